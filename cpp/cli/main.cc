@@ -1,0 +1,209 @@
+// segform: the command-line checker.
+//
+//   segform check [--format text|json] FILE...   report findings
+//   segform format FILE                           print the canonical JSON
+//   segform fields                                print the field declarations
+//
+// Exit status: 0 when no file has an error, 1 when one has, 2 for a usage
+// error or a file that cannot be read; the highest applies.
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "segform/segform.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+constexpr char kUsage[] =
+    R"(Usage: segform check [--format text|json] FILE...
+       segform format FILE
+       segform fields
+       segform --help | --version
+
+Checks the training inputs of a Vertex AI AutoML image segmentation job
+(AutoMlImageSegmentationInputs, written as proto3 JSON, the form a training
+pipeline's trainingTaskInputs takes).
+
+Commands:
+  check   Print one line per finding: FILE:LINE:COLUMN: SEVERITY: message
+          [code], where SEVERITY is error, warning or note.
+  format  Print the canonical JSON the API expects (what the page exports),
+          or the findings when the file has an error.
+  fields  Print the declared fields, types, limits and defaults as JSON.
+
+Options:
+  --format text|json  How check prints findings (default: text).
+  -h, --help          Print this help and exit.
+  --version           Print the version and exit.
+
+FILE may be - to read standard input, reported as <stdin>. A UTF-8
+byte-order mark at the start of a file is ignored.
+
+Exit status: 0 when no file has an error (warnings allowed), 1 when a file
+has an error, 2 for a usage error or a file that cannot be read.
+)";
+
+struct Input {
+  std::string name;
+  std::string bytes;
+};
+
+int UsageError(const std::string& message) {
+  std::cerr << "segform: " << message << "\n"
+            << "Try 'segform --help' for more information.\n";
+  return kExitUsage;
+}
+
+// Reads a file, or standard input for "-". Returns false and prints the
+// reason when it cannot.
+bool ReadInput(const std::string& argument, Input& input) {
+  if (argument == "-") {
+    input.name = "<stdin>";
+    input.bytes.assign(std::istreambuf_iterator<char>(std::cin),
+                       std::istreambuf_iterator<char>());
+    return true;
+  }
+  input.name = argument;
+  std::ifstream file(argument, std::ios::binary);
+  if (!file) {
+    std::cerr << "segform: cannot read " << argument << ": "
+              << std::strerror(errno) << "\n";
+    return false;
+  }
+  std::ostringstream content;
+  content << file.rdbuf();
+  if (file.bad()) {
+    std::cerr << "segform: cannot read " << argument << ": "
+              << std::strerror(errno) << "\n";
+    return false;
+  }
+  input.bytes = content.str();
+  return true;
+}
+
+std::string_view CompilerSeverity(segform::Severity severity) {
+  // Compilers and editors call informational findings "note".
+  return severity == segform::Severity::kInfo
+             ? "note"
+             : segform::SeverityName(severity);
+}
+
+void PrintFindingsText(const std::string& name,
+                       const std::vector<segform::Finding>& findings) {
+  for (const segform::Finding& finding : findings) {
+    std::cout << name << ":" << finding.line << ":" << finding.column << ": "
+              << CompilerSeverity(finding.severity) << ": " << finding.message;
+    if (!finding.hint.empty()) std::cout << ". " << finding.hint;
+    std::cout << " [" << finding.code << "]\n";
+  }
+}
+
+int RunCheck(const std::vector<std::string>& arguments) {
+  std::string format = "text";
+  std::vector<std::string> files;
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
+    if (argument == "--format" && i + 1 < arguments.size()) {
+      format = arguments[++i];
+    } else if (argument.rfind("--format=", 0) == 0) {
+      format = argument.substr(9);
+    } else if (argument == "--format") {
+      return UsageError("--format needs a value: text or json");
+    } else if (argument.size() > 1 && argument[0] == '-') {
+      return UsageError("unknown option '" + argument + "'");
+    } else {
+      files.push_back(argument);
+    }
+  }
+  if (format != "text" && format != "json") {
+    return UsageError("--format must be text or json, not '" + format + "'");
+  }
+  if (files.empty()) return UsageError("check needs at least one FILE");
+
+  int status = kExitOk;
+  nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+  for (const std::string& file : files) {
+    Input input;
+    if (!ReadInput(file, input)) {
+      status = kExitUsage;
+      continue;
+    }
+    segform::ValidateOptions options;
+    options.input_is_file = true;
+    const segform::ValidationResult result =
+        segform::Validate(input.bytes, options);
+    if (!result.ok() && status < kExitFindings) status = kExitFindings;
+    if (format == "json") {
+      reports.push_back({{"file", input.name},
+                         {"ok", result.ok()},
+                         {"findings", FindingsToJson(result.findings)}});
+    } else {
+      PrintFindingsText(input.name, result.findings);
+    }
+  }
+  if (format == "json") {
+    std::cout << reports.dump(2, ' ', false,
+                              nlohmann::ordered_json::error_handler_t::replace)
+              << "\n";
+  }
+  return status;
+}
+
+int RunFormat(const std::vector<std::string>& arguments) {
+  if (arguments.size() != 1) return UsageError("format needs exactly one FILE");
+  Input input;
+  if (!ReadInput(arguments[0], input)) return kExitUsage;
+  segform::ValidateOptions options;
+  options.input_is_file = true;
+  const segform::ValidationResult result =
+      segform::Validate(input.bytes, options);
+  if (!result.ok()) {
+    PrintFindingsText(input.name, result.findings);
+    return kExitFindings;
+  }
+  std::cout << result.canonical_json;
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  if (arguments.empty()) return UsageError("missing command");
+  const std::string command = arguments[0];
+  arguments.erase(arguments.begin());
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::cout << "segform " << segform::kVersion << "\n";
+    return kExitOk;
+  }
+  for (const std::string& argument : arguments) {
+    if (argument == "-h" || argument == "--help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+  }
+  if (command == "check") return RunCheck(arguments);
+  if (command == "format") return RunFormat(arguments);
+  if (command == "fields") {
+    if (!arguments.empty()) return UsageError("fields takes no arguments");
+    std::cout << segform::DescribeMessage(segform::ImageSegmentationInputsDecl())
+                     .dump(2)
+              << "\n";
+    return kExitOk;
+  }
+  return UsageError("unknown command '" + command + "'");
+}

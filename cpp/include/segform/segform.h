@@ -1,0 +1,141 @@
+// segform: checks the training inputs of a Vertex AI AutoML image
+// segmentation job, written as proto3 JSON, and writes them back in the
+// canonical form the API itself writes.
+//
+//   segform::ValidationResult result = segform::Validate(text);
+//   for (const segform::Finding& finding : result.findings) { ... }
+//   if (result.ok()) Send(result.canonical_json);
+//
+// Nothing here throws for bad input: every problem becomes a Finding.
+
+#ifndef SEGFORM_SEGFORM_H_
+#define SEGFORM_SEGFORM_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "segform/declarations.h"
+
+namespace segform {
+
+inline constexpr std::string_view kVersion = "0.1.0";
+
+enum class Severity { kError, kWarning, kInfo };
+
+// Returns "error", "warning" or "info".
+std::string_view SeverityName(Severity severity);
+
+// One problem found in the input. The code is the stable contract; the
+// message and hint are for people and may be reworded.
+struct Finding {
+  Severity severity = Severity::kError;
+  std::string code;     // e.g. "budget.out_of_range"
+  std::string path;     // JSON Pointer (RFC 6901) of the value or key
+  int line = 0;         // 1-based; 0 when the input had no text position
+  int column = 0;       // 1-based, in Unicode code points
+  size_t begin = 0;     // byte offset of the offending token's first byte
+  size_t end = 0;       // byte offset just past the token
+  std::string message;  // what was found and what was expected
+  std::string hint;     // what to do; empty when there is nothing to do
+  nlohmann::ordered_json params = nlohmann::ordered_json::object();
+};
+
+// The enum values of ModelType, numbered as in the .proto file.
+enum class ModelType : int {
+  kUnspecified = 0,
+  kCloudHighAccuracy1 = 1,
+  kCloudLowAccuracy1 = 2,
+  kMobileTfLowLatency1 = 3,
+};
+
+// AutoMlImageSegmentationInputs with field presence: a field that the input
+// did not set (or set to null) is std::nullopt. model_type holds the number,
+// so a value this version does not know can still be carried.
+struct ImageSegmentationInputs {
+  std::optional<int> model_type;
+  std::optional<int64_t> budget_milli_node_hours;
+  std::optional<std::string> base_model_id;
+
+  // Writes proto3 JSON as the API does: lowerCamelCase names in declaration
+  // order, int64 as a decimal string, the enum by name, and fields at their
+  // proto3 zero value left out. indent < 0 writes one line.
+  std::string ToJsonText(int indent = -1) const;
+  nlohmann::ordered_json ToJson() const;
+};
+
+// Controls how input is read.
+struct ValidateOptions {
+  // The text is the content of a file: a UTF-8 byte-order mark at its start
+  // is dropped (positions count from after it), and a UTF-16 file is
+  // reported as such instead of as a syntax error.
+  bool input_is_file = false;
+};
+
+// A key of the input that is not a field of the message, kept so that a
+// form can show it and write it back.
+struct UnknownField {
+  std::string key;
+  std::string value_json;  // the value exactly as written in the input
+};
+
+struct [[nodiscard]] ValidationResult {
+  std::vector<Finding> findings;  // in input order, then rule order
+  // The values read, when the text was a JSON object. Set even when a rule
+  // failed, so that a form can show what the input held.
+  std::optional<ImageSegmentationInputs> inputs;
+  // For each field present and not null, its value as a form field shows
+  // it: the enum name, the integer in decimal, the string. A value that
+  // could not be read is shown as written.
+  std::vector<std::pair<std::string, std::string>> form_values;
+  std::vector<UnknownField> unknown_fields;
+  // The canonical JSON, indented by two spaces and ending in a newline, as
+  // the page exports it; empty when there is an error.
+  std::string canonical_json;
+  // Bytes dropped from the start of a file before reading (a UTF-8
+  // byte-order mark); byte offsets in findings count from after them.
+  size_t skipped_prefix = 0;
+
+  bool ok() const;  // true when no finding is an error
+  size_t error_count() const;
+};
+
+// Parses proto3 JSON text and checks every rule, returning all findings.
+ValidationResult Validate(std::string_view text,
+                          const ValidateOptions& options = {});
+
+// Reads an nlohmann::json value as the message. The findings carry paths but
+// no text positions (line and column are 0).
+ValidationResult ValidateJson(const nlohmann::json& value);
+
+// The four conversions of the API's generated clients (from_json, to_json,
+// from_dict, to_dict). The From functions return std::nullopt when the
+// input has an error; call Validate for the findings.
+std::optional<ImageSegmentationInputs> FromJsonText(std::string_view text);
+std::optional<ImageSegmentationInputs> FromJson(const nlohmann::json& value);
+inline std::string ToJsonText(const ImageSegmentationInputs& inputs) {
+  return inputs.ToJsonText();
+}
+inline nlohmann::ordered_json ToJson(const ImageSegmentationInputs& inputs) {
+  return inputs.ToJson();
+}
+
+// The findings as a JSON array, one object per finding, as the checker's
+// --format json and the WebAssembly module write them.
+nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings);
+
+// The whole result as JSON (camelCase keys), as the WebAssembly module
+// returns it to JavaScript.
+nlohmann::ordered_json ResultToJson(const ValidationResult& result);
+
+// A message declaration as JSON, for the page's form and the docs.
+nlohmann::ordered_json DescribeMessage(const MessageDecl& message);
+
+}  // namespace segform
+
+#endif  // SEGFORM_SEGFORM_H_

@@ -1,0 +1,275 @@
+// Reads the members of a JSON object as the fields of a declared message,
+// following the proto3 JSON mapping: a field may be named by its JSON name
+// or its proto name, null means absent, an enum is its name or its number,
+// and an int64 is a JSON number or a string of decimal digits.
+
+#include <limits>
+
+#include "internal.h"
+
+namespace segform::internal {
+namespace {
+
+std::string_view KindName(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kNull:
+      return "null";
+    case ValueKind::kBool:
+      return "a boolean";
+    case ValueKind::kNumber:
+      return "a number";
+    case ValueKind::kString:
+      return "a string";
+    case ValueKind::kObject:
+      return "an object";
+    case ValueKind::kArray:
+      return "an array";
+  }
+  return "a value";
+}
+
+std::string_view ExpectedType(const FieldDecl& field) {
+  switch (field.kind) {
+    case FieldKind::kEnum:
+      return "a string holding one of the enum's names";
+    case FieldKind::kInt64:
+      return "an integer, as a string of digits or a JSON number";
+    case FieldKind::kString:
+      return "a string";
+    case FieldKind::kMessage:
+      return "an object";
+  }
+  return "a value";
+}
+
+std::string Code(const FieldDecl& field, std::string_view problem) {
+  return std::string(field.code_prefix) + "." + std::string(problem);
+}
+
+std::vector<std::string_view> FieldNames(const MessageDecl& message) {
+  std::vector<std::string_view> names;
+  for (const FieldDecl& field : message.fields) names.push_back(field.json_name);
+  return names;
+}
+
+std::string JoinNames(const std::vector<std::string_view>& names) {
+  std::string joined;
+  for (std::string_view name : names) {
+    if (!joined.empty()) joined += ", ";
+    joined += name;
+  }
+  return joined;
+}
+
+void ReportUnknownField(const MessageDecl& message, const RawMember& member,
+                        FindingSink& sink) {
+  std::vector<std::string_view> candidates = FieldNames(message);
+  for (const FieldDecl& field : message.fields) {
+    candidates.push_back(field.proto_name);
+  }
+  std::string_view suggestion = ClosestName(member.key, candidates);
+  // Suggest the JSON name even when the key is closer to the proto name.
+  if (const FieldDecl* field = message.FindField(suggestion)) {
+    suggestion = field->json_name;
+  }
+  const std::string allowed = JoinNames(FieldNames(message));
+  std::string message_text = "unknown field " + QuoteForMessage(member.key);
+  std::string hint;
+  if (!suggestion.empty()) {
+    message_text += "; did you mean \"" + std::string(suggestion) + "\"?";
+    hint = "Rename it to \"" + std::string(suggestion) + "\".";
+  } else {
+    message_text += "; " + std::string(message.name) + " has only " + allowed;
+    hint = "Remove it, or move it to the message it belongs to.";
+  }
+  Finding& finding =
+      sink.Add(Severity::kError, "field.unknown", MemberPointer(member.key),
+               member.key_span, std::move(message_text), std::move(hint));
+  finding.params["key"] = member.key;
+  if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
+  finding.params["allowed"] = FieldNames(message);
+}
+
+void ReportWrongType(const FieldDecl& field, const RawMember& member,
+                     FindingSink& sink) {
+  Finding& finding = sink.Add(
+      Severity::kError, "field.wrong_type", MemberPointer(member.key),
+      member.value.span,
+      std::string(field.json_name) + " must be " +
+          std::string(ExpectedType(field)) + "; got " +
+          std::string(KindName(member.value.kind)),
+      "Write the value as " + std::string(ExpectedType(field)) + ".");
+  finding.params["expected"] = ExpectedType(field);
+  finding.params["actual"] = KindName(member.value.kind);
+}
+
+void ReadEnum(const FieldDecl& field, const RawMember& member,
+              FieldValue& value, FindingSink& sink) {
+  const EnumDecl& enum_type = *field.enum_type;
+  if (member.value.kind == ValueKind::kNumber) {
+    // proto3 enums are open: any int32 number parses, known or not.
+    bool not_integer = false;
+    bool overflow = false;
+    const std::optional<int64_t> number =
+        ParseInt64Lexeme(member.value.text, &not_integer, &overflow);
+    if (number && *number >= std::numeric_limits<int32_t>::min() &&
+        *number <= std::numeric_limits<int32_t>::max()) {
+      value.number = *number;
+      return;
+    }
+    ReportWrongType(field, member, sink);
+    return;
+  }
+  if (member.value.kind != ValueKind::kString) {
+    ReportWrongType(field, member, sink);
+    return;
+  }
+  if (const EnumValueDecl* known = enum_type.FindByName(member.value.text)) {
+    value.number = known->number;
+    return;
+  }
+  std::vector<std::string_view> names;
+  for (const EnumValueDecl& known : enum_type.values) names.push_back(known.name);
+  const std::string_view suggestion = ClosestName(member.value.text, names);
+  std::string message = std::string(field.json_name) + " must be one of " +
+                        JoinNames(names) + "; got " +
+                        QuoteForMessage(member.value.text);
+  std::string hint =
+      suggestion.empty()
+          ? "Choose one of the names; they are case-sensitive."
+          : "Did you mean " + std::string(suggestion) +
+                "? Names are case-sensitive and use underscores.";
+  Finding& finding =
+      sink.Add(Severity::kError, Code(field, "unknown_name"),
+               MemberPointer(member.key), member.value.span,
+               std::move(message), std::move(hint));
+  finding.params["expected"] = names;
+  finding.params["actual"] = member.value.text;
+  if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
+}
+
+// Reads a string of decimal digits with an optional leading '-', the form
+// proto3 JSON writes int64 in.
+std::optional<int64_t> ParseInt64String(std::string_view text,
+                                        bool* overflow) {
+  size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (negative) i = 1;
+  if (i == text.size()) return std::nullopt;
+  for (size_t k = i; k < text.size(); ++k) {
+    if (text[k] < '0' || text[k] > '9') return std::nullopt;
+  }
+  // A string of digits is also a valid JSON number lexeme, apart from
+  // leading zeros, which change nothing here.
+  bool not_integer = false;
+  return ParseInt64Lexeme(text, &not_integer, overflow);
+}
+
+void ReadInt64(const FieldDecl& field, const RawMember& member,
+               FieldValue& value, FindingSink& sink) {
+  const RawValue& raw = member.value;
+  if (raw.kind != ValueKind::kNumber && raw.kind != ValueKind::kString) {
+    ReportWrongType(field, member, sink);
+    return;
+  }
+  bool not_integer = false;
+  bool overflow = false;
+  std::optional<int64_t> number;
+  if (raw.kind == ValueKind::kNumber) {
+    number = ParseInt64Lexeme(raw.text, &not_integer, &overflow);
+  } else {
+    number = ParseInt64String(raw.text, &overflow);
+    not_integer = !number && !overflow;
+  }
+  if (number) {
+    value.number = number;
+    return;
+  }
+  const std::string pointer = MemberPointer(member.key);
+  if (overflow) {
+    Finding& finding = sink.Add(
+        Severity::kError, Code(field, "int64_overflow"), pointer, raw.span,
+        std::string(field.json_name) +
+            " must fit in a signed 64-bit integer; got " +
+            QuoteForMessage(raw.text),
+        "Use a value between -9223372036854775808 and 9223372036854775807.");
+    finding.params["actual"] = raw.text;
+    return;
+  }
+  Finding& finding = sink.Add(
+      Severity::kError, Code(field, "not_integer"), pointer, raw.span,
+      std::string(field.json_name) + " must be a whole number; got " +
+          (raw.text.empty() ? std::string("an empty string")
+                            : QuoteForMessage(raw.text)),
+      raw.text.empty()
+          ? "Write a whole number, or leave the field out for the default."
+          : "Write whole digits only, e.g. \"" +
+                std::string(field.service_default) + "\".");
+  finding.params["actual"] = raw.text;
+}
+
+}  // namespace
+
+std::vector<FieldValue> ReadFields(const MessageDecl& message,
+                                   const RawDocument& document,
+                                   FindingSink& sink) {
+  std::vector<const RawMember*> seen(message.fields.size(), nullptr);
+  std::vector<FieldValue> values(message.fields.size());
+  for (const RawMember& member : document.members) {
+    const FieldDecl* field = message.FindField(member.key);
+    if (field == nullptr) {
+      ReportUnknownField(message, member, sink);
+      continue;
+    }
+    const size_t index = static_cast<size_t>(field - message.fields.data());
+    if (const RawMember* first = seen[index]) {
+      Finding& finding = sink.Add(
+          Severity::kError, "field.duplicate", MemberPointer(member.key),
+          member.key_span,
+          std::string(field->json_name) + " is set twice, as " +
+              QuoteForMessage(first->key) + " and as " +
+              QuoteForMessage(member.key),
+          "Keep one of the two and remove the other.");
+      finding.params["first"] = first->key;
+      finding.params["second"] = member.key;
+      values[index] = FieldValue{};  // neither value is kept silently
+      continue;
+    }
+    seen[index] = &member;
+    if (member.value.kind == ValueKind::kNull) continue;
+
+    FieldValue& value = values[index];
+    value.decl = field;
+    value.member = &member;
+    switch (field->kind) {
+      case FieldKind::kEnum:
+        ReadEnum(*field, member, value, sink);
+        break;
+      case FieldKind::kInt64:
+        ReadInt64(*field, member, value, sink);
+        break;
+      case FieldKind::kString:
+        if (member.value.kind == ValueKind::kString) {
+          value.string = member.value.text;
+        } else {
+          ReportWrongType(*field, member, sink);
+        }
+        break;
+      case FieldKind::kMessage:
+        // No message-typed field is declared yet; a nested object is read
+        // only as its span.
+        if (member.value.kind != ValueKind::kObject) {
+          ReportWrongType(*field, member, sink);
+        }
+        break;
+    }
+  }
+
+  std::vector<FieldValue> present;
+  for (FieldValue& value : values) {
+    if (value.decl != nullptr) present.push_back(std::move(value));
+  }
+  return present;
+}
+
+}  // namespace segform::internal

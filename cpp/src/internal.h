@@ -1,0 +1,114 @@
+// Types and helpers shared by segform's stages: reading JSON text with
+// positions, reading a message's fields, and checking its rules.
+
+#ifndef SEGFORM_SRC_INTERNAL_H_
+#define SEGFORM_SRC_INTERNAL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "segform/declarations.h"
+#include "segform/segform.h"
+
+namespace segform::internal {
+
+// A byte range [begin, end) of the input text.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+enum class ValueKind { kNull, kBool, kNumber, kString, kObject, kArray };
+
+// A JSON value as written: for a string its unescaped content, for a number
+// its lexeme. Objects and arrays keep only their span.
+struct RawValue {
+  ValueKind kind = ValueKind::kNull;
+  std::string text;
+  Span span;
+};
+
+struct RawMember {
+  std::string key;
+  Span key_span;
+  RawValue value;
+};
+
+// The top-level value of a JSON text. When it is an object, its members in
+// input order, duplicates included.
+struct RawDocument {
+  RawValue top;
+  std::vector<RawMember> members;
+};
+
+// Collects findings and fills in their line and column from the text.
+class FindingSink {
+ public:
+  explicit FindingSink(std::string_view text) : text_(text) {}
+
+  Finding& Add(Severity severity, std::string code, std::string path,
+               Span span, std::string message, std::string hint = {});
+  std::vector<Finding> Take() { return std::move(findings_); }
+  bool has_error() const;
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> line_starts_;  // built on first use
+  std::vector<Finding> findings_;
+};
+
+// Reads JSON text into a RawDocument. Returns std::nullopt after adding a
+// finding when the text is not valid JSON (syntax, UTF-8, NUL bytes).
+std::optional<RawDocument> ReadJsonText(std::string_view text,
+                                        FindingSink& sink);
+
+// A field of the message as read from the input.
+struct FieldValue {
+  const FieldDecl* decl = nullptr;
+  const RawMember* member = nullptr;
+  // kEnum: the value's number. kInt64: the value. Unset when unreadable.
+  std::optional<int64_t> number;
+  // kString: the content.
+  std::optional<std::string> string;
+};
+
+// Reads the members of a message: unknown keys, duplicates and values of the
+// wrong JSON type become findings. Returns the fields that are present and
+// not null, in declaration order.
+std::vector<FieldValue> ReadFields(const MessageDecl& message,
+                                   const RawDocument& document,
+                                   FindingSink& sink);
+
+// The rules of AutoMlImageSegmentationInputs that go beyond JSON types.
+void CheckSegmentationRules(const std::vector<FieldValue>& fields,
+                            FindingSink& sink);
+
+// Reads an int64 from a JSON number lexeme, exactly, with no trip through
+// double. Sets *not_integer when the value has a fraction and *overflow when
+// it lies outside int64.
+std::optional<int64_t> ParseInt64Lexeme(std::string_view lexeme,
+                                        bool* not_integer, bool* overflow);
+
+// Returns the JSON Pointer of a member of the top-level object.
+std::string MemberPointer(std::string_view key);
+
+// Returns the text in double quotes for a message, at most max_code_points
+// long, with control characters escaped and a "..." mark when cut.
+std::string QuoteForMessage(std::string_view text, size_t max_code_points = 40);
+
+// Returns the closest of the candidates to the given name, or an empty view
+// when none is close. Case, '-', '_' and spaces are ignored when comparing.
+std::string_view ClosestName(std::string_view name,
+                             const std::vector<std::string_view>& candidates);
+
+// Returns the offset of the first byte that is not part of valid UTF-8, or
+// std::string_view::npos.
+size_t FindInvalidUtf8(std::string_view text);
+
+}  // namespace segform::internal
+
+#endif  // SEGFORM_SRC_INTERNAL_H_

@@ -1,0 +1,299 @@
+// Reads JSON text with nlohmann's SAX parser into a RawDocument, keeping the
+// byte span of every top-level key and value.
+//
+// nlohmann's SAX callbacks carry no position, so the parser reads the text
+// through CountingIterator, which records how many bytes the lexer has
+// taken. When a callback fires, the lexer has just finished the token, and
+// the token's span is found from that count (see TokenSpan).
+
+#include <cstring>
+#include <iterator>
+
+#include "internal.h"
+
+namespace segform::internal {
+namespace {
+
+// An input iterator over the text that stores, in *consumed, the number of
+// bytes read so far. nlohmann's iterator input adapter reads each byte once.
+class CountingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  CountingIterator(const char* begin, const char* position, size_t* consumed)
+      : begin_(begin), position_(position), consumed_(consumed) {}
+
+  reference operator*() const { return *position_; }
+  CountingIterator& operator++() {
+    ++position_;
+    *consumed_ = static_cast<size_t>(position_ - begin_);
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    CountingIterator previous = *this;
+    ++*this;
+    return previous;
+  }
+  bool operator==(const CountingIterator& other) const {
+    return position_ == other.position_;
+  }
+  bool operator!=(const CountingIterator& other) const {
+    return position_ != other.position_;
+  }
+
+ private:
+  const char* begin_;
+  const char* position_;
+  size_t* consumed_;
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsNumberChar(char c) {
+  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' ||
+         c == 'E';
+}
+
+// Handles nlohmann's SAX events for one JSON text. Members of the top-level
+// object are recorded; anything nested deeper is only spanned.
+class RawDocumentBuilder {
+ public:
+  using json = nlohmann::json;
+
+  RawDocumentBuilder(std::string_view text, const size_t* consumed)
+      : text_(text), consumed_(consumed) {}
+
+  bool null() { return Scalar(ValueKind::kNull, {}); }
+  bool boolean(bool) { return Scalar(ValueKind::kBool, {}); }
+  bool number_integer(json::number_integer_t) { return Number(); }
+  bool number_unsigned(json::number_unsigned_t) { return Number(); }
+  bool number_float(json::number_float_t, const std::string&) {
+    return Number();
+  }
+  bool string(std::string& value) {
+    return Scalar(ValueKind::kString, std::move(value));
+  }
+  bool binary(json::binary_t&) { return true; }  // not produced by JSON text
+
+  bool start_object(std::size_t) { return Open(ValueKind::kObject); }
+  bool end_object() { return Close(); }
+  bool start_array(std::size_t) { return Open(ValueKind::kArray); }
+  bool end_array() { return Close(); }
+
+  bool key(std::string& name) {
+    if (depth_ == 1) {
+      RawMember member;
+      member.key = std::move(name);
+      member.key_span = StringSpan();
+      document_.members.push_back(std::move(member));
+    }
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& error) {
+    (void)last_token;
+    error_position_ = position;
+    error_text_ = error.what();
+    return false;
+  }
+
+  RawDocument& document() { return document_; }
+  size_t error_position() const { return error_position_; }
+  const std::string& error_text() const { return error_text_; }
+
+ private:
+  // The span of the string token (key or value) that the lexer just read:
+  // it ends with the closing quote, and it starts at the first quote before
+  // that which is not escaped. Inside a string a quote is always preceded by
+  // an odd number of backslashes, and the opening quote by none.
+  Span StringSpan() const {
+    const size_t end = *consumed_;
+    size_t begin = end - 1;
+    while (begin > 0) {
+      --begin;
+      if (text_[begin] != '"') continue;
+      size_t backslashes = 0;
+      while (begin - backslashes > 0 && text_[begin - backslashes - 1] == '\\') {
+        ++backslashes;
+      }
+      if (backslashes % 2 == 0) break;
+    }
+    return {begin, end};
+  }
+
+  // The span of the number the lexer just read. The lexer reads one byte
+  // past a number to find its end, unless the number ends the text, and a
+  // number always ends with a digit.
+  Span NumberSpan() const {
+    size_t end = *consumed_;
+    if (end > 0 && !IsDigit(text_[end - 1])) --end;
+    size_t begin = end;
+    while (begin > 0 && IsNumberChar(text_[begin - 1])) --begin;
+    return {begin, end};
+  }
+
+  // The span of a literal (true, false, null) or a bracket just read: the
+  // lexer reads exactly its bytes.
+  Span LiteralSpan(size_t length) const {
+    return {*consumed_ - length, *consumed_};
+  }
+
+  bool Number() {
+    const Span span = NumberSpan();
+    return Store(ValueKind::kNumber,
+                 std::string(text_.substr(span.begin, span.end - span.begin)),
+                 span);
+  }
+
+  bool Scalar(ValueKind kind, std::string value) {
+    Span span;
+    if (kind == ValueKind::kString) {
+      span = StringSpan();
+    } else if (kind == ValueKind::kNull) {
+      span = LiteralSpan(4);
+    } else {
+      // true or false: the last byte read is the final 'e'.
+      const bool is_true = *consumed_ >= 4 &&
+                           text_.compare(*consumed_ - 4, 4, "true") == 0;
+      span = LiteralSpan(is_true ? 4 : 5);
+    }
+    return Store(kind, std::move(value), span);
+  }
+
+  bool Store(ValueKind kind, std::string value, Span span) {
+    RawValue* target = CurrentTarget();
+    if (target != nullptr) {
+      target->kind = kind;
+      target->text = std::move(value);
+      target->span = span;
+    }
+    return true;
+  }
+
+  bool Open(ValueKind kind) {
+    RawValue* target = CurrentTarget();
+    if (target != nullptr) {
+      target->kind = kind;
+      target->span = LiteralSpan(1);
+    }
+    ++depth_;
+    return true;
+  }
+
+  bool Close() {
+    --depth_;
+    // The value just closed is the top-level value or one of its members.
+    RawValue* closed = nullptr;
+    if (depth_ == 0) {
+      closed = &document_.top;
+    } else if (depth_ == 1 && !document_.members.empty()) {
+      closed = &document_.members.back().value;
+    }
+    if (closed != nullptr) closed->span.end = *consumed_;
+    return true;
+  }
+
+  // The value a scalar or an opening bracket at the current depth belongs
+  // to, or nullptr when it is nested deeper than a top-level member.
+  RawValue* CurrentTarget() {
+    if (depth_ == 0) return &document_.top;
+    if (depth_ == 1 && !document_.members.empty()) {
+      return &document_.members.back().value;
+    }
+    return nullptr;
+  }
+
+  std::string_view text_;
+  const size_t* consumed_;
+  int depth_ = 0;
+  RawDocument document_;
+  size_t error_position_ = 0;
+  std::string error_text_;
+};
+
+// Turns nlohmann's parse error text into a short reason, dropping its
+// "[json.exception.parse_error.101] parse error at line 1, column 2: "
+// opening, since segform reports the position itself.
+std::string SyntaxReason(const std::string& what) {
+  std::string reason = what;
+  const size_t colon = reason.find(": ");
+  if (colon != std::string::npos) reason = reason.substr(colon + 2);
+  return reason;
+}
+
+std::string SyntaxHint(const std::string& reason) {
+  if (reason.find("expected end of input") != std::string::npos) {
+    return "Remove what follows the end of the JSON object.";
+  }
+  if (reason.find("unexpected end of input") != std::string::npos) {
+    return "The text ends early: close every string, object and array.";
+  }
+  return "Fix the JSON syntax at this position.";
+}
+
+}  // namespace
+
+std::optional<RawDocument> ReadJsonText(std::string_view text,
+                                        FindingSink& sink) {
+  const size_t invalid = FindInvalidUtf8(text);
+  if (invalid != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X",
+                  static_cast<unsigned char>(text[invalid]));
+    Finding& finding = sink.Add(
+        Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
+        std::string("the text is not valid UTF-8: byte ") + byte +
+            " cannot appear here",
+        "Save the file as UTF-8, or retype the character at this position.");
+    finding.params["byte"] = byte;
+    finding.params["offset"] = invalid;
+    return std::nullopt;
+  }
+  // nlohmann treats a NUL byte as the end of the input, so text after one
+  // would be ignored silently. JSON allows no raw NUL anywhere.
+  const size_t nul = text.find('\0');
+  if (nul != std::string_view::npos) {
+    sink.Add(Severity::kError, "json.syntax", "", {nul, nul + 1},
+             "invalid JSON: a NUL byte (U+0000) cannot appear in JSON text",
+             "Remove the NUL byte; inside a string write it as \\u0000.");
+    return std::nullopt;
+  }
+  // nlohmann skips a UTF-8 byte-order mark silently; JSON text handed over
+  // as a string must not start with one.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    sink.Add(Severity::kError, "json.byte_order_mark", "", {0, 3},
+             "invalid JSON: the text starts with a UTF-8 byte-order mark",
+             "Remove the byte-order mark (U+FEFF) from the start.");
+    return std::nullopt;
+  }
+
+  size_t consumed = 0;
+  RawDocumentBuilder builder(text, &consumed);
+  const char* data = text.data();
+  const CountingIterator first(data, data, &consumed);
+  const CountingIterator last(data, data + text.size(), &consumed);
+  const bool parsed = nlohmann::json::sax_parse(
+      first, last, &builder, nlohmann::json::input_format_t::json,
+      /*strict=*/true, /*ignore_comments=*/false);
+  if (!parsed) {
+    // nlohmann's position counts the offending byte itself.
+    size_t offset = builder.error_position();
+    if (offset > 0) --offset;
+    offset = std::min(offset, text.size());
+    const std::string reason = SyntaxReason(builder.error_text());
+    Finding& finding =
+        sink.Add(Severity::kError, "json.syntax", "",
+                 {offset, std::min(offset + 1, text.size())},
+                 "invalid JSON: " + reason, SyntaxHint(reason));
+    finding.params["offset"] = offset;
+    return std::nullopt;
+  }
+  return std::move(builder.document());
+}
+
+}  // namespace segform::internal

@@ -1,0 +1,212 @@
+// Validate(): runs the stages in order (file encoding, JSON syntax, fields,
+// rules) and assembles the result; also the conversions built on it.
+
+#include <algorithm>
+
+#include "internal.h"
+
+namespace segform {
+namespace {
+
+using internal::FieldValue;
+using internal::FindingSink;
+using internal::RawDocument;
+using internal::RawMember;
+using internal::ValueKind;
+
+bool LooksLikeUtf16(std::string_view text) {
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    return true;
+  }
+  // Without a byte-order mark, ASCII text in UTF-16 has a NUL byte beside
+  // every character, starting at the first or second byte.
+  return text.size() >= 4 && (text[0] == '\0') != (text[1] == '\0') &&
+         (text[2] == '\0') == (text[0] == '\0');
+}
+
+void FillInputs(const std::vector<FieldValue>& fields,
+                ImageSegmentationInputs& inputs) {
+  for (const FieldValue& value : fields) {
+    const std::string_view name = value.decl->json_name;
+    if (name == "modelType" && value.number) {
+      inputs.model_type = static_cast<int>(*value.number);
+    } else if (name == "budgetMilliNodeHours" && value.number) {
+      inputs.budget_milli_node_hours = *value.number;
+    } else if (name == "baseModelId" && value.string) {
+      inputs.base_model_id = *value.string;
+    }
+  }
+}
+
+std::string FormValue(const FieldValue& value, std::string_view text) {
+  const internal::RawValue& raw = value.member->value;
+  if (value.decl->kind == FieldKind::kEnum && value.number) {
+    const EnumValueDecl* known =
+        value.decl->enum_type->FindByNumber(*value.number);
+    if (known != nullptr) return std::string(known->name);
+  }
+  if (value.decl->kind == FieldKind::kInt64 && value.number) {
+    return std::to_string(*value.number);
+  }
+  if (raw.kind == ValueKind::kString) return raw.text;
+  return std::string(text.substr(raw.span.begin, raw.span.end - raw.span.begin));
+}
+
+void FillFormValues(const std::vector<FieldValue>& fields,
+                    const RawDocument& document, std::string_view text,
+                    ValidationResult& result) {
+  for (const FieldValue& value : fields) {
+    result.form_values.emplace_back(std::string(value.decl->json_name),
+                                    FormValue(value, text));
+  }
+  const MessageDecl& message = ImageSegmentationInputsDecl();
+  for (const RawMember& member : document.members) {
+    if (message.FindField(member.key) != nullptr) continue;
+    const internal::Span span = member.value.span;
+    result.unknown_fields.push_back(
+        {member.key,
+         std::string(text.substr(span.begin, span.end - span.begin))});
+  }
+}
+
+}  // namespace
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "error";
+}
+
+bool ValidationResult::ok() const { return error_count() == 0; }
+
+size_t ValidationResult::error_count() const {
+  return static_cast<size_t>(
+      std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.severity == Severity::kError;
+      }));
+}
+
+ValidationResult Validate(std::string_view text,
+                          const ValidateOptions& options) {
+  ValidationResult result;
+  if (options.input_is_file) {
+    if (LooksLikeUtf16(text)) {
+      FindingSink sink(text);
+      sink.Add(Severity::kError, "file.utf16", "", {0, 2},
+               "the file is UTF-16 text; segform reads UTF-8 only",
+               "Save the file as UTF-8.");
+      result.findings = sink.Take();
+      return result;
+    }
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+      text.remove_prefix(3);
+      result.skipped_prefix = 3;
+    }
+  }
+
+  FindingSink sink(text);
+  const std::optional<RawDocument> document =
+      internal::ReadJsonText(text, sink);
+  if (!document) {
+    result.findings = sink.Take();
+    return result;
+  }
+  if (document->top.kind != ValueKind::kObject) {
+    sink.Add(Severity::kError, "message.not_object", "", document->top.span,
+             "the top level must be a JSON object holding the fields of " +
+                 std::string(ImageSegmentationInputsDecl().name),
+             "Wrap the fields in { }.");
+    result.findings = sink.Take();
+    return result;
+  }
+
+  const std::vector<FieldValue> fields =
+      internal::ReadFields(ImageSegmentationInputsDecl(), *document, sink);
+  internal::CheckSegmentationRules(fields, sink);
+
+  ImageSegmentationInputs inputs;
+  FillInputs(fields, inputs);
+  FillFormValues(fields, *document, text, result);
+  if (!sink.has_error()) result.canonical_json = inputs.ToJsonText(2) + "\n";
+  result.inputs = std::move(inputs);
+  result.findings = sink.Take();
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     return a.begin < b.begin;
+                   });
+  return result;
+}
+
+ValidationResult ValidateJson(const nlohmann::json& value) {
+  // One reading path for every input: write the value as text and read it
+  // back. Strings that are not valid UTF-8 become U+FFFD instead of throwing.
+  const std::string text =
+      value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  ValidationResult result = Validate(text);
+  for (Finding& finding : result.findings) {
+    finding.line = 0;
+    finding.column = 0;
+    finding.begin = 0;
+    finding.end = 0;
+  }
+  return result;
+}
+
+std::optional<ImageSegmentationInputs> FromJsonText(std::string_view text) {
+  ValidationResult result = Validate(text);
+  if (!result.ok()) return std::nullopt;
+  return std::move(result.inputs);
+}
+
+std::optional<ImageSegmentationInputs> FromJson(const nlohmann::json& value) {
+  ValidationResult result = ValidateJson(value);
+  if (!result.ok()) return std::nullopt;
+  return std::move(result.inputs);
+}
+
+nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings) {
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const Finding& finding : findings) {
+    nlohmann::ordered_json object;
+    object["severity"] = SeverityName(finding.severity);
+    object["code"] = finding.code;
+    object["path"] = finding.path;
+    object["line"] = finding.line;
+    object["column"] = finding.column;
+    object["begin"] = finding.begin;
+    object["end"] = finding.end;
+    object["message"] = finding.message;
+    if (!finding.hint.empty()) object["hint"] = finding.hint;
+    object["params"] = finding.params;
+    array.push_back(std::move(object));
+  }
+  return array;
+}
+
+nlohmann::ordered_json ResultToJson(const ValidationResult& result) {
+  nlohmann::ordered_json object;
+  object["ok"] = result.ok();
+  object["errorCount"] = result.error_count();
+  object["findings"] = FindingsToJson(result.findings);
+  object["canonicalJson"] = result.canonical_json;
+  nlohmann::ordered_json form_values = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : result.form_values) {
+    form_values[name] = value;
+  }
+  object["formValues"] = std::move(form_values);
+  nlohmann::ordered_json unknown = nlohmann::ordered_json::array();
+  for (const UnknownField& field : result.unknown_fields) {
+    unknown.push_back({{"key", field.key}, {"valueJson", field.value_json}});
+  }
+  object["unknownFields"] = std::move(unknown);
+  object["skippedPrefix"] = result.skipped_prefix;
+  return object;
+}
+
+}  // namespace segform

@@ -1,0 +1,110 @@
+// Runs every case in tests/cases through the native library: each NAME.in
+// holds the input bytes and NAME.expect.json the findings expected when the
+// bytes are read as a file and, under "asText", when they are handed to
+// Validate() as text. The Node and browser tests read the same files.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace segform {
+namespace {
+
+std::vector<std::string> CaseNames() {
+  std::vector<std::string> names;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(SEGFORM_CASES_DIR)) {
+    if (entry.path().extension() == ".in") {
+      names.push_back(entry.path().stem().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+nlohmann::json Summarize(const ValidationResult& result) {
+  nlohmann::json findings = nlohmann::json::array();
+  for (const Finding& finding : result.findings) {
+    findings.push_back({{"severity", SeverityName(finding.severity)},
+                        {"code", finding.code},
+                        {"path", finding.path},
+                        {"line", finding.line},
+                        {"column", finding.column}});
+  }
+  return findings;
+}
+
+class CaseTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  std::string input() const {
+    return testing::ReadBytes(std::string(SEGFORM_CASES_DIR) + "/" +
+                              GetParam() + ".in");
+  }
+  nlohmann::json expected() const {
+    return nlohmann::json::parse(testing::ReadBytes(
+        std::string(SEGFORM_CASES_DIR) + "/" + GetParam() + ".expect.json"));
+  }
+};
+
+TEST_P(CaseTest, FileReadingGivesExpectedFindings) {
+  const nlohmann::json expect = expected();
+  ValidateOptions options;
+  options.input_is_file = true;
+  const ValidationResult result = Validate(input(), options);
+
+  EXPECT_EQ(Summarize(result), expect["findings"]);
+  EXPECT_EQ(result.ok(), expect["ok"].get<bool>());
+  if (expect.contains("canonical")) {
+    ASSERT_FALSE(result.canonical_json.empty());
+    EXPECT_EQ(nlohmann::json::parse(result.canonical_json),
+              expect["canonical"]);
+  } else {
+    EXPECT_EQ(result.canonical_json, "");
+  }
+}
+
+TEST_P(CaseTest, TextValidationGivesExpectedFindings) {
+  const nlohmann::json expect = expected();
+  const nlohmann::json& text_expect =
+      expect.contains("asText") ? expect["asText"] : expect;
+  const ValidationResult result = Validate(input());
+
+  EXPECT_EQ(Summarize(result), text_expect["findings"]);
+  EXPECT_EQ(result.ok(), text_expect["ok"].get<bool>());
+}
+
+TEST_P(CaseTest, FindingsHaveMessagesAndValidSpans) {
+  const std::string text = input();
+  ValidateOptions options;
+  options.input_is_file = true;
+  const ValidationResult result = Validate(text, options);
+  for (const Finding& finding : result.findings) {
+    SCOPED_TRACE(finding.code);
+    EXPECT_FALSE(finding.message.empty());
+    EXPECT_LE(finding.begin, finding.end);
+    EXPECT_LE(finding.end, text.size() - result.skipped_prefix);
+    EXPECT_GE(finding.line, 1);
+    EXPECT_GE(finding.column, 1);
+    // Every report must itself be valid UTF-8, whatever the input held.
+    EXPECT_NO_THROW((void)FindingsToJson(result.findings).dump());
+  }
+}
+
+std::string TestNameOf(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, CaseTest, ::testing::ValuesIn(CaseNames()),
+                         TestNameOf);
+
+TEST(Cases, CorpusIsNotEmpty) { EXPECT_GE(CaseNames().size(), 40u); }
+
+}  // namespace
+}  // namespace segform

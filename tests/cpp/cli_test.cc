@@ -1,0 +1,204 @@
+// The segform checker, run as a separate process: output format, exit
+// status, standard input and the format command.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "test_util.h"
+
+namespace segform {
+namespace {
+
+struct RunResult {
+  int status = -1;
+  std::string output;  // standard output, or both streams when merged
+};
+
+// Runs the checker through the shell with the given arguments (already
+// quoted) and returns its exit status and standard output.
+RunResult RunCli(const std::string& arguments, bool merge_stderr = false) {
+  std::string command = std::string("'") + SEGFORM_CLI + "' " + arguments;
+  command += merge_stderr ? " 2>&1" : " 2>/dev/null";
+  RunResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  size_t count = 0;
+  while ((count = fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+    result.output.append(buffer, count);
+  }
+  const int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string CasePath(const std::string& name) {
+  return std::string("'") + SEGFORM_CASES_DIR + "/" + name + ".in'";
+}
+
+class TempFile {
+ public:
+  explicit TempFile(const std::string& content) {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("segform-cli-test-" + std::to_string(::getpid()) + "-" +
+              std::to_string(counter_++) + ".json"))
+                .string();
+    std::ofstream(path_, std::ios::binary) << content;
+  }
+  ~TempFile() { std::filesystem::remove(path_); }
+  std::string quoted() const { return "'" + path_ + "'"; }
+
+ private:
+  static inline int counter_ = 0;
+  std::string path_;
+};
+
+TEST(CliCheck, PrintsOneLinePerFindingInCompilerForm) {
+  const RunResult run = RunCli("check " + CasePath("every-finding-at-once"));
+  EXPECT_EQ(run.status, 1);
+  const std::string prefix =
+      std::string(SEGFORM_CASES_DIR) + "/every-finding-at-once.in:";
+  EXPECT_NE(run.output.find(prefix + "2:16: error: modelType must be one of"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("[model_type.unknown_name]\n"), std::string::npos);
+  EXPECT_NE(run.output.find(prefix + "5:3: error: unknown field \"colour\""),
+            std::string::npos);
+  size_t lines = 0;
+  for (char c : run.output) lines += c == '\n';
+  EXPECT_EQ(lines, 4u);
+}
+
+TEST(CliCheck, UsesNoteForInfoAndExitsZeroOnWarnings) {
+  const RunResult note = RunCli("check " + CasePath("c08-mobile-type-no-range"));
+  EXPECT_EQ(note.status, 0);
+  EXPECT_NE(note.output.find(":1:63: note: "), std::string::npos);
+  const RunResult warning =
+      RunCli("check " + CasePath("budget-zero-means-default"));
+  EXPECT_EQ(warning.status, 0);
+  EXPECT_NE(warning.output.find(":1:25: warning: "), std::string::npos);
+}
+
+TEST(CliCheck, ValidFilePrintsNothing) {
+  const RunResult run = RunCli("check " + CasePath("budget-250000-high-accuracy"));
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.output, "");
+}
+
+TEST(CliCheck, ReadsStandardInputAsStdin) {
+  const RunResult run =
+      RunCli("check - < " + CasePath("c08-budget-below-default-type-range"));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.output.rfind("<stdin>:1:25: error: ", 0), 0u) << run.output;
+}
+
+TEST(CliCheck, ReadsByteOrderMarkFileAlikeFromFileAndStdin) {
+  EXPECT_EQ(RunCli("check " + CasePath("c09-utf8-byte-order-mark")).status, 0);
+  EXPECT_EQ(RunCli("check - < " + CasePath("c09-utf8-byte-order-mark")).status,
+            0);
+  const RunResult utf16 = RunCli("check " + CasePath("c09-utf16le-file"));
+  EXPECT_EQ(utf16.status, 1);
+  EXPECT_NE(utf16.output.find("Save the file as UTF-8"), std::string::npos);
+}
+
+TEST(CliCheck, MissingFileIsExitTwoAndHighestStatusWins) {
+  const RunResult missing = RunCli("check /nonexistent/segform.json", true);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.output.find("cannot read /nonexistent/segform.json"),
+            std::string::npos);
+  const RunResult mixed = RunCli(
+      "check " + CasePath("c12-bare-word") + " /nonexistent/segform.json");
+  EXPECT_EQ(mixed.status, 2);
+  EXPECT_NE(mixed.output.find("json.syntax"), std::string::npos);
+}
+
+TEST(CliCheck, ChecksEveryFileGiven) {
+  const RunResult run = RunCli("check " + CasePath("c12-bare-word") + " " +
+                               CasePath("c07-field-of-sibling-message"));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.output.find("[json.syntax]"), std::string::npos);
+  EXPECT_NE(run.output.find("[field.unknown]"), std::string::npos);
+}
+
+TEST(CliCheck, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunCli("").status, 2);
+  EXPECT_EQ(RunCli("check").status, 2);
+  EXPECT_EQ(RunCli("check --format xml x.json").status, 2);
+  EXPECT_EQ(RunCli("check --bogus x.json").status, 2);
+  EXPECT_EQ(RunCli("frobnicate").status, 2);
+}
+
+TEST(CliCheck, JsonFormatIsParseableAndValidUtf8) {
+  const RunResult run = RunCli("check --format json " +
+                               CasePath("c01-invalid-utf8-in-string") + " " +
+                               CasePath("c18-markup-in-key-and-value"));
+  EXPECT_EQ(run.status, 1);
+  const nlohmann::json reports = nlohmann::json::parse(run.output);
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_EQ(reports[0]["findings"][0]["code"], "json.invalid_utf8");
+  EXPECT_EQ(reports[0]["findings"][0]["column"], 56);
+  EXPECT_EQ(reports[0]["findings"][0]["params"]["byte"], "0xFF");
+  EXPECT_EQ(reports[1]["findings"][0]["path"],
+            "/<img src=x onerror=alert(1)>");
+  EXPECT_EQ(reports[1]["ok"], false);
+}
+
+TEST(CliCheck, TextOutputIsValidUtf8WithControlsEscaped) {
+  const TempFile file("{\"a\\u001b[31mred\":1}");
+  const RunResult run = RunCli("check " + file.quoted());
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.output.find('\x1b'), std::string::npos);
+  EXPECT_NE(run.output.find("\\u001B[31mred"), std::string::npos);
+  const RunResult invalid = RunCli("check " + CasePath("c01-invalid-utf8-in-string"));
+  EXPECT_EQ(invalid.output.find('\xFF'), std::string::npos);
+  EXPECT_NE(invalid.output.find("0xFF"), std::string::npos);
+}
+
+TEST(CliFormat, PrintsCanonicalJson) {
+  const TempFile file(
+      R"({"budget_milli_node_hours":250000,"modelType":"CLOUD_HIGH_ACCURACY_1","baseModelId":""})");
+  const RunResult run = RunCli("format " + file.quoted());
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.output,
+            "{\n  \"modelType\": \"CLOUD_HIGH_ACCURACY_1\",\n"
+            "  \"budgetMilliNodeHours\": \"250000\"\n}\n");
+}
+
+TEST(CliFormat, PrintsFindingsAndExitsOneOnError) {
+  const RunResult run = RunCli("format " + CasePath("c16-empty-string-budget"));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.output.find("[budget.not_integer]"), std::string::npos);
+}
+
+TEST(CliFormat, NeverWritesByteOrderMark) {
+  const RunResult run = RunCli("format " + CasePath("c09-utf8-byte-order-mark"));
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.output.rfind("{", 0), 0u);
+}
+
+TEST(CliHelp, HelpAndVersion) {
+  const RunResult help = RunCli("--help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.output.find("Usage: segform check"), std::string::npos);
+  EXPECT_EQ(RunCli("check --help").status, 0);
+  const RunResult version = RunCli("--version");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_EQ(version.output, "segform " + std::string(kVersion) + "\n");
+}
+
+TEST(CliFields, PrintsDeclarations) {
+  const RunResult run = RunCli("fields");
+  EXPECT_EQ(run.status, 0);
+  const nlohmann::json fields = nlohmann::json::parse(run.output);
+  EXPECT_EQ(fields["name"], "AutoMlImageSegmentationInputs");
+  EXPECT_EQ(fields["fields"].size(), 3u);
+}
+
+}  // namespace
+}  // namespace segform

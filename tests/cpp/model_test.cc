@@ -1,0 +1,135 @@
+// The message model: field presence, canonical output and the four
+// conversions (from and to JSON text and nlohmann::json).
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace segform {
+namespace {
+
+TEST(ToJsonText, WritesApiFormInDeclarationOrder) {
+  ImageSegmentationInputs inputs;
+  inputs.base_model_id = "seg_base";
+  inputs.budget_milli_node_hours = 250000;
+  inputs.model_type = static_cast<int>(ModelType::kCloudHighAccuracy1);
+  EXPECT_EQ(inputs.ToJsonText(),
+            R"({"modelType":"CLOUD_HIGH_ACCURACY_1",)"
+            R"("budgetMilliNodeHours":"250000","baseModelId":"seg_base"})");
+}
+
+TEST(ToJsonText, LeavesOutZeroValues) {
+  ImageSegmentationInputs inputs;
+  inputs.model_type = 0;
+  inputs.budget_milli_node_hours = 0;
+  inputs.base_model_id = "";
+  EXPECT_EQ(inputs.ToJsonText(), "{}");
+  EXPECT_EQ(ImageSegmentationInputs{}.ToJsonText(), "{}");
+}
+
+TEST(ToJsonText, WritesUnknownEnumNumberAsNumber) {
+  ImageSegmentationInputs inputs;
+  inputs.model_type = 7;
+  EXPECT_EQ(inputs.ToJsonText(), R"({"modelType":7})");
+}
+
+TEST(ToJsonText, KeepsInt64BeyondDoublePrecision) {
+  ImageSegmentationInputs inputs;
+  inputs.budget_milli_node_hours = 9007199254740993;  // 2^53 + 1
+  EXPECT_EQ(inputs.ToJsonText(),
+            R"({"budgetMilliNodeHours":"9007199254740993"})");
+}
+
+TEST(FromJsonText, KeepsFieldPresence) {
+  const std::optional<ImageSegmentationInputs> inputs =
+      FromJsonText(R"({"budgetMilliNodeHours":"50000","modelType":null})");
+  ASSERT_TRUE(inputs.has_value());
+  EXPECT_FALSE(inputs->model_type.has_value());
+  EXPECT_EQ(inputs->budget_milli_node_hours, 50000);
+  EXPECT_FALSE(inputs->base_model_id.has_value());
+}
+
+TEST(FromJsonText, ReturnsNulloptOnError) {
+  EXPECT_FALSE(FromJsonText(R"({"budgetMilliNodeHours":"5"})").has_value());
+  EXPECT_FALSE(FromJsonText("not json").has_value());
+}
+
+TEST(FromJson, ReadsNlohmannValue) {
+  const nlohmann::json value = {{"model_type", "MOBILE_TF_LOW_LATENCY_1"},
+                                {"baseModelId", "123"}};
+  const std::optional<ImageSegmentationInputs> inputs = FromJson(value);
+  ASSERT_TRUE(inputs.has_value());
+  EXPECT_EQ(inputs->model_type,
+            static_cast<int>(ModelType::kMobileTfLowLatency1));
+  EXPECT_EQ(inputs->base_model_id, "123");
+}
+
+TEST(ToJson, RoundTripsThroughFromJson) {
+  ImageSegmentationInputs inputs;
+  inputs.model_type = static_cast<int>(ModelType::kCloudLowAccuracy1);
+  inputs.budget_milli_node_hours = 123456;
+  const nlohmann::ordered_json value = ToJson(inputs);
+  EXPECT_EQ(value["budgetMilliNodeHours"], "123456");
+  const std::optional<ImageSegmentationInputs> back =
+      FromJson(nlohmann::json::parse(value.dump()));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->model_type, inputs.model_type);
+  EXPECT_EQ(back->budget_milli_node_hours, inputs.budget_milli_node_hours);
+  EXPECT_EQ(ToJsonText(*back), ToJsonText(inputs));
+}
+
+TEST(ValidateJson, ReportsPathsWithoutPositions) {
+  const ValidationResult result =
+      ValidateJson({{"budgetMilliNodeHours", 5}, {"extra", true}});
+  ASSERT_EQ(result.findings.size(), 2u);
+  for (const Finding& finding : result.findings) {
+    SCOPED_TRACE(finding.code);
+    EXPECT_EQ(finding.line, 0);
+    EXPECT_EQ(finding.column, 0);
+  }
+  EXPECT_NE(testing::FindCode(result, "budget.out_of_range"), nullptr);
+  EXPECT_NE(testing::FindCode(result, "field.unknown"), nullptr);
+}
+
+TEST(ValidateJson, DoesNotThrowOnInvalidUtf8String) {
+  const nlohmann::json value = {{"baseModelId", std::string("a\xFF")}};
+  ValidationResult result;
+  EXPECT_NO_THROW(result = ValidateJson(value));
+  EXPECT_FALSE(result.ok());
+}
+
+TEST(Validate, CanonicalJsonIsWhatThePageExports) {
+  const ValidationResult result = Validate(
+      R"({"budget_milli_node_hours":250000,"modelType":"CLOUD_HIGH_ACCURACY_1"})");
+  EXPECT_EQ(result.canonical_json,
+            "{\n  \"modelType\": \"CLOUD_HIGH_ACCURACY_1\",\n"
+            "  \"budgetMilliNodeHours\": \"250000\"\n}\n");
+}
+
+TEST(Validate, FormValuesShowWhatTheInputHeld) {
+  const ValidationResult result = Validate(
+      R"({"modelType":1,"budgetMilliNodeHours":"abc","baseModelId":null,"x":[1, 2]})");
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"modelType", "CLOUD_HIGH_ACCURACY_1"}, {"budgetMilliNodeHours", "abc"}};
+  EXPECT_EQ(result.form_values, expected);
+  ASSERT_EQ(result.unknown_fields.size(), 1u);
+  EXPECT_EQ(result.unknown_fields[0].key, "x");
+  EXPECT_EQ(result.unknown_fields[0].value_json, "[1, 2]");
+}
+
+TEST(DescribeMessage, DeclaresEveryField) {
+  const nlohmann::ordered_json description =
+      DescribeMessage(ImageSegmentationInputsDecl());
+  ASSERT_EQ(description["fields"].size(), 3u);
+  const auto& budget = description["fields"][1];
+  EXPECT_EQ(budget["jsonName"], "budgetMilliNodeHours");
+  EXPECT_EQ(budget["protoName"], "budget_milli_node_hours");
+  EXPECT_EQ(budget["serviceDefault"], "192000");
+  EXPECT_EQ(budget["range"]["min"], "20000");
+  EXPECT_EQ(budget["range"]["max"], "2000000");
+  EXPECT_EQ(budget["referenceNodeCount"], 8);
+  EXPECT_EQ(description["fields"][0]["values"].size(), 4u);
+}
+
+}  // namespace
+}  // namespace segform

@@ -1,0 +1,116 @@
+// Spans, lines and columns of findings, for every kind of token.
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace segform {
+namespace {
+
+struct SpanRow {
+  const char* name;
+  std::string text;
+  const char* code;
+  size_t begin;
+  size_t end;
+};
+
+// Each text has one finding; begin and end are byte offsets of its token.
+const SpanRow kSpanRows[] = {
+    {"string with escaped quote", R"({"baseModelId":"a\"b"})",
+     "base_model_id.invalid", 15, 21},
+    {"string ending in backslash", R"({"baseModelId":"a\\"})",
+     "base_model_id.invalid", 15, 20},
+    {"number followed by brace", R"({"budgetMilliNodeHours":5})",
+     "budget.out_of_range", 24, 25},
+    {"number followed by space", R"({"budgetMilliNodeHours":-1.5e3 })",
+     "budget.negative", 24, 30},
+    {"true", R"({"budgetMilliNodeHours":true})", "field.wrong_type", 24, 28},
+    {"false", R"({"budgetMilliNodeHours":false})", "field.wrong_type", 24,
+     29},
+    {"nested object", R"({"modelType":{"a":[1,{}]}})", "field.wrong_type", 13,
+     25},
+    {"array", R"({"modelType":[ ]})", "field.wrong_type", 13, 16},
+    {"unknown key", R"({ "extra" : 1})", "field.unknown", 2, 9},
+    {"top-level number", "  42 ", "message.not_object", 2, 4},
+};
+
+TEST(Spans, CoverTheOffendingToken) {
+  for (const SpanRow& row : kSpanRows) {
+    SCOPED_TRACE(row.name);
+    const ValidationResult result = Validate(row.text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, row.code);
+    EXPECT_EQ(result.findings[0].begin, row.begin);
+    EXPECT_EQ(result.findings[0].end, row.end);
+  }
+}
+
+TEST(Positions, CountLinesForEveryLineEnd) {
+  for (const char* line_end : {"\n", "\r\n", "\r"}) {
+    SCOPED_TRACE(::testing::PrintToString(std::string(line_end)));
+    const std::string text = std::string("{") + line_end + line_end +
+                             "  \"extra\": 1" + line_end + "}";
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].line, 3);
+    EXPECT_EQ(result.findings[0].column, 3);
+  }
+}
+
+TEST(Positions, CountCodePointsAndTabsAsOneColumn) {
+  // "é" is 2 bytes and "😀" 4 bytes; each is one column, as is the tab.
+  const ValidationResult result =
+      Validate("{\"baseModelId\":\"\xC3\xA9\xF0\x9F\x98\x80\",\t\"x\":1}");
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(result.findings[1].code, "field.unknown");
+  EXPECT_EQ(result.findings[1].column, 22);
+  EXPECT_EQ(result.findings[1].begin, 25u);
+}
+
+TEST(Positions, SyntaxErrorAfterNonAscii) {
+  const ValidationResult result = Validate("{\"baseModelId\":\"\xC3\xA9\" x}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "json.syntax");
+  EXPECT_EQ(result.findings[0].line, 1);
+  EXPECT_EQ(result.findings[0].column, 20);
+}
+
+TEST(Positions, FileByteOrderMarkIsNotCounted) {
+  ValidateOptions options;
+  options.input_is_file = true;
+  const ValidationResult result =
+      Validate("\xEF\xBB\xBF{\"x\":1}", options);
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].column, 2);
+  EXPECT_EQ(result.findings[0].begin, 1u);
+  EXPECT_EQ(result.skipped_prefix, 3u);
+}
+
+TEST(InvalidUtf8, IsLocatedAtEveryPosition) {
+  const std::string valid = R"({"baseModelId":"seg_model"})";
+  for (size_t i = 0; i < valid.size(); ++i) {
+    SCOPED_TRACE(i);
+    std::string text = valid;
+    text.insert(i, 1, '\x80');
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "json.invalid_utf8");
+    EXPECT_EQ(result.findings[0].begin, i);
+    EXPECT_EQ(result.findings[0].column, static_cast<int>(i) + 1);
+  }
+}
+
+TEST(InvalidUtf8, RejectsOverlongAndSurrogateForms) {
+  for (const char* bytes : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+                            "\xF4\x90\x80\x80", "\xC3"}) {
+    SCOPED_TRACE(::testing::PrintToString(std::string(bytes)));
+    const ValidationResult result =
+        Validate(std::string("{\"baseModelId\":\"") + bytes + "\"}");
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "json.invalid_utf8");
+  }
+}
+
+}  // namespace
+}  // namespace segform

@@ -1,0 +1,218 @@
+// Field rules: what each finding says and which parameters it carries.
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace segform {
+namespace {
+
+using testing::FindCode;
+
+TEST(BudgetRange, NamesBothLimitsForHighAccuracy) {
+  const ValidationResult result = Validate(
+      R"({"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":"5000"})");
+  const Finding* finding = FindCode(result, "budget.out_of_range");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->severity, Severity::kError);
+  EXPECT_EQ(finding->path, "/budgetMilliNodeHours");
+  EXPECT_NE(finding->message.find("20,000"), std::string::npos);
+  EXPECT_NE(finding->message.find("2,000,000"), std::string::npos);
+  EXPECT_EQ(finding->params["min"], "20000");
+  EXPECT_EQ(finding->params["max"], "2000000");
+  EXPECT_EQ(finding->params["actual"], "5000");
+  EXPECT_EQ(finding->params["modelType"], "CLOUD_HIGH_ACCURACY_1");
+}
+
+TEST(BudgetRange, AppliesToAbsentAndUnspecifiedType) {
+  for (const char* text :
+       {R"({"budgetMilliNodeHours":"19999"})",
+        R"({"modelType":"MODEL_TYPE_UNSPECIFIED","budgetMilliNodeHours":19999})",
+        R"({"modelType":0,"budgetMilliNodeHours":"2000001"})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    const Finding* finding = FindCode(result, "budget.out_of_range");
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->params["modelType"], "CLOUD_HIGH_ACCURACY_1");
+  }
+}
+
+TEST(BudgetRange, OnlyNotesOtherModelTypes) {
+  for (const char* type : {"CLOUD_LOW_ACCURACY_1", "MOBILE_TF_LOW_LATENCY_1"}) {
+    SCOPED_TRACE(type);
+    const ValidationResult result =
+        Validate(std::string(R"({"modelType":")") + type +
+                 R"(","budgetMilliNodeHours":"1000"})");
+    EXPECT_TRUE(result.ok());
+    const Finding* note = FindCode(result, "budget.range_not_checked");
+    ASSERT_NE(note, nullptr);
+    EXPECT_EQ(note->severity, Severity::kInfo);
+  }
+}
+
+TEST(BudgetRange, SkipsRangeWhenModelTypeIsUnknown) {
+  const ValidationResult result =
+      Validate(R"({"modelType":"FAST","budgetMilliNodeHours":"1000"})");
+  EXPECT_NE(FindCode(result, "model_type.unknown_name"), nullptr);
+  EXPECT_EQ(FindCode(result, "budget.out_of_range"), nullptr);
+  EXPECT_EQ(result.findings.size(), 1u);
+}
+
+TEST(BudgetZero, WarnsThatTheDefaultApplies) {
+  const ValidationResult result = Validate(R"({"budgetMilliNodeHours":0})");
+  EXPECT_TRUE(result.ok());
+  const Finding* finding = FindCode(result, "budget.zero");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->severity, Severity::kWarning);
+  EXPECT_EQ(finding->params["default"], "192000");
+  EXPECT_EQ(FindCode(result, "budget.out_of_range"), nullptr);
+  EXPECT_EQ(result.canonical_json, "{}\n");
+}
+
+TEST(ModelType, SuggestsNameForProseSpelling) {
+  const ValidationResult result =
+      Validate(R"({"modelType":"cloud-high-accuracy-1"})");
+  const Finding* finding = FindCode(result, "model_type.unknown_name");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->params["suggestion"], "CLOUD_HIGH_ACCURACY_1");
+  EXPECT_EQ(finding->params["expected"].size(), 4u);
+  for (const char* name :
+       {"MODEL_TYPE_UNSPECIFIED", "CLOUD_HIGH_ACCURACY_1",
+        "CLOUD_LOW_ACCURACY_1", "MOBILE_TF_LOW_LATENCY_1"}) {
+    EXPECT_NE(finding->message.find(name), std::string::npos) << name;
+  }
+  EXPECT_NE(finding->hint.find("CLOUD_HIGH_ACCURACY_1"), std::string::npos);
+}
+
+TEST(ModelType, GivesNoSuggestionForUnrelatedName) {
+  const ValidationResult result = Validate(R"({"modelType":"FAST"})");
+  const Finding* finding = FindCode(result, "model_type.unknown_name");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(finding->params.contains("suggestion"));
+}
+
+TEST(ModelType, WarnsWhenUnspecifiedIsSet) {
+  const ValidationResult result =
+      Validate(R"({"modelType":"MODEL_TYPE_UNSPECIFIED"})");
+  EXPECT_TRUE(result.ok());
+  const Finding* finding = FindCode(result, "model_type.unspecified");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->severity, Severity::kWarning);
+  EXPECT_EQ(finding->params["effective"], "CLOUD_HIGH_ACCURACY_1");
+}
+
+TEST(UnknownField, SuggestsCloseFieldName) {
+  const ValidationResult result =
+      Validate(R"({"budgetMiliNodeHours":"250000"})");
+  const Finding* finding = FindCode(result, "field.unknown");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->path, "/budgetMiliNodeHours");
+  EXPECT_EQ(finding->params["suggestion"], "budgetMilliNodeHours");
+  EXPECT_NE(finding->message.find("did you mean \"budgetMilliNodeHours\""),
+            std::string::npos);
+}
+
+TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
+  const ValidationResult result = Validate(R"({"multiLabel":true})");
+  const Finding* finding = FindCode(result, "field.unknown");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(finding->params.contains("suggestion"));
+  EXPECT_EQ(finding->params["allowed"],
+            nlohmann::ordered_json::array(
+                {"modelType", "budgetMilliNodeHours", "baseModelId"}));
+}
+
+TEST(UnknownField, EscapesPointerCharacters) {
+  const ValidationResult result = Validate(R"({"a/b~c":1})");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].path, "/a~1b~0c");
+}
+
+TEST(WrongType, SaysTheExpectedType) {
+  const ValidationResult result = Validate(R"({"baseModelId":123})");
+  const Finding* finding = FindCode(result, "field.wrong_type");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->params["expected"], "a string");
+  EXPECT_EQ(finding->params["actual"], "a number");
+}
+
+struct BaseModelRow {
+  const char* id;
+  const char* code;  // nullptr when valid
+};
+
+const BaseModelRow kBaseModelRows[] = {
+    {"123", nullptr},
+    {"1234567890123456789", nullptr},
+    {"seg-model_1", nullptr},
+    {"_private", nullptr},
+    {"a", nullptr},
+    {"12345678901234567890", "base_model_id.invalid"},
+    {"1seg", "base_model_id.invalid"},
+    {"-seg", "base_model_id.invalid"},
+    {"Seg", "base_model_id.invalid"},
+    {"seg.model", "base_model_id.invalid"},
+    {" 123", "base_model_id.whitespace"},
+    {"123\t", "base_model_id.whitespace"},
+    {"projects/p/locations/us-central1/models/123",
+     "base_model_id.resource_name"},
+};
+
+TEST(BaseModelId, ChecksEveryRow) {
+  for (const BaseModelRow& row : kBaseModelRows) {
+    SCOPED_TRACE(row.id);
+    const ValidationResult result =
+        Validate(nlohmann::json({{"baseModelId", row.id}}).dump());
+    if (row.code == nullptr) {
+      EXPECT_TRUE(result.findings.empty());
+    } else {
+      ASSERT_EQ(result.findings.size(), 1u);
+      EXPECT_EQ(result.findings[0].code, row.code);
+    }
+  }
+}
+
+TEST(BaseModelId, MaxLengthUserIdIsValid) {
+  const std::string id_63 = "a" + std::string(62, 'b');
+  EXPECT_TRUE(Validate(nlohmann::json({{"baseModelId", id_63}}).dump()).ok());
+  EXPECT_FALSE(
+      Validate(nlohmann::json({{"baseModelId", id_63 + "c"}}).dump()).ok());
+}
+
+TEST(BaseModelId, ResourceNameHintGivesTheId) {
+  const ValidationResult result = Validate(
+      R"({"baseModelId":"projects/p/locations/us-central1/models/123"})");
+  const Finding* finding = FindCode(result, "base_model_id.resource_name");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->params["suggestion"], "123");
+  EXPECT_NE(finding->hint.find("\"123\""), std::string::npos);
+}
+
+TEST(Messages, EchoAtMostEightyCharactersOfInput) {
+  const std::string long_key(500, 'k');
+  const ValidationResult result =
+      Validate(nlohmann::json({{long_key, 1}, {"modelType", long_key}}).dump());
+  ASSERT_EQ(result.findings.size(), 2u);
+  for (const Finding& finding : result.findings) {
+    SCOPED_TRACE(finding.code);
+    EXPECT_EQ(finding.message.find(std::string(81, 'k')), std::string::npos);
+    EXPECT_EQ(finding.hint.find(std::string(81, 'k')), std::string::npos);
+  }
+}
+
+TEST(Messages, EscapeControlCharacters) {
+  const ValidationResult result = Validate("{\"bell\\u0007\":1}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].message.find('\a'), std::string::npos);
+  EXPECT_NE(result.findings[0].message.find("\\u0007"), std::string::npos);
+}
+
+TEST(Findings, AreAllReportedAtOnce) {
+  const ValidationResult result = Validate(
+      R"({"modelType":"FAST","budgetMilliNodeHours":"x","baseModelId":" a","b":1})");
+  EXPECT_EQ(result.error_count(), 4u);
+  EXPECT_TRUE(result.canonical_json.empty());
+}
+
+}  // namespace
+}  // namespace segform

@@ -1,0 +1,32 @@
+// Helpers shared by segform's GoogleTest files.
+
+#ifndef SEGFORM_TESTS_CPP_TEST_UTIL_H_
+#define SEGFORM_TESTS_CPP_TEST_UTIL_H_
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "segform/segform.h"
+
+namespace segform::testing {
+
+inline std::string ReadBytes(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+// Returns the first finding with this code, or nullptr.
+inline const Finding* FindCode(const ValidationResult& result,
+                               std::string_view code) {
+  for (const Finding& finding : result.findings) {
+    if (finding.code == code) return &finding;
+  }
+  return nullptr;
+}
+
+}  // namespace segform::testing
+
+#endif  // SEGFORM_TESTS_CPP_TEST_UTIL_H_
