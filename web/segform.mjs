@@ -3,6 +3,10 @@
 
 import createSegformModule from './gen/segform.mjs';
 
+// TextEncoder turns a lone UTF-16 surrogate into U+FFFD, as the page's text
+// would be saved; Embind's own string conversion would garble it.
+const utf8Encoder = new TextEncoder();
+
 const isNode =
   typeof process !== 'undefined' && Boolean(process.versions?.node);
 
@@ -29,7 +33,8 @@ export async function loadSegform(options = {}) {
      * unknownFields, skippedPrefix}.
      */
     validate(text) {
-      return JSON.parse(module.validateText(text, false));
+      const bytes = typeof text === 'string' ? utf8Encoder.encode(text) : text;
+      return JSON.parse(module.validateText(bytes, false));
     },
     /**
      * Validates the bytes of a file: a UTF-8 byte-order mark is dropped and
@@ -37,6 +42,10 @@ export async function loadSegform(options = {}) {
      */
     validateFile(bytes) {
       return JSON.parse(module.validateText(bytes, true));
+    },
+    /** The size of the module's linear memory, in bytes. */
+    memoryBytes() {
+      return module.HEAP8.buffer.byteLength;
     },
   };
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the native library, checker and tests into build/, and the
+# WebAssembly module into web/gen/ (through build-wasm/). Each configure step
+# runs only once; later builds are incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs="$(nproc)"
+
+if [ ! -f build/CMakeCache.txt ]; then
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
+test -x build/segform
+
+# em++ runs its JavaScript optimizer with /usr/bin/node, which does not look
+# in Debian's /usr/share/nodejs unless told to (for acorn and terser).
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+if [ ! -f build-wasm/CMakeCache.txt ]; then
+  emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build-wasm --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
+test -f web/gen/segform.wasm

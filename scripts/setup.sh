@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what segform needs and is missing: Debian packages (compilers,
+# Emscripten, nlohmann/json, GoogleTest, Chromium) and the npm packages of
+# package-lock.json. Does nothing, quickly, when everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+need_command() {  # need_command COMMAND PACKAGE
+  command -v "$1" >/dev/null 2>&1 || missing+=("$2")
+}
+need_file() {  # need_file PATH PACKAGE
+  [ -e "$1" ] || missing+=("$2")
+}
+
+need_command cmake cmake
+need_command g++ g++
+need_command make make
+need_command em++ emscripten
+need_file /usr/include/nlohmann/json.hpp nlohmann-json3-dev
+need_file /usr/include/gtest/gtest.h libgtest-dev
+need_file /usr/bin/chromium chromium
+need_command node nodejs
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# npm ci when node_modules is missing or older than the lock file. npm
+# writes node_modules/.package-lock.json on every install.
+if [ ! -f node_modules/.package-lock.json ] ||
+   [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

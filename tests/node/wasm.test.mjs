@@ -1,0 +1,135 @@
+// The WebAssembly module under Node: the shared cases, agreement with the
+// native checker, loading from any working directory, and staying usable
+// after bad input.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { describe, test, before } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { loadSegform } from '../../web/segform.mjs';
+import { casesDir, loadCases, nativeCli, repoRoot, runNativeCheck, summarize } from './helpers.mjs';
+
+const cases = loadCases();
+let segform;
+
+before(async () => {
+  segform = await loadSegform();
+});
+
+describe('shared cases', () => {
+  test('the corpus holds every case kind', () => {
+    assert.ok(cases.length >= 40, `only ${cases.length} cases`);
+  });
+
+  for (const { name, bytes, expect } of cases) {
+    test(`${name}: file bytes give the expected findings`, () => {
+      const result = segform.validateFile(bytes);
+      assert.deepEqual(summarize(result.findings), expect.findings);
+      assert.equal(result.ok, expect.ok);
+      if (expect.canonical) {
+        assert.deepEqual(JSON.parse(result.canonicalJson), expect.canonical);
+      } else {
+        assert.equal(result.canonicalJson, '');
+      }
+    });
+
+    test(`${name}: text gives the expected findings`, () => {
+      const textExpect = expect.asText ?? expect;
+      const result = segform.validate(bytes);
+      assert.deepEqual(summarize(result.findings), textExpect.findings);
+      assert.equal(result.ok, textExpect.ok);
+    });
+  }
+});
+
+describe('agreement with the native checker', () => {
+  test('every case gets the same findings, messages included', () => {
+    const files = cases.map(({ name }) => `${casesDir}${name}.in`);
+    const reports = runNativeCheck(...files);
+    assert.equal(reports.length, cases.length);
+    reports.forEach((report, index) => {
+      const result = segform.validateFile(cases[index].bytes);
+      assert.deepEqual(result.findings, report.findings, cases[index].name);
+      assert.equal(result.ok, report.ok, cases[index].name);
+    });
+  });
+
+  test('the declarations equal the checker\'s fields command', () => {
+    const native = JSON.parse(execFileSync(nativeCli, ['fields']));
+    assert.deepEqual(segform.inputs, native);
+  });
+
+  test('a JavaScript string and its UTF-8 bytes give the same result', () => {
+    const text = '{\n\t"baseModelId": "modèle",\r\n"budgetMilliNodeHours": 5000}';
+    assert.deepEqual(segform.validate(text), segform.validate(new TextEncoder().encode(text)));
+  });
+});
+
+describe('loading', () => {
+  test('loads from disk beside its file, from another working directory', () => {
+    // C14: the module must not depend on the working directory or fetch().
+    const moduleUrl = pathToFileURL(`${repoRoot}web/segform.mjs`).href;
+    const caseFile = `${casesDir}c08-budget-below-default-type-range.in`;
+    const script = `
+      import { readFileSync } from 'node:fs';
+      const { loadSegform } = await import(${JSON.stringify(moduleUrl)});
+      const segform = await loadSegform();
+      const result = segform.validateFile(readFileSync(${JSON.stringify(caseFile)}));
+      process.stdout.write(JSON.stringify(result.findings));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+    });
+    const [native] = runNativeCheck(caseFile);
+    assert.deepEqual(JSON.parse(output), native.findings);
+    assert.equal(native.findings[0].code, 'budget.out_of_range');
+  });
+});
+
+describe('robustness', () => {
+  test('a parse error leaves the module working, with no memory growth', () => {
+    // C12: twenty cycles of a syntax error followed by a valid input.
+    const good = '{"modelType":"CLOUD_HIGH_ACCURACY_1"}';
+    for (let i = 0; i < 5; i += 1) {
+      segform.validate('Alright');
+      segform.validate(good);
+    }
+    const memoryBefore = segform.memoryBytes();
+    for (let cycle = 0; cycle < 20; cycle += 1) {
+      const bad = segform.validate('Alright');
+      assert.equal(bad.findings.length, 1);
+      assert.equal(bad.findings[0].code, 'json.syntax');
+      assert.equal(bad.findings[0].line, 1);
+      assert.equal(bad.findings[0].column, 1);
+      assert.equal(segform.validate(good).ok, true);
+    }
+    assert.equal(segform.memoryBytes(), memoryBefore);
+  });
+
+  test('hostile inputs return findings instead of aborting', () => {
+    const hostile = [
+      '['.repeat(100000),
+      '{"a":'.repeat(50000),
+      `{"baseModelId":"${'x'.repeat(200000)}"}`,
+      `{"budgetMilliNodeHours":1${'0'.repeat(5000)}}`,
+      `{"budgetMilliNodeHours":1e${'9'.repeat(400)}}`,
+      '\u0000',
+      '{"modelType":"\ud800"}',
+      `{${Array.from({ length: 5000 }, (_, i) => `"k${i}":${i}`).join(',')}}`,
+    ];
+    for (const text of hostile) {
+      const result = segform.validate(text);
+      assert.equal(result.ok, false, text.slice(0, 40));
+      assert.ok(result.findings.length >= 1);
+    }
+    assert.equal(segform.validate('{}').ok, true);
+  });
+
+  test('non-string input is rejected by the binding, not by an abort', () => {
+    assert.throws(() => segform.validate(42), /std::string/);
+    assert.equal(segform.validate('{}').ok, true);
+  });
+});
