@@ -1,7 +1,7 @@
 // Reads the members of a JSON object as the fields of a declared message,
-// following the proto3 JSON mapping: a field may be named by its JSON name
-// or its proto name, null means absent, an enum is its name or its number,
-// and an int64 is a JSON number or a string of decimal digits.
+// following the proto3 JSON mapping. A field may be named by its JSON name
+// or its proto name, and null means absent. An enum is its name or its
+// number, and an int64 is a JSON number or a string of decimal digits.
 
 #include <limits>
 

@@ -216,13 +216,22 @@ class RawDocumentBuilder {
   std::string error_text_;
 };
 
-// Turns nlohmann's parse error text into a short reason, dropping its
-// "[json.exception.parse_error.101] parse error at line 1, column 2: "
-// opening, since segform reports the position itself.
-std::string SyntaxReason(const std::string& what) {
-  std::string reason = what;
+// Turns nlohmann's parse error text into a short reason. Its opening
+// "[json.exception.parse_error.101] parse error at line 1, column 2: " is
+// dropped because segform reports the position itself, and the input it
+// quotes after "last read: " is cut to 40 characters.
+std::string SyntaxReason(const std::string& exception_text) {
+  std::string reason = exception_text;
   const size_t colon = reason.find(": ");
   if (colon != std::string::npos) reason = reason.substr(colon + 2);
+  const std::string_view last_read = "; last read: '";
+  const size_t quoted = reason.find(last_read);
+  if (quoted != std::string::npos) {
+    std::string token = reason.substr(quoted + last_read.size());
+    if (!token.empty() && token.back() == '\'') token.pop_back();
+    reason = reason.substr(0, quoted) + "; last read: " +
+             QuoteForMessage(token, 40);
+  }
   return reason;
 }
 

@@ -200,6 +200,19 @@ TEST(Messages, EchoAtMostEightyCharactersOfInput) {
   }
 }
 
+TEST(Messages, CutLongInputQuotedBySyntaxErrors) {
+  // nlohmann quotes the whole string read so far when it meets a raw
+  // control character inside it.
+  const ValidationResult result =
+      Validate("{\"baseModelId\":\"" + std::string(300, 'q') + "\n\"}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "json.syntax");
+  EXPECT_EQ(result.findings[0].message.find(std::string(81, 'q')),
+            std::string::npos);
+  EXPECT_NE(result.findings[0].message.find("control character"),
+            std::string::npos);
+}
+
 TEST(Messages, EscapeControlCharacters) {
   const ValidationResult result = Validate("{\"bell\\u0007\":1}");
   ASSERT_EQ(result.findings.size(), 1u);

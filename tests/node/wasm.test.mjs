@@ -69,7 +69,7 @@ describe('agreement with the native checker', () => {
 
 describe('loading', () => {
   test('loads from disk beside its file, from another working directory', () => {
-    // C14: the module must not depend on the working directory or fetch().
+    // The module must not depend on the working directory or on fetch().
     const moduleUrl = pathToFileURL(`${repoRoot}web/segform.mjs`).href;
     const caseFile = `${casesDir}c08-budget-below-default-type-range.in`;
     const script = `
@@ -91,7 +91,7 @@ describe('loading', () => {
 
 describe('robustness', () => {
   test('a parse error leaves the module working, with no memory growth', () => {
-    // C12: twenty cycles of a syntax error followed by a valid input.
+    // Twenty cycles of a syntax error followed by a valid input.
     const good = '{"modelType":"CLOUD_HIGH_ACCURACY_1"}';
     for (let i = 0; i < 5; i += 1) {
       segform.validate('Alright');

@@ -1,0 +1,218 @@
+// Shared set-up for the browser tests. Each test file starts one server and
+// one Chromium; each test gets a fresh browser context whose guards record
+// console errors, page errors, Content-Security-Policy violations, dialogs
+// and requests to any other origin. withPage() fails the test on any of them.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+
+// The flags keep Chromium from dialling out and let it run as root.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Hang guard for one test; a passing test takes well under a second. */
+export const testTimeout = 30_000;
+
+export const casesFolder = new URL('../../../shared/cases/', import.meta.url);
+export const sharedCasesFolder = new URL('../cases/', import.meta.url);
+
+/** Starts the page server and Chromium. Call close() when the file ends. */
+export async function startSession() {
+  const { server, url } = await startServer({ port: 0 });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Runs `body({page, context, problems})` in a fresh context with the page
+ * loaded, then closes the context and asserts that no guard fired.
+ *
+ * Options: `permissions` for the context; `expectedProblems`, patterns of
+ * problems a test provokes on purpose; `waitForValidator` (default true)
+ * waits for the validator status to report success; `beforeLoad(context)`
+ * runs before the page opens; `viewport` and `colorScheme` for the context.
+ */
+export async function withPage(session, options, body) {
+  const {
+    permissions = [],
+    expectedProblems = [],
+    waitForValidator = true,
+    beforeLoad,
+    viewport,
+    colorScheme,
+  } = options;
+  const context = await session.browser.newContext({
+    acceptDownloads: true,
+    permissions,
+    ...(viewport ? { viewport } : {}),
+    ...(colorScheme ? { colorScheme } : {}),
+  });
+  const problems = [];
+  try {
+    await guardContext(context, session.url, problems);
+    if (beforeLoad) {
+      await beforeLoad(context);
+    }
+    const page = await context.newPage();
+    guardPage(page, problems);
+    await page.goto(session.url);
+    if (waitForValidator) {
+      await page.locator('#validator-status.status-ok').waitFor();
+    }
+    await body({ page, context, problems });
+    // Violation reports arrive asynchronously; let pending ones land.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  } finally {
+    await context.close();
+  }
+  const unexpected = problems.filter(
+    (problem) => !expectedProblems.some((pattern) => pattern.test(problem)),
+  );
+  assert.deepEqual(unexpected, [], 'the page logged errors or broke a guard');
+}
+
+async function guardContext(context, serverUrl, problems) {
+  const origin = new URL(serverUrl).origin;
+  // Requests to any other origin are recorded and never leave the machine.
+  await context.route('**/*', (route) => {
+    const requestUrl = route.request().url();
+    if (new URL(requestUrl).origin === origin) {
+      return route.continue();
+    }
+    problems.push(`request to another origin: ${requestUrl}`);
+    return route.abort();
+  });
+  await context.exposeFunction('reportViolationToTest', (text) => {
+    problems.push(`CSP violation: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.reportViolationToTest(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+}
+
+function guardPage(page, problems) {
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error') {
+      problems.push(`console error: ${text}`);
+    } else if (/Content.Security.Policy/i.test(text)) {
+      problems.push(`console CSP message: ${text}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog opened: ${dialog.type()} ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'http:' || url.protocol === 'https:') {
+      return;
+    }
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:') {
+      problems.push(`request with scheme ${url.protocol} ${request.url()}`);
+    }
+  });
+}
+
+/**
+ * Imports a file through the file picker and waits until the import status
+ * shows the result of this import (the status is replaced on every import).
+ */
+export async function importFile(page, name, bytes) {
+  const previous = await page.evaluateHandle(
+    () => document.getElementById('import-status').firstChild,
+  );
+  await page.setInputFiles('#import-input', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(bytes),
+  });
+  await page.waitForFunction(
+    (before) => {
+      const current = document.getElementById('import-status').firstChild;
+      return current !== null && current !== before;
+    },
+    previous,
+  );
+  await previous.dispose();
+}
+
+/** Reads one of the cases of the page behaviours as raw bytes. */
+export function readCase(name) {
+  return readFile(new URL(name, casesFolder));
+}
+
+/** The values the form controls show, by field JSON name. */
+export function readFormValues(page) {
+  return page.evaluate(() => {
+    const values = {};
+    for (const control of document.querySelectorAll('#fields input, #fields select')) {
+      values[control.name] = control.value;
+    }
+    return values;
+  });
+}
+
+/** Finding elements shown next to one field, as {code, path, severity, text}. */
+export function fieldFindings(page, jsonName) {
+  return page.$$eval(`#field-${jsonName}-findings [data-code]`, describeFindingElements);
+}
+
+/** Every finding element on the page, as {code, path, severity, text}. */
+export function allFindings(page) {
+  return page.$$eval('[data-code]', describeFindingElements);
+}
+
+function describeFindingElements(items) {
+  return items.map((item) => ({
+    code: item.dataset.code,
+    path: item.dataset.path,
+    severity: item.dataset.severity,
+    text: item.textContent,
+  }));
+}
+
+/** The text of the JSON preview, or null while it is hidden. */
+export function readPreview(page) {
+  return page.evaluate(() => {
+    const preview = document.getElementById('preview');
+    return preview.hidden ? null : preview.textContent;
+  });
+}
+
+/** Clicks Export and returns {fileName, text} of the download. */
+export async function exportDownload(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('#export-button'),
+  ]);
+  const path = await download.path();
+  return { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
