@@ -4,6 +4,7 @@
 // number, and an int64 is a JSON number or a string of decimal digits.
 
 #include <limits>
+#include <set>
 
 #include "internal.h"
 
@@ -88,6 +89,23 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   finding.params["key"] = member.key;
   if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
   finding.params["allowed"] = FieldNames(message);
+}
+
+// Reports the member as a second setting of a field (or unknown key) that
+// first appeared under first_key.
+void ReportDuplicate(std::string_view first_key, std::string_view name,
+                     const RawMember& member, FindingSink& sink) {
+  std::string message = QuoteForMessage(name) + " is set twice";
+  if (first_key != member.key) {
+    message += ", as " + QuoteForMessage(first_key) + " and as " +
+               QuoteForMessage(member.key);
+  }
+  Finding& finding =
+      sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
+               member.key_span, std::move(message),
+               "Keep one of the two and remove the other.");
+  finding.params["first"] = first_key;
+  finding.params["second"] = member.key;
 }
 
 void ReportWrongType(const FieldDecl& field, const RawMember& member,
@@ -214,24 +232,21 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const RawDocument& document,
                                    FindingSink& sink) {
   std::vector<const RawMember*> seen(message.fields.size(), nullptr);
+  std::set<std::string_view> unknown_keys;
   std::vector<FieldValue> values(message.fields.size());
   for (const RawMember& member : document.members) {
     const FieldDecl* field = message.FindField(member.key);
     if (field == nullptr) {
-      ReportUnknownField(message, member, sink);
+      if (unknown_keys.insert(member.key).second) {
+        ReportUnknownField(message, member, sink);
+      } else {
+        ReportDuplicate(member.key, member.key, member, sink);
+      }
       continue;
     }
     const size_t index = static_cast<size_t>(field - message.fields.data());
     if (const RawMember* first = seen[index]) {
-      Finding& finding = sink.Add(
-          Severity::kError, "field.duplicate", MemberPointer(member.key),
-          member.key_span,
-          std::string(field->json_name) + " is set twice, as " +
-              QuoteForMessage(first->key) + " and as " +
-              QuoteForMessage(member.key),
-          "Keep one of the two and remove the other.");
-      finding.params["first"] = first->key;
-      finding.params["second"] = member.key;
+      ReportDuplicate(first->key, field->json_name, member, sink);
       values[index] = FieldValue{};  // neither value is kept silently
       continue;
     }

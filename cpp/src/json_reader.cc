@@ -51,6 +51,14 @@ class CountingIterator {
   size_t* consumed_;
 };
 
+// nlohmann's id for "number overflow": a number whose value does not fit in
+// a double (1e400), which nlohmann reports as a parse error although the
+// text is valid JSON.
+constexpr int kNumberOverflowId = 406;
+
+// How many overflowing numbers one text may hold before reading gives up.
+constexpr int kMaxOverflowRepairs = 64;
+
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsNumberChar(char c) {
@@ -99,11 +107,16 @@ class RawDocumentBuilder {
     (void)last_token;
     error_position_ = position;
     error_text_ = error.what();
+    error_id_ = error.id;
+    if (error_id_ == kNumberOverflowId) error_span_ = NumberSpan();
     return false;
   }
 
   RawDocument& document() { return document_; }
   size_t error_position() const { return error_position_; }
+  int error_id() const { return error_id_; }
+  // The span of the number that overflowed, when error_id() says so.
+  Span error_span() const { return error_span_; }
   const std::string& error_text() const { return error_text_; }
 
  private:
@@ -214,6 +227,8 @@ class RawDocumentBuilder {
   RawDocument document_;
   size_t error_position_ = 0;
   std::string error_text_;
+  int error_id_ = 0;
+  Span error_span_;
 };
 
 // Turns nlohmann's parse error text into a short reason. Its opening
@@ -236,13 +251,52 @@ std::string SyntaxReason(const std::string& exception_text) {
 }
 
 std::string SyntaxHint(const std::string& reason) {
-  if (reason.find("expected end of input") != std::string::npos) {
-    return "Remove what follows the end of the JSON object.";
-  }
+  // "unexpected end of input" contains "expected end of input", so it is
+  // tested first.
   if (reason.find("unexpected end of input") != std::string::npos) {
     return "The text ends early: close every string, object and array.";
   }
+  if (reason.find("expected end of input") != std::string::npos) {
+    return "Remove what follows the end of the JSON object.";
+  }
   return "Fix the JSON syntax at this position.";
+}
+
+void ReportSyntaxError(std::string_view text,
+                       const RawDocumentBuilder& builder, FindingSink& sink) {
+  // nlohmann's position counts the offending byte itself.
+  size_t offset = builder.error_position();
+  if (offset > 0) --offset;
+  offset = std::min(offset, text.size());
+  if (builder.error_id() == kNumberOverflowId) {
+    const Span span = builder.error_span();
+    sink.Add(Severity::kError, "json.number_overflow", "", span,
+             "the text has more than " + std::to_string(kMaxOverflowRepairs) +
+                 " numbers too large for a double; segform stops reading here",
+             "Write large integers as strings of digits.");
+    return;
+  }
+  const std::string reason = SyntaxReason(builder.error_text());
+  Finding& finding =
+      sink.Add(Severity::kError, "json.syntax", "",
+               {offset, std::min(offset + 1, text.size())},
+               "invalid JSON: " + reason, SyntaxHint(reason));
+  finding.params["offset"] = offset;
+}
+
+void RestoreOverflowedNumbers(
+    const std::vector<std::pair<size_t, std::string>>& overflowed,
+    RawDocument& document) {
+  const auto restore = [&](RawValue& value) {
+    for (const auto& [begin, lexeme] : overflowed) {
+      if (value.kind == ValueKind::kNumber && value.span.begin == begin) {
+        value.text = lexeme;
+        value.span.end = begin + lexeme.size();
+      }
+    }
+  };
+  restore(document.top);
+  for (RawMember& member : document.members) restore(member.value);
 }
 
 }  // namespace
@@ -281,28 +335,39 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
     return std::nullopt;
   }
 
-  size_t consumed = 0;
-  RawDocumentBuilder builder(text, &consumed);
-  const char* data = text.data();
-  const CountingIterator first(data, data, &consumed);
-  const CountingIterator last(data, data + text.size(), &consumed);
-  const bool parsed = nlohmann::json::sax_parse(
-      first, last, &builder, nlohmann::json::input_format_t::json,
-      /*strict=*/true, /*ignore_comments=*/false);
-  if (!parsed) {
-    // nlohmann's position counts the offending byte itself.
-    size_t offset = builder.error_position();
-    if (offset > 0) --offset;
-    offset = std::min(offset, text.size());
-    const std::string reason = SyntaxReason(builder.error_text());
-    Finding& finding =
-        sink.Add(Severity::kError, "json.syntax", "",
-                 {offset, std::min(offset + 1, text.size())},
-                 "invalid JSON: " + reason, SyntaxHint(reason));
-    finding.params["offset"] = offset;
+  // A number that overflows a double is replaced by "1" padded with spaces,
+  // which keeps every offset, and the text is read again. Its lexeme is put
+  // back into the document afterwards.
+  std::string repaired_text;
+  std::vector<std::pair<size_t, std::string>> overflowed;  // begin, lexeme
+  std::string_view view = text;
+  for (;;) {
+    size_t consumed = 0;
+    RawDocumentBuilder builder(view, &consumed);
+    const char* data = view.data();
+    const CountingIterator first(data, data, &consumed);
+    const CountingIterator last(data, data + view.size(), &consumed);
+    const bool parsed = nlohmann::json::sax_parse(
+        first, last, &builder, nlohmann::json::input_format_t::json,
+        /*strict=*/true, /*ignore_comments=*/false);
+    if (parsed) {
+      RestoreOverflowedNumbers(overflowed, builder.document());
+      return std::move(builder.document());
+    }
+    if (builder.error_id() == kNumberOverflowId &&
+        overflowed.size() < static_cast<size_t>(kMaxOverflowRepairs)) {
+      const Span span = builder.error_span();
+      if (repaired_text.empty()) repaired_text = std::string(text);
+      overflowed.emplace_back(
+          span.begin, std::string(text.substr(span.begin, span.end - span.begin)));
+      repaired_text.replace(span.begin, span.end - span.begin,
+                            "1" + std::string(span.end - span.begin - 1, ' '));
+      view = repaired_text;
+      continue;
+    }
+    ReportSyntaxError(text, builder, sink);
     return std::nullopt;
   }
-  return std::move(builder.document());
 }
 
 }  // namespace segform::internal

@@ -25,6 +25,8 @@ const SpanRow kSpanRows[] = {
      "budget.out_of_range", 24, 25},
     {"number followed by space", R"({"budgetMilliNodeHours":-1.5e3 })",
      "budget.negative", 24, 30},
+    {"number too large for double", R"({"budgetMilliNodeHours":1e400})",
+     "budget.int64_overflow", 24, 29},
     {"true", R"({"budgetMilliNodeHours":true})", "field.wrong_type", 24, 28},
     {"false", R"({"budgetMilliNodeHours":false})", "field.wrong_type", 24,
      29},

@@ -220,6 +220,30 @@ TEST(Messages, EscapeControlCharacters) {
   EXPECT_NE(result.findings[0].message.find("\\u0007"), std::string::npos);
 }
 
+TEST(SyntaxHint, SaysTextEndsEarly) {
+  for (const char* text : {"", R"({"modelType":"CLOUD_LOW_ACCURACY_1",)"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_NE(result.findings[0].hint.find("ends early"), std::string::npos);
+  }
+}
+
+TEST(SyntaxHint, SaysRemoveTrailingContent) {
+  const ValidationResult result = Validate("{}}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_NE(result.findings[0].hint.find("Remove what follows"),
+            std::string::npos);
+}
+
+TEST(Duplicate, SameKeyIsNamedOnce) {
+  const ValidationResult result = Validate(R"({"modelType":1,"modelType":2})");
+  const Finding* finding = FindCode(result, "field.duplicate");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->message, "\"modelType\" is set twice");
+  EXPECT_EQ(result.form_values.size(), 0u);
+}
+
 TEST(Findings, AreAllReportedAtOnce) {
   const ValidationResult result = Validate(
       R"({"modelType":"FAST","budgetMilliNodeHours":"x","baseModelId":" a","b":1})");
