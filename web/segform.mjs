@@ -43,7 +43,7 @@ export async function loadSegform(options = {}) {
     validateFile(bytes) {
       return JSON.parse(module.validateText(bytes, true));
     },
-    /** The size of the module's linear memory, in bytes. */
+    /** Returns the size of the module's linear memory, in bytes. */
     memoryBytes() {
       return module.HEAP8.buffer.byteLength;
     },

@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests. Each test file starts one server and
-// one Chromium; each test gets a fresh browser context whose guards record
-// console errors, page errors, Content-Security-Policy violations, dialogs
-// and requests to any other origin. withPage() fails the test on any of them.
+// one Chromium, and each test gets a fresh browser context. Guards in that
+// context record console errors, page errors, Content-Security-Policy
+// violations, dialogs and requests to any other origin, and withPage() fails
+// the test on any of them.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -21,11 +22,10 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** Hang guard for one test; a passing test takes well under a second. */
+/** Hang guard for one test. A passing test takes about a second. */
 export const testTimeout = 30_000;
 
-export const casesFolder = new URL('../../../shared/cases/', import.meta.url);
-export const sharedCasesFolder = new URL('../cases/', import.meta.url);
+export const casesFolder = new URL('../cases/', import.meta.url);
 
 /** Starts the page server and Chromium. Call close() when the file ends. */
 export async function startSession() {
@@ -51,10 +51,11 @@ export async function startSession() {
  * Runs `body({page, context, problems})` in a fresh context with the page
  * loaded, then closes the context and asserts that no guard fired.
  *
- * Options: `permissions` for the context; `expectedProblems`, patterns of
- * problems a test provokes on purpose; `waitForValidator` (default true)
- * waits for the validator status to report success; `beforeLoad(context)`
- * runs before the page opens; `viewport` and `colorScheme` for the context.
+ * Options:
+ *   permissions, viewport, colorScheme  passed to the new context
+ *   expectedProblems  patterns of problems the test provokes on purpose
+ *   waitForValidator  wait until the validator reports it loaded (default true)
+ *   beforeLoad(context)  runs before the page opens
  */
 export async function withPage(session, options, body) {
   const {
@@ -84,7 +85,7 @@ export async function withPage(session, options, body) {
       await page.locator('#validator-status.status-ok').waitFor();
     }
     await body({ page, context, problems });
-    // Violation reports arrive asynchronously; let pending ones land.
+    // Violation reports arrive asynchronously, so let pending ones land.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   } finally {
     await context.close();
@@ -164,12 +165,12 @@ export async function importFile(page, name, bytes) {
   await previous.dispose();
 }
 
-/** Reads one of the cases of the page behaviours as raw bytes. */
+/** Reads the input bytes of the case tests/cases/NAME.in. */
 export function readCase(name) {
-  return readFile(new URL(name, casesFolder));
+  return readFile(new URL(`${name}.in`, casesFolder));
 }
 
-/** The values the form controls show, by field JSON name. */
+/** Reads the values the form controls show, by field JSON name. */
 export function readFormValues(page) {
   return page.evaluate(() => {
     const values = {};
@@ -180,12 +181,12 @@ export function readFormValues(page) {
   });
 }
 
-/** Finding elements shown next to one field, as {code, path, severity, text}. */
+/** Lists the findings shown next to one field, as {code, path, severity, text}. */
 export function fieldFindings(page, jsonName) {
   return page.$$eval(`#field-${jsonName}-findings [data-code]`, describeFindingElements);
 }
 
-/** Every finding element on the page, as {code, path, severity, text}. */
+/** Lists every finding element on the page, as {code, path, severity, text}. */
 export function allFindings(page) {
   return page.$$eval('[data-code]', describeFindingElements);
 }
@@ -199,7 +200,7 @@ function describeFindingElements(items) {
   }));
 }
 
-/** The text of the JSON preview, or null while it is hidden. */
+/** Reads the text of the JSON preview, or null while it is hidden. */
 export function readPreview(page) {
   return page.evaluate(() => {
     const preview = document.getElementById('preview');

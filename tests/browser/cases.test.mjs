@@ -1,0 +1,79 @@
+// The shared case corpus through the page. Every tests/cases/NAME.in is
+// imported through the file picker, and the page must show exactly the
+// finding codes listed in NAME.expect.json. A file that cannot be read as an
+// object must leave the form as it was and show the located error in the
+// import status. A valid file must preview its canonical JSON.
+
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import {
+  allFindings,
+  importFile,
+  readFormValues,
+  readPreview,
+  casesFolder,
+  startSession,
+  testTimeout,
+  withPage,
+} from './harness.mjs';
+
+const caseNames = (await readdir(casesFolder))
+  .filter((fileName) => fileName.endsWith('.in'))
+  .map((fileName) => fileName.slice(0, -'.in'.length))
+  .sort();
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+test('shared case folder has cases', () => {
+  assert.ok(caseNames.length > 0, `no .in files in ${casesFolder.pathname}`);
+});
+
+for (const name of caseNames) {
+  test(`case ${name}`, { timeout: testTimeout }, async () => {
+    const bytes = await readFile(new URL(`${name}.in`, casesFolder));
+    const expected = JSON.parse(
+      await readFile(new URL(`${name}.expect.json`, casesFolder), 'utf8'),
+    );
+    const fileName = `${name}.in`;
+
+    await withPage(session, {}, async ({ page }) => {
+      const formBefore = await readFormValues(page);
+      await importFile(page, fileName, bytes);
+
+      const shownCodes = new Set((await allFindings(page)).map((finding) => finding.code));
+      const expectedCodes = new Set(expected.findings.map((finding) => finding.code));
+      assert.deepEqual([...shownCodes].sort(), [...expectedCodes].sort(), expected.description);
+
+      const status = await page.textContent('#import-status');
+      const wholeTextErrors = expected.findings.filter(
+        (finding) => finding.path === '' && finding.severity === 'error',
+      );
+      for (const finding of wholeTextErrors) {
+        assert.ok(
+          status.includes(`${fileName}:${finding.line}:${finding.column}: `),
+          `the import status locates ${finding.code} at ${finding.line}:${finding.column}: ${status}`,
+        );
+      }
+      if (wholeTextErrors.length > 0) {
+        assert.deepEqual(await readFormValues(page), formBefore, 'the form is unchanged');
+      }
+
+      if (expected.ok) {
+        assert.match(status, /it is valid/);
+        if (expected.canonical !== undefined) {
+          assert.deepEqual(JSON.parse(await readPreview(page)), expected.canonical);
+        }
+      } else {
+        assert.doesNotMatch(status, /it is valid/);
+      }
+    });
+  });
+}

@@ -1,0 +1,276 @@
+// The form: the opening state, live findings next to fields, the budget's
+// text rules and its node-hour summary, and a page whose wasm cannot load.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  exportDownload,
+  fieldFindings,
+  readFormValues,
+  readPreview,
+  startSession,
+  testTimeout,
+  withPage,
+} from './harness.mjs';
+
+const budget = '#field-budgetMilliNodeHours';
+const budgetSummary = '#field-budgetMilliNodeHours-summary';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+/** Types into the budget field as a user does: select all, then type. */
+async function typeBudget(page, text) {
+  await page.click(budget);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  if (text !== '') {
+    await page.keyboard.type(text);
+  }
+}
+
+test('defaults load valid', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    assert.deepEqual(await readFormValues(page), {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      budgetMilliNodeHours: '192000',
+      baseModelId: '',
+    });
+    const errors = await page.$$eval('[data-severity="error"]', (items) => items.length);
+    assert.equal(errors, 0);
+    assert.deepEqual(JSON.parse(await readPreview(page)), {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      budgetMilliNodeHours: '192000',
+    });
+    assert.match(await page.textContent('#validator-status'), /Validator 0\.1\.0 loaded/);
+    assert.equal(await page.textContent('#finding-count'), 'No problems found.');
+  });
+});
+
+test('controls have labels and descriptions', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    for (const name of ['modelType', 'budgetMilliNodeHours', 'baseModelId']) {
+      const control = page.locator(`#field-${name}`);
+      const label = await page.textContent(`label[for="field-${name}"]`);
+      assert.ok(label.trim().length > 0, `${name} has a visible label`);
+      const describedBy = (await control.getAttribute('aria-describedby')).split(' ');
+      assert.ok(describedBy.includes(`field-${name}-description`), `${name} is described`);
+      const description = await page.textContent(`#field-${name}-description`);
+      assert.ok(description.length > 20, `${name} shows its description`);
+    }
+    assert.equal(await page.getAttribute(budget, 'type'), 'text');
+    assert.equal(await page.getAttribute(budget, 'inputmode'), 'numeric');
+    assert.match(await page.textContent('#field-budgetMilliNodeHours-range'), /20,000 to 2,000,000/);
+  });
+});
+
+test('model type select lists values with descriptions', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const options = await page.$$eval('#field-modelType option', (items) =>
+      items.map((item) => ({ value: item.value, text: item.textContent })),
+    );
+    assert.deepEqual(
+      options.map((option) => option.value),
+      ['', 'MODEL_TYPE_UNSPECIFIED', 'CLOUD_HIGH_ACCURACY_1', 'CLOUD_LOW_ACCURACY_1', 'MOBILE_TF_LOW_LATENCY_1'],
+    );
+    assert.match(options[0].text, /Not set.*CLOUD_HIGH_ACCURACY_1/);
+    assert.match(options[3].text, /CLOUD_LOW_ACCURACY_1: A model for use in the cloud, faster/);
+
+    await page.selectOption('#field-modelType', 'MOBILE_TF_LOW_LATENCY_1');
+    assert.match(await page.textContent('#field-modelType-value-description'), /mobile or edge device/);
+    assert.deepEqual(JSON.parse(await readPreview(page)), {
+      modelType: 'MOBILE_TF_LOW_LATENCY_1',
+      budgetMilliNodeHours: '192000',
+    });
+
+    await page.selectOption('#field-modelType', '');
+    assert.match(await page.textContent('#field-modelType-value-description'), /Not set.*CLOUD_HIGH_ACCURACY_1/);
+    assert.deepEqual(JSON.parse(await readPreview(page)), { budgetMilliNodeHours: '192000' });
+
+    await page.selectOption('#field-modelType', 'MODEL_TYPE_UNSPECIFIED');
+    const findings = await fieldFindings(page, 'modelType');
+    assert.deepEqual(findings.map((finding) => finding.code), ['model_type.unspecified']);
+    assert.equal(findings[0].severity, 'warning');
+    assert.equal(await page.getAttribute('#field-modelType', 'aria-invalid'), null);
+  });
+});
+
+test('budget 5000 errors, 250000 shows hours', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await typeBudget(page, '5000');
+    const findings = await fieldFindings(page, 'budgetMilliNodeHours');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].code, 'budget.out_of_range');
+    assert.equal(findings[0].path, '/budgetMilliNodeHours');
+    assert.equal(findings[0].severity, 'error');
+    assert.match(findings[0].text, /20,000/);
+    assert.match(findings[0].text, /2,000,000/);
+    assert.equal(await page.getAttribute(budget, 'aria-invalid'), 'true');
+
+    const findingId = await page.getAttribute(
+      '#field-budgetMilliNodeHours-findings [data-code="budget.out_of_range"]',
+      'id',
+    );
+    const describedBy = (await page.getAttribute(budget, 'aria-describedby')).split(' ');
+    assert.ok(describedBy.includes(findingId), 'the finding describes the input');
+    assert.equal(await readPreview(page), null);
+    assert.match(await page.textContent('#preview-note'), /1 error/);
+    assert.equal(await page.textContent('#finding-count'), '1 error.');
+
+    await typeBudget(page, '250000');
+    assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+    assert.equal(await page.getAttribute(budget, 'aria-invalid'), null);
+    const summary = await page.textContent(budgetSummary);
+    assert.match(summary, /\b250 node hours\b/);
+    assert.match(summary, /\b31\.25 hours on 8 nodes\b/);
+  });
+});
+
+test('budget summary uses exact decimals', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const expectations = [
+      ['20000', /\b20 node hours\b.*\b2\.5 hours on 8 nodes\b/],
+      ['2000000', /\b2,000 node hours\b.*\b250 hours on 8 nodes\b/],
+      ['20001', /\b20\.001 node hours\b.*\b2\.500125 hours on 8 nodes\b/],
+      ['2e5', /\b200 node hours\b.*\b25 hours on 8 nodes\b/],
+    ];
+    for (const [text, pattern] of expectations) {
+      await typeBudget(page, text);
+      assert.match(await page.textContent(budgetSummary), pattern, `budget ${text}`);
+    }
+  });
+});
+
+test('budget 2e5 is 200000', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await typeBudget(page, '2e5');
+    assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+    const { text } = await exportDownload(page);
+    assert.equal(JSON.parse(text).budgetMilliNodeHours, '200000');
+    assert.equal(await page.inputValue(budget), '2e5');
+  });
+});
+
+for (const entry of ['2e', '-']) {
+  test(`budget "${entry}" is not whole`, { timeout: testTimeout }, async () => {
+    await withPage(session, {}, async ({ page }) => {
+      // A valid value first, so a stale value would show up in the export.
+      await typeBudget(page, '250000');
+      await typeBudget(page, entry);
+      const findings = await fieldFindings(page, 'budgetMilliNodeHours');
+      assert.deepEqual(findings.map((finding) => finding.code), ['budget.not_integer']);
+      assert.match(findings[0].text, /whole number/);
+      assert.equal(await page.inputValue(budget), entry);
+      assert.equal(await readPreview(page), null);
+
+      await page.click('#export-button');
+      assert.match(await page.textContent('#action-status'), /fix the 1 error/);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'field-budgetMilliNodeHours');
+    });
+  });
+}
+
+test('budget 1e400 is out of range', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await typeBudget(page, '1e400');
+    const generalCodes = await page.$$eval('#general-findings [data-code]', (items) =>
+      items.map((item) => `${item.dataset.code}: ${item.textContent}`),
+    );
+    assert.deepEqual(generalCodes, [], 'the budget number is reported as a whole-text problem');
+    const findings = await fieldFindings(page, 'budgetMilliNodeHours');
+    assert.deepEqual(findings.map((finding) => finding.code), ['budget.int64_overflow']);
+    const pageText = await page.textContent('body');
+    assert.doesNotMatch(pageText, /Infinity/);
+    assert.doesNotMatch(pageText, /1\.7976931348623157e\+?308/);
+    assert.equal(await readPreview(page), null);
+  });
+});
+
+test('budget 192000 after 2e is valid', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await typeBudget(page, '2e');
+    await typeBudget(page, '192000');
+    assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+    const { text } = await exportDownload(page);
+    assert.equal(JSON.parse(text).budgetMilliNodeHours, '192000');
+    assert.match(text, /"budgetMilliNodeHours": "192000"/);
+  });
+});
+
+test('cleared budget is unset', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await typeBudget(page, '50000');
+    assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+    await typeBudget(page, '1000');
+    assert.equal((await fieldFindings(page, 'budgetMilliNodeHours')).length, 1);
+    await typeBudget(page, '');
+
+    assert.equal(await page.inputValue(budget), '');
+    assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+    assert.equal(await page.getAttribute(budget, 'aria-invalid'), null);
+    assert.equal(await page.getAttribute(budget, 'placeholder'), '192000');
+    const summary = await page.textContent(budgetSummary);
+    assert.match(summary, /192,000/);
+    assert.match(summary, /\b192 node hours\b/);
+
+    const preview = JSON.parse(await readPreview(page));
+    assert.deepEqual(preview, { modelType: 'CLOUD_HIGH_ACCURACY_1' });
+    const { text } = await exportDownload(page);
+    assert.equal(Object.hasOwn(JSON.parse(text), 'budgetMilliNodeHours'), false);
+    assert.doesNotMatch(text, /budget/);
+  });
+});
+
+test('base model ID is validated live', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.fill('#field-baseModelId', '123 ');
+    const findings = await fieldFindings(page, 'baseModelId');
+    assert.deepEqual(findings.map((finding) => finding.code), ['base_model_id.whitespace']);
+    assert.equal(await page.getAttribute('#field-baseModelId', 'aria-invalid'), 'true');
+
+    await page.fill('#field-baseModelId', '1234567890');
+    assert.deepEqual(await fieldFindings(page, 'baseModelId'), []);
+    assert.deepEqual(JSON.parse(await readPreview(page)), {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      budgetMilliNodeHours: '192000',
+      baseModelId: '1234567890',
+    });
+  });
+});
+
+test('finding count is a polite live region', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    assert.equal(await page.getAttribute('#finding-count', 'aria-live'), 'polite');
+    await typeBudget(page, '5');
+    await page.fill('#field-baseModelId', ' x');
+    assert.equal(await page.textContent('#finding-count'), '2 errors.');
+  });
+});
+
+test('failed wasm load disables the form', { timeout: testTimeout }, async () => {
+  const options = {
+    waitForValidator: false,
+    // The browser and the Emscripten loader log the failed fetch.
+    expectedProblems: [/console error: /],
+    async beforeLoad(context) {
+      await context.route('**/gen/segform.wasm', (route) =>
+        route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }),
+      );
+    },
+  };
+  await withPage(session, options, async ({ page }) => {
+    await page.locator('#validator-status.status-error').waitFor();
+    assert.match(await page.textContent('#validator-status'), /failed to load/);
+    assert.match(await page.textContent('#validator-status'), /form is disabled/);
+    assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
+    for (const button of ['#export-button', '#copy-button', '#import-button']) {
+      assert.equal(await page.$eval(button, (element) => element.disabled), true, button);
+    }
+  });
+});

@@ -1,0 +1,336 @@
+// Import through the file picker: files that fill the form, files that leave
+// it unchanged (syntax, encoding), unknown keys kept until removed, and
+// markup shown as text.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  allFindings,
+  exportDownload,
+  fieldFindings,
+  importFile,
+  readCase,
+  readFormValues,
+  readPreview,
+  startSession,
+  testTimeout,
+  withPage,
+} from './harness.mjs';
+
+const budget = '#field-budgetMilliNodeHours';
+
+// A state that differs from the defaults in every field.
+const editedValues = {
+  modelType: 'CLOUD_LOW_ACCURACY_1',
+  budgetMilliNodeHours: '250000',
+  baseModelId: 'my_model',
+};
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+async function fillEditedValues(page) {
+  await page.selectOption('#field-modelType', editedValues.modelType);
+  await page.fill(budget, editedValues.budgetMilliNodeHours);
+  await page.fill('#field-baseModelId', editedValues.baseModelId);
+  assert.deepEqual(await readFormValues(page), editedValues);
+}
+
+function importStatusCodes(page) {
+  return page.$$eval('#import-status [data-code]', (items) => items.map((item) => item.dataset.code));
+}
+
+test('budget key typo suggests the field', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'typo.json', '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMiliNodeHours":250000}');
+    const findings = await allFindings(page);
+    assert.deepEqual(findings.map((finding) => finding.code), ['field.unknown']);
+    assert.equal(findings[0].path, '/budgetMiliNodeHours');
+    assert.match(findings[0].text, /did you mean "budgetMilliNodeHours"/);
+    assert.match(findings[0].text, /typo\.json:1:38/);
+    assert.match(await page.textContent('#unknown-list'), /"budgetMiliNodeHours": 250000/);
+    assert.match(await page.textContent('#import-status'), /Loaded typo\.json, which has 1 error/);
+
+    // The key stays in the validated JSON after an edit, so the finding stays.
+    await page.fill('#field-baseModelId', '42');
+    const afterEdit = await allFindings(page);
+    assert.deepEqual(afterEdit.map((finding) => finding.code), ['field.unknown']);
+    assert.match(afterEdit[0].text, /did you mean "budgetMilliNodeHours"/);
+    assert.equal(await readPreview(page), null);
+
+    await page.click('button[aria-label="Remove field budgetMiliNodeHours"]');
+    assert.deepEqual(await allFindings(page), []);
+    assert.equal(await page.isHidden('#unknown-section'), true);
+    assert.deepEqual(JSON.parse(await readPreview(page)), {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      baseModelId: '42',
+    });
+  });
+});
+
+test('broken JSON leaves the form unchanged', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await fillEditedValues(page);
+    const previewBefore = await readPreview(page);
+    await importFile(page, 'C12.json', await readCase('c12-bare-word'));
+
+    assert.deepEqual(await readFormValues(page), editedValues);
+    assert.equal(await readPreview(page), previewBefore);
+    assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
+    const status = await page.textContent('#import-status');
+    assert.match(status, /C12\.json:1:1: invalid JSON/);
+    assert.match(status, /Fix the JSON syntax/);
+    assert.match(status, /form is unchanged/);
+  });
+});
+
+test('twenty bad and good imports', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const bad = await readCase('c12-bare-word');
+    const good = '{"modelType":"CLOUD_HIGH_ACCURACY_1"}';
+    await page.evaluate(() => {
+      window.pageLoadMarker = 'still the same page';
+    });
+    for (let cycle = 1; cycle <= 20; cycle += 1) {
+      await importFile(page, 'C12.json', bad);
+      const badStatus = await page.textContent('#import-status');
+      assert.match(badStatus, /C12\.json:1:1: /, `cycle ${cycle}: syntax error at 1:1`);
+
+      await importFile(page, 'good.json', good);
+      const goodStatus = await page.textContent('#import-status');
+      assert.match(goodStatus, /Loaded good\.json; it is valid\./, `cycle ${cycle}: valid`);
+      assert.deepEqual(JSON.parse(await readPreview(page)), { modelType: 'CLOUD_HIGH_ACCURACY_1' });
+    }
+    assert.equal(await page.evaluate(() => window.pageLoadMarker), 'still the same page');
+    assert.match(await page.textContent('#validator-status'), /loaded/);
+  });
+});
+
+test('null fields import as empty', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await fillEditedValues(page);
+    await importFile(page, 'C05.json', await readCase('c05-all-fields-null'));
+
+    assert.deepEqual(await readFormValues(page), {
+      modelType: '',
+      budgetMilliNodeHours: '',
+      baseModelId: '',
+    });
+    assert.doesNotMatch(await page.textContent('#fields'), /null/);
+    assert.doesNotMatch(await page.textContent('#preview'), /null/);
+    assert.deepEqual(await allFindings(page), []);
+    assert.match(await page.textContent('#import-status'), /Loaded C05\.json; it is valid\./);
+    assert.deepEqual(JSON.parse(await readPreview(page)), {});
+    const { text } = await exportDownload(page);
+    assert.deepEqual(JSON.parse(text), {});
+  });
+});
+
+test('byte-order mark imports like plain', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const withBom = await readCase('c09-utf8-byte-order-mark');
+    assert.deepEqual([...withBom.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const plain = withBom.subarray(3);
+
+    await fillEditedValues(page);
+    await importFile(page, 'plain.json', plain);
+    const plainValues = await readFormValues(page);
+    const plainPreview = await readPreview(page);
+    const plainFindings = await allFindings(page);
+
+    await fillEditedValues(page);
+    await importFile(page, 'C09.json', withBom);
+    assert.deepEqual(await readFormValues(page), plainValues);
+    assert.equal(await readPreview(page), plainPreview);
+    assert.deepEqual(await allFindings(page), plainFindings);
+    assert.deepEqual(plainValues, {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      budgetMilliNodeHours: '192000',
+      baseModelId: '',
+    });
+    assert.match(await page.textContent('#import-status'), /Loaded C09\.json; it is valid\./);
+    const { text } = await exportDownload(page);
+    assert.notEqual(text.charCodeAt(0), 0xfeff, 'the export has no byte-order mark');
+  });
+});
+
+test('UTF-16 file asks for UTF-8', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await fillEditedValues(page);
+    await importFile(page, 'C09-utf16le.json', await readCase('c09-utf16le-file'));
+    assert.deepEqual(await readFormValues(page), editedValues);
+    assert.deepEqual(await importStatusCodes(page), ['file.utf16']);
+    const status = await page.textContent('#import-status');
+    assert.match(status, /C09-utf16le\.json:1:1: /);
+    assert.match(status, /Save the file as UTF-8/);
+    assert.doesNotMatch(status, /syntax/);
+  });
+});
+
+test('markup shows as literal text', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const countElements = () =>
+      page.evaluate(() => ({
+        img: document.querySelectorAll('img').length,
+        script: document.querySelectorAll('script').length,
+      }));
+    const before = await countElements();
+    await importFile(page, 'C18.json', await readCase('c18-markup-in-key-and-value'));
+
+    assert.deepEqual(await countElements(), before);
+    assert.equal(before.img, 0);
+    assert.equal(await page.inputValue('#field-baseModelId'), '<script>alert(2)</script>');
+    assert.match(await page.textContent('#unknown-list'), /"<img src=x onerror=alert\(1\)>": 1/);
+
+    const findings = await allFindings(page);
+    const unknown = findings.find((finding) => finding.code === 'field.unknown');
+    assert.equal(unknown.path, '/<img src=x onerror=alert(1)>');
+    assert.match(unknown.text, /unknown field "<img src=x onerror=alert\(1\)>"/);
+    const baseModel = await fieldFindings(page, 'baseModelId');
+    assert.deepEqual(baseModel.map((finding) => finding.code), ['base_model_id.invalid']);
+    assert.match(baseModel[0].text, /<script>alert\(2\)<\/script>/);
+
+    // Give an injected handler time to run. A dialog fails the test.
+    await page.waitForTimeout(200);
+    assert.deepEqual(await countElements(), before);
+  });
+});
+
+test('invalid UTF-8 is located', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await fillEditedValues(page);
+    await importFile(page, 'C01.json', await readCase('c01-invalid-utf8-in-string'));
+    assert.deepEqual(await readFormValues(page), editedValues);
+    assert.deepEqual(await importStatusCodes(page), ['json.invalid_utf8']);
+    const status = await page.textContent('#import-status');
+    assert.match(status, /C01\.json:1:56: /);
+    assert.match(status, /0xFF/);
+    assert.doesNotMatch(status, /\uFFFD/);
+  });
+});
+
+test('unknown field kept until removed', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'C07.json', await readCase('c07-field-of-sibling-message'));
+    assert.deepEqual((await allFindings(page)).map((finding) => finding.code), ['field.unknown']);
+    assert.match(await page.textContent('#unknown-list'), /"multiLabel": true/);
+
+    await page.fill(budget, '250000');
+    assert.deepEqual((await allFindings(page)).map((finding) => finding.code), ['field.unknown']);
+    assert.equal(await readPreview(page), null);
+
+    await page.click('button[aria-label="Remove field multiLabel"]');
+    assert.deepEqual(await allFindings(page), []);
+    const { text } = await exportDownload(page);
+    assert.deepEqual(JSON.parse(text), {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      budgetMilliNodeHours: '250000',
+    });
+  });
+});
+
+test('invalid enum name is kept', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'C06.json', await readCase('c06-enum-name-in-prose-spelling'));
+    assert.equal(await page.inputValue('#field-modelType'), 'cloud-high-accuracy-1');
+    const findings = await fieldFindings(page, 'modelType');
+    assert.deepEqual(findings.map((finding) => finding.code), ['model_type.unknown_name']);
+    assert.match(findings[0].text, /CLOUD_HIGH_ACCURACY_1/);
+    assert.equal(await page.getAttribute('#field-modelType', 'aria-invalid'), 'true');
+
+    // Editing another field keeps the imported value and its finding.
+    await page.fill(budget, '250000');
+    const afterEdit = await fieldFindings(page, 'modelType');
+    assert.deepEqual(afterEdit.map((finding) => finding.code), ['model_type.unknown_name']);
+
+    await page.selectOption('#field-modelType', 'CLOUD_HIGH_ACCURACY_1');
+    assert.deepEqual(await allFindings(page), []);
+    const values = await page.$$eval('#field-modelType option', (items) => items.map((item) => item.value));
+    assert.equal(values.includes('cloud-high-accuracy-1'), false);
+  });
+});
+
+test('empty budget string in file', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'C16.json', await readCase('c16-empty-string-budget'));
+    const findings = await fieldFindings(page, 'budgetMilliNodeHours');
+    assert.deepEqual(findings.map((finding) => finding.code), ['budget.not_integer']);
+    assert.match(findings[0].text, /C16\.json:1:61/);
+    assert.equal(await page.inputValue(budget), '');
+
+    // In the form an empty field is unset, so the next edit clears it.
+    await page.fill('#field-baseModelId', '42');
+    assert.deepEqual(await allFindings(page), []);
+    assert.deepEqual(JSON.parse(await readPreview(page)), {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      baseModelId: '42',
+    });
+  });
+});
+
+test('field set twice shown at field', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'C02.json', await readCase('c02-field-under-both-names'));
+    const findings = await fieldFindings(page, 'budgetMilliNodeHours');
+    assert.deepEqual(findings.map((finding) => finding.code), ['field.duplicate']);
+    assert.equal(findings[0].path, '/budget_milli_node_hours');
+    assert.match(findings[0].text, /budgetMilliNodeHours/);
+    assert.match(findings[0].text, /budget_milli_node_hours/);
+    assert.equal(await page.getAttribute(budget, 'aria-invalid'), 'true');
+    assert.equal(await readPreview(page), null);
+  });
+});
+
+test('repeated unknown key gets two rows', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'repeated.json', '{"x":1,"x":2,"a/b~c":3}');
+    const rows = page.locator('#unknown-list > li');
+    assert.equal(await rows.count(), 3);
+    // The second "x" is reported as the same key set twice.
+    const expectedCodes = [['field.unknown'], ['field.duplicate'], ['field.unknown']];
+    for (let index = 0; index < 3; index += 1) {
+      const codes = await rows.nth(index).locator('[data-code]').evaluateAll((items) =>
+        items.map((item) => item.dataset.code),
+      );
+      assert.deepEqual(codes, expectedCodes[index], `row ${index}`);
+    }
+    assert.equal(await rows.nth(2).locator('[data-code]').getAttribute('data-path'), '/a~1b~0c');
+    assert.equal(await page.isHidden('#general-findings'), true);
+
+    await page.click('button[aria-label="Remove field x"] >> nth=0');
+    assert.equal(await rows.count(), 2);
+    assert.match(await rows.nth(0).textContent(), /"x": 2/);
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Remove field x');
+
+    await page.click('button[aria-label="Remove field x"]');
+    await page.click('button[aria-label="Remove field a/b~c"]');
+    assert.deepEqual(await allFindings(page), []);
+    assert.deepEqual(JSON.parse(await readPreview(page)), {});
+  });
+});
+
+test('dropped file is imported', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      const text = '{"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":"30000"}';
+      transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    });
+    await page.locator('#import-status', { hasText: 'dropped.json' }).waitFor();
+    assert.match(await page.textContent('#import-status'), /Loaded dropped\.json; it is valid\./);
+    assert.deepEqual(await readFormValues(page), {
+      modelType: 'CLOUD_LOW_ACCURACY_1',
+      budgetMilliNodeHours: '30000',
+      baseModelId: '',
+    });
+  });
+});

@@ -1,0 +1,84 @@
+// Renders the validator's findings as list items. All text, including keys
+// and values from the user or a file, is inserted with textContent only.
+
+const severityLabels = {
+  error: 'Error',
+  warning: 'Warning',
+  info: 'Note',
+};
+
+let nextFindingId = 1;
+
+/**
+ * Creates the <li> for one finding. `location`, when given, is shown before
+ * the message, e.g. "inputs.json:1:56" for a finding in an imported file.
+ */
+export function createFindingElement(finding, location) {
+  const item = document.createElement('li');
+  item.id = `finding-${nextFindingId++}`;
+  item.className = `finding finding-${finding.severity}`;
+  item.dataset.code = finding.code;
+  item.dataset.path = finding.path;
+  item.dataset.severity = finding.severity;
+
+  const label = document.createElement('span');
+  label.className = 'finding-severity';
+  label.textContent = `${severityLabels[finding.severity] ?? finding.severity}: `;
+  item.append(label);
+
+  if (location) {
+    const where = document.createElement('span');
+    where.className = 'finding-location';
+    where.textContent = `${location}: `;
+    item.append(where);
+  }
+
+  const message = document.createElement('span');
+  message.className = 'finding-message';
+  message.textContent = finding.message;
+  item.append(message);
+
+  if (finding.hint) {
+    const hint = document.createElement('span');
+    hint.className = 'finding-hint';
+    hint.textContent = finding.hint;
+    item.append(' ', hint);
+  }
+  return item;
+}
+
+/** Counts findings by severity. */
+export function countFindings(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) {
+    if (finding.severity in counts) {
+      counts[finding.severity] += 1;
+    }
+  }
+  return counts;
+}
+
+/** Formats "1 error", "2 errors" and the like. */
+export function pluralize(count, singular, plural = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** Summarizes counts as "No problems found." or "2 errors, 1 warning." */
+export function describeCounts(counts) {
+  const parts = [];
+  if (counts.error) {
+    parts.push(pluralize(counts.error, 'error'));
+  }
+  if (counts.warning) {
+    parts.push(pluralize(counts.warning, 'warning'));
+  }
+  if (counts.info) {
+    parts.push(pluralize(counts.info, 'note'));
+  }
+  return parts.length ? `${parts.join(', ')}.` : 'No problems found.';
+}
+
+/** Escapes a key as one JSON Pointer reference token (RFC 6901). */
+export function escapePointerToken(key) {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

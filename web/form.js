@@ -1,0 +1,301 @@
+// Builds one form control per declared field of the message, from the
+// declarations the C++ module exports. Field names, enum values, defaults and
+// limits therefore have a single source, and this file contains none of them.
+
+import {
+  formatInteger,
+  formatQuotient,
+  int64TextToJsonToken,
+  parseInteger,
+} from './int64.js';
+
+/**
+ * Creates the controls for all declared fields inside `container`.
+ * Each control is an object with:
+ *   field         the declaration from the module
+ *   element       the focusable <input> or <select>
+ *   findingsList  the <ul> that shows the field's findings
+ *   baseDescribedBy  ids that aria-describedby always lists
+ *   jsonToken()   the JSON value text to validate, or undefined when unset
+ *   setValue(v)   fills the control from a formValues string (undefined: unset)
+ *   update(result)  refreshes derived text after a validation
+ */
+export function createFieldControls(fields, container) {
+  return fields.map((field) => {
+    const control = createFieldControl(field, fields);
+    container.append(control.wrapper);
+    return control;
+  });
+}
+
+function createFieldControl(field, fields) {
+  const id = `field-${field.jsonName}`;
+  const wrapper = document.createElement('div');
+  wrapper.className = 'field';
+  wrapper.dataset.field = field.jsonName;
+
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.className = 'field-label';
+  label.textContent = field.label;
+
+  const name = document.createElement('code');
+  name.className = 'field-name';
+  name.textContent = field.jsonName;
+
+  const description = document.createElement('p');
+  description.id = `${id}-description`;
+  description.className = 'field-description';
+  description.textContent = field.description;
+
+  const findingsList = document.createElement('ul');
+  findingsList.id = `${id}-findings`;
+  findingsList.className = 'findings field-findings';
+  findingsList.hidden = true;
+
+  let control;
+  if (field.kind === 'enum') {
+    control = createEnumControl(field, id);
+  } else if (field.kind === 'int64') {
+    control = createInt64Control(field, id, fields);
+  } else {
+    control = createStringControl(field, id);
+  }
+
+  const header = document.createElement('div');
+  header.className = 'field-header';
+  header.append(label, name);
+  wrapper.append(header, description, ...control.before, control.element);
+  wrapper.append(...control.after, findingsList);
+
+  const baseDescribedBy = [description.id, ...control.describedBy];
+  control.element.setAttribute('aria-describedby', baseDescribedBy.join(' '));
+  return { ...control, field, wrapper, findingsList, baseDescribedBy };
+}
+
+function createEnumControl(field, id) {
+  const select = document.createElement('select');
+  select.id = id;
+  select.name = field.jsonName;
+
+  const notSetOption = new Option(
+    `Not set (the service uses ${field.serviceDefault})`,
+    '',
+  );
+  select.append(notSetOption);
+  const knownOptions = new Map();
+  for (const value of field.values) {
+    const option = new Option(`${value.name}: ${value.description}`, value.name);
+    knownOptions.set(value.name, option);
+    select.append(option);
+  }
+  const descriptionByName = new Map(
+    field.values.map((value) => [value.name, value.description]),
+  );
+
+  // A value from an imported file that is not one of the names gets its own
+  // option, so the form keeps it (and its finding) instead of replacing it.
+  let importedOption = null;
+  function removeImportedOption() {
+    if (importedOption && !importedOption.selected) {
+      importedOption.remove();
+      importedOption = null;
+    }
+  }
+
+  const valueDescription = document.createElement('p');
+  valueDescription.id = `${id}-value-description`;
+  valueDescription.className = 'value-description';
+
+  return {
+    element: select,
+    before: [],
+    after: [valueDescription],
+    describedBy: [valueDescription.id],
+    jsonToken() {
+      const option = select.selectedOptions[0];
+      if (!option || option === notSetOption) {
+        return undefined;
+      }
+      return JSON.stringify(option.value);
+    },
+    setValue(value) {
+      if (importedOption) {
+        importedOption.remove();
+        importedOption = null;
+      }
+      if (value === undefined) {
+        notSetOption.selected = true;
+      } else if (knownOptions.has(value)) {
+        knownOptions.get(value).selected = true;
+      } else {
+        importedOption = new Option(`${value} (from the imported file)`, value);
+        importedOption.className = 'imported-option';
+        select.append(importedOption);
+        importedOption.selected = true;
+      }
+    },
+    update() {
+      removeImportedOption();
+      const option = select.selectedOptions[0];
+      if (!option || option === notSetOption) {
+        const defaultDescription = descriptionByName.get(field.serviceDefault);
+        valueDescription.textContent =
+          `Not set, so the service uses ${field.serviceDefault}: ` +
+          `${defaultDescription}`;
+      } else if (option === importedOption) {
+        valueDescription.textContent =
+          'This value comes from the imported file and is not one of the listed names.';
+      } else {
+        valueDescription.textContent = descriptionByName.get(option.value);
+      }
+    },
+  };
+}
+
+function createInt64Control(field, id, fields) {
+  const input = document.createElement('input');
+  input.id = id;
+  input.name = field.jsonName;
+  // NOTE: never type=number. Chromium reports "2e" or "-" in a number input
+  // as an empty value, which would read as "unset" instead of as an error.
+  input.type = 'text';
+  input.inputMode = 'numeric';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.placeholder = field.serviceDefault;
+
+  const before = [];
+  const describedBy = [];
+  if (field.range) {
+    const range = document.createElement('p');
+    range.id = `${id}-range`;
+    range.className = 'field-range';
+    range.textContent = describeRange(field, fields);
+    before.push(range);
+    describedBy.push(range.id);
+  }
+
+  const summary = document.createElement('p');
+  summary.id = `${id}-summary`;
+  summary.className = 'value-summary';
+  describedBy.push(summary.id);
+
+  return {
+    element: input,
+    before,
+    after: [summary],
+    describedBy,
+    jsonToken() {
+      return int64TextToJsonToken(input.value);
+    },
+    setValue(value) {
+      input.value = value ?? '';
+    },
+    update(result) {
+      const text = summarizeInt64(field, result.formValues[field.jsonName]);
+      summary.textContent = text;
+      summary.hidden = text === '';
+    },
+  };
+}
+
+function createStringControl(field, id) {
+  const input = document.createElement('input');
+  input.id = id;
+  input.name = field.jsonName;
+  input.type = 'text';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+
+  return {
+    element: input,
+    before: [],
+    after: [],
+    describedBy: [],
+    jsonToken() {
+      return input.value === '' ? undefined : JSON.stringify(input.value);
+    },
+    setValue(value) {
+      input.value = value ?? '';
+    },
+    update() {},
+  };
+}
+
+/** Describes a field's range and the selector values it applies to. */
+function describeRange(field, fields) {
+  const { min, max, selector, selectorValues } = field.range;
+  const selectorField = fields.find((other) => other.jsonName === selector);
+  const selectorLabel = selectorField ? selectorField.label : selector;
+  let applies = `${selectorLabel} is ${joinWithOr(selectorValues)}`;
+  if (selectorField && selectorValues.includes(selectorField.serviceDefault)) {
+    applies += ', or not set';
+  }
+  let text = `From ${formatInteger(BigInt(min))} to ${formatInteger(BigInt(max))}`;
+  if (field.unitsPerDisplayUnit) {
+    const units = BigInt(field.unitsPerDisplayUnit);
+    const low = formatQuotient(BigInt(min), units).text;
+    const high = formatQuotient(BigInt(max), units).text;
+    text += ` (${low} to ${high} ${field.displayUnit})`;
+  }
+  return `${text} when ${applies}.`;
+}
+
+/**
+ * Describes a validated int64 value in display units, e.g. "Up to 250 node
+ * hours, or 31.25 hours on 8 nodes." Empty (and zero, which proto3 treats
+ * as unset) describes the service default. Returns "" when there is nothing
+ * sensible to show, such as a negative or non-integer value.
+ */
+function summarizeInt64(field, formValue) {
+  if (!field.unitsPerDisplayUnit) {
+    return '';
+  }
+  const value = formValue === undefined ? 0n : parseInteger(formValue);
+  if (value === null || value < 0n) {
+    return '';
+  }
+  if (value === 0n) {
+    const fallback = BigInt(field.serviceDefault);
+    return (
+      `Not set, so the service default of ${formatInteger(fallback)} ` +
+      `applies: up to ${describeAmount(field, fallback)}`
+    );
+  }
+  return `Up to ${describeAmount(field, value)}`;
+}
+
+// Formats e.g. "250 node hours, or 31.25 hours on 8 nodes."
+function describeAmount(field, value) {
+  const units = BigInt(field.unitsPerDisplayUnit);
+  const amount = formatQuotient(value, units);
+  let text = `${approximately(amount)} ${pluralUnit(amount, field.displayUnit)}`;
+  if (field.referenceNodeCount) {
+    const nodes = BigInt(field.referenceNodeCount);
+    const wall = formatQuotient(value, units * nodes);
+    const nodeWord = nodes === 1n ? 'node' : 'nodes';
+    text += `, or ${approximately(wall)} ${pluralUnit(wall, 'hours')}`;
+    text += ` on ${formatInteger(nodes)} ${nodeWord}`;
+  }
+  return `${text}.`;
+}
+
+function approximately(amount) {
+  return amount.exact ? amount.text : `about ${amount.text}`;
+}
+
+// NOTE: assumes an English unit whose plural ends in "s" ("node hours").
+function pluralUnit(amount, pluralName) {
+  if (amount.exact && amount.text === '1') {
+    return pluralName.replace(/s$/, '');
+  }
+  return pluralName;
+}
+
+function joinWithOr(names) {
+  if (names.length <= 1) {
+    return names.join('');
+  }
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}

@@ -1,0 +1,65 @@
+// Helpers for int64 fields: turning what the user typed into a JSON token,
+// and exact decimal arithmetic on the validated integer for display.
+
+// The number grammar of RFC 8259, section 6.
+const jsonNumberPattern = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+
+const integerPattern = /^-?[0-9]+$/;
+
+/**
+ * Converts the text of an int64 field into the JSON token to validate, or
+ * undefined when the text is empty, because an empty field is unset.
+ *
+ * Text that is a JSON number is written as a number, so the validator applies
+ * proto3 JSON's number rules (2e5 is 200000). Any other text is written as a
+ * JSON string, so the validator reports it: the page never drops a value it
+ * cannot read, and it never keeps an earlier one in its place.
+ */
+export function int64TextToJsonToken(text) {
+  if (text === '') {
+    return undefined;
+  }
+  if (jsonNumberPattern.test(text)) {
+    return text;
+  }
+  return JSON.stringify(text);
+}
+
+/**
+ * Parses a validated decimal integer string into a BigInt, or returns null
+ * when the string is not a plain integer (for example "2e" or "true").
+ */
+export function parseInteger(text) {
+  if (typeof text !== 'string' || !integerPattern.test(text)) {
+    return null;
+  }
+  return BigInt(text);
+}
+
+/** Formats a BigInt with thousands separators, e.g. 192000n as "192,000". */
+export function formatInteger(value) {
+  return value.toLocaleString('en-US');
+}
+
+/**
+ * Formats numerator / denominator (BigInts, denominator > 0) in decimal with
+ * thousands separators. The result is exact when the quotient has at most
+ * maxFractionDigits decimals. Otherwise it is rounded half up, and `exact`
+ * is false so the caller can say "about".
+ * @returns {{text: string, exact: boolean}}
+ */
+export function formatQuotient(numerator, denominator, maxFractionDigits = 6) {
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const scale = 10n ** BigInt(maxFractionDigits);
+  const exact = (magnitude * scale) % denominator === 0n;
+  const scaled = (magnitude * scale * 2n + denominator) / (2n * denominator);
+  const whole = scaled / scale;
+  const fraction = (scaled % scale)
+    .toString()
+    .padStart(maxFractionDigits, '0')
+    .replace(/0+$/, '');
+  const sign = negative && scaled !== 0n ? '-' : '';
+  const text = sign + formatInteger(whole) + (fraction ? `.${fraction}` : '');
+  return { text, exact };
+}
