@@ -41,7 +41,8 @@ export async function loadSegform(options = {}) {
      * UTF-16 is reported as such.
      */
     validateFile(bytes) {
-      return JSON.parse(module.validateText(bytes, true));
+      const data = typeof bytes === 'string' ? utf8Encoder.encode(bytes) : bytes;
+      return JSON.parse(module.validateText(data, true));
     },
     /** Returns the size of the module's linear memory, in bytes. */
     memoryBytes() {

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -36,9 +37,10 @@ pipeline's trainingTaskInputs takes).
 
 Commands:
   check   Print one line per finding: FILE:LINE:COLUMN: SEVERITY: message
-          [code], where SEVERITY is error, warning or note.
+          [code], where SEVERITY is error, warning or note (info in JSON).
   format  Print the canonical JSON the API expects (what the page exports),
-          or the findings when the file has an error.
+          with warnings on standard error, or the findings when the file
+          has an error.
   fields  Print the declared fields, types, limits and defaults as JSON.
 
 Options:
@@ -74,6 +76,11 @@ bool ReadInput(const std::string& argument, Input& input) {
     return true;
   }
   input.name = argument;
+  std::error_code error;
+  if (std::filesystem::is_directory(argument, error)) {
+    std::cerr << "segform: cannot read " << argument << ": is a directory\n";
+    return false;
+  }
   std::ifstream file(argument, std::ios::binary);
   if (!file) {
     std::cerr << "segform: cannot read " << argument << ": "
@@ -98,13 +105,16 @@ std::string_view CompilerSeverity(segform::Severity severity) {
              : segform::SeverityName(severity);
 }
 
-void PrintFindingsText(const std::string& name,
+void PrintFindingsText(std::ostream& out, const std::string& name,
                        const std::vector<segform::Finding>& findings) {
   for (const segform::Finding& finding : findings) {
-    std::cout << name << ":" << finding.line << ":" << finding.column << ": "
-              << CompilerSeverity(finding.severity) << ": " << finding.message;
-    if (!finding.hint.empty()) std::cout << ". " << finding.hint;
-    std::cout << " [" << finding.code << "]\n";
+    out << name << ":" << finding.line << ":" << finding.column << ": "
+        << CompilerSeverity(finding.severity) << ": " << finding.message;
+    if (!finding.hint.empty()) {
+      // Messages carry no closing full stop unless they end in a question.
+      out << (finding.message.back() == '?' ? " " : ". ") << finding.hint;
+    }
+    out << " [" << finding.code << "]\n";
   }
 }
 
@@ -144,11 +154,13 @@ int RunCheck(const std::vector<std::string>& arguments) {
         segform::Validate(input.bytes, options);
     if (!result.ok() && status < kExitFindings) status = kExitFindings;
     if (format == "json") {
+      // Byte offsets count from after a dropped byte-order mark.
       reports.push_back({{"file", input.name},
                          {"ok", result.ok()},
+                         {"skippedPrefix", result.skipped_prefix},
                          {"findings", FindingsToJson(result.findings)}});
     } else {
-      PrintFindingsText(input.name, result.findings);
+      PrintFindingsText(std::cout, input.name, result.findings);
     }
   }
   if (format == "json") {
@@ -168,9 +180,11 @@ int RunFormat(const std::vector<std::string>& arguments) {
   const segform::ValidationResult result =
       segform::Validate(input.bytes, options);
   if (!result.ok()) {
-    PrintFindingsText(input.name, result.findings);
+    PrintFindingsText(std::cout, input.name, result.findings);
     return kExitFindings;
   }
+  // Warnings and notes go to standard error, so the output stays the JSON.
+  PrintFindingsText(std::cerr, input.name, result.findings);
   std::cout << result.canonical_json;
   return kExitOk;
 }

@@ -32,7 +32,7 @@ std::string_view KindName(ValueKind kind) {
 std::string_view ExpectedType(const FieldDecl& field) {
   switch (field.kind) {
     case FieldKind::kEnum:
-      return "a string holding one of the enum's names";
+      return "an enum name (a string) or an int32 enum number";
     case FieldKind::kInt64:
       return "an integer, as a string of digits or a JSON number";
     case FieldKind::kString:
@@ -183,6 +183,16 @@ std::optional<int64_t> ParseInt64String(std::string_view text,
   return ParseInt64Lexeme(text, &not_integer, overflow);
 }
 
+// Returns the value for a message: a number as written, a string quoted.
+std::string ShowValue(const RawValue& raw) {
+  if (raw.kind != ValueKind::kString) {
+    std::string shown = QuoteForMessage(raw.text);
+    return shown.substr(1, shown.size() - 2);
+  }
+  return raw.text.empty() ? std::string("an empty string")
+                          : QuoteForMessage(raw.text);
+}
+
 void ReadInt64(const FieldDecl& field, const RawMember& member,
                FieldValue& value, FindingSink& sink) {
   const RawValue& raw = member.value;
@@ -208,8 +218,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     Finding& finding = sink.Add(
         Severity::kError, Code(field, "int64_overflow"), pointer, raw.span,
         std::string(field.json_name) +
-            " must fit in a signed 64-bit integer; got " +
-            QuoteForMessage(raw.text),
+            " must fit in a signed 64-bit integer; got " + ShowValue(raw),
         "Use a value between -9223372036854775808 and 9223372036854775807.");
     finding.params["actual"] = raw.text;
     return;
@@ -217,8 +226,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "not_integer"), pointer, raw.span,
       std::string(field.json_name) + " must be a whole number; got " +
-          (raw.text.empty() ? std::string("an empty string")
-                            : QuoteForMessage(raw.text)),
+          ShowValue(raw),
       raw.text.empty()
           ? "Write a whole number, or leave the field out for the default."
           : "Write whole digits only, e.g. \"" +
@@ -247,7 +255,13 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     const size_t index = static_cast<size_t>(field - message.fields.data());
     if (const RawMember* first = seen[index]) {
       ReportDuplicate(first->key, field->json_name, member, sink);
-      values[index] = FieldValue{};  // neither value is kept silently
+      // Neither value is kept silently: the field stays present, so no
+      // default stands in for it, but holds no value for the rules.
+      FieldValue& value = values[index];
+      value.decl = field;
+      value.member = first;
+      value.number.reset();
+      value.string.reset();
       continue;
     }
     seen[index] = &member;

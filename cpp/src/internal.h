@@ -45,6 +45,10 @@ struct RawDocument {
   std::vector<RawMember> members;
 };
 
+// The most findings one input reports, so hostile input cannot flood a page
+// or a terminal.
+inline constexpr size_t kMaxFindings = 100;
+
 // Collects findings and fills in their line and column from the text.
 class FindingSink {
  public:
@@ -52,12 +56,13 @@ class FindingSink {
 
   Finding& Add(Severity severity, std::string code, std::string path,
                Span span, std::string message, std::string hint = {});
-  std::vector<Finding> Take() { return std::move(findings_); }
+  // Returns the findings sorted by position, with lines and columns set.
+  // Past kMaxFindings, one "findings.truncated" finding counts the rest.
+  std::vector<Finding> Take();
   bool has_error() const;
 
  private:
   std::string_view text_;
-  std::vector<size_t> line_starts_;  // built on first use
   std::vector<Finding> findings_;
 };
 
@@ -96,9 +101,10 @@ std::optional<int64_t> ParseInt64Lexeme(std::string_view lexeme,
 // Returns the JSON Pointer of a member of the top-level object.
 std::string MemberPointer(std::string_view key);
 
-// Returns the text in double quotes for a message, at most max_code_points
-// long, with control characters escaped and a "..." mark when cut.
-std::string QuoteForMessage(std::string_view text, size_t max_code_points = 40);
+// Returns the text in double quotes for a message, with at most
+// max_characters between the quotes and a "..." mark when cut. Controls,
+// bidirectional formatting characters and invalid bytes are escaped.
+std::string QuoteForMessage(std::string_view text, size_t max_characters = 40);
 
 // Returns the closest of the candidates to the given name, or an empty view
 // when none is close. Case, '-', '_' and spaces are ignored when comparing.

@@ -57,7 +57,7 @@ class CountingIterator {
 constexpr int kNumberOverflowId = 406;
 
 // How many overflowing numbers one text may hold before reading gives up.
-constexpr int kMaxOverflowRepairs = 64;
+constexpr int kMaxOverflowRepairs = 16;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -233,19 +233,20 @@ class RawDocumentBuilder {
 
 // Turns nlohmann's parse error text into a short reason. Its opening
 // "[json.exception.parse_error.101] parse error at line 1, column 2: " is
-// dropped because segform reports the position itself, and the input it
-// quotes after "last read: " is cut to 40 characters.
+// dropped because segform reports the position itself. So is the input it
+// quotes after "last read: ", which can run back over earlier tokens (and
+// over a placeholder put in for an overflowing number).
 std::string SyntaxReason(const std::string& exception_text) {
   std::string reason = exception_text;
   const size_t colon = reason.find(": ");
   if (colon != std::string::npos) reason = reason.substr(colon + 2);
-  const std::string_view last_read = "; last read: '";
-  const size_t quoted = reason.find(last_read);
-  if (quoted != std::string::npos) {
-    std::string token = reason.substr(quoted + last_read.size());
-    if (!token.empty() && token.back() == '\'') token.pop_back();
-    reason = reason.substr(0, quoted) + "; last read: " +
-             QuoteForMessage(token, 40);
+  const size_t last_read = reason.find("; last read: '");
+  if (last_read != std::string::npos) {
+    const size_t expected = reason.rfind("; expected ");
+    const std::string tail = expected != std::string::npos && expected > last_read
+                                 ? reason.substr(expected)
+                                 : std::string();
+    reason = reason.substr(0, last_read) + tail;
   }
   return reason;
 }

@@ -34,11 +34,14 @@ std::optional<int64_t> ParseInt64Lexeme(std::string_view lexeme,
     ++i;
     const bool negative_exponent = i < lexeme.size() && lexeme[i] == '-';
     if (i < lexeme.size() && (lexeme[i] == '-' || lexeme[i] == '+')) ++i;
-    // Saturate: any exponent past a million decides the result the same way.
+    // Saturate at 10^15: the digits can never be that many, so a larger
+    // exponent decides the result the same way, and int64 cannot overflow.
     int64_t exponent = 0;
     const size_t exponent_start = i;
     for (; i < lexeme.size() && lexeme[i] >= '0' && lexeme[i] <= '9'; ++i) {
-      if (exponent < 1'000'000) exponent = exponent * 10 + (lexeme[i] - '0');
+      if (exponent < 1'000'000'000'000'000) {
+        exponent = exponent * 10 + (lexeme[i] - '0');
+      }
     }
     if (i == exponent_start) any_digit = false;  // "2e" has no exponent
     scale += negative_exponent ? -exponent : exponent;

@@ -37,8 +37,8 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
     Finding& finding = sink.Add(
         Severity::kError, std::string(field.code_prefix) + ".unknown_number",
         MemberPointer(member.key), member.value.span,
-        "model type number " + std::to_string(*model_type.number) +
-            " is not one the service knows",
+        "modelType " + std::to_string(*model_type.number) +
+            " is not a known model type number",
         "Write the model type by name, e.g. \"" +
             std::string(field.service_default) + "\".");
     finding.params["actual"] = *model_type.number;
@@ -154,6 +154,67 @@ bool IsUserId(std::string_view id) {
          std::all_of(id.begin(), id.end(), allowed);
 }
 
+bool IsModelId(std::string_view id) {
+  return IsGeneratedId(id) || IsUserId(id);
+}
+
+// Returns the length of the space character at text[i], or 0. Besides ASCII
+// white space this knows the Unicode spaces that copying from a web page or
+// a document tends to bring along (no-break, en to zero-width, ideographic,
+// and the byte-order mark).
+size_t SpaceLength(std::string_view text, size_t i) {
+  static constexpr std::string_view kUnicodeSpaces[] = {
+      "\xC2\xA0",     "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82",
+      "\xE2\x80\x83", "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86",
+      "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89", "\xE2\x80\x8A",
+      "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE3\x80\x80", "\xEF\xBB\xBF",
+  };
+  if (std::string_view(" \t\r\n\v\f").find(text[i]) != std::string_view::npos) {
+    return 1;
+  }
+  for (std::string_view space : kUnicodeSpaces) {
+    if (text.substr(i, space.size()) == space) return space.size();
+  }
+  return 0;
+}
+
+std::string TrimSpaces(std::string_view text) {
+  size_t begin = 0;
+  while (begin < text.size()) {
+    const size_t length = SpaceLength(text, begin);
+    if (length == 0) break;
+    begin += length;
+  }
+  size_t end = text.size();
+  while (end > begin) {
+    // Try each length a space can have, ending at end.
+    size_t length = 0;
+    for (size_t candidate = 1; candidate <= 3 && candidate <= end - begin;
+         ++candidate) {
+      if (SpaceLength(text, end - candidate) == candidate) length = candidate;
+    }
+    if (length == 0) break;
+    end -= length;
+  }
+  return std::string(text.substr(begin, end - begin));
+}
+
+// Returns the model ID inside a resource name such as
+// "projects/p/locations/l/models/123" or ".../models/123@2" (a version),
+// or an empty string when the text has no "models/" part.
+std::string IdFromResourceName(std::string_view text) {
+  const size_t models = text.rfind("models/");
+  if (models == std::string_view::npos) return {};
+  std::string_view id = text.substr(models + 7);
+  id = id.substr(0, id.find_first_of("/@"));
+  return std::string(id);
+}
+
+bool IsResourceName(std::string_view text) {
+  return text.rfind("models/", 0) == 0 ||
+         text.find("/models/") != std::string_view::npos;
+}
+
 void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (!base_model_id.string || base_model_id.string->empty()) return;
   const FieldDecl& field = *base_model_id.decl;
@@ -162,39 +223,42 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   const std::string code_prefix(field.code_prefix);
   const std::string& id = *base_model_id.string;
 
-  const size_t first = id.find_first_not_of(" \t\r\n");
-  const size_t last = id.find_last_not_of(" \t\r\n");
-  if (first != 0 || last != id.size() - 1) {
-    const std::string trimmed =
-        first == std::string::npos ? "" : id.substr(first, last - first + 1);
+  const std::string trimmed = TrimSpaces(id);
+  if (trimmed != id) {
+    const std::string suggestion =
+        IsResourceName(trimmed) ? IdFromResourceName(trimmed) : trimmed;
+    std::string hint = "Remove the spaces at the start and end.";
+    if (trimmed.empty()) {
+      hint = "Clear the field to train from scratch.";
+    } else if (IsModelId(suggestion)) {
+      hint = "Use " + QuoteForMessage(suggestion) + ".";
+    }
     Finding& finding = sink.Add(
         Severity::kError, code_prefix + ".whitespace", pointer,
         member.value.span,
         "baseModelId has spaces at its start or end: " + QuoteForMessage(id),
-        trimmed.empty() ? "Clear the field to train from scratch."
-                        : "Use " + QuoteForMessage(trimmed) + ".");
+        std::move(hint));
     finding.params["actual"] = id;
-    finding.params["suggestion"] = trimmed;
+    if (IsModelId(suggestion)) finding.params["suggestion"] = suggestion;
     return;
   }
 
-  const size_t models = id.rfind("models/");
-  if (id.find('/') != std::string::npos && models != std::string::npos) {
-    const std::string suggestion = id.substr(models + 7);
+  if (IsResourceName(id)) {
+    const std::string suggestion = IdFromResourceName(id);
     Finding& finding = sink.Add(
         Severity::kError, code_prefix + ".resource_name", pointer,
         member.value.span,
         "baseModelId must be a model ID, not a resource name; got " +
             QuoteForMessage(id),
-        suggestion.empty() ? "Give only the model's ID."
-                           : "Use the ID alone: " +
-                                 QuoteForMessage(suggestion) + ".");
+        IsModelId(suggestion)
+            ? "Use the ID alone: " + QuoteForMessage(suggestion) + "."
+            : "Give only the model's ID, the part after \"models/\".");
     finding.params["actual"] = id;
-    finding.params["suggestion"] = suggestion;
+    if (IsModelId(suggestion)) finding.params["suggestion"] = suggestion;
     return;
   }
 
-  if (!IsGeneratedId(id) && !IsUserId(id)) {
+  if (!IsModelId(id)) {
     Finding& finding = sink.Add(
         Severity::kError, code_prefix + ".invalid", pointer,
         member.value.span,

@@ -101,33 +101,67 @@ std::string MemberPointer(std::string_view key) {
   return pointer;
 }
 
-std::string QuoteForMessage(std::string_view text, size_t max_code_points) {
+// Returns true for code points that could change how a terminal or an
+// editor shows the text around them: C0 and C1 controls, DEL, line and
+// paragraph separators, and bidirectional formatting characters.
+bool IsUnsafeToShow(uint32_t code_point) {
+  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F) ||
+         code_point == 0x200E || code_point == 0x200F ||
+         code_point == 0x2028 || code_point == 0x2029 ||
+         (code_point >= 0x202A && code_point <= 0x202E) ||
+         (code_point >= 0x2066 && code_point <= 0x2069);
+}
+
+uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length) {
+  const auto byte = [&](size_t k) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(text[i + k]));
+  };
+  switch (length) {
+    case 1:
+      return byte(0);
+    case 2:
+      return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
+    case 3:
+      return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) |
+             (byte(2) & 0x3F);
+    default:
+      return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) |
+             ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+  }
+}
+
+std::string QuoteForMessage(std::string_view text, size_t max_characters) {
   std::string quoted = "\"";
-  size_t code_points = 0;
+  size_t shown = 0;  // characters of the quoted content, escapes included
   size_t i = 0;
   while (i < text.size()) {
-    if (code_points == max_code_points) {
+    size_t length = Utf8SequenceLength(text, i);
+    std::string piece;
+    char escaped[12];
+    if (length == 0) {
+      std::snprintf(escaped, sizeof escaped, "\\x%02X",
+                    static_cast<unsigned char>(text[i]));
+      piece = escaped;
+      length = 1;
+    } else {
+      const uint32_t code_point = DecodeUtf8(text, i, length);
+      if (code_point == '"' || code_point == '\\') {
+        piece = {'\\', static_cast<char>(code_point)};
+      } else if (IsUnsafeToShow(code_point)) {
+        std::snprintf(escaped, sizeof escaped, "\\u%04X", code_point);
+        piece = escaped;
+      } else {
+        piece = std::string(text.substr(i, length));
+      }
+    }
+    const size_t piece_characters = piece.size() > 4 ? piece.size() : 1;
+    if (shown + piece_characters > max_characters) {
       quoted += "...";
       break;
     }
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t length = Utf8SequenceLength(text, i);
-    char escaped[8];
-    if (length == 0) {
-      std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
-      quoted += escaped;
-      length = 1;
-    } else if (c == '"' || c == '\\') {
-      quoted += '\\';
-      quoted += static_cast<char>(c);
-    } else if (c < 0x20 || c == 0x7F) {
-      std::snprintf(escaped, sizeof escaped, "\\u%04X", c);
-      quoted += escaped;
-    } else {
-      quoted.append(text.substr(i, length));
-    }
+    quoted += piece;
+    shown += piece_characters;
     i += length;
-    ++code_points;
   }
   quoted += '"';
   return quoted;
@@ -135,6 +169,14 @@ std::string QuoteForMessage(std::string_view text, size_t max_code_points) {
 
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates) {
+  // No name can be close when the lengths alone differ by more than the
+  // edits allowed below; this also keeps huge keys from costing time.
+  size_t longest = 0;
+  for (std::string_view candidate : candidates) {
+    longest = std::max(longest, candidate.size());
+  }
+  if (name.size() > 2 * longest + 8) return {};
+
   const std::string wanted = NormalizeForComparison(name);
   std::string_view best;
   size_t best_distance = std::string_view::npos;
@@ -155,37 +197,58 @@ std::string_view ClosestName(std::string_view name,
 Finding& FindingSink::Add(Severity severity, std::string code,
                           std::string path, Span span, std::string message,
                           std::string hint) {
-  if (line_starts_.empty()) {
-    // Lines end at "\n", "\r\n" or a lone "\r".
-    line_starts_.push_back(0);
-    for (size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') {
-        continue;
-      }
-      if (text_[i] == '\n' || text_[i] == '\r') line_starts_.push_back(i + 1);
-    }
-  }
-  const size_t offset = std::min(span.begin, text_.size());
-  const auto next_line =
-      std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const size_t line_start = *(next_line - 1);
-  size_t column = 1;
-  for (size_t i = line_start; i < offset; ++i) {
-    if (!IsContinuationByte(text_[i])) ++column;
-  }
-
   Finding finding;
   finding.severity = severity;
   finding.code = std::move(code);
   finding.path = std::move(path);
-  finding.line = static_cast<int>(next_line - line_starts_.begin());
-  finding.column = static_cast<int>(column);
-  finding.begin = span.begin;
-  finding.end = std::max(span.begin, span.end);
+  finding.begin = std::min(span.begin, text_.size());
+  finding.end = std::min(std::max(span.begin, span.end), text_.size());
   finding.message = std::move(message);
   finding.hint = std::move(hint);
   findings_.push_back(std::move(finding));
   return findings_.back();
+}
+
+std::vector<Finding> FindingSink::Take() {
+  std::stable_sort(
+      findings_.begin(), findings_.end(),
+      [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  if (findings_.size() > kMaxFindings) {
+    const size_t more = findings_.size() - kMaxFindings;
+    const Finding& first_dropped = findings_[kMaxFindings];
+    Finding summary;
+    summary.severity = Severity::kInfo;
+    summary.code = "findings.truncated";
+    summary.begin = first_dropped.begin;
+    summary.end = first_dropped.begin;
+    summary.message = std::to_string(more) + " more finding" +
+                      (more == 1 ? "" : "s") + " not shown";
+    summary.hint = "Fix the findings above and check again.";
+    summary.params["more"] = more;
+    findings_.resize(kMaxFindings);
+    findings_.push_back(std::move(summary));
+  }
+
+  // One pass over the text gives every sorted finding its line and column.
+  // Lines end at "\n", "\r\n" or a lone "\r"; columns count code points.
+  int line = 1;
+  int column = 1;
+  size_t offset = 0;
+  for (Finding& finding : findings_) {
+    for (; offset < finding.begin; ++offset) {
+      const char c = text_[offset];
+      if (c == '\n' || (c == '\r' && !(offset + 1 < text_.size() &&
+                                        text_[offset + 1] == '\n'))) {
+        ++line;
+        column = 1;
+      } else if (!IsContinuationByte(c) && c != '\r') {
+        ++column;
+      }
+    }
+    finding.line = line;
+    finding.column = column;
+  }
+  return std::move(findings_);
 }
 
 bool FindingSink::has_error() const {

@@ -14,14 +14,23 @@ using internal::RawDocument;
 using internal::RawMember;
 using internal::ValueKind;
 
-bool LooksLikeUtf16(std::string_view text) {
-  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
-    return true;
+// Returns "UTF-16" or "UTF-32" when a file is in one of those encodings, or
+// an empty view. UTF-32's byte-order marks start like UTF-16's, so they are
+// tested first. Without a mark, ASCII text in UTF-16 has a NUL byte beside
+// every character, starting at the first or the second byte.
+std::string_view WideEncoding(std::string_view text) {
+  if (text.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4) ||
+      text.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) {
+    return "UTF-32";
   }
-  // Without a byte-order mark, ASCII text in UTF-16 has a NUL byte beside
-  // every character, starting at the first or second byte.
-  return text.size() >= 4 && (text[0] == '\0') != (text[1] == '\0') &&
-         (text[2] == '\0') == (text[0] == '\0');
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    return "UTF-16";
+  }
+  if (text.size() >= 4 && (text[0] == '\0') != (text[1] == '\0') &&
+      (text[2] == '\0') == (text[0] == '\0')) {
+    return "UTF-16";
+  }
+  return {};
 }
 
 void FillInputs(const std::vector<FieldValue>& fields,
@@ -96,11 +105,16 @@ ValidationResult Validate(std::string_view text,
                           const ValidateOptions& options) {
   ValidationResult result;
   if (options.input_is_file) {
-    if (LooksLikeUtf16(text)) {
+    const std::string_view encoding = WideEncoding(text);
+    if (!encoding.empty()) {
       FindingSink sink(text);
-      sink.Add(Severity::kError, "file.utf16", "", {0, 2},
-               "the file is UTF-16 text; segform reads UTF-8 only",
-               "Save the file as UTF-8.");
+      Finding& finding = sink.Add(
+          Severity::kError, encoding == "UTF-16" ? "file.utf16" : "file.utf32",
+          "", {0, 2},
+          "the file is " + std::string(encoding) +
+              " text; segform reads UTF-8 only",
+          "Save the file as UTF-8.");
+      finding.params["encoding"] = encoding;
       result.findings = sink.Take();
       return result;
     }
@@ -136,10 +150,6 @@ ValidationResult Validate(std::string_view text,
   if (!sink.has_error()) result.canonical_json = inputs.ToJsonText(2) + "\n";
   result.inputs = std::move(inputs);
   result.findings = sink.Take();
-  std::stable_sort(result.findings.begin(), result.findings.end(),
-                   [](const Finding& a, const Finding& b) {
-                     return a.begin < b.begin;
-                   });
   return result;
 }
 

@@ -118,6 +118,29 @@ TEST(CliCheck, MissingFileIsExitTwoAndHighestStatusWins) {
   EXPECT_NE(mixed.output.find("json.syntax"), std::string::npos);
 }
 
+TEST(CliCheck, DirectoryIsUnreadableExitTwo) {
+  const std::string directory =
+      std::filesystem::temp_directory_path().string();
+  const RunResult check = RunCli("check '" + directory + "'", true);
+  EXPECT_EQ(check.status, 2);
+  EXPECT_NE(check.output.find("is a directory"), std::string::npos);
+  EXPECT_EQ(RunCli("format '" + directory + "'").status, 2);
+}
+
+TEST(CliCheck, QuestionMessageJoinsHintCleanly) {
+  const RunResult run = RunCli("check " + CasePath("budget-key-typo"));
+  EXPECT_NE(run.output.find("\"budgetMilliNodeHours\"? Rename it"),
+            std::string::npos)
+      << run.output;
+}
+
+TEST(CliCheck, JsonReportsSkippedByteOrderMark) {
+  const RunResult run =
+      RunCli("check --format json " + CasePath("c09-utf8-byte-order-mark"));
+  const nlohmann::json reports = nlohmann::json::parse(run.output);
+  EXPECT_EQ(reports[0]["skippedPrefix"], 3);
+}
+
 TEST(CliCheck, ChecksEveryFileGiven) {
   const RunResult run = RunCli("check " + CasePath("c12-bare-word") + " " +
                                CasePath("c07-field-of-sibling-message"));
@@ -174,6 +197,16 @@ TEST(CliFormat, PrintsFindingsAndExitsOneOnError) {
   const RunResult run = RunCli("format " + CasePath("c16-empty-string-budget"));
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.output.find("[budget.not_integer]"), std::string::npos);
+}
+
+TEST(CliFormat, WarningsGoToStandardError) {
+  const TempFile file(R"({"budgetMilliNodeHours":0})");
+  const RunResult output_only = RunCli("format " + file.quoted());
+  EXPECT_EQ(output_only.status, 0);
+  EXPECT_EQ(output_only.output, "{}\n");
+  const RunResult merged = RunCli("format " + file.quoted(), true);
+  EXPECT_NE(merged.output.find("warning: "), std::string::npos);
+  EXPECT_NE(merged.output.find("[budget.zero]"), std::string::npos);
 }
 
 TEST(CliFormat, NeverWritesByteOrderMark) {

@@ -128,6 +128,18 @@ TEST(UnknownField, EscapesPointerCharacters) {
   EXPECT_EQ(result.findings[0].path, "/a~1b~0c");
 }
 
+TEST(WrongType, EnumAcceptsNameOrNumber) {
+  for (const char* text : {R"({"modelType":1.5})", R"({"modelType":2147483648})",
+                           R"({"modelType":true})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    const Finding* finding = FindCode(result, "field.wrong_type");
+    ASSERT_NE(finding, nullptr);
+    EXPECT_NE(finding->message.find("enum name"), std::string::npos);
+    EXPECT_NE(finding->message.find("int32"), std::string::npos);
+  }
+}
+
 TEST(WrongType, SaysTheExpectedType) {
   const ValidationResult result = Validate(R"({"baseModelId":123})");
   const Finding* finding = FindCode(result, "field.wrong_type");
@@ -179,6 +191,44 @@ TEST(BaseModelId, MaxLengthUserIdIsValid) {
       Validate(nlohmann::json({{"baseModelId", id_63 + "c"}}).dump()).ok());
 }
 
+struct HintRow {
+  const char* id;
+  const char* code;
+  const char* suggestion;  // nullptr when no value should be suggested
+};
+
+// A hint suggests a value only when that value is itself a valid ID.
+const HintRow kHintRows[] = {
+    {"projects/p/locations/l/models/123@2", "base_model_id.resource_name",
+     "123"},
+    {"projects/p/locations/l/models/abc/versions/1",
+     "base_model_id.resource_name", "abc"},
+    {"projects/p/locations/l/models/", "base_model_id.resource_name",
+     nullptr},
+    {" projects/p/locations/l/models/123", "base_model_id.whitespace", "123"},
+    {" \x1b", "base_model_id.whitespace", nullptr},
+    {"\xC2\xA0" "123\xE3\x80\x80", "base_model_id.whitespace", "123"},
+    {" Seg", "base_model_id.whitespace", nullptr},
+};
+
+TEST(BaseModelId, HintsSuggestOnlyValidIds) {
+  for (const HintRow& row : kHintRows) {
+    SCOPED_TRACE(row.id);
+    const ValidationResult result =
+        Validate(nlohmann::json({{"baseModelId", row.id}}).dump());
+    ASSERT_EQ(result.findings.size(), 1u);
+    const Finding& finding = result.findings[0];
+    EXPECT_EQ(finding.code, row.code);
+    if (row.suggestion == nullptr) {
+      EXPECT_FALSE(finding.params.contains("suggestion"));
+    } else {
+      EXPECT_EQ(finding.params["suggestion"], row.suggestion);
+      EXPECT_NE(finding.hint.find(std::string("\"") + row.suggestion + "\""),
+                std::string::npos);
+    }
+  }
+}
+
 TEST(BaseModelId, ResourceNameHintGivesTheId) {
   const ValidationResult result = Validate(
       R"({"baseModelId":"projects/p/locations/us-central1/models/123"})");
@@ -213,6 +263,27 @@ TEST(Messages, CutLongInputQuotedBySyntaxErrors) {
             std::string::npos);
 }
 
+TEST(Messages, EscapeC1ControlsAndBidiOverrides) {
+  // U+009B is a terminal's CSI; U+202E reverses the text that follows.
+  const ValidationResult result =
+      Validate("{\"x\xC2\x9B" "31mRED\xE2\x80\xAE\":1}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  const std::string& message = result.findings[0].message;
+  EXPECT_EQ(message.find("\xC2\x9B"), std::string::npos);
+  EXPECT_EQ(message.find("\xE2\x80\xAE"), std::string::npos);
+  EXPECT_NE(message.find("\\u009B31mRED\\u202E"), std::string::npos);
+}
+
+TEST(Messages, EscapesCountTowardTheEchoLimit) {
+  std::string escapes;
+  for (int i = 0; i < 60; ++i) escapes += "\\u001b";
+  const ValidationResult result =
+      Validate("{\"baseModelId\":\" " + escapes + "\"}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_LE(result.findings[0].message.size(), 120u);
+  EXPECT_LE(result.findings[0].hint.size(), 120u);
+}
+
 TEST(Messages, EscapeControlCharacters) {
   const ValidationResult result = Validate("{\"bell\\u0007\":1}");
   ASSERT_EQ(result.findings.size(), 1u);
@@ -241,7 +312,34 @@ TEST(Duplicate, SameKeyIsNamedOnce) {
   const Finding* finding = FindCode(result, "field.duplicate");
   ASSERT_NE(finding, nullptr);
   EXPECT_EQ(finding->message, "\"modelType\" is set twice");
-  EXPECT_EQ(result.form_values.size(), 0u);
+}
+
+TEST(Duplicate, KeepsNeitherValueNorDefaultRange) {
+  const ValidationResult result = Validate(
+      R"({"modelType":"CLOUD_LOW_ACCURACY_1","model_type":"CLOUD_LOW_ACCURACY_1",)"
+      R"("budgetMilliNodeHours":5000})");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "field.duplicate");
+  ASSERT_TRUE(result.inputs.has_value());
+  EXPECT_FALSE(result.inputs->model_type.has_value());
+  EXPECT_EQ(result.inputs->budget_milli_node_hours, 5000);
+}
+
+TEST(Findings, AreCappedAtOneHundred) {
+  std::string text = "{";
+  for (int i = 0; i < 1000; ++i) {
+    text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":0";
+  }
+  text += "}";
+  const ValidationResult result = Validate(text);
+  ASSERT_EQ(result.findings.size(), 101u);
+  EXPECT_EQ(result.findings[99].path, "/k99");
+  const Finding& summary = result.findings[100];
+  EXPECT_EQ(summary.code, "findings.truncated");
+  EXPECT_EQ(summary.severity, Severity::kInfo);
+  EXPECT_EQ(summary.params["more"], 900);
+  EXPECT_EQ(result.error_count(), 100u);
+  EXPECT_FALSE(result.ok());
 }
 
 TEST(Findings, AreAllReportedAtOnce) {

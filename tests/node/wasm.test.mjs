@@ -128,6 +128,23 @@ describe('robustness', () => {
     assert.equal(segform.validate('{}').ok, true);
   });
 
+  test('a lone surrogate in a string reads as U+FFFD in both entry points', () => {
+    const text = '{"baseModelId":"\ud800"}';
+    for (const result of [segform.validate(text), segform.validateFile(text)]) {
+      assert.equal(result.findings.length, 1);
+      assert.equal(result.findings[0].code, 'base_model_id.invalid');
+      assert.equal(result.findings[0].params.actual, '\ufffd');
+    }
+  });
+
+  test('many findings are capped and stay fast', () => {
+    const keys = Array.from({ length: 100000 }, () => '"modelType":null');
+    const result = segform.validate(`{${keys.join(',')}}`);
+    assert.equal(result.findings.length, 101);
+    assert.equal(result.findings[100].code, 'findings.truncated');
+    assert.equal(result.findings[100].params.more, 99999 - 100);
+  });
+
   test('non-string input is rejected by the binding, not by an abort', () => {
     assert.throws(() => segform.validate(42), /std::string/);
     assert.equal(segform.validate('{}').ok, true);
