@@ -4,8 +4,8 @@
 //   segform format FILE                           print the canonical JSON
 //   segform fields                                print the field declarations
 //
-// Exit status: 0 when no file has an error, 1 when one has, 2 for a usage
-// error or a file that cannot be read; the highest applies.
+// Exit status: 0 when no file has an error, 1 when one has, and 2 for a
+// usage error or a file that cannot be read. The highest status applies.
 
 #include <cerrno>
 #include <cstring>

@@ -255,8 +255,8 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     const size_t index = static_cast<size_t>(field - message.fields.data());
     if (const RawMember* first = seen[index]) {
       ReportDuplicate(first->key, field->json_name, member, sink);
-      // Neither value is kept silently: the field stays present, so no
-      // default stands in for it, but holds no value for the rules.
+      // Neither value is kept silently. The field stays present, so no
+      // default replaces it, but it has no value for the rules.
       FieldValue& value = values[index];
       value.decl = field;
       value.member = first;

@@ -45,8 +45,8 @@ struct RawDocument {
   std::vector<RawMember> members;
 };
 
-// The most findings one input reports, so hostile input cannot flood a page
-// or a terminal.
+// The maximum number of findings one input reports, so that hostile input
+// cannot flood a page or a terminal.
 inline constexpr size_t kMaxFindings = 100;
 
 // Collects findings and fills in their line and column from the text.

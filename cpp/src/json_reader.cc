@@ -115,7 +115,8 @@ class RawDocumentBuilder {
   RawDocument& document() { return document_; }
   size_t error_position() const { return error_position_; }
   int error_id() const { return error_id_; }
-  // The span of the number that overflowed, when error_id() says so.
+  // The span of the number that overflowed, when error_id() is
+  // kNumberOverflowId.
   Span error_span() const { return error_span_; }
   const std::string& error_text() const { return error_text_; }
 

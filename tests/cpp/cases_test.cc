@@ -1,5 +1,5 @@
 // Runs every case in tests/cases through the native library: each NAME.in
-// holds the input bytes and NAME.expect.json the findings expected when the
+// contains the input bytes and NAME.expect.json the findings expected when the
 // bytes are read as a file and, under "asText", when they are handed to
 // Validate() as text. The Node and browser tests read the same files.
 

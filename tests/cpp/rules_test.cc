@@ -1,4 +1,4 @@
-// Field rules: what each finding says and which parameters it carries.
+// Field rules: the message, hint and parameters of each finding.
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Declarations of the messages segform checks: field names, JSON types,
 // limits, defaults and documentation. This is the one place these facts are
-// written; the parser, the rules, the canonical writer, the WebAssembly
+// written. The parser, the rules, the canonical writer, the WebAssembly
 // bindings, the page's form and the generated docs all read them from here.
 //
 // A message is a list of FieldDecl. A field of another message type points at
@@ -17,7 +17,7 @@
 
 namespace segform {
 
-// The proto3 field types segform knows how to read from JSON.
+// The proto3 field types that segform reads from JSON.
 enum class FieldKind { kEnum, kInt64, kString, kMessage };
 
 struct EnumValueDecl {
@@ -56,7 +56,7 @@ struct FieldDecl {
   std::string_view code_prefix;
   std::string_view label;        // short name for a form
   std::string_view description;  // what the field means, one or two sentences
-  // What the service uses when the field is absent, as the form shows it.
+  // The value the service uses when the field is absent, as a form shows it.
   std::string_view service_default;
   const EnumDecl* enum_type = nullptr;        // kEnum only
   const MessageDecl* message_type = nullptr;  // kMessage only

@@ -55,8 +55,8 @@ enum class ModelType : int {
 };
 
 // AutoMlImageSegmentationInputs with field presence: a field that the input
-// did not set (or set to null) is std::nullopt. model_type holds the number,
-// so a value this version does not know can still be carried.
+// did not set (or set to null) is std::nullopt. model_type is the enum
+// number, so a value this version has no name for can still be carried.
 struct ImageSegmentationInputs {
   std::optional<int> model_type;
   std::optional<int64_t> budget_milli_node_hours;
