@@ -159,7 +159,7 @@ bool IsModelId(std::string_view id) {
 }
 
 // Returns the length of the space character at text[i], or 0. Besides ASCII
-// white space this knows the Unicode spaces that copying from a web page or
+// white space this matches the Unicode spaces that copying from a web page or
 // a document tends to bring along (no-break, en to zero-width, ideographic,
 // and the byte-order mark).
 size_t SpaceLength(std::string_view text, size_t i) {
