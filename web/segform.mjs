@@ -7,6 +7,30 @@ import createSegformModule from './gen/segform.mjs';
 // would be saved; Embind's own string conversion would garble it.
 const utf8Encoder = new TextEncoder();
 
+/** Returns the length of a string in UTF-8 bytes, without encoding it. */
+function utf8Length(text) {
+  let length = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      length += 1;
+    } else if (unit < 0x800) {
+      length += 2;
+    } else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length &&
+               (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 4; // a surrogate pair
+      i += 1;
+    } else {
+      length += 3; // the rest of the BMP, and a lone surrogate as U+FFFD
+    }
+  }
+  return length;
+}
+
+function startsWithBom(bytes) {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 const isNode =
   typeof process !== 'undefined' && Boolean(process.versions?.node);
 
@@ -23,26 +47,44 @@ export async function loadSegform(options = {}) {
     wasmBinary = await readFile(new URL('./gen/segform.wasm', import.meta.url));
   }
   const module = await createSegformModule(wasmBinary ? { wasmBinary } : {});
+  const limits = JSON.parse(module.describeLimits());
+
+  // Validates a string or UTF-8 bytes. A text over the size limit is
+  // reported from its size alone and never copied into the module.
+  function run(input, inputIsFile, { ignoreUnknownFields = false } = {}) {
+    if (typeof input === 'string') {
+      const size = utf8Length(input) - (inputIsFile && input.startsWith('\ufeff') ? 3 : 0);
+      if (size > limits.maxTextBytes) return JSON.parse(module.oversizeResult(size));
+      input = utf8Encoder.encode(input);
+    } else {
+      const size = input.length - (inputIsFile && startsWithBom(input) ? 3 : 0);
+      if (size > limits.maxTextBytes) return JSON.parse(module.oversizeResult(size));
+    }
+    return JSON.parse(module.validateText(input, inputIsFile, ignoreUnknownFields));
+  }
+
   return {
     version: module.version(),
     /** The message's declared fields, from the C++ declarations. */
     inputs: JSON.parse(module.describeInputs()),
+    /** The input limits: maxTextBytes, maxNestingDepth, maxFindings. */
+    limits,
     /**
      * Validates JSON text (a string, or UTF-8 bytes as a Uint8Array).
      * Returns {ok, errorCount, findings, canonicalJson, formValues,
      * unknownFields, skippedPrefix}.
+     * @param {{ignoreUnknownFields?: boolean}} [options]
      */
-    validate(text) {
-      const bytes = typeof text === 'string' ? utf8Encoder.encode(text) : text;
-      return JSON.parse(module.validateText(bytes, false));
+    validate(text, options) {
+      return run(text, false, options);
     },
     /**
-     * Validates the bytes of a file: a UTF-8 byte-order mark is dropped and
-     * UTF-16 is reported as such.
+     * Validates the content of a file: a UTF-8 byte-order mark is dropped
+     * and UTF-16 or UTF-32 is reported as such.
+     * @param {{ignoreUnknownFields?: boolean}} [options]
      */
-    validateFile(bytes) {
-      const data = typeof bytes === 'string' ? utf8Encoder.encode(bytes) : bytes;
-      return JSON.parse(module.validateText(data, true));
+    validateFile(bytes, options) {
+      return run(bytes, true, options);
     },
     /** Returns the size of the module's linear memory, in bytes. */
     memoryBytes() {

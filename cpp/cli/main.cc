@@ -26,8 +26,8 @@ constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 
 constexpr char kUsage[] =
-    R"(Usage: segform check [--format text|json] FILE...
-       segform format FILE
+    R"(Usage: segform check [--format text|json] [--ignore-unknown-fields] FILE...
+       segform format [--ignore-unknown-fields] FILE
        segform fields
        segform --help | --version
 
@@ -45,6 +45,10 @@ Commands:
 
 Options:
   --format text|json  How check prints findings (default: text).
+  --ignore-unknown-fields
+                      Report keys that are not fields as warnings, not
+                      errors, as proto3 JSON parsers do with this option;
+                      format leaves them out of its output.
   -h, --help          Print this help and exit.
   --version           Print the version and exit.
 
@@ -121,9 +125,13 @@ void PrintFindingsText(std::ostream& out, const std::string& name,
 int RunCheck(const std::vector<std::string>& arguments) {
   std::string format = "text";
   std::vector<std::string> files;
+  segform::ValidateOptions options;
+  options.input_is_file = true;
   for (size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
-    if (argument == "--format" && i + 1 < arguments.size()) {
+    if (argument == "--ignore-unknown-fields") {
+      options.ignore_unknown_fields = true;
+    } else if (argument == "--format" && i + 1 < arguments.size()) {
       format = arguments[++i];
     } else if (argument.rfind("--format=", 0) == 0) {
       format = argument.substr(9);
@@ -148,8 +156,6 @@ int RunCheck(const std::vector<std::string>& arguments) {
       status = kExitUsage;
       continue;
     }
-    segform::ValidateOptions options;
-    options.input_is_file = true;
     const segform::ValidationResult result =
         segform::Validate(input.bytes, options);
     if (!result.ok() && status < kExitFindings) status = kExitFindings;
@@ -172,11 +178,21 @@ int RunCheck(const std::vector<std::string>& arguments) {
 }
 
 int RunFormat(const std::vector<std::string>& arguments) {
-  if (arguments.size() != 1) return UsageError("format needs exactly one FILE");
-  Input input;
-  if (!ReadInput(arguments[0], input)) return kExitUsage;
   segform::ValidateOptions options;
   options.input_is_file = true;
+  std::vector<std::string> files;
+  for (const std::string& argument : arguments) {
+    if (argument == "--ignore-unknown-fields") {
+      options.ignore_unknown_fields = true;
+    } else if (argument.size() > 1 && argument[0] == '-') {
+      return UsageError("unknown option '" + argument + "'");
+    } else {
+      files.push_back(argument);
+    }
+  }
+  if (files.size() != 1) return UsageError("format needs exactly one FILE");
+  Input input;
+  if (!ReadInput(files[0], input)) return kExitUsage;
   const segform::ValidationResult result =
       segform::Validate(input.bytes, options);
   if (!result.ok()) {

@@ -63,7 +63,7 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
 }
 
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
-                        FindingSink& sink) {
+                        Severity severity, FindingSink& sink) {
   std::vector<std::string_view> candidates = FieldNames(message);
   for (const FieldDecl& field : message.fields) {
     candidates.push_back(field.proto_name);
@@ -84,7 +84,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
     hint = "Remove it, or move it to the message it belongs to.";
   }
   Finding& finding =
-      sink.Add(Severity::kError, "field.unknown", MemberPointer(member.key),
+      sink.Add(severity, "field.unknown", MemberPointer(member.key),
                member.key_span, std::move(message_text), std::move(hint));
   finding.params["key"] = member.key;
   if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
@@ -238,7 +238,10 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
 
 std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const RawDocument& document,
+                                   const ValidateOptions& options,
                                    FindingSink& sink) {
+  const Severity unknown_severity =
+      options.ignore_unknown_fields ? Severity::kWarning : Severity::kError;
   std::vector<const RawMember*> seen(message.fields.size(), nullptr);
   std::set<std::string_view> unknown_keys;
   std::vector<FieldValue> values(message.fields.size());
@@ -246,7 +249,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     const FieldDecl* field = message.FindField(member.key);
     if (field == nullptr) {
       if (unknown_keys.insert(member.key).second) {
-        ReportUnknownField(message, member, sink);
+        ReportUnknownField(message, member, unknown_severity, sink);
       } else {
         ReportDuplicate(member.key, member.key, member, sink);
       }

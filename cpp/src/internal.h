@@ -45,10 +45,6 @@ struct RawDocument {
   std::vector<RawMember> members;
 };
 
-// The maximum number of findings one input reports, so that hostile input
-// cannot flood a page or a terminal.
-inline constexpr size_t kMaxFindings = 100;
-
 // Collects findings and fills in their line and column from the text.
 class FindingSink {
  public:
@@ -62,6 +58,8 @@ class FindingSink {
   bool has_error() const;
 
  private:
+  void SetUtf16Offsets();
+
   std::string_view text_;
   std::vector<Finding> findings_;
 };
@@ -86,6 +84,7 @@ struct FieldValue {
 // not null, in declaration order.
 std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const RawDocument& document,
+                                   const ValidateOptions& options,
                                    FindingSink& sink);
 
 // The rules of AutoMlImageSegmentationInputs that go beyond JSON types.

@@ -115,6 +115,8 @@ class RawDocumentBuilder {
   RawDocument& document() { return document_; }
   size_t error_position() const { return error_position_; }
   int error_id() const { return error_id_; }
+  // The bracket that opened one level too many, when reading stopped there.
+  const std::optional<Span>& too_deep_span() const { return too_deep_span_; }
   // The span of the number that overflowed, when error_id() is
   // kNumberOverflowId.
   Span error_span() const { return error_span_; }
@@ -190,6 +192,12 @@ class RawDocumentBuilder {
   }
 
   bool Open(ValueKind kind) {
+    if (depth_ == kMaxNestingDepth) {
+      // Stop reading: a deeper value could exhaust memory or a reader's
+      // stack, wherever it sits.
+      too_deep_span_ = LiteralSpan(1);
+      return false;
+    }
     RawValue* target = CurrentTarget();
     if (target != nullptr) {
       target->kind = kind;
@@ -230,6 +238,7 @@ class RawDocumentBuilder {
   std::string error_text_;
   int error_id_ = 0;
   Span error_span_;
+  std::optional<Span> too_deep_span_;
 };
 
 // Turns nlohmann's parse error text into a short reason. Its opening
@@ -266,6 +275,15 @@ std::string SyntaxHint(const std::string& reason) {
 
 void ReportSyntaxError(std::string_view text,
                        const RawDocumentBuilder& builder, FindingSink& sink) {
+  if (builder.too_deep_span()) {
+    Finding& finding = sink.Add(
+        Severity::kError, "json.too_deep", "", *builder.too_deep_span(),
+        "objects and arrays are nested more than " +
+            std::to_string(kMaxNestingDepth) + " levels deep",
+        "Flatten the value; no field of this message needs nesting.");
+    finding.params["max"] = kMaxNestingDepth;
+    return;
+  }
   // nlohmann's position counts the offending byte itself.
   size_t offset = builder.error_position();
   if (offset > 0) --offset;

@@ -248,7 +248,38 @@ std::vector<Finding> FindingSink::Take() {
     finding.line = line;
     finding.column = column;
   }
+  SetUtf16Offsets();
   return std::move(findings_);
+}
+
+void FindingSink::SetUtf16Offsets() {
+  // Every byte offset of a finding, sorted, is mapped in one pass. A code
+  // point takes two UTF-16 units when its UTF-8 form takes four bytes.
+  std::vector<size_t> offsets;
+  for (const Finding& finding : findings_) {
+    offsets.push_back(finding.begin);
+    offsets.push_back(finding.end);
+  }
+  std::sort(offsets.begin(), offsets.end());
+  offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+  std::vector<size_t> units(offsets.size());
+  size_t byte = 0;
+  size_t unit = 0;
+  for (size_t k = 0; k < offsets.size(); ++k) {
+    for (; byte < offsets[k]; ++byte) {
+      const unsigned char c = static_cast<unsigned char>(text_[byte]);
+      if ((c & 0xC0) != 0x80) unit += (c >= 0xF0 && c <= 0xF4) ? 2 : 1;
+    }
+    units[k] = unit;
+  }
+  const auto units_at = [&](size_t offset) {
+    const auto found = std::lower_bound(offsets.begin(), offsets.end(), offset);
+    return units[static_cast<size_t>(found - offsets.begin())];
+  };
+  for (Finding& finding : findings_) {
+    finding.utf16_begin = units_at(finding.begin);
+    finding.utf16_end = units_at(finding.end);
+  }
 }
 
 bool FindingSink::has_error() const {

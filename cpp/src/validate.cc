@@ -124,6 +124,12 @@ ValidationResult Validate(std::string_view text,
     }
   }
 
+  if (text.size() > kMaxTextBytes) {
+    ValidationResult oversize = OversizeResult(text.size());
+    oversize.skipped_prefix = result.skipped_prefix;
+    return oversize;
+  }
+
   FindingSink sink(text);
   const std::optional<RawDocument> document =
       internal::ReadJsonText(text, sink);
@@ -140,8 +146,8 @@ ValidationResult Validate(std::string_view text,
     return result;
   }
 
-  const std::vector<FieldValue> fields =
-      internal::ReadFields(ImageSegmentationInputsDecl(), *document, sink);
+  const std::vector<FieldValue> fields = internal::ReadFields(
+      ImageSegmentationInputsDecl(), *document, options, sink);
   internal::CheckSegmentationRules(fields, sink);
 
   ImageSegmentationInputs inputs;
@@ -164,6 +170,8 @@ ValidationResult ValidateJson(const nlohmann::json& value) {
     finding.column = 0;
     finding.begin = 0;
     finding.end = 0;
+    finding.utf16_begin = 0;
+    finding.utf16_end = 0;
   }
   return result;
 }
@@ -191,12 +199,35 @@ nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings) {
     object["column"] = finding.column;
     object["begin"] = finding.begin;
     object["end"] = finding.end;
+    object["utf16Begin"] = finding.utf16_begin;
+    object["utf16End"] = finding.utf16_end;
     object["message"] = finding.message;
     if (!finding.hint.empty()) object["hint"] = finding.hint;
     object["params"] = finding.params;
     array.push_back(std::move(object));
   }
   return array;
+}
+
+ValidationResult OversizeResult(size_t text_bytes) {
+  ValidationResult result;
+  FindingSink sink("");
+  Finding& finding = sink.Add(
+      Severity::kError, "json.too_large", "", {0, 0},
+      "the text is " + std::to_string(text_bytes) + " bytes; at most " +
+          std::to_string(kMaxTextBytes) + " bytes (1 MiB) are read",
+      "These training inputs fit in a few hundred bytes: check that this is "
+      "the right file.");
+  finding.params["size"] = text_bytes;
+  finding.params["max"] = kMaxTextBytes;
+  result.findings = sink.Take();
+  return result;
+}
+
+nlohmann::ordered_json DescribeLimits() {
+  return {{"maxTextBytes", kMaxTextBytes},
+          {"maxNestingDepth", kMaxNestingDepth},
+          {"maxFindings", kMaxFindings}};
 }
 
 nlohmann::ordered_json ResultToJson(const ValidationResult& result) {

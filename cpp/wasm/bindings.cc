@@ -16,11 +16,25 @@ namespace {
 constexpr auto kReplaceInvalid =
     nlohmann::ordered_json::error_handler_t::replace;
 
-std::string ValidateText(const std::string& text, bool input_is_file) {
+std::string ValidateText(const std::string& text, bool input_is_file,
+                         bool ignore_unknown_fields) {
   segform::ValidateOptions options;
   options.input_is_file = input_is_file;
+  options.ignore_unknown_fields = ignore_unknown_fields;
   return segform::ResultToJson(segform::Validate(text, options))
       .dump(-1, ' ', false, kReplaceInvalid);
+}
+
+// The result for a text of text_bytes bytes over the limit, which the
+// JavaScript side reports without copying the text into the module.
+std::string OversizeResult(double text_bytes) {
+  return segform::ResultToJson(
+             segform::OversizeResult(static_cast<size_t>(text_bytes)))
+      .dump(-1, ' ', false, kReplaceInvalid);
+}
+
+std::string DescribeLimits() {
+  return segform::DescribeLimits().dump(-1, ' ', false, kReplaceInvalid);
 }
 
 std::string DescribeInputs() {
@@ -34,6 +48,8 @@ std::string Version() { return std::string(segform::kVersion); }
 
 EMSCRIPTEN_BINDINGS(segform) {
   emscripten::function("validateText", &ValidateText);
+  emscripten::function("oversizeResult", &OversizeResult);
+  emscripten::function("describeLimits", &DescribeLimits);
   emscripten::function("describeInputs", &DescribeInputs);
   emscripten::function("version", &Version);
 }

@@ -183,6 +183,21 @@ TEST(CliCheck, TextOutputIsValidUtf8WithControlsEscaped) {
   EXPECT_NE(invalid.output.find("0xFF"), std::string::npos);
 }
 
+TEST(CliCheck, IgnoreUnknownFieldsMakesThemWarnings) {
+  const std::string file = CasePath("c07-field-of-sibling-message");
+  const RunResult strict = RunCli("check " + file);
+  EXPECT_EQ(strict.status, 1);
+  const RunResult lenient = RunCli("check --ignore-unknown-fields " + file);
+  EXPECT_EQ(lenient.status, 0);
+  EXPECT_NE(lenient.output.find(":1:70: warning: unknown field"),
+            std::string::npos)
+      << lenient.output;
+  const RunResult format =
+      RunCli("format --ignore-unknown-fields " + file);
+  EXPECT_EQ(format.status, 0);
+  EXPECT_EQ(format.output.find("multiLabel"), std::string::npos);
+}
+
 TEST(CliFormat, PrintsCanonicalJson) {
   const TempFile file(
       R"({"budget_milli_node_hours":250000,"modelType":"CLOUD_HIGH_ACCURACY_1","baseModelId":""})");

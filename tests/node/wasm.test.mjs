@@ -67,6 +67,55 @@ describe('agreement with the native checker', () => {
   });
 });
 
+describe('limits and options', () => {
+  test('the limits come from the C++ declarations', () => {
+    assert.deepEqual(segform.limits, { maxTextBytes: 1048576, maxNestingDepth: 64, maxFindings: 100 });
+  });
+
+  test('10 MiB of text is refused without being copied into the module', () => {
+    const memoryBefore = segform.memoryBytes();
+    const text = `{"baseModelId":"${'x'.repeat(10 * 1024 * 1024)}"}`;
+    for (const result of [segform.validate(text), segform.validateFile(new TextEncoder().encode(text))]) {
+      assert.equal(result.findings.length, 1);
+      assert.equal(result.findings[0].code, 'json.too_large');
+      assert.equal(result.findings[0].params.size, text.length);
+    }
+    assert.equal(segform.memoryBytes(), memoryBefore);
+    assert.equal(segform.validate('{}').ok, true);
+  });
+
+  test('the size limit is inclusive and counts UTF-8 bytes', () => {
+    const base = '{"baseModelId":"é"}'; // é is two bytes
+    const exact = base + ' '.repeat(segform.limits.maxTextBytes - (base.length + 1));
+    assert.equal(segform.validate(exact).findings[0].code, 'base_model_id.invalid');
+    assert.equal(segform.validate(`${exact} `).findings[0].code, 'json.too_large');
+    const withBom = `\ufeff${exact}`;
+    assert.equal(segform.validateFile(withBom).findings[0].code, 'base_model_id.invalid');
+  });
+
+  test('a million levels of nesting end in one finding', () => {
+    const result = segform.validate('['.repeat(1000000));
+    assert.equal(result.findings.length, 1);
+    assert.equal(result.findings[0].code, 'json.too_deep');
+  });
+
+  test('ignoreUnknownFields turns unknown fields into warnings', () => {
+    const text = '{"modelType":"CLOUD_HIGH_ACCURACY_1","multiLabel":true}';
+    assert.equal(segform.validate(text).ok, false);
+    const lenient = segform.validate(text, { ignoreUnknownFields: true });
+    assert.equal(lenient.ok, true);
+    assert.equal(lenient.findings[0].severity, 'warning');
+    assert.deepEqual(JSON.parse(lenient.canonicalJson), { modelType: 'CLOUD_HIGH_ACCURACY_1' });
+  });
+
+  test('UTF-16 offsets index the JavaScript string', () => {
+    const text = '{"a":"😀é","b":1}';
+    const result = segform.validate(text);
+    const second = result.findings[1];
+    assert.equal(text.slice(second.utf16Begin, second.utf16End), '"b"');
+  });
+});
+
 describe('loading', () => {
   test('loads from disk beside its file, from another working directory', () => {
     // The module must not depend on the working directory or on fetch().
@@ -138,11 +187,12 @@ describe('robustness', () => {
   });
 
   test('many findings are capped and stay fast', () => {
-    const keys = Array.from({ length: 100000 }, () => '"modelType":null');
+    // 60,000 keys stay under the 1 MiB limit.
+    const keys = Array.from({ length: 60000 }, () => '"modelType":null');
     const result = segform.validate(`{${keys.join(',')}}`);
     assert.equal(result.findings.length, 101);
     assert.equal(result.findings[100].code, 'findings.truncated');
-    assert.equal(result.findings[100].params.more, 99999 - 100);
+    assert.equal(result.findings[100].params.more, 59999 - 100);
   });
 
   test('non-string input is rejected by the binding, not by an abort', () => {

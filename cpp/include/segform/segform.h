@@ -26,6 +26,13 @@ namespace segform {
 
 inline constexpr std::string_view kVersion = "0.1.0";
 
+// Limits that keep hostile input from exhausting time, memory or the stack.
+// The WebAssembly module exports them, so that JavaScript can refuse an
+// oversized text before copying it into the module's memory.
+inline constexpr size_t kMaxTextBytes = 1'048'576;  // UTF-8 bytes, inclusive
+inline constexpr int kMaxNestingDepth = 64;  // objects and arrays, any field
+inline constexpr size_t kMaxFindings = 100;  // then one findings.truncated
+
 enum class Severity { kError, kWarning, kInfo };
 
 // Returns "error", "warning" or "info".
@@ -41,6 +48,8 @@ struct Finding {
   int column = 0;       // 1-based, in Unicode code points
   size_t begin = 0;     // byte offset of the offending token's first byte
   size_t end = 0;       // byte offset just past the token
+  size_t utf16_begin = 0;  // the same two offsets in UTF-16 code units, as
+  size_t utf16_end = 0;    // JavaScript strings and editors count them
   std::string message;  // what was found and what was expected
   std::string hint;     // what to do; empty when there is nothing to do
   nlohmann::ordered_json params = nlohmann::ordered_json::object();
@@ -75,6 +84,10 @@ struct ValidateOptions {
   // is dropped (positions count from after it), and a UTF-16 file is
   // reported as such instead of as a syntax error.
   bool input_is_file = false;
+  // Report unknown fields as warnings instead of errors, like the
+  // ignore_unknown_fields option of proto3 JSON parsers. They are left out
+  // of the canonical JSON.
+  bool ignore_unknown_fields = false;
 };
 
 // A key of the input that is not a field of the message, kept so that a
@@ -132,6 +145,13 @@ nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings);
 // The whole result as JSON (camelCase keys), as the WebAssembly module
 // returns it to JavaScript.
 nlohmann::ordered_json ResultToJson(const ValidationResult& result);
+
+// The result of a text over kMaxTextBytes, built from its size alone so that
+// a caller need not copy the text first.
+ValidationResult OversizeResult(size_t text_bytes);
+
+// The input limits as JSON: maxTextBytes, maxNestingDepth, maxFindings.
+nlohmann::ordered_json DescribeLimits();
 
 // A message declaration as JSON, for the page's form and the docs.
 nlohmann::ordered_json DescribeMessage(const MessageDecl& message);

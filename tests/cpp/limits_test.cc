@@ -1,0 +1,121 @@
+// Input limits (text size, nesting depth), UTF-16 offsets and the option
+// that turns unknown fields into warnings.
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace segform {
+namespace {
+
+std::string PaddedTo(size_t size) {
+  std::string text = R"({"budgetMilliNodeHours":"192000"})";
+  text.append(size - text.size(), ' ');
+  return text;
+}
+
+TEST(SizeLimit, AcceptsExactlyOneMebibyte) {
+  const ValidationResult result = Validate(PaddedTo(kMaxTextBytes));
+  EXPECT_TRUE(result.ok());
+  EXPECT_TRUE(result.findings.empty());
+}
+
+TEST(SizeLimit, RejectsOneByteMore) {
+  const ValidationResult result = Validate(PaddedTo(kMaxTextBytes + 1));
+  ASSERT_EQ(result.findings.size(), 1u);
+  const Finding& finding = result.findings[0];
+  EXPECT_EQ(finding.code, "json.too_large");
+  EXPECT_EQ(finding.line, 1);
+  EXPECT_EQ(finding.column, 1);
+  EXPECT_EQ(finding.params["size"], kMaxTextBytes + 1);
+  EXPECT_EQ(finding.params["max"], kMaxTextBytes);
+}
+
+TEST(SizeLimit, FileByteOrderMarkDoesNotCount) {
+  ValidateOptions options;
+  options.input_is_file = true;
+  const ValidationResult result =
+      Validate("\xEF\xBB\xBF" + PaddedTo(kMaxTextBytes), options);
+  EXPECT_TRUE(result.ok());
+}
+
+std::string NestedInUnknownField(int levels) {
+  // The top-level object is the first level.
+  return R"({"x":)" + std::string(levels - 1, '[') +
+         std::string(levels - 1, ']') + "}";
+}
+
+TEST(DepthLimit, AcceptsSixtyFourLevels) {
+  const ValidationResult result = Validate(NestedInUnknownField(64));
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "field.unknown");
+}
+
+TEST(DepthLimit, RejectsSixtyFifthLevelAtItsBracket) {
+  const ValidationResult result = Validate(NestedInUnknownField(65));
+  ASSERT_EQ(result.findings.size(), 1u);
+  const Finding& finding = result.findings[0];
+  EXPECT_EQ(finding.code, "json.too_deep");
+  // {"x": is 5 bytes, then 63 brackets of the levels 2 to 64.
+  EXPECT_EQ(finding.begin, 5u + 63u);
+  EXPECT_EQ(finding.column, 5 + 63 + 1);
+  EXPECT_EQ(finding.params["max"], kMaxNestingDepth);
+}
+
+TEST(DepthLimit, MillionLevelsEndQuickly) {
+  const ValidationResult result = Validate(std::string(1'000'000, '['));
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "json.too_deep");
+}
+
+TEST(Utf16Offsets, CountSurrogatePairsAsTwo) {
+  // "😀" is 4 bytes and 2 UTF-16 units; "é" is 2 bytes and 1 unit.
+  const ValidationResult result =
+      Validate("{\"a\":\"\xF0\x9F\x98\x80\xC3\xA9\",\"b\":1}");
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(result.findings[0].begin, 1u);
+  EXPECT_EQ(result.findings[0].utf16_begin, 1u);
+  EXPECT_EQ(result.findings[0].utf16_end, 4u);
+  EXPECT_EQ(result.findings[1].begin, 14u);
+  EXPECT_EQ(result.findings[1].end, 17u);
+  EXPECT_EQ(result.findings[1].utf16_begin, 11u);
+  EXPECT_EQ(result.findings[1].utf16_end, 14u);
+}
+
+TEST(Utf16Offsets, SpanAValueAcrossLines) {
+  const ValidationResult result =
+      Validate("{\r\n  \"baseModelId\": \"\xE6\x97\xA5\"\r\n}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  const Finding& finding = result.findings[0];
+  EXPECT_EQ(finding.line, 2);
+  EXPECT_EQ(finding.column, 18);
+  EXPECT_EQ(finding.begin, 20u);
+  EXPECT_EQ(finding.end, 25u);
+  EXPECT_EQ(finding.utf16_begin, 20u);
+  EXPECT_EQ(finding.utf16_end, 23u);
+}
+
+TEST(IgnoreUnknownFields, TurnsUnknownFieldsIntoWarnings) {
+  ValidateOptions options;
+  options.ignore_unknown_fields = true;
+  const ValidationResult result = Validate(
+      R"({"modelType":"CLOUD_HIGH_ACCURACY_1","multiLabel":true})", options);
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "field.unknown");
+  EXPECT_EQ(result.findings[0].severity, Severity::kWarning);
+  EXPECT_TRUE(result.ok());
+  EXPECT_EQ(nlohmann::json::parse(result.canonical_json),
+            nlohmann::json({{"modelType", "CLOUD_HIGH_ACCURACY_1"}}));
+}
+
+TEST(IgnoreUnknownFields, KeepsOtherErrors) {
+  ValidateOptions options;
+  options.ignore_unknown_fields = true;
+  const ValidationResult result =
+      Validate(R"({"x":1,"budgetMilliNodeHours":"5"})", options);
+  EXPECT_FALSE(result.ok());
+  EXPECT_EQ(result.error_count(), 1u);
+}
+
+}  // namespace
+}  // namespace segform
