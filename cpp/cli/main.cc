@@ -8,11 +8,16 @@
 // usage error or a file that cannot be read. The highest status applies.
 
 #include <cerrno>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstring>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,7 +31,8 @@ constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 
 constexpr char kUsage[] =
-    R"(Usage: segform check [--format text|json] [--ignore-unknown-fields] FILE...
+    R"(Usage: segform check [--format text|json] [--ignore-unknown-fields]
+                     [--show-source] FILE...
        segform format [--ignore-unknown-fields] FILE
        segform fields
        segform --help | --version
@@ -45,6 +51,9 @@ Commands:
 
 Options:
   --format text|json  How check prints findings (default: text).
+  --show-source       Print each finding's source line with a caret under
+                      its column (the default when the output is a
+                      terminal).
   --ignore-unknown-fields
                       Report keys that are not fields as warnings, not
                       errors, as proto3 JSON parsers do with this option;
@@ -109,8 +118,10 @@ std::string_view CompilerSeverity(segform::Severity severity) {
              : segform::SeverityName(severity);
 }
 
+// Prints the findings, each followed by its source line when text is given.
 void PrintFindingsText(std::ostream& out, const std::string& name,
-                       const std::vector<segform::Finding>& findings) {
+                       const std::vector<segform::Finding>& findings,
+                       std::optional<std::string_view> text = std::nullopt) {
   for (const segform::Finding& finding : findings) {
     out << name << ":" << finding.line << ":" << finding.column << ": "
         << CompilerSeverity(finding.severity) << ": " << finding.message;
@@ -119,7 +130,16 @@ void PrintFindingsText(std::ostream& out, const std::string& name,
       out << (finding.message.back() == '?' ? " " : ". ") << finding.hint;
     }
     out << " [" << finding.code << "]\n";
+    if (text) out << segform::SourceExcerpt(*text, finding);
   }
+}
+
+// Returns the text the findings' offsets refer to: the file's bytes after
+// a dropped byte-order mark.
+std::string_view FindingText(const Input& input,
+                             const segform::ValidationResult& result) {
+  return std::string_view(input.bytes).substr(
+      std::min(result.skipped_prefix, input.bytes.size()));
 }
 
 int RunCheck(const std::vector<std::string>& arguments) {
@@ -127,10 +147,14 @@ int RunCheck(const std::vector<std::string>& arguments) {
   std::vector<std::string> files;
   segform::ValidateOptions options;
   options.input_is_file = true;
+  // Source lines help a person at a terminal; pipes get one line each.
+  bool show_source = isatty(STDOUT_FILENO) != 0;
   for (size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
     if (argument == "--ignore-unknown-fields") {
       options.ignore_unknown_fields = true;
+    } else if (argument == "--show-source") {
+      show_source = true;
     } else if (argument == "--format" && i + 1 < arguments.size()) {
       format = arguments[++i];
     } else if (argument.rfind("--format=", 0) == 0) {
@@ -165,6 +189,9 @@ int RunCheck(const std::vector<std::string>& arguments) {
                          {"ok", result.ok()},
                          {"skippedPrefix", result.skipped_prefix},
                          {"findings", FindingsToJson(result.findings)}});
+    } else if (show_source) {
+      PrintFindingsText(std::cout, input.name, result.findings,
+                        FindingText(input, result));
     } else {
       PrintFindingsText(std::cout, input.name, result.findings);
     }

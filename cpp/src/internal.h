@@ -110,6 +110,17 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters = 40);
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
 
+// Returns the length of the UTF-8 sequence at text[i], or 0 when the bytes
+// there are not valid UTF-8.
+size_t Utf8SequenceLength(std::string_view text, size_t i);
+
+// Returns the code point of the valid UTF-8 sequence of this length at i.
+uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length);
+
+// Returns true for code points that could change how a terminal or an
+// editor shows the text around them.
+bool IsUnsafeToShow(uint32_t code_point);
+
 // Returns the offset of the first byte that is not part of valid UTF-8, or
 // std::string_view::npos.
 size_t FindInvalidUtf8(std::string_view text);

@@ -8,7 +8,6 @@
 #include "internal.h"
 
 namespace segform::internal {
-namespace {
 
 // Returns the length of the UTF-8 sequence starting at text[i], or 0 when
 // the bytes there are not valid UTF-8 (overlong forms, surrogates and code
@@ -42,6 +41,8 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   }
   return length;
 }
+
+namespace {
 
 bool IsContinuationByte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -289,3 +290,75 @@ bool FindingSink::has_error() const {
 }
 
 }  // namespace segform::internal
+
+namespace segform {
+
+std::string SourceExcerpt(std::string_view text, const Finding& finding) {
+  using internal::DecodeUtf8;
+  using internal::IsUnsafeToShow;
+  using internal::Utf8SequenceLength;
+  if (finding.line == 0 || finding.begin > text.size()) return {};
+  const size_t begin = finding.begin;
+  size_t line_start = begin;
+  while (line_start > 0 && text[line_start - 1] != '\n' &&
+         text[line_start - 1] != '\r') {
+    --line_start;
+  }
+  size_t line_end = begin;
+  while (line_end < text.size() && text[line_end] != '\n' &&
+         text[line_end] != '\r') {
+    ++line_end;
+  }
+  const size_t underline_end = std::min(std::max(finding.end, begin + 1),
+                                        line_end);
+
+  // Each code point of the line becomes one shown character, so the caret
+  // line can mirror the text column for column (tabs stay tabs).
+  struct Shown {
+    std::string text;
+    size_t offset;
+  };
+  std::vector<Shown> shown;
+  for (size_t i = line_start; i < line_end;) {
+    size_t length = Utf8SequenceLength(text, i);
+    std::string piece;
+    if (length == 0) {
+      piece = "?";
+      length = 1;
+    } else if (text[i] == '\t') {
+      piece = "\t";
+    } else if (IsUnsafeToShow(DecodeUtf8(text, i, length))) {
+      piece = "?";
+    } else {
+      piece = std::string(text.substr(i, length));
+    }
+    shown.push_back({std::move(piece), i});
+    i += length;
+  }
+
+  // Show at most 120 characters, starting about 60 before the caret.
+  constexpr size_t kWidth = 120;
+  size_t caret = 0;
+  while (caret < shown.size() && shown[caret].offset < begin) ++caret;
+  const size_t first = caret > kWidth / 2 ? caret - kWidth / 2 : 0;
+  const size_t last = std::min(shown.size(), first + kWidth);
+
+  std::string source = first > 0 ? "..." : "";
+  std::string marks = first > 0 ? "   " : "";
+  for (size_t k = first; k < last; ++k) {
+    source += shown[k].text;
+    const size_t offset = shown[k].offset;
+    if (offset == begin) {
+      marks += '^';
+    } else if (offset > begin && offset < underline_end) {
+      marks += '~';
+    } else if (offset < begin) {
+      marks += shown[k].text == "\t" ? '\t' : ' ';
+    }
+  }
+  if (caret >= last) marks += '^';  // the finding is at the end of the line
+  if (last < shown.size()) source += "...";
+  return source + "\n" + marks + "\n";
+}
+
+}  // namespace segform

@@ -198,6 +198,23 @@ TEST(CliCheck, IgnoreUnknownFieldsMakesThemWarnings) {
   EXPECT_EQ(format.output.find("multiLabel"), std::string::npos);
 }
 
+TEST(CliCheck, ShowSourcePrintsLineAndCaret) {
+  const RunResult run =
+      RunCli("check --show-source " + CasePath("budget-5000-high-accuracy"));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.output.find("[budget.out_of_range]\n"
+                            R"({"modelType":"CLOUD_HIGH_ACCURACY_1",)"
+                            R"("budgetMilliNodeHours":"5000"})"
+                            "\n" +
+                            std::string(60, ' ') + "^~~~~~\n"),
+            std::string::npos)
+      << run.output;
+  // Without a terminal and without the option, one line per finding.
+  const RunResult plain =
+      RunCli("check " + CasePath("budget-5000-high-accuracy"));
+  EXPECT_EQ(plain.output.find('^'), std::string::npos);
+}
+
 TEST(CliFormat, PrintsCanonicalJson) {
   const TempFile file(
       R"({"budget_milli_node_hours":250000,"modelType":"CLOUD_HIGH_ACCURACY_1","baseModelId":""})");

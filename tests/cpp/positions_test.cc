@@ -114,5 +114,43 @@ TEST(InvalidUtf8, RejectsOverlongAndSurrogateForms) {
   }
 }
 
+TEST(SourceExcerpt, PutsCaretAndTildesUnderToken) {
+  const std::string text = "{\n\t\"modelType\": \"FAST\"\n}";
+  const ValidationResult result = Validate(text);
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(SourceExcerpt(text, result.findings[0]),
+            "\t\"modelType\": \"FAST\"\n\t             ^~~~~~\n");
+}
+
+TEST(SourceExcerpt, HidesControlCharacters) {
+  // A raw ESC inside a string is a syntax error at the ESC itself.
+  const std::string text = "{\"a\":\"\x1b\"}";
+  const ValidationResult result = Validate(text);
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(SourceExcerpt(text, result.findings[0]),
+            "{\"a\":\"?\"}\n      ^\n");
+}
+
+TEST(SourceExcerpt, MarksEndOfText) {
+  const std::string text = "{\"a\":1,";
+  const ValidationResult result = Validate(text);
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(SourceExcerpt(text, result.findings[0]),
+            "{\"a\":1,\n       ^\n");
+}
+
+TEST(SourceExcerpt, CutsLongLinesAroundTheFinding) {
+  const std::string text =
+      "{\"baseModelId\":\"" + std::string(300, 'A') + "\",\"x\":1}";
+  const ValidationResult result = Validate(text);
+  ASSERT_EQ(result.findings.size(), 2u);
+  const std::string excerpt = SourceExcerpt(text, result.findings[1]);
+  const size_t newline = excerpt.find('\n');
+  EXPECT_EQ(excerpt.rfind("...", 0), 0u);
+  EXPECT_LE(newline, 130u);
+  EXPECT_EQ(excerpt.find('^', newline) - newline,
+            excerpt.find("\"x\"") + 1);
+}
+
 }  // namespace
 }  // namespace segform

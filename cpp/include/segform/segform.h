@@ -138,6 +138,13 @@ inline nlohmann::ordered_json ToJson(const ImageSegmentationInputs& inputs) {
   return inputs.ToJson();
 }
 
+// Returns the line of text the finding points at, as a compiler shows it:
+// the line (cut to about 120 characters around the finding), then a line
+// with a caret under the column and tildes under the rest of the token,
+// each ending in a newline. Control characters and invalid bytes show as
+// '?'. Returns an empty string when the finding has no position.
+std::string SourceExcerpt(std::string_view text, const Finding& finding);
+
 // The findings as a JSON array, one object per finding, as the checker's
 // --format json and the WebAssembly module write them.
 nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings);
