@@ -67,6 +67,8 @@ export async function loadSegform(options = {}) {
     version: module.version(),
     /** The message's declared fields, from the C++ declarations. */
     inputs: JSON.parse(module.describeInputs()),
+    /** A JSON Schema (draft 2020-12) of the message, from the declarations. */
+    schema: JSON.parse(module.schemaOfInputs()),
     /** The input limits: maxTextBytes, maxNestingDepth, maxFindings. */
     limits,
     /**

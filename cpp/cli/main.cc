@@ -3,6 +3,7 @@
 //   segform check [--format text|json] FILE...   report findings
 //   segform format FILE                           print the canonical JSON
 //   segform fields                                print the field declarations
+//   segform schema                                print a JSON Schema
 //
 // Exit status: 0 when no file has an error, 1 when one has, and 2 for a
 // usage error or a file that cannot be read. The highest status applies.
@@ -35,6 +36,7 @@ constexpr char kUsage[] =
                      [--show-source] FILE...
        segform format [--ignore-unknown-fields] FILE
        segform fields
+       segform schema
        segform --help | --version
 
 Checks the training inputs of a Vertex AI AutoML image segmentation job
@@ -48,6 +50,7 @@ Commands:
           with warnings on standard error, or the findings when the file
           has an error.
   fields  Print the declared fields, types, limits and defaults as JSON.
+  schema  Print a JSON Schema (draft 2020-12) of the message.
 
 Options:
   --format text|json  How check prints findings (default: text).
@@ -255,6 +258,13 @@ int main(int argc, char** argv) {
   }
   if (command == "check") return RunCheck(arguments);
   if (command == "format") return RunFormat(arguments);
+  if (command == "schema") {
+    if (!arguments.empty()) return UsageError("schema takes no arguments");
+    std::cout << segform::JsonSchema(segform::ImageSegmentationInputsDecl())
+                     .dump(2)
+              << "\n";
+    return kExitOk;
+  }
   if (command == "fields") {
     if (!arguments.empty()) return UsageError("fields takes no arguments");
     std::cout << segform::DescribeMessage(segform::ImageSegmentationInputsDecl())

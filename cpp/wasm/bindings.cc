@@ -42,6 +42,11 @@ std::string DescribeInputs() {
       .dump(-1, ' ', false, kReplaceInvalid);
 }
 
+std::string SchemaOfInputs() {
+  return segform::JsonSchema(segform::ImageSegmentationInputsDecl())
+      .dump(-1, ' ', false, kReplaceInvalid);
+}
+
 std::string Version() { return std::string(segform::kVersion); }
 
 }  // namespace
@@ -51,5 +56,6 @@ EMSCRIPTEN_BINDINGS(segform) {
   emscripten::function("oversizeResult", &OversizeResult);
   emscripten::function("describeLimits", &DescribeLimits);
   emscripten::function("describeInputs", &DescribeInputs);
+  emscripten::function("schemaOfInputs", &SchemaOfInputs);
   emscripten::function("version", &Version);
 }

@@ -160,6 +160,12 @@ ValidationResult OversizeResult(size_t text_bytes);
 // The input limits as JSON: maxTextBytes, maxNestingDepth, maxFindings.
 nlohmann::ordered_json DescribeLimits();
 
+// A JSON Schema (draft 2020-12) of the message, generated from its
+// declaration. It expresses the field names, JSON types, enum values, the
+// base model ID form and the conditional budget range, but not duplicate
+// keys, exact int64 values beyond 2^53 or the non-portable spellings.
+nlohmann::ordered_json JsonSchema(const MessageDecl& message);
+
 // A message declaration as JSON, for the page's form and the docs.
 nlohmann::ordered_json DescribeMessage(const MessageDecl& message);
 

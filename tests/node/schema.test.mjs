@@ -1,0 +1,108 @@
+// The JSON Schema generated from the declarations: ajv's verdict equals
+// segform's on every input whose verdict JSON Schema can express.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { before, test } from 'node:test';
+
+import Ajv2020 from 'ajv/dist/2020.js';
+
+import { loadSegform } from '../../web/segform.mjs';
+import { loadCases, nativeCli } from './helpers.mjs';
+
+let segform;
+let validateWithSchema;
+
+before(async () => {
+  segform = await loadSegform();
+  // strictRequired would ask for properties beside each "required"; the
+  // schema names fields in "required" only to test for their presence.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  validateWithSchema = ajv.compile(segform.schema);
+});
+
+// Findings whose cause JSON Schema cannot see: the text itself (syntax,
+// encoding, limits), keys that JSON.parse merges, and integers that a
+// JavaScript number cannot hold exactly.
+const inexpressibleCodes = new Set([
+  'json.syntax',
+  'json.invalid_utf8',
+  'json.byte_order_mark',
+  'json.number_overflow',
+  'json.too_large',
+  'json.too_deep',
+  'file.utf16',
+  'file.utf32',
+  'field.duplicate',
+  'budget.int64_overflow',
+]);
+
+function hasUnsafeInteger(text) {
+  return (text.match(/-?\d+(\.\d+)?([eE][-+]?\d+)?/g) ?? []).some((lexeme) => {
+    const value = Number(lexeme);
+    return Number.isInteger(value) && !Number.isSafeInteger(value);
+  });
+}
+
+/** Returns ajv's verdict, or undefined when the schema cannot judge it. */
+function schemaVerdict(text, result) {
+  if (result.findings.some(({ code }) => inexpressibleCodes.has(code))) return undefined;
+  if (hasUnsafeInteger(text)) return undefined;
+  return validateWithSchema(JSON.parse(text));
+}
+
+test('the schema equals the checker\'s schema command', () => {
+  assert.deepEqual(segform.schema, JSON.parse(execFileSync(nativeCli, ['schema'])));
+});
+
+test('ajv agrees with segform on every expressible case', () => {
+  let judged = 0;
+  for (const { name, bytes } of loadCases()) {
+    const result = segform.validateFile(bytes);
+    const text = new TextDecoder().decode(bytes);
+    const verdict = schemaVerdict(text, result);
+    if (verdict === undefined) continue;
+    judged += 1;
+    assert.equal(verdict, result.ok, `${name}: ${JSON.stringify(validateWithSchema.errors)}`);
+  }
+  assert.ok(judged >= 40, `only ${judged} cases judged`);
+});
+
+test('ajv agrees with segform on generated field values', () => {
+  const modelTypes = [undefined, null, 'MODEL_TYPE_UNSPECIFIED', 'CLOUD_HIGH_ACCURACY_1',
+    'CLOUD_LOW_ACCURACY_1', 'MOBILE_TF_LOW_LATENCY_1', 'FAST', 0, 1, 2, 3, 7, -1, 1.5, true];
+  const budgets = [undefined, null, 0, '0', 1, 19999, 20000, '20000', 2000000, '2000000',
+    2000001, '2000001', -5, '-5', 1.92e5, '192000', '192000.5', 192000.5, 'abc', '', true, [], {}];
+  const ids = [undefined, null, '', '123', 'seg_model-1', 'Seg', ' 123', 'projects/p/models/1', 5];
+  let judged = 0;
+  for (const modelType of modelTypes) {
+    for (const budget of budgets) {
+      for (const id of ids) {
+        for (const names of [['modelType', 'budgetMilliNodeHours', 'baseModelId'],
+          ['model_type', 'budget_milli_node_hours', 'base_model_id']]) {
+          const input = {};
+          [modelType, budget, id].forEach((value, index) => {
+            if (value !== undefined) input[names[index]] = value;
+          });
+          const text = JSON.stringify(input);
+          const result = segform.validate(text);
+          const verdict = schemaVerdict(text, result);
+          if (verdict === undefined) continue;
+          judged += 1;
+          assert.equal(verdict, result.ok, `${text}: ${JSON.stringify(validateWithSchema.errors)}`);
+        }
+      }
+    }
+  }
+  assert.ok(judged > 5000, `only ${judged} inputs judged`);
+});
+
+test('the budget range pattern matches exactly 0 and 20,000 to 2,000,000', () => {
+  const budget = segform.schema.allOf.find((part) => part.else).else.properties.budgetMilliNodeHours;
+  const pattern = new RegExp(budget.anyOf.find((part) => part.type === 'string').pattern);
+  for (let value = 0; value <= 2_100_000; value += 1) {
+    const expected = value === 0 || (value >= 20_000 && value <= 2_000_000);
+    if (pattern.test(String(value)) !== expected) assert.fail(`pattern is wrong for ${value}`);
+  }
+  assert.equal(pattern.test('020000'), false);
+});
