@@ -121,68 +121,6 @@ void ReportWrongType(const FieldDecl& field, const RawMember& member,
   finding.params["actual"] = KindName(member.value.kind);
 }
 
-void ReadEnum(const FieldDecl& field, const RawMember& member,
-              FieldValue& value, FindingSink& sink) {
-  const EnumDecl& enum_type = *field.enum_type;
-  if (member.value.kind == ValueKind::kNumber) {
-    // proto3 enums are open: any int32 number parses, known or not.
-    bool not_integer = false;
-    bool overflow = false;
-    const std::optional<int64_t> number =
-        ParseInt64Lexeme(member.value.text, &not_integer, &overflow);
-    if (number && *number >= std::numeric_limits<int32_t>::min() &&
-        *number <= std::numeric_limits<int32_t>::max()) {
-      value.number = *number;
-      return;
-    }
-    ReportWrongType(field, member, sink);
-    return;
-  }
-  if (member.value.kind != ValueKind::kString) {
-    ReportWrongType(field, member, sink);
-    return;
-  }
-  if (const EnumValueDecl* known = enum_type.FindByName(member.value.text)) {
-    value.number = known->number;
-    return;
-  }
-  std::vector<std::string_view> names;
-  for (const EnumValueDecl& known : enum_type.values) names.push_back(known.name);
-  const std::string_view suggestion = ClosestName(member.value.text, names);
-  std::string message = std::string(field.json_name) + " must be one of " +
-                        JoinNames(names) + "; got " +
-                        QuoteForMessage(member.value.text);
-  std::string hint =
-      suggestion.empty()
-          ? "Choose one of the names; they are case-sensitive."
-          : "Did you mean " + std::string(suggestion) +
-                "? Names are case-sensitive and use underscores.";
-  Finding& finding =
-      sink.Add(Severity::kError, Code(field, "unknown_name"),
-               MemberPointer(member.key), member.value.span,
-               std::move(message), std::move(hint));
-  finding.params["expected"] = names;
-  finding.params["actual"] = member.value.text;
-  if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
-}
-
-// Reads a string of decimal digits with an optional leading '-', the form
-// proto3 JSON writes int64 in.
-std::optional<int64_t> ParseInt64String(std::string_view text,
-                                        bool* overflow) {
-  size_t i = 0;
-  const bool negative = !text.empty() && text[0] == '-';
-  if (negative) i = 1;
-  if (i == text.size()) return std::nullopt;
-  for (size_t k = i; k < text.size(); ++k) {
-    if (text[k] < '0' || text[k] > '9') return std::nullopt;
-  }
-  // A string of digits is also a valid JSON number lexeme, apart from
-  // leading zeros, which change nothing here.
-  bool not_integer = false;
-  return ParseInt64Lexeme(text, &not_integer, overflow);
-}
-
 // Returns the value for a message: a number as written, a string quoted.
 std::string ShowValue(const RawValue& raw) {
   if (raw.kind != ValueKind::kString) {
@@ -193,6 +131,129 @@ std::string ShowValue(const RawValue& raw) {
                           : QuoteForMessage(raw.text);
 }
 
+void ReportNotPortable(const FieldDecl& field, const RawMember& member,
+                       const std::string& disagreement,
+                       const std::string& portable, FindingSink& sink) {
+  Finding& finding = sink.Add(
+      Severity::kError, Code(field, "not_portable"), MemberPointer(member.key),
+      member.value.span,
+      std::string(field.json_name) + " " + ShowValue(member.value) +
+          " is not portable: " + disagreement,
+      portable.empty() ? "Write a value that every parser reads alike."
+                       : "Write " + portable + " instead.");
+  finding.params["actual"] = member.value.text;
+  if (!portable.empty()) finding.params["portable"] = portable;
+}
+
+// Warns that every parser reads a number other than the one written, as
+// 1e-400 is read as 0 and 192000.0000000000000001 as 192000.
+void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
+                         int64_t value, FindingSink& sink) {
+  Finding& finding = sink.Add(
+      Severity::kWarning, Code(field, "inexact_number"),
+      MemberPointer(member.key), member.value.span,
+      std::string(field.json_name) + " " + ShowValue(member.value) +
+          " is read as " + std::to_string(value) +
+          " by every parser, which rounds it to a double",
+      "Write " + std::to_string(value) + " to say what is read.");
+  finding.params["actual"] = member.value.text;
+  finding.params["readAs"] = std::to_string(value);
+}
+
+void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
+                    FieldValue& value, FindingSink& sink) {
+  // proto3 enums are open: any int32 number parses, known or not.
+  const IntegerReading reading =
+      ReadIntegerNumber(member.value.text, std::numeric_limits<int32_t>::min(),
+                        std::numeric_limits<int32_t>::max());
+  switch (reading.verdict) {
+    case IntegerReading::Verdict::kAccepted:
+      value.number = reading.value;
+      if (!reading.exact) {
+        ReportInexactNumber(field, member, reading.value, sink);
+      }
+      return;
+    case IntegerReading::Verdict::kNotInteger:
+      ReportNotPortable(field, member,
+                        "Python reads a fraction as its whole part, "
+                        "JavaScript rejects it",
+                        "", sink);
+      return;
+    case IntegerReading::Verdict::kOverflow:
+    case IntegerReading::Verdict::kNotPortable: {
+      Finding& finding = sink.Add(
+          Severity::kError, Code(field, "unknown_number"),
+          MemberPointer(member.key), member.value.span,
+          std::string(field.json_name) + " " + ShowValue(member.value) +
+              " is outside the int32 range of enum numbers",
+          "Write a model type name, e.g. \"" +
+              std::string(field.service_default) + "\".");
+      finding.params["actual"] = member.value.text;
+      return;
+    }
+  }
+}
+
+// Returns the enum value's name in quotes, or the number itself when the
+// enum has no value with that number.
+std::string PortableEnumSpelling(const EnumDecl& enum_type, int64_t number) {
+  if (const EnumValueDecl* known = enum_type.FindByNumber(number)) {
+    return "\"" + std::string(known->name) + "\"";
+  }
+  return std::to_string(number);
+}
+
+void ReadEnum(const FieldDecl& field, const RawMember& member,
+              FieldValue& value, FindingSink& sink) {
+  const EnumDecl& enum_type = *field.enum_type;
+  const RawValue& raw = member.value;
+  if (raw.kind == ValueKind::kNumber) {
+    ReadEnumNumber(field, member, value, sink);
+    return;
+  }
+  if (raw.kind == ValueKind::kBool) {
+    const bool is_true = raw.span.end - raw.span.begin == 4;
+    ReportNotPortable(field, member,
+                      "Python reads true as 1 and false as 0, JavaScript "
+                      "rejects booleans",
+                      is_true ? PortableEnumSpelling(enum_type, 1) : "", sink);
+    return;
+  }
+  if (raw.kind != ValueKind::kString) {
+    ReportWrongType(field, member, sink);
+    return;
+  }
+  if (const EnumValueDecl* known = enum_type.FindByName(raw.text)) {
+    value.number = known->number;
+    return;
+  }
+  if (const std::optional<int64_t> number = ReadPythonIntegerString(raw.text)) {
+    ReportNotPortable(field, member,
+                      "Python reads a string of digits as the number, "
+                      "JavaScript rejects it",
+                      PortableEnumSpelling(enum_type, *number), sink);
+    return;
+  }
+  std::vector<std::string_view> names;
+  for (const EnumValueDecl& known : enum_type.values) names.push_back(known.name);
+  const std::string_view suggestion = ClosestName(raw.text, names);
+  std::string message = std::string(field.json_name) + " must be one of " +
+                        JoinNames(names) + "; got " +
+                        QuoteForMessage(raw.text);
+  std::string hint =
+      suggestion.empty()
+          ? "Choose one of the names; they are case-sensitive."
+          : "Did you mean " + std::string(suggestion) +
+                "? Names are case-sensitive and use underscores.";
+  Finding& finding =
+      sink.Add(Severity::kError, Code(field, "unknown_name"),
+               MemberPointer(member.key), raw.span, std::move(message),
+               std::move(hint));
+  finding.params["expected"] = names;
+  finding.params["actual"] = raw.text;
+  if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
+}
+
 void ReadInt64(const FieldDecl& field, const RawMember& member,
                FieldValue& value, FindingSink& sink) {
   const RawValue& raw = member.value;
@@ -200,28 +261,45 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     ReportWrongType(field, member, sink);
     return;
   }
-  bool not_integer = false;
-  bool overflow = false;
-  std::optional<int64_t> number;
-  if (raw.kind == ValueKind::kNumber) {
-    number = ParseInt64Lexeme(raw.text, &not_integer, &overflow);
-  } else {
-    number = ParseInt64String(raw.text, &overflow);
-    not_integer = !number && !overflow;
-  }
-  if (number) {
-    value.number = number;
-    return;
-  }
+  const IntegerReading reading =
+      raw.kind == ValueKind::kNumber
+          ? ReadIntegerNumber(raw.text, std::numeric_limits<int64_t>::min(),
+                              std::numeric_limits<int64_t>::max())
+          : ReadInt64String(raw.text);
   const std::string pointer = MemberPointer(member.key);
-  if (overflow) {
-    Finding& finding = sink.Add(
-        Severity::kError, Code(field, "int64_overflow"), pointer, raw.span,
-        std::string(field.json_name) +
-            " must fit in a signed 64-bit integer; got " + ShowValue(raw),
-        "Use a value between -9223372036854775808 and 9223372036854775807.");
-    finding.params["actual"] = raw.text;
-    return;
+  switch (reading.verdict) {
+    case IntegerReading::Verdict::kAccepted: {
+      value.number = reading.value;
+      if (!reading.exact) {
+        ReportInexactNumber(field, member, reading.value, sink);
+      } else if (!reading.canonical) {
+        const std::string canonical = std::to_string(reading.value);
+        Finding& finding = sink.Add(
+            Severity::kInfo, Code(field, "non_canonical"), pointer, raw.span,
+            std::string(field.json_name) + " " + ShowValue(raw) +
+                " is read as " + canonical + "; the API writes \"" +
+                canonical + "\"");
+        finding.params["actual"] = raw.text;
+        finding.params["canonical"] = canonical;
+      }
+      return;
+    }
+    case IntegerReading::Verdict::kOverflow: {
+      Finding& finding = sink.Add(
+          Severity::kError, Code(field, "int64_overflow"), pointer, raw.span,
+          std::string(field.json_name) +
+              " must fit in a signed 64-bit integer; got " + ShowValue(raw),
+          "Use a value between -9223372036854775808 and "
+          "9223372036854775807.");
+      finding.params["actual"] = raw.text;
+      return;
+    }
+    case IntegerReading::Verdict::kNotPortable:
+      ReportNotPortable(field, member, reading.disagreement, reading.portable,
+                        sink);
+      return;
+    case IntegerReading::Verdict::kNotInteger:
+      break;
   }
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "not_integer"), pointer, raw.span,

@@ -97,6 +97,35 @@ void CheckSegmentationRules(const std::vector<FieldValue>& fields,
 std::optional<int64_t> ParseInt64Lexeme(std::string_view lexeme,
                                         bool* not_integer, bool* overflow);
 
+// How the proto3 JSON parsers segform follows read a value for an integer
+// field (see portable.cc).
+struct IntegerReading {
+  enum class Verdict { kAccepted, kNotInteger, kOverflow, kNotPortable };
+  Verdict verdict = Verdict::kAccepted;
+  int64_t value = 0;  // kAccepted: the value every parser reads
+  // kAccepted: false when the parsers round the written value (1e-400 is
+  // read as 0), true when they read it as written.
+  bool exact = true;
+  // kAccepted: false for spellings other than the one the API writes, such
+  // as "+5", "\t5" or "007".
+  bool canonical = true;
+  // kNotPortable: how the parsers differ, and a spelling they all read
+  // alike (empty when there is none).
+  std::string disagreement;
+  std::string portable;
+};
+
+// Reads a JSON number lexeme for an integer field with the given range.
+IntegerReading ReadIntegerNumber(std::string_view lexeme, int64_t min,
+                                 int64_t max);
+
+// Reads the content of a JSON string for an int64 field.
+IntegerReading ReadInt64String(std::string_view text);
+
+// Returns the integer Python's json_format reads from an enum string of
+// digits (it takes them, @bufbuild/protobuf does not), or nullopt.
+std::optional<int64_t> ReadPythonIntegerString(std::string_view text);
+
 // Returns the JSON Pointer of a member of the top-level object.
 std::string MemberPointer(std::string_view key);
 

@@ -1,0 +1,262 @@
+// How proto3 JSON parsers read integers, and which spellings they all read
+// alike. segform accepts a spelling only when Google's protobuf for Python
+// (json_format) and @bufbuild/protobuf both accept it and read the same
+// value, so that its verdict holds whichever parser the service runs; the
+// differential test in tests/differential checks this against both.
+//
+// The facts behind the rules, as those two parsers behave:
+// - JavaScript reads every JSON number as a double. Python reads a number
+//   with a fraction or an exponent as a double, and one without as an exact
+//   integer. A double that is a whole number in range is then accepted.
+// - For an int64 string, Python's int() and JavaScript's BigInt() both allow
+//   surrounding white space, a sign and leading zeros. Python rejects any
+//   ASCII space and more than 4,300 digits, and also takes underscores and
+//   non-ASCII digits; BigInt also takes 0x, 0o and 0b prefixes and reads a
+//   blank string as 0. Their white space sets overlap but differ.
+// - For an enum, Python also takes digit strings, booleans and fractions,
+//   which @bufbuild/protobuf rejects.
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+#include "internal.h"
+
+namespace segform::internal {
+namespace {
+
+// Python's int() refuses strings of more than this many digits (the
+// int_max_str_digits default of Python 3.11).
+constexpr size_t kMaxPythonDigits = 4300;
+
+// White space that both Python's str.strip() and JavaScript's BigInt() drop
+// around an integer string, as UTF-8. The ASCII space is not among them:
+// json_format rejects any string that contains one.
+constexpr std::string_view kSharedSpaces[] = {
+    "\t",           "\n",           "\v",           "\f",
+    "\r",           "\xC2\xA0",     "\xE1\x9A\x80", "\xE2\x80\x80",
+    "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x84",
+    "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
+    "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xA9",
+    "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80",
+};
+
+// White space that only one of them drops: Python's U+001C to U+001F and
+// U+0085, JavaScript's U+FEFF, and the ASCII space that json_format rejects.
+constexpr std::string_view kOneSidedSpaces[] = {
+    " ", "\x1C", "\x1D", "\x1E", "\x1F", "\xC2\x85", "\xEF\xBB\xBF",
+};
+
+template <size_t N>
+size_t MatchAny(std::string_view text, size_t i,
+                const std::string_view (&set)[N]) {
+  for (std::string_view space : set) {
+    if (text.substr(i, space.size()) == space) return space.size();
+  }
+  return 0;
+}
+
+// Drops characters of the given sets from both ends of the text.
+std::string_view TrimWith(std::string_view text, bool shared,
+                          bool one_sided) {
+  const auto length_at = [&](size_t i) {
+    size_t length = shared ? MatchAny(text, i, kSharedSpaces) : 0;
+    if (length == 0 && one_sided) length = MatchAny(text, i, kOneSidedSpaces);
+    return length;
+  };
+  while (!text.empty()) {
+    const size_t length = length_at(0);
+    if (length == 0) break;
+    text.remove_prefix(length);
+  }
+  while (!text.empty()) {
+    size_t length = 0;
+    for (size_t candidate = 1; candidate <= 3 && candidate <= text.size();
+         ++candidate) {
+      if (length_at(text.size() - candidate) == candidate) length = candidate;
+    }
+    if (length == 0) break;
+    text.remove_suffix(length);
+  }
+  return text;
+}
+
+bool IsDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Reads [+-]digits exactly, with leading zeros; nullopt unless that is the
+// whole text. Sets *overflow when the value lies outside int64.
+std::optional<int64_t> ReadSignedDigits(std::string_view text,
+                                        bool* overflow) {
+  *overflow = false;
+  std::string_view digits = text;
+  const bool negative = !digits.empty() && digits[0] == '-';
+  if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) {
+    digits.remove_prefix(1);
+  }
+  if (!IsDigits(digits)) return std::nullopt;
+  bool not_integer = false;
+  const std::string lexeme = (negative ? "-" : "") + std::string(digits);
+  return ParseInt64Lexeme(lexeme, &not_integer, overflow);
+}
+
+std::string Canonical(int64_t value) { return std::to_string(value); }
+
+IntegerReading NotPortable(std::string disagreement, std::string portable) {
+  IntegerReading reading;
+  reading.verdict = IntegerReading::Verdict::kNotPortable;
+  reading.disagreement = std::move(disagreement);
+  reading.portable = std::move(portable);
+  return reading;
+}
+
+IntegerReading Verdict(IntegerReading::Verdict verdict) {
+  IntegerReading reading;
+  reading.verdict = verdict;
+  return reading;
+}
+
+// Returns the value of a 0x, 0o or 0b integer, as BigInt reads it.
+std::optional<int64_t> ReadPrefixedInteger(std::string_view text) {
+  if (text.size() < 3 || text[0] != '0') return std::nullopt;
+  int base = 0;
+  if (text[1] == 'x' || text[1] == 'X') base = 16;
+  if (text[1] == 'o' || text[1] == 'O') base = 8;
+  if (text[1] == 'b' || text[1] == 'B') base = 2;
+  if (base == 0 || text.size() > 2 + 64) return std::nullopt;
+  const std::string digits(text.substr(2));
+  char* end = nullptr;
+  const unsigned long long value = std::strtoull(digits.c_str(), &end, base);
+  if (*end != '\0' || value > static_cast<unsigned long long>(
+                                  std::numeric_limits<int64_t>::max())) {
+    return std::nullopt;
+  }
+  return static_cast<int64_t>(value);
+}
+
+// Returns true when the double nearest to the value is the value itself.
+bool IsExactDouble(int64_t value) {
+  const double rounded = static_cast<double>(value);
+  if (rounded >= 9223372036854775808.0) return false;  // 2^63
+  return static_cast<int64_t>(rounded) == value;
+}
+
+}  // namespace
+
+IntegerReading ReadIntegerNumber(std::string_view lexeme, int64_t min,
+                                 int64_t max) {
+  bool not_integer = false;
+  bool overflow = false;
+  const std::optional<int64_t> exact =
+      ParseInt64Lexeme(lexeme, &not_integer, &overflow);
+  const bool fraction_or_exponent =
+      lexeme.find_first_of(".eE") != std::string_view::npos;
+
+  if (!fraction_or_exponent) {
+    // Python reads the exact integer, JavaScript its nearest double.
+    if (overflow || *exact < min || *exact > max) {
+      return Verdict(IntegerReading::Verdict::kOverflow);
+    }
+    if (!IsExactDouble(*exact)) {
+      const double rounded = static_cast<double>(*exact);
+      std::string read_as = "a value past the int64 range";
+      if (rounded < 9223372036854775808.0) {
+        read_as = Canonical(static_cast<int64_t>(rounded));
+      }
+      return NotPortable(
+          "parsers that read JSON numbers as doubles read " + read_as,
+          "\"" + Canonical(*exact) + "\"");
+    }
+    IntegerReading reading;
+    reading.value = *exact;
+    return reading;
+  }
+
+  // Both parsers read the nearest double. nlohmann has checked the lexeme.
+  const std::string text(lexeme);
+  const double value = std::strtod(text.c_str(), nullptr);
+  if (!std::isfinite(value)) {
+    return Verdict(IntegerReading::Verdict::kOverflow);
+  }
+  if (value != std::floor(value)) {
+    return Verdict(IntegerReading::Verdict::kNotInteger);
+  }
+  // The double next above max is max + 1 for int32 and 2^63 for int64.
+  if (value < static_cast<double>(min) ||
+      value >= static_cast<double>(max) + 1.0) {
+    return Verdict(IntegerReading::Verdict::kOverflow);
+  }
+  IntegerReading reading;
+  reading.value = static_cast<int64_t>(value);
+  reading.exact = exact.has_value() && *exact == reading.value;
+  return reading;
+}
+
+IntegerReading ReadInt64String(std::string_view text) {
+  const std::string_view core = TrimWith(text, true, false);
+  bool overflow = false;
+  const std::optional<int64_t> value = ReadSignedDigits(core, &overflow);
+  const size_t digit_count =
+      core.size() - (!core.empty() && (core[0] == '-' || core[0] == '+'));
+  if ((value || overflow) && digit_count > kMaxPythonDigits) {
+    return NotPortable(
+        "Python's parser reads at most 4,300 digits",
+        value ? "\"" + Canonical(*value) + "\"" : std::string());
+  }
+  if (overflow) return Verdict(IntegerReading::Verdict::kOverflow);
+  if (value) {
+    IntegerReading reading;
+    reading.value = *value;
+    reading.canonical = core.size() == text.size() && Canonical(*value) == core;
+    return reading;
+  }
+
+  // Spellings that only some parsers take get the portable one when it can
+  // be told: one-sided white space, underscores between digits, and the
+  // 0x, 0o and 0b prefixes.
+  const std::string_view loose = TrimWith(text, true, true);
+  if (loose.empty()) {
+    return text.empty()
+               ? Verdict(IntegerReading::Verdict::kNotInteger)
+               : NotPortable("JavaScript reads a blank string as 0, Python "
+                             "rejects it",
+                             "");
+  }
+  std::string without_underscores;
+  for (char c : loose) {
+    if (c != '_') without_underscores += c;
+  }
+  bool loose_overflow = false;
+  if (std::optional<int64_t> loose_value =
+          ReadSignedDigits(loose, &loose_overflow)) {
+    return NotPortable("parsers treat the spaces around it differently",
+                       "\"" + Canonical(*loose_value) + "\"");
+  }
+  if (without_underscores != loose && loose.front() != '_' &&
+      loose.back() != '_') {
+    if (std::optional<int64_t> loose_value =
+            ReadSignedDigits(without_underscores, &loose_overflow)) {
+      return NotPortable("only Python reads underscores between digits",
+                         "\"" + Canonical(*loose_value) + "\"");
+    }
+  }
+  if (std::optional<int64_t> prefixed = ReadPrefixedInteger(loose)) {
+    return NotPortable("only JavaScript reads 0x, 0o and 0b prefixes",
+                       "\"" + Canonical(*prefixed) + "\"");
+  }
+  return Verdict(IntegerReading::Verdict::kNotInteger);
+}
+
+std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
+  const std::string_view core = TrimWith(text, true, true);
+  if (core.find(' ') != std::string_view::npos) return std::nullopt;
+  bool overflow = false;
+  return ReadSignedDigits(core, &overflow);
+}
+
+}  // namespace segform::internal
