@@ -16,8 +16,8 @@ ctest --test-dir build --output-on-failure --parallel "$(nproc)" >"$ctest_log" 2
 ctest_status=$?
 if [ "$ctest_status" -ne 0 ]; then cat "$ctest_log"; else tail -n 3 "$ctest_log"; fi
 
-echo "== WebAssembly module under Node, and the page in Chromium"
-node --test --test-reporter=spec tests/node/ tests/browser/ 2>&1 | tee "$node_log"
+echo "== WebAssembly module and differential test under Node, the page in Chromium"
+node --test --test-reporter=spec tests/node/ tests/differential/ tests/browser/ 2>&1 | tee "$node_log"
 node_status=${PIPESTATUS[0]}
 
 # "100% tests passed, 0 tests failed out of 242" and "ℹ pass 240".

@@ -33,9 +33,9 @@ function escapeCharacter(character) {
   return character;
 }
 
-function cut(text, length) {
+function cut(text, length, unit = 'bytes') {
   if (length <= maxShownCharacters) return text;
-  return `${text.slice(0, maxShownCharacters)}…(${length} bytes)`;
+  return `${text.slice(0, maxShownCharacters)}…(${length} ${unit})`;
 }
 
 /** Returns a one-line, printable form of raw input bytes for a table cell. */
@@ -45,12 +45,12 @@ function showInput(bytes) {
     text = strictUtf8.decode(bytes);
   } catch {
     // Invalid UTF-8: printable ASCII as is, every other byte as \xNN.
-    const shown = Array.from(bytes.slice(0, maxShownCharacters * 2), (byte) =>
+    const printable = Array.from(bytes.slice(0, maxShownCharacters * 2), (byte) =>
       byte >= 0x20 && byte < 0x7f
         ? escapeCharacter(String.fromCharCode(byte))
         : `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`,
     ).join('');
-    return cut(shown, bytes.length);
+    return cut(printable, bytes.length);
   }
   const characters = Array.from(text.slice(0, maxShownCharacters * 2));
   return cut(characters.map(escapeCharacter).join(''), bytes.length);
@@ -61,8 +61,10 @@ function showResult(result) {
   if (!result.ok) return 'reject';
   const parts = Object.entries(result.values).map(([key, value]) => {
     const shortKey = { modelType: 'type', budgetMilliNodeHours: 'budget', baseModelId: 'id' }[key];
-    const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-    return `${shortKey}=${cut(shown, shown.length)}`;
+    if (typeof value !== 'string') return `${shortKey}=${value}`;
+    const characters = Array.from(value);
+    const printable = characters.slice(0, maxShownCharacters * 2).map(escapeCharacter).join('');
+    return `${shortKey}="${cut(printable, characters.length, 'characters')}"`;
   });
   return parts.length === 0 ? 'accept {}' : `accept ${parts.join(' ')}`;
 }

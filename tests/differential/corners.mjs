@@ -25,8 +25,8 @@ export function joinBytes(...parts) {
   return bytes;
 }
 
-// Value spellings as JSON text. The generator puts them under either name of
-// their field; String.raw keeps JSON escapes such as \t and \u00a0 as written.
+// Value spellings as JSON text, which the generator puts under either name of
+// their field. String.raw keeps JSON escapes such as \t and \u00a0 as written.
 export const budgetValues = [
   // Numbers.
   ['number 192000', '192000'],
@@ -52,6 +52,10 @@ export const budgetValues = [
   ['number -2^63-1024 (rounds to -2^63)', '-9223372036854776832'],
   ['number -2^63-1025', '-9223372036854776833'],
   ['number 1e18', '1e18'],
+  ['number (2^63-1).0 (rounds to 2^63)', '9223372036854775807.0'],
+  ['number 9.223372036854775807e18 (rounds to 2^63)', '9.223372036854775807e18'],
+  ['number (-2^63-1).0 (rounds to -2^63)', '-9223372036854775809.0'],
+  ['number 0.1e1', '0.1e1'],
   ['number 192000 plus 1e-16', '192000.0000000000000001'],
   ['number 00192000 (leading zeros)', '00192000'],
   ['number 192000.5', '192000.5'],
@@ -72,6 +76,9 @@ export const budgetValues = [
   ['string "192000 "', '"192000 "'],
   ['string "1 92000"', '"1 92000"'],
   ['string "\\t192000"', String.raw`"\t192000"`],
+  ['string "\\t+192000"', String.raw`"\t+192000"`],
+  ['string "+\\t192000"', String.raw`"+\t192000"`],
+  ['string "\\r\\n-5\\u00a0\\u3000" (several spaces)', String.raw`"\r\n-5\u00a0\u3000"`],
   ['string "192000\\n"', String.raw`"192000\n"`],
   ['string "\\u000b192000" (vertical tab)', String.raw`"\u000b192000"`],
   ['string "\\u00a0192000" (no-break space)', String.raw`"\u00a0192000"`],
@@ -92,6 +99,7 @@ export const budgetValues = [
   ['string "-5"', '"-5"'],
   ['string "-0"', '"-0"'],
   ['string "+0"', '"+0"'],
+  ['string "+-5"', '"+-5"'],
   ['string ""', '""'],
   ['string "   "', '"   "'],
   ['string "\\t"', String.raw`"\t"`],
@@ -119,6 +127,9 @@ export const modelTypeValues = [
   ['number 1.0', '1.0'],
   ['number 1e0', '1e0'],
   ['number 1.5', '1.5'],
+  ['number 0.1e1', '0.1e1'],
+  ['number 1e-400 (underflows to 0)', '1e-400'],
+  ['number 2147483647.5', '2147483647.5'],
   ['number -0.5', '-0.5'],
   ['number 7 (unknown)', '7'],
   ['number -1', '-1'],
@@ -126,6 +137,14 @@ export const modelTypeValues = [
   ['number 2^31', '2147483648'],
   ['number -2^31', '-2147483648'],
   ['number -2^31-1', '-2147483649'],
+  ['number 2^32+1 (low 32 bits are 1)', '4294967297'],
+  ['number -2^32+2 (low 32 bits are 2)', '-4294967294'],
+  ['number 2^32+7', '4294967303'],
+  ['number 2^32+1.5', '4294967297.5'],
+  ['number -1e20', '-1e20'],
+  ['number -2^63-1', '-9223372036854775809'],
+  ['number 2^63+1', '9223372036854775809'],
+  ['string "4294967297"', '"4294967297"'],
   ['string "1"', '"1"'],
   ['string "7"', '"7"'],
   ['string " 1"', '" 1"'],

@@ -39,8 +39,8 @@ export class LineProcessClient {
     this.child.stdin.on('error', () => {});
     this.child.on('error', (error) => this.failAll(error));
     this.child.on('exit', (code, signal) => {
-      const how = signal ? `signal ${signal}` : `code ${code}`;
-      this.failAll(new Error(`${this.name} exited with ${how}`));
+      const status = signal ? `signal ${signal}` : `code ${code}`;
+      this.failAll(new Error(`${this.name} exited with ${status}`));
     });
     this.lines = createInterface({ input: this.child.stdout, crlfDelay: Infinity });
     this.lines.on('line', (line) => this.receive(line));

@@ -1,7 +1,7 @@
 // Puts every Unicode scalar value into an int64 string in four places
-// ("<c>192000", "192000<c>", "<c>" and "1<c>"), parses budgetMilliNodeHours
-// with both references, and prints per place the code points where both
-// accept, where only one accepts, and where both accept different values.
+// ("<c>192000", "192000<c>", "<c>" and "1<c>") and parses
+// budgetMilliNodeHours with both references. Prints per place the code points
+// where both accept, where only one accepts, and where the values differ.
 // This pins down which whitespace each reference trims around a decimal
 // string and which characters count as digits.
 //
@@ -25,7 +25,7 @@ const places = [
 // Inputs sent to the Python process per round trip, to bound memory.
 const batchSize = 50000;
 
-// Longest list of ranges printed for one group.
+// Maximum number of ranges printed per group.
 const maxShownRanges = 80;
 
 function* scalarValues() {
@@ -58,12 +58,12 @@ function showRanges(codes) {
     if (last && last[1] === code - 1) last[1] = code;
     else ranges.push([code, code]);
   }
-  const shown = ranges
+  const listed = ranges
     .slice(0, maxShownRanges)
     .map(([first, last]) => (first === last ? showCode(first) : `${showCode(first)}-${showCode(last)}`))
     .join(', ');
   const more = ranges.length - maxShownRanges;
-  return more > 0 ? `${shown}, and ${more} more ranges` : shown;
+  return more > 0 ? `${listed}, and ${more} more ranges` : listed;
 }
 
 async function scanPlace(google, makeString) {
@@ -98,8 +98,8 @@ async function main() {
       console.log(`## ${placeName}: ${JSON.stringify(makeString('<c>'))}`);
       for (const [key, codes] of classes) {
         // Both rejecting is the common case and needs no listing.
-        const shown = key === 'both reject' ? '' : `: ${showRanges(codes)}`;
-        console.log(`- ${key} (${codes.length})${shown}`);
+        const listed = key === 'both reject' ? '' : `: ${showRanges(codes)}`;
+        console.log(`- ${key} (${codes.length})${listed}`);
       }
       console.log();
     }
