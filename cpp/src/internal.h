@@ -122,6 +122,12 @@ IntegerReading ReadIntegerNumber(std::string_view lexeme, int64_t min,
 // Reads the content of a JSON string for an int64 field.
 IntegerReading ReadInt64String(std::string_view text);
 
+// Returns an anchored ECMAScript regex of the int64 strings that
+// ReadInt64String accepts with a value of zero or more: white space both
+// parsers drop, a sign, leading zeros. magnitudes is an alternation of the
+// values allowed, written without leading zeros; empty allows any.
+std::string NonNegativeInt64StringPattern(std::string_view magnitudes);
+
 // Returns the integer Python's json_format reads from an enum string of
 // digits (it takes them, @bufbuild/protobuf does not), or nullopt.
 std::optional<int64_t> ReadPythonIntegerString(std::string_view text);

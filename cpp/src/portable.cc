@@ -17,6 +17,7 @@
 //   which @bufbuild/protobuf rejects.
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
@@ -250,6 +251,23 @@ IntegerReading ReadInt64String(std::string_view text) {
                        "\"" + Canonical(*prefixed) + "\"");
   }
   return Verdict(IntegerReading::Verdict::kNotInteger);
+}
+
+std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
+  std::string spaces = "[";
+  for (std::string_view space : kSharedSpaces) {
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\u%04X",
+                  DecodeUtf8(space, 0, space.size()));
+    spaces += escaped;
+  }
+  spaces += "]*";
+  const std::string max_digits = std::to_string(kMaxPythonDigits);
+  const std::string zero = "[+-]?0{1," + max_digits + "}";
+  const std::string positive =
+      magnitudes.empty() ? "\\+?[0-9]{1," + max_digits + "}"
+                         : "\\+?0*(" + std::string(magnitudes) + ")";
+  return "^" + spaces + "(" + zero + "|" + positive + ")" + spaces + "$";
 }
 
 std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {

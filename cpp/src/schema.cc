@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "internal.h"
 #include "segform/segform.h"
 
 namespace segform {
@@ -97,7 +98,8 @@ Json Int64Schema() {
                         {{"type", "integer"},
                          {"minimum", 0},
                          {"maximum", INT64_MAX}},
-                        {{"type", "string"}, {"pattern", "^(0|[1-9][0-9]*)$"}},
+                        {{"type", "string"},
+                         {"pattern", internal::NonNegativeInt64StringPattern("")}},
                     })}};
 }
 
@@ -111,8 +113,8 @@ Json RangeSchema(const ConditionalRange& range) {
                                        {{"minimum", range.min},
                                         {"maximum", range.max}}})}},
                {{"type", "string"},
-                {"pattern", "^(0|" + IntegerRangePattern(range.min, range.max) +
-                                ")$"}},
+                {"pattern", internal::NonNegativeInt64StringPattern(
+                                IntegerRangePattern(range.min, range.max))}},
            })}};
 }
 

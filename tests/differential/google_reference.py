@@ -29,7 +29,7 @@ MODEL_TYPES = [
         ('CLOUD_LOW_ACCURACY_1', 2),
         ('MOBILE_TF_LOW_LATENCY_1', 3),
 ]
-# Longest error reason written back; the client needs a hint, not a report.
+# Maximum length of an error reason written back: a hint, not a report.
 MAX_REASON_LENGTH = 200
 
 
@@ -64,7 +64,8 @@ def build_message_class():
     pool = descriptor_pool.DescriptorPool()
     pool.Add(build_file_descriptor())
     descriptor = pool.FindMessageTypeByName('%s.%s' % (PACKAGE, MESSAGE_NAME))
-    # GetMessageClass appeared in protobuf 4.22; 4.21 has only GetPrototype.
+    # Debian's 4.21.12 has only MessageFactory.GetPrototype. Newer releases
+    # offer GetMessageClass in its place.
     if hasattr(message_factory, 'GetMessageClass'):
         return message_factory.GetMessageClass(descriptor)
     return message_factory.MessageFactory(pool).GetPrototype(descriptor)
@@ -90,7 +91,7 @@ def short_reason(error):
 
 
 def parse_line(line, message_class):
-    """Decode one base64 line and parse it; return the result object."""
+    """Decode one base64 line, parse it and return the result object."""
     try:
         raw = base64.b64decode(line.strip(), validate=True)
     except (binascii.Error, ValueError) as error:

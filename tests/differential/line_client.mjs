@@ -23,7 +23,10 @@ export class LineProcessClient {
    */
   constructor(name, command, args = []) {
     this.name = name;
+    // Requests waiting for their line, oldest at pendingHead. An index, not
+    // Array.shift(), keeps 100,000 queued requests linear in time.
     this.pending = [];
+    this.pendingHead = 0;
     this.stderrTail = '';
     this.failure = null;
     this.child = spawn(command, args, {
@@ -35,7 +38,7 @@ export class LineProcessClient {
       this.stderrTail = (this.stderrTail + chunk).slice(-stderrTailLength);
     });
     // Without a handler, a write to a child that has exited (EPIPE) would
-    // crash the caller; the exit handler below rejects the pending requests.
+    // crash the caller. The exit handler below rejects the pending requests.
     this.child.stdin.on('error', () => {});
     this.child.on('error', (error) => this.failAll(error));
     this.child.on('exit', (code, signal) => {
@@ -47,10 +50,16 @@ export class LineProcessClient {
   }
 
   receive(line) {
-    const request = this.pending.shift();
-    if (request === undefined) {
+    if (this.pendingHead === this.pending.length) {
       this.failAll(new Error(`${this.name} wrote an unrequested line: ${line}`));
       return;
+    }
+    const request = this.pending[this.pendingHead];
+    this.pending[this.pendingHead] = undefined;
+    this.pendingHead += 1;
+    if (this.pendingHead === this.pending.length) {
+      this.pending = [];
+      this.pendingHead = 0;
     }
     try {
       request.resolve(JSON.parse(line));
@@ -64,7 +73,10 @@ export class LineProcessClient {
       const stderr = this.stderrTail.trim();
       this.failure = stderr ? new Error(`${error.message}\n${stderr}`) : error;
     }
-    for (const request of this.pending.splice(0)) request.reject(this.failure);
+    const waiting = this.pending.slice(this.pendingHead);
+    this.pending = [];
+    this.pendingHead = 0;
+    for (const request of waiting) request.reject(this.failure);
   }
 
   /**

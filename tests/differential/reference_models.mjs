@@ -42,8 +42,8 @@ function reject(reason) {
 
 const jsonWhitespace = new Set([' ', '\t', '\n', '\r']);
 const numberPattern = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
-// Both references reject every value nested below the top level, so the cap
-// changes no verdict. It only keeps this parser's recursion short.
+// Both references reject every array or object inside the top-level value,
+// so the cap changes no verdict. It only keeps this parser's recursion short.
 const maxDepth = 64;
 
 class JsonReader {
@@ -286,9 +286,9 @@ function googleEnum(node) {
   }
   if (node.type === 'object' || node.type === 'array') reject('unhashable enum value');
   // Any other value goes through int(), which truncates a float. A number
-  // that names a declared value reads as that value's number, so values
-  // outside int32 can read as 0 to 3; other numbers are kept as they are
-  // (proto3 enums are open) and must fit int32.
+  // that finds a declared value reads as that value's number, so some values
+  // outside int32 read as 0 to 3. Other numbers are kept as they are,
+  // because proto3 enums are open, and must fit int32.
   const number = pythonInt(node);
   const declared = pythonValuesByNumber(number);
   if (declared !== null) return declared;
@@ -317,7 +317,8 @@ const googleConverters = {
 };
 
 function googleReadMessage(text) {
-  // json.loads reports a BOM; JSON whitespace never includes U+FEFF.
+  // A leading U+FEFF is a reject: json.loads reports it, and it is no JSON
+  // whitespace.
   const document = new JsonReader(text, true).readDocument();
   const fields = emptyFields();
   // json_format iterates the top-level value with `for name in js`, so an

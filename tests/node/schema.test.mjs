@@ -8,6 +8,7 @@ import { before, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 import { loadSegform } from '../../web/segform.mjs';
+import { generateInputs } from '../differential/generator.mjs';
 import { loadCases, nativeCli } from './helpers.mjs';
 
 let segform;
@@ -104,5 +105,31 @@ test('the budget range pattern matches exactly 0 and 20,000 to 2,000,000', () =>
     const expected = value === 0 || (value >= 20_000 && value <= 2_000_000);
     if (pattern.test(String(value)) !== expected) assert.fail(`pattern is wrong for ${value}`);
   }
-  assert.equal(pattern.test('020000'), false);
+  // The spellings both reference parsers read alike are in the pattern too.
+  assert.equal(pattern.test('020000'), true);
+  assert.equal(pattern.test('+20000'), true);
+  assert.equal(pattern.test('\t20000\n'), true);
+  assert.equal(pattern.test('-0'), true);
+  assert.equal(pattern.test(' 20000'), false);
+  assert.equal(pattern.test('-20000'), false);
+  assert.equal(pattern.test('20_000'), false);
+});
+
+test('ajv agrees with segform on inputs of the differential generator', () => {
+  let judged = 0;
+  for (const bytes of generateInputs(2, 5000)) {
+    const result = segform.validate(bytes);
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      JSON.parse(text);
+    } catch {
+      continue; // not JSON, or not UTF-8: nothing for a schema to judge
+    }
+    const verdict = schemaVerdict(text, result);
+    if (verdict === undefined) continue;
+    judged += 1;
+    assert.equal(verdict, result.ok, `${text.slice(0, 200)}: ${JSON.stringify(validateWithSchema.errors)}`);
+  }
+  assert.ok(judged > 1000, `only ${judged} inputs judged`);
 });
