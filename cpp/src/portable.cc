@@ -42,10 +42,12 @@ constexpr std::string_view kSharedSpaces[] = {
     "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80",
 };
 
-// White space that only one of them drops: Python's U+001C to U+001F and
-// U+0085, JavaScript's U+FEFF, and the ASCII space that json_format rejects.
+// White space that only one of them drops: Python's U+0085, JavaScript's
+// U+FEFF, and the ASCII space that json_format rejects.
 constexpr std::string_view kOneSidedSpaces[] = {
-    " ", "\x1C", "\x1D", "\x1E", "\x1F", "\xC2\x85", "\xEF\xBB\xBF",
+    " ",
+    "\xC2\x85",
+    "\xEF\xBB\xBF",
 };
 
 template <size_t N>
