@@ -1,7 +1,7 @@
 // How proto3 JSON parsers read integers, and which spellings they all read
 // alike. segform accepts a spelling only when Google's protobuf for Python
 // (json_format) and @bufbuild/protobuf both accept it and read the same
-// value, so that its verdict holds whichever parser the service runs; the
+// value, so that its verdict is right whichever parser the service runs; the
 // differential test in tests/differential checks this against both.
 //
 // The facts behind the rules, as those two parsers behave:
@@ -220,7 +220,7 @@ IntegerReading ReadInt64String(std::string_view text) {
   }
 
   // Spellings that only some parsers take get the portable one when it can
-  // be told: one-sided white space, underscores between digits, and the
+  // be worked out: one-sided white space, underscores between digits, and the
   // 0x, 0o and 0b prefixes.
   const std::string_view loose = TrimWith(text, true, true);
   if (loose.empty()) {
