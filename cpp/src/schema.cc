@@ -1,7 +1,7 @@
 // A JSON Schema (draft 2020-12) of a message, generated from its
 // declaration. It expresses as much of segform's verdict as JSON Schema can,
-// and the README lists what it cannot express (duplicate keys, exact int64 beyond 2^53,
-// the spellings that are not portable between proto3 JSON parsers).
+// and the README lists what it cannot express (duplicate keys, exact int64
+// beyond 2^53, the text's syntax, encoding and limits).
 
 #include <string>
 #include <vector>
