@@ -52,14 +52,24 @@ export async function loadSegform(options = {}) {
   // Validates a string or UTF-8 bytes. A text over the size limit is
   // reported from its size alone and never copied into the module.
   function run(input, inputIsFile, { ignoreUnknownFields = false } = {}) {
-    if (typeof input === 'string') {
-      const size = utf8Length(input) - (inputIsFile && input.startsWith('\ufeff') ? 3 : 0);
-      if (size > limits.maxTextBytes) return JSON.parse(module.oversizeResult(size));
-      input = utf8Encoder.encode(input);
-    } else {
-      const size = input.length - (inputIsFile && startsWithBom(input) ? 3 : 0);
-      if (size > limits.maxTextBytes) return JSON.parse(module.oversizeResult(size));
+    // Any buffer or typed array is read as its bytes.
+    if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+    if (ArrayBuffer.isView(input) && !(input instanceof Uint8Array)) {
+      input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     }
+    let size;
+    let skippedPrefix = 0;
+    if (typeof input === 'string') {
+      skippedPrefix = inputIsFile && input.startsWith('\ufeff') ? 3 : 0;
+      size = utf8Length(input) - skippedPrefix;
+    } else if (ArrayBuffer.isView(input)) {
+      skippedPrefix = inputIsFile && startsWithBom(input) ? 3 : 0;
+      size = input.byteLength - skippedPrefix;
+    }
+    if (size > limits.maxTextBytes) {
+      return { ...JSON.parse(module.oversizeResult(size)), skippedPrefix };
+    }
+    if (typeof input === 'string') input = utf8Encoder.encode(input);
     return JSON.parse(module.validateText(input, inputIsFile, ignoreUnknownFields));
   }
 

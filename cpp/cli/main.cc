@@ -17,9 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -74,6 +72,8 @@ has an error, 2 for a usage error or a file that cannot be read.
 struct Input {
   std::string name;
   std::string bytes;
+  bool too_large = false;  // the stream held more than kMaxReadBytes
+  uintmax_t known_size = 0;  // a too large regular file's size, else 0
 };
 
 int UsageError(const std::string& message) {
@@ -84,12 +84,26 @@ int UsageError(const std::string& message) {
 
 // Reads a file, or standard input for "-". Returns false and prints the
 // reason when it cannot.
+// Reads at most this much: a file's byte-order mark, the largest text
+// segform reads, and one byte more to tell that a file is too large.
+constexpr size_t kMaxReadBytes = 3 + segform::kMaxTextBytes + 1;
+
+// Reads up to kMaxReadBytes of the stream into input.bytes.
+void ReadCapped(std::istream& stream, Input& input) {
+  input.bytes.resize(kMaxReadBytes);
+  stream.read(input.bytes.data(), static_cast<std::streamsize>(kMaxReadBytes));
+  input.bytes.resize(static_cast<size_t>(stream.gcount()));
+  input.too_large = input.bytes.size() == kMaxReadBytes;
+}
+
+// Reads a file, or standard input for "-". Returns false and prints the
+// reason when it cannot. Reading stops past the size limit, so an endless
+// stream such as /dev/zero ends in a finding instead of filling memory.
 bool ReadInput(const std::string& argument, Input& input) {
   if (argument == "-") {
     input.name = "<stdin>";
-    input.bytes.assign(std::istreambuf_iterator<char>(std::cin),
-                       std::istreambuf_iterator<char>());
-    return true;
+    ReadCapped(std::cin, input);
+    return !std::cin.bad();
   }
   input.name = argument;
   std::error_code error;
@@ -103,15 +117,31 @@ bool ReadInput(const std::string& argument, Input& input) {
               << std::strerror(errno) << "\n";
     return false;
   }
-  std::ostringstream content;
-  content << file.rdbuf();
+  ReadCapped(file, input);
   if (file.bad()) {
     std::cerr << "segform: cannot read " << argument << ": "
               << std::strerror(errno) << "\n";
     return false;
   }
-  input.bytes = content.str();
+  if (input.too_large && std::filesystem::is_regular_file(argument, error)) {
+    input.known_size = std::filesystem::file_size(argument, error);
+    if (error) input.known_size = 0;
+  }
   return true;
+}
+
+// Validates what ReadInput read.
+segform::ValidationResult ValidateInput(
+    const Input& input, const segform::ValidateOptions& options) {
+  if (!input.too_large) return segform::Validate(input.bytes, options);
+  const bool has_mark = input.bytes.rfind("\xEF\xBB\xBF", 0) == 0;
+  if (input.known_size != 0) {
+    segform::ValidationResult result =
+        segform::OversizeResult(input.known_size - (has_mark ? 3 : 0));
+    result.skipped_prefix = has_mark ? 3 : 0;
+    return result;
+  }
+  return segform::OversizeResult(segform::kMaxTextBytes, true);
 }
 
 std::string_view CompilerSeverity(segform::Severity severity) {
@@ -152,9 +182,14 @@ int RunCheck(const std::vector<std::string>& arguments) {
   options.input_is_file = true;
   // Source lines help a person at a terminal; pipes get one line each.
   bool show_source = isatty(STDOUT_FILENO) != 0;
+  bool options_ended = false;
   for (size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
-    if (argument == "--ignore-unknown-fields") {
+    if (options_ended) {
+      files.push_back(argument);
+    } else if (argument == "--") {
+      options_ended = true;
+    } else if (argument == "--ignore-unknown-fields") {
       options.ignore_unknown_fields = true;
     } else if (argument == "--show-source") {
       show_source = true;
@@ -183,8 +218,7 @@ int RunCheck(const std::vector<std::string>& arguments) {
       status = kExitUsage;
       continue;
     }
-    const segform::ValidationResult result =
-        segform::Validate(input.bytes, options);
+    const segform::ValidationResult result = ValidateInput(input, options);
     if (!result.ok() && status < kExitFindings) status = kExitFindings;
     if (format == "json") {
       // Byte offsets count from after a dropped byte-order mark.
@@ -223,8 +257,7 @@ int RunFormat(const std::vector<std::string>& arguments) {
   if (files.size() != 1) return UsageError("format needs exactly one FILE");
   Input input;
   if (!ReadInput(files[0], input)) return kExitUsage;
-  const segform::ValidationResult result =
-      segform::Validate(input.bytes, options);
+  const segform::ValidationResult result = ValidateInput(input, options);
   if (!result.ok()) {
     PrintFindingsText(std::cout, input.name, result.findings);
     return kExitFindings;

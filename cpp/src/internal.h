@@ -38,11 +38,19 @@ struct RawMember {
   RawValue value;
 };
 
+// A key set twice in an object nested inside a top-level member.
+struct NestedDuplicate {
+  std::string key;
+  std::string path;  // JSON Pointer of the second occurrence
+  Span key_span;
+};
+
 // The top-level value of a JSON text. When it is an object, its members in
 // input order, duplicates included.
 struct RawDocument {
   RawValue top;
   std::vector<RawMember> members;
+  std::vector<NestedDuplicate> nested_duplicates;
 };
 
 // Collects findings and fills in their line and column from the text.
@@ -125,7 +133,7 @@ IntegerReading ReadInt64String(std::string_view text);
 // Returns an anchored ECMAScript regex of the int64 strings that
 // ReadInt64String accepts with a value of zero or more: white space both
 // parsers drop, a sign, leading zeros. magnitudes is an alternation of the
-// values allowed, written without leading zeros; empty allows any.
+// positive values allowed, written without leading zeros.
 std::string NonNegativeInt64StringPattern(std::string_view magnitudes);
 
 // Returns the integer Python's json_format reads from an enum string of

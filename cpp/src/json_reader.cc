@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <iterator>
+#include <set>
 
 #include "internal.h"
 
@@ -98,7 +99,16 @@ class RawDocumentBuilder {
       member.key = std::move(name);
       member.key_span = StringSpan();
       document_.members.push_back(std::move(member));
+      return true;
     }
+    // Deeper objects (inside unknown fields) are checked for duplicate keys
+    // too, since every proto3 JSON parser rejects them wherever they are.
+    Frame& object = frames_.back();
+    if (!object.keys.insert(name).second) {
+      document_.nested_duplicates.push_back(
+          {name, ContainerPointer() + MemberPointer(name), StringSpan()});
+    }
+    object.key = std::move(name);
     return true;
   }
 
@@ -177,11 +187,13 @@ class RawDocumentBuilder {
       const bool is_true = *consumed_ >= 4 &&
                            text_.compare(*consumed_ - 4, 4, "true") == 0;
       span = LiteralSpan(is_true ? 4 : 5);
+      value = is_true ? "true" : "false";
     }
     return Store(kind, std::move(value), span);
   }
 
   bool Store(ValueKind kind, std::string value, Span span) {
+    CountArrayElement();
     RawValue* target = CurrentTarget();
     if (target != nullptr) {
       target->kind = kind;
@@ -198,16 +210,39 @@ class RawDocumentBuilder {
       too_deep_span_ = LiteralSpan(1);
       return false;
     }
+    CountArrayElement();
     RawValue* target = CurrentTarget();
     if (target != nullptr) {
       target->kind = kind;
       target->span = LiteralSpan(1);
     }
     ++depth_;
+    if (depth_ >= 2) frames_.push_back({kind == ValueKind::kArray, {}, -1, {}});
     return true;
   }
 
+  // Counts a value that starts inside an array, for the pointer's index.
+  void CountArrayElement() {
+    if (depth_ >= 2 && frames_.back().is_array) ++frames_.back().index;
+  }
+
+  // Returns the JSON Pointer of the innermost open container below the
+  // top-level object.
+  std::string ContainerPointer() const {
+    std::string pointer;
+    if (!document_.members.empty()) {
+      pointer = MemberPointer(document_.members.back().key);
+    }
+    for (size_t i = 0; i + 1 < frames_.size(); ++i) {
+      pointer += frames_[i].is_array
+                     ? "/" + std::to_string(frames_[i].index)
+                     : MemberPointer(frames_[i].key);
+    }
+    return pointer;
+  }
+
   bool Close() {
+    if (depth_ >= 2) frames_.pop_back();
     --depth_;
     // The value just closed is the top-level value or one of its members.
     RawValue* closed = nullptr;
@@ -239,6 +274,15 @@ class RawDocumentBuilder {
   int error_id_ = 0;
   Span error_span_;
   std::optional<Span> too_deep_span_;
+
+  // An object or array nested in a top-level member.
+  struct Frame {
+    bool is_array;
+    std::string key;  // objects: the latest key
+    long index;       // arrays: the latest element's index
+    std::set<std::string> keys;  // objects: every key so far
+  };
+  std::vector<Frame> frames_;
 };
 
 // Turns nlohmann's parse error text into a short reason. Its opening
@@ -252,13 +296,19 @@ std::string SyntaxReason(const std::string& exception_text) {
   if (colon != std::string::npos) reason = reason.substr(colon + 2);
   const size_t last_read = reason.find("; last read: '");
   if (last_read != std::string::npos) {
-    const size_t expected = reason.rfind("; expected ");
-    const std::string tail = expected != std::string::npos && expected > last_read
-                                 ? reason.substr(expected)
-                                 : std::string();
+    // The quoted token may itself contain "; expected ", so only a short
+    // final clause is taken for nlohmann's own.
+    const size_t expected = reason.rfind("'; expected ");
+    std::string tail;
+    if (expected != std::string::npos && expected > last_read &&
+        reason.size() - expected < 48) {
+      tail = reason.substr(expected + 1);
+    }
     reason = reason.substr(0, last_read) + tail;
   }
-  return reason;
+  // Escape whatever could still come from the input.
+  const std::string escaped = QuoteForMessage(reason, 200);
+  return escaped.substr(1, escaped.size() - 2);
 }
 
 std::string SyntaxHint(const std::string& reason) {
@@ -297,9 +347,12 @@ void ReportSyntaxError(std::string_view text,
     return;
   }
   const std::string reason = SyntaxReason(builder.error_text());
+  // The span covers the whole character at the offset, never part of one.
+  const size_t length = offset < text.size()
+                            ? std::max<size_t>(1, Utf8SequenceLength(text, offset))
+                            : 0;
   Finding& finding =
-      sink.Add(Severity::kError, "json.syntax", "",
-               {offset, std::min(offset + 1, text.size())},
+      sink.Add(Severity::kError, "json.syntax", "", {offset, offset + length},
                "invalid JSON: " + reason, SyntaxHint(reason));
   finding.params["offset"] = offset;
 }
@@ -372,6 +425,14 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
         /*strict=*/true, /*ignore_comments=*/false);
     if (parsed) {
       RestoreOverflowedNumbers(overflowed, builder.document());
+      for (const NestedDuplicate& duplicate :
+           builder.document().nested_duplicates) {
+        sink.Add(Severity::kError, "json.duplicate_key", duplicate.path,
+                 duplicate.key_span,
+                 "the key " + QuoteForMessage(duplicate.key) +
+                     " is set twice in this object",
+                 "Keep one of the two and remove the other.");
+      }
       return std::move(builder.document());
     }
     if (builder.error_id() == kNumberOverflowId &&

@@ -42,13 +42,15 @@ constexpr std::string_view kSharedSpaces[] = {
     "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80",
 };
 
-// White space that only one of them drops: Python's U+0085, JavaScript's
-// U+FEFF, and the ASCII space that json_format rejects.
-constexpr std::string_view kOneSidedSpaces[] = {
-    " ",
-    "\xC2\x85",
-    "\xEF\xBB\xBF",
-};
+// White space that only BigInt() drops: the ASCII space, which json_format
+// rejects anywhere in an int64 string, and U+FEFF.
+constexpr std::string_view kJavaScriptOnlySpaces[] = {" ", "\xEF\xBB\xBF"};
+
+// White space that only Python's int() drops: U+0085.
+constexpr std::string_view kPythonOnlySpaces[] = {"\xC2\x85"};
+
+// Which white space a trim drops besides the shared set.
+enum class ExtraSpaces { kNone, kJavaScript, kPython, kEither };
 
 template <size_t N>
 size_t MatchAny(std::string_view text, size_t i,
@@ -59,12 +61,18 @@ size_t MatchAny(std::string_view text, size_t i,
   return 0;
 }
 
-// Drops characters of the given sets from both ends of the text.
-std::string_view TrimWith(std::string_view text, bool shared,
-                          bool one_sided) {
+// Drops the shared white space, and the extra set, from both ends.
+std::string_view TrimWith(std::string_view text, ExtraSpaces extra) {
   const auto length_at = [&](size_t i) {
-    size_t length = shared ? MatchAny(text, i, kSharedSpaces) : 0;
-    if (length == 0 && one_sided) length = MatchAny(text, i, kOneSidedSpaces);
+    size_t length = MatchAny(text, i, kSharedSpaces);
+    if (length == 0 && (extra == ExtraSpaces::kJavaScript ||
+                        extra == ExtraSpaces::kEither)) {
+      length = MatchAny(text, i, kJavaScriptOnlySpaces);
+    }
+    if (length == 0 &&
+        (extra == ExtraSpaces::kPython || extra == ExtraSpaces::kEither)) {
+      length = MatchAny(text, i, kPythonOnlySpaces);
+    }
     return length;
   };
   while (!text.empty()) {
@@ -82,6 +90,27 @@ std::string_view TrimWith(std::string_view text, bool shared,
     text.remove_suffix(length);
   }
   return text;
+}
+
+// Returns true for [+-]digits with single underscores between digits, the
+// form Python's int() reads and BigInt() rejects.
+bool IsPythonUnderscoreInteger(std::string_view text) {
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    text.remove_prefix(1);
+  }
+  if (text.find('_') == std::string_view::npos) return false;
+  bool previous_digit = false;
+  for (char c : text) {
+    if (c == '_') {
+      if (!previous_digit) return false;
+      previous_digit = false;
+    } else if (c >= '0' && c <= '9') {
+      previous_digit = true;
+    } else {
+      return false;
+    }
+  }
+  return previous_digit;
 }
 
 bool IsDigits(std::string_view text) {
@@ -201,7 +230,7 @@ IntegerReading ReadIntegerNumber(std::string_view lexeme, int64_t min,
 }
 
 IntegerReading ReadInt64String(std::string_view text) {
-  const std::string_view core = TrimWith(text, true, false);
+  const std::string_view core = TrimWith(text, ExtraSpaces::kNone);
   bool overflow = false;
   const std::optional<int64_t> value = ReadSignedDigits(core, &overflow);
   const size_t digit_count =
@@ -219,36 +248,39 @@ IntegerReading ReadInt64String(std::string_view text) {
     return reading;
   }
 
-  // Spellings that only some parsers take get the portable one when it can
-  // be worked out: one-sided white space, underscores between digits, and the
-  // 0x, 0o and 0b prefixes.
-  const std::string_view loose = TrimWith(text, true, true);
-  if (loose.empty()) {
-    return text.empty()
-               ? Verdict(IntegerReading::Verdict::kNotInteger)
-               : NotPortable("JavaScript reads a blank string as 0, Python "
-                             "rejects it",
-                             "");
+  // Spellings that only one parser takes get the portable one when it can
+  // be worked out: one-sided white space, underscores between digits, and
+  // the 0x, 0o and 0b prefixes.
+  if (!text.empty() && TrimWith(text, ExtraSpaces::kJavaScript).empty()) {
+    return NotPortable("JavaScript reads a blank string as 0, Python rejects it",
+                       "");
   }
-  std::string without_underscores;
-  for (char c : loose) {
-    if (c != '_') without_underscores += c;
-  }
-  bool loose_overflow = false;
-  if (std::optional<int64_t> loose_value =
-          ReadSignedDigits(loose, &loose_overflow)) {
-    return NotPortable("parsers treat the spaces around it differently",
-                       "\"" + Canonical(*loose_value) + "\"");
-  }
-  if (without_underscores != loose && loose.front() != '_' &&
-      loose.back() != '_') {
-    if (std::optional<int64_t> loose_value =
-            ReadSignedDigits(without_underscores, &loose_overflow)) {
+  const auto spaces_differ = [&](ExtraSpaces extra) -> std::optional<IntegerReading> {
+    bool one_sided_overflow = false;
+    const std::optional<int64_t> one_sided =
+        ReadSignedDigits(TrimWith(text, extra), &one_sided_overflow);
+    if (one_sided_overflow) return Verdict(IntegerReading::Verdict::kOverflow);
+    if (!one_sided) return std::nullopt;
+    return NotPortable("parsers treat the white space around it differently",
+                       "\"" + Canonical(*one_sided) + "\"");
+  };
+  if (auto reading = spaces_differ(ExtraSpaces::kJavaScript)) return *reading;
+  if (auto reading = spaces_differ(ExtraSpaces::kPython)) return *reading;
+  if (IsPythonUnderscoreInteger(core)) {
+    std::string digits;
+    for (char c : core) {
+      if (c != '_') digits += c;
+    }
+    bool underscore_overflow = false;
+    if (std::optional<int64_t> without_underscores =
+            ReadSignedDigits(digits, &underscore_overflow)) {
       return NotPortable("only Python reads underscores between digits",
-                         "\"" + Canonical(*loose_value) + "\"");
+                         "\"" + Canonical(*without_underscores) + "\"");
     }
   }
-  if (std::optional<int64_t> prefixed = ReadPrefixedInteger(loose)) {
+  const std::string_view javascript_core =
+      TrimWith(text, ExtraSpaces::kJavaScript);
+  if (std::optional<int64_t> prefixed = ReadPrefixedInteger(javascript_core)) {
     return NotPortable("only JavaScript reads 0x, 0o and 0b prefixes",
                        "\"" + Canonical(*prefixed) + "\"");
   }
@@ -266,17 +298,29 @@ std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
   spaces += "]*";
   const std::string max_digits = std::to_string(kMaxPythonDigits);
   const std::string zero = "[+-]?0{1," + max_digits + "}";
-  const std::string positive =
-      magnitudes.empty() ? "\\+?[0-9]{1," + max_digits + "}"
-                         : "\\+?0*(" + std::string(magnitudes) + ")";
-  return "^" + spaces + "(" + zero + "|" + positive + ")" + spaces + "$";
+  const std::string positive = "\\+?0*(" + std::string(magnitudes) + ")";
+  // The lookahead keeps Python's limit on digits, leading zeros included.
+  const std::string digit_limit =
+      "(?![\\s\\S]*[0-9]{" + std::to_string(kMaxPythonDigits + 1) + "})";
+  return "^" + digit_limit + spaces + "(" + zero + "|" + positive + ")" +
+         spaces + "$";
 }
 
 std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
-  const std::string_view core = TrimWith(text, true, true);
-  if (core.find(' ') != std::string_view::npos) return std::nullopt;
+  // For an enum, json_format passes the string to int(), which drops the
+  // ASCII space and U+0085 besides the shared white space, and reads at
+  // most 4,300 digits. Only int32 values can be an enum number.
+  std::string_view core = TrimWith(text, ExtraSpaces::kPython);
+  while (!core.empty() && core.front() == ' ') core.remove_prefix(1);
+  while (!core.empty() && core.back() == ' ') core.remove_suffix(1);
+  if (core.size() > kMaxPythonDigits) return std::nullopt;
   bool overflow = false;
-  return ReadSignedDigits(core, &overflow);
+  const std::optional<int64_t> value = ReadSignedDigits(core, &overflow);
+  if (!value || *value < std::numeric_limits<int32_t>::min() ||
+      *value > std::numeric_limits<int32_t>::max()) {
+    return std::nullopt;
+  }
+  return value;
 }
 
 }  // namespace segform::internal

@@ -99,7 +99,8 @@ Json Int64Schema() {
                          {"minimum", 0},
                          {"maximum", INT64_MAX}},
                         {{"type", "string"},
-                         {"pattern", internal::NonNegativeInt64StringPattern("")}},
+                         {"pattern", internal::NonNegativeInt64StringPattern(
+                                         IntegerRangePattern(1, INT64_MAX))}},
                     })}};
 }
 

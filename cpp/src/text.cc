@@ -102,15 +102,22 @@ std::string MemberPointer(std::string_view key) {
   return pointer;
 }
 
-// Returns true for code points that could change how a terminal or an
-// editor shows the text around them: C0 and C1 controls, DEL, line and
-// paragraph separators, and bidirectional formatting characters.
 bool IsUnsafeToShow(uint32_t code_point) {
-  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F) ||
-         code_point == 0x200E || code_point == 0x200F ||
-         code_point == 0x2028 || code_point == 0x2029 ||
-         (code_point >= 0x202A && code_point <= 0x202E) ||
-         (code_point >= 0x2066 && code_point <= 0x2069);
+  // Controls, and characters that are invisible or look like an ASCII
+  // space: no-break and other Unicode spaces, zero-width characters, bidi
+  // marks and overrides, soft hyphen, byte-order mark, Hangul fillers.
+  static constexpr std::pair<uint32_t, uint32_t> kRanges[] = {
+      {0x0000, 0x001F}, {0x007F, 0x00A0}, {0x00AD, 0x00AD},
+      {0x034F, 0x034F}, {0x061C, 0x061C}, {0x115F, 0x1160},
+      {0x1680, 0x1680}, {0x17B4, 0x17B5}, {0x180E, 0x180E},
+      {0x2000, 0x200F}, {0x2028, 0x202F}, {0x205F, 0x206F},
+      {0x3000, 0x3000}, {0x3164, 0x3164}, {0xFEFF, 0xFEFF},
+      {0xFFA0, 0xFFA0}, {0xFFF9, 0xFFFB},
+  };
+  for (const auto& [first, last] : kRanges) {
+    if (code_point >= first && code_point <= last) return true;
+  }
+  return false;
 }
 
 uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length) {
@@ -292,6 +299,34 @@ bool FindingSink::has_error() const {
 }  // namespace segform::internal
 
 namespace segform {
+namespace {
+
+// Returns how many terminal columns a code point takes: 0 for combining
+// marks, 2 for East Asian wide and emoji ranges, 1 otherwise. An estimate
+// after Unicode's East Asian Width property, enough to line up a caret.
+int DisplayWidth(uint32_t code_point) {
+  static constexpr std::pair<uint32_t, uint32_t> kCombining[] = {
+      {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
+      {0x064B, 0x065F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200D},
+      {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
+  };
+  static constexpr std::pair<uint32_t, uint32_t> kWide[] = {
+      {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},
+      {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+      {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE30, 0xFE4F},
+      {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
+      {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+  };
+  for (const auto& [first, last] : kCombining) {
+    if (code_point >= first && code_point <= last) return 0;
+  }
+  for (const auto& [first, last] : kWide) {
+    if (code_point >= first && code_point <= last) return 2;
+  }
+  return 1;
+}
+
+}  // namespace
 
 std::string SourceExcerpt(std::string_view text, const Finding& finding) {
   using internal::DecodeUtf8;
@@ -317,11 +352,13 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
   struct Shown {
     std::string text;
     size_t offset;
+    int width;  // terminal columns
   };
   std::vector<Shown> shown;
   for (size_t i = line_start; i < line_end;) {
     size_t length = Utf8SequenceLength(text, i);
     std::string piece;
+    int width = 1;
     if (length == 0) {
       piece = "?";
       length = 1;
@@ -331,8 +368,9 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
       piece = "?";
     } else {
       piece = std::string(text.substr(i, length));
+      width = DisplayWidth(DecodeUtf8(text, i, length));
     }
-    shown.push_back({std::move(piece), i});
+    shown.push_back({std::move(piece), i, width});
     i += length;
   }
 
@@ -348,12 +386,18 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
   for (size_t k = first; k < last; ++k) {
     source += shown[k].text;
     const size_t offset = shown[k].offset;
+    const size_t width = static_cast<size_t>(shown[k].width);
     if (offset == begin) {
       marks += '^';
+      marks.append(width > 0 ? width - 1 : 0, '~');
     } else if (offset > begin && offset < underline_end) {
-      marks += '~';
+      marks.append(width, '~');
     } else if (offset < begin) {
-      marks += shown[k].text == "\t" ? '\t' : ' ';
+      if (shown[k].text == "\t") {
+        marks += '\t';
+      } else {
+        marks.append(width, ' ');
+      }
     }
   }
   if (caret >= last) marks += '^';  // the finding is at the end of the line

@@ -26,6 +26,15 @@ std::string_view WideEncoding(std::string_view text) {
   if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
     return "UTF-16";
   }
+  // ASCII in UTF-32 without a mark: three NUL bytes beside each character.
+  if (text.size() >= 4 && text.substr(1, 3) == std::string_view("\0\0\0", 3) &&
+      text[0] != '\0') {
+    return "UTF-32";
+  }
+  if (text.size() >= 4 && text.substr(0, 3) == std::string_view("\0\0\0", 3) &&
+      text[3] != '\0') {
+    return "UTF-32";
+  }
   if (text.size() >= 4 && (text[0] == '\0') != (text[1] == '\0') &&
       (text[2] == '\0') == (text[0] == '\0')) {
     return "UTF-16";
@@ -104,6 +113,17 @@ size_t ValidationResult::error_count() const {
 ValidationResult Validate(std::string_view text,
                           const ValidateOptions& options) {
   ValidationResult result;
+  if (options.input_is_file && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+    result.skipped_prefix = 3;
+  }
+  // The size comes first, so that the JavaScript side, which checks it
+  // before copying the text, reports the same finding.
+  if (text.size() > kMaxTextBytes) {
+    ValidationResult oversize = OversizeResult(text.size());
+    oversize.skipped_prefix = result.skipped_prefix;
+    return oversize;
+  }
   if (options.input_is_file) {
     const std::string_view encoding = WideEncoding(text);
     if (!encoding.empty()) {
@@ -118,16 +138,6 @@ ValidationResult Validate(std::string_view text,
       result.findings = sink.Take();
       return result;
     }
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-      text.remove_prefix(3);
-      result.skipped_prefix = 3;
-    }
-  }
-
-  if (text.size() > kMaxTextBytes) {
-    ValidationResult oversize = OversizeResult(text.size());
-    oversize.skipped_prefix = result.skipped_prefix;
-    return oversize;
   }
 
   FindingSink sink(text);
@@ -209,12 +219,13 @@ nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings) {
   return array;
 }
 
-ValidationResult OversizeResult(size_t text_bytes) {
+ValidationResult OversizeResult(size_t text_bytes, bool size_is_lower_bound) {
   ValidationResult result;
   FindingSink sink("");
   Finding& finding = sink.Add(
       Severity::kError, "json.too_large", "", {0, 0},
-      "the text is " + std::to_string(text_bytes) + " bytes; at most " +
+      "the text is " + std::string(size_is_lower_bound ? "more than " : "") +
+          std::to_string(text_bytes) + " bytes; at most " +
           std::to_string(kMaxTextBytes) + " bytes (1 MiB) are read",
       "These training inputs fit in a few hundred bytes: check that this is "
       "the right file.");

@@ -29,7 +29,7 @@ std::string ValidateText(const std::string& text, bool input_is_file,
 // JavaScript side reports without copying the text into the module.
 std::string OversizeResult(double text_bytes) {
   return segform::ResultToJson(
-             segform::OversizeResult(static_cast<size_t>(text_bytes)))
+             segform::OversizeResult(static_cast<size_t>(text_bytes), false))
       .dump(-1, ' ', false, kReplaceInvalid);
 }
 

@@ -141,6 +141,20 @@ TEST(CliCheck, JsonReportsSkippedByteOrderMark) {
   EXPECT_EQ(reports[0]["skippedPrefix"], 3);
 }
 
+TEST(CliCheck, StopsReadingPastTheSizeLimit) {
+  // /dev/zero never ends; the checker must not read it whole.
+  const RunResult run = RunCli("check /dev/zero");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.output.find("more than 1048576 bytes"), std::string::npos);
+  EXPECT_NE(run.output.find("[json.too_large]"), std::string::npos);
+}
+
+TEST(CliCheck, DoubleDashEndsOptions) {
+  const TempFile file("{}");
+  EXPECT_EQ(RunCli("check -- " + file.quoted()).status, 0);
+  EXPECT_EQ(RunCli("check -- --not-an-option").status, 2);
+}
+
 TEST(CliCheck, ChecksEveryFileGiven) {
   const RunResult run = RunCli("check " + CasePath("c12-bare-word") + " " +
                                CasePath("c07-field-of-sibling-message"));

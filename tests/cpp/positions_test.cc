@@ -139,6 +139,25 @@ TEST(SourceExcerpt, MarksEndOfText) {
             "{\"a\":1,\n       ^\n");
 }
 
+TEST(SourceExcerpt, CountsWideAndCombiningCharacters) {
+  // Each CJK character takes two columns; a combining accent takes none.
+  const std::string text =
+      "{\"baseModelId\":\"\xE6\x97\xA5" "e\xCC\x81\",\"x\":1}";
+  const ValidationResult result = Validate(text);
+  ASSERT_EQ(result.findings.size(), 2u);
+  const std::string excerpt = SourceExcerpt(text, result.findings[1]);
+  const std::string marks = excerpt.substr(excerpt.find('\n') + 1);
+  EXPECT_EQ(marks, std::string(21, ' ') + "^~~\n");
+}
+
+TEST(Spans, SyntaxErrorCoversWholeCharacter) {
+  const ValidationResult result = Validate("{\"a\":1}\xF0\x9F\x98\x80");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].begin, 7u);
+  EXPECT_EQ(result.findings[0].end, 11u);
+  EXPECT_EQ(result.findings[0].utf16_end - result.findings[0].utf16_begin, 2u);
+}
+
 TEST(SourceExcerpt, CutsLongLinesAroundTheFinding) {
   const std::string text =
       "{\"baseModelId\":\"" + std::string(300, 'A') + "\",\"x\":1}";

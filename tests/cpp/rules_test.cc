@@ -319,6 +319,27 @@ TEST(Messages, EscapesCountTowardTheEchoLimit) {
   EXPECT_LE(result.findings[0].hint.size(), 120u);
 }
 
+TEST(Messages, SyntaxErrorsDoNotRepeatInjectedText) {
+  // A string whose content imitates nlohmann's "; expected" clause.
+  const ValidationResult result = Validate(
+      "{\"baseModelId\":\"; expected \xE2\x80\xAE" + std::string(5000, 'A') +
+      "\x01\"}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "json.syntax");
+  EXPECT_LT(result.findings[0].message.size(), 200u);
+  EXPECT_EQ(result.findings[0].message.find("\xE2\x80\xAE"), std::string::npos);
+}
+
+TEST(Messages, EscapeInvisibleCharacters) {
+  // U+FEFF, U+200B and U+00A0 would otherwise look like nothing or a space.
+  const ValidationResult result = Validate(
+      "{\"modelType\":\"\xEF\xBB\xBF" "A\xE2\x80\x8B" "B\xC2\xA0" "C\"}");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_NE(result.findings[0].message.find("\\uFEFFA\\u200BB\\u00A0C"),
+            std::string::npos)
+      << result.findings[0].message;
+}
+
 TEST(Messages, EscapeControlCharacters) {
   const ValidationResult result = Validate("{\"bell\\u0007\":1}");
   ASSERT_EQ(result.findings.size(), 1u);

@@ -35,7 +35,7 @@ const inexpressibleCodes = new Set([
   'file.utf16',
   'file.utf32',
   'field.duplicate',
-  'budget.int64_overflow',
+  'json.duplicate_key',
 ]);
 
 function hasUnsafeInteger(text) {

@@ -84,6 +84,23 @@ describe('limits and options', () => {
     assert.equal(segform.validate('{}').ok, true);
   });
 
+  test('an ArrayBuffer over the limit is refused without being copied', () => {
+    const memoryBefore = segform.memoryBytes();
+    const result = segform.validateFile(new Uint8Array(50 * 2 ** 20).fill(32).buffer);
+    assert.equal(result.findings[0].code, 'json.too_large');
+    assert.equal(segform.memoryBytes(), memoryBefore);
+    assert.equal(segform.validateFile(new TextEncoder().encode('{}').buffer).ok, true);
+  });
+
+  test('a byte-order mark in any byte view is dropped from a file', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{}')]);
+    for (const view of [bytes, new Int8Array(bytes.buffer), bytes.buffer]) {
+      const result = segform.validateFile(view);
+      assert.equal(result.ok, true);
+      assert.equal(result.skippedPrefix, 3);
+    }
+  });
+
   test('the size limit is inclusive and counts UTF-8 bytes', () => {
     const base = '{"baseModelId":"é"}'; // é is two bytes
     const exact = base + ' '.repeat(segform.limits.maxTextBytes - (base.length + 1));

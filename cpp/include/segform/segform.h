@@ -154,8 +154,10 @@ nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings);
 nlohmann::ordered_json ResultToJson(const ValidationResult& result);
 
 // The result of a text over kMaxTextBytes, built from its size alone so that
-// a caller need not copy the text first.
-ValidationResult OversizeResult(size_t text_bytes);
+// a caller need not copy or even read the whole text first. When only a
+// lower bound of the size is known, the message says "more than".
+ValidationResult OversizeResult(size_t text_bytes,
+                                bool size_is_lower_bound = false);
 
 // The input limits as JSON: maxTextBytes, maxNestingDepth, maxFindings.
 nlohmann::ordered_json DescribeLimits();
