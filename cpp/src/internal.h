@@ -164,6 +164,11 @@ uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length);
 // editor shows the text around them.
 bool IsUnsafeToShow(uint32_t code_point);
 
+// Replaces each byte offset into the text with the same position counted in
+// UTF-16 code units, in one pass over the text.
+void ConvertToUtf16Offsets(std::string_view text,
+                           std::vector<size_t*>& offsets);
+
 // Returns the offset of the first byte that is not part of valid UTF-8, or
 // std::string_view::npos.
 size_t FindInvalidUtf8(std::string_view text);

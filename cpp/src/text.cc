@@ -261,32 +261,32 @@ std::vector<Finding> FindingSink::Take() {
 }
 
 void FindingSink::SetUtf16Offsets() {
-  // Every byte offset of a finding, sorted, is mapped in one pass. A code
-  // point takes two UTF-16 units when its UTF-8 form takes four bytes.
-  std::vector<size_t> offsets;
-  for (const Finding& finding : findings_) {
-    offsets.push_back(finding.begin);
-    offsets.push_back(finding.end);
+  std::vector<size_t*> offsets;
+  for (Finding& finding : findings_) {
+    finding.utf16_begin = finding.begin;
+    finding.utf16_end = finding.end;
+    offsets.push_back(&finding.utf16_begin);
+    offsets.push_back(&finding.utf16_end);
   }
-  std::sort(offsets.begin(), offsets.end());
-  offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
-  std::vector<size_t> units(offsets.size());
+  ConvertToUtf16Offsets(text_, offsets);
+}
+
+void ConvertToUtf16Offsets(std::string_view text,
+                           std::vector<size_t*>& offsets) {
+  // The offsets are visited in order, so one pass over the text maps them
+  // all. A code point takes two UTF-16 units when its UTF-8 form takes four
+  // bytes.
+  std::sort(offsets.begin(), offsets.end(),
+            [](const size_t* a, const size_t* b) { return *a < *b; });
   size_t byte = 0;
   size_t unit = 0;
-  for (size_t k = 0; k < offsets.size(); ++k) {
-    for (; byte < offsets[k]; ++byte) {
-      const unsigned char c = static_cast<unsigned char>(text_[byte]);
+  for (size_t* offset : offsets) {
+    const size_t target = std::min(*offset, text.size());
+    for (; byte < target; ++byte) {
+      const unsigned char c = static_cast<unsigned char>(text[byte]);
       if ((c & 0xC0) != 0x80) unit += (c >= 0xF0 && c <= 0xF4) ? 2 : 1;
     }
-    units[k] = unit;
-  }
-  const auto units_at = [&](size_t offset) {
-    const auto found = std::lower_bound(offsets.begin(), offsets.end(), offset);
-    return units[static_cast<size_t>(found - offsets.begin())];
-  };
-  for (Finding& finding : findings_) {
-    finding.utf16_begin = units_at(finding.begin);
-    finding.utf16_end = units_at(finding.end);
+    *offset = unit;
   }
 }
 

@@ -87,43 +87,125 @@ void FillFormValues(const std::vector<FieldValue>& fields,
   }
 }
 
-}  // namespace
+// The names of the training pipeline fields a request is recognized by.
+constexpr std::string_view kPipelineInputsKeys[] = {"trainingTaskInputs",
+                                                    "training_task_inputs"};
+constexpr std::string_view kPipelineDefinitionKeys[] = {
+    "trainingTaskDefinition", "training_task_definition"};
 
-std::string_view SeverityName(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "info";
+const RawMember* FindMember(const RawDocument& document,
+                            const std::string_view (&keys)[2]) {
+  for (const RawMember& member : document.members) {
+    if (member.key == keys[0] || member.key == keys[1]) return &member;
   }
-  return "error";
+  return nullptr;
 }
 
-bool ValidationResult::ok() const { return error_count() == 0; }
-
-size_t ValidationResult::error_count() const {
-  return static_cast<size_t>(
-      std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
-        return f.severity == Severity::kError;
-      }));
+void FillMemberSpans(const RawDocument& document, std::string_view text,
+                     ValidationResult& result) {
+  const MessageDecl& message = ImageSegmentationInputsDecl();
+  std::pair<size_t, size_t> object = {document.top.span.begin,
+                                      document.top.span.end};
+  std::vector<size_t*> offsets = {&object.first, &object.second};
+  result.member_spans.reserve(document.members.size());
+  for (const RawMember& member : document.members) {
+    MemberSpan span;
+    span.key = member.key;
+    if (const FieldDecl* field = message.FindField(member.key)) {
+      span.field = std::string(field->json_name);
+    }
+    span.key_begin = member.key_span.begin;
+    span.key_end = member.key_span.end;
+    span.value_begin = member.value.span.begin;
+    span.value_end = member.value.span.end;
+    result.member_spans.push_back(std::move(span));
+  }
+  for (MemberSpan& span : result.member_spans) {
+    offsets.insert(offsets.end(), {&span.key_begin, &span.key_end,
+                                   &span.value_begin, &span.value_end});
+  }
+  internal::ConvertToUtf16Offsets(text, offsets);
+  result.object_span = object;
 }
 
-ValidationResult Validate(std::string_view text,
-                          const ValidateOptions& options) {
+ValidationResult CheckText(std::string_view text,
+                           const ValidateOptions& options,
+                           bool allow_pipeline = true);
+
+// Checks the trainingTaskInputs of a training pipeline request as the
+// message, and reports the findings at their places in the whole request.
+ValidationResult CheckPipelineRequest(std::string_view text,
+                                      const RawDocument& document,
+                                      const RawMember& inputs_member,
+                                      const ValidateOptions& options) {
+  FindingSink sink(text);
+  const std::string inputs_pointer = internal::MemberPointer(inputs_member.key);
+  Finding& note = sink.Add(
+      Severity::kInfo, "pipeline.request", inputs_pointer,
+      inputs_member.key_span,
+      "this is a training pipeline request; its trainingTaskInputs are "
+      "checked");
+  note.params["key"] = inputs_member.key;
+
+  if (const RawMember* definition =
+          FindMember(document, kPipelineDefinitionKeys)) {
+    const std::string_view uri = ImageSegmentationInputsDecl().schema_uri;
+    if (definition->value.kind != ValueKind::kString ||
+        definition->value.text != uri) {
+      Finding& finding = sink.Add(
+          Severity::kError, "pipeline.task_definition",
+          internal::MemberPointer(definition->key), definition->value.span,
+          "trainingTaskDefinition must be the image segmentation schema",
+          "Use \"" + std::string(uri) + "\".");
+      finding.params["expected"] = uri;
+      finding.params["actual"] = definition->value.text;
+    }
+  }
+
   ValidationResult result;
-  if (options.input_is_file && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    text.remove_prefix(3);
-    result.skipped_prefix = 3;
+  const internal::Span span = inputs_member.value.span;
+  if (inputs_member.value.kind != ValueKind::kObject) {
+    sink.Add(Severity::kError, "pipeline.inputs_not_object", inputs_pointer,
+             span, "trainingTaskInputs must be an object",
+             "Put the training inputs in { }.");
+  } else {
+    result = CheckText(text.substr(span.begin, span.end - span.begin),
+                       options, false);
+    for (const Finding& inner : result.findings) {
+      Finding& finding = sink.Add(
+          inner.severity, inner.code, inputs_pointer + inner.path,
+          {span.begin + inner.begin, span.begin + inner.end}, inner.message,
+          inner.hint);
+      finding.params = inner.params;
+    }
+    // Member spans count from the inner object's start.
+    size_t inner_start = span.begin;
+    std::vector<size_t*> start = {&inner_start};
+    internal::ConvertToUtf16Offsets(text, start);
+    for (MemberSpan& member : result.member_spans) {
+      member.key_begin += inner_start;
+      member.key_end += inner_start;
+      member.value_begin += inner_start;
+      member.value_end += inner_start;
+    }
+    if (result.object_span) {
+      result.object_span->first += inner_start;
+      result.object_span->second += inner_start;
+    }
   }
+  if (sink.has_error()) result.canonical_json.clear();
+  result.findings = sink.Take();
+  result.pipeline_request = true;
+  return result;
+}
+
+ValidationResult CheckText(std::string_view text,
+                           const ValidateOptions& options,
+                           bool allow_pipeline) {
+  ValidationResult result;
   // The size comes first, so that the JavaScript side, which checks it
   // before copying the text, reports the same finding.
-  if (text.size() > kMaxTextBytes) {
-    ValidationResult oversize = OversizeResult(text.size());
-    oversize.skipped_prefix = result.skipped_prefix;
-    return oversize;
-  }
+  if (text.size() > kMaxTextBytes) return OversizeResult(text.size());
   if (options.input_is_file) {
     const std::string_view encoding = WideEncoding(text);
     if (!encoding.empty()) {
@@ -155,6 +237,11 @@ ValidationResult Validate(std::string_view text,
     result.findings = sink.Take();
     return result;
   }
+  if (allow_pipeline) {
+    if (const RawMember* inputs = FindMember(*document, kPipelineInputsKeys)) {
+      return CheckPipelineRequest(text, *document, *inputs, options);
+    }
+  }
 
   const std::vector<FieldValue> fields = internal::ReadFields(
       ImageSegmentationInputsDecl(), *document, options, sink);
@@ -163,9 +250,45 @@ ValidationResult Validate(std::string_view text,
   ImageSegmentationInputs inputs;
   FillInputs(fields, inputs);
   FillFormValues(fields, *document, text, result);
+  FillMemberSpans(*document, text, result);
   if (!sink.has_error()) result.canonical_json = inputs.ToJsonText(2) + "\n";
   result.inputs = std::move(inputs);
   result.findings = sink.Take();
+  return result;
+}
+
+}  // namespace
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "error";
+}
+
+bool ValidationResult::ok() const { return error_count() == 0; }
+
+size_t ValidationResult::error_count() const {
+  return static_cast<size_t>(
+      std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.severity == Severity::kError;
+      }));
+}
+
+ValidationResult Validate(std::string_view text,
+                          const ValidateOptions& options) {
+  size_t skipped_prefix = 0;
+  if (options.input_is_file && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+    skipped_prefix = 3;
+  }
+  ValidationResult result = CheckText(text, options);
+  result.skipped_prefix = skipped_prefix;
   return result;
 }
 
@@ -258,6 +381,25 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result) {
   }
   object["unknownFields"] = std::move(unknown);
   object["skippedPrefix"] = result.skipped_prefix;
+  object["pipelineRequest"] = result.pipeline_request;
+  nlohmann::ordered_json spans = nlohmann::ordered_json::array();
+  for (const MemberSpan& member : result.member_spans) {
+    spans.push_back({{"key", member.key},
+                     {"field", member.field.empty()
+                                   ? nlohmann::ordered_json()
+                                   : nlohmann::ordered_json(member.field)},
+                     {"keyBegin", member.key_begin},
+                     {"keyEnd", member.key_end},
+                     {"valueBegin", member.value_begin},
+                     {"valueEnd", member.value_end}});
+  }
+  object["fieldSpans"] = std::move(spans);
+  if (result.object_span) {
+    object["objectSpan"] = {{"begin", result.object_span->first},
+                            {"end", result.object_span->second}};
+  } else {
+    object["objectSpan"] = nullptr;
+  }
   return object;
 }
 

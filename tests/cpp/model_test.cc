@@ -117,6 +117,53 @@ TEST(Validate, FormValuesShowWhatTheInputHeld) {
   EXPECT_EQ(result.unknown_fields[0].value_json, "[1, 2]");
 }
 
+TEST(MemberSpans, LocateKeysAndValuesInUtf16) {
+  // "é" is two bytes but one UTF-16 unit, so offsets after it differ.
+  const std::string text =
+      "{\"x\":\"\xC3\xA9\", \"model_type\": \"CLOUD_LOW_ACCURACY_1\"}";
+  const ValidationResult result = Validate(text);
+  ASSERT_EQ(result.member_spans.size(), 2u);
+  const MemberSpan& unknown = result.member_spans[0];
+  EXPECT_EQ(unknown.key, "x");
+  EXPECT_EQ(unknown.field, "");
+  EXPECT_EQ(unknown.value_begin, 5u);
+  EXPECT_EQ(unknown.value_end, 8u);
+  const MemberSpan& model_type = result.member_spans[1];
+  EXPECT_EQ(model_type.field, "modelType");
+  EXPECT_EQ(model_type.key_begin, 10u);
+  EXPECT_EQ(model_type.key_end, 22u);
+  EXPECT_EQ(model_type.value_begin, 24u);
+  EXPECT_EQ(model_type.value_end, 46u);
+  ASSERT_TRUE(result.object_span.has_value());
+  EXPECT_EQ(result.object_span->first, 0u);
+  EXPECT_EQ(result.object_span->second, 47u);
+}
+
+TEST(PipelineRequest, ChecksTrainingTaskInputsInPlace) {
+  const std::string text =
+      R"({"displayName":"x","trainingTaskInputs":{"budgetMilliNodeHours":"5000"}})";
+  const ValidationResult result = Validate(text);
+  EXPECT_TRUE(result.pipeline_request);
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(result.findings[0].code, "pipeline.request");
+  const Finding& range = result.findings[1];
+  EXPECT_EQ(range.code, "budget.out_of_range");
+  EXPECT_EQ(range.path, "/trainingTaskInputs/budgetMilliNodeHours");
+  EXPECT_EQ(text.substr(range.begin, range.end - range.begin), "\"5000\"");
+  ASSERT_EQ(result.member_spans.size(), 1u);
+  EXPECT_EQ(text.substr(result.member_spans[0].value_begin, 6), "\"5000\"");
+  EXPECT_EQ(text.substr(result.object_span->first, 1), "{");
+  EXPECT_EQ(result.object_span->second, text.size() - 1);
+}
+
+TEST(PipelineRequest, ExportsTheInputsAlone) {
+  const ValidationResult result = Validate(
+      R"({"trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"}})");
+  EXPECT_TRUE(result.ok());
+  EXPECT_EQ(nlohmann::json::parse(result.canonical_json),
+            nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
+}
+
 TEST(DescribeMessage, DeclaresEveryField) {
   const nlohmann::ordered_json description =
       DescribeMessage(ImageSegmentationInputsDecl());

@@ -97,6 +97,17 @@ struct UnknownField {
   std::string value_json;  // the value exactly as written in the input
 };
 
+// Where a member of the checked object sits in the text, in UTF-16 code
+// units, so that an editor can change one value and keep the rest.
+struct MemberSpan {
+  std::string key;
+  std::string field;  // the declared JSON name, or empty for an unknown key
+  size_t key_begin = 0;
+  size_t key_end = 0;
+  size_t value_begin = 0;
+  size_t value_end = 0;
+};
+
 struct [[nodiscard]] ValidationResult {
   std::vector<Finding> findings;  // in input order, then rule order
   // The values read, when the text was a JSON object. Set even when a rule
@@ -113,6 +124,13 @@ struct [[nodiscard]] ValidationResult {
   // Bytes dropped from the start of a file before reading (a UTF-8
   // byte-order mark); byte offsets in findings count from after them.
   size_t skipped_prefix = 0;
+  // The members of the checked object and the object's own span ('{' to
+  // just past '}'), in UTF-16 units; set when the text parsed as an object.
+  std::vector<MemberSpan> member_spans;
+  std::optional<std::pair<size_t, size_t>> object_span;
+  // The text was a training pipeline request, and the inputs checked are
+  // its trainingTaskInputs.
+  bool pipeline_request = false;
 
   bool ok() const;  // true when no finding is an error
   size_t error_count() const;
