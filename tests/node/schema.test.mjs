@@ -47,6 +47,8 @@ function hasUnsafeInteger(text) {
 
 /** Returns ajv's verdict, or undefined when the schema cannot judge it. */
 function schemaVerdict(text, result) {
+  // The schema is of the inputs alone, not of a pipeline request around them.
+  if (result.pipelineRequest) return undefined;
   if (result.findings.some(({ code }) => inexpressibleCodes.has(code))) return undefined;
   if (hasUnsafeInteger(text)) return undefined;
   return validateWithSchema(JSON.parse(text));

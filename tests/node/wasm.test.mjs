@@ -133,6 +133,36 @@ describe('limits and options', () => {
   });
 });
 
+describe('member spans', () => {
+  test('fieldSpans index the JavaScript string', () => {
+    const text = '{\n  "x": "é😀",\n  "model_type": "CLOUD_LOW_ACCURACY_1"\n}';
+    const result = segform.validate(text);
+    const [unknown, modelType] = result.fieldSpans;
+    assert.equal(unknown.field, null);
+    assert.equal(text.slice(unknown.valueBegin, unknown.valueEnd), '"é😀"');
+    assert.equal(modelType.field, 'modelType');
+    assert.equal(text.slice(modelType.keyBegin, modelType.keyEnd), '"model_type"');
+    assert.equal(text.slice(modelType.valueBegin, modelType.valueEnd), '"CLOUD_LOW_ACCURACY_1"');
+    assert.deepEqual(result.objectSpan, { begin: 0, end: text.length });
+  });
+
+  test('a pipeline request gives the spans inside its trainingTaskInputs', () => {
+    const text = '{"displayName":"é","trainingTaskInputs":{"budgetMilliNodeHours":"50000"}}';
+    const result = segform.validate(text);
+    assert.equal(result.pipelineRequest, true);
+    const [budget] = result.fieldSpans;
+    assert.equal(text.slice(budget.valueBegin, budget.valueEnd), '"50000"');
+    assert.equal(text.slice(result.objectSpan.begin, result.objectSpan.end),
+      '{"budgetMilliNodeHours":"50000"}');
+  });
+
+  test('no spans when the text is not an object', () => {
+    const result = segform.validate('[1]');
+    assert.deepEqual(result.fieldSpans, []);
+    assert.equal(result.objectSpan, null);
+  });
+});
+
 describe('loading', () => {
   test('loads from disk beside its file, from another working directory', () => {
     // The module must not depend on the working directory or on fetch().
