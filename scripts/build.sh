@@ -20,3 +20,7 @@ if [ ! -f build-wasm/CMakeCache.txt ]; then
 fi
 cmake --build build-wasm --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
 test -f web/gen/segform.wasm
+
+# The page's editor pane: CodeMirror bundled with esbuild into web/gen/editor.js,
+# with the notices of the bundled packages in web/NOTICES.txt.
+node scripts/build-editor.mjs

@@ -1,6 +1,7 @@
 // Entry point of the page. Loads the validator, builds the form from the
-// field declarations it exports, and validates the form state on every
-// input. Export, Copy and Import go through the same validator.
+// field declarations it exports, and keeps the JSON text as the state: every
+// change of the text, from the editor, the form or an import, is validated.
+// Export, Copy and Import go through the same validator.
 
 import { loadSegform } from './segform.mjs';
 import { createFieldControls } from './form.js';
@@ -11,40 +12,47 @@ import {
   escapePointerToken,
   pluralize,
 } from './findings.js';
+import { applyEdits, fieldEdits, memberSpans, removalEdit } from './json-text.js';
 
 const exportFileName = 'training-inputs.json';
+const pipelineFileName = 'training-pipeline-request.json';
+const storageKey = 'segform.jsonText';
+const storageFormat = 'segform-json-text-1';
 
-const elements = {
-  validatorStatus: document.getElementById('validator-status'),
-  findingCount: document.getElementById('finding-count'),
-  generalFindings: document.getElementById('general-findings'),
-  form: document.getElementById('inputs-form'),
-  fieldset: document.getElementById('inputs-fieldset'),
-  fields: document.getElementById('fields'),
-  unknownSection: document.getElementById('unknown-section'),
-  unknownList: document.getElementById('unknown-list'),
-  exportButton: document.getElementById('export-button'),
-  copyButton: document.getElementById('copy-button'),
-  importButton: document.getElementById('import-button'),
-  importInput: document.getElementById('import-input'),
-  actionStatus: document.getElementById('action-status'),
-  importStatus: document.getElementById('import-status'),
-  previewNote: document.getElementById('preview-note'),
-  preview: document.getElementById('preview'),
-};
+const elements = Object.fromEntries(
+  [
+    'validator-status', 'finding-count', 'general-findings', 'form-note', 'inputs-form',
+    'inputs-fieldset', 'fields', 'unknown-section', 'unknown-list', 'export-button',
+    'copy-button', 'pipeline-export-button', 'pipeline-copy-button', 'import-button',
+    'reset-button', 'import-input', 'action-status', 'import-status', 'undo-bar',
+    'undo-button', 'undo-description', 'editor-root', 'editor-loading', 'editor-findings',
+    'preview-note', 'preview', 'confirm-dialog', 'confirm-text', 'confirm-list',
+    'confirm-cancel', 'confirm-accept',
+  ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()),
+    document.getElementById(id)]),
+);
+elements.form = elements.inputsForm;
+elements.fieldset = elements.inputsFieldset;
 
 const state = {
   segform: null,
   controls: [],
-  // Keys of an imported file that are not fields. They stay in the JSON
-  // that is validated until the user removes them, so the page never calls
-  // a config valid while dropping part of it.
-  unknownFields: [],
-  // The latest validation result, of the form state or of an imported file.
+  // The JSON text as the user wrote it. It is the page's state: the form
+  // shows the values the validator reads from it.
+  text: '',
+  // The latest validation result of `text`.
   result: null,
-  // The imported file's name while `result` is that file's result, that is
+  // {objectSpan, fieldSpans} of `text`, or null while it is not an object.
+  spans: null,
+  // The imported file's name while `text` is that file's text, that is
   // until the next edit. Findings then show their line and column in it.
   importedFileName: null,
+  // {text, description} that Undo restores after an import or a reset.
+  undo: null,
+  // The CodeMirror editor, once its bundle has loaded.
+  editor: null,
+  // The origin of the text change being dispatched to the editor.
+  pendingOrigin: null,
   // The object URL of the last export, revoked at the next one.
   exportUrl: null,
 };
@@ -61,17 +69,15 @@ async function start() {
   }
   state.segform = segform;
   state.controls = createFieldControls(segform.inputs.fields, elements.fields);
-  for (const control of state.controls) {
-    control.setValue(initialValue(control.field));
-  }
 
   elements.validatorStatus.textContent =
     `Validator ${segform.version} loaded. Every change is checked as you type.`;
   elements.validatorStatus.classList.add('status-ok');
-  elements.fieldset.disabled = false;
   setActionsDisabled(false);
   wireEvents();
-  revalidate();
+  const restored = restoreText();
+  changeText(restored ?? defaultText(), 'load');
+  loadEditor();
 }
 
 // The page opens with the service defaults filled in, except for string
@@ -83,15 +89,148 @@ function initialValue(field) {
   return field.serviceDefault;
 }
 
-function wireEvents() {
-  elements.form.addEventListener('input', () => {
+/** Builds the opening JSON text from the service defaults, two-space indented. */
+function defaultText() {
+  const members = [];
+  for (const control of state.controls) {
+    control.setValue(initialValue(control.field));
+    const token = control.jsonToken();
+    if (token !== undefined) {
+      members.push(`  ${JSON.stringify(control.field.jsonName)}: ${token}`);
+    }
+  }
+  return members.length ? `{\n${members.join(',\n')}\n}\n` : '{}\n';
+}
+
+/**
+ * Reads the text saved by an earlier visit. A value in another format (or
+ * storage that cannot be read) is ignored with a notice.
+ */
+function restoreText() {
+  let saved;
+  try {
+    saved = window.localStorage.getItem(storageKey);
+  } catch (error) {
+    showImportStatus(`This browser's storage cannot be read (${describeError(error)}), ` +
+      'so your edits will not be kept after you leave the page.', [], true);
+    return null;
+  }
+  if (saved === null) {
+    return null;
+  }
+  let record;
+  try {
+    record = JSON.parse(saved);
+  } catch {
+    record = null;
+  }
+  if (record?.format !== storageFormat || typeof record.text !== 'string') {
+    showImportStatus('The saved text in this browser\'s storage was not in the format ' +
+      'this page writes, so it was ignored and the defaults are shown.', [], true);
+    return null;
+  }
+  showImportStatus('Restored the JSON text from your last visit.', [], false);
+  return record.text;
+}
+
+function saveText(text) {
+  try {
+    window.localStorage.setItem(storageKey, JSON.stringify({ format: storageFormat, text }));
+  } catch (error) {
+    setActionStatus(`Saving the text in this browser failed: ${describeError(error)}.`, true);
+  }
+}
+
+async function loadEditor() {
+  let module;
+  try {
+    module = await import('./gen/editor.js');
+  } catch (error) {
+    elements.editorLoading.textContent =
+      `The editor failed to load: ${describeError(error)}. The form still works.`;
+    return;
+  }
+  elements.editorLoading.remove();
+  state.editor = module.createEditor({
+    parent: elements.editorRoot,
+    text: state.text,
+    label: 'JSON text of the training inputs',
+    onChange(text) {
+      const origin = state.pendingOrigin ?? 'editor';
+      state.pendingOrigin = null;
+      changeText(text, origin);
+    },
+  });
+  renderEditorFindings();
+}
+
+/**
+ * Replaces the text, through the editor when it is there so that its
+ * history and selection follow. `edits` is a list of {from, to, insert}.
+ */
+function editText(edits, origin) {
+  if (state.editor) {
+    state.pendingOrigin = origin;
+    state.editor.applyChanges(edits);
+    return;
+  }
+  changeText(applyEdits(state.text, edits), origin);
+}
+
+function replaceText(text, origin) {
+  editText([{ from: 0, to: state.text.length, insert: text }], origin);
+}
+
+/**
+ * Runs after every change of the text: saves it, validates it, and shows
+ * the result. `origin` is 'form' when a form control made the change, so
+ * that control keeps what the user typed (such as "2e5").
+ */
+function changeText(text, origin) {
+  const result = callValidator(() => state.segform.validate(text));
+  if (!result) {
+    return;
+  }
+  state.text = text;
+  state.result = result;
+  state.spans = memberSpans(result);
+  if (origin !== 'import') {
+    state.importedFileName = null;
+  }
+  if (origin !== 'load') {
+    saveText(text);
+  }
+  if (origin !== 'form') {
     elements.actionStatus.textContent = '';
-    revalidate();
+  }
+  if (state.spans && origin !== 'form') {
+    for (const control of state.controls) {
+      control.setValue(result.formValues[control.field.jsonName]);
+    }
+  }
+  render();
+}
+
+function wireEvents() {
+  elements.form.addEventListener('input', (event) => {
+    const control = state.controls.find((candidate) => candidate.element === event.target);
+    if (!control || !state.spans) {
+      return;
+    }
+    elements.actionStatus.textContent = '';
+    const edits = fieldEdits(state.text, state.spans, control.field.jsonName, control.jsonToken());
+    if (edits.length > 0) {
+      editText(edits, 'form');
+    }
   });
   elements.form.addEventListener('submit', (event) => event.preventDefault());
-  elements.exportButton.addEventListener('click', exportJson);
-  elements.copyButton.addEventListener('click', copyJson);
+  elements.exportButton.addEventListener('click', () => exportJson('inputs'));
+  elements.copyButton.addEventListener('click', () => copyJson('inputs'));
+  elements.pipelineExportButton.addEventListener('click', () => exportJson('pipeline'));
+  elements.pipelineCopyButton.addEventListener('click', () => copyJson('pipeline'));
   elements.importButton.addEventListener('click', () => elements.importInput.click());
+  elements.resetButton.addEventListener('click', resetToDefaults);
+  elements.undoButton.addEventListener('click', undoReplacement);
   elements.importInput.addEventListener('change', () => {
     const [file] = elements.importInput.files;
     // Cleared so that choosing the same file again fires another change.
@@ -113,33 +252,34 @@ function wireEvents() {
       importFile(file);
     }
   });
-}
-
-/** Builds the JSON text of the form state plus any kept unknown fields. */
-function buildJsonText() {
-  const members = [];
-  for (const control of state.controls) {
-    const token = control.jsonToken();
-    if (token !== undefined) {
-      members.push(`${JSON.stringify(control.field.jsonName)}:${token}`);
+  document.addEventListener('paste', (event) => {
+    if (isTextEntry(event.target)) {
+      return;
     }
-  }
-  for (const { key, valueJson } of state.unknownFields) {
-    members.push(`${JSON.stringify(key)}:${valueJson}`);
-  }
-  return `{${members.join(',')}}`;
+    const text = event.clipboardData?.getData('text/plain');
+    if (text) {
+      event.preventDefault();
+      importText(text, 'the pasted text');
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    const isUndo = (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey &&
+      event.key.toLowerCase() === 'z';
+    if (isUndo && state.undo && !isTextEntry(event.target)) {
+      event.preventDefault();
+      undoReplacement();
+    }
+  });
 }
 
-function revalidate() {
-  const result = callValidator(() => state.segform.validate(buildJsonText()));
-  if (!result) {
-    return;
+// Inputs, text areas and the editor keep paste and Ctrl+Z for themselves.
+// Events from inside the editor's shadow root arrive retargeted to its host.
+function isTextEntry(target) {
+  if (!(target instanceof Element)) {
+    return false;
   }
-  state.result = result;
-  state.importedFileName = null;
-  render();
+  return Boolean(target.closest('input, textarea, select, [contenteditable], .editor-host'));
 }
-
 /**
  * Runs a validator call. If the module itself fails (it should not, even on
  * bad input), the page reports that and disables the form.
@@ -201,7 +341,50 @@ function render() {
   elements.generalFindings.hidden = generalItems.length === 0;
 
   renderCount(result);
+  renderFormNote(result);
+  renderEditorFindings();
   renderPreview(result);
+}
+
+// While the text is not a JSON object, the form keeps its last good values
+// and cannot be edited, because there is no member to change.
+function renderFormNote(result) {
+  const readOnly = state.spans === null;
+  elements.fieldset.disabled = readOnly;
+  if (!readOnly) {
+    elements.formNote.textContent = '';
+    elements.formNote.hidden = true;
+    return;
+  }
+  const reason = result.findings.find((finding) => finding.severity === 'error');
+  elements.formNote.textContent =
+    'The form is read-only and shows the last values that could be read, because ' +
+    `the JSON text is not an object that can be read: ${reason?.message ?? 'unknown error'}. ` +
+    'Fix the text in the editor.';
+  elements.formNote.hidden = false;
+}
+
+/** Lists the findings under the editor; each one moves the cursor to its range. */
+function renderEditorFindings() {
+  const { editor, result } = state;
+  if (!editor || !result) {
+    return;
+  }
+  editor.showFindings(result.findings);
+  const items = result.findings.map((finding) => {
+    const item = document.createElement('li');
+    item.className = `finding-${finding.severity}`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'finding-link';
+    button.textContent = `Line ${finding.line}, column ${finding.column}: ${finding.message}`;
+    button.addEventListener('click', () =>
+      editor.revealRange(finding.utf16Begin, finding.utf16End));
+    item.append(button);
+    return item;
+  });
+  elements.editorFindings.replaceChildren(...items);
+  elements.editorFindings.hidden = items.length === 0;
 }
 
 function findingLocation(finding) {
@@ -218,7 +401,10 @@ function renderControlFindings(control, findings) {
   control.findingsList.replaceChildren(...items);
   control.findingsList.hidden = items.length === 0;
 
-  const hasError = findings.some((finding) => finding.severity === 'error');
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  const hasError = errors.length > 0;
+  // Feeds the browser's constraint validation, for :invalid and reportValidity().
+  control.element.setCustomValidity(errors.map((finding) => finding.message).join('\n'));
   if (hasError) {
     control.element.setAttribute('aria-invalid', 'true');
   } else {
@@ -236,7 +422,7 @@ function renderControlFindings(control, findings) {
  */
 function renderUnknownFields() {
   const groups = new Map();
-  const items = state.unknownFields.map((unknownField, index) => {
+  const items = state.result.unknownFields.map((unknownField, index) => {
     const item = document.createElement('li');
     item.className = 'unknown-field';
 
@@ -278,9 +464,15 @@ function renderUnknownFields() {
 }
 
 function removeUnknownField(index) {
-  state.unknownFields.splice(index, 1);
+  if (!state.spans) {
+    return;
+  }
+  const member = state.spans.fieldSpans.filter((span) => span.field === null)[index];
+  if (!member) {
+    return;
+  }
   elements.actionStatus.textContent = '';
-  revalidate();
+  editText([removalEdit(state.text, state.spans, member)], 'remove');
   const buttons = elements.unknownList.querySelectorAll('.remove-button');
   const next = buttons[Math.min(index, buttons.length - 1)];
   if (next) {
@@ -317,59 +509,125 @@ function renderPreview(result) {
 }
 
 /**
- * Checks that the current result can be exported. If not, reports why with
- * the number of errors and moves focus to the first invalid control.
+ * Resolves to true when the current result can be exported: it has no
+ * errors, or the user confirms in the dialog, which names the errors. On
+ * Cancel it reports why nothing happened and focuses the first error.
  */
-function checkExportable(verb) {
-  const errorCount = state.result.errorCount;
-  if (errorCount === 0) {
+async function confirmExport(verb) {
+  const errors = state.result.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length === 0) {
     return true;
   }
-  setActionStatus(
-    `Nothing was ${verb}: fix the ${pluralize(errorCount, 'error')} first.`,
-    true,
+  const count = pluralize(errors.length, 'error');
+  elements.confirmText.textContent =
+    `The inputs have ${count}, so there is no canonical JSON yet. ` +
+    'You can cancel and fix them, or take the JSON text as written.';
+  elements.confirmList.replaceChildren(
+    ...errors.map((finding) => createFindingElement(finding, `line ${finding.line}`)),
   );
-  focusFirstInvalid();
-  return false;
+  const accepted = await showConfirmDialog();
+  if (!accepted) {
+    setActionStatus(`Nothing was ${verb}: fix the ${count} first.`, true);
+    focusFirstInvalid();
+  }
+  return accepted;
+}
+
+function showConfirmDialog() {
+  const dialog = elements.confirmDialog;
+  return new Promise((resolve) => {
+    const finish = (accepted) => {
+      elements.confirmAccept.removeEventListener('click', accept);
+      elements.confirmCancel.removeEventListener('click', cancel);
+      dialog.removeEventListener('close', cancel);
+      if (dialog.open) {
+        dialog.close();
+      }
+      resolve(accepted);
+    };
+    const accept = () => finish(true);
+    const cancel = () => finish(false);
+    elements.confirmAccept.addEventListener('click', accept);
+    elements.confirmCancel.addEventListener('click', cancel);
+    // Escape closes the dialog without a click.
+    dialog.addEventListener('close', cancel);
+    dialog.showModal();
+    elements.confirmCancel.focus();
+  });
 }
 
 function focusFirstInvalid() {
   const invalidControl = state.controls.find(
     (control) => control.element.getAttribute('aria-invalid') === 'true',
   );
-  if (invalidControl) {
+  if (invalidControl && !elements.fieldset.disabled) {
     invalidControl.element.focus();
     return;
   }
   const unknownButton = elements.unknownList.querySelector('.remove-button');
-  if (unknownButton) {
+  if (unknownButton && !elements.fieldset.disabled) {
     unknownButton.focus();
+    return;
+  }
+  const firstError = state.result.findings.find((finding) => finding.severity === 'error');
+  if (state.editor && firstError) {
+    state.editor.revealRange(firstError.utf16Begin, firstError.utf16End);
     return;
   }
   elements.generalFindings.focus();
 }
 
-function exportJson() {
-  if (!checkExportable('exported')) {
+/**
+ * Returns the text to export: the canonical JSON when there are no errors,
+ * else the text as written. `kind` 'pipeline' wraps it in the request
+ * skeleton of a training pipeline.
+ */
+function exportText(kind) {
+  const inputs = state.result.errorCount === 0 ? state.result.canonicalJson : state.text.trim();
+  if (kind !== 'pipeline') {
+    return inputs;
+  }
+  return pipelineRequestText(inputs);
+}
+
+// The inputs are spliced in as text, so int64 values beyond 2^53 and the
+// user's key order survive; JSON.parse would round or reorder them.
+function pipelineRequestText(inputsText) {
+  const marker = 'TRAINING_TASK_INPUTS_MARKER';
+  const skeleton = {
+    displayName: 'REPLACE_WITH_DISPLAY_NAME',
+    inputDataConfig: { datasetId: 'REPLACE_WITH_DATASET_ID' },
+    trainingTaskDefinition:
+      'gs://google-cloud-aiplatform/schema/trainingjob/definition/automl_image_segmentation_1.0.0.yaml',
+    trainingTaskInputs: marker,
+    modelToUpload: { displayName: 'REPLACE_WITH_MODEL_DISPLAY_NAME' },
+  };
+  const indented = inputsText.replace(/\r?\n/g, '\n  ');
+  return `${JSON.stringify(skeleton, null, 2).replace(`"${marker}"`, () => indented)}\n`;
+}
+
+async function exportJson(kind) {
+  if (!(await confirmExport('exported'))) {
     return;
   }
+  const fileName = kind === 'pipeline' ? pipelineFileName : exportFileName;
   if (state.exportUrl) {
     URL.revokeObjectURL(state.exportUrl);
   }
-  const blob = new Blob([state.result.canonicalJson], { type: 'application/json' });
+  const blob = new Blob([exportText(kind)], { type: 'application/json' });
   state.exportUrl = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = state.exportUrl;
-  link.download = exportFileName;
+  link.download = fileName;
   link.hidden = true;
   document.body.append(link);
   link.click();
   link.remove();
-  setActionStatus(`Downloaded ${exportFileName}.`, false);
+  setActionStatus(`Downloaded ${fileName}.`, false);
 }
 
-async function copyJson() {
-  if (!checkExportable('copied')) {
+async function copyJson(kind) {
+  if (!(await confirmExport('copied'))) {
     return;
   }
   if (!navigator.clipboard) {
@@ -380,8 +638,9 @@ async function copyJson() {
     return;
   }
   try {
-    await navigator.clipboard.writeText(state.result.canonicalJson);
-    setActionStatus('Copied the JSON to the clipboard.', false);
+    await navigator.clipboard.writeText(exportText(kind));
+    const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
+    setActionStatus(`Copied ${what} to the clipboard.`, false);
   } catch (error) {
     setActionStatus(
       `Copying to the clipboard failed: ${describeError(error)}. ` +
@@ -397,6 +656,11 @@ function setActionStatus(text, isError) {
 }
 
 async function importFile(file) {
+  if (file.size > state.segform.limits.maxTextBytes + 3) {
+    showImportStatus(`${file.name} was not loaded because it is larger than 1 MiB ` +
+      `(${file.size.toLocaleString('en-US')} bytes); the form is unchanged.`, [], true);
+    return;
+  }
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -409,38 +673,82 @@ async function importFile(file) {
     return;
   }
   const result = callValidator(() => state.segform.validateFile(bytes));
-  if (!result) {
+  if (!result || rejectUnreadable(result, file.name)) {
     return;
   }
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    showImportStatus(`${file.name} was not loaded because it is not UTF-8; ` +
+      'the form is unchanged. Save it as UTF-8 and import it again.', [], true);
+    return;
+  }
+  importText(text, file.name);
+}
 
-  // A file that cannot be read as a JSON object (syntax, encoding, top-level
-  // type) has no field values, so the form is left exactly as it was.
+/**
+ * Reports a file or pasted text that cannot be read as a JSON object
+ * (syntax, encoding, size, top-level type). Returns true when it did.
+ */
+function rejectUnreadable(result, name) {
   const wholeTextErrors = result.findings.filter(
     (finding) => finding.path === '' && finding.severity === 'error',
   );
-  if (wholeTextErrors.length > 0 && Object.keys(result.formValues).length === 0) {
-    const items = wholeTextErrors.map((finding) =>
-      createFindingElement(finding, `${file.name}:${finding.line}:${finding.column}`),
-    );
-    showImportStatus(`${file.name} was not loaded; the form is unchanged.`, items, true);
+  if (wholeTextErrors.length === 0 || Object.keys(result.formValues).length > 0) {
+    return false;
+  }
+  const items = wholeTextErrors.map((finding) =>
+    createFindingElement(finding, `${name}:${finding.line}:${finding.column}`),
+  );
+  showImportStatus(`${name} was not loaded; the form is unchanged.`, items, true);
+  return true;
+}
+
+/**
+ * Replaces the text with an imported one, which Undo can take back.
+ * NOTE: CRLF and lone CR become LF, because the editor stores lines with LF
+ * and the validator's offsets must match the editor's text.
+ */
+function importText(rawText, name) {
+  const text = rawText.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const result = callValidator(() => state.segform.validate(text));
+  if (!result || rejectUnreadable(result, name)) {
     return;
   }
+  offerUndo(`Undo the import of ${name}.`);
+  state.importedFileName = name;
+  replaceText(text, 'import');
 
-  for (const control of state.controls) {
-    control.setValue(result.formValues[control.field.jsonName]);
-  }
-  state.unknownFields = result.unknownFields.map(({ key, valueJson }) => ({ key, valueJson }));
-  state.result = result;
-  state.importedFileName = file.name;
-  elements.actionStatus.textContent = '';
-  render();
-
-  const text =
-    result.errorCount > 0
-      ? `Loaded ${file.name}, which has ${pluralize(result.errorCount, 'error')} ` +
+  const message =
+    state.result.errorCount > 0
+      ? `Loaded ${name}, which has ${pluralize(state.result.errorCount, 'error')} ` +
         'to fix before export.'
-      : `Loaded ${file.name}; it is valid.`;
-  showImportStatus(text, [], false);
+      : `Loaded ${name}; it is valid.`;
+  showImportStatus(message, [], false);
+}
+
+function resetToDefaults() {
+  offerUndo('Undo the reset to defaults.');
+  replaceText(defaultText(), 'reset');
+  showImportStatus('Reset the inputs to the defaults.', [], false);
+}
+
+function offerUndo(description) {
+  state.undo = { text: state.text, description };
+  elements.undoDescription.textContent = description;
+  elements.undoBar.hidden = false;
+}
+
+function undoReplacement() {
+  if (!state.undo) {
+    return;
+  }
+  const { text } = state.undo;
+  state.undo = null;
+  elements.undoBar.hidden = true;
+  replaceText(text, 'undo');
+  showImportStatus('Restored the text from before.', [], false);
 }
 
 function showImportStatus(text, findingItems, isError) {
@@ -458,10 +766,13 @@ function showImportStatus(text, findingItems, isError) {
 }
 
 function setActionsDisabled(disabled) {
-  elements.exportButton.disabled = disabled;
-  elements.copyButton.disabled = disabled;
-  elements.importButton.disabled = disabled;
-  elements.importInput.disabled = disabled;
+  for (const button of [
+    elements.exportButton, elements.copyButton, elements.pipelineExportButton,
+    elements.pipelineCopyButton, elements.importButton, elements.resetButton,
+    elements.importInput,
+  ]) {
+    button.disabled = disabled;
+  }
 }
 
 function disablePage(reason) {

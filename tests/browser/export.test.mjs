@@ -1,5 +1,5 @@
 // Export and Copy: the download and the clipboard carry exactly the
-// canonical JSON, and neither happens while the inputs have errors.
+// canonical JSON. While the inputs have errors, a dialog asks first.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -59,10 +59,13 @@ test('export is refused while errors remain', { timeout: testTimeout }, async ()
     });
     await page.focus('#export-button');
     await page.click('#export-button');
+    assert.match(await page.textContent('#confirm-list'), /budget\.out_of_range|20,000/);
+    await page.click('#confirm-cancel');
     assert.match(await page.textContent('#action-status'), /Nothing was exported: fix the 2 errors first/);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'field-budgetMilliNodeHours');
 
     await page.click('#copy-button');
+    await page.click('#confirm-cancel');
     assert.match(await page.textContent('#action-status'), /Nothing was copied: fix the 2 errors first/);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'unchanged');
     assert.equal(downloads, 0);
@@ -78,6 +81,7 @@ test('export is refused for an unknown key', { timeout: testTimeout }, async () 
     });
     await page.locator('#import-status', { hasText: 'extra.json' }).waitFor();
     await page.click('#export-button');
+    await page.click('#confirm-cancel');
     assert.match(await page.textContent('#action-status'), /fix the 1 error first/);
     const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
     assert.equal(focused, 'Remove field multiLabel');

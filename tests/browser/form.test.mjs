@@ -170,6 +170,7 @@ for (const entry of ['2e', '-']) {
       assert.equal(await readPreview(page), null);
 
       await page.click('#export-button');
+      await page.click('#confirm-cancel');
       assert.match(await page.textContent('#action-status'), /fix the 1 error/);
       assert.equal(await page.evaluate(() => document.activeElement.id), 'field-budgetMilliNodeHours');
     });

@@ -264,11 +264,16 @@ test('empty budget string in file', { timeout: testTimeout }, async () => {
     assert.match(findings[0].text, /C16\.json:1:61/);
     assert.equal(await page.inputValue(budget), '');
 
-    // In the form an empty field is unset, so the next edit clears it.
+    // An edit of another field changes only that field in the JSON text,
+    // so the empty budget and its finding stay until the budget is edited.
     await page.fill('#field-baseModelId', '42');
+    const afterEdit = await fieldFindings(page, 'budgetMilliNodeHours');
+    assert.deepEqual(afterEdit.map((finding) => finding.code), ['budget.not_integer']);
+    await page.fill(budget, '30000');
     assert.deepEqual(await allFindings(page), []);
     assert.deepEqual(JSON.parse(await readPreview(page)), {
       modelType: 'CLOUD_HIGH_ACCURACY_1',
+      budgetMilliNodeHours: '30000',
       baseModelId: '42',
     });
   });

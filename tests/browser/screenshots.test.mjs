@@ -1,5 +1,5 @@
 // Screenshots of the page at phone and desktop widths, for a person to look
-// at, saved to test-results/. The tests also check that nothing overflows
+// at, saved to test-results/, with the editor pane loaded. The tests also check that nothing overflows
 // the viewport horizontally.
 
 import assert from 'node:assert/strict';
@@ -35,6 +35,7 @@ for (const width of [360, 1280]) {
 
   test(`screenshot at ${width} px`, { timeout: testTimeout }, async () => {
     await withPage(session, { viewport }, async ({ page }) => {
+      await page.locator('#editor-root .cm-content').waitFor();
       await assertNoHorizontalOverflow(page, width);
       await page.screenshot({ path: `${resultsFolder}page-${width}.png`, fullPage: true });
     });
@@ -42,6 +43,7 @@ for (const width of [360, 1280]) {
 
   test(`screenshot with findings at ${width} px`, { timeout: testTimeout }, async () => {
     await withPage(session, { viewport }, async ({ page }) => {
+      await page.locator('#editor-root .cm-content').waitFor();
       await importFile(page, 'inputs.json', fileWithFindings);
       await assertNoHorizontalOverflow(page, width);
       await page.screenshot({

@@ -1,0 +1,262 @@
+// The JSON editor pane and the text as the page's state: edits both ways,
+// saved text restored on reload, import undo, paste, read-only form while
+// the text does not parse, hostile keys, and the pipeline request export.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import {
+  allFindings,
+  importFile,
+  readFormValues,
+  startSession,
+  testTimeout,
+  withPage,
+} from './harness.mjs';
+
+const budget = '#field-budgetMilliNodeHours';
+const editorContent = '#editor-root .cm-content';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+async function waitForEditor(page) {
+  await page.locator(editorContent).waitFor();
+}
+
+/** Reads the editor's text line by line (all lines of a short text render). */
+function readEditorText(page) {
+  return page.$$eval('#editor-root .cm-line', (lines) =>
+    lines.map((line) => line.textContent).join('\n'),
+  );
+}
+
+/** Replaces the editor's text as one typed input. */
+async function setEditorText(page, text) {
+  await page.click(editorContent);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
+test('reload restores the last text', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.fill(budget, '250000');
+    const text = await readEditorText(page);
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    await waitForEditor(page);
+    assert.equal(await readEditorText(page), text);
+    assert.equal(await page.inputValue(budget), '250000');
+    assert.match(await page.textContent('#import-status'), /Restored the JSON text/);
+  });
+});
+
+test('foreign storage value is ignored', { timeout: testTimeout }, async () => {
+  const options = {
+    async beforeLoad(context) {
+      await context.addInitScript(() => {
+        if (!sessionStorage.getItem('seeded')) {
+          sessionStorage.setItem('seeded', '1');
+          localStorage.setItem('segform.jsonText', '{"format":"other","text":1');
+        }
+      });
+    },
+  };
+  await withPage(session, options, async ({ page }) => {
+    assert.match(await page.textContent('#import-status'), /was ignored/);
+    assert.equal(await page.inputValue(budget), '192000');
+  });
+});
+
+test('import can be undone', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const before = await readEditorText(page);
+    await importFile(page, 'low.json', '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
+    assert.equal(await readEditorText(page), '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
+    await page.click('#undo-button');
+    assert.equal(await readEditorText(page), before);
+    assert.equal(await page.isHidden('#undo-bar'), true);
+
+    // Ctrl+Z outside the editor undoes an import.
+    await page.click('#reset-button');
+    await importFile(page, 'low.json', '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
+    await page.focus('#export-button');
+    await page.keyboard.press('Control+Z');
+    assert.equal(await readEditorText(page), before);
+  });
+});
+
+test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', '\ufeff{"budgetMilliNodeHours":"30000"}\r\n');
+      document.body.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    });
+    assert.equal(await page.inputValue(budget), '30000');
+    assert.equal(await readEditorText(page), '{"budgetMilliNodeHours":"30000"}\n');
+
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      const file = new File(['{"baseModelId":"7"}'], 'dropped.json');
+      transfer.items.add(file);
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    });
+    await page.locator('#import-status', { hasText: 'dropped.json' }).waitFor();
+    assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
+  });
+});
+
+test('form edit keeps layout and caret', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const original =
+      '{\n  "budgetMilliNodeHours": 192000,\n    "extra":   [1, 2],\n' +
+      '  "modelType": "CLOUD_HIGH_ACCURACY_1"\n}';
+    await importFile(page, 'layout.json', original);
+    await page.click(editorContent);
+    await page.keyboard.press('Control+End');
+
+    await page.fill(budget, '30000');
+    await page.fill('#field-baseModelId', '42');
+    await page.selectOption('#field-modelType', '');
+    const expected =
+      '{\n  "budgetMilliNodeHours": 30000,\n    "extra":   [1, 2],\n' +
+      '  "baseModelId": "42"\n}';
+    assert.equal(await readEditorText(page), expected);
+
+    // The caret stayed at the end of the text through the form's edits.
+    await page.focus(editorContent);
+    await page.keyboard.type(' ');
+    assert.equal(await readEditorText(page), `${expected} `);
+  });
+});
+
+test('editor edit updates the form', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await setEditorText(page, '{"modelType": "MOBILE_TF_LOW_LATENCY_1", "baseModelId": "9"}');
+    assert.deepEqual(await readFormValues(page), {
+      modelType: 'MOBILE_TF_LOW_LATENCY_1',
+      budgetMilliNodeHours: '',
+      baseModelId: '9',
+    });
+    const underline = page.locator('#editor-root .cm-lintRange');
+    assert.equal(await underline.count(), 0);
+
+    await setEditorText(page, '{"budgetMilliNodeHours": 5000}');
+    assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
+    await page.click('#editor-findings .finding-link');
+    assert.equal(await page.evaluate(() =>
+      document.getElementById('editor-root').shadowRoot.getSelection().toString()), '5000');
+  });
+});
+
+test('unparsable text makes form read-only', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.fill(budget, '250000');
+    await setEditorText(page, '{"budgetMilliNodeHours": 30000,');
+    assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
+    assert.match(await page.textContent('#form-note'), /read-only/);
+    assert.equal(await page.inputValue(budget), '250000');
+
+    await page.keyboard.insertText(' "baseModelId": "1"}');
+    assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), false);
+    assert.equal(await page.inputValue(budget), '30000');
+  });
+});
+
+test('markup in lint tooltip is text', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await importFile(page, 'x.json', '{"<img src=x onerror=alert(1)>": 1}');
+    await page.hover('#editor-root .cm-lintRange-error');
+    const tooltip = page.locator('#editor-root .cm-tooltip-lint');
+    await tooltip.waitFor();
+    assert.match(await tooltip.textContent(), /<img src=x onerror=alert\(1\)>/);
+    const images = await page.evaluate(() =>
+      document.querySelectorAll('img').length +
+      document.getElementById('editor-root').shadowRoot.querySelectorAll('img').length);
+    assert.equal(images, 0);
+    await page.waitForTimeout(200);
+  });
+});
+
+test('proto keys change nothing else', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await importFile(page, 'proto.json',
+      '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}},' +
+      ' "budgetMilliNodeHours": "30000"}');
+    const codes = (await allFindings(page)).map((finding) => finding.code);
+    assert.deepEqual(codes, ['field.unknown', 'field.unknown']);
+    assert.equal(await page.evaluate(() => ({}).polluted), undefined);
+    assert.equal(await page.evaluate(() => Object.prototype.polluted), undefined);
+    assert.deepEqual(await readFormValues(page), {
+      modelType: '',
+      budgetMilliNodeHours: '30000',
+      baseModelId: '',
+    });
+  });
+});
+
+test('pipeline request wraps the inputs', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.fill(budget, '250000');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#pipeline-export-button'),
+    ]);
+    assert.equal(download.suggestedFilename(), 'training-pipeline-request.json');
+    const request = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(request.displayName, 'REPLACE_WITH_DISPLAY_NAME');
+    assert.equal(request.inputDataConfig.datasetId, 'REPLACE_WITH_DATASET_ID');
+    assert.match(request.trainingTaskDefinition, /automl_image_segmentation_1\.0\.0\.yaml$/);
+    assert.deepEqual(request.trainingTaskInputs, {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      budgetMilliNodeHours: '250000',
+    });
+    assert.equal(request.modelToUpload.displayName, 'REPLACE_WITH_MODEL_DISPLAY_NAME');
+  });
+});
+
+test('export with errors asks first', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.fill(budget, '5000');
+    await page.click('#export-button');
+    assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), true);
+    assert.match(await page.textContent('#confirm-text'), /1 error/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#confirm-accept'),
+    ]);
+    const text = await readFile(await download.path(), 'utf8');
+    assert.equal(text, (await readEditorText(page)).trim());
+    assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), false);
+  });
+});
+
+test('invalid control reports validity', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.fill(budget, '5000');
+    assert.equal(await page.$eval(budget, (input) => input.matches(':invalid')), true);
+    assert.match(await page.$eval(budget, (input) => input.validationMessage), /20,000/);
+    await page.fill(budget, '50000');
+    assert.equal(await page.$eval(budget, (input) => input.checkValidity()), true);
+  });
+});

@@ -1,0 +1,161 @@
+// The JSON editor pane: CodeMirror 6 with JSON highlighting and segform's
+// findings as lint diagnostics. scripts/build-editor.mjs bundles this file
+// into web/gen/editor.js, which the page imports once the form is usable.
+
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { json } from '@codemirror/lang-json';
+import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { EditorSelection, EditorState } from '@codemirror/state';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+
+const severityLabels = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+// Colours come from the page's custom properties (style.css), which inherit
+// into the shadow root, so both colour schemes keep their contrast.
+const pageTheme = EditorView.theme({
+  '&': { color: 'var(--text)', backgroundColor: 'var(--surface)', maxHeight: '28rem' },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  '.cm-scroller': {
+    fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+  },
+  '.cm-content': { caretColor: 'var(--text)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
+  '.cm-gutters': {
+    color: 'var(--muted)',
+    backgroundColor: 'var(--code-surface)',
+    borderRight: '1px solid var(--border)',
+  },
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--code-surface)' },
+  '.cm-tooltip': {
+    color: 'var(--text)',
+    backgroundColor: 'var(--surface)',
+    border: '1px solid var(--border)',
+  },
+  '.cm-diagnostic-hint': { color: 'var(--muted)' },
+  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': {
+    backgroundColor: 'var(--info-surface)',
+  },
+});
+
+const pageHighlightStyle = HighlightStyle.define([
+  { tag: tags.string, color: 'var(--ok)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.keyword], color: 'var(--info)' },
+  { tag: tags.propertyName, color: 'var(--accent)' },
+  { tag: tags.invalid, color: 'var(--error)' },
+]);
+
+/**
+ * Creates the editor in a shadow root attached to `parent`.
+ * NOTE: the shadow root is what makes CodeMirror work under the page's
+ * `style-src 'self'`. In a document, style-mod 4.1 writes its rules into a
+ * <style> element, which that policy blocks; in a shadow root it uses a
+ * constructed CSSStyleSheet (adoptedStyleSheets), which the policy allows.
+ * @param {{parent: Element, text: string, label: string,
+ *          onChange: (text: string) => void}} options
+ *   onChange runs after every change of the text, typed or dispatched.
+ */
+export function createEditor({ parent, text, label, onChange }) {
+  const root = parent.attachShadow({ mode: 'open' });
+  const view = new EditorView({
+    parent: root,
+    root,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        history(),
+        drawSelection(),
+        bracketMatching(),
+        highlightActiveLine(),
+        highlightSelectionMatches(),
+        syntaxHighlighting(pageHighlightStyle),
+        pageTheme,
+        json(),
+        lintGutter(),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ 'aria-label': label }),
+        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) {
+            onChange(update.state.doc.toString());
+          }
+        }),
+      ],
+    }),
+  });
+
+  return {
+    view,
+    getText() {
+      return view.state.doc.toString();
+    },
+    /**
+     * Applies {from, to, insert} edits in one transaction. CodeMirror maps the
+     * selection through them, and nothing scrolls.
+     */
+    applyChanges(changes) {
+      view.dispatch({ changes });
+    },
+    /** Replaces the whole text and puts the caret at its start. */
+    replaceText(newText) {
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: newText },
+        selection: EditorSelection.cursor(0),
+      });
+    },
+    /** Shows findings (with utf16Begin/utf16End into the text) as diagnostics. */
+    showFindings(findings) {
+      view.dispatch(setDiagnostics(view.state, findings.map((finding) =>
+        toDiagnostic(finding, view.state.doc.length))));
+    },
+    /** Selects a range, scrolls it into view and focuses the editor. */
+    revealRange(from, to) {
+      const length = view.state.doc.length;
+      view.dispatch({
+        selection: EditorSelection.single(Math.min(from, length), Math.min(to, length)),
+        scrollIntoView: true,
+      });
+      view.focus();
+    },
+    hasFocus() {
+      return view.hasFocus;
+    },
+  };
+}
+
+function toDiagnostic(finding, length) {
+  const from = Math.min(finding.utf16Begin ?? 0, length);
+  const to = Math.min(Math.max(finding.utf16End ?? from, from), length);
+  return {
+    from,
+    to,
+    severity: finding.severity === 'info' ? 'info' : finding.severity,
+    source: finding.code,
+    message: finding.hint ? `${finding.message}. ${finding.hint}` : finding.message,
+    // Built from text nodes only: messages quote the user's input.
+    renderMessage() {
+      const element = document.createElement('span');
+      const label = document.createElement('strong');
+      label.textContent = `${severityLabels[finding.severity] ?? finding.severity}: `;
+      element.append(label, document.createTextNode(finding.message));
+      if (finding.hint) {
+        const hint = document.createElement('span');
+        hint.className = 'cm-diagnostic-hint';
+        hint.textContent = finding.hint;
+        element.append(' ', hint);
+      }
+      return element;
+    },
+  };
+}
