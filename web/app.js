@@ -13,6 +13,7 @@ import {
   pluralize,
 } from './findings.js';
 import { applyEdits, fieldEdits, memberSpans, removalEdit } from './json-text.js';
+import { maxLinkLength, shareLink, sharedState } from './share.js';
 
 const exportFileName = 'training-inputs.json';
 const pipelineFileName = 'training-pipeline-request.json';
@@ -27,7 +28,8 @@ const elements = Object.fromEntries(
     'reset-button', 'import-input', 'action-status', 'import-status', 'undo-bar',
     'undo-button', 'undo-description', 'editor-root', 'editor-loading', 'editor-findings',
     'preview-note', 'preview', 'confirm-dialog', 'confirm-text', 'confirm-list',
-    'confirm-cancel', 'confirm-accept',
+    'confirm-cancel', 'confirm-accept', 'share-button', 'share-dialog', 'share-cancel',
+    'share-accept',
   ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()),
     document.getElementById(id)]),
 );
@@ -76,8 +78,68 @@ async function start() {
   setActionsDisabled(false);
   wireEvents();
   const restored = restoreText();
-  changeText(restored ?? defaultText(), 'load');
+  const shared = sharedState(window.location.hash);
+  if (shared?.text !== undefined && (restored === null || restored === shared.text)) {
+    changeText(shared.text, 'load');
+    showImportStatus('Opened the inputs from the shared link.', [], false);
+  } else {
+    changeText(restored ?? defaultText(), 'load');
+  }
   loadEditor();
+  await openSharedFragment(shared, restored);
+  // A link pasted into the address bar of the open page changes only the
+  // fragment, which does not reload the page.
+  window.addEventListener('hashchange', () =>
+    openSharedFragment(sharedState(window.location.hash), state.text));
+}
+
+/**
+ * Finishes opening a shared link: reports an unreadable one, asks before its
+ * text replaces different saved text, and drops the fragment, so that a
+ * reload restores the saved text.
+ */
+async function openSharedFragment(shared, savedText) {
+  if (shared === null) {
+    return;
+  }
+  if (shared.error !== undefined) {
+    showImportStatus(`The shared link's inputs could not be read (${shared.error}), ` +
+      'so nothing was changed.', [], true);
+  } else if (savedText !== null && savedText !== shared.text && state.text !== shared.text) {
+    await openSharedText(shared.text);
+  }
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+/** Asks before a shared link's text replaces the text saved in this browser. */
+async function openSharedText(text) {
+  const accepted = await askInDialog(
+    elements.shareDialog, elements.shareAccept, elements.shareCancel);
+  if (!accepted) {
+    showImportStatus('Kept your saved text; the shared inputs were not opened.', [], false);
+    return;
+  }
+  offerUndo('Undo opening the shared link.');
+  replaceText(text, 'link');
+  showImportStatus('Opened the inputs from the shared link.', [], false);
+}
+
+/** Copies a link that opens the page with the current text. */
+async function copyShareLink() {
+  const link = shareLink(window.location.href, state.text);
+  if (link.url === undefined) {
+    setActionStatus(`These inputs are too long for a link (${link.length} characters, over ` +
+      `${maxLinkLength}). Use Export and share the file instead.`, true);
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(link.url);
+  } catch (error) {
+    setActionStatus(`Copying the link failed: ${describeError(error)}.`, true);
+    return;
+  }
+  setActionStatus('Copied a link that opens these inputs; it holds them in its fragment, ' +
+    'which is not sent to any server.', false);
 }
 
 // The page opens with the service defaults filled in, except for string
@@ -230,6 +292,7 @@ function wireEvents() {
   elements.pipelineCopyButton.addEventListener('click', () => copyJson('pipeline'));
   elements.importButton.addEventListener('click', () => elements.importInput.click());
   elements.resetButton.addEventListener('click', resetToDefaults);
+  elements.shareButton.addEventListener('click', copyShareLink);
   elements.undoButton.addEventListener('click', undoReplacement);
   elements.importInput.addEventListener('change', () => {
     const [file] = elements.importInput.files;
@@ -525,7 +588,8 @@ async function confirmExport(verb) {
   elements.confirmList.replaceChildren(
     ...errors.map((finding) => createFindingElement(finding, `line ${finding.line}`)),
   );
-  const accepted = await showConfirmDialog();
+  const accepted = await askInDialog(
+    elements.confirmDialog, elements.confirmAccept, elements.confirmCancel);
   if (!accepted) {
     setActionStatus(`Nothing was ${verb}: fix the ${count} first.`, true);
     focusFirstInvalid();
@@ -533,12 +597,12 @@ async function confirmExport(verb) {
   return accepted;
 }
 
-function showConfirmDialog() {
-  const dialog = elements.confirmDialog;
+/** Shows a modal dialog; resolves to true when its accept button is used. */
+function askInDialog(dialog, acceptButton, cancelButton) {
   return new Promise((resolve) => {
     const finish = (accepted) => {
-      elements.confirmAccept.removeEventListener('click', accept);
-      elements.confirmCancel.removeEventListener('click', cancel);
+      acceptButton.removeEventListener('click', accept);
+      cancelButton.removeEventListener('click', cancel);
       dialog.removeEventListener('close', cancel);
       if (dialog.open) {
         dialog.close();
@@ -547,12 +611,12 @@ function showConfirmDialog() {
     };
     const accept = () => finish(true);
     const cancel = () => finish(false);
-    elements.confirmAccept.addEventListener('click', accept);
-    elements.confirmCancel.addEventListener('click', cancel);
+    acceptButton.addEventListener('click', accept);
+    cancelButton.addEventListener('click', cancel);
     // Escape closes the dialog without a click.
     dialog.addEventListener('close', cancel);
     dialog.showModal();
-    elements.confirmCancel.focus();
+    cancelButton.focus();
   });
 }
 
@@ -769,7 +833,7 @@ function setActionsDisabled(disabled) {
   for (const button of [
     elements.exportButton, elements.copyButton, elements.pipelineExportButton,
     elements.pipelineCopyButton, elements.importButton, elements.resetButton,
-    elements.importInput,
+    elements.importInput, elements.shareButton,
   ]) {
     button.disabled = disabled;
   }

@@ -1,0 +1,103 @@
+// Share links: the text travels in the URL fragment, opens in a fresh
+// browser, asks before it replaces saved work, and is refused when the link
+// would be too long.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startSession, testTimeout, withPage } from './harness.mjs';
+
+const budget = '#field-budgetMilliNodeHours';
+const clipboard = ['clipboard-read', 'clipboard-write'];
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+/** Loads the page anew at this URL, as a link opened from elsewhere does. */
+async function openLink(page, link) {
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.locator('#validator-status.status-ok').waitFor();
+}
+
+/** Sets the budget and returns the share link the page copies. */
+async function copyLinkWithBudget(page, value) {
+  await page.fill(budget, value);
+  await page.click('#share-button');
+  await page.locator('#action-status', { hasText: 'Copied a link' }).waitFor();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('shared link round-trips into a fresh browser', { timeout: testTimeout }, async () => {
+  let link;
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    link = await copyLinkWithBudget(page, '250000');
+  });
+  assert.ok(link.startsWith(`${session.url}#state=`), link);
+
+  await withPage(session, {}, async ({ page }) => {
+    // A browser that never saved anything for this page.
+    await page.evaluate(() => localStorage.clear());
+    await openLink(page, link);
+    assert.equal(await page.inputValue(budget), '250000');
+    assert.match(await page.textContent('#import-status'), /Opened the inputs from the shared link/);
+    assert.equal(await page.locator('[data-severity="error"]').count(), 0);
+    assert.match(await page.textContent('#preview'), /"budgetMilliNodeHours": "250000"/);
+    // The fragment is dropped once read, so a reload shows the saved text.
+    assert.equal(new URL(page.url()).hash, '');
+  });
+});
+
+test('shared link asks before replacing saved work', { timeout: testTimeout }, async () => {
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    const link = await copyLinkWithBudget(page, '250000');
+    await page.fill(budget, '300000'); // saved work that differs from the link
+
+    await openLink(page, link);
+    await page.locator('#share-dialog[open]').waitFor();
+    await page.click('#share-cancel');
+    assert.equal(await page.inputValue(budget), '300000');
+    assert.match(await page.textContent('#import-status'), /Kept your saved text/);
+
+    await openLink(page, link);
+    await page.locator('#share-dialog[open]').waitFor();
+    await page.click('#share-accept');
+    assert.equal(await page.inputValue(budget), '250000');
+    await page.click('#undo-button');
+    assert.equal(await page.inputValue(budget), '300000');
+  });
+});
+
+test('a link pasted into the open page asks too', { timeout: testTimeout }, async () => {
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    const link = await copyLinkWithBudget(page, '250000');
+    await page.fill(budget, '300000');
+    await page.evaluate((url) => { window.location.href = url; }, link);
+    await page.locator('#share-dialog[open]').waitFor();
+    await page.click('#share-accept');
+    assert.equal(await page.inputValue(budget), '250000');
+  });
+});
+
+test('a link over 8 KB is refused with a message', { timeout: testTimeout }, async () => {
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await page.fill('#field-baseModelId', 'a'.repeat(7000));
+    await page.click('#share-button');
+    assert.match(await page.textContent('#action-status'), /too long for a link/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'before');
+  });
+});
+
+test('an unreadable shared link changes nothing', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await openLink(page, `${session.url}#state=%%%`);
+    assert.match(await page.textContent('#import-status'), /could not be read/);
+    assert.equal(await page.inputValue(budget), '192000');
+  });
+});

@@ -1,0 +1,46 @@
+// Share links: the JSON text travels in the URL fragment, which the browser
+// never sends to a server, as base64url of its UTF-8 bytes.
+
+const fragmentPrefix = '#state=';
+
+/** Links longer than this are refused, as many tools cut longer URLs. */
+export const maxLinkLength = 8 * 1024;
+
+function toBase64Url(bytes) {
+  let binary = '';
+  for (const byte of bytes) {
+    binary += String.fromCharCode(byte);
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(encoded) {
+  const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}
+
+/**
+ * Returns {url} for a link to the page that opens with this text, or
+ * {length} when such a link would be longer than maxLinkLength.
+ */
+export function shareLink(pageUrl, text) {
+  const base = pageUrl.split('#')[0];
+  const url = base + fragmentPrefix + toBase64Url(new TextEncoder().encode(text));
+  return url.length > maxLinkLength ? { length: url.length } : { url };
+}
+
+/**
+ * Reads the text from a location's fragment: null when the fragment holds
+ * no shared state, {text} when it does, {error} when it cannot be read.
+ */
+export function sharedState(fragment) {
+  if (!fragment.startsWith(fragmentPrefix)) {
+    return null;
+  }
+  try {
+    const bytes = fromBase64Url(fragment.slice(fragmentPrefix.length));
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch (error) {
+    return { error: error.message };
+  }
+}
