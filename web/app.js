@@ -784,11 +784,14 @@ function importText(rawText, name) {
   state.importedFileName = name;
   replaceText(text, 'import');
 
+  const what = state.result.pipelineRequest
+    ? `${name}, a training pipeline request whose trainingTaskInputs the form shows`
+    : name;
   const message =
     state.result.errorCount > 0
-      ? `Loaded ${name}, which has ${pluralize(state.result.errorCount, 'error')} ` +
+      ? `Loaded ${what}. It has ${pluralize(state.result.errorCount, 'error')} ` +
         'to fix before export.'
-      : `Loaded ${name}; it is valid.`;
+      : `Loaded ${what}. It is valid.`;
   showImportStatus(message, [], false);
 }
 

@@ -67,12 +67,12 @@ for (const name of caseNames) {
       }
 
       if (expected.ok) {
-        assert.match(status, /it is valid/);
+        assert.match(status, /It is valid/);
         if (expected.canonical !== undefined) {
           assert.deepEqual(JSON.parse(await readPreview(page)), expected.canonical);
         }
       } else {
-        assert.doesNotMatch(status, /it is valid/);
+        assert.doesNotMatch(status, /It is valid/);
       }
     });
   });

@@ -55,7 +55,7 @@ test('budget key typo suggests the field', { timeout: testTimeout }, async () =>
     assert.match(findings[0].text, /did you mean "budgetMilliNodeHours"/);
     assert.match(findings[0].text, /typo\.json:1:38/);
     assert.match(await page.textContent('#unknown-list'), /"budgetMiliNodeHours": 250000/);
-    assert.match(await page.textContent('#import-status'), /Loaded typo\.json, which has 1 error/);
+    assert.match(await page.textContent('#import-status'), /Loaded typo\.json\. It has 1 error/);
 
     // The key stays in the validated JSON after an edit, so the finding stays.
     await page.fill('#field-baseModelId', '42');
@@ -104,7 +104,7 @@ test('twenty bad and good imports', { timeout: testTimeout }, async () => {
 
       await importFile(page, 'good.json', good);
       const goodStatus = await page.textContent('#import-status');
-      assert.match(goodStatus, /Loaded good\.json; it is valid\./, `cycle ${cycle}: valid`);
+      assert.match(goodStatus, /Loaded good\.json\. It is valid\./, `cycle ${cycle}: valid`);
       assert.deepEqual(JSON.parse(await readPreview(page)), { modelType: 'CLOUD_HIGH_ACCURACY_1' });
     }
     assert.equal(await page.evaluate(() => window.pageLoadMarker), 'still the same page');
@@ -125,7 +125,7 @@ test('null fields import as empty', { timeout: testTimeout }, async () => {
     assert.doesNotMatch(await page.textContent('#fields'), /null/);
     assert.doesNotMatch(await page.textContent('#preview'), /null/);
     assert.deepEqual(await allFindings(page), []);
-    assert.match(await page.textContent('#import-status'), /Loaded C05\.json; it is valid\./);
+    assert.match(await page.textContent('#import-status'), /Loaded C05\.json\. It is valid\./);
     assert.deepEqual(JSON.parse(await readPreview(page)), {});
     const { text } = await exportDownload(page);
     assert.deepEqual(JSON.parse(text), {});
@@ -154,7 +154,7 @@ test('byte-order mark imports like plain', { timeout: testTimeout }, async () =>
       budgetMilliNodeHours: '192000',
       baseModelId: '',
     });
-    assert.match(await page.textContent('#import-status'), /Loaded C09\.json; it is valid\./);
+    assert.match(await page.textContent('#import-status'), /Loaded C09\.json\. It is valid\./);
     const { text } = await exportDownload(page);
     assert.notEqual(text.charCodeAt(0), 0xfeff, 'the export has no byte-order mark');
   });
@@ -331,11 +331,31 @@ test('dropped file is imported', { timeout: testTimeout }, async () => {
       );
     });
     await page.locator('#import-status', { hasText: 'dropped.json' }).waitFor();
-    assert.match(await page.textContent('#import-status'), /Loaded dropped\.json; it is valid\./);
+    assert.match(await page.textContent('#import-status'), /Loaded dropped\.json\. It is valid\./);
     assert.deepEqual(await readFormValues(page), {
       modelType: 'CLOUD_LOW_ACCURACY_1',
       budgetMilliNodeHours: '30000',
       baseModelId: '',
+    });
+  });
+});
+
+test('pipeline request fills the form from its inputs', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'request.json', await readCase('pipeline-request-snake-case'));
+    const status = await page.textContent('#import-status');
+    assert.match(status, /a training pipeline request whose trainingTaskInputs the form shows/);
+    assert.match(status, /It is valid\./);
+    const values = await readFormValues(page);
+    assert.equal(values.modelType, 'MOBILE_TF_LOW_LATENCY_1');
+    assert.equal(values.budgetMilliNodeHours, '8000');
+
+    // A form edit lands inside trainingTaskInputs, and the export is the
+    // inputs alone in canonical (camelCase) form.
+    await page.fill('#field-budgetMilliNodeHours', '9000');
+    assert.deepEqual(JSON.parse(await readPreview(page)), {
+      modelType: 'MOBILE_TF_LOW_LATENCY_1',
+      budgetMilliNodeHours: '9000',
     });
   });
 });
