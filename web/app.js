@@ -274,6 +274,13 @@ function changeText(text, origin) {
 }
 
 function wireEvents() {
+  wireFormEvents();
+  wireButtons();
+  wireImportEvents();
+}
+
+/** Turns each form edit into an edit of that field's value in the text. */
+function wireFormEvents() {
   elements.form.addEventListener('input', (event) => {
     const control = state.controls.find((candidate) => candidate.element === event.target);
     if (!control || !state.spans) {
@@ -286,6 +293,9 @@ function wireEvents() {
     }
   });
   elements.form.addEventListener('submit', (event) => event.preventDefault());
+}
+
+function wireButtons() {
   elements.exportButton.addEventListener('click', () => exportJson('inputs'));
   elements.copyButton.addEventListener('click', () => copyJson('inputs'));
   elements.pipelineExportButton.addEventListener('click', () => exportJson('pipeline'));
@@ -294,6 +304,10 @@ function wireEvents() {
   elements.resetButton.addEventListener('click', resetToDefaults);
   elements.shareButton.addEventListener('click', copyShareLink);
   elements.undoButton.addEventListener('click', undoReplacement);
+}
+
+/** Imports by file picker, drop and paste, and undoes with Ctrl+Z. */
+function wireImportEvents() {
   elements.importInput.addEventListener('change', () => {
     const [file] = elements.importInput.files;
     // Cleared so that choosing the same file again fires another change.
