@@ -18,6 +18,8 @@ import { maxLinkLength, shareLink, sharedState } from './share.js';
 const exportFileName = 'training-inputs.json';
 const pipelineFileName = 'training-pipeline-request.json';
 const storageKey = 'segform.jsonText';
+const notAnObjectMessage =
+  'The JSON text is not an object, so it cannot go into a pipeline request. Fix it first.';
 const storageFormat = 'segform-json-text-1';
 
 const elements = Object.fromEntries(
@@ -81,6 +83,7 @@ async function start() {
   const shared = sharedState(window.location.hash);
   if (shared?.text !== undefined && (restored === null || restored === shared.text)) {
     changeText(shared.text, 'load');
+    saveText(shared.text);
     showImportStatus('Opened the inputs from the shared link.', [], false);
   } else {
     changeText(restored ?? defaultText(), 'load');
@@ -259,11 +262,17 @@ function changeText(text, origin) {
   if (origin !== 'import') {
     state.importedFileName = null;
   }
-  if (origin !== 'load') {
-    saveText(text);
-  }
   if (origin !== 'form') {
     elements.actionStatus.textContent = '';
+  }
+  // An edit after an import or reset ends the offer to undo it, which
+  // would otherwise throw the edit away too.
+  if ((origin === 'form' || origin === 'editor' || origin === 'remove') && state.undo) {
+    state.undo = null;
+    elements.undoBar.hidden = true;
+  }
+  if (origin !== 'load') {
+    saveText(text);
   }
   if (state.spans && origin !== 'form') {
     for (const control of state.controls) {
@@ -342,8 +351,13 @@ function wireImportEvents() {
   document.addEventListener('keydown', (event) => {
     const isUndo = (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey &&
       event.key.toLowerCase() === 'z';
-    if (isUndo && state.undo && !isTextEntry(event.target)) {
-      event.preventDefault();
+    if (!isUndo || isTextEntry(event.target)) {
+      return;
+    }
+    // Outside a text field Chrome's own undo would revert the last edit of
+    // some form control, which the page's text would not follow.
+    event.preventDefault();
+    if (state.undo) {
       undoReplacement();
     }
   });
@@ -374,9 +388,11 @@ function render() {
   const { result } = state;
   const controlByPath = new Map();
   const findingsByControl = new Map();
+  // In a pipeline request the fields sit under its trainingTaskInputs.
+  const prefix = result.inputsPath;
   for (const control of state.controls) {
-    controlByPath.set(`/${control.field.jsonName}`, control);
-    controlByPath.set(`/${control.field.protoName}`, control);
+    controlByPath.set(`${prefix}/${control.field.jsonName}`, control);
+    controlByPath.set(`${prefix}/${control.field.protoName}`, control);
     findingsByControl.set(control, []);
   }
   const unknownGroups = renderUnknownFields();
@@ -499,7 +515,11 @@ function renderControlFindings(control, findings) {
  */
 function renderUnknownFields() {
   const groups = new Map();
-  const items = state.result.unknownFields.map((unknownField, index) => {
+  // Like the findings, the list stops at maxFindings rows, so that a huge
+  // document keeps typing responsive.
+  const { maxFindings } = state.segform.limits;
+  const shown = state.result.unknownFields.slice(0, maxFindings);
+  const items = shown.map((unknownField, index) => {
     const item = document.createElement('li');
     item.className = 'unknown-field';
 
@@ -510,7 +530,9 @@ function renderUnknownFields() {
     key.textContent = JSON.stringify(unknownField.key);
     const value = document.createElement('span');
     value.className = 'unknown-value';
-    value.textContent = unknownField.valueJson;
+    value.textContent = unknownField.valueJson.length > 200
+      ? `${unknownField.valueJson.slice(0, 200)}…`
+      : unknownField.valueJson;
     entry.append(key, ': ', value);
 
     const button = document.createElement('button');
@@ -528,13 +550,19 @@ function renderUnknownFields() {
     line.className = 'unknown-line';
     line.append(entry, button);
     item.append(line, list);
-    const path = `/${escapePointerToken(unknownField.key)}`;
+    const path = `${state.result.inputsPath}/${escapePointerToken(unknownField.key)}`;
     if (!groups.has(path)) {
       groups.set(path, { rows: [], placed: 0 });
     }
     groups.get(path).rows.push({ button, list, findings: [] });
     return item;
   });
+  const hiddenCount = state.result.unknownFields.length - shown.length;
+  if (hiddenCount > 0) {
+    const more = document.createElement('li');
+    more.textContent = `${pluralize(hiddenCount, 'more key')} not shown.`;
+    items.push(more);
+  }
   elements.unknownList.replaceChildren(...items);
   elements.unknownSection.hidden = items.length === 0;
   return groups;
@@ -661,15 +689,31 @@ function focusFirstInvalid() {
  * skeleton of a training pipeline.
  */
 function exportText(kind) {
-  const inputs = state.result.errorCount === 0 ? state.result.canonicalJson : state.text.trim();
+  const { objectSpan } = state.spans ?? {};
+  let inputs;
+  if (state.result.errorCount === 0) {
+    inputs = state.result.canonicalJson.trimEnd();
+  } else if (objectSpan) {
+    // The inputs as written, without a pipeline request around them.
+    inputs = state.text.slice(objectSpan.begin, objectSpan.end);
+  } else if (kind !== 'pipeline') {
+    inputs = state.text.trim();
+  } else {
+    return null; // text that is not an object cannot go into a request
+  }
   if (kind !== 'pipeline') {
-    return inputs;
+    return `${inputs}\n`;
+  }
+  if (state.result.pipelineRequest && objectSpan) {
+    // Keep the user's own request and replace only its trainingTaskInputs.
+    const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
+    const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
+    return state.text.slice(0, objectSpan.begin) + inputs.replace(/\n/g, `\n${indent}`) +
+      state.text.slice(objectSpan.end);
   }
   return pipelineRequestText(inputs);
 }
 
-// The inputs are spliced in as text, so int64 values beyond 2^53 and the
-// user's key order survive; JSON.parse would round or reorder them.
 function pipelineRequestText(inputsText) {
   const marker = 'TRAINING_TASK_INPUTS_MARKER';
   const skeleton = {
@@ -689,10 +733,15 @@ async function exportJson(kind) {
     return;
   }
   const fileName = kind === 'pipeline' ? pipelineFileName : exportFileName;
+  const text = exportText(kind);
+  if (text === null) {
+    setActionStatus(notAnObjectMessage, true);
+    return;
+  }
   if (state.exportUrl) {
     URL.revokeObjectURL(state.exportUrl);
   }
-  const blob = new Blob([exportText(kind)], { type: 'application/json' });
+  const blob = new Blob([text], { type: 'application/json' });
   state.exportUrl = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = state.exportUrl;
@@ -715,8 +764,13 @@ async function copyJson(kind) {
     );
     return;
   }
+  const text = exportText(kind);
+  if (text === null) {
+    setActionStatus(notAnObjectMessage, true);
+    return;
+  }
   try {
-    await navigator.clipboard.writeText(exportText(kind));
+    await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
     setActionStatus(`Copied ${what} to the clipboard.`, false);
   } catch (error) {
@@ -830,6 +884,8 @@ function undoReplacement() {
   elements.undoBar.hidden = true;
   replaceText(text, 'undo');
   showImportStatus('Restored the text from before.', [], false);
+  // The Undo button is gone; keep keyboard focus in the form.
+  state.controls[0]?.element.focus();
 }
 
 function showImportStatus(text, findingItems, isError) {

@@ -34,7 +34,7 @@ export function shareLink(pageUrl, text) {
  * no shared state, {text} when it does, {error} when it cannot be read.
  */
 export function sharedState(fragment) {
-  if (!fragment.startsWith(fragmentPrefix)) {
+  if (!fragment.startsWith(fragmentPrefix) || fragment === fragmentPrefix) {
     return null;
   }
   try {

@@ -289,8 +289,11 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
           Severity::kError, Code(field, "int64_overflow"), pointer, raw.span,
           std::string(field.json_name) +
               " must fit in a signed 64-bit integer; got " + ShowValue(raw),
-          "Use a value between -9223372036854775808 and "
-          "9223372036854775807.");
+          field.range ? "Give a value from " +
+                            std::to_string(field.range->min) + " to " +
+                            std::to_string(field.range->max) + "."
+                      : "Use a value between -9223372036854775808 and "
+                        "9223372036854775807.");
       finding.params["actual"] = raw.text;
       return;
     }

@@ -196,6 +196,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   if (sink.has_error()) result.canonical_json.clear();
   result.findings = sink.Take();
   result.pipeline_request = true;
+  result.inputs_path = inputs_pointer;
   return result;
 }
 
@@ -382,6 +383,7 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result) {
   object["unknownFields"] = std::move(unknown);
   object["skippedPrefix"] = result.skipped_prefix;
   object["pipelineRequest"] = result.pipeline_request;
+  object["inputsPath"] = result.inputs_path;
   nlohmann::ordered_json spans = nlohmann::ordered_json::array();
   for (const MemberSpan& member : result.member_spans) {
     spans.push_back({{"key", member.key},

@@ -246,7 +246,7 @@ test('export with errors asks first', { timeout: testTimeout }, async () => {
       page.click('#confirm-accept'),
     ]);
     const text = await readFile(await download.path(), 'utf8');
-    assert.equal(text, (await readEditorText(page)).trim());
+    assert.equal(text.trim(), (await readEditorText(page)).trim());
     assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), false);
   });
 });

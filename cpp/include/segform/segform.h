@@ -129,8 +129,9 @@ struct [[nodiscard]] ValidationResult {
   std::vector<MemberSpan> member_spans;
   std::optional<std::pair<size_t, size_t>> object_span;
   // The text was a training pipeline request, and the inputs checked are
-  // its trainingTaskInputs.
+  // its trainingTaskInputs, at this JSON Pointer ("" for plain inputs).
   bool pipeline_request = false;
+  std::string inputs_path;
 
   bool ok() const;  // true when no finding is an error
   size_t error_count() const;

@@ -1,0 +1,142 @@
+// Behaviours a user review of the page asked for: a shared link survives a
+// reload, an edit ends the offer to undo an import, pipeline requests keep
+// their own values and show findings at their fields, the exports are
+// clean JSON, and a huge list of unknown keys stays short.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import {
+  importFile,
+  readFormValues,
+  startSession,
+  testTimeout,
+  withPage,
+} from './harness.mjs';
+
+const budget = '#field-budgetMilliNodeHours';
+const editorContent = '#editor-root .cm-content';
+const clipboard = ['clipboard-read', 'clipboard-write'];
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+const encoder = new TextEncoder();
+
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return readFile(await file.path(), 'utf8');
+}
+
+const request = `{
+  "displayName": "my-run",
+  "inputDataConfig": {"datasetId": "12345"},
+  "trainingTaskInputs": {
+    "modelType": "CLOUD_HIGH_ACCURACY_1",
+    "base_model_id": "projects/p/locations/l/models/123"
+  }
+}
+`;
+
+test('shared link survives a reload', { timeout: testTimeout }, async () => {
+  let link;
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    await page.fill(budget, '77000');
+    await page.click('#share-button');
+    await page.locator('#action-status', { hasText: 'Copied a link' }).waitFor();
+    link = await page.evaluate(() => navigator.clipboard.readText());
+  });
+  await withPage(session, {}, async ({ page }) => {
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('about:blank');
+    await page.goto(link);
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.equal(await page.inputValue(budget), '77000');
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.equal(await page.inputValue(budget), '77000');
+  });
+});
+
+test('an edit ends the offer to undo an import', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'inputs.json', encoder.encode('{"budgetMilliNodeHours":"50000"}'));
+    assert.equal(await page.isVisible('#undo-bar'), true);
+    await page.fill('#field-baseModelId', 'mymodel');
+    assert.equal(await page.isHidden('#undo-bar'), true);
+    await page.click('h1');
+    await page.keyboard.press('Control+Z');
+    assert.equal(await page.inputValue('#field-baseModelId'), 'mymodel');
+  });
+});
+
+test('pipeline request findings sit at their fields', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'request.json', encoder.encode(request));
+    const field = page.locator('#field-baseModelId');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    const describedBy = await field.getAttribute('aria-describedby');
+    const codes = await page.$$eval(
+      describedBy.split(' ').map((id) => `#${id}`).join(','),
+      (items) => items.map((item) => item.dataset.code).filter(Boolean),
+    );
+    assert.ok(codes.includes('base_model_id.resource_name'), codes.join(', '));
+  });
+});
+
+test('pipeline export keeps the request\'s own values', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'request.json', encoder.encode(request));
+    await page.fill('#field-baseModelId', '123');
+    const text = await download(page, '#pipeline-export-button');
+    assert.doesNotMatch(text, /\n\s*,/);
+    const exported = JSON.parse(text);
+    assert.equal(exported.displayName, 'my-run');
+    assert.equal(exported.inputDataConfig.datasetId, '12345');
+    assert.deepEqual(exported.trainingTaskInputs, {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      baseModelId: '123',
+    });
+    // The plain export is the inputs alone.
+    assert.deepEqual(JSON.parse(await download(page, '#export-button')),
+      exported.trainingTaskInputs);
+  });
+});
+
+test('pipeline export of text that is no object is refused', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.locator(editorContent).waitFor();
+    await page.click(editorContent);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('Alright');
+    await page.click('#pipeline-export-button');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    await page.click('#confirm-accept');
+    assert.match(await page.textContent('#action-status'), /not an object/);
+  });
+});
+
+test('default pipeline export has no stray comma', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const text = await download(page, '#pipeline-export-button');
+    assert.doesNotMatch(text, /\n\s*,/);
+    assert.equal(JSON.parse(text).trainingTaskInputs.budgetMilliNodeHours, '192000');
+  });
+});
+
+test('a long list of unknown keys is cut short', { timeout: testTimeout }, async () => {
+  const keys = Array.from({ length: 300 }, (_, index) => `"k${index}":0`).join(',');
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'many.json', encoder.encode(`{${keys}}`));
+    assert.equal(await page.locator('#unknown-list > li.unknown-field').count(), 100);
+    assert.match(await page.textContent('#unknown-list'), /200 more keys not shown/);
+    const values = await readFormValues(page);
+    assert.equal(values.budgetMilliNodeHours, '');
+  });
+});
