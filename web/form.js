@@ -193,7 +193,12 @@ function createInt64Control(field, id, fields) {
       input.value = value ?? '';
     },
     update(result) {
-      const text = summarizeInt64(field, result.formValues[field.jsonName]);
+      // A value the parsers cannot read alike gives no node hours.
+      const paths = [`/${field.jsonName}`, `/${field.protoName}`]
+        .map((end) => `${result.inputsPath}${end}`);
+      const hasError = result.findings.some((finding) => paths.includes(finding.path) &&
+        /\.(not_portable|not_integer|int64_overflow)$/.test(finding.code));
+      const text = hasError ? '' : summarizeInt64(field, result.formValues[field.jsonName]);
       summary.textContent = text;
       summary.hidden = text === '';
     },

@@ -140,3 +140,13 @@ test('a long list of unknown keys is cut short', { timeout: testTimeout }, async
     assert.equal(values.budgetMilliNodeHours, '');
   });
 });
+
+test('no node hours for a budget parsers read differently', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.fill(budget, '9007199254740993');
+    assert.equal(await page.locator('[data-code="budget.not_portable"]').count(), 1);
+    assert.doesNotMatch(await page.textContent('form'), /node hours, or/);
+    await page.fill(budget, '5000');
+    assert.match(await page.textContent('form'), /5 node hours, or 0\.625 hours on 8 nodes/);
+  });
+});
