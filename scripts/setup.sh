@@ -23,6 +23,9 @@ need_file /usr/bin/chromium chromium
 # Google's protobuf for Python, a reference parser of the differential test.
 need_file /usr/lib/python3/dist-packages/google/protobuf/json_format.py python3-protobuf
 need_command node nodejs
+# clang with its sanitizer and libFuzzer runtimes, for scripts/fuzz.sh.
+need_command clang++ clang
+need_file /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"

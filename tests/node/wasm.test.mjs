@@ -242,6 +242,41 @@ describe('robustness', () => {
     assert.equal(result.findings[100].params.more, 59999 - 100);
   });
 
+  test('hostile inputs each get a finding within 2 s, natively named', () => {
+    const valid = '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":"250000"}';
+    const keys = Array.from({ length: 100000 }, (_, i) => `"${i}":0`).join(',');
+    const rows = [
+      ['10 MiB of text', ' '.repeat(10 << 20), 'json.too_large'],
+      ['nesting a million deep', '['.repeat(1000000), 'json.too_deep'],
+      ['100,000 keys', `{${keys}}`, 'findings.truncated'],
+      ['string just under the limit', `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
+        'base_model_id.invalid'],
+      ['NUL bytes', '{"a":1}\u0000\u0000', 'json.syntax'],
+    ];
+    for (const [name, text, code] of rows) {
+      const start = performance.now();
+      const result = segform.validate(text);
+      // A guard against hangs, not a speed target.
+      assert.ok(performance.now() - start < 2000, `${name} took too long`);
+      assert.ok(result.findings.some((finding) => finding.code === code), name);
+      assert.equal(segform.validate(valid).ok, true, `${name}: module still works`);
+    }
+  });
+
+  test('every prefix and every invalid byte position is handled', () => {
+    const valid = new TextEncoder().encode('{"modelType":"CLOUD_HIGH_ACCURACY_1","baseModelId":"m"}');
+    for (let length = 0; length < valid.length; length += 1) {
+      assert.equal(segform.validate(valid.subarray(0, length)).ok, false, `prefix ${length}`);
+    }
+    for (let i = 0; i <= valid.length; i += 1) {
+      const bytes = new Uint8Array([...valid.subarray(0, i), 0xff, ...valid.subarray(i)]);
+      const [finding] = segform.validate(bytes).findings;
+      assert.equal(finding.code, 'json.invalid_utf8');
+      assert.equal(finding.begin, i);
+    }
+    assert.equal(segform.validate(valid).ok, true);
+  });
+
   test('non-string input is rejected by the binding, not by an abort', () => {
     assert.throws(() => segform.validate(42), /std::string/);
     assert.equal(segform.validate('{}').ok, true);

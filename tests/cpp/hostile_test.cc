@@ -1,0 +1,87 @@
+// Hostile inputs: each gets a clear finding, quickly, and validation works
+// normally afterwards. The Node tests run the same inputs through wasm.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+
+#include "test_util.h"
+
+namespace segform {
+namespace {
+
+const std::string kValid =
+    R"({"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":"250000",)"
+    R"("baseModelId":"seg_model"})";
+
+struct HostileRow {
+  const char* name;
+  std::function<std::string()> make;
+  const char* code;  // a finding this input must produce
+};
+
+const HostileRow kHostileRows[] = {
+    {"10 MiB of text", [] { return std::string(10 << 20, ' '); },
+     "json.too_large"},
+    {"nesting a million deep", [] { return std::string(1'000'000, '['); },
+     "json.too_deep"},
+    {"100,000 keys",
+     [] {
+       std::string text = "{";
+       for (int i = 0; i < 100'000; ++i) {
+         text += (i ? ",\"" : "\"") + std::to_string(i) + "\":0";
+       }
+       return text + "}";
+     },
+     "findings.truncated"},
+    {"string just under the size limit",
+     [] {
+       return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +
+              "\"}";
+     },
+     "base_model_id.invalid"},
+    {"NUL bytes", [] { return std::string("{\"a\":1}\0\0\0", 10); },
+     "json.syntax"},
+};
+
+TEST(Hostile, EveryInputGetsAFindingQuickly) {
+  for (const HostileRow& row : kHostileRows) {
+    SCOPED_TRACE(row.name);
+    const std::string text = row.make();
+    const auto start = std::chrono::steady_clock::now();
+    const ValidationResult result = Validate(text);
+    const double seconds = std::chrono::duration<double>(
+                               std::chrono::steady_clock::now() - start)
+                               .count();
+    EXPECT_NE(testing::FindCode(result, row.code), nullptr);
+    // A guard against hangs, not a speed target.
+    EXPECT_LT(seconds, 2.0);
+    EXPECT_TRUE(Validate(kValid).ok());
+  }
+}
+
+TEST(Hostile, EveryPrefixOfAValidInputIsHandled) {
+  for (size_t length = 0; length < kValid.size(); ++length) {
+    SCOPED_TRACE(length);
+    const ValidationResult result = Validate(kValid.substr(0, length));
+    ASSERT_FALSE(result.findings.empty());
+    EXPECT_FALSE(result.ok());
+  }
+  EXPECT_TRUE(Validate(kValid).ok());
+}
+
+TEST(Hostile, InvalidUtf8AtEveryPositionIsLocated) {
+  for (size_t i = 0; i <= kValid.size(); ++i) {
+    SCOPED_TRACE(i);
+    std::string text = kValid;
+    text.insert(i, 1, '\xFF');
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "json.invalid_utf8");
+    EXPECT_EQ(result.findings[0].begin, i);
+  }
+}
+
+}  // namespace
+}  // namespace segform
