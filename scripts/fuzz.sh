@@ -21,8 +21,8 @@ build-fuzz/segform_fuzz build-fuzz/corpus tests/cases \
   -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 \
   -max_len=4096 -artifact_prefix=build-fuzz/artifacts/ -print_final_stats=1 \
   2>&1 | grep -E '^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)' || true
-# libFuzzer exits non-zero on a finding; the pipe above hides it, so the
-# artifacts folder tells.
+# libFuzzer exits non-zero on a finding, but the pipe above hides its
+# status, so a file in the artifacts folder is what marks a failure.
 if compgen -G "build-fuzz/artifacts/*" >/dev/null; then
   echo "fuzz: libFuzzer found a failing input:" >&2
   ls build-fuzz/artifacts >&2
