@@ -186,19 +186,25 @@ std::string_view ClosestName(std::string_view name,
   if (name.size() > 2 * longest + 8) return {};
 
   const std::string wanted = NormalizeForComparison(name);
+  // Allow about one edit per five characters, so a typo or two is forgiven
+  // but an unrelated name gets no suggestion.
+  const size_t allowed = std::max<size_t>(1, wanted.size() / 5);
   std::string_view best;
   size_t best_distance = std::string_view::npos;
   for (std::string_view candidate : candidates) {
-    const size_t distance =
-        EditDistance(wanted, NormalizeForComparison(candidate));
+    const std::string normalized = NormalizeForComparison(candidate);
+    // The edit distance is at least the difference in length, so a
+    // candidate that differs by more than the allowance is skipped.
+    const size_t length_difference = normalized.size() > wanted.size()
+                                          ? normalized.size() - wanted.size()
+                                          : wanted.size() - normalized.size();
+    if (length_difference > allowed) continue;
+    const size_t distance = EditDistance(wanted, normalized);
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;
     }
   }
-  // Allow about one edit per five characters, so a typo or two is forgiven
-  // but an unrelated name gets no suggestion.
-  const size_t allowed = std::max<size_t>(1, wanted.size() / 5);
   return best_distance <= allowed ? best : std::string_view();
 }
 
