@@ -12,8 +12,8 @@ fi
 cmake --build build --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
 test -x build/segform
 
-# em++ runs its JavaScript optimizer with /usr/bin/node, which does not look
-# in Debian's /usr/share/nodejs unless told to (for acorn and terser).
+# em++ runs its JavaScript optimizer with /usr/bin/node, which finds
+# Debian's acorn and terser in /usr/share/nodejs only through NODE_PATH.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 if [ ! -f build-wasm/CMakeCache.txt ]; then
   emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -1,6 +1,6 @@
 // Prints the README's table of fields, rendered from the C++ declarations
 // that the WebAssembly module exports. A Node test checks that the README
-// holds exactly this table; run `node scripts/fields-table.mjs` to refresh it.
+// contains exactly this table; run `node scripts/fields-table.mjs` to refresh it.
 
 import { fileURLToPath } from 'node:url';
 

@@ -97,7 +97,7 @@ async function start() {
 }
 
 /**
- * Finishes opening a shared link: reports an unreadable one, asks before its
+ * Finishes opening a shared link: reports an unreadable one, confirms before its
  * text replaces different saved text, and drops the fragment, so that a
  * reload restores the saved text.
  */

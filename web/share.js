@@ -30,7 +30,7 @@ export function shareLink(pageUrl, text) {
 }
 
 /**
- * Reads the text from a location's fragment: null when the fragment holds
+ * Reads the text from a location's fragment: null when the fragment contains
  * no shared state, {text} when it does, {error} when it cannot be read.
  */
 export function sharedState(fragment) {

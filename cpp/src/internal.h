@@ -105,8 +105,8 @@ void CheckSegmentationRules(const std::vector<FieldValue>& fields,
 std::optional<int64_t> ParseInt64Lexeme(std::string_view lexeme,
                                         bool* not_integer, bool* overflow);
 
-// How the proto3 JSON parsers segform follows read a value for an integer
-// field (see portable.cc).
+// The value that the proto3 JSON parsers segform follows read for an
+// integer field, or why they reject it (see portable.cc).
 struct IntegerReading {
   enum class Verdict { kAccepted, kNotInteger, kOverflow, kNotPortable };
   Verdict verdict = Verdict::kAccepted;

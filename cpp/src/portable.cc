@@ -1,8 +1,8 @@
 // How proto3 JSON parsers read integers, and which spellings they all read
 // alike. segform accepts a spelling only when Google's protobuf for Python
 // (json_format) and @bufbuild/protobuf both accept it and read the same
-// value, so that its verdict is right whichever parser the service runs; the
-// differential test in tests/differential checks this against both.
+// value, so that its verdict is right whichever parser the service runs.
+// The differential test in tests/differential checks this against both.
 //
 // The facts behind the rules, as those two parsers behave:
 // - JavaScript reads every JSON number as a double. Python reads a number
@@ -49,7 +49,7 @@ constexpr std::string_view kJavaScriptOnlySpaces[] = {" ", "\xEF\xBB\xBF"};
 // White space that only Python's int() drops: U+0085.
 constexpr std::string_view kPythonOnlySpaces[] = {"\xC2\x85"};
 
-// Which white space a trim drops besides the shared set.
+// The white space a trim drops besides the shared set.
 enum class ExtraSpaces { kNone, kJavaScript, kPython, kEither };
 
 template <size_t N>

@@ -1,7 +1,7 @@
-// Behaviours a user review of the page asked for: a shared link survives a
-// reload, an edit ends the offer to undo an import, pipeline requests keep
-// their own values and show findings at their fields, the exports are
-// clean JSON, and a huge list of unknown keys stays short.
+// Behaviours found missing by a user review of the page. A shared link
+// survives a reload, and an edit ends the offer to undo an import. Pipeline
+// requests keep their own values and show findings at their fields. The
+// exports are clean JSON, and a huge list of unknown keys stays short.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';

@@ -75,7 +75,7 @@ TEST(CliCheck, PrintsOneLinePerFindingInCompilerForm) {
   EXPECT_EQ(lines, 4u);
 }
 
-TEST(CliCheck, UsesNoteForInfoAndExitsZeroOnWarnings) {
+TEST(CliCheck, NotesAndWarningsExitZero) {
   const RunResult note = RunCli("check " + CasePath("c08-mobile-type-no-range"));
   EXPECT_EQ(note.status, 0);
   EXPECT_NE(note.output.find(":1:63: note: "), std::string::npos);
@@ -98,7 +98,7 @@ TEST(CliCheck, ReadsStandardInputAsStdin) {
   EXPECT_EQ(run.output.rfind("<stdin>:1:25: error: ", 0), 0u) << run.output;
 }
 
-TEST(CliCheck, ReadsByteOrderMarkFileAlikeFromFileAndStdin) {
+TEST(CliCheck, ByteOrderMarkFromFileAndStdin) {
   EXPECT_EQ(RunCli("check " + CasePath("c09-utf8-byte-order-mark")).status, 0);
   EXPECT_EQ(RunCli("check - < " + CasePath("c09-utf8-byte-order-mark")).status,
             0);
@@ -107,7 +107,7 @@ TEST(CliCheck, ReadsByteOrderMarkFileAlikeFromFileAndStdin) {
   EXPECT_NE(utf16.output.find("Save the file as UTF-8"), std::string::npos);
 }
 
-TEST(CliCheck, MissingFileIsExitTwoAndHighestStatusWins) {
+TEST(CliCheck, MissingFileExitsTwo) {
   const RunResult missing = RunCli("check /nonexistent/segform.json", true);
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.output.find("cannot read /nonexistent/segform.json"),

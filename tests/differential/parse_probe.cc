@@ -1,8 +1,8 @@
 // Reads one base64 line per input from standard input and writes one JSON
-// line per input: the verdict of segform's parse stage (JSON syntax, field
-// names, JSON types and value spellings; no range or format rules) and the
-// values it read. The differential test compares this with the reference
-// proto3 JSON parsers.
+// line per input with the verdict of segform's parse stage and the values
+// it read. The parse stage covers JSON syntax, field names, JSON types and
+// value spellings, but no range or format rules. The differential test
+// compares this with the reference proto3 JSON parsers.
 //
 // Output: {"ok":true,"values":{...}} or {"ok":false,"codes":[...]}. Values
 // leave out fields at their proto3 zero value, as the references do: the

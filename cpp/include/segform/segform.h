@@ -97,8 +97,8 @@ struct UnknownField {
   std::string value_json;  // the value exactly as written in the input
 };
 
-// Where a member of the checked object sits in the text, in UTF-16 code
-// units, so that an editor can change one value and keep the rest.
+// The position of a member of the checked object in the text, in UTF-16
+// code units, so that an editor can change one value and keep the rest.
 struct MemberSpan {
   std::string key;
   std::string field;  // the declared JSON name, or empty for an unknown key
@@ -157,11 +157,11 @@ inline nlohmann::ordered_json ToJson(const ImageSegmentationInputs& inputs) {
   return inputs.ToJson();
 }
 
-// Returns the line of text the finding points at, as a compiler shows it:
-// the line (cut to about 120 characters around the finding), then a line
-// with a caret under the column and tildes under the rest of the token,
-// each ending in a newline. Control characters and invalid bytes show as
-// '?'. Returns an empty string when the finding has no position.
+// Returns the line of text the finding points at, as a compiler shows it.
+// The first line is the source, cut to about 120 characters around the
+// finding. The second has a caret under the column and tildes under the
+// rest of the token. Both end in a newline, and control characters and
+// invalid bytes show as '?'. Returns "" when the finding has no position.
 std::string SourceExcerpt(std::string_view text, const Finding& finding);
 
 // The findings as a JSON array, one object per finding, as the checker's
@@ -174,7 +174,7 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result);
 
 // The result of a text over kMaxTextBytes, built from its size alone so that
 // a caller need not copy or even read the whole text first. When only a
-// lower bound of the size is known, the message says "more than".
+// lower bound of the size is known, the message reads "more than".
 ValidationResult OversizeResult(size_t text_bytes,
                                 bool size_is_lower_bound = false);
 
