@@ -31,6 +31,141 @@ function startsWithBom(bytes) {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
+const utf8Decoder = new TextDecoder();
+
+// Scratch space for reading a double from its two words.
+const doubleWords = new Uint32Array(2);
+const doubleValue = new Float64Array(doubleWords.buffer);
+
+const severityNames = ['error', 'warning', 'info'];
+
+/**
+ * Reads a result the module encoded in its memory, in the layout written
+ * down in cpp/wasm/result_buffer.h, and returns it as plain objects, the
+ * same ones JSON.parse would build from segform's JSON form of a result.
+ */
+class ResultReader {
+  constructor(module, header) {
+    const heap = module.HEAPU32;
+    const at = header >>> 2;
+    const stringsAt = heap[at + 2];
+    this.words = heap;
+    this.next = heap[at] >>> 2;
+    // Every string of the result is decoded in one call and cut apart by
+    // the UTF-16 lengths in the words.
+    this.strings = utf8Decoder.decode(module.HEAPU8.subarray(stringsAt, stringsAt + heap[at + 3]));
+    this.nextString = 0;
+  }
+
+  word() {
+    const word = this.words[this.next];
+    this.next += 1;
+    return word;
+  }
+
+  string() {
+    const start = this.nextString;
+    this.nextString = start + this.word();
+    return this.strings.slice(start, this.nextString);
+  }
+
+  // A 64-bit integer, rounded once to the nearest double.
+  integer() {
+    const low = this.word();
+    return (this.word() | 0) * 4294967296 + low;
+  }
+
+  value() {
+    switch (this.word()) {
+      case 0: return null;
+      case 1: return false;
+      case 2: return true;
+      case 3: return this.integer();
+      case 4:
+        doubleWords[0] = this.word();
+        doubleWords[1] = this.word();
+        return doubleValue[0];
+      case 5: return this.string();
+      case 6: {
+        const array = new Array(this.word());
+        for (let i = 0; i < array.length; i += 1) array[i] = this.value();
+        return array;
+      }
+      default: {
+        const object = {};
+        for (let count = this.word(); count > 0; count -= 1) {
+          const key = this.string();
+          object[key] = this.value();
+        }
+        return object;
+      }
+    }
+  }
+
+  finding() {
+    const severity = severityNames[this.word()];
+    const code = this.string();
+    const path = this.string();
+    const line = this.word();
+    const column = this.word();
+    const begin = this.word();
+    const end = this.word();
+    const utf16Begin = this.word();
+    const utf16End = this.word();
+    const message = this.string();
+    const hint = this.string();
+    const finding = { severity, code, path, line, column, begin, end, utf16Begin, utf16End, message };
+    if (hint !== '') finding.hint = hint;
+    finding.params = this.value();
+    return finding;
+  }
+
+  result() {
+    const ok = this.word() === 1;
+    const errorCount = this.word();
+    const skippedPrefix = this.word();
+    const pipelineRequest = this.word() === 1;
+    const inputsPath = this.string();
+    const canonicalJson = this.string();
+    const findings = new Array(this.word());
+    for (let i = 0; i < findings.length; i += 1) findings[i] = this.finding();
+    const formValues = {};
+    for (let count = this.word(); count > 0; count -= 1) {
+      const name = this.string();
+      formValues[name] = this.string();
+    }
+    const unknownFields = new Array(this.word());
+    for (let i = 0; i < unknownFields.length; i += 1) {
+      const key = this.string();
+      unknownFields[i] = { key, valueJson: this.string() };
+    }
+    const fieldSpans = new Array(this.word());
+    for (let i = 0; i < fieldSpans.length; i += 1) {
+      const key = this.string();
+      const hasField = this.word() === 1;
+      const field = this.string();
+      fieldSpans[i] = {
+        key,
+        field: hasField ? field : null,
+        keyBegin: this.word(),
+        keyEnd: this.word(),
+        valueBegin: this.word(),
+        valueEnd: this.word(),
+      };
+    }
+    let objectSpan = null;
+    if (this.word() === 1) objectSpan = { begin: this.word(), end: this.word() };
+    return {
+      ok, errorCount, findings, canonicalJson, formValues, unknownFields, skippedPrefix,
+      pipelineRequest, inputsPath, fieldSpans, objectSpan,
+    };
+  }
+}
+
+function decodeResult(module, header) {
+  return new ResultReader(module, header).result();
+}
+
 const isNode =
   typeof process !== 'undefined' && Boolean(process.versions?.node);
 
@@ -49,6 +184,40 @@ export async function loadSegform(options = {}) {
   const module = await createSegformModule(wasmBinary ? { wasmBinary } : {});
   const limits = JSON.parse(module.describeLimits());
 
+  // The module keeps one input buffer; its address changes only when
+  // inputBuffer() enlarges it, so it is asked for only then.
+  let inputAt = 0;
+  let inputCapacity = 0;
+  function reserveInput(bytes) {
+    if (bytes > inputCapacity) {
+      inputAt = module.inputBuffer(bytes);
+      inputCapacity = bytes;
+    }
+    return inputAt;
+  }
+
+  // Copies a string into the input buffer as UTF-8 and returns its length
+  // in bytes. capacity is at least that length.
+  function writeString(text, capacity) {
+    const at = reserveInput(capacity);
+    const heap = module.HEAPU8;
+    if (text.length > 1024) {
+      return utf8Encoder.encodeInto(text, heap.subarray(at, at + capacity)).written;
+    }
+    // A short text is copied unit by unit while it is ASCII, which costs
+    // less than setting up encodeInto; the encoder takes over from the
+    // first other character.
+    let i = 0;
+    for (; i < text.length; i += 1) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0x80) break;
+      heap[at + i] = unit;
+    }
+    if (i === text.length) return i;
+    const rest = heap.subarray(at + i, at + capacity);
+    return i + utf8Encoder.encodeInto(text.slice(i), rest).written;
+  }
+
   // Validates a string or UTF-8 bytes. A text over the size limit is
   // reported from its size alone and never copied into the module.
   function run(input, inputIsFile, { ignoreUnknownFields = false } = {}) {
@@ -57,20 +226,34 @@ export async function loadSegform(options = {}) {
     if (ArrayBuffer.isView(input) && !(input instanceof Uint8Array)) {
       input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     }
-    let size;
-    let skippedPrefix = 0;
+    let bytes;
     if (typeof input === 'string') {
-      skippedPrefix = inputIsFile && input.startsWith('\ufeff') ? 3 : 0;
-      size = utf8Length(input) - skippedPrefix;
+      const skippedPrefix = inputIsFile && input.startsWith('\ufeff') ? 3 : 0;
+      // UTF-8 takes at most three bytes per UTF-16 code unit, so only a
+      // long string needs its exact size counted before it is copied.
+      let capacity = input.length * 3;
+      if (capacity - skippedPrefix > limits.maxTextBytes) {
+        capacity = utf8Length(input);
+        if (capacity - skippedPrefix > limits.maxTextBytes) {
+          return oversize(capacity - skippedPrefix, skippedPrefix);
+        }
+      }
+      bytes = writeString(input, capacity);
     } else if (ArrayBuffer.isView(input)) {
-      skippedPrefix = inputIsFile && startsWithBom(input) ? 3 : 0;
-      size = input.byteLength - skippedPrefix;
+      const skippedPrefix = inputIsFile && startsWithBom(input) ? 3 : 0;
+      if (input.byteLength - skippedPrefix > limits.maxTextBytes) {
+        return oversize(input.byteLength - skippedPrefix, skippedPrefix);
+      }
+      module.HEAPU8.set(input, reserveInput(input.byteLength));
+      bytes = input.byteLength;
+    } else {
+      throw new TypeError('segform: validate() takes a string or UTF-8 bytes');
     }
-    if (size > limits.maxTextBytes) {
-      return { ...JSON.parse(module.oversizeResult(size)), skippedPrefix };
-    }
-    if (typeof input === 'string') input = utf8Encoder.encode(input);
-    return JSON.parse(module.validateText(input, inputIsFile, ignoreUnknownFields));
+    return decodeResult(module, module.validate(bytes, inputIsFile, ignoreUnknownFields));
+  }
+
+  function oversize(size, skippedPrefix) {
+    return { ...decodeResult(module, module.oversizeResult(size)), skippedPrefix };
   }
 
   return {

@@ -50,6 +50,7 @@ bool IsContinuationByte(char c) {
 
 std::string NormalizeForComparison(std::string_view name) {
   std::string normalized;
+  normalized.reserve(name.size());
   for (char c : name) {
     if (c == '_' || c == '-' || std::isspace(static_cast<unsigned char>(c))) {
       continue;
@@ -59,20 +60,47 @@ std::string NormalizeForComparison(std::string_view name) {
   return normalized;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      const size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-      diagonal = above;
-    }
+// Returns the Levenshtein distance of a and b when it is at most limit, and
+// limit + 1 otherwise. Only the cells within limit of the diagonal can hold
+// a distance that small, so each row computes just that band, and the
+// search stops at a row whose band is all over the limit.
+size_t EditDistanceWithin(std::string_view a, std::string_view b,
+                          size_t limit) {
+  const size_t over = limit + 1;
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) >
+      limit) {
+    return over;
   }
-  return row[b.size()];
+  // Two rows of the table. Names are short, so they fit on the stack.
+  constexpr size_t kStackColumns = 64;
+  size_t stack_rows[2][kStackColumns + 1];
+  std::vector<size_t> heap_rows;
+  size_t* previous = stack_rows[0];
+  size_t* current = stack_rows[1];
+  if (b.size() > kStackColumns) {
+    heap_rows.resize(2 * (b.size() + 1));
+    previous = heap_rows.data();
+    current = previous + b.size() + 1;
+  }
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = std::min(j, over);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    const size_t first = i > limit ? i - limit : 1;
+    const size_t last = std::min(b.size(), i + limit);
+    current[first - 1] = first == 1 ? std::min(i, over) : over;
+    size_t row_minimum = current[first - 1];
+    for (size_t j = first; j <= last; ++j) {
+      const size_t substitution =
+          previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min(
+          {previous[j] + 1, current[j - 1] + 1, substitution, over});
+      row_minimum = std::min(row_minimum, current[j]);
+    }
+    // The next row reads one cell past this band, which lies outside it.
+    if (last < b.size()) current[last + 1] = over;
+    if (row_minimum >= over) return over;
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
 }
 
 }  // namespace
@@ -199,7 +227,7 @@ std::string_view ClosestName(std::string_view name,
                                           ? normalized.size() - wanted.size()
                                           : wanted.size() - normalized.size();
     if (length_difference > allowed) continue;
-    const size_t distance = EditDistance(wanted, normalized);
+    const size_t distance = EditDistanceWithin(wanted, normalized, allowed);
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;

@@ -1,0 +1,546 @@
+// The last step of npm run bench: loads the built page in headless Chromium
+// and prints what a user downloads and waits for. Bytes come from the Chrome
+// DevTools Protocol. Times are taken inside the page on its performance.now()
+// clock, which starts at navigation start, so the driver's round trips to
+// Chromium are not in them. Figures, not pass/fail: the script exits non-zero
+// only when a measurement fails, and then prints why instead of a number.
+
+import { gzipSync } from 'node:zlib';
+
+import { startSession } from '../tests/browser/harness.mjs';
+import { loadSegform } from '../web/segform.mjs';
+
+const coldLoadCount = 5;
+const keystrokesPerLoad = 50;
+const bigDocumentKeystrokes = 20;
+// Generous, so that a slow machine still finishes; a hang fails the run.
+const waitTimeoutMs = 20_000;
+
+const budgetField = 'budgetMilliNodeHours';
+const pageIds = {
+  inputId: `field-${budgetField}`,
+  findingsId: `field-${budgetField}-findings`,
+};
+// The page restores its text from this localStorage record (web/app.js).
+const storageKey = 'segform.jsonText';
+const storageFormat = 'segform-json-text-1';
+
+/** A failed measurement; main() prints its message and exits with 1. */
+class MeasurementError extends Error {}
+
+/**
+ * Init script: runs in every document of the context before the page's own
+ * scripts, and keeps its records in window.pageBench.
+ */
+function instrumentPage({ inputId, findingsId }) {
+  const bench = {
+    // performance.now() when the budget input and its findings list exist.
+    formReadyAt: null,
+    // {key, timeStamp} of every keydown, taken in the capture phase.
+    keydowns: [],
+    // {at, text, codes, value} each time the budget's findings text changed.
+    changes: [],
+    // {startTime, duration} of every long task (50 ms or more).
+    longTasks: [],
+    longTasksSupported: PerformanceObserver.supportedEntryTypes.includes('longtask'),
+  };
+  window.pageBench = bench;
+
+  const waiters = new Set();
+  function wakeWaiters() {
+    for (const waiter of waiters) {
+      if (waiter.check()) {
+        waiters.delete(waiter);
+        clearTimeout(waiter.timer);
+        waiter.resolve();
+      }
+    }
+  }
+  // Resolves once check() is true, checked after every record.
+  bench.waitUntil = (check, timeoutMs, description) =>
+    new Promise((resolve, reject) => {
+      if (check()) {
+        resolve();
+        return;
+      }
+      const waiter = { check, resolve };
+      waiter.timer = setTimeout(() => {
+        waiters.delete(waiter);
+        reject(new Error(`${description} did not happen within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.add(waiter);
+    });
+
+  window.addEventListener(
+    'keydown',
+    (event) => bench.keydowns.push({ key: event.key, timeStamp: event.timeStamp }),
+    { capture: true },
+  );
+
+  if (bench.longTasksSupported) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        bench.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  }
+
+  // A MutationObserver runs right after the script that changed the DOM and
+  // before the next paint, so `at` is when the text is in the DOM, not when
+  // it is on screen.
+  let shownText = '';
+  function recordFindings(list) {
+    const text = list.textContent;
+    if (text === shownText) {
+      return;
+    }
+    shownText = text;
+    bench.changes.push({
+      at: performance.now(),
+      text,
+      codes: [...list.querySelectorAll('[data-code]')].map((item) => item.dataset.code),
+      value: document.getElementById(inputId).value,
+    });
+    wakeWaiters();
+  }
+
+  // The form is built once the validator has loaded. Until then the whole
+  // document is watched; afterwards only the budget's findings list, so the
+  // observer adds next to nothing to a keystroke.
+  const documentObserver = new MutationObserver(() => {
+    const list = document.getElementById(findingsId);
+    if (!list || !document.getElementById(inputId)) {
+      return;
+    }
+    documentObserver.disconnect();
+    bench.formReadyAt = performance.now();
+    new MutationObserver(() => recordFindings(list)).observe(list, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    recordFindings(list);
+    wakeWaiters();
+  });
+  documentObserver.observe(document, { childList: true, subtree: true });
+}
+
+/** Init script: stores the page's text record before the page reads it. */
+function seedStorage({ origin, key, value }) {
+  if (window.location.origin === origin) {
+    window.localStorage.setItem(key, value);
+  }
+}
+
+/**
+ * Runs body(page) in a fresh browser context, which starts with an empty
+ * cache and empty storage, then closes the context. Page errors, console
+ * errors and requests to another origin make the measurement fail.
+ */
+async function withFreshPage(session, { seed } = {}, body) {
+  const context = await session.browser.newContext();
+  try {
+    context.setDefaultTimeout(waitTimeoutMs);
+    await context.addInitScript(instrumentPage, pageIds);
+    if (seed) {
+      await context.addInitScript(seedStorage, seed);
+    }
+    const page = await context.newPage();
+    const problems = [];
+    const origin = new URL(session.url).origin;
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        problems.push(`console error: ${message.text()}`);
+      }
+    });
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http') && url.origin !== origin) {
+        problems.push(`request to another origin: ${request.url()}`);
+      }
+    });
+    const result = await body(page);
+    if (problems.length > 0) {
+      throw new MeasurementError(`the page misbehaved: ${problems.join('; ')}`);
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Records every HTTP request of the page through the DevTools Protocol:
+ * the URL from Network.responseReceived and the bytes on the wire, response
+ * headers included, from Network.loadingFinished's encodedDataLength.
+ * Timestamps are the protocol's monotonic clock, in seconds.
+ */
+async function recordNetwork(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const requests = new Map();
+  const entry = (requestId) => {
+    if (!requests.has(requestId)) {
+      requests.set(requestId, { requestId, url: null, sentAt: null, finishedAt: null });
+    }
+    return requests.get(requestId);
+  };
+  cdp.on('Network.requestWillBeSent', ({ requestId, request, timestamp }) => {
+    if (request.url.startsWith('http')) {
+      entry(requestId).sentAt = timestamp;
+    }
+  });
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    if (response.url.startsWith('http')) {
+      entry(requestId).url = response.url;
+    }
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, timestamp, encodedDataLength }) => {
+    if (requests.has(requestId)) {
+      Object.assign(requests.get(requestId), { finishedAt: timestamp, bytes: encodedDataLength });
+    }
+  });
+  cdp.on('Network.loadingFailed', ({ requestId, errorText }) => {
+    if (requests.has(requestId)) {
+      Object.assign(requests.get(requestId), { finishedAt: -1, error: errorText });
+    }
+  });
+  await cdp.send('Network.enable');
+
+  return {
+    /** Resolves once no request has been open for 300 ms. */
+    async waitForIdle() {
+      const deadline = Date.now() + waitTimeoutMs;
+      let quietSince = Date.now();
+      while (Date.now() - quietSince < 300) {
+        if (Date.now() > deadline) {
+          throw new MeasurementError(`requests still open after ${waitTimeoutMs} ms`);
+        }
+        if ([...requests.values()].some((request) => request.finishedAt === null)) {
+          quietSince = Date.now();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    /**
+     * Lists {path, phase, bytes, gzipBytes} per request. A request sent
+     * before segform.wasm finished loading is in phase 'first': the module
+     * graph of app.js is fetched before any of it runs, and the first
+     * validation runs as soon as the .wasm is compiled. Later ones are 'later'.
+     */
+    async summarize() {
+      const all = [...requests.values()];
+      const failed = all.filter((request) => request.error !== undefined);
+      if (failed.length > 0) {
+        throw new MeasurementError('requests failed: ' +
+          failed.map((request) => `${request.url} (${request.error})`).join(', '));
+      }
+      const wasm = all.find((request) => request.url?.endsWith('/gen/segform.wasm'));
+      if (!wasm) {
+        throw new MeasurementError('the protocol reported no request for gen/segform.wasm');
+      }
+      const files = [];
+      for (const request of all) {
+        const { body, base64Encoded } = await cdp.send('Network.getResponseBody',
+          { requestId: request.requestId });
+        const bodyBytes = Buffer.from(body, base64Encoded ? 'base64' : 'utf8');
+        files.push({
+          path: new URL(request.url).pathname,
+          phase: request.sentAt < wasm.finishedAt ? 'first' : 'later',
+          bytes: request.bytes,
+          gzipBytes: gzipSync(bodyBytes, { level: 9 }).length,
+        });
+      }
+      return files;
+    },
+  };
+}
+
+/**
+ * Presses one key in the focused budget field and waits for the findings
+ * text to change. Checks that the field holds `expectedValue` and that a
+ * finding naming that value is shown, then returns the milliseconds from
+ * the keydown's timeStamp to the change, both on the page's clock.
+ */
+async function pressAndMeasure(page, key, expectedValue) {
+  const before = await page.evaluate(() => ({
+    changes: window.pageBench.changes.length,
+    keydowns: window.pageBench.keydowns.length,
+  }));
+  await page.keyboard.press(key);
+  const { change, keydowns } = await page.evaluate(
+    async ({ changeCount, keydownCount, timeoutMs }) => {
+      const bench = window.pageBench;
+      await bench.waitUntil(() => bench.changes.length > changeCount, timeoutMs,
+        'a change of the budget findings');
+      return { change: bench.changes[changeCount], keydowns: bench.keydowns.slice(keydownCount) };
+    },
+    { changeCount: before.changes, keydownCount: before.keydowns, timeoutMs: waitTimeoutMs },
+  );
+
+  if (keydowns.length !== 1 || keydowns[0].key !== key) {
+    throw new MeasurementError(`pressing ${key} gave the keydowns ` +
+      `${JSON.stringify(keydowns.map((keydown) => keydown.key))}, expected exactly one`);
+  }
+  if (change.value !== expectedValue) {
+    throw new MeasurementError(`after pressing ${key} the budget field holds ` +
+      `"${change.value}", expected "${expectedValue}"`);
+  }
+  // The range finding quotes the value typed, so the text changes with it.
+  const quotesValue = new RegExp(`(^|[^\\d,.])${expectedValue}($|[^\\d,.])`);
+  if (change.codes.length === 0 || !quotesValue.test(change.text)) {
+    throw new MeasurementError(`after pressing ${key} the budget findings read ` +
+      `"${change.text}", which is no finding naming ${expectedValue}`);
+  }
+  const latency = change.at - keydowns[0].timeStamp;
+  if (!(latency >= 0)) {
+    throw new MeasurementError(`keydown at ${keydowns[0].timeStamp} ms came after the ` +
+      `change at ${change.at} ms; the two clocks do not match`);
+  }
+  return latency;
+}
+
+/**
+ * Types `count` keys into the budget field, which holds `startValue` (1 to 4
+ * digits, so under the 20,000 minimum). Digits and Backspace alternate, so
+ * the value stays out of range and every key changes the finding.
+ */
+async function typeOutOfRangeValues(page, startValue, count) {
+  const latencies = [];
+  let value = startValue;
+  for (let i = 0; i < count; i += 1) {
+    const key = i % 2 === 0 ? String((i / 2) % 9 + 1) : 'Backspace';
+    value = key === 'Backspace' ? value.slice(0, -1) : value + key;
+    latencies.push(await pressAndMeasure(page, key, value));
+  }
+  return latencies;
+}
+
+/** Focuses the budget field and selects its text, once the field exists. */
+function focusBudgetField(page) {
+  return page.evaluate(async ({ inputId, timeoutMs }) => {
+    const bench = window.pageBench;
+    await bench.waitUntil(() => bench.formReadyAt !== null, timeoutMs, 'the budget field');
+    const input = document.getElementById(inputId);
+    input.focus();
+    input.select();
+  }, { inputId: pageIds.inputId, timeoutMs: waitTimeoutMs });
+}
+
+/** Waits until the editor pane, a lazily loaded bundle, is in place. */
+async function waitForEditor(page) {
+  try {
+    await page.waitForFunction(() => document.getElementById('editor-loading') === null &&
+      document.getElementById('editor-root').shadowRoot !== null);
+  } catch (error) {
+    const status = await page.evaluate(
+      () => document.getElementById('editor-loading')?.textContent);
+    throw new MeasurementError(`the editor pane did not load (${status ?? error.message})`);
+  }
+}
+
+/**
+ * One cold load of the page with its default text: bytes (1), time to the
+ * first finding (2) and keystroke-to-finding latency (3).
+ */
+function measureColdLoad(session) {
+  return withFreshPage(session, {}, async (page) => {
+    const network = await recordNetwork(page);
+    await page.goto(session.url, { waitUntil: 'commit' });
+
+    // (2) Replace the budget with "5" as soon as the field exists.
+    await focusBudgetField(page);
+    const keyToFinding = await pressAndMeasure(page, '5', '5');
+    const timings = await page.evaluate(() => {
+      const bench = window.pageBench;
+      const [navigation] = performance.getEntriesByType('navigation');
+      const wasm = performance.getEntriesByType('resource')
+        .find((entry) => entry.name.endsWith('/gen/segform.wasm'));
+      return {
+        htmlResponseEnd: navigation.responseEnd,
+        wasmResponseEnd: wasm?.responseEnd,
+        formReadyAt: bench.formReadyAt,
+        keydownAt: bench.keydowns[0].timeStamp,
+        firstFindingAt: bench.changes[0].at,
+      };
+    });
+
+    // (1) Let the editor pane and anything else lazy arrive, then count.
+    await waitForEditor(page);
+    await network.waitForIdle();
+    const files = await network.summarize();
+
+    // (3) With the editor in place, as a user meets the page.
+    const latencies = await typeOutOfRangeValues(page, '5', keystrokesPerLoad);
+    return { files, timings: { ...timings, keyToFinding }, latencies };
+  });
+}
+
+/**
+ * Builds a document of the three fields plus one unknown field whose string
+ * value fills it to 64 bytes under the size limit, so that typing into the
+ * budget field (which only shortens it) keeps it under the limit.
+ */
+function buildBigDocument(maxTextBytes) {
+  const head = '{\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\n' +
+    '  "budgetMilliNodeHours": "192000",\n  "baseModelId": "1234567890",\n  "padding": "';
+  const tail = '"\n}\n';
+  const text = head + 'x'.repeat(maxTextBytes - 64 - head.length - tail.length) + tail;
+  return { text, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * (4) Loads the big document from localStorage, waits until the page shows
+ * it, and types into the budget field. Returns the long tasks that started
+ * while typing and those before, and the keystroke-to-finding latencies.
+ */
+function measureBigDocument(session, text) {
+  const origin = new URL(session.url).origin;
+  const value = JSON.stringify({ format: storageFormat, text });
+  return withFreshPage(session, { seed: { origin, key: storageKey, value } }, async (page) => {
+    await page.goto(session.url);
+    await waitForEditor(page);
+    const shown = await page.evaluate(({ inputId }) => ({
+      budget: document.getElementById(inputId).value,
+      codes: [...document.querySelectorAll('[data-code]')].map((item) => item.dataset.code),
+      editorLength: document.getElementById('editor-root').shadowRoot
+        .querySelector('.cm-content')?.textContent.length,
+    }), pageIds);
+    if (shown.budget !== '192000' || shown.codes.join() !== 'field.unknown') {
+      throw new MeasurementError('the page did not show the 1 MiB document: budget ' +
+        `"${shown.budget}", finding codes [${shown.codes.join(', ')}]`);
+    }
+
+    // Long tasks of loading the document end before this idle callback.
+    const typingStartAt = await page.evaluate(async ({ inputId }) => {
+      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 }));
+      const input = document.getElementById(inputId);
+      input.focus();
+      input.select();
+      return performance.now();
+    }, pageIds);
+    const latencies = [await pressAndMeasure(page, '5', '5')];
+    latencies.push(...await typeOutOfRangeValues(page, '5', bigDocumentKeystrokes - 1));
+
+    // The observer reports a long task after it ends; give the last one time.
+    const { supported, longTasks } = await page.evaluate(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { supported: window.pageBench.longTasksSupported, longTasks: window.pageBench.longTasks };
+    });
+    if (!supported) {
+      throw new MeasurementError("this Chromium does not report 'longtask' entries");
+    }
+    return {
+      latencies,
+      typingLongTasks: longTasks.filter((task) => task.startTime >= typingStartAt),
+      loadingLongTasks: longTasks.filter((task) => task.startTime < typingStartAt),
+    };
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const longestDuration = (tasks) => Math.max(0, ...tasks.map((task) => task.duration));
+const sumOf = (files, phase, key) =>
+  files.filter((file) => file.phase === phase).reduce((sum, file) => sum + file[key], 0);
+
+const formatBytes = (bytes) => `${Math.round(bytes)} B`;
+const formatMs = (ms) => `${ms.toFixed(1)} ms`;
+// Long tasks are only reported from 50 ms, so 0 means none was seen.
+const formatLongTask = (ms) => (ms === 0 ? 'none (≥ 50 ms)' : formatMs(ms));
+
+function printReport({ chromiumVersion, loads, bigLoads, bigDocumentBytes }) {
+  const rows = [
+    ['bytes on the wire up to the first validation', formatBytes,
+      loads.map((load) => sumOf(load.files, 'first', 'bytes'))],
+    ['  the same files, gzip -9', formatBytes,
+      loads.map((load) => sumOf(load.files, 'first', 'gzipBytes'))],
+    ['bytes on the wire loaded later (editor pane)', formatBytes,
+      loads.map((load) => sumOf(load.files, 'later', 'bytes'))],
+    ['  the same files, gzip -9', formatBytes,
+      loads.map((load) => sumOf(load.files, 'later', 'gzipBytes'))],
+    ['navigation start → HTML response end', formatMs,
+      loads.map((load) => load.timings.htmlResponseEnd)],
+    ['navigation start → segform.wasm response end', formatMs,
+      loads.map((load) => load.timings.wasmResponseEnd)],
+    ['navigation start → form built and first validation shown', formatMs,
+      loads.map((load) => load.timings.formReadyAt)],
+    ['form shown → keydown "5" (driver delay, not page work)', formatMs,
+      loads.map((load) => load.timings.keydownAt - load.timings.formReadyAt)],
+    ['keydown "5" → finding in the DOM', formatMs,
+      loads.map((load) => load.timings.keyToFinding)],
+    ['**navigation start → first finding in the DOM**', formatMs,
+      loads.map((load) => load.timings.firstFindingAt)],
+    [`keystroke → finding text changed, median of ${keystrokesPerLoad}`, formatMs,
+      loads.map((load) => median(load.latencies))],
+    [`keystroke → finding text changed, slowest of ${keystrokesPerLoad}`, formatMs,
+      loads.map((load) => Math.max(...load.latencies))],
+    [`1 MiB document: longest task while typing ${bigDocumentKeystrokes} keys`, formatLongTask,
+      bigLoads.map((load) => longestDuration(load.typingLongTasks))],
+    ['1 MiB document: keystroke → finding text changed, median', formatMs,
+      bigLoads.map((load) => median(load.latencies))],
+    ['1 MiB document: keystroke → finding text changed, slowest', formatMs,
+      bigLoads.map((load) => Math.max(...load.latencies))],
+    ['1 MiB document: longest task while loading it (before typing)', formatLongTask,
+      bigLoads.map((load) => longestDuration(load.loadingLongTasks))],
+  ];
+
+  console.log(`Chromium ${chromiumVersion} (headless), ${new Date().toISOString().slice(0, 10)}, ` +
+    `Node ${process.version}; ${loads.length} cold loads per figure, each in a fresh context`);
+  console.log('');
+  console.log('| measure | median | min | max |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [name, format, values] of rows) {
+    console.log(`| ${name} | ${format(median(values))} | ${format(Math.min(...values))} | ` +
+      `${format(Math.max(...values))} |`);
+  }
+  const typingWithLongTask = bigLoads.filter((load) => load.typingLongTasks.length > 0).length;
+  console.log('');
+  console.log(`1 MiB document: ${bigDocumentBytes} bytes; a long task while typing in ` +
+    `${typingWithLongTask} of ${bigLoads.length} loads. Times end when the text is in the DOM, ` +
+    'before paint.');
+
+  console.log('');
+  console.log('| file (first load) | loaded | bytes on the wire | gzip -9 |');
+  console.log('| --- | --- | ---: | ---: |');
+  const phaseNames = { first: 'up to the first validation', later: 'later' };
+  for (const file of loads[0].files) {
+    console.log(`| ${file.path} | ${phaseNames[file.phase]} | ${file.bytes} | ${file.gzipBytes} |`);
+  }
+}
+
+async function main() {
+  const { maxTextBytes } = (await loadSegform()).limits;
+  const bigDocument = buildBigDocument(maxTextBytes);
+  const session = await startSession();
+  try {
+    const loads = [];
+    for (let i = 0; i < coldLoadCount; i += 1) {
+      loads.push(await measureColdLoad(session));
+    }
+    const bigLoads = [];
+    for (let i = 0; i < coldLoadCount; i += 1) {
+      bigLoads.push(await measureBigDocument(session, bigDocument.text));
+    }
+    printReport({
+      chromiumVersion: session.browser.version(),
+      loads,
+      bigLoads,
+      bigDocumentBytes: bigDocument.bytes,
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  const reason = error instanceof MeasurementError ? error.message : error.stack;
+  console.error(`page-bench: measurement failed: ${reason}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,158 @@
+#include "result_buffer.h"
+
+#include <cstring>
+
+#include "internal.h"
+
+namespace segform::wasm {
+
+uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
+  words_.clear();
+  strings_.clear();
+
+  Word(result.ok());
+  Offset(result.error_count());
+  Offset(result.skipped_prefix);
+  Word(result.pipeline_request);
+  String(result.inputs_path);
+  String(result.canonical_json);
+
+  Offset(result.findings.size());
+  for (const Finding& finding : result.findings) {
+    Word(static_cast<uint32_t>(finding.severity));
+    String(finding.code);
+    String(finding.path);
+    Offset(static_cast<size_t>(finding.line));
+    Offset(static_cast<size_t>(finding.column));
+    Offset(finding.begin);
+    Offset(finding.end);
+    Offset(finding.utf16_begin);
+    Offset(finding.utf16_end);
+    String(finding.message);
+    String(finding.hint);
+    Value(finding.params);
+  }
+
+  Offset(result.form_values.size());
+  for (const auto& [name, value] : result.form_values) {
+    String(name);
+    String(value);
+  }
+
+  Offset(result.unknown_fields.size());
+  for (const UnknownField& field : result.unknown_fields) {
+    String(field.key);
+    String(field.value_json);
+  }
+
+  Offset(result.member_spans.size());
+  for (const MemberSpan& member : result.member_spans) {
+    String(member.key);
+    Word(!member.field.empty());
+    String(member.field);
+    Offset(member.key_begin);
+    Offset(member.key_end);
+    Offset(member.value_begin);
+    Offset(member.value_end);
+  }
+
+  Word(result.object_span.has_value());
+  if (result.object_span) {
+    Offset(result.object_span->first);
+    Offset(result.object_span->second);
+  }
+
+  header_[0] = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(words_.data()));
+  header_[1] = static_cast<uint32_t>(words_.size());
+  header_[2] =
+      static_cast<uint32_t>(reinterpret_cast<uintptr_t>(strings_.data()));
+  header_[3] = static_cast<uint32_t>(strings_.size());
+  return reinterpret_cast<uintptr_t>(header_);
+}
+
+// Appends the text and its length in UTF-16 code units, which JavaScript
+// needs to cut the decoded area apart. Bytes that are not valid UTF-8 are
+// written as U+FFFD, so the count matches what TextDecoder produces.
+void ResultBuffer::String(std::string_view text) {
+  // Nearly every string is valid UTF-8, and is appended in one piece after
+  // a pass that counts its units. Only an invalid one is rebuilt.
+  uint32_t units = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t length =
+        static_cast<unsigned char>(text[i]) < 0x80
+            ? 1
+            : internal::Utf8SequenceLength(text, i);
+    if (length == 0) break;
+    units += length == 4 ? 2 : 1;  // beyond the BMP: a surrogate pair
+    i += length;
+  }
+  strings_.append(text.substr(0, i));
+  while (i < text.size()) {
+    const size_t length = internal::Utf8SequenceLength(text, i);
+    if (length == 0) {
+      strings_.append("\xEF\xBF\xBD");
+      ++units;
+      ++i;
+      continue;
+    }
+    strings_.append(text.substr(i, length));
+    units += length == 4 ? 2 : 1;
+    i += length;
+  }
+  Word(units);
+}
+
+void ResultBuffer::Value(const nlohmann::ordered_json& value) {
+  using Type = nlohmann::ordered_json::value_t;
+  switch (value.type()) {
+    case Type::boolean:
+      Word(static_cast<uint32_t>(value.get<bool>() ? ValueTag::kTrue
+                                                   : ValueTag::kFalse));
+      return;
+    case Type::number_integer:
+    case Type::number_unsigned: {
+      // Both are written as 64 bits. JavaScript reads them as a Number,
+      // rounded once, as JSON.parse would.
+      const uint64_t bits =
+          value.is_number_unsigned()
+              ? value.get<uint64_t>()
+              : static_cast<uint64_t>(value.get<int64_t>());
+      Word(static_cast<uint32_t>(ValueTag::kInteger));
+      Word(static_cast<uint32_t>(bits));
+      Word(static_cast<uint32_t>(bits >> 32));
+      return;
+    }
+    case Type::number_float: {
+      const double number = value.get<double>();
+      uint64_t bits = 0;
+      std::memcpy(&bits, &number, sizeof bits);
+      Word(static_cast<uint32_t>(ValueTag::kFloat));
+      Word(static_cast<uint32_t>(bits));
+      Word(static_cast<uint32_t>(bits >> 32));
+      return;
+    }
+    case Type::string:
+      Word(static_cast<uint32_t>(ValueTag::kString));
+      String(value.get_ref<const std::string&>());
+      return;
+    case Type::array:
+      Word(static_cast<uint32_t>(ValueTag::kArray));
+      Offset(value.size());
+      for (const auto& element : value) Value(element);
+      return;
+    case Type::object:
+      Word(static_cast<uint32_t>(ValueTag::kObject));
+      Offset(value.size());
+      for (const auto& [key, element] : value.items()) {
+        String(key);
+        Value(element);
+      }
+      return;
+    default:  // null, and the kinds JSON text cannot produce
+      Word(static_cast<uint32_t>(ValueTag::kNull));
+      return;
+  }
+}
+
+}  // namespace segform::wasm

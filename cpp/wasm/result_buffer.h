@@ -1,0 +1,73 @@
+// The validation result as the WebAssembly module hands it to JavaScript:
+// 32-bit words and one UTF-8 string area in the module's memory, which
+// web/segform.mjs reads in place. Decoding two typed arrays is several
+// times cheaper than writing JSON text and parsing it again, and nothing
+// crosses Embind but one number.
+//
+// Layout, read in order. A string is one word, its length in UTF-16 code
+// units, and its text comes next in the string area; a bool or a small
+// count is one word; a byte or UTF-16 offset is one word.
+//
+//   ok, errorCount, skippedPrefix, pipelineRequest, inputsPath: string,
+//   canonicalJson: string,
+//   findings: count, then for each
+//     severity (0 error, 1 warning, 2 info), code, path: string,
+//     line, column, begin, end, utf16Begin, utf16End,
+//     message: string, hint: string (left out of the object when empty),
+//     params: value
+//   formValues: count, then name: string, value: string
+//   unknownFields: count, then key: string, valueJson: string
+//   fieldSpans: count, then key: string, hasField (0 means field is
+//     null), field: string, keyBegin, keyEnd, valueBegin, valueEnd
+//   objectSpan: 0 (null), or 1 then begin, end
+//
+// A value (the params) is a tag word and its content:
+//   kNull, kFalse, kTrue; kInteger: low word, high word (two's complement);
+//   kFloat: the double's bits, low word then high word; kString: string;
+//   kArray: count, values; kObject: count, then key: string, value.
+
+#ifndef SEGFORM_WASM_RESULT_BUFFER_H_
+#define SEGFORM_WASM_RESULT_BUFFER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "segform/segform.h"
+
+namespace segform::wasm {
+
+enum class ValueTag : uint32_t {
+  kNull = 0,
+  kFalse = 1,
+  kTrue = 2,
+  kInteger = 3,
+  kFloat = 4,
+  kString = 5,
+  kArray = 6,
+  kObject = 7,
+};
+
+// Encodes results into buffers that are kept from call to call, so that
+// after the first calls of a given size no memory is allocated.
+class ResultBuffer {
+ public:
+  // Encodes the result and returns the address of four words: the words'
+  // address and count, the string area's address and byte length.
+  uintptr_t Encode(const ValidationResult& result);
+
+ private:
+  void Word(uint32_t word) { words_.push_back(word); }
+  void Offset(size_t offset) { Word(static_cast<uint32_t>(offset)); }
+  void String(std::string_view text);
+  void Value(const nlohmann::ordered_json& value);
+
+  std::vector<uint32_t> words_;
+  std::string strings_;
+  uint32_t header_[4] = {};
+};
+
+}  // namespace segform::wasm
+
+#endif  // SEGFORM_WASM_RESULT_BUFFER_H_
