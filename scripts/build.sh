@@ -12,6 +12,12 @@ fi
 cmake --build build --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
 test -x build/segform
 
+# The page's declarations (fields, schema, limits) come from the native
+# build, so the WebAssembly module need not carry the code that makes them.
+mkdir -p web/gen
+build/segform_web_declarations > web/gen/declarations.mjs.new
+mv web/gen/declarations.mjs.new web/gen/declarations.mjs
+
 # em++ runs its JavaScript optimizer with /usr/bin/node, which finds
 # Debian's acorn and terser in /usr/share/nodejs only through NODE_PATH.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}

@@ -1,6 +1,7 @@
 // Loads segform's WebAssembly module and returns its API as plain
 // JavaScript values. Works in the browser and in Node (20 or later).
 
+import { inputs, limits, schema, version } from './gen/declarations.mjs';
 import createSegformModule from './gen/segform.mjs';
 
 // TextEncoder turns a lone UTF-16 surrogate into U+FFFD, as the page's text
@@ -182,7 +183,6 @@ export async function loadSegform(options = {}) {
     wasmBinary = await readFile(new URL('./gen/segform.wasm', import.meta.url));
   }
   const module = await createSegformModule(wasmBinary ? { wasmBinary } : {});
-  const limits = JSON.parse(module.describeLimits());
 
   // The module keeps one input buffer; its address changes only when
   // inputBuffer() enlarges it, so it is asked for only then.
@@ -257,11 +257,11 @@ export async function loadSegform(options = {}) {
   }
 
   return {
-    version: module.version(),
+    version,
     /** The message's declared fields, from the C++ declarations. */
-    inputs: JSON.parse(module.describeInputs()),
+    inputs,
     /** A JSON Schema (draft 2020-12) of the message, from the declarations. */
-    schema: JSON.parse(module.schemaOfInputs()),
+    schema,
     /** The input limits: maxTextBytes, maxNestingDepth, maxFindings. */
     limits,
     /**

@@ -4,7 +4,8 @@
 // plain numbers: JavaScript writes the text into a buffer the module keeps
 // (inputBuffer), and reads the result where the module encoded it (see
 // result_buffer.h). No string, object or handle crosses Embind per call.
-// The other functions run once per page and return JSON text.
+// The declarations the page needs besides the validator (fields, schema,
+// limits) are generated at build time into web/gen/declarations.mjs.
 //
 // The module is built without C++ exceptions, and nothing here throws for
 // bad input, so no exception can reach JavaScript as an abort.
@@ -18,9 +19,6 @@
 #include "segform/segform.h"
 
 namespace {
-
-constexpr auto kReplaceInvalid =
-    nlohmann::ordered_json::error_handler_t::replace;
 
 // The text of the next validate() call. It keeps its capacity, so typing in
 // a document of a given size allocates nothing after the first keystroke.
@@ -51,30 +49,10 @@ uintptr_t OversizeResult(double text_bytes) {
       segform::OversizeResult(static_cast<size_t>(text_bytes), false));
 }
 
-std::string DescribeLimits() {
-  return segform::DescribeLimits().dump(-1, ' ', false, kReplaceInvalid);
-}
-
-std::string DescribeInputs() {
-  return segform::DescribeMessage(segform::ImageSegmentationInputsDecl())
-      .dump(-1, ' ', false, kReplaceInvalid);
-}
-
-std::string SchemaOfInputs() {
-  return segform::JsonSchema(segform::ImageSegmentationInputsDecl())
-      .dump(-1, ' ', false, kReplaceInvalid);
-}
-
-std::string Version() { return std::string(segform::kVersion); }
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(segform) {
   emscripten::function("inputBuffer", &InputBuffer);
   emscripten::function("validate", &ValidateInput);
   emscripten::function("oversizeResult", &OversizeResult);
-  emscripten::function("describeLimits", &DescribeLimits);
-  emscripten::function("describeInputs", &DescribeInputs);
-  emscripten::function("schemaOfInputs", &SchemaOfInputs);
-  emscripten::function("version", &Version);
 }
