@@ -285,5 +285,9 @@ export async function loadSegform(options = {}) {
     memoryBytes() {
       return module.HEAP8.buffer.byteLength;
     },
+    /** Returns the number of Embind value handles alive, for leak checks. */
+    handleCount() {
+      return module.count_emval_handles();
+    },
   };
 }
