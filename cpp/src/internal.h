@@ -77,6 +77,21 @@ class FindingSink {
 std::optional<RawDocument> ReadJsonText(std::string_view text,
                                         FindingSink& sink);
 
+// How many numbers too large for a double one text may hold. nlohmann
+// rejects each of them, and the nlohmann path reads the text again with the
+// number masked, up to this many times.
+inline constexpr int kMaxOverflowingNumbers = 16;
+
+// The two readers behind ReadJsonText, for the tests that compare them.
+// Both expect valid UTF-8 without NUL bytes or a byte-order mark.
+// ScanJsonText is the fast one-pass reader. It returns std::nullopt for any
+// text it does not accept, and reports nothing.
+std::optional<RawDocument> ScanJsonText(std::string_view text);
+// ParseJsonTextWithNlohmann reads with nlohmann's SAX parser and adds a
+// finding for the error when the text is not accepted.
+std::optional<RawDocument> ParseJsonTextWithNlohmann(std::string_view text,
+                                                     FindingSink& sink);
+
 // A field of the message as read from the input.
 struct FieldValue {
   const FieldDecl* decl = nullptr;

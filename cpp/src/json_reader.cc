@@ -57,8 +57,6 @@ class CountingIterator {
 // text is valid JSON.
 constexpr int kNumberOverflowId = 406;
 
-// How many overflowing numbers one text may hold before reading gives up.
-constexpr int kMaxOverflowRepairs = 16;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -341,7 +339,7 @@ void ReportSyntaxError(std::string_view text,
   if (builder.error_id() == kNumberOverflowId) {
     const Span span = builder.error_span();
     sink.Add(Severity::kError, "json.number_overflow", "", span,
-             "the text has more than " + std::to_string(kMaxOverflowRepairs) +
+             "the text has more than " + std::to_string(kMaxOverflowingNumbers) +
                  " numbers too large for a double; segform stops reading here",
              "Write large integers as strings of digits.");
     return;
@@ -408,6 +406,24 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
     return std::nullopt;
   }
 
+  // The one-pass scanner reads almost every text. Only a text it does not
+  // accept goes to nlohmann's parser, which reports the error (or, should
+  // the two ever disagree, reads the text after all).
+  std::optional<RawDocument> document = ScanJsonText(text);
+  if (!document) document = ParseJsonTextWithNlohmann(text, sink);
+  if (!document) return std::nullopt;
+  for (const NestedDuplicate& duplicate : document->nested_duplicates) {
+    sink.Add(Severity::kError, "json.duplicate_key", duplicate.path,
+             duplicate.key_span,
+             "the key " + QuoteForMessage(duplicate.key) +
+                 " is set twice in this object",
+             "Keep one of the two and remove the other.");
+  }
+  return document;
+}
+
+std::optional<RawDocument> ParseJsonTextWithNlohmann(std::string_view text,
+                                                     FindingSink& sink) {
   // A number that overflows a double is replaced by "1" padded with spaces,
   // which keeps every offset, and the text is read again. Its lexeme is put
   // back into the document afterwards.
@@ -425,18 +441,10 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
         /*strict=*/true, /*ignore_comments=*/false);
     if (parsed) {
       RestoreOverflowedNumbers(overflowed, builder.document());
-      for (const NestedDuplicate& duplicate :
-           builder.document().nested_duplicates) {
-        sink.Add(Severity::kError, "json.duplicate_key", duplicate.path,
-                 duplicate.key_span,
-                 "the key " + QuoteForMessage(duplicate.key) +
-                     " is set twice in this object",
-                 "Keep one of the two and remove the other.");
-      }
       return std::move(builder.document());
     }
     if (builder.error_id() == kNumberOverflowId &&
-        overflowed.size() < static_cast<size_t>(kMaxOverflowRepairs)) {
+        overflowed.size() < static_cast<size_t>(kMaxOverflowingNumbers)) {
       const Span span = builder.error_span();
       if (repaired_text.empty()) repaired_text = std::string(text);
       overflowed.emplace_back(
@@ -450,5 +458,6 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
     return std::nullopt;
   }
 }
+
 
 }  // namespace segform::internal
