@@ -64,7 +64,8 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
 
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity, FindingSink& sink) {
-  std::vector<std::string_view> candidates = FieldNames(message);
+  const std::vector<std::string_view> names = FieldNames(message);
+  std::vector<std::string_view> candidates = names;
   for (const FieldDecl& field : message.fields) {
     candidates.push_back(field.proto_name);
   }
@@ -73,14 +74,14 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   if (const FieldDecl* field = message.FindField(suggestion)) {
     suggestion = field->json_name;
   }
-  const std::string allowed = JoinNames(FieldNames(message));
   std::string message_text = "unknown field " + QuoteForMessage(member.key);
   std::string hint;
   if (!suggestion.empty()) {
     message_text += "; did you mean \"" + std::string(suggestion) + "\"?";
     hint = "Rename it to \"" + std::string(suggestion) + "\".";
   } else {
-    message_text += "; " + std::string(message.name) + " has only " + allowed;
+    message_text +=
+        "; " + std::string(message.name) + " has only " + JoinNames(names);
     hint = "Remove it, or move it to the message it belongs to.";
   }
   Finding& finding =
@@ -88,7 +89,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                member.key_span, std::move(message_text), std::move(hint));
   finding.params["key"] = member.key;
   if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
-  finding.params["allowed"] = FieldNames(message);
+  finding.params["allowed"] = names;
 }
 
 // Reports the member as a second setting of a field (or unknown key) that

@@ -2,8 +2,8 @@
 // messages, and "did you mean" suggestions.
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include "internal.h"
 
@@ -48,16 +48,33 @@ bool IsContinuationByte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-std::string NormalizeForComparison(std::string_view name) {
-  std::string normalized;
-  normalized.reserve(name.size());
-  for (char c : name) {
-    if (c == '_' || c == '-' || std::isspace(static_cast<unsigned char>(c))) {
-      continue;
-    }
-    normalized += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// Eight bytes of the text from offset, in whatever byte order the machine
+// has. The tests below look at each byte alike, so the order is irrelevant.
+uint64_t LoadWord(std::string_view text, size_t offset) {
+  uint64_t word;
+  std::memcpy(&word, text.data() + offset, sizeof word);
+  return word;
+}
+
+constexpr uint64_t kEachByte = 0x0101010101010101;
+constexpr uint64_t kHighBits = 0x8080808080808080;
+
+bool IsAsciiWord(uint64_t word) { return (word & kHighBits) == 0; }
+
+// Returns true when any byte of the word equals value (a byte under 0x80).
+bool HasByte(uint64_t word, unsigned char value) {
+  const uint64_t flipped = word ^ (kEachByte * value);
+  return ((flipped - kEachByte) & ~flipped & kHighBits) != 0;
+}
+
+// Writes the name with case, '-', '_' and ASCII white space dropped into
+// out, for comparing names. The byte tests are those of the C locale.
+void NormalizeForComparison(std::string_view name, std::string& out) {
+  out.clear();
+  for (const char c : name) {
+    if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  return normalized;
 }
 
 // Returns the Levenshtein distance of a and b when it is at most limit, and
@@ -213,14 +230,16 @@ std::string_view ClosestName(std::string_view name,
   }
   if (name.size() > 2 * longest + 8) return {};
 
-  const std::string wanted = NormalizeForComparison(name);
+  std::string wanted;
+  NormalizeForComparison(name, wanted);
   // Allow about one edit per five characters, so a typo or two is forgiven
   // but an unrelated name gets no suggestion.
   const size_t allowed = std::max<size_t>(1, wanted.size() / 5);
   std::string_view best;
   size_t best_distance = std::string_view::npos;
+  std::string normalized;  // one buffer for every candidate
   for (std::string_view candidate : candidates) {
-    const std::string normalized = NormalizeForComparison(candidate);
+    NormalizeForComparison(candidate, normalized);
     // The edit distance is at least the difference in length, so a
     // candidate that differs by more than the allowance is skipped.
     const size_t length_difference = normalized.size() > wanted.size()
@@ -277,7 +296,16 @@ std::vector<Finding> FindingSink::Take() {
   int column = 1;
   size_t offset = 0;
   for (Finding& finding : findings_) {
-    for (; offset < finding.begin; ++offset) {
+    while (offset < finding.begin) {
+      // Eight ASCII bytes with no line break are eight columns.
+      if (finding.begin - offset >= 8) {
+        const uint64_t word = LoadWord(text_, offset);
+        if (IsAsciiWord(word) && !HasByte(word, '\n') && !HasByte(word, '\r')) {
+          column += 8;
+          offset += 8;
+          continue;
+        }
+      }
       const char c = text_[offset];
       if (c == '\n' || (c == '\r' && !(offset + 1 < text_.size() &&
                                         text_[offset + 1] == '\n'))) {
@@ -286,6 +314,7 @@ std::vector<Finding> FindingSink::Take() {
       } else if (!IsContinuationByte(c) && c != '\r') {
         ++column;
       }
+      ++offset;
     }
     finding.line = line;
     finding.column = column;
@@ -316,9 +345,16 @@ void ConvertToUtf16Offsets(std::string_view text,
   size_t unit = 0;
   for (size_t* offset : offsets) {
     const size_t target = std::min(*offset, text.size());
-    for (; byte < target; ++byte) {
+    while (byte < target) {
+      // Eight ASCII bytes at a time are eight units.
+      if (target - byte >= 8 && IsAsciiWord(LoadWord(text, byte))) {
+        byte += 8;
+        unit += 8;
+        continue;
+      }
       const unsigned char c = static_cast<unsigned char>(text[byte]);
       if ((c & 0xC0) != 0x80) unit += (c >= 0xF0 && c <= 0xF4) ? 2 : 1;
+      ++byte;
     }
     *offset = unit;
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "test_util.h"
 
 namespace segform {
@@ -87,6 +89,64 @@ TEST(Positions, FileByteOrderMarkIsNotCounted) {
   EXPECT_EQ(result.findings[0].column, 2);
   EXPECT_EQ(result.findings[0].begin, 1u);
   EXPECT_EQ(result.skipped_prefix, 3u);
+}
+
+// Counts the line, column and UTF-16 offset of a byte offset one byte at a
+// time, as a reference for the word-at-a-time counting in the library.
+struct NaivePosition {
+  int line = 1;
+  int column = 1;
+  size_t utf16 = 0;
+};
+
+NaivePosition CountNaively(const std::string& text, size_t offset) {
+  NaivePosition position;
+  for (size_t i = 0; i < offset; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const bool continuation = (c & 0xC0) == 0x80;
+    if (!continuation) position.utf16 += c >= 0xF0 ? 2 : 1;
+    if (c == '\n' || (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) {
+      ++position.line;
+      position.column = 1;
+    } else if (!continuation && c != '\r') {
+      ++position.column;
+    }
+  }
+  return position;
+}
+
+// Unknown keys at random places, between random runs of white space, line
+// ends and non-ASCII keys, so that findings fall at every distance from an
+// 8-byte boundary and from the last line end.
+TEST(Positions, MatchByteByByteCountOnRandomLayouts) {
+  const char* const kGaps[] = {" ", "\n", "\r\n", "\r", "\t", "        ",
+                               "\n\n\n", "\r\r\n"};
+  const char* const kKeys[] = {"a", "éé", "😀", "abcdefghijklmno", "ü",
+                               "字字字", "x\u00e9"};
+  std::mt19937 random(20261204);
+  for (int round = 0; round < 500; ++round) {
+    std::string text = "{";
+    const int members = 1 + static_cast<int>(random() % 6);
+    for (int i = 0; i < members; ++i) {
+      if (i > 0) text += ",";
+      for (int gap = static_cast<int>(random() % 4); gap > 0; --gap) {
+        text += kGaps[random() % std::size(kGaps)];
+      }
+      text += "\"k" + std::to_string(i) + kKeys[random() % std::size(kKeys)] +
+              "\":" + std::string(random() % 12, ' ') + "1";
+    }
+    text += "}";
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), static_cast<size_t>(members)) << text;
+    for (const Finding& finding : result.findings) {
+      const NaivePosition begin = CountNaively(text, finding.begin);
+      EXPECT_EQ(finding.line, begin.line) << text;
+      EXPECT_EQ(finding.column, begin.column) << text;
+      EXPECT_EQ(finding.utf16_begin, begin.utf16) << text;
+      EXPECT_EQ(finding.utf16_end, CountNaively(text, finding.end).utf16)
+          << text;
+    }
+  }
 }
 
 TEST(InvalidUtf8, IsLocatedAtEveryPosition) {
