@@ -88,6 +88,16 @@ size_t EditDistanceWithin(std::string_view a, std::string_view b,
       limit) {
     return over;
   }
+  // A shared start or end never adds to the distance, and a typo in a name
+  // usually leaves most of both, so only the middle goes into the table.
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
   // Two rows of the table. Names are short, so they fit on the stack.
   constexpr size_t kStackColumns = 64;
   size_t stack_rows[2][kStackColumns + 1];
@@ -185,9 +195,23 @@ uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length) {
 
 std::string QuoteForMessage(std::string_view text, size_t max_characters) {
   std::string quoted = "\"";
+  quoted.reserve(std::min(text.size(), max_characters) + 5);
   size_t shown = 0;  // characters of the quoted content, escapes included
   size_t i = 0;
   while (i < text.size()) {
+    // Printable ASCII other than the quote and the backslash shows as it
+    // is, which is nearly every character of a key or value.
+    const char plain = text[i];
+    if (plain >= ' ' && plain <= '~' && plain != '"' && plain != '\\') {
+      if (shown + 1 > max_characters) {
+        quoted += "...";
+        break;
+      }
+      quoted += plain;
+      ++shown;
+      ++i;
+      continue;
+    }
     size_t length = Utf8SequenceLength(text, i);
     std::string piece;
     char escaped[12];
