@@ -135,6 +135,10 @@ size_t EditDistanceWithin(std::string_view a, std::string_view b,
 size_t FindInvalidUtf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
+    if (text.size() - i >= 8 && IsAsciiWord(LoadWord(text, i))) {
+      i += 8;
+      continue;
+    }
     const size_t length = Utf8SequenceLength(text, i);
     if (length == 0) return i;
     i += length;
