@@ -459,6 +459,43 @@ function measureBigDocument(session, text) {
   });
 }
 
+// The same keystroke-to-text measurement on a bare input whose input event
+// sets one list item's text: what Chromium itself costs on this machine,
+// the floor under the page's own figure.
+async function measureKeystrokeFloor(session) {
+  const context = await session.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.setContent('<input id="floor-input"><ul id="floor-list"><li>-</li></ul>');
+    await page.evaluate(() => {
+      const latencies = [];
+      let keydownAt = 0;
+      window.floorLatencies = latencies;
+      window.addEventListener('keydown', (event) => { keydownAt = event.timeStamp; }, true);
+      const list = document.getElementById('floor-list');
+      document.getElementById('floor-input').addEventListener('input', (event) => {
+        list.firstChild.textContent = `got ${event.target.value}`;
+      });
+      new MutationObserver(() => {
+        if (keydownAt !== 0) latencies.push(performance.now() - keydownAt);
+        keydownAt = 0;
+      }).observe(list, { childList: true, subtree: true, characterData: true });
+    });
+    await page.click('#floor-input');
+    for (let i = 0; i < keystrokesPerLoad; i += 1) {
+      await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
+    }
+    const latencies = await page.evaluate(() => window.floorLatencies);
+    if (latencies.length !== keystrokesPerLoad) {
+      throw new MeasurementError(`the bare input saw ${latencies.length} of ` +
+        `${keystrokesPerLoad} keystrokes`);
+    }
+    return latencies;
+  } finally {
+    await context.close();
+  }
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -474,7 +511,7 @@ const formatMs = (ms) => `${ms.toFixed(1)} ms`;
 // Only tasks longer than 50 ms are reported, so 0 means none was seen.
 const formatLongTask = (ms) => (ms === 0 ? 'none over 50 ms' : formatMs(ms));
 
-function printReport({ chromiumVersion, loads, bigLoads, bigDocumentBytes }) {
+function printReport({ chromiumVersion, loads, floorLatencies, bigLoads, bigDocumentBytes }) {
   const rows = [
     ['bytes on the wire up to the first validation', formatBytes,
       loads.map((load) => sumOf(load.files, 'first', 'bytes'))],
@@ -505,6 +542,8 @@ function printReport({ chromiumVersion, loads, bigLoads, bigDocumentBytes }) {
       loads.map((load) => median(load.latencies))],
     [`keystroke → finding text changed, slowest of ${keystrokesPerLoad}`, formatMs,
       loads.map((load) => Math.max(...load.latencies))],
+    [`browser floor: keystroke → text changed on a bare input, median of ${keystrokesPerLoad}`,
+      formatMs, [median(floorLatencies)]],
     [`1 MiB document: longest task while typing ${bigDocumentKeystrokes} keys`, formatLongTask,
       bigLoads.map((load) => longestDuration(load.typingLongTasks))],
     ['1 MiB document: keystroke → finding text changed, median', formatMs,
@@ -553,6 +592,7 @@ async function main() {
     for (let i = 0; i < coldLoadCount; i += 1) {
       loads.push(await measureColdLoad(session));
     }
+    const floorLatencies = await measureKeystrokeFloor(session);
     const bigLoads = [];
     for (let i = 0; i < coldLoadCount; i += 1) {
       bigLoads.push(await measureBigDocument(session, bigDocument.text));
@@ -560,6 +600,7 @@ async function main() {
     printReport({
       chromiumVersion: session.browser.version(),
       loads,
+      floorLatencies,
       bigLoads,
       bigDocumentBytes: bigDocument.bytes,
     });

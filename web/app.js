@@ -198,13 +198,41 @@ function restoreText() {
   return record.text;
 }
 
+// Writing a large text to localStorage takes milliseconds, so a burst of
+// typing is saved at most once per saveDelayMs. Hiding or leaving the page
+// saves at once, so a reload or a closed tab loses nothing.
+const saveDelayMs = 300;
+let unsavedText = null;
+let saveTimer = 0;
+
 function saveText(text) {
+  unsavedText = text;
+  if (saveTimer === 0) {
+    saveTimer = window.setTimeout(flushSave, saveDelayMs);
+  }
+}
+
+function flushSave() {
+  window.clearTimeout(saveTimer);
+  saveTimer = 0;
+  if (unsavedText === null) {
+    return;
+  }
+  const text = unsavedText;
+  unsavedText = null;
   try {
     window.localStorage.setItem(storageKey, JSON.stringify({ format: storageFormat, text }));
   } catch (error) {
     setActionStatus(`Saving the text in this browser failed: ${describeError(error)}.`, true);
   }
 }
+
+window.addEventListener('pagehide', flushSave);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') {
+    flushSave();
+  }
+});
 
 async function loadEditor() {
   let module;

@@ -36,9 +36,18 @@ export function parseInteger(text) {
   return BigInt(text);
 }
 
-/** Formats a BigInt with thousands separators, e.g. 192000n as "192,000". */
+/**
+ * Formats a BigInt with thousands separators, e.g. 192000n as "192,000", as
+ * toLocaleString('en-US') does. The first toLocaleString call of a page
+ * loads the browser's number formats, which took about 20 ms in Chromium.
+ */
 export function formatInteger(value) {
-  return value.toLocaleString('en-US');
+  const digits = (value < 0n ? -value : value).toString();
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let i = grouped.length; i < digits.length; i += 3) {
+    grouped += `,${digits.slice(i, i + 3)}`;
+  }
+  return value < 0n ? `-${grouped}` : grouped;
 }
 
 /**

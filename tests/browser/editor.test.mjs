@@ -44,6 +44,18 @@ async function setEditorText(page, text) {
   await page.keyboard.insertText(text);
 }
 
+test('typing is saved without leaving the page', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.fill(budget, '260000');
+    // Saving is throttled, so the record appears within a fraction of a second.
+    await page.waitForFunction(() =>
+      (localStorage.getItem('segform.jsonText') ?? '').includes('260000'));
+    const record = JSON.parse(await page.evaluate(() => localStorage.getItem('segform.jsonText')));
+    assert.equal(record.format, 'segform-json-text-1');
+    assert.equal(String(JSON.parse(record.text).budgetMilliNodeHours), '260000');
+  });
+});
+
 test('reload restores the last text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
