@@ -21,6 +21,8 @@ need_file /usr/include/nlohmann/json.hpp nlohmann-json3-dev
 need_file /usr/include/gtest/gtest.h libgtest-dev
 need_file /usr/include/benchmark/benchmark.h libbenchmark-dev
 need_command valgrind valgrind
+# The locale sources, from which a test builds a comma-decimal locale.
+need_file /usr/share/i18n/locales/de_DE locales
 need_file /usr/bin/chromium chromium
 # Google's protobuf for Python, a reference parser of the differential test.
 need_file /usr/lib/python3/dist-packages/google/protobuf/json_format.py python3-protobuf

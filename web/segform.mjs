@@ -28,11 +28,30 @@ function utf8Length(text) {
   return length;
 }
 
+/**
+ * Returns the buffer, offset and length of a typed array, DataView,
+ * ArrayBuffer or SharedArrayBuffer, or throws a TypeError for anything else.
+ */
+function bufferOf(input) {
+  if (ArrayBuffer.isView(input)) {
+    return input;
+  }
+  // instanceof fails for a buffer made in another realm (an iframe, a vm
+  // context), but its tag does not.
+  const tag = Object.prototype.toString.call(input);
+  if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
+    return { buffer: input, byteOffset: 0, byteLength: input.byteLength };
+  }
+  throw new TypeError('segform: validate() takes a string or UTF-8 bytes');
+}
+
 function startsWithBom(bytes) {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
-const utf8Decoder = new TextDecoder();
+// ignoreBOM keeps a U+FEFF at the start of the string area, which the
+// lengths in the words count.
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 // Scratch space for reading a double from its two words.
 const doubleWords = new Uint32Array(2);
@@ -122,6 +141,8 @@ class ResultReader {
   }
 
   result() {
+    // The words come in the layout's order, and the object is built in the
+    // order of segform's JSON form.
     const ok = this.word() === 1;
     const errorCount = this.word();
     const skippedPrefix = this.word();
@@ -205,7 +226,7 @@ export async function loadSegform(options = {}) {
       return utf8Encoder.encodeInto(text, heap.subarray(at, at + capacity)).written;
     }
     // A short text is copied unit by unit while it is ASCII, which costs
-    // less than setting up encodeInto; the encoder takes over from the
+    // less than setting up encodeInto. The encoder takes over from the
     // first other character.
     let i = 0;
     for (; i < text.length; i += 1) {
@@ -220,12 +241,8 @@ export async function loadSegform(options = {}) {
 
   // Validates a string or UTF-8 bytes. A text over the size limit is
   // reported from its size alone and never copied into the module.
-  function run(input, inputIsFile, { ignoreUnknownFields = false } = {}) {
-    // Any buffer or typed array is read as its bytes.
-    if (input instanceof ArrayBuffer) input = new Uint8Array(input);
-    if (ArrayBuffer.isView(input) && !(input instanceof Uint8Array)) {
-      input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    }
+  function run(input, inputIsFile, options) {
+    const ignoreUnknownFields = Boolean(options?.ignoreUnknownFields);
     let bytes;
     if (typeof input === 'string') {
       const skippedPrefix = inputIsFile && input.startsWith('\ufeff') ? 3 : 0;
@@ -239,15 +256,21 @@ export async function loadSegform(options = {}) {
         }
       }
       bytes = writeString(input, capacity);
-    } else if (ArrayBuffer.isView(input)) {
-      const skippedPrefix = inputIsFile && startsWithBom(input) ? 3 : 0;
-      if (input.byteLength - skippedPrefix > limits.maxTextBytes) {
-        return oversize(input.byteLength - skippedPrefix, skippedPrefix);
-      }
-      module.HEAPU8.set(input, reserveInput(input.byteLength));
-      bytes = input.byteLength;
     } else {
-      throw new TypeError('segform: validate() takes a string or UTF-8 bytes');
+      // Any typed array, DataView or buffer is read as its bytes. The size
+      // is checked before the bytes are viewed as a Uint8Array, which fails
+      // for views of more than 4 GiB.
+      const { buffer, byteOffset, byteLength } = bufferOf(input);
+      const head = new Uint8Array(buffer, byteOffset, Math.min(3, byteLength));
+      const skippedPrefix = inputIsFile && startsWithBom(head) ? 3 : 0;
+      if (byteLength - skippedPrefix > limits.maxTextBytes) {
+        return oversize(byteLength - skippedPrefix, skippedPrefix);
+      }
+      // Reserving may grow the module's memory, which replaces HEAPU8, so
+      // the view is read after it.
+      const at = reserveInput(byteLength);
+      module.HEAPU8.set(new Uint8Array(buffer, byteOffset, byteLength), at);
+      bytes = byteLength;
     }
     return decodeResult(module, module.validate(bytes, inputIsFile, ignoreUnknownFields));
   }

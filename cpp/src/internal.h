@@ -114,6 +114,11 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
 void CheckSegmentationRules(const std::vector<FieldValue>& fields,
                             FindingSink& sink);
 
+// Returns the double nearest to a JSON number lexeme. strtod reads the
+// decimal point of the C library's current locale, which a program may have
+// set to ',', so the lexeme's '.' is swapped for it first, as nlohmann does.
+double ParseJsonDouble(std::string_view lexeme);
+
 // Reads an int64 from a JSON number lexeme, exactly, with no trip through
 // double. Sets *not_integer when the value has a fraction and *overflow when
 // it lies outside int64.

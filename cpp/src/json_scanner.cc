@@ -14,7 +14,6 @@
 // the fuzz target compare the two readers on every input they see.
 
 #include <cmath>
-#include <cstdlib>
 #include <set>
 
 #include "internal.h"
@@ -163,8 +162,7 @@ class Scanner {
     // exponent, a number needs over 300 digits to reach that range, so
     // strtod runs only for the rare lexemes that can.
     if (may_overflow || lexeme.size() > 300) {
-      const std::string terminated(lexeme);
-      if (std::isinf(std::strtod(terminated.c_str(), nullptr)) &&
+      if (std::isinf(ParseJsonDouble(lexeme)) &&
           ++overflowing_numbers_ > kMaxOverflowingNumbers) {
         return false;
       }

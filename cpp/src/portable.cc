@@ -16,6 +16,7 @@
 // - For an enum, Python also takes digit strings, booleans and fractions,
 //   which @bufbuild/protobuf rejects.
 
+#include <clocale>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -210,8 +211,7 @@ IntegerReading ReadIntegerNumber(std::string_view lexeme, int64_t min,
   }
 
   // Both parsers read the nearest double. nlohmann has checked the lexeme.
-  const std::string text(lexeme);
-  const double value = std::strtod(text.c_str(), nullptr);
+  const double value = ParseJsonDouble(lexeme);
   if (!std::isfinite(value)) {
     return Verdict(IntegerReading::Verdict::kOverflow);
   }
@@ -321,6 +321,16 @@ std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
     return std::nullopt;
   }
   return value;
+}
+
+double ParseJsonDouble(std::string_view lexeme) {
+  std::string text(lexeme);
+  const std::string_view decimal_point = std::localeconv()->decimal_point;
+  if (decimal_point != ".") {
+    const size_t dot = text.find('.');
+    if (dot != std::string::npos) text.replace(dot, 1, decimal_point);
+  }
+  return std::strtod(text.c_str(), nullptr);
 }
 
 }  // namespace segform::internal

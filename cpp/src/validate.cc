@@ -343,7 +343,7 @@ nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings) {
   return array;
 }
 
-ValidationResult OversizeResult(size_t text_bytes, bool size_is_lower_bound) {
+ValidationResult OversizeResult(uint64_t text_bytes, bool size_is_lower_bound) {
   ValidationResult result;
   FindingSink sink("");
   Finding& finding = sink.Add(

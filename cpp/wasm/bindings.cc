@@ -46,7 +46,7 @@ uintptr_t ValidateInput(size_t bytes, bool input_is_file,
 // JavaScript side reports without copying the text into the module.
 uintptr_t OversizeResult(double text_bytes) {
   return result_buffer.Encode(
-      segform::OversizeResult(static_cast<size_t>(text_bytes), false));
+      segform::OversizeResult(static_cast<uint64_t>(text_bytes), false));
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <clocale>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -88,6 +90,60 @@ TEST(ScannerTest, OverflowingNumberLimitMatches) {
     ExpectSameReading(text + "]}");
     ExpectSameReading("[" + std::string(400, '9') + "]");
   }
+}
+
+// Sets LC_NUMERIC to a locale whose decimal point is a comma, built with
+// localedef from Debian's locales package, and puts back "C" when it ends.
+class CommaDecimalLocale {
+ public:
+  CommaDecimalLocale() {
+    const std::string folder = ::testing::TempDir() + "segform-locale";
+    std::filesystem::create_directories(folder);
+    const std::string command =
+        "localedef -i de_DE -f UTF-8 " + folder + "/de_DE.UTF-8";
+    built_ = std::system(command.c_str()) == 0;
+    // glibc reads LOCPATH on every setlocale call.
+    setenv("LOCPATH", folder.c_str(), 1);
+    set_ = built_ && std::setlocale(LC_NUMERIC, "de_DE.UTF-8") != nullptr;
+  }
+  ~CommaDecimalLocale() {
+    std::setlocale(LC_NUMERIC, "C");
+    unsetenv("LOCPATH");
+  }
+  bool built() const { return built_; }
+  bool set() const { return set_; }
+
+ private:
+  bool built_ = false;
+  bool set_ = false;
+};
+
+// A program that embeds segform may set such a locale, and strtod then
+// stops at the '.' of "1.5e400". Numbers must read as in the C locale.
+TEST(ScannerTest, CommaDecimalLocaleReadsNumbersAlike) {
+  const CommaDecimalLocale locale;
+  ASSERT_TRUE(locale.built()) << "localedef could not build de_DE.UTF-8";
+  ASSERT_TRUE(locale.set());
+  ASSERT_STREQ(std::localeconv()->decimal_point, ",");
+
+  std::string overflowing = "[";
+  for (int i = 0; i <= kMaxOverflowingNumbers; ++i) {
+    overflowing += i == 0 ? "1.5e400" : ",1.5e400";
+  }
+  overflowing += "]";
+  ExpectSameReading(overflowing);
+  const ValidationResult too_many = Validate(overflowing);
+  ASSERT_EQ(too_many.findings.size(), 1u);
+  EXPECT_EQ(too_many.findings[0].code, "json.number_overflow");
+
+  const ValidationResult huge = Validate(R"({"budgetMilliNodeHours":1.5e400})");
+  ASSERT_EQ(huge.findings.size(), 1u);
+  EXPECT_EQ(huge.findings[0].code, "budget.int64_overflow");
+
+  const ValidationResult fraction = Validate(R"({"budgetMilliNodeHours":2.5e4})");
+  EXPECT_TRUE(fraction.ok());
+  ASSERT_TRUE(fraction.inputs.has_value());
+  EXPECT_EQ(fraction.inputs->budget_milli_node_hours, 25000);
 }
 
 // Every case, every prefix of it, and every position overwritten by each

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { describe, test, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 
 import { loadSegform } from '../../web/segform.mjs';
 import { casesDir, loadCases, nativeCli, repoRoot, runNativeCheck, summarize } from './helpers.mjs';
@@ -108,6 +109,44 @@ describe('limits and options', () => {
     assert.equal(segform.validate(`${exact} `).findings[0].code, 'json.too_large');
     const withBom = `\ufeff${exact}`;
     assert.equal(segform.validateFile(withBom).findings[0].code, 'base_model_id.invalid');
+  });
+
+  test('bytes are copied after the memory grows for them', async () => {
+    // A new module starts with 2 MiB; the second input makes it grow while
+    // the input buffer is reserved.
+    const fresh = await loadSegform();
+    const object = (size) => new TextEncoder().encode(
+      '{"modelType":"CLOUD_HIGH_ACCURACY_1"'.padEnd(size - 1, ' ') + '}');
+    const before = fresh.memoryBytes();
+    assert.equal(fresh.validate(object(900_000)).ok, true);
+    assert.equal(fresh.validateFile(object(1_048_576)).ok, true);
+    assert.ok(fresh.memoryBytes() > before);
+  });
+
+  test('views and buffers over 4 GiB are reported as too large', () => {
+    // V8 maps these zero-filled buffers lazily, so they cost no real memory.
+    const doubles = segform.validate(new Float64Array(2 ** 29 + 1));
+    assert.equal(doubles.findings[0].code, 'json.too_large');
+    assert.equal(doubles.findings[0].params.size, 2 ** 32 + 8);
+    const bytes = segform.validateFile(new ArrayBuffer(2 ** 32));
+    assert.equal(bytes.findings[0].params.size, 2 ** 32);
+    assert.match(bytes.findings[0].message, /^the text is 4294967296 bytes/);
+  });
+
+  test('shared and other-realm buffers are read as bytes', () => {
+    const text = '{"modelType":"CLOUD_LOW_ACCURACY_1"}';
+    const shared = new SharedArrayBuffer(text.length);
+    new Uint8Array(shared).set(new TextEncoder().encode(text));
+    assert.equal(segform.validate(shared).formValues.modelType, 'CLOUD_LOW_ACCURACY_1');
+    const foreign = runInNewContext('new Uint8Array(codes).buffer',
+      { codes: [...text].map((character) => character.charCodeAt(0)) });
+    assert.equal(foreign instanceof ArrayBuffer, false);
+    assert.equal(segform.validate(foreign).formValues.modelType, 'CLOUD_LOW_ACCURACY_1');
+  });
+
+  test('null options mean the defaults', () => {
+    assert.equal(segform.validate('{"x": 1}', null).findings[0].severity, 'error');
+    assert.equal(segform.validateFile(new Uint8Array([0x7b, 0x7d]), null).ok, true);
   });
 
   test('a million levels of nesting end in one finding', () => {

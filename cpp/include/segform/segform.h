@@ -175,7 +175,7 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result);
 // The result of a text over kMaxTextBytes, built from its size alone so that
 // a caller need not copy or even read the whole text first. When only a
 // lower bound of the size is known, the message reads "more than".
-ValidationResult OversizeResult(size_t text_bytes,
+ValidationResult OversizeResult(uint64_t text_bytes,
                                 bool size_is_lower_bound = false);
 
 // The input limits as JSON: maxTextBytes, maxNestingDepth, maxFindings.
