@@ -149,6 +149,9 @@ size_t FindInvalidUtf8(std::string_view text) {
 std::string MemberPointer(std::string_view key) {
   // RFC 6901: '~' becomes "~0" and '/' becomes "~1".
   std::string pointer = "/";
+  if (key.find_first_of("~/") == std::string_view::npos) {
+    return pointer.append(key);
+  }
   for (char c : key) {
     if (c == '~') {
       pointer += "~0";

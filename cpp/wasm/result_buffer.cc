@@ -9,6 +9,9 @@ namespace segform::wasm {
 uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
   words_.clear();
   strings_.clear();
+  // Enough for a result with a few findings, so that Word() rarely grows
+  // the vector. Both buffers keep their capacity from call to call.
+  words_.reserve(256);
 
   Word(result.ok());
   Offset(result.error_count());
@@ -79,10 +82,12 @@ void ResultBuffer::String(std::string_view text) {
   uint32_t units = 0;
   size_t i = 0;
   while (i < text.size()) {
-    const size_t length =
-        static_cast<unsigned char>(text[i]) < 0x80
-            ? 1
-            : internal::Utf8SequenceLength(text, i);
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++units;
+      ++i;
+      continue;
+    }
+    const size_t length = internal::Utf8SequenceLength(text, i);
     if (length == 0) break;
     units += length == 4 ? 2 : 1;  // beyond the BMP: a surrogate pair
     i += length;
