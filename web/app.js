@@ -57,6 +57,10 @@ const state = {
   editor: null,
   // The origin of the text change being dispatched to the editor.
   pendingOrigin: null,
+  // Edit lists typed in the form that the editor has not applied yet, and
+  // whether applying them is scheduled (see editText).
+  editorBacklog: [],
+  editorSyncScheduled: false,
   // The object URL of the last export, revoked at the next one.
   exportUrl: null,
 };
@@ -200,7 +204,8 @@ function restoreText() {
 
 // Writing a large text to localStorage takes milliseconds, so a burst of
 // typing is saved at most once per saveDelayMs. Hiding or leaving the page
-// saves at once, so a reload or a closed tab loses nothing.
+// saves at once, so a reload or a closed tab keeps the last edit. A crash
+// can lose up to saveDelayMs of typing.
 const saveDelayMs = 300;
 let unsavedText = null;
 let saveTimer = 0;
@@ -251,8 +256,15 @@ async function loadEditor() {
     onChange(text) {
       const origin = state.pendingOrigin ?? 'editor';
       state.pendingOrigin = null;
+      // A form edit catching up: the page has validated this text already.
+      if (origin === 'form-sync') {
+        return;
+      }
       changeText(text, origin);
     },
+    // The user is about to act in the editor, which must hold the current
+    // text first, or the action would apply to an older one.
+    beforeUserInput: syncEditor,
   });
   renderEditorFindings();
 }
@@ -262,12 +274,40 @@ async function loadEditor() {
  * history and selection follow. `edits` is a list of {from, to, insert}.
  */
 function editText(edits, origin) {
+  if (state.editor && origin === 'form') {
+    // Typing in the form shows its own finding first. The editor, whose
+    // update costs about as much as the rest of the keystroke, applies the
+    // same edits after the next paint.
+    changeText(applyEdits(state.text, edits), origin);
+    state.editorBacklog.push(edits);
+    if (!state.editorSyncScheduled) {
+      state.editorSyncScheduled = true;
+      window.requestAnimationFrame(() => window.setTimeout(syncEditor));
+    }
+    return;
+  }
   if (state.editor) {
+    syncEditor();
     state.pendingOrigin = origin;
     state.editor.applyChanges(edits);
     return;
   }
   changeText(applyEdits(state.text, edits), origin);
+}
+
+/** Applies the form's pending edits to the editor, with their findings. */
+function syncEditor() {
+  state.editorSyncScheduled = false;
+  if (state.editorBacklog.length === 0) {
+    return;
+  }
+  const backlog = state.editorBacklog;
+  state.editorBacklog = [];
+  for (const edits of backlog) {
+    state.pendingOrigin = 'form-sync';
+    state.editor.applyChanges(edits);
+  }
+  renderEditorFindings();
 }
 
 function replaceText(text, origin) {
@@ -488,7 +528,9 @@ function renderFormNote(result) {
 /** Lists the findings under the editor; each one moves the cursor to its range. */
 function renderEditorFindings() {
   const { editor, result } = state;
-  if (!editor || !result) {
+  // While form edits wait for the editor, the findings' offsets are those
+  // of a text it does not show yet. syncEditor renders them after.
+  if (!editor || !result || state.editorBacklog.length > 0) {
     return;
   }
   editor.showFindings(result.findings);
@@ -705,6 +747,7 @@ function focusFirstInvalid() {
   }
   const firstError = state.result.findings.find((finding) => finding.severity === 'error');
   if (state.editor && firstError) {
+    syncEditor();
     state.editor.revealRange(firstError.utf16Begin, firstError.utf16End);
     return;
   }

@@ -30,8 +30,15 @@ async function waitForEditor(page) {
   await page.locator(editorContent).waitFor();
 }
 
-/** Reads the editor's text line by line (all lines of a short text render). */
-function readEditorText(page) {
+/**
+ * Reads the editor's text line by line (all lines of a short text render),
+ * once edits typed in the form have reached it: the page applies them a
+ * frame and a task after the keystroke.
+ */
+async function readEditorText(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+  }));
   return page.$$eval('#editor-root .cm-line', (lines) =>
     lines.map((line) => line.textContent).join('\n'),
   );
@@ -154,6 +161,42 @@ test('form edit keeps layout and caret', { timeout: testTimeout }, async () => {
     await page.focus(editorContent);
     await page.keyboard.type(' ');
     assert.equal(await readEditorText(page), `${expected} `);
+  });
+});
+
+test('form typing reaches the editor with findings', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.fill(budget, '5000');
+    assert.match(await readEditorText(page), /"budgetMilliNodeHours": 5000/);
+    assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
+  });
+});
+
+test('editor input first applies pending form edits', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    // One task: a form edit, then a pointer press in the editor before the
+    // page's deferred sync has run.
+    const seen = await page.evaluate(() => {
+      const input = document.getElementById('field-budgetMilliNodeHours');
+      input.value = '30000';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const content = document.getElementById('editor-root').shadowRoot
+        .querySelector('.cm-content');
+      const before = content.textContent.includes('30000');
+      content.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      return { before, after: content.textContent.includes('30000') };
+    });
+    assert.equal(seen.before, false);
+    assert.equal(seen.after, true);
+
+    // Typing in the editor then edits the up-to-date text.
+    await page.click(editorContent);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' ');
+    assert.match(await readEditorText(page), /"budgetMilliNodeHours": 30000\n}\n $/);
+    assert.equal(await page.inputValue(budget), '30000');
   });
 });
 

@@ -61,11 +61,18 @@ const pageHighlightStyle = HighlightStyle.define([
  * <style> element, which that policy blocks; in a shadow root it uses a
  * constructed CSSStyleSheet (adoptedStyleSheets), which the policy allows.
  * @param {{parent: Element, text: string, label: string,
- *          onChange: (text: string) => void}} options
+ *          onChange: (text: string) => void, beforeUserInput: () => void}} options
  *   onChange runs after every change of the text, typed or dispatched.
+ *   beforeUserInput runs before CodeMirror handles a key, pointer,
+ *   clipboard or input event, so the caller can bring the text up to date.
  */
-export function createEditor({ parent, text, label, onChange }) {
+export function createEditor({ parent, text, label, onChange, beforeUserInput }) {
   const root = parent.attachShadow({ mode: 'open' });
+  // Capturing on the shadow root runs before CodeMirror's own handlers.
+  for (const type of ['keydown', 'beforeinput', 'pointerdown', 'mousedown', 'paste', 'cut',
+    'drop', 'compositionstart']) {
+    root.addEventListener(type, () => beforeUserInput(), { capture: true });
+  }
   const view = new EditorView({
     parent: root,
     root,
