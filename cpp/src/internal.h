@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,21 @@ class FindingSink {
 // finding when the text is not valid JSON (syntax, UTF-8, NUL bytes).
 std::optional<RawDocument> ReadJsonText(std::string_view text,
                                         FindingSink& sink);
+
+// An object or array nested below the top-level members while it is read,
+// tracked only to name the JSON Pointer of a duplicate key inside it.
+struct NestedFrame {
+  bool is_array = false;
+  long index = -1;              // arrays: the current element's index
+  std::string key;              // objects: the current key
+  std::set<std::string> keys;   // objects: every key so far
+};
+
+// Records a key read in the innermost nested object, frames.back(), and adds
+// it to document.nested_duplicates when the object has it already. Every
+// proto3 JSON parser rejects a duplicate key wherever it is.
+void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
+                   std::string key, Span key_span);
 
 // How many numbers too large for a double one text may hold. nlohmann
 // rejects each of them, and the nlohmann path reads the text again with the

@@ -8,7 +8,6 @@
 
 #include <cstring>
 #include <iterator>
-#include <set>
 
 #include "internal.h"
 
@@ -99,14 +98,7 @@ class RawDocumentBuilder {
       document_.members.push_back(std::move(member));
       return true;
     }
-    // Deeper objects (inside unknown fields) are checked for duplicate keys
-    // too, since every proto3 JSON parser rejects them wherever they are.
-    Frame& object = frames_.back();
-    if (!object.keys.insert(name).second) {
-      document_.nested_duplicates.push_back(
-          {name, ContainerPointer() + MemberPointer(name), StringSpan()});
-    }
-    object.key = std::move(name);
+    NoteNestedKey(document_, frames_, std::move(name), StringSpan());
     return true;
   }
 
@@ -215,28 +207,16 @@ class RawDocumentBuilder {
       target->span = LiteralSpan(1);
     }
     ++depth_;
-    if (depth_ >= 2) frames_.push_back({kind == ValueKind::kArray, {}, -1, {}});
+    if (depth_ >= 2) {
+      frames_.emplace_back();
+      frames_.back().is_array = kind == ValueKind::kArray;
+    }
     return true;
   }
 
   // Counts a value that starts inside an array, for the pointer's index.
   void CountArrayElement() {
     if (depth_ >= 2 && frames_.back().is_array) ++frames_.back().index;
-  }
-
-  // Returns the JSON Pointer of the innermost open container below the
-  // top-level object.
-  std::string ContainerPointer() const {
-    std::string pointer;
-    if (!document_.members.empty()) {
-      pointer = MemberPointer(document_.members.back().key);
-    }
-    for (size_t i = 0; i + 1 < frames_.size(); ++i) {
-      pointer += frames_[i].is_array
-                     ? "/" + std::to_string(frames_[i].index)
-                     : MemberPointer(frames_[i].key);
-    }
-    return pointer;
   }
 
   bool Close() {
@@ -274,13 +254,7 @@ class RawDocumentBuilder {
   std::optional<Span> too_deep_span_;
 
   // An object or array nested in a top-level member.
-  struct Frame {
-    bool is_array;
-    std::string key;  // objects: the latest key
-    long index;       // arrays: the latest element's index
-    std::set<std::string> keys;  // objects: every key so far
-  };
-  std::vector<Frame> frames_;
+  std::vector<NestedFrame> frames_;
 };
 
 // Turns nlohmann's parse error text into a short reason. Its opening
@@ -371,6 +345,29 @@ void RestoreOverflowedNumbers(
 }
 
 }  // namespace
+
+void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
+                   std::string key, Span key_span) {
+  NestedFrame& object = frames.back();
+  if (!object.keys.insert(key).second) {
+    // The pointer runs from the top-level member through the enclosing
+    // frames to this object.
+    // NOTE: inside a top-level array there is no member, so the pointer
+    // leaves out the element's index ("/a", not "/0/a"). Such a text is
+    // reported as not an object anyway.
+    std::string pointer;
+    if (!document.members.empty()) {
+      pointer = MemberPointer(document.members.back().key);
+    }
+    for (size_t i = 0; i + 1 < frames.size(); ++i) {
+      pointer += frames[i].is_array ? "/" + std::to_string(frames[i].index)
+                                    : MemberPointer(frames[i].key);
+    }
+    document.nested_duplicates.push_back(
+        {key, pointer + MemberPointer(key), key_span});
+  }
+  object.key = std::move(key);
+}
 
 std::optional<RawDocument> ReadJsonText(std::string_view text,
                                         FindingSink& sink) {

@@ -14,7 +14,6 @@
 // the fuzz target compare the two readers on every input they see.
 
 #include <cmath>
-#include <set>
 
 #include "internal.h"
 
@@ -63,15 +62,6 @@ class Scanner {
   }
 
  private:
-  // An object or array below the top-level members, tracked only to name
-  // the JSON Pointer of a duplicate key inside it.
-  struct Frame {
-    bool is_array = false;
-    long index = -1;                 // arrays: the current element's index
-    std::string key;                 // objects: the current key
-    std::set<std::string> keys;      // objects: every key so far
-  };
-
   bool AtEnd() const { return position_ >= text_.size(); }
   char Peek() const { return text_[position_]; }
 
@@ -288,12 +278,7 @@ class Scanner {
       member_target = &member.value;
       return true;
     }
-    Frame& object = frames_.back();
-    if (!object.keys.insert(key).second) {
-      document_.nested_duplicates.push_back(
-          {key, ContainerPointer() + MemberPointer(key), span});
-    }
-    object.key = std::move(key);
+    NoteNestedKey(document_, frames_, std::move(key), span);
     return true;
   }
 
@@ -336,28 +321,11 @@ class Scanner {
     return true;
   }
 
-  // Returns the JSON Pointer of the innermost open object below the
-  // top-level members.
-  // NOTE: inside a top-level array the pointer leaves out the element's
-  // index ("/a", not "/0/a"), as the nlohmann path does. Such a text is
-  // reported as not an object anyway.
-  std::string ContainerPointer() const {
-    std::string pointer;
-    if (!document_.members.empty()) {
-      pointer = MemberPointer(document_.members.back().key);
-    }
-    for (size_t i = 0; i + 1 < frames_.size(); ++i) {
-      pointer += frames_[i].is_array ? "/" + std::to_string(frames_[i].index)
-                                     : MemberPointer(frames_[i].key);
-    }
-    return pointer;
-  }
-
   std::string_view text_;
   RawDocument& document_;
   size_t position_ = 0;
   int overflowing_numbers_ = 0;
-  std::vector<Frame> frames_;
+  std::vector<NestedFrame> frames_;
 };
 
 }  // namespace
