@@ -87,7 +87,7 @@ async function start() {
   const shared = sharedState(window.location.hash);
   if (shared?.text !== undefined && (restored === null || restored === shared.text)) {
     changeText(shared.text, 'load');
-    saveText(shared.text);
+    saveText(state.text);
     showImportStatus('Opened the inputs from the shared link.', [], false);
   } else {
     changeText(restored ?? defaultText(), 'load');
@@ -204,14 +204,17 @@ function restoreText() {
 
 // Writing a large text to localStorage takes milliseconds, so a burst of
 // typing is saved at most once per saveDelayMs. Hiding or leaving the page
-// saves at once, so a reload or a closed tab keeps the last edit. A crash
-// can lose up to saveDelayMs of typing.
+// saves at once, so a reload or a closed tab keeps the last edit. A crash,
+// or a browser shut down without firing pagehide, can lose up to
+// saveDelayMs of typing.
 const saveDelayMs = 300;
 let unsavedText = null;
+let unsavedEditTime = 0;
 let saveTimer = 0;
 
 function saveText(text) {
   unsavedText = text;
+  unsavedEditTime = Date.now();
   if (saveTimer === 0) {
     saveTimer = window.setTimeout(flushSave, saveDelayMs);
   }
@@ -224,11 +227,30 @@ function flushSave() {
     return;
   }
   const text = unsavedText;
+  const editTime = unsavedEditTime;
   unsavedText = null;
   try {
-    window.localStorage.setItem(storageKey, JSON.stringify({ format: storageFormat, text }));
+    // Another tab of the page may have saved an edit made after this one
+    // while this save waited. The newest edit wins, as it did when every
+    // keystroke was saved at once.
+    if (savedEditTime() > editTime) {
+      return;
+    }
+    window.localStorage.setItem(storageKey,
+      JSON.stringify({ format: storageFormat, text, editTime }));
   } catch (error) {
     setActionStatus(`Saving the text in this browser failed: ${describeError(error)}.`, true);
+  }
+}
+
+/** Returns when the saved text was edited (ms since 1970), or 0 if unknown. */
+function savedEditTime() {
+  try {
+    const editTime = JSON.parse(window.localStorage.getItem(storageKey))?.editTime;
+    // A time after now means the clock was set back since; it is ignored.
+    return Number.isFinite(editTime) && editTime <= Date.now() ? editTime : 0;
+  } catch {
+    return 0;
   }
 }
 
@@ -277,9 +299,10 @@ function editText(edits, origin) {
   if (state.editor && origin === 'form') {
     // Typing in the form shows its own finding first. The editor, whose
     // update costs about as much as the rest of the keystroke, applies the
-    // same edits after the next paint.
-    changeText(applyEdits(state.text, edits), origin);
+    // same edits after the next paint. They are queued first, so that the
+    // render leaves the editor's findings alone until then.
     state.editorBacklog.push(edits);
+    changeText(applyEdits(state.text, edits), origin);
     if (!state.editorSyncScheduled) {
       state.editorSyncScheduled = true;
       window.requestAnimationFrame(() => window.setTimeout(syncEditor));
@@ -319,7 +342,11 @@ function replaceText(text, origin) {
  * the result. `origin` is 'form' when a form control made the change, so
  * that control keeps what the user typed (such as "2e5").
  */
-function changeText(text, origin) {
+function changeText(newText, origin) {
+  // Text restored from storage or opened from a link can have CRLF or CR
+  // line ends. The editor keeps LF only, and the findings' offsets must
+  // index the text it shows.
+  const text = withLfLineEnds(newText);
   const result = callValidator(() => state.segform.validate(text));
   if (!result) {
     return;
@@ -908,13 +935,18 @@ function rejectUnreadable(result, name) {
   return true;
 }
 
+/** Returns the text with CRLF and lone CR line ends turned into LF. */
+function withLfLineEnds(text) {
+  return text.replace(/\r\n?/g, '\n');
+}
+
 /**
  * Replaces the text with an imported one, which Undo can take back.
  * NOTE: CRLF and lone CR become LF, because the editor stores lines with LF
  * and the validator's offsets must match the editor's text.
  */
 function importText(rawText, name) {
-  const text = rawText.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const text = withLfLineEnds(rawText.replace(/^\ufeff/, ''));
   const result = callValidator(() => state.segform.validate(text));
   if (!result || rejectUnreadable(result, name)) {
     return;

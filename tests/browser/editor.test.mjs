@@ -173,6 +173,24 @@ test('form typing reaches the editor with findings', { timeout: testTimeout }, a
   });
 });
 
+test('editor findings wait for pending form edits', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    // In the keystroke's own task the editor still shows the old text, so
+    // the new text's findings must not be drawn on it yet.
+    const underlinedAtOnce = await page.evaluate(() => {
+      const input = document.getElementById('field-budgetMilliNodeHours');
+      input.value = '5000';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return [...document.getElementById('editor-root').shadowRoot
+        .querySelectorAll('.cm-lintRange')].map((range) => range.textContent);
+    });
+    assert.deepEqual(underlinedAtOnce, []);
+    await readEditorText(page);
+    assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
+  });
+});
+
 test('editor input first applies pending form edits', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);

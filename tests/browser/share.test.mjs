@@ -84,6 +84,45 @@ test('a link pasted into the open page asks too', { timeout: testTimeout }, asyn
   });
 });
 
+test('CRLF link text edits like LF text', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const crlf = '{\r\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\r\n' +
+      '  "budgetMilliNodeHours": 5000\r\n}\r\n';
+    await openLink(page, `${session.url}#state=${Buffer.from(crlf).toString('base64url')}`);
+    await page.locator('#editor-root .cm-content').waitFor();
+    assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
+
+    await page.fill('#field-baseModelId', 'abc');
+    await page.fill(budget, '250000');
+    const expected = '{\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\n' +
+      '  "budgetMilliNodeHours": 250000,\n  "baseModelId": "abc"\n}\n';
+    await page.waitForFunction((text) => {
+      const lines = [...document.getElementById('editor-root').shadowRoot
+        .querySelectorAll('.cm-line')].map((line) => line.textContent);
+      return lines.join('\n') === text;
+    }, expected);
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+    const record = JSON.parse(await page.evaluate(() => localStorage.getItem('segform.jsonText')));
+    assert.equal(record.text, expected);
+  });
+});
+
+test('the newest edit of two tabs is kept', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page, context }) => {
+    const other = await context.newPage();
+    await other.goto(session.url);
+    await other.locator('#validator-status.status-ok').waitFor();
+    // This tab's save waits for its timer while the other tab, edited
+    // later, closes and saves at once.
+    await page.fill(budget, '211111');
+    await other.fill(budget, '222222');
+    await other.close({ runBeforeUnload: true });
+    await page.waitForTimeout(600);
+    const record = JSON.parse(await page.evaluate(() => localStorage.getItem('segform.jsonText')));
+    assert.match(record.text, /222222/);
+  });
+});
+
 test('a link over 8 KB is refused with a message', { timeout: testTimeout }, async () => {
   await withPage(session, { permissions: clipboard }, async ({ page }) => {
     await page.evaluate(() => navigator.clipboard.writeText('before'));
