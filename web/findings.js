@@ -7,6 +7,29 @@ const severityLabels = {
   info: 'Note',
 };
 
+/** Returns "Error", "Warning" or "Note" for a finding's severity. */
+export function severityLabel(severity) {
+  return severityLabels[severity] ?? severity;
+}
+
+/**
+ * Appends a finding's message and, when it has one, its hint, each in a
+ * span of the given class. Both are set as text only, since messages quote
+ * the user's input.
+ */
+export function appendMessageAndHint(element, finding, { messageClass, hintClass }) {
+  const message = document.createElement('span');
+  message.className = messageClass;
+  message.textContent = finding.message;
+  element.append(message);
+  if (finding.hint) {
+    const hint = document.createElement('span');
+    hint.className = hintClass;
+    hint.textContent = finding.hint;
+    element.append(' ', hint);
+  }
+}
+
 let nextFindingId = 1;
 
 /**
@@ -23,7 +46,7 @@ export function createFindingElement(finding, location) {
 
   const label = document.createElement('span');
   label.className = 'finding-severity';
-  label.textContent = `${severityLabels[finding.severity] ?? finding.severity}: `;
+  label.textContent = `${severityLabel(finding.severity)}: `;
   item.append(label);
 
   if (location) {
@@ -33,17 +56,8 @@ export function createFindingElement(finding, location) {
     item.append(where);
   }
 
-  const message = document.createElement('span');
-  message.className = 'finding-message';
-  message.textContent = finding.message;
-  item.append(message);
-
-  if (finding.hint) {
-    const hint = document.createElement('span');
-    hint.className = 'finding-hint';
-    hint.textContent = finding.hint;
-    item.append(' ', hint);
-  }
+  appendMessageAndHint(item, finding,
+    { messageClass: 'finding-message', hintClass: 'finding-hint' });
   return item;
 }
 

@@ -18,7 +18,8 @@ import {
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
-const severityLabels = { error: 'Error', warning: 'Warning', info: 'Note' };
+import { appendMessageAndHint, severityLabel } from '../findings.js';
+
 
 // Colours come from the page's custom properties (style.css), which inherit
 // into the shadow root, so both colour schemes keep their contrast.
@@ -154,14 +155,10 @@ function toDiagnostic(finding, length) {
     renderMessage() {
       const element = document.createElement('span');
       const label = document.createElement('strong');
-      label.textContent = `${severityLabels[finding.severity] ?? finding.severity}: `;
-      element.append(label, document.createTextNode(finding.message));
-      if (finding.hint) {
-        const hint = document.createElement('span');
-        hint.className = 'cm-diagnostic-hint';
-        hint.textContent = finding.hint;
-        element.append(' ', hint);
-      }
+      label.textContent = `${severityLabel(finding.severity)}: `;
+      element.append(label);
+      appendMessageAndHint(element, finding,
+        { messageClass: 'cm-diagnostic-message', hintClass: 'cm-diagnostic-hint' });
       return element;
     },
   };
