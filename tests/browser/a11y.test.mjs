@@ -2,18 +2,12 @@
 // and without errors on screen.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 
-import { importFile, startSession, testTimeout, withPage } from './harness.mjs';
+import { importFile, testTimeout, useSession, withPage } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 const fileWithErrors =
   '{"modelType":"MODEL_TYPE_UNSPECIFIED","budgetMilliNodeHours":"5000",' +

@@ -6,16 +6,16 @@
 
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   allFindings,
+  casesFolder,
   importFile,
   readFormValues,
   readPreview,
-  casesFolder,
-  startSession,
   testTimeout,
+  useSession,
   withPage,
 } from './harness.mjs';
 
@@ -24,13 +24,7 @@ const caseNames = (await readdir(casesFolder))
   .map((fileName) => fileName.slice(0, -'.in'.length))
   .sort();
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('shared case folder has cases', () => {
   assert.ok(caseNames.length > 0, `no .in files in ${casesFolder.pathname}`);

@@ -4,27 +4,21 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   allFindings,
   importFile,
   readFormValues,
-  startSession,
   testTimeout,
+  useSession,
   withPage,
 } from './harness.mjs';
 
 const budget = '#field-budgetMilliNodeHours';
 const editorContent = '#editor-root .cm-content';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 async function waitForEditor(page) {
   await page.locator(editorContent).waitFor();

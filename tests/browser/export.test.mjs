@@ -2,20 +2,14 @@
 // canonical JSON. While the inputs have errors, a dialog asks first.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { exportDownload, startSession, testTimeout, withPage } from './harness.mjs';
+import { exportDownload, testTimeout, useSession, withPage } from './harness.mjs';
 
 const expected = { modelType: 'CLOUD_HIGH_ACCURACY_1', budgetMilliNodeHours: '250000' };
 const budget = '#field-budgetMilliNodeHours';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('export downloads training-inputs.json', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {

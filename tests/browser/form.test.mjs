@@ -2,28 +2,22 @@
 // text rules and its node-hour summary, and a page whose wasm cannot load.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   exportDownload,
   fieldFindings,
   readFormValues,
   readPreview,
-  startSession,
   testTimeout,
+  useSession,
   withPage,
 } from './harness.mjs';
 
 const budget = '#field-budgetMilliNodeHours';
 const budgetSummary = '#field-budgetMilliNodeHours-summary';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 /** Types into the budget field as a user does: select all, then type. */
 async function typeBudget(page, text) {

@@ -2,17 +2,11 @@
 // on the real page and expects withPage() to reject, naming that problem.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startSession, testTimeout, withPage } from './harness.mjs';
+import { testTimeout, useSession, withPage } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 const provocations = [
   {

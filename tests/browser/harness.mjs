@@ -6,6 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../../scripts/serve.mjs';
@@ -45,6 +46,22 @@ export async function startSession() {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/**
+ * Starts one server and Chromium for the calling test file, before its
+ * first test, and closes them after its last. Returns the session object,
+ * whose url, browser and close() are set once the file's tests begin.
+ */
+export function useSession() {
+  const session = {};
+  before(async () => {
+    Object.assign(session, await startSession());
+  });
+  after(async () => {
+    await session.close?.();
+  });
+  return session;
 }
 
 /**

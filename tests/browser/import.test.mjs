@@ -3,7 +3,7 @@
 // markup shown as text.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   allFindings,
@@ -13,8 +13,8 @@ import {
   readCase,
   readFormValues,
   readPreview,
-  startSession,
   testTimeout,
+  useSession,
   withPage,
 } from './harness.mjs';
 
@@ -27,13 +27,7 @@ const editedValues = {
   baseModelId: 'my_model',
 };
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 async function fillEditedValues(page) {
   await page.selectOption('#field-modelType', editedValues.modelType);

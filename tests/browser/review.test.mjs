@@ -5,27 +5,15 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import {
-  importFile,
-  readFormValues,
-  startSession,
-  testTimeout,
-  withPage,
-} from './harness.mjs';
+import { importFile, readFormValues, testTimeout, useSession, withPage } from './harness.mjs';
 
 const budget = '#field-budgetMilliNodeHours';
 const editorContent = '#editor-root .cm-content';
 const clipboard = ['clipboard-read', 'clipboard-write'];
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 const encoder = new TextEncoder();
 

@@ -4,20 +4,16 @@
 
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { importFile, startSession, testTimeout, withPage } from './harness.mjs';
+import { importFile, testTimeout, useSession, withPage } from './harness.mjs';
 
 const resultsFolder = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
-let session;
+const session = useSession();
 before(async () => {
-  session = await startSession();
   await mkdir(resultsFolder, { recursive: true });
-});
-after(async () => {
-  await session?.close();
 });
 
 async function assertNoHorizontalOverflow(page, width) {

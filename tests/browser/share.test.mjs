@@ -3,20 +3,14 @@
 // would be too long.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startSession, testTimeout, withPage } from './harness.mjs';
+import { testTimeout, useSession, withPage } from './harness.mjs';
 
 const budget = '#field-budgetMilliNodeHours';
 const clipboard = ['clipboard-read', 'clipboard-write'];
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 /** Loads the page anew at this URL, as a link opened from elsewhere does. */
 async function openLink(page, link) {
