@@ -27,6 +27,7 @@ fi
 cmake --build build-wasm --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
 test -f web/gen/segform.wasm
 
-# The page's editor pane: CodeMirror bundled with esbuild into web/gen/editor.js,
-# with the notices of the bundled packages in web/NOTICES.txt.
-node scripts/build-editor.mjs
+# The page's script (web/gen/app.js) and editor pane (web/gen/editor.js),
+# bundled with esbuild, with the notices of the editor's packages in
+# web/NOTICES.txt.
+node scripts/bundle.mjs

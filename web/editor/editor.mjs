@@ -1,5 +1,5 @@
 // The JSON editor pane: CodeMirror 6 with JSON highlighting and segform's
-// findings as lint diagnostics. scripts/build-editor.mjs bundles this file
+// findings as lint diagnostics. scripts/bundle.mjs bundles this file
 // into web/gen/editor.js, which the page imports once the form is usable.
 
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
