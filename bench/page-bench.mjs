@@ -9,7 +9,7 @@
 
 import { gzipSync } from 'node:zlib';
 
-import { startSession } from '../tests/browser/harness.mjs';
+import { guardPage, startSession } from '../tests/browser/harness.mjs';
 import { loadSegform } from '../web/segform.mjs';
 
 const coldLoadCount = 5;
@@ -140,7 +140,7 @@ function seedStorage({ origin, key, value }) {
 /**
  * Runs body(page) in a fresh browser context, which starts with an empty
  * cache and empty storage, then closes the context. Page errors, console
- * errors and requests to another origin make the measurement fail.
+ * errors, dialogs and requests to another origin make the measurement fail.
  */
 async function withFreshPage(session, { seed } = {}, body) {
   const context = await session.browser.newContext();
@@ -152,13 +152,10 @@ async function withFreshPage(session, { seed } = {}, body) {
     }
     const page = await context.newPage();
     const problems = [];
+    guardPage(page, problems);
+    // The tests' route-based guard would delay every request, so other
+    // origins are only recorded here.
     const origin = new URL(session.url).origin;
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        problems.push(`console error: ${message.text()}`);
-      }
-    });
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (url.protocol.startsWith('http') && url.origin !== origin) {
@@ -230,9 +227,9 @@ async function recordNetwork(page) {
     },
     /**
      * Lists {path, phase, bytes, gzipBytes} per request. Requests sent before
-     * segform.wasm finished loading are in phase 'first', because the browser
-     * fetches the static module graph of app.js before running any of it, and
-     * the page validates as soon as the .wasm is compiled. The rest are 'later'.
+     * segform.wasm finished loading are in phase 'first', because the page
+     * requests its script bundle and the module together and validates as
+     * soon as the .wasm is compiled. The rest are 'later'.
      */
     async summarize() {
       const all = [...requests.values()];

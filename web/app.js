@@ -18,6 +18,9 @@ import { maxLinkLength, shareLink, sharedState } from './share.js';
 const exportFileName = 'training-inputs.json';
 const pipelineFileName = 'training-pipeline-request.json';
 const storageKey = 'segform.jsonText';
+// When the saved text was edited, in ms since 1970. A key of its own, so that
+// a save can compare times without reading and parsing the whole text.
+const editTimeKey = 'segform.jsonText.editTime';
 const notAnObjectMessage =
   'The JSON text is not an object, so it cannot go into a pipeline request. Fix it first.';
 const storageFormat = 'segform-json-text-1';
@@ -236,8 +239,8 @@ function flushSave() {
     if (savedEditTime() > editTime) {
       return;
     }
-    window.localStorage.setItem(storageKey,
-      JSON.stringify({ format: storageFormat, text, editTime }));
+    window.localStorage.setItem(storageKey, JSON.stringify({ format: storageFormat, text }));
+    window.localStorage.setItem(editTimeKey, String(editTime));
   } catch (error) {
     setActionStatus(`Saving the text in this browser failed: ${describeError(error)}.`, true);
   }
@@ -245,13 +248,9 @@ function flushSave() {
 
 /** Returns when the saved text was edited (ms since 1970), or 0 if unknown. */
 function savedEditTime() {
-  try {
-    const editTime = JSON.parse(window.localStorage.getItem(storageKey))?.editTime;
-    // A time after now means the clock was set back since; it is ignored.
-    return Number.isFinite(editTime) && editTime <= Date.now() ? editTime : 0;
-  } catch {
-    return 0;
-  }
+  const editTime = Number(window.localStorage.getItem(editTimeKey));
+  // A time after now means the clock was set back since; it is ignored.
+  return Number.isFinite(editTime) && editTime <= Date.now() ? editTime : 0;
 }
 
 window.addEventListener('pagehide', flushSave);

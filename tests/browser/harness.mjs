@@ -134,7 +134,12 @@ async function guardContext(context, serverUrl, problems) {
   });
 }
 
-function guardPage(page, problems) {
+/**
+ * Records a page's console errors and Content-Security-Policy messages,
+ * page errors, dialogs and requests with schemes other than http(s), data
+ * and blob into problems.
+ */
+export function guardPage(page, problems) {
   page.on('console', (message) => {
     const text = message.text();
     if (message.type() === 'error') {
