@@ -149,18 +149,22 @@ class ResultReader {
     const pipelineRequest = this.word() === 1;
     const inputsPath = this.string();
     const canonicalJson = this.string();
+
     const findings = new Array(this.word());
     for (let i = 0; i < findings.length; i += 1) findings[i] = this.finding();
+
     const formValues = {};
     for (let count = this.word(); count > 0; count -= 1) {
       const name = this.string();
       formValues[name] = this.string();
     }
+
     const unknownFields = new Array(this.word());
     for (let i = 0; i < unknownFields.length; i += 1) {
       const key = this.string();
       unknownFields[i] = { key, valueJson: this.string() };
     }
+
     const fieldSpans = new Array(this.word());
     for (let i = 0; i < fieldSpans.length; i += 1) {
       const key = this.string();
@@ -175,8 +179,11 @@ class ResultReader {
         valueEnd: this.word(),
       };
     }
+
     let objectSpan = null;
-    if (this.word() === 1) objectSpan = { begin: this.word(), end: this.word() };
+    if (this.word() === 1) {
+      objectSpan = { begin: this.word(), end: this.word() };
+    }
     return {
       ok, errorCount, findings, canonicalJson, formValues, unknownFields, skippedPrefix,
       pipelineRequest, inputsPath, fieldSpans, objectSpan,
@@ -205,8 +212,8 @@ export async function loadSegform(options = {}) {
   }
   const module = await createSegformModule(wasmBinary ? { wasmBinary } : {});
 
-  // The module keeps one input buffer; its address changes only when
-  // inputBuffer() enlarges it, so it is asked for only then.
+  // The module keeps one input buffer. Its address changes only when
+  // inputBuffer() enlarges it, so the address is requested only then.
   let inputAt = 0;
   let inputCapacity = 0;
   function reserveInput(bytes) {

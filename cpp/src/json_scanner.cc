@@ -135,6 +135,7 @@ class Scanner {
     } else if (!Digits()) {
       return false;
     }
+
     bool may_overflow = false;
     if (!AtEnd() && Peek() == '.') {
       ++position_;
@@ -146,6 +147,7 @@ class Scanner {
       if (!Digits()) return false;
       may_overflow = true;
     }
+
     const std::string_view lexeme = text_.substr(begin, position_ - begin);
     // nlohmann rejects a number beyond the range of a double, and the
     // nlohmann path accepts only kMaxOverflowingNumbers of them. Without an
@@ -157,6 +159,7 @@ class Scanner {
         return false;
       }
     }
+
     Store(target, ValueKind::kNumber, std::string(lexeme), begin);
     return true;
   }

@@ -20,8 +20,8 @@
 
 namespace {
 
-// The text of the next validate() call. It keeps its capacity, so typing in
-// a document of a given size allocates nothing after the first keystroke.
+// The text of the next validate() call. It keeps its capacity, so editing a
+// document of a given size does not allocate this buffer again.
 std::string input;
 segform::wasm::ResultBuffer result_buffer;
 

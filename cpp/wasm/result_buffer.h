@@ -5,8 +5,8 @@
 // crosses Embind but one number.
 //
 // Layout, read in order. A string is one word, its length in UTF-16 code
-// units, and its text comes next in the string area; a bool or a small
-// count is one word; a byte or UTF-16 offset is one word.
+// units, and its text is the next piece of the string area. A bool, a count
+// and a byte or UTF-16 offset are one word each.
 //
 //   ok, errorCount, skippedPrefix, pipelineRequest, inputsPath: string,
 //   canonicalJson: string,
@@ -50,7 +50,7 @@ enum class ValueTag : uint32_t {
 };
 
 // Encodes results into buffers that are kept from call to call, so that
-// after the first calls of a given size no memory is allocated.
+// encoding allocates nothing once it has seen a result of a given size.
 class ResultBuffer {
  public:
   // Encodes the result and returns the address of four words: the words'

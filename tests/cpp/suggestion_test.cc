@@ -43,12 +43,12 @@ std::string_view ReferenceClosestName(
     longest = std::max(longest, candidate.size());
   }
   if (name.size() > 2 * longest + 8) return {};
-  const std::string wanted = Normalize(name);
-  const size_t allowed = std::max<size_t>(1, wanted.size() / 5);
+  const std::string normalized_name = Normalize(name);
+  const size_t allowed = std::max<size_t>(1, normalized_name.size() / 5);
   std::string_view best;
   size_t best_distance = std::string_view::npos;
   for (std::string_view candidate : candidates) {
-    const size_t distance = FullEditDistance(wanted, Normalize(candidate));
+    const size_t distance = FullEditDistance(normalized_name, Normalize(candidate));
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;

@@ -1,4 +1,4 @@
-// The page's integer formatting, which stands in for toLocaleString('en-US')
+// The page's integer formatting, which replaces toLocaleString('en-US')
 // because that call is slow the first time in a page.
 
 import assert from 'node:assert/strict';
