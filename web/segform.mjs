@@ -53,9 +53,6 @@ function startsWithBom(bytes) {
 // lengths in the words count.
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-// Scratch space for reading a double from its two words.
-const doubleWords = new Uint32Array(2);
-const doubleValue = new Float64Array(doubleWords.buffer);
 
 const severityNames = ['error', 'warning', 'info'];
 
@@ -95,31 +92,24 @@ class ResultReader {
     return (this.word() | 0) * 4294967296 + low;
   }
 
-  value() {
-    switch (this.word()) {
-      case 0: return null;
-      case 1: return false;
-      case 2: return true;
-      case 3: return this.integer();
-      case 4:
-        doubleWords[0] = this.word();
-        doubleWords[1] = this.word();
-        return doubleValue[0];
-      case 5: return this.string();
-      case 6: {
-        const array = new Array(this.word());
-        for (let i = 0; i < array.length; i += 1) array[i] = this.value();
-        return array;
-      }
-      default: {
-        const object = {};
-        for (let count = this.word(); count > 0; count -= 1) {
-          const key = this.string();
-          object[key] = this.value();
-        }
-        return object;
+  // A finding's params, by kind: 0 a string, 1 an integer, 2 a list of
+  // names (ParamValue::Kind in cpp/include/segform/segform.h).
+  params() {
+    const params = {};
+    for (let count = this.word(); count > 0; count -= 1) {
+      const name = this.string();
+      const kind = this.word();
+      if (kind === 0) {
+        params[name] = this.string();
+      } else if (kind === 1) {
+        params[name] = this.integer();
+      } else {
+        const names = new Array(this.word());
+        for (let i = 0; i < names.length; i += 1) names[i] = this.string();
+        params[name] = names;
       }
     }
+    return params;
   }
 
   finding() {
@@ -136,7 +126,7 @@ class ResultReader {
     const hint = this.string();
     const finding = { severity, code, path, line, column, begin, end, utf16Begin, utf16End, message };
     if (hint !== '') finding.hint = hint;
-    finding.params = this.value();
+    finding.params = this.params();
     return finding;
   }
 

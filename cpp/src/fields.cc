@@ -87,9 +87,9 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   Finding& finding =
       sink.Add(severity, "field.unknown", MemberPointer(member.key),
                member.key_span, std::move(message_text), std::move(hint));
-  finding.params["key"] = member.key;
-  if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
-  finding.params["allowed"] = names;
+  finding.params.Set("key", member.key);
+  if (!suggestion.empty()) finding.params.Set("suggestion", suggestion);
+  finding.params.Set("allowed", names);
 }
 
 // Reports the member as a second setting of a field (or unknown key) that
@@ -105,8 +105,8 @@ void ReportDuplicate(std::string_view first_key, std::string_view name,
       sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
                member.key_span, std::move(message),
                "Keep one of the two and remove the other.");
-  finding.params["first"] = first_key;
-  finding.params["second"] = member.key;
+  finding.params.Set("first", first_key);
+  finding.params.Set("second", member.key);
 }
 
 void ReportWrongType(const FieldDecl& field, const RawMember& member,
@@ -118,8 +118,8 @@ void ReportWrongType(const FieldDecl& field, const RawMember& member,
           std::string(ExpectedType(field)) + "; got " +
           std::string(KindName(member.value.kind)),
       "Write the value as " + std::string(ExpectedType(field)) + ".");
-  finding.params["expected"] = ExpectedType(field);
-  finding.params["actual"] = KindName(member.value.kind);
+  finding.params.Set("expected", ExpectedType(field));
+  finding.params.Set("actual", KindName(member.value.kind));
 }
 
 // Returns the value for a message: a number as written, a string quoted.
@@ -142,8 +142,8 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
           " is not portable: " + disagreement,
       portable.empty() ? "Write a value that every parser reads alike."
                        : "Write " + portable + " instead.");
-  finding.params["actual"] = member.value.text;
-  if (!portable.empty()) finding.params["portable"] = portable;
+  finding.params.Set("actual", member.value.text);
+  if (!portable.empty()) finding.params.Set("portable", portable);
 }
 
 // Warns that every parser reads a number other than the one written, as
@@ -157,8 +157,8 @@ void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
           " is read as " + std::to_string(value) +
           " by every parser, which rounds it to a double",
       "Write " + std::to_string(value) + " to say what is read.");
-  finding.params["actual"] = member.value.text;
-  finding.params["readAs"] = std::to_string(value);
+  finding.params.Set("actual", member.value.text);
+  finding.params.Set("readAs", std::to_string(value));
 }
 
 void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
@@ -189,7 +189,7 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
               " is outside the int32 range of enum numbers",
           "Write a model type name, e.g. \"" +
               std::string(field.service_default) + "\".");
-      finding.params["actual"] = member.value.text;
+      finding.params.Set("actual", member.value.text);
       return;
     }
   }
@@ -250,9 +250,9 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
       sink.Add(Severity::kError, Code(field, "unknown_name"),
                MemberPointer(member.key), raw.span, std::move(message),
                std::move(hint));
-  finding.params["expected"] = names;
-  finding.params["actual"] = raw.text;
-  if (!suggestion.empty()) finding.params["suggestion"] = suggestion;
+  finding.params.Set("expected", names);
+  finding.params.Set("actual", raw.text);
+  if (!suggestion.empty()) finding.params.Set("suggestion", suggestion);
 }
 
 void ReadInt64(const FieldDecl& field, const RawMember& member,
@@ -280,8 +280,8 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
             std::string(field.json_name) + " " + ShowValue(raw) +
                 " is read as " + canonical + "; the API writes \"" +
                 canonical + "\"");
-        finding.params["actual"] = raw.text;
-        finding.params["canonical"] = canonical;
+        finding.params.Set("actual", raw.text);
+        finding.params.Set("canonical", canonical);
       }
       return;
     }
@@ -295,7 +295,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
                             std::to_string(field.range->max) + "."
                       : "Use a value between -9223372036854775808 and "
                         "9223372036854775807.");
-      finding.params["actual"] = raw.text;
+      finding.params.Set("actual", raw.text);
       return;
     }
     case IntegerReading::Verdict::kNotPortable:
@@ -313,7 +313,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
           ? "Write a whole number, or leave the field out for the default."
           : "Write whole digits only, e.g. \"" +
                 std::string(field.service_default) + "\".");
-  finding.params["actual"] = raw.text;
+  finding.params.Set("actual", raw.text);
 }
 
 }  // namespace

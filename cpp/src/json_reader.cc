@@ -303,7 +303,7 @@ void ReportSyntaxError(std::string_view text,
         "objects and arrays are nested more than " +
             std::to_string(kMaxNestingDepth) + " levels deep",
         "Flatten the value; no field of this message needs nesting.");
-    finding.params["max"] = kMaxNestingDepth;
+    finding.params.Set("max", kMaxNestingDepth);
     return;
   }
   // nlohmann's position counts the offending byte itself.
@@ -326,7 +326,7 @@ void ReportSyntaxError(std::string_view text,
   Finding& finding =
       sink.Add(Severity::kError, "json.syntax", "", {offset, offset + length},
                "invalid JSON: " + reason, SyntaxHint(reason));
-  finding.params["offset"] = offset;
+  finding.params.Set("offset", offset);
 }
 
 void RestoreOverflowedNumbers(
@@ -381,8 +381,8 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
         std::string("the text is not valid UTF-8: byte ") + byte +
             " cannot appear here",
         "Save the file as UTF-8, or retype the character at this position.");
-    finding.params["byte"] = byte;
-    finding.params["offset"] = invalid;
+    finding.params.Set("byte", byte);
+    finding.params.Set("offset", invalid);
     return std::nullopt;
   }
   // nlohmann treats a NUL byte as the end of the input, so text after one

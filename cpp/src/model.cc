@@ -1,40 +1,117 @@
 // Canonical proto3 JSON output of ImageSegmentationInputs.
 
-#include "segform/segform.h"
+#include "internal.h"
 
 namespace segform {
+namespace {
+
+// Appends the text as a JSON string, escaped as nlohmann's dump() escapes
+// it: the short escapes where JSON has them, \u00xx for other control
+// characters, everything else as it is. A byte that is not part of valid
+// UTF-8 is written as U+FFFD, one for each such byte.
+void AppendJsonString(std::string_view text, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const size_t length = internal::Utf8SequenceLength(text, i);
+      if (length == 0) {
+        out.append("\xEF\xBF\xBD");
+        ++i;
+      } else {
+        out.append(text.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"': out.append("\\\""); continue;
+      case '\\': out.append("\\\\"); continue;
+      case '\b': out.append("\\b"); continue;
+      case '\f': out.append("\\f"); continue;
+      case '\n': out.append("\\n"); continue;
+      case '\r': out.append("\\r"); continue;
+      case '\t': out.append("\\t"); continue;
+      default: break;
+    }
+    if (c < 0x20) {
+      out.append("\\u00");
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  out.push_back('"');
+}
+
+// Writes an object's members one by one, in nlohmann's dump() layout.
+class ObjectWriter {
+ public:
+  ObjectWriter(int indent, std::string& out) : indent_(indent), out_(out) {
+    out_.push_back('{');
+  }
+
+  // Starts a member and returns the text to append its value to.
+  std::string& Member(std::string_view key) {
+    if (count_++ > 0) out_.push_back(',');
+    if (indent_ >= 0) {
+      out_.push_back('\n');
+      out_.append(static_cast<size_t>(indent_), ' ');
+    }
+    AppendJsonString(key, out_);
+    out_.append(indent_ >= 0 ? ": " : ":");
+    return out_;
+  }
+
+  void Close() {
+    if (indent_ >= 0 && count_ > 0) out_.push_back('\n');
+    out_.push_back('}');
+  }
+
+ private:
+  int indent_;
+  std::string& out_;
+  int count_ = 0;
+};
+
+}  // namespace
 
 nlohmann::ordered_json ImageSegmentationInputs::ToJson() const {
+  // The text is the one form written by hand; this reads it back.
+  return nlohmann::ordered_json::parse(ToJsonText());
+}
+
+std::string ImageSegmentationInputs::ToJsonText(int indent) const {
   // Field names and order come from the declaration. proto3 JSON leaves out
   // fields at their zero value, which the service reads as unset.
-  const std::vector<FieldDecl>& fields = ImageSegmentationInputsDecl().fields;
-  nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  for (const FieldDecl& field : fields) {
-    const std::string key(field.json_name);
+  std::string text;
+  ObjectWriter object(indent, text);
+  for (const FieldDecl& field : ImageSegmentationInputsDecl().fields) {
     if (field.json_name == "modelType" && model_type.value_or(0) != 0) {
       const EnumValueDecl* known = field.enum_type->FindByNumber(*model_type);
       // An enum number without a name is written as the number.
       if (known != nullptr) {
-        object[key] = known->name;
+        AppendJsonString(known->name, object.Member(field.json_name));
       } else {
-        object[key] = *model_type;
+        object.Member(field.json_name).append(std::to_string(*model_type));
       }
     } else if (field.json_name == "budgetMilliNodeHours" &&
                budget_milli_node_hours.value_or(0) != 0) {
       // proto3 JSON writes int64 as a string, since JSON numbers are often
       // read as doubles, which hold integers exactly only up to 2^53.
-      object[key] = std::to_string(*budget_milli_node_hours);
+      AppendJsonString(std::to_string(*budget_milli_node_hours),
+                       object.Member(field.json_name));
     } else if (field.json_name == "baseModelId" &&
                !base_model_id.value_or("").empty()) {
-      object[key] = *base_model_id;
+      AppendJsonString(*base_model_id, object.Member(field.json_name));
     }
   }
-  return object;
-}
-
-std::string ImageSegmentationInputs::ToJsonText(int indent) const {
-  return ToJson().dump(indent, ' ', false,
-                       nlohmann::ordered_json::error_handler_t::replace);
+  object.Close();
+  return text;
 }
 
 }  // namespace segform

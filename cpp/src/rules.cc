@@ -41,7 +41,7 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
             " is not a known model type number",
         "Write the model type by name, e.g. \"" +
             std::string(field.service_default) + "\".");
-    finding.params["actual"] = *model_type.number;
+    finding.params.Set("actual", *model_type.number);
     return;
   }
   if (known->number == 0) {
@@ -52,8 +52,8 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
             " should not be set; the service trains " +
             std::string(field.service_default) + " instead",
         "Choose a model type, or leave the field out.");
-    finding.params["actual"] = known->name;
-    finding.params["effective"] = field.service_default;
+    finding.params.Set("actual", known->name);
+    finding.params.Set("effective", field.service_default);
   }
 }
 
@@ -87,7 +87,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
         std::string(field.json_name) + " must not be negative; got " +
             WithThousands(value),
         "Give the budget in milli node hours; 1,000 is one node hour.");
-    finding.params["actual"] = std::to_string(value);
+    finding.params.Set("actual", std::to_string(value));
     return;
   }
   if (value == 0) {
@@ -98,7 +98,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
             WithThousands(std::stoll(std::string(field.service_default))) +
             " applies",
         "Leave the field out to use the default, or give a budget.");
-    finding.params["default"] = field.service_default;
+    finding.params.Set("default", field.service_default);
     return;
   }
 
@@ -115,7 +115,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
         member.value.span,
         "no budget range is documented for " + std::string(model_type) +
             "; the service checks it when training starts");
-    finding.params["modelType"] = model_type;
+    finding.params.Set("modelType", model_type);
     return;
   }
   if (value < range.min || value > range.max) {
@@ -131,10 +131,10 @@ void CheckBudget(const std::vector<FieldValue>& fields,
             WithThousands(range.min / field.units_per_display_unit) + " to " +
             WithThousands(range.max / field.units_per_display_unit) + " " +
             std::string(field.display_unit) + ").");
-    finding.params["min"] = std::to_string(range.min);
-    finding.params["max"] = std::to_string(range.max);
-    finding.params["actual"] = std::to_string(value);
-    finding.params["modelType"] = model_type;
+    finding.params.Set("min", std::to_string(range.min));
+    finding.params.Set("max", std::to_string(range.max));
+    finding.params.Set("actual", std::to_string(value));
+    finding.params.Set("modelType", model_type);
   }
 }
 
@@ -238,8 +238,8 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
         member.value.span,
         "baseModelId has spaces at its start or end: " + QuoteForMessage(id),
         std::move(hint));
-    finding.params["actual"] = id;
-    if (IsModelId(suggestion)) finding.params["suggestion"] = suggestion;
+    finding.params.Set("actual", id);
+    if (IsModelId(suggestion)) finding.params.Set("suggestion", suggestion);
     return;
   }
 
@@ -253,8 +253,8 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
         IsModelId(suggestion)
             ? "Use the ID alone: " + QuoteForMessage(suggestion) + "."
             : "Give only the model's ID, the part after \"models/\".");
-    finding.params["actual"] = id;
-    if (IsModelId(suggestion)) finding.params["suggestion"] = suggestion;
+    finding.params.Set("actual", id);
+    if (IsModelId(suggestion)) finding.params.Set("suggestion", suggestion);
     return;
   }
 
@@ -266,7 +266,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
         "- starting with a letter or _; got " +
             QuoteForMessage(id),
         "Copy the model's ID from the Model Registry.");
-    finding.params["actual"] = id;
+    finding.params.Set("actual", id);
   }
 }
 

@@ -316,7 +316,7 @@ std::vector<Finding> FindingSink::Take() {
     summary.message = std::to_string(more) + " more finding" +
                       (more == 1 ? "" : "s") + " not shown";
     summary.hint = "Fix the findings above and check again.";
-    summary.params["more"] = more;
+    summary.params.Set("more", more);
     findings_.resize(kMaxFindings);
     findings_.push_back(std::move(summary));
   }

@@ -145,7 +145,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       inputs_member.key_span,
       "this is a training pipeline request; its trainingTaskInputs are "
       "checked");
-  note.params["key"] = inputs_member.key;
+  note.params.Set("key", inputs_member.key);
 
   if (const RawMember* definition =
           FindMember(document, kPipelineDefinitionKeys)) {
@@ -157,8 +157,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
           internal::MemberPointer(definition->key), definition->value.span,
           "trainingTaskDefinition must be the image segmentation schema",
           "Use \"" + std::string(uri) + "\".");
-      finding.params["expected"] = uri;
-      finding.params["actual"] = definition->value.text;
+      finding.params.Set("expected", uri);
+      finding.params.Set("actual", definition->value.text);
     }
   }
 
@@ -217,7 +217,7 @@ ValidationResult CheckText(std::string_view text,
           "the file is " + std::string(encoding) +
               " text; segform reads UTF-8 only",
           "Save the file as UTF-8.");
-      finding.params["encoding"] = encoding;
+      finding.params.Set("encoding", encoding);
       result.findings = sink.Take();
       return result;
     }
@@ -337,7 +337,7 @@ nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings) {
     object["utf16End"] = finding.utf16_end;
     object["message"] = finding.message;
     if (!finding.hint.empty()) object["hint"] = finding.hint;
-    object["params"] = finding.params;
+    object["params"] = finding.params.ToJson();
     array.push_back(std::move(object));
   }
   return array;
@@ -353,8 +353,8 @@ ValidationResult OversizeResult(uint64_t text_bytes, bool size_is_lower_bound) {
           std::to_string(kMaxTextBytes) + " bytes (1 MiB) are read",
       "These training inputs fit in a few hundred bytes: check that this is "
       "the right file.");
-  finding.params["size"] = text_bytes;
-  finding.params["max"] = kMaxTextBytes;
+  finding.params.Set("size", text_bytes);
+  finding.params.Set("max", kMaxTextBytes);
   result.findings = sink.Take();
   return result;
 }

@@ -1,7 +1,5 @@
 #include "result_buffer.h"
 
-#include <cstring>
-
 #include "internal.h"
 
 namespace segform::wasm {
@@ -33,7 +31,7 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
     Offset(finding.utf16_end);
     String(finding.message);
     String(finding.hint);
-    Value(finding.params);
+    Params(finding.params);
   }
 
   Offset(result.form_values.size());
@@ -108,55 +106,28 @@ void ResultBuffer::String(std::string_view text) {
   Word(units);
 }
 
-void ResultBuffer::Value(const nlohmann::ordered_json& value) {
-  using Type = nlohmann::ordered_json::value_t;
-  switch (value.type()) {
-    case Type::boolean:
-      Word(static_cast<uint32_t>(value.get<bool>() ? ValueTag::kTrue
-                                                   : ValueTag::kFalse));
-      return;
-    case Type::number_integer:
-    case Type::number_unsigned: {
-      // Both are written as 64 bits. JavaScript reads them as a Number,
-      // rounded once, as JSON.parse would.
-      const uint64_t bits =
-          value.is_number_unsigned()
-              ? value.get<uint64_t>()
-              : static_cast<uint64_t>(value.get<int64_t>());
-      Word(static_cast<uint32_t>(ValueTag::kInteger));
-      Word(static_cast<uint32_t>(bits));
-      Word(static_cast<uint32_t>(bits >> 32));
-      return;
-    }
-    case Type::number_float: {
-      const double number = value.get<double>();
-      uint64_t bits = 0;
-      std::memcpy(&bits, &number, sizeof bits);
-      Word(static_cast<uint32_t>(ValueTag::kFloat));
-      Word(static_cast<uint32_t>(bits));
-      Word(static_cast<uint32_t>(bits >> 32));
-      return;
-    }
-    case Type::string:
-      Word(static_cast<uint32_t>(ValueTag::kString));
-      String(value.get_ref<const std::string&>());
-      return;
-    case Type::array:
-      Word(static_cast<uint32_t>(ValueTag::kArray));
-      Offset(value.size());
-      for (const auto& element : value) Value(element);
-      return;
-    case Type::object:
-      Word(static_cast<uint32_t>(ValueTag::kObject));
-      Offset(value.size());
-      for (const auto& [key, element] : value.items()) {
-        String(key);
-        Value(element);
+void ResultBuffer::Params(const FindingParams& params) {
+  const size_t count_at = words_.size();
+  Word(0);
+  for (const auto& [name, value] : params) {
+    ++words_[count_at];
+    String(name);
+    Word(static_cast<uint32_t>(value.kind));
+    switch (value.kind) {
+      case ParamValue::Kind::kString:
+        String(value.text);
+        break;
+      case ParamValue::Kind::kInteger: {
+        const uint64_t bits = static_cast<uint64_t>(value.integer);
+        Word(static_cast<uint32_t>(bits));
+        Word(static_cast<uint32_t>(bits >> 32));
+        break;
       }
-      return;
-    default:  // null, and the kinds JSON text cannot produce
-      Word(static_cast<uint32_t>(ValueTag::kNull));
-      return;
+      case ParamValue::Kind::kNameList:
+        Offset(value.names.size());
+        for (std::string_view element : value.names) String(element);
+        break;
+    }
   }
 }
 

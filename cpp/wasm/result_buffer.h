@@ -14,17 +14,16 @@
 //     severity (0 error, 1 warning, 2 info), code, path: string,
 //     line, column, begin, end, utf16Begin, utf16End,
 //     message: string, hint: string (left out of the object when empty),
-//     params: value
+//     params: count, then for each name: string, kind, value
 //   formValues: count, then name: string, value: string
 //   unknownFields: count, then key: string, valueJson: string
 //   fieldSpans: count, then key: string, hasField (0 means field is
 //     null), field: string, keyBegin, keyEnd, valueBegin, valueEnd
 //   objectSpan: 0 (null), or 1 then begin, end
 //
-// A value (the params) is a tag word and its content:
-//   kNull, kFalse, kTrue; kInteger: low word, high word (two's complement);
-//   kFloat: the double's bits, low word then high word; kString: string;
-//   kArray: count, values; kObject: count, then key: string, value.
+// A param's kind is ParamValue::Kind as a number, and its value is a string
+// (kString); low word, high word, in two's complement (kInteger); or a
+// count and that many strings (kNameList).
 
 #ifndef SEGFORM_WASM_RESULT_BUFFER_H_
 #define SEGFORM_WASM_RESULT_BUFFER_H_
@@ -38,17 +37,6 @@
 
 namespace segform::wasm {
 
-enum class ValueTag : uint32_t {
-  kNull = 0,
-  kFalse = 1,
-  kTrue = 2,
-  kInteger = 3,
-  kFloat = 4,
-  kString = 5,
-  kArray = 6,
-  kObject = 7,
-};
-
 // Encodes results into buffers that are kept from call to call, so that
 // encoding allocates nothing once it has seen a result of a given size.
 class ResultBuffer {
@@ -61,7 +49,7 @@ class ResultBuffer {
   void Word(uint32_t word) { words_.push_back(word); }
   void Offset(size_t offset) { Word(static_cast<uint32_t>(offset)); }
   void String(std::string_view text);
-  void Value(const nlohmann::ordered_json& value);
+  void Params(const FindingParams& params);
 
   std::vector<uint32_t> words_;
   std::string strings_;

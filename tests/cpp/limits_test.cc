@@ -27,8 +27,8 @@ TEST(SizeLimit, RejectsOneByteMore) {
   EXPECT_EQ(finding.code, "json.too_large");
   EXPECT_EQ(finding.line, 1);
   EXPECT_EQ(finding.column, 1);
-  EXPECT_EQ(finding.params["size"], kMaxTextBytes + 1);
-  EXPECT_EQ(finding.params["max"], kMaxTextBytes);
+  EXPECT_EQ(finding.params.ToJson()["size"], kMaxTextBytes + 1);
+  EXPECT_EQ(finding.params.ToJson()["max"], kMaxTextBytes);
 }
 
 TEST(SizeLimit, FileByteOrderMarkDoesNotCount) {
@@ -59,7 +59,7 @@ TEST(DepthLimit, RejectsSixtyFifthLevelAtItsBracket) {
   // {"x": is 5 bytes, then 63 brackets of the levels 2 to 64.
   EXPECT_EQ(finding.begin, 5u + 63u);
   EXPECT_EQ(finding.column, 5 + 63 + 1);
-  EXPECT_EQ(finding.params["max"], kMaxNestingDepth);
+  EXPECT_EQ(finding.params.ToJson()["max"], kMaxNestingDepth);
 }
 
 TEST(DepthLimit, MillionLevelsEndQuickly) {

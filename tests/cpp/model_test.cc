@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <random>
+
 #include "test_util.h"
 
 namespace segform {
@@ -38,6 +41,83 @@ TEST(ToJsonText, KeepsInt64BeyondDoublePrecision) {
   inputs.budget_milli_node_hours = 9007199254740993;  // 2^53 + 1
   EXPECT_EQ(inputs.ToJsonText(),
             R"({"budgetMilliNodeHours":"9007199254740993"})");
+}
+
+std::string Utf8(uint32_t code_point) {
+  if (code_point < 0x80) return std::string(1, static_cast<char>(code_point));
+  std::string bytes;
+  if (code_point < 0x800) {
+    bytes += static_cast<char>(0xC0 | (code_point >> 6));
+  } else if (code_point < 0x10000) {
+    bytes += static_cast<char>(0xE0 | (code_point >> 12));
+    bytes += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+  } else {
+    bytes += static_cast<char>(0xF0 | (code_point >> 18));
+    bytes += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    bytes += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+  }
+  bytes += static_cast<char>(0x80 | (code_point & 0x3F));
+  return bytes;
+}
+
+// ToJsonText writes JSON by hand. nlohmann's dump() of the same object is
+// the reference, at every indent, for model IDs of random code points that
+// include quotes, backslashes, every control character and characters
+// beyond the BMP.
+TEST(ToJsonText, WritesWhatNlohmannWrites) {
+  std::mt19937 random(20261204);
+  const uint32_t kCodePoints[] = {0x0,  0x1,   0x8,    0x9,     0xA,  0xC,
+                                  0xD,  0x1F,  '"',    '\\',   '/',  'a',
+                                  0x7F, 0x80,  0xE9,   0x7FF,   0x800, 0xFFFD,
+                                  0xFEFF, 0x10000, 0x10FFFF, 0x2028};
+  for (int round = 0; round < 2000; ++round) {
+    ImageSegmentationInputs inputs;
+    const int model_types[] = {0, 1, 3, 7, -2};
+    if (random() % 2 == 0) inputs.model_type = model_types[random() % 5];
+    if (random() % 2 == 0) {
+      inputs.budget_milli_node_hours =
+          static_cast<int64_t>(random()) - static_cast<int64_t>(random() % 2) *
+                                               9223372036854775807;
+    }
+    if (random() % 2 == 0) {
+      std::string id;
+      for (size_t n = random() % 6; n > 0; --n) {
+        const uint32_t code_point = kCodePoints[random() % std::size(kCodePoints)];
+        id += Utf8(code_point);
+      }
+      inputs.base_model_id = id;
+    }
+
+    nlohmann::ordered_json expected = nlohmann::ordered_json::object();
+    if (inputs.model_type.value_or(0) != 0) {
+      const EnumValueDecl* known = ModelTypeEnum().FindByNumber(*inputs.model_type);
+      if (known != nullptr) {
+        expected["modelType"] = known->name;
+      } else {
+        expected["modelType"] = *inputs.model_type;
+      }
+    }
+    if (inputs.budget_milli_node_hours.value_or(0) != 0) {
+      expected["budgetMilliNodeHours"] =
+          std::to_string(*inputs.budget_milli_node_hours);
+    }
+    if (!inputs.base_model_id.value_or("").empty()) {
+      expected["baseModelId"] = *inputs.base_model_id;
+    }
+    for (int indent : {-1, 0, 2, 4}) {
+      EXPECT_EQ(inputs.ToJsonText(indent), expected.dump(indent)) << indent;
+    }
+    EXPECT_EQ(inputs.ToJson(), expected);
+  }
+}
+
+TEST(ToJsonText, WritesEachInvalidByteAsReplacementCharacter) {
+  ImageSegmentationInputs inputs;
+  inputs.base_model_id = "a\xFF\xC3" "b\xE2\x82";
+  const std::string replacement = "\xEF\xBF\xBD";
+  EXPECT_EQ(inputs.ToJsonText(), "{\"baseModelId\":\"a" + replacement +
+                                     replacement + "b" + replacement +
+                                     replacement + "\"}");
 }
 
 TEST(FromJsonText, KeepsFieldPresence) {

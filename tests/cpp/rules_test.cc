@@ -18,10 +18,10 @@ TEST(BudgetRange, NamesBothLimitsForHighAccuracy) {
   EXPECT_EQ(finding->path, "/budgetMilliNodeHours");
   EXPECT_NE(finding->message.find("20,000"), std::string::npos);
   EXPECT_NE(finding->message.find("2,000,000"), std::string::npos);
-  EXPECT_EQ(finding->params["min"], "20000");
-  EXPECT_EQ(finding->params["max"], "2000000");
-  EXPECT_EQ(finding->params["actual"], "5000");
-  EXPECT_EQ(finding->params["modelType"], "CLOUD_HIGH_ACCURACY_1");
+  EXPECT_EQ(finding->params.ToJson()["min"], "20000");
+  EXPECT_EQ(finding->params.ToJson()["max"], "2000000");
+  EXPECT_EQ(finding->params.ToJson()["actual"], "5000");
+  EXPECT_EQ(finding->params.ToJson()["modelType"], "CLOUD_HIGH_ACCURACY_1");
 }
 
 TEST(BudgetRange, AppliesToAbsentAndUnspecifiedType) {
@@ -33,7 +33,7 @@ TEST(BudgetRange, AppliesToAbsentAndUnspecifiedType) {
     const ValidationResult result = Validate(text);
     const Finding* finding = FindCode(result, "budget.out_of_range");
     ASSERT_NE(finding, nullptr);
-    EXPECT_EQ(finding->params["modelType"], "CLOUD_HIGH_ACCURACY_1");
+    EXPECT_EQ(finding->params.ToJson()["modelType"], "CLOUD_HIGH_ACCURACY_1");
   }
 }
 
@@ -64,7 +64,7 @@ TEST(BudgetZero, WarnsThatTheDefaultApplies) {
   const Finding* finding = FindCode(result, "budget.zero");
   ASSERT_NE(finding, nullptr);
   EXPECT_EQ(finding->severity, Severity::kWarning);
-  EXPECT_EQ(finding->params["default"], "192000");
+  EXPECT_EQ(finding->params.ToJson()["default"], "192000");
   EXPECT_EQ(FindCode(result, "budget.out_of_range"), nullptr);
   EXPECT_EQ(result.canonical_json, "{}\n");
 }
@@ -74,8 +74,8 @@ TEST(ModelType, SuggestsNameForProseSpelling) {
       Validate(R"({"modelType":"cloud-high-accuracy-1"})");
   const Finding* finding = FindCode(result, "model_type.unknown_name");
   ASSERT_NE(finding, nullptr);
-  EXPECT_EQ(finding->params["suggestion"], "CLOUD_HIGH_ACCURACY_1");
-  EXPECT_EQ(finding->params["expected"].size(), 4u);
+  EXPECT_EQ(finding->params.ToJson()["suggestion"], "CLOUD_HIGH_ACCURACY_1");
+  EXPECT_EQ(finding->params.ToJson()["expected"].size(), 4u);
   for (const char* name :
        {"MODEL_TYPE_UNSPECIFIED", "CLOUD_HIGH_ACCURACY_1",
         "CLOUD_LOW_ACCURACY_1", "MOBILE_TF_LOW_LATENCY_1"}) {
@@ -98,7 +98,7 @@ TEST(ModelType, WarnsWhenUnspecifiedIsSet) {
   const Finding* finding = FindCode(result, "model_type.unspecified");
   ASSERT_NE(finding, nullptr);
   EXPECT_EQ(finding->severity, Severity::kWarning);
-  EXPECT_EQ(finding->params["effective"], "CLOUD_HIGH_ACCURACY_1");
+  EXPECT_EQ(finding->params.ToJson()["effective"], "CLOUD_HIGH_ACCURACY_1");
 }
 
 TEST(UnknownField, SuggestsCloseFieldName) {
@@ -107,7 +107,7 @@ TEST(UnknownField, SuggestsCloseFieldName) {
   const Finding* finding = FindCode(result, "field.unknown");
   ASSERT_NE(finding, nullptr);
   EXPECT_EQ(finding->path, "/budgetMiliNodeHours");
-  EXPECT_EQ(finding->params["suggestion"], "budgetMilliNodeHours");
+  EXPECT_EQ(finding->params.ToJson()["suggestion"], "budgetMilliNodeHours");
   EXPECT_NE(finding->message.find("did you mean \"budgetMilliNodeHours\""),
             std::string::npos);
 }
@@ -117,7 +117,7 @@ TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
   const Finding* finding = FindCode(result, "field.unknown");
   ASSERT_NE(finding, nullptr);
   EXPECT_FALSE(finding->params.contains("suggestion"));
-  EXPECT_EQ(finding->params["allowed"],
+  EXPECT_EQ(finding->params.ToJson()["allowed"],
             nlohmann::ordered_json::array(
                 {"modelType", "budgetMilliNodeHours", "baseModelId"}));
 }
@@ -160,7 +160,7 @@ TEST(EnumSpelling, RejectsWhatParsersReadDifferently) {
     if (row.portable == nullptr) {
       EXPECT_FALSE(finding.params.contains("portable"));
     } else {
-      EXPECT_EQ(finding.params["portable"], row.portable);
+      EXPECT_EQ(finding.params.ToJson()["portable"], row.portable);
     }
   }
 }
@@ -179,8 +179,8 @@ TEST(WrongType, SaysTheExpectedType) {
   const ValidationResult result = Validate(R"({"baseModelId":123})");
   const Finding* finding = FindCode(result, "field.wrong_type");
   ASSERT_NE(finding, nullptr);
-  EXPECT_EQ(finding->params["expected"], "a string");
-  EXPECT_EQ(finding->params["actual"], "a number");
+  EXPECT_EQ(finding->params.ToJson()["expected"], "a string");
+  EXPECT_EQ(finding->params.ToJson()["actual"], "a number");
 }
 
 struct BaseModelRow {
@@ -257,7 +257,7 @@ TEST(BaseModelId, HintsSuggestOnlyValidIds) {
     if (row.suggestion == nullptr) {
       EXPECT_FALSE(finding.params.contains("suggestion"));
     } else {
-      EXPECT_EQ(finding.params["suggestion"], row.suggestion);
+      EXPECT_EQ(finding.params.ToJson()["suggestion"], row.suggestion);
       EXPECT_NE(finding.hint.find(std::string("\"") + row.suggestion + "\""),
                 std::string::npos);
     }
@@ -269,7 +269,7 @@ TEST(BaseModelId, ResourceNameHintGivesTheId) {
       R"({"baseModelId":"projects/p/locations/us-central1/models/123"})");
   const Finding* finding = FindCode(result, "base_model_id.resource_name");
   ASSERT_NE(finding, nullptr);
-  EXPECT_EQ(finding->params["suggestion"], "123");
+  EXPECT_EQ(finding->params.ToJson()["suggestion"], "123");
   EXPECT_NE(finding->hint.find("\"123\""), std::string::npos);
 }
 
@@ -393,7 +393,7 @@ TEST(Findings, AreCappedAtOneHundred) {
   const Finding& summary = result.findings[100];
   EXPECT_EQ(summary.code, "findings.truncated");
   EXPECT_EQ(summary.severity, Severity::kInfo);
-  EXPECT_EQ(summary.params["more"], 900);
+  EXPECT_EQ(summary.params.ToJson()["more"], 900);
   EXPECT_EQ(result.error_count(), 100u);
   EXPECT_FALSE(result.ok());
 }

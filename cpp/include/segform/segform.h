@@ -38,6 +38,45 @@ enum class Severity { kError, kWarning, kInfo };
 // Returns "error", "warning" or "info".
 std::string_view SeverityName(Severity severity);
 
+// A value of a finding's params: a string, an integer, or a list of names.
+struct ParamValue {
+  // The WebAssembly result writes the kind as this number.
+  enum class Kind { kString = 0, kInteger = 1, kNameList = 2 };
+  Kind kind = Kind::kString;
+  std::string text;                     // kString
+  int64_t integer = 0;                  // kInteger
+  std::vector<std::string_view> names;  // kNameList; names from declarations
+};
+
+// The values a finding's message is built from, by name, in the order they
+// were set, for programs that act on findings without reading the message.
+// Names are string literals, so a name is kept as a view.
+class FindingParams {
+ public:
+  using Entry = std::pair<std::string_view, ParamValue>;
+
+  // Each sets the named value, replacing one set before.
+  void Set(std::string_view name, std::string_view text);
+  void Set(std::string_view name, int64_t integer);
+  void Set(std::string_view name, std::vector<std::string_view> names);
+
+  // Returns the named value, or nullptr.
+  const ParamValue* Find(std::string_view name) const;
+  bool contains(std::string_view name) const { return Find(name) != nullptr; }
+
+  bool empty() const { return entries_.empty(); }
+  std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
+  std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+
+  // The params as a JSON object, as FindingsToJson writes them.
+  nlohmann::ordered_json ToJson() const;
+
+ private:
+  ParamValue& Slot(std::string_view name, ParamValue::Kind kind);
+
+  std::vector<Entry> entries_;
+};
+
 // One problem found in the input. The code is the stable contract; the
 // message and hint are for people and may be reworded.
 struct Finding {
@@ -52,7 +91,7 @@ struct Finding {
   size_t utf16_end = 0;    // JavaScript strings and editors count them
   std::string message;  // what was found and what was expected
   std::string hint;     // what to do; empty when there is nothing to do
-  nlohmann::ordered_json params = nlohmann::ordered_json::object();
+  FindingParams params;
 };
 
 // The enum values of ModelType, numbered as in the .proto file.

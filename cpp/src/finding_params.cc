@@ -1,0 +1,61 @@
+// FindingParams: the named values behind a finding's message.
+
+#include "segform/segform.h"
+
+namespace segform {
+
+ParamValue& FindingParams::Slot(std::string_view name, ParamValue::Kind kind) {
+  for (Entry& entry : entries_) {
+    if (entry.first == name) {
+      entry.second = ParamValue();
+      entry.second.kind = kind;
+      return entry.second;
+    }
+  }
+  Entry& entry = entries_.emplace_back();
+  entry.first = name;
+  entry.second.kind = kind;
+  return entry.second;
+}
+
+void FindingParams::Set(std::string_view name, std::string_view text) {
+  Slot(name, ParamValue::Kind::kString).text = std::string(text);
+}
+
+void FindingParams::Set(std::string_view name, int64_t integer) {
+  Slot(name, ParamValue::Kind::kInteger).integer = integer;
+}
+
+void FindingParams::Set(std::string_view name,
+                        std::vector<std::string_view> names) {
+  Slot(name, ParamValue::Kind::kNameList).names = std::move(names);
+}
+
+const ParamValue* FindingParams::Find(std::string_view name) const {
+  for (const Entry& entry : entries_) {
+    if (entry.first == name) return &entry.second;
+  }
+  return nullptr;
+}
+
+nlohmann::ordered_json FindingParams::ToJson() const {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : entries_) {
+    nlohmann::ordered_json& slot = object[std::string(name)];
+    switch (value.kind) {
+      case ParamValue::Kind::kString:
+        slot = value.text;
+        break;
+      case ParamValue::Kind::kInteger:
+        slot = value.integer;
+        break;
+      case ParamValue::Kind::kNameList:
+        slot = nlohmann::ordered_json::array();
+        for (std::string_view element : value.names) slot.push_back(element);
+        break;
+    }
+  }
+  return object;
+}
+
+}  // namespace segform
