@@ -94,19 +94,25 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
                    std::string key, Span key_span);
 
 // How many numbers too large for a double one text may hold. nlohmann
-// rejects each of them, and the nlohmann path reads the text again with the
-// number masked, up to this many times.
+// rejects each of them; segform reads this many, so that a field can report
+// one, and stops at the next.
 inline constexpr int kMaxOverflowingNumbers = 16;
 
-// The two readers behind ReadJsonText, for the tests that compare them.
-// Both expect valid UTF-8 without NUL bytes or a byte-order mark.
-// ScanJsonText is the fast one-pass reader. It returns std::nullopt for any
-// text it does not accept, and reports nothing.
-std::optional<RawDocument> ScanJsonText(std::string_view text);
-// ParseJsonTextWithNlohmann reads with nlohmann's SAX parser and adds a
-// finding for the error when the text is not accepted.
-std::optional<RawDocument> ParseJsonTextWithNlohmann(std::string_view text,
-                                                     FindingSink& sink);
+// Why a text is not read as JSON, and where.
+struct JsonError {
+  // "json.syntax", "json.too_deep" or "json.number_overflow".
+  std::string_view code;
+  Span span;  // empty at the end of the text
+  std::string message;
+  std::string hint;
+};
+
+// Reads JSON text in one pass. The text must be valid UTF-8 without NUL
+// bytes or a byte-order mark. Returns std::nullopt for a text nlohmann's
+// strict parser does not accept, or that goes past a limit, after filling
+// in *error when error is not null.
+std::optional<RawDocument> ScanJsonText(std::string_view text,
+                                        JsonError* error = nullptr);
 
 // A field of the message as read from the input.
 struct FieldValue {
@@ -188,6 +194,10 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters = 40);
 // when none is close. Case, '-', '_' and spaces are ignored when comparing.
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
+
+// Returns the number in upper-case hex digits, with leading zeros up to
+// min_digits, as "%0*X" would write it.
+std::string HexDigits(uint32_t number, int min_digits);
 
 // Returns the length of the UTF-8 sequence at text[i], or 0 when the bytes
 // there are not valid UTF-8.

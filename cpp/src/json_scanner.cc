@@ -1,17 +1,19 @@
-// A one-pass JSON reader for the common case: valid text, read straight into
-// a RawDocument with every span known from the position it reads at.
+// The JSON reader: one pass over the text, straight into a RawDocument with
+// every span known from the position it reads at.
 //
-// Measured with callgrind on the benchmark corpus, nlohmann's SAX parser
-// (json_reader.cc) takes about 100 instructions per input byte, four times
-// the budget of the whole validation. Its lexer copies every token into a
-// buffer byte by byte, and the spans have to be found again from a counting
-// iterator. This reader accepts
-// exactly the texts nlohmann's strict parser accepts (RFC 8259, with
-// segform's limits on depth and on numbers too large for a double) and
-// builds the same document. For anything else it gives up, and the
-// nlohmann path reads the text again to report the error, so both the
-// accepted set and the error messages stay nlohmann's. The unit tests and
-// the fuzz target compare the two readers on every input they see.
+// It accepts exactly the texts nlohmann's strict parser accepts (RFC 8259,
+// with segform's limits on depth and on numbers too large for a double), and
+// for any other text it reports where reading stopped and why. nlohmann's
+// SAX parser took about 100 instructions per input byte here (callgrind, on
+// the benchmark corpus), four times the budget of the whole validation, and
+// it made up a fifth of the WebAssembly module. It stays the reference: the
+// unit tests and the fuzz target read every text they see with both, and
+// compare the documents, and the error offsets (see
+// tests/support/nlohmann_reader.h).
+//
+// An error is placed at the first byte that no JSON text could continue
+// with: the bad byte inside a token, the start of a whole token that cannot
+// stand where it is, or the end of the text.
 
 #include <cmath>
 
@@ -20,7 +22,24 @@
 namespace segform::internal {
 namespace {
 
+constexpr std::string_view kSyntaxCode = "json.syntax";
+constexpr std::string_view kEndsEarlyHint =
+    "The text ends early: close every string, object and array.";
+
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// A character of a bare word such as true, True or NaN. A literal followed
+// by one of these is never valid JSON, so the word is reported whole.
+bool IsWordChar(char c) { return IsLetter(c) || IsDigit(c); }
+
+bool IsNumberChar(char c) {
+  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' ||
+         c == 'E';
+}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -47,18 +66,33 @@ void AppendUtf8(uint32_t code_point, std::string& out) {
   }
 }
 
+// Returns how a control character is written inside a JSON string.
+std::string EscapedControl(unsigned char c) {
+  switch (c) {
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: break;
+  }
+  return "\\u" + HexDigits(c, 4);
+}
+
 class Scanner {
  public:
-  Scanner(std::string_view text, RawDocument& document)
-      : text_(text), document_(document) {}
+  Scanner(std::string_view text, RawDocument& document, JsonError* error)
+      : text_(text), document_(document), error_(error) {}
 
-  // Reads the whole text. Returns false where nlohmann's parser would
-  // report an error, or where the nlohmann path stops at a limit.
+  // Reads the whole text. Returns false, after filling in the error, where
+  // nlohmann's parser would report an error or where a limit is reached.
   bool Scan() {
     SkipWhiteSpace();
     if (!Value(0, &document_.top)) return false;
     SkipWhiteSpace();
-    return position_ == text_.size();
+    if (AtEnd()) return true;
+    return Unexpected("the end of the text after the JSON value",
+                      "Remove what follows the end of the JSON value.");
   }
 
  private:
@@ -73,11 +107,102 @@ class Scanner {
     }
   }
 
+  // Records the error and returns false, for the callers to pass up.
+  bool Fail(Span span, std::string message, std::string_view hint,
+            std::string_view code = kSyntaxCode) {
+    if (error_ != nullptr) {
+      error_->code = code;
+      error_->span = span;
+      error_->message = std::move(message);
+      error_->hint = std::string(hint);
+    }
+    return false;
+  }
+
+  // Reports the byte at `at` as one that no JSON text has there. At the end
+  // of the text, reports that the text ends early.
+  bool FailAt(size_t at, std::string_view problem, std::string_view hint) {
+    if (error_ == nullptr) return false;
+    if (at >= text_.size()) {
+      return Fail({text_.size(), text_.size()},
+                  "invalid JSON: " + std::string(problem) +
+                      "; the text ends here",
+                  kEndsEarlyHint);
+    }
+    const size_t length = std::max<size_t>(1, Utf8SequenceLength(text_, at));
+    return Fail({at, at + length}, "invalid JSON: " + std::string(problem),
+                hint);
+  }
+
+  // Reports the token at the current position, which cannot stand there.
+  // expected names what could.
+  bool Unexpected(std::string_view expected, std::string_view hint = {}) {
+    if (error_ == nullptr) return false;
+    const std::string problem = "expected " + std::string(expected);
+    if (AtEnd()) return FailAt(position_, problem, {});
+    const Span token = TokenAt(position_);
+    const std::string_view found =
+        text_.substr(token.begin, token.end - token.begin);
+    std::string shown;
+    if (found[0] == '"') {
+      shown = "a string";
+    } else if (IsDigit(found[0]) || found[0] == '-') {
+      shown = "the number " + QuoteForMessage(found, 30);
+    } else {
+      shown = QuoteForMessage(found, 30);
+    }
+    return Fail(token, "invalid JSON: " + problem + "; found " + shown,
+                hint.empty() ? HintFor(found) : hint);
+  }
+
+  // Returns the span of the token that starts at `at`: a string up to its
+  // closing quote, a number, a bare word, or else one character.
+  Span TokenAt(size_t at) const {
+    size_t end = at + 1;
+    const char first = text_[at];
+    if (first == '"') {
+      while (end < text_.size() && text_[end] != '"') {
+        end += text_[end] == '\\' ? 2 : 1;
+      }
+      end = std::min(end + 1, text_.size());
+    } else if (IsDigit(first) || first == '-') {
+      while (end < text_.size() && IsNumberChar(text_[end])) ++end;
+    } else if (IsLetter(first)) {
+      while (end < text_.size() && IsWordChar(text_[end])) ++end;
+    } else {
+      end = at + std::max<size_t>(1, Utf8SequenceLength(text_, at));
+    }
+    return {at, end};
+  }
+
+  // Returns what to do about an unexpected token, for the mistakes people
+  // make most when they write JSON by hand.
+  std::string_view HintFor(std::string_view found) const {
+    const char first = found[0];
+    if (first == '\'') return "Write strings and keys in double quotes.";
+    if (first == '/' || first == '#') return "JSON has no comments: remove it.";
+    if (IsLetter(first)) {
+      return "Put text in double quotes. The only bare words in JSON are "
+             "true, false and null, in lower case.";
+    }
+    if (first == '}' || first == ']') {
+      size_t before = position_;
+      while (before > 0 && std::string_view(" \t\r\n").find(
+                               text_[before - 1]) != std::string_view::npos) {
+        --before;
+      }
+      if (before > 0 && text_[before - 1] == ',') {
+        return "Remove the comma before it: JSON has no trailing commas.";
+      }
+    }
+    return "Fix the JSON syntax at this position.";
+  }
+
   // Reads the value at the current position. depth counts the objects and
   // arrays around it. target receives the value when it is the top-level
   // value or a member of the top-level object, and is null deeper down.
   bool Value(int depth, RawValue* target) {
-    if (AtEnd()) return false;
+    if (AtEnd()) return Unexpected("a value");
     const size_t begin = position_;
     switch (Peek()) {
       case '{':
@@ -97,7 +222,8 @@ class Scanner {
       case 'n':
         return Literal("null", ValueKind::kNull, target);
       default:
-        return Number(target);
+        if (Peek() == '-' || IsDigit(Peek())) return Number(target);
+        return Unexpected("a value");
     }
   }
 
@@ -109,9 +235,15 @@ class Scanner {
     target->span = {begin, position_};
   }
 
+  // Reads true, false or null. Any other word, such as tru or nulls, is
+  // reported whole.
   bool Literal(std::string_view word, ValueKind kind, RawValue* target) {
-    if (text_.substr(position_, word.size()) != word) return false;
     const size_t begin = position_;
+    if (text_.substr(begin, word.size()) != word ||
+        (begin + word.size() < text_.size() &&
+         IsWordChar(text_[begin + word.size()]))) {
+      return Unexpected("a value");
+    }
     position_ += word.size();
     // A null's text is empty; true and false keep their word.
     Store(target, kind, kind == ValueKind::kNull ? std::string() : std::string(word),
@@ -128,35 +260,60 @@ class Scanner {
   // Reads a number by the JSON grammar, keeping its lexeme.
   bool Number(RawValue* target) {
     const size_t begin = position_;
-    if (!AtEnd() && Peek() == '-') ++position_;
-    if (AtEnd()) return false;
+    if (Peek() == '-') ++position_;
+    if (AtEnd() || !IsDigit(Peek())) {
+      return FailAt(position_, "expected a digit after '-'",
+                    "Write the number's digits after the minus sign.");
+    }
     if (Peek() == '0') {
       ++position_;
-    } else if (!Digits()) {
-      return false;
+      if (!AtEnd() && IsDigit(Peek())) {
+        // The span runs to the end of the number nlohmann reads next.
+        const size_t digits = position_;
+        while (!AtEnd() && IsNumberChar(Peek())) ++position_;
+        return Fail({digits, position_},
+                    "invalid JSON: a number cannot start with 0 followed by "
+                    "more digits",
+                    "Remove the leading zeros.");
+      }
+    } else {
+      Digits();
     }
 
     bool may_overflow = false;
     if (!AtEnd() && Peek() == '.') {
       ++position_;
-      if (!Digits()) return false;
+      if (!Digits()) {
+        return FailAt(position_, "expected a digit after the decimal point",
+                      "Write digits after the point, or remove the point.");
+      }
     }
     if (!AtEnd() && (Peek() == 'e' || Peek() == 'E')) {
       ++position_;
       if (!AtEnd() && (Peek() == '+' || Peek() == '-')) ++position_;
-      if (!Digits()) return false;
+      if (!Digits()) {
+        return FailAt(position_, "expected a digit in the exponent",
+                      "Write the exponent's digits after the e.");
+      }
       may_overflow = true;
     }
 
     const std::string_view lexeme = text_.substr(begin, position_ - begin);
-    // nlohmann rejects a number beyond the range of a double, and the
-    // nlohmann path accepts only kMaxOverflowingNumbers of them. Without an
-    // exponent, a number needs over 300 digits to reach that range, so
-    // strtod runs only for the rare lexemes that can.
+    // nlohmann rejects a number beyond the range of a double. segform reads
+    // kMaxOverflowingNumbers of them, so that a field can report one, and
+    // stops at the next. Without an exponent, a number needs over 300
+    // digits to reach that range, so strtod runs only for the rare lexemes
+    // that can.
     if (may_overflow || lexeme.size() > 300) {
       if (std::isinf(ParseJsonDouble(lexeme)) &&
           ++overflowing_numbers_ > kMaxOverflowingNumbers) {
-        return false;
+        return Fail({begin, position_},
+                    "the text has more than " +
+                        std::to_string(kMaxOverflowingNumbers) +
+                        " numbers too large for a double; segform stops "
+                        "reading here",
+                    "Write large integers as strings of digits.",
+                    "json.number_overflow");
       }
     }
 
@@ -177,7 +334,9 @@ class Scanner {
         ++position_;
         return true;
       }
-      if (static_cast<unsigned char>(c) < 0x20) return false;
+      if (static_cast<unsigned char>(c) < 0x20) {
+        return ControlCharacter(static_cast<unsigned char>(c));
+      }
       if (c != '\\') {
         ++position_;
         continue;
@@ -186,15 +345,28 @@ class Scanner {
       if (!Escape(content)) return false;
       run = position_;
     }
-    return false;
+    return FailAt(position_, "the string is not closed", {});
+  }
+
+  bool ControlCharacter(unsigned char c) {
+    if (error_ == nullptr) return false;
+    const std::string escaped = EscapedControl(c);
+    return FailAt(position_,
+                  "a control character (U+" + HexDigits(c, 4) +
+                      ") must be escaped inside a string",
+                  c == '\n' ? "Write it as \\n, or close the string before "
+                              "the line ends."
+                            : "Write it as " + escaped + ".");
   }
 
   // Reads the escape at the current backslash.
   bool Escape(std::string* content) {
-    if (position_ + 1 >= text_.size()) return false;
-    const char kind = text_[position_ + 1];
+    const size_t kind_at = position_ + 1;
+    if (kind_at >= text_.size()) {
+      return FailAt(kind_at, "the string is not closed", {});
+    }
     char plain = 0;
-    switch (kind) {
+    switch (text_[kind_at]) {
       case '"': plain = '"'; break;
       case '\\': plain = '\\'; break;
       case '/': plain = '/'; break;
@@ -204,36 +376,68 @@ class Scanner {
       case 'r': plain = '\r'; break;
       case 't': plain = '\t'; break;
       case 'u': return UnicodeEscape(content);
-      default: return false;
+      default: {
+        if (error_ == nullptr) return false;
+        const size_t length =
+            std::max<size_t>(1, Utf8SequenceLength(text_, kind_at));
+        return FailAt(kind_at,
+                      "a backslash followed by " +
+                          QuoteForMessage(text_.substr(kind_at, length)) +
+                          " is not a JSON escape",
+                      "Write a backslash as \\\\. The escapes are \\\", "
+                      "\\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four "
+                      "hex digits.");
+      }
     }
     if (content != nullptr) content->push_back(plain);
     position_ += 2;
     return true;
   }
 
-  // Reads the four hex digits of a \u escape at text_[at], or returns -1.
-  long CodeUnitAt(size_t at) const {
-    if (at + 4 > text_.size()) return -1;
+  // Reads the four hex digits of the \u escape whose backslash is at
+  // `at`. Returns the code unit, or -1 after reporting the first byte that
+  // is not a hex digit.
+  long CodeUnit(size_t at) {
     long unit = 0;
-    for (size_t i = at; i < at + 4; ++i) {
-      const int digit = HexValue(text_[i]);
-      if (digit < 0) return -1;
+    for (size_t i = at + 2; i < at + 6; ++i) {
+      const int digit = i < text_.size() ? HexValue(text_[i]) : -1;
+      if (digit < 0) {
+        FailAt(i, "\\u must be followed by four hex digits",
+               "Write the code point as four hex digits, as in \\u00E9.");
+        return -1;
+      }
       unit = unit * 16 + digit;
     }
     return unit;
   }
 
   bool UnicodeEscape(std::string* content) {
-    const long unit = CodeUnitAt(position_ + 2);
+    const size_t begin = position_;
+    const long unit = CodeUnit(begin);
     if (unit < 0) return false;
     position_ += 6;
     uint32_t code_point = static_cast<uint32_t>(unit);
-    if (unit >= 0xDC00 && unit <= 0xDFFF) return false;  // a lone low half
+    if (unit >= 0xDC00 && unit <= 0xDFFF) {
+      return LoneSurrogate(begin, "the second half of a surrogate pair, "
+                                  "without the first before it");
+    }
     if (unit >= 0xD800 && unit <= 0xDBFF) {
       // A high surrogate must be followed by an escaped low one.
-      if (text_.substr(position_, 2) != "\\u") return false;
-      const long low = CodeUnitAt(position_ + 2);
-      if (low < 0xDC00 || low > 0xDFFF) return false;
+      if (text_.substr(position_, 2) != "\\u") {
+        // A backslash after it starts some other escape, shown with it.
+        const bool escape_follows = !AtEnd() && Peek() == '\\';
+        return LoneSurrogate(begin, "the first half of a surrogate pair, "
+                                    "without the second after it",
+                             escape_follows ? 8 : 6);
+      }
+      const long low = CodeUnit(position_);
+      if (low < 0) return false;
+      if (low < 0xDC00 || low > 0xDFFF) {
+        return LoneSurrogate(begin, "the first half of a surrogate pair, "
+                                    "and the escape after it is not the "
+                                    "second half",
+                             12);
+      }
       position_ += 6;
       code_point = 0x10000 + ((static_cast<uint32_t>(unit) - 0xD800) << 10) +
                    (static_cast<uint32_t>(low) - 0xDC00);
@@ -242,26 +446,55 @@ class Scanner {
     return true;
   }
 
+  // Reports the \u escape at `begin` as half of a surrogate pair. The span
+  // is `length` bytes long, to take in an escape after it.
+  bool LoneSurrogate(size_t begin, std::string_view what, size_t length = 6) {
+    if (error_ == nullptr) return false;
+    return Fail({begin, std::min(begin + length, text_.size())},
+                "invalid JSON: " + std::string(text_.substr(begin, 6)) +
+                    " is " + std::string(what),
+                "Write the character itself, or both halves of its UTF-16 "
+                "surrogate pair.");
+  }
+
+  bool TooDeep() {
+    return Fail({position_, position_ + 1},
+                "objects and arrays are nested more than " +
+                    std::to_string(kMaxNestingDepth) + " levels deep",
+                "Flatten the value; no field of this message needs nesting.",
+                "json.too_deep");
+  }
+
   bool Object(int depth, RawValue* target) {
-    if (depth == kMaxNestingDepth) return false;
+    if (depth == kMaxNestingDepth) return TooDeep();
     const int level = depth + 1;
     Open(ValueKind::kObject, level, target);
     SkipWhiteSpace();
     if (!AtEnd() && Peek() == '}') return Close(level, target);
-    for (;;) {
+    for (bool first = true;; first = false) {
       SkipWhiteSpace();
-      if (AtEnd() || Peek() != '"') return false;
+      if (AtEnd() || Peek() != '"') {
+        const bool bare = !AtEnd() && IsLetter(Peek());
+        return Unexpected(first ? "a key in double quotes, or '}'"
+                                : "a key in double quotes",
+                          bare ? "Put the key in double quotes."
+                               : std::string_view());
+      }
       RawValue* member_target = nullptr;
       if (!Key(level, member_target)) return false;
       SkipWhiteSpace();
-      if (AtEnd() || Peek() != ':') return false;
+      if (AtEnd() || Peek() != ':') return Unexpected("':' after the key");
       ++position_;
       SkipWhiteSpace();
       if (!Value(level, member_target)) return false;
       SkipWhiteSpace();
-      if (AtEnd()) return false;
-      if (Peek() == '}') return Close(level, target);
-      if (Peek() != ',') return false;
+      if (!AtEnd() && Peek() == '}') return Close(level, target);
+      if (AtEnd() || Peek() != ',') {
+        const bool key_follows = !AtEnd() && Peek() == '"';
+        return Unexpected("',' or '}' after the member",
+                          key_follows ? "Put a comma between the members."
+                                      : std::string_view());
+      }
       ++position_;
     }
   }
@@ -286,7 +519,7 @@ class Scanner {
   }
 
   bool Array(int depth, RawValue* target) {
-    if (depth == kMaxNestingDepth) return false;
+    if (depth == kMaxNestingDepth) return TooDeep();
     const int level = depth + 1;
     Open(ValueKind::kArray, level, target);
     SkipWhiteSpace();
@@ -296,9 +529,15 @@ class Scanner {
       if (level >= 2) ++frames_.back().index;
       if (!Value(level, nullptr)) return false;
       SkipWhiteSpace();
-      if (AtEnd()) return false;
-      if (Peek() == ']') return Close(level, target);
-      if (Peek() != ',') return false;
+      if (!AtEnd() && Peek() == ']') return Close(level, target);
+      if (AtEnd() || Peek() != ',') {
+        const bool value_follows =
+            !AtEnd() && std::string_view("\"{[-0123456789").find(Peek()) !=
+                            std::string_view::npos;
+        return Unexpected("',' or ']' after the element",
+                          value_follows ? "Put a comma between the elements."
+                                        : std::string_view());
+      }
       ++position_;
     }
   }
@@ -326,6 +565,7 @@ class Scanner {
 
   std::string_view text_;
   RawDocument& document_;
+  JsonError* error_;
   size_t position_ = 0;
   int overflowing_numbers_ = 0;
   std::vector<NestedFrame> frames_;
@@ -333,9 +573,10 @@ class Scanner {
 
 }  // namespace
 
-std::optional<RawDocument> ScanJsonText(std::string_view text) {
+std::optional<RawDocument> ScanJsonText(std::string_view text,
+                                        JsonError* error) {
   RawDocument document;
-  Scanner scanner(text, document);
+  Scanner scanner(text, document, error);
   if (!scanner.Scan()) return std::nullopt;
   return document;
 }

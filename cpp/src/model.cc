@@ -81,7 +81,7 @@ class ObjectWriter {
 }  // namespace
 
 nlohmann::ordered_json ImageSegmentationInputs::ToJson() const {
-  // The text is the one form written by hand; this reads it back.
+  // Parses what ToJsonText writes, so both forms come from one writer.
   return nlohmann::ordered_json::parse(ToJsonText());
 }
 

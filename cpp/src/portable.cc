@@ -18,7 +18,6 @@
 
 #include <clocale>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
@@ -290,10 +289,7 @@ IntegerReading ReadInt64String(std::string_view text) {
 std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
   std::string spaces = "[";
   for (std::string_view space : kSharedSpaces) {
-    char escaped[8];
-    std::snprintf(escaped, sizeof escaped, "\\u%04X",
-                  DecodeUtf8(space, 0, space.size()));
-    spaces += escaped;
+    spaces += "\\u" + HexDigits(DecodeUtf8(space, 0, space.size()), 4);
   }
   spaces += "]*";
   const std::string max_digits = std::to_string(kMaxPythonDigits);

@@ -18,13 +18,18 @@ const FieldValue* FindValue(const std::vector<FieldValue>& fields,
   return nullptr;
 }
 
-std::string WithThousands(int64_t number) {
-  std::string digits = std::to_string(number);
+// Returns the decimal integer, given as text, with a comma between each
+// group of three digits.
+std::string WithThousands(std::string digits) {
   const size_t first_digit = digits[0] == '-' ? 1 : 0;
   for (size_t i = digits.size(); i > first_digit + 3; i -= 3) {
     digits.insert(i - 3, ",");
   }
   return digits;
+}
+
+std::string WithThousands(int64_t number) {
+  return WithThousands(std::to_string(number));
 }
 
 void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
@@ -95,7 +100,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
     Finding& finding = sink.Add(
         Severity::kWarning, code_prefix + ".zero", pointer, member.value.span,
         "a budget of 0 counts as not set; the default of " +
-            WithThousands(std::stoll(std::string(field.service_default))) +
+            WithThousands(std::string(field.service_default)) +
             " applies",
         "Leave the field out to use the default, or give a budget.");
     finding.params.Set("default", field.service_default);

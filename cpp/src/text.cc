@@ -2,7 +2,6 @@
 // messages, and "did you mean" suggestions.
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 
 #include "internal.h"
@@ -200,6 +199,19 @@ uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length) {
   }
 }
 
+std::string HexDigits(uint32_t number, int min_digits) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), kHex[number & 0xF]);
+    number >>= 4;
+  } while (number != 0);
+  if (digits.size() < static_cast<size_t>(min_digits)) {
+    digits.insert(0, static_cast<size_t>(min_digits) - digits.size(), '0');
+  }
+  return digits;
+}
+
 std::string QuoteForMessage(std::string_view text, size_t max_characters) {
   std::string quoted = "\"";
   quoted.reserve(std::min(text.size(), max_characters) + 5);
@@ -221,19 +233,15 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters) {
     }
     size_t length = Utf8SequenceLength(text, i);
     std::string piece;
-    char escaped[12];
     if (length == 0) {
-      std::snprintf(escaped, sizeof escaped, "\\x%02X",
-                    static_cast<unsigned char>(text[i]));
-      piece = escaped;
+      piece = "\\x" + HexDigits(static_cast<unsigned char>(text[i]), 2);
       length = 1;
     } else {
       const uint32_t code_point = DecodeUtf8(text, i, length);
       if (code_point == '"' || code_point == '\\') {
         piece = {'\\', static_cast<char>(code_point)};
       } else if (IsUnsafeToShow(code_point)) {
-        std::snprintf(escaped, sizeof escaped, "\\u%04X", code_point);
-        piece = escaped;
+        piece = "\\u" + HexDigits(code_point, 4);
       } else {
         piece = std::string(text.substr(i, length));
       }

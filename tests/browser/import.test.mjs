@@ -79,7 +79,8 @@ test('broken JSON leaves the form unchanged', { timeout: testTimeout }, async ()
     assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
     const status = await page.textContent('#import-status');
     assert.match(status, /C12\.json:1:1: invalid JSON/);
-    assert.match(status, /Fix the JSON syntax/);
+    assert.match(status, /found "Alright"/);
+    assert.match(status, /Put text in double quotes/);
     assert.match(status, /form is unchanged/);
   });
 });

@@ -1,6 +1,6 @@
-// The one-pass scanner must accept exactly the texts nlohmann's parser
-// accepts and build the same document from them, since ReadJsonText uses
-// the scanner for every text it accepts and nlohmann only for the rest.
+// The JSON scanner must accept exactly the texts nlohmann's parser accepts,
+// build the same document from them, and stop where nlohmann stops in the
+// others (tests/support/nlohmann_reader.h says how closely).
 
 #include <gtest/gtest.h>
 
@@ -10,46 +10,14 @@
 #include <sstream>
 
 #include "internal.h"
+#include "nlohmann_reader.h"
 #include "test_util.h"
 
 namespace segform::internal {
 namespace {
 
-// Writes everything the later stages read from a document, one item a line.
-std::string Describe(const std::optional<RawDocument>& document) {
-  if (!document) return "rejected";
-  std::ostringstream out;
-  const auto value = [&](const RawValue& raw) {
-    out << static_cast<int>(raw.kind) << " [" << raw.span.begin << ","
-        << raw.span.end << ") " << raw.text.size() << ":" << raw.text;
-  };
-  out << "top ";
-  value(document->top);
-  for (const RawMember& member : document->members) {
-    out << "\nmember [" << member.key_span.begin << "," << member.key_span.end
-        << ") " << member.key.size() << ":" << member.key << " = ";
-    value(member.value);
-  }
-  for (const NestedDuplicate& duplicate : document->nested_duplicates) {
-    out << "\nduplicate " << duplicate.path << " [" << duplicate.key_span.begin
-        << "," << duplicate.key_span.end << ") " << duplicate.key;
-  }
-  return out.str();
-}
-
-// The readers' shared precondition: valid UTF-8, no NUL, no byte-order mark.
-bool IsReadable(std::string_view text) {
-  return FindInvalidUtf8(text) == std::string_view::npos &&
-         text.find('\0') == std::string_view::npos &&
-         text.substr(0, 3) != "\xEF\xBB\xBF";
-}
-
 void ExpectSameReading(std::string_view text) {
-  if (!IsReadable(text)) return;
-  FindingSink sink(text);
-  EXPECT_EQ(Describe(ScanJsonText(text)),
-            Describe(ParseJsonTextWithNlohmann(text, sink)))
-      << "text: " << text;
+  EXPECT_EQ(CompareWithNlohmann(text), "") << "text: " << text;
 }
 
 TEST(ScannerTest, TrickyTextsReadAsNlohmannReadsThem) {
@@ -70,6 +38,74 @@ TEST(ScannerTest, TrickyTextsReadAsNlohmannReadsThem) {
       "{\"a\"", "{\"a\":\"b", "\"abc",
   };
   for (const char* text : kTexts) ExpectSameReading(text);
+}
+
+// Each error names what was expected and what was found, at the span a
+// person would fix, with a hint for the usual hand-written mistakes.
+TEST(ScannerTest, ErrorsSayWhatWasExpected) {
+  struct Row {
+    const char* text;
+    size_t begin;
+    size_t end;
+    const char* message;
+    const char* hint;
+  };
+  const Row kRows[] = {
+      {"", 0, 0, "expected a value; the text ends here", "ends early"},
+      {"{\"a\":1,}", 7, 8, "expected a key in double quotes; found \"}\"",
+       "no trailing commas"},
+      {"[1, ]", 4, 5, "expected a value; found \"]\"", "no trailing commas"},
+      {"{'a':1}", 1, 2, "found \"'\"", "double quotes"},
+      {"{a:1}", 1, 2, "expected a key in double quotes, or '}'; found \"a\"",
+       "Put the key in double quotes"},
+      {"{\"a\" 1}", 5, 6, "expected ':' after the key; found the number \"1\"",
+       "Fix the JSON syntax"},
+      {"{\"a\":1 \"b\":2}", 7, 10, "expected ',' or '}' after the member; "
+                                  "found a string",
+       "comma between the members"},
+      {"[1 2]", 3, 4, "expected ',' or ']' after the element",
+       "comma between the elements"},
+      {"{\"a\":True}", 5, 9, "expected a value; found \"True\"",
+       "true, false and null"},
+      {"[tru]", 1, 4, "found \"tru\"", "true, false and null"},
+      {"[nulls]", 1, 6, "found \"nulls\"", "true, false and null"},
+      {"{} // note", 3, 4, "expected the end of the text after the JSON value",
+       "Remove what follows"},
+      {"[# note\n]", 1, 2, "found \"#\"", "no comments"},
+      {"[0192]", 2, 5, "cannot start with 0 followed by more digits",
+       "leading zeros"},
+      {"[-0.5e]", 6, 7, "expected a digit in the exponent", "exponent"},
+      {"[-x]", 2, 3, "expected a digit after '-'", "minus sign"},
+      {"[1.]", 3, 4, "expected a digit after the decimal point", "point"},
+      {"[\"a\nb\"]", 3, 4, "control character (U+000A)", "\\n"},
+      {"[\"a\x01\"]", 3, 4, "control character (U+0001)", "\\u0001"},
+      {"[\"\\q\"]", 3, 4, "a backslash followed by \"q\" is not a JSON escape",
+       "\\\\"},
+      {"[\"\\u12G4\"]", 6, 7, "\\u must be followed by four hex digits",
+       "\\u00E9"},
+      {"[\"\\uDC00\"]", 2, 8, "\\uDC00 is the second half", "surrogate pair"},
+      {"[\"\\uD800x\"]", 2, 8, "\\uD800 is the first half", "surrogate pair"},
+      {"[\"\\uD800\\n\"]", 2, 10, "\\uD800 is the first half",
+       "surrogate pair"},
+      {"[\"\\uD800\\u0041\"]", 2, 14, "the escape after it is not the second",
+       "surrogate pair"},
+      {"[\"abc", 5, 5, "the string is not closed; the text ends here",
+       "ends early"},
+      {"{\"a\":", 5, 5, "expected a value; the text ends here", "ends early"},
+  };
+  for (const Row& row : kRows) {
+    JsonError error;
+    EXPECT_FALSE(ScanJsonText(row.text, &error).has_value()) << row.text;
+    EXPECT_EQ(error.code, "json.syntax") << row.text;
+    EXPECT_EQ(error.span.begin, row.begin) << row.text;
+    EXPECT_EQ(error.span.end, row.end) << row.text;
+    EXPECT_NE(error.message.find(row.message), std::string::npos)
+        << row.text << " gave: " << error.message;
+    EXPECT_EQ(error.message.rfind("invalid JSON: ", 0), 0u) << error.message;
+    EXPECT_NE(error.hint.find(row.hint), std::string::npos)
+        << row.text << " gave: " << error.hint;
+    ExpectSameReading(row.text);
+  }
 }
 
 TEST(ScannerTest, NestingLimitMatches) {

@@ -1,6 +1,6 @@
 // libFuzzer target over the whole text -> findings path: validation as text
 // and as a file, both unknown-field modes, the JSON result, and the source
-// excerpt of every finding. It also checks that the one-pass scanner and
+// excerpt of every finding. It also checks that segform's JSON scanner and
 // nlohmann's parser read the text alike. Built with
 // -fsanitize=fuzzer,address,undefined (see scripts/fuzz.sh); a crash, a
 // hang, a sanitizer report or a disagreement fails it.
@@ -10,55 +10,13 @@
 #include <string_view>
 
 #include "internal.h"
+#include "nlohmann_reader.h"
 #include "segform/segform.h"
-
-namespace {
-
-bool SameValue(const segform::internal::RawValue& a,
-               const segform::internal::RawValue& b) {
-  return a.kind == b.kind && a.text == b.text && a.span.begin == b.span.begin &&
-         a.span.end == b.span.end;
-}
-
-// Traps unless both readers reject the text or read the same document.
-void CheckReadersAgree(std::string_view text) {
-  using namespace segform::internal;
-  if (FindInvalidUtf8(text) != std::string_view::npos ||
-      text.find('\0') != std::string_view::npos ||
-      text.substr(0, 3) == "\xEF\xBB\xBF") {
-    return;
-  }
-  FindingSink sink(text);
-  const std::optional<RawDocument> scanned = ScanJsonText(text);
-  const std::optional<RawDocument> parsed =
-      ParseJsonTextWithNlohmann(text, sink);
-  if (scanned.has_value() != parsed.has_value()) __builtin_trap();
-  if (!scanned) return;
-  bool same = SameValue(scanned->top, parsed->top) &&
-              scanned->members.size() == parsed->members.size() &&
-              scanned->nested_duplicates.size() ==
-                  parsed->nested_duplicates.size();
-  for (size_t i = 0; same && i < scanned->members.size(); ++i) {
-    const RawMember& a = scanned->members[i];
-    const RawMember& b = parsed->members[i];
-    same = a.key == b.key && a.key_span.begin == b.key_span.begin &&
-           a.key_span.end == b.key_span.end && SameValue(a.value, b.value);
-  }
-  for (size_t i = 0; same && i < scanned->nested_duplicates.size(); ++i) {
-    const NestedDuplicate& a = scanned->nested_duplicates[i];
-    const NestedDuplicate& b = parsed->nested_duplicates[i];
-    same = a.key == b.key && a.path == b.path &&
-           a.key_span.begin == b.key_span.begin &&
-           a.key_span.end == b.key_span.end;
-  }
-  if (!same) __builtin_trap();
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  CheckReadersAgree(text);
+  // The scanner and nlohmann's parser must read the text alike.
+  if (!segform::internal::CompareWithNlohmann(text).empty()) __builtin_trap();
   for (const bool input_is_file : {false, true}) {
     segform::ValidateOptions options;
     options.input_is_file = input_is_file;
