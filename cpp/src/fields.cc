@@ -267,7 +267,6 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
           ? ReadIntegerNumber(raw.text, std::numeric_limits<int64_t>::min(),
                               std::numeric_limits<int64_t>::max())
           : ReadInt64String(raw.text);
-  const std::string pointer = MemberPointer(member.key);
   switch (reading.verdict) {
     case IntegerReading::Verdict::kAccepted: {
       value.number = reading.value;
@@ -276,7 +275,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       } else if (!reading.canonical) {
         const std::string canonical = std::to_string(reading.value);
         Finding& finding = sink.Add(
-            Severity::kInfo, Code(field, "non_canonical"), pointer, raw.span,
+            Severity::kInfo, Code(field, "non_canonical"), MemberPointer(member.key), raw.span,
             std::string(field.json_name) + " " + ShowValue(raw) +
                 " is read as " + canonical + "; the API writes \"" +
                 canonical + "\"");
@@ -287,7 +286,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     }
     case IntegerReading::Verdict::kOverflow: {
       Finding& finding = sink.Add(
-          Severity::kError, Code(field, "int64_overflow"), pointer, raw.span,
+          Severity::kError, Code(field, "int64_overflow"), MemberPointer(member.key), raw.span,
           std::string(field.json_name) +
               " must fit in a signed 64-bit integer; got " + ShowValue(raw),
           field.range ? "Give a value from " +
@@ -306,7 +305,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       break;
   }
   Finding& finding = sink.Add(
-      Severity::kError, Code(field, "not_integer"), pointer, raw.span,
+      Severity::kError, Code(field, "not_integer"), MemberPointer(member.key), raw.span,
       std::string(field.json_name) + " must be a whole number; got " +
           ShowValue(raw),
       raw.text.empty()

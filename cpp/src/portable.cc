@@ -63,6 +63,12 @@ size_t MatchAny(std::string_view text, size_t i,
 
 // Drops the shared white space, and the extra set, from both ends.
 std::string_view TrimWith(std::string_view text, ExtraSpaces extra) {
+  // Every space of these sets is a byte up to 0x20 or a sequence of bytes
+  // from 0x80, so printable ASCII at both ends means there is nothing to do.
+  const auto printable = [](char c) { return c > 0x20 && c < 0x7F; };
+  if (!text.empty() && printable(text.front()) && printable(text.back())) {
+    return text;
+  }
   const auto length_at = [&](size_t i) {
     size_t length = MatchAny(text, i, kSharedSpaces);
     if (length == 0 && (extra == ExtraSpaces::kJavaScript ||

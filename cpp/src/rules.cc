@@ -81,13 +81,12 @@ void CheckBudget(const std::vector<FieldValue>& fields,
   if (!budget.number) return;
   const FieldDecl& field = *budget.decl;
   const RawMember& member = *budget.member;
-  const std::string pointer = MemberPointer(member.key);
   const std::string code_prefix(field.code_prefix);
   const int64_t value = *budget.number;
 
   if (value < 0) {
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".negative", pointer,
+        Severity::kError, code_prefix + ".negative", MemberPointer(member.key),
         member.value.span,
         std::string(field.json_name) + " must not be negative; got " +
             WithThousands(value),
@@ -98,7 +97,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
   if (value == 0) {
     // proto3 does not tell 0 from unset, so the service applies its default.
     Finding& finding = sink.Add(
-        Severity::kWarning, code_prefix + ".zero", pointer, member.value.span,
+        Severity::kWarning, code_prefix + ".zero", MemberPointer(member.key), member.value.span,
         "a budget of 0 counts as not set; the default of " +
             WithThousands(std::string(field.service_default)) +
             " applies",
@@ -116,7 +115,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
                 model_type) != range.selector_values.end();
   if (!range_applies) {
     Finding& finding = sink.Add(
-        Severity::kInfo, code_prefix + ".range_not_checked", pointer,
+        Severity::kInfo, code_prefix + ".range_not_checked", MemberPointer(member.key),
         member.value.span,
         "no budget range is documented for " + std::string(model_type) +
             "; the service checks it when training starts");
@@ -125,7 +124,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
   }
   if (value < range.min || value > range.max) {
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".out_of_range", pointer,
+        Severity::kError, code_prefix + ".out_of_range", MemberPointer(member.key),
         member.value.span,
         std::string(field.json_name) + " must be between " +
             WithThousands(range.min) + " and " + WithThousands(range.max) +
@@ -184,6 +183,12 @@ size_t SpaceLength(std::string_view text, size_t i) {
 }
 
 std::string TrimSpaces(std::string_view text) {
+  // Each space above is a byte up to 0x20 or starts and ends with bytes from
+  // 0x80, so printable ASCII at both ends means there is nothing to trim.
+  const auto printable = [](char c) { return c > 0x20 && c < 0x7F; };
+  if (!text.empty() && printable(text.front()) && printable(text.back())) {
+    return std::string(text);
+  }
   size_t begin = 0;
   while (begin < text.size()) {
     const size_t length = SpaceLength(text, begin);
@@ -224,7 +229,6 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (!base_model_id.string || base_model_id.string->empty()) return;
   const FieldDecl& field = *base_model_id.decl;
   const RawMember& member = *base_model_id.member;
-  const std::string pointer = MemberPointer(member.key);
   const std::string code_prefix(field.code_prefix);
   const std::string& id = *base_model_id.string;
 
@@ -239,7 +243,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
       hint = "Use " + QuoteForMessage(suggestion) + ".";
     }
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".whitespace", pointer,
+        Severity::kError, code_prefix + ".whitespace", MemberPointer(member.key),
         member.value.span,
         "baseModelId has spaces at its start or end: " + QuoteForMessage(id),
         std::move(hint));
@@ -251,7 +255,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (IsResourceName(id)) {
     const std::string suggestion = IdFromResourceName(id);
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".resource_name", pointer,
+        Severity::kError, code_prefix + ".resource_name", MemberPointer(member.key),
         member.value.span,
         "baseModelId must be a model ID, not a resource name; got " +
             QuoteForMessage(id),
@@ -265,7 +269,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
 
   if (!IsModelId(id)) {
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".invalid", pointer,
+        Severity::kError, code_prefix + ".invalid", MemberPointer(member.key),
         member.value.span,
         "baseModelId must be 1 to 19 digits, or 1 to 63 of a-z, 0-9, _ and "
         "- starting with a letter or _; got " +
