@@ -215,6 +215,10 @@ bool IsUnsafeToShow(uint32_t code_point);
 void ConvertToUtf16Offsets(std::string_view text,
                            std::vector<size_t*>& offsets);
 
+// Returns the number of bytes at the start of the text that are ASCII,
+// which are as many UTF-16 code units.
+size_t AsciiPrefixLength(std::string_view text);
+
 // Returns the offset of the first byte that is not part of valid UTF-8, or
 // std::string_view::npos.
 size_t FindInvalidUtf8(std::string_view text);

@@ -87,6 +87,8 @@ class Scanner {
   // Reads the whole text. Returns false, after filling in the error, where
   // nlohmann's parser would report an error or where a limit is reached.
   bool Scan() {
+    // Room for the members of a typical input, which has three or four.
+    document_.members.reserve(4);
     SkipWhiteSpace();
     if (!Value(0, &document_.top)) return false;
     SkipWhiteSpace();

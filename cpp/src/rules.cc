@@ -10,10 +10,30 @@
 namespace segform::internal {
 namespace {
 
+// The declarations the rules read, found by name once rather than on every
+// call.
+struct RuleFields {
+  const FieldDecl* model_type;
+  const FieldDecl* budget;
+  const FieldDecl* base_model_id;
+  const FieldDecl* budget_selector;  // the field the budget's range follows
+};
+
+const RuleFields& Fields() {
+  static const RuleFields fields = [] {
+    const MessageDecl& message = ImageSegmentationInputsDecl();
+    const FieldDecl* budget = message.FindField("budgetMilliNodeHours");
+    return RuleFields{message.FindField("modelType"), budget,
+                      message.FindField("baseModelId"),
+                      message.FindField(budget->range->selector_json_name)};
+  }();
+  return fields;
+}
+
 const FieldValue* FindValue(const std::vector<FieldValue>& fields,
-                            std::string_view json_name) {
+                            const FieldDecl* decl) {
   for (const FieldValue& value : fields) {
-    if (value.decl->json_name == json_name) return &value;
+    if (value.decl == decl) return &value;
   }
   return nullptr;
 }
@@ -66,13 +86,11 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
 // default when the field is absent or at its zero value, or an empty view
 // when the input's value is not a known one.
 std::string_view EffectiveSelector(const std::vector<FieldValue>& fields,
-                                   const MessageDecl& message,
-                                   std::string_view selector_json_name) {
-  const FieldDecl* selector = message.FindField(selector_json_name);
-  const FieldValue* value = FindValue(fields, selector_json_name);
+                                   const FieldDecl& selector) {
+  const FieldValue* value = FindValue(fields, &selector);
   const int64_t number = value == nullptr ? 0 : value->number.value_or(-1);
-  if (number == 0) return selector->service_default;
-  const EnumValueDecl* known = selector->enum_type->FindByNumber(number);
+  if (number == 0) return selector.service_default;
+  const EnumValueDecl* known = selector.enum_type->FindByNumber(number);
   return known == nullptr ? std::string_view() : known->name;
 }
 
@@ -107,8 +125,8 @@ void CheckBudget(const std::vector<FieldValue>& fields,
   }
 
   const ConditionalRange& range = *field.range;
-  const std::string_view model_type = EffectiveSelector(
-      fields, ImageSegmentationInputsDecl(), range.selector_json_name);
+  const std::string_view model_type =
+      EffectiveSelector(fields, *Fields().budget_selector);
   if (model_type.empty()) return;  // an unknown model type is reported already
   const bool range_applies =
       std::find(range.selector_values.begin(), range.selector_values.end(),
@@ -283,13 +301,13 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
 
 void CheckSegmentationRules(const std::vector<FieldValue>& fields,
                             FindingSink& sink) {
-  if (const FieldValue* model_type = FindValue(fields, "modelType")) {
+  if (const FieldValue* model_type = FindValue(fields, Fields().model_type)) {
     CheckModelType(*model_type, sink);
   }
-  if (const FieldValue* budget = FindValue(fields, "budgetMilliNodeHours")) {
+  if (const FieldValue* budget = FindValue(fields, Fields().budget)) {
     CheckBudget(fields, *budget, sink);
   }
-  if (const FieldValue* base_model_id = FindValue(fields, "baseModelId")) {
+  if (const FieldValue* base_model_id = FindValue(fields, Fields().base_model_id)) {
     CheckBaseModelId(*base_model_id, sink);
   }
 }

@@ -379,6 +379,18 @@ void FindingSink::SetUtf16Offsets() {
   ConvertToUtf16Offsets(text_, offsets);
 }
 
+size_t AsciiPrefixLength(std::string_view text) {
+  size_t length = 0;
+  while (text.size() - length >= 8 && IsAsciiWord(LoadWord(text, length))) {
+    length += 8;
+  }
+  while (length < text.size() &&
+         static_cast<unsigned char>(text[length]) < 0x80) {
+    ++length;
+  }
+  return length;
+}
+
 void ConvertToUtf16Offsets(std::string_view text,
                            std::vector<size_t*>& offsets) {
   // Up to the first byte that is not ASCII, a byte offset is its UTF-16
@@ -386,10 +398,7 @@ void ConvertToUtf16Offsets(std::string_view text,
   size_t last = 0;
   for (const size_t* offset : offsets) last = std::max(last, *offset);
   last = std::min(last, text.size());
-  size_t ascii = 0;
-  while (last - ascii >= 8 && IsAsciiWord(LoadWord(text, ascii))) ascii += 8;
-  while (ascii < last && static_cast<unsigned char>(text[ascii]) < 0x80) ++ascii;
-  if (ascii == last) return;
+  if (AsciiPrefixLength(text.substr(0, last)) == last) return;
 
   // The offsets are visited in order, so one pass over the text maps them
   // all. A code point takes two UTF-16 units when its UTF-8 form takes four

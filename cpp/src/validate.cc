@@ -107,6 +107,7 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
   std::pair<size_t, size_t> object = {document.top.span.begin,
                                       document.top.span.end};
   std::vector<size_t*> offsets = {&object.first, &object.second};
+  offsets.reserve(2 + 4 * document.members.size());
   result.member_spans.reserve(document.members.size());
   for (const RawMember& member : document.members) {
     MemberSpan span;

@@ -77,8 +77,8 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
 void ResultBuffer::String(std::string_view text) {
   // Nearly every string is valid UTF-8, and is appended in one piece after
   // a pass that counts its units. Only an invalid one is rebuilt.
-  uint32_t units = 0;
-  size_t i = 0;
+  size_t i = internal::AsciiPrefixLength(text);
+  uint32_t units = static_cast<uint32_t>(i);
   while (i < text.size()) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++units;
