@@ -24,7 +24,13 @@ namespace {
 
 constexpr std::string_view kSyntaxCode = "json.syntax";
 constexpr std::string_view kEndsEarlyHint =
-    "The text ends early: close every string, object and array.";
+    "The text ends early. Close every string, object and array.";
+constexpr std::string_view kNotANumberHint =
+    "Write numbers as plain decimal digits, with no prefix, separator or "
+    "unit, or put text in double quotes.";
+constexpr std::string_view kThousandsHint =
+    "JSON numbers have no thousands separators. Write the digits without "
+    "commas.";
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -90,6 +96,13 @@ class Scanner {
     // Room for the members of a typical input, which has three or four.
     document_.members.reserve(4);
     SkipWhiteSpace();
+    if (AtEnd()) {
+      return Fail({position_, position_},
+                  position_ == 0 ? "invalid JSON: the text is empty"
+                                 : "invalid JSON: the text has only white space",
+                  "Write the training inputs as a JSON object, for example "
+                  "{}.");
+    }
     if (!Value(0, &document_.top)) return false;
     SkipWhiteSpace();
     if (AtEnd()) return true;
@@ -137,24 +150,42 @@ class Scanner {
   }
 
   // Reports the token at the current position, which cannot stand there.
-  // expected names what could.
-  bool Unexpected(std::string_view expected, std::string_view hint = {}) {
+  // expected names what could, and context_hint is what to do when the
+  // token itself suggests nothing better.
+  bool Unexpected(std::string_view expected,
+                  std::string_view context_hint = {}) {
     if (error_ == nullptr) return false;
     const std::string problem = "expected " + std::string(expected);
     if (AtEnd()) return FailAt(position_, problem, {});
     const Span token = TokenAt(position_);
     const std::string_view found =
         text_.substr(token.begin, token.end - token.begin);
-    std::string shown;
-    if (found[0] == '"') {
-      shown = "a string";
-    } else if (IsDigit(found[0]) || found[0] == '-') {
-      shown = "the number " + QuoteForMessage(found, 30);
-    } else {
-      shown = QuoteForMessage(found, 30);
+    // A word cut off by the end of the text is most likely still being
+    // typed, as "tr" on its way to true.
+    const bool cut_off =
+        token.end == text_.size() &&
+        (std::string_view("true").substr(0, found.size()) == found ||
+         std::string_view("false").substr(0, found.size()) == found ||
+         std::string_view("null").substr(0, found.size()) == found);
+    return Fail(token, "invalid JSON: " + problem + "; found " + Shown(found),
+                cut_off ? kEndsEarlyHint : HintFor(found, context_hint));
+  }
+
+  // Returns how a message names a token: a string by its kind, a number as
+  // written, one ASCII character in single quotes, anything else quoted.
+  static std::string Shown(std::string_view found) {
+    if (found[0] == '"') return "a string";
+    if ((IsDigit(found[0]) || found[0] == '-') &&
+        found.find_first_of("0123456789") != std::string_view::npos) {
+      return "the number " + (found.size() <= 30
+                                  ? std::string(found)
+                                  : std::string(found.substr(0, 27)) + "...");
     }
-    return Fail(token, "invalid JSON: " + problem + "; found " + shown,
-                hint.empty() ? HintFor(found) : hint);
+    if (found.size() == 1 && found[0] > 0x20 && found[0] < 0x7F &&
+        found[0] != '\'') {
+      return "'" + std::string(found) + "'";
+    }
+    return QuoteForMessage(found, 30);
   }
 
   // Returns the span of the token that starts at `at`: a string up to its
@@ -162,40 +193,96 @@ class Scanner {
   Span TokenAt(size_t at) const {
     size_t end = at + 1;
     const char first = text_[at];
+    const auto continues_number = [&](size_t i) {
+      const char c = text_[i];
+      return IsDigit(c) || c == '.' || c == 'e' || c == 'E' ||
+             ((c == '+' || c == '-') &&
+              (text_[i - 1] == 'e' || text_[i - 1] == 'E'));
+    };
     if (first == '"') {
       while (end < text_.size() && text_[end] != '"') {
         end += text_[end] == '\\' ? 2 : 1;
       }
       end = std::min(end + 1, text_.size());
     } else if (IsDigit(first) || first == '-') {
-      while (end < text_.size() && IsNumberChar(text_[end])) ++end;
+      while (end < text_.size() && continues_number(end)) ++end;
     } else if (IsLetter(first)) {
-      while (end < text_.size() && IsWordChar(text_[end])) ++end;
+      // A word runs on through a number written right after it, as in
+      // true1.5, which a JSON reader takes for two tokens.
+      while (end < text_.size() &&
+             (IsLetter(text_[end]) || continues_number(end))) {
+        ++end;
+      }
     } else {
       end = at + std::max<size_t>(1, Utf8SequenceLength(text_, at));
     }
     return {at, end};
   }
 
-  // Returns what to do about an unexpected token, for the mistakes people
-  // make most when they write JSON by hand.
-  std::string_view HintFor(std::string_view found) const {
+  // Returns true when the last byte before `at` that is not white space is
+  // a comma.
+  bool CommaBefore(size_t at) const {
+    while (at > 0 && std::string_view(" \t\r\n").find(text_[at - 1]) !=
+                         std::string_view::npos) {
+      --at;
+    }
+    return at > 0 && text_[at - 1] == ',';
+  }
+
+  // Returns true for the Unicode spaces that copying from a document or a
+  // web page brings along, which JSON does not count as white space.
+  static bool IsForeignSpace(std::string_view character) {
+    if (character.size() < 2) return false;
+    const uint32_t code_point = DecodeUtf8(character, 0, character.size());
+    return code_point == 0xA0 || (code_point >= 0x2000 && code_point <= 0x200B) ||
+           code_point == 0x2028 || code_point == 0x2029 ||
+           code_point == 0x202F || code_point == 0x205F ||
+           code_point == 0x3000 || code_point == 0xFEFF;
+  }
+
+  // Returns what to do about an unexpected token. Mistakes that the token
+  // shows by itself come first, then the caller's hint for the place.
+  std::string_view HintFor(std::string_view found,
+                           std::string_view context_hint) const {
     const char first = found[0];
+    if (first == '}' || first == ']') {
+      if (closer_ == 0) return "Remove it, since no object or array is open here.";
+      if (closer_ != first) {
+        return closer_ == '}'
+                   ? "It does not close the innermost open object. Close "
+                     "that with } first."
+                   : "It does not close the innermost open array. Close "
+                     "that with ] first.";
+      }
+      if (CommaBefore(position_)) {
+        return "Remove the comma before it, since JSON has no trailing "
+               "commas.";
+      }
+    }
     if (first == '\'') return "Write strings and keys in double quotes.";
-    if (first == '/' || first == '#') return "JSON has no comments: remove it.";
-    if (IsLetter(first)) {
+    if (first == '/' || first == '#') return "JSON has no comments. Remove it.";
+    if (first == '+') return "JSON numbers have no plus sign. Remove it.";
+    if (first == '.') return "Write a 0 before the decimal point, as in 0.5.";
+    if (found == "\xE2\x80\x9C" || found == "\xE2\x80\x9D" ||
+        found == "\xE2\x80\x98" || found == "\xE2\x80\x99") {
+      return "Write straight double quotes (\") instead of curly ones.";
+    }
+    if (IsForeignSpace(found)) {
+      return "Replace it with an ordinary space. Between tokens JSON allows "
+             "only spaces, tabs and line breaks.";
+    }
+    if (!context_hint.empty()) return context_hint;
+    for (std::string_view word : {"true", "false", "null"}) {
+      // true1.5 is true and a number with nothing between them.
+      if (found.size() > word.size() && found.substr(0, word.size()) == word &&
+          !IsLetter(found[word.size()])) {
+        return "Put a comma between the two values.";
+      }
+    }
+    if (IsLetter(first) && found != "true" && found != "false" &&
+        found != "null") {
       return "Put text in double quotes. The only bare words in JSON are "
              "true, false and null, in lower case.";
-    }
-    if (first == '}' || first == ']') {
-      size_t before = position_;
-      while (before > 0 && std::string_view(" \t\r\n").find(
-                               text_[before - 1]) != std::string_view::npos) {
-        --before;
-      }
-      if (before > 0 && text_[before - 1] == ',') {
-        return "Remove the comma before it: JSON has no trailing commas.";
-      }
     }
     return "Fix the JSON syntax at this position.";
   }
@@ -271,12 +358,12 @@ class Scanner {
       ++position_;
       if (!AtEnd() && IsDigit(Peek())) {
         // The span runs to the end of the number nlohmann reads next.
-        const size_t digits = position_;
         while (!AtEnd() && IsNumberChar(Peek())) ++position_;
-        return Fail({digits, position_},
+        return Fail({begin, position_},
                     "invalid JSON: a number cannot start with 0 followed by "
                     "more digits",
-                    "Remove the leading zeros.");
+                    AfterThousandsSeparator(begin) ? kThousandsHint
+                                                   : "Remove the leading zeros.");
       }
     } else {
       Digits();
@@ -319,6 +406,19 @@ class Scanner {
       }
     }
 
+    // A letter or a second point right after a number makes it something
+    // else: 0x1F, 1_000, 10k, 1.2.3. The whole run is shown. nlohmann reports
+    // an overflowing number first, so this check comes after that one.
+    if (!AtEnd() && (IsWordChar(Peek()) || Peek() == '.')) {
+      while (!AtEnd() && (IsWordChar(Peek()) || Peek() == '.')) ++position_;
+      if (error_ == nullptr) return false;
+      return Fail({begin, position_},
+                  "invalid JSON: " +
+                      QuoteForMessage(text_.substr(begin, position_ - begin)) +
+                      " is not a JSON number",
+                  kNotANumberHint);
+    }
+
     Store(target, ValueKind::kNumber, std::string(lexeme), begin);
     return true;
   }
@@ -356,9 +456,10 @@ class Scanner {
     return FailAt(position_,
                   "a control character (U+" + HexDigits(c, 4) +
                       ") must be escaped inside a string",
-                  c == '\n' ? "Write it as \\n, or close the string before "
-                              "the line ends."
-                            : "Write it as " + escaped + ".");
+                  c == '\n' || c == '\r'
+                      ? "Write a line break as \\n, or close the string "
+                        "before the line ends."
+                      : "Write it as " + escaped + ".");
   }
 
   // Reads the escape at the current backslash.
@@ -459,28 +560,41 @@ class Scanner {
                 "surrogate pair.");
   }
 
+  // Returns true when the number at `at` comes right after a comma that
+  // follows a digit, as the 000 of 192,000.
+  bool AfterThousandsSeparator(size_t at) const {
+    return at >= 2 && text_[at - 1] == ',' && IsDigit(text_[at - 2]);
+  }
+
   bool TooDeep() {
     return Fail({position_, position_ + 1},
                 "objects and arrays are nested more than " +
                     std::to_string(kMaxNestingDepth) + " levels deep",
-                "Flatten the value; no field of this message needs nesting.",
+                "Flatten the value. No field of this message needs nesting.",
                 "json.too_deep");
   }
 
   bool Object(int depth, RawValue* target) {
     if (depth == kMaxNestingDepth) return TooDeep();
     const int level = depth + 1;
+    const char outer = closer_;
+    closer_ = '}';
     Open(ValueKind::kObject, level, target);
     SkipWhiteSpace();
-    if (!AtEnd() && Peek() == '}') return Close(level, target);
+    if (!AtEnd() && Peek() == '}') return Close(level, target, outer);
     for (bool first = true;; first = false) {
       SkipWhiteSpace();
       if (AtEnd() || Peek() != '"') {
-        const bool bare = !AtEnd() && IsLetter(Peek());
+        std::string_view hint;
+        if (!AtEnd() && IsLetter(Peek())) {
+          hint = "Put the key in double quotes.";
+        } else if (!AtEnd() && IsDigit(Peek()) &&
+                   AfterThousandsSeparator(position_)) {
+          hint = kThousandsHint;
+        }
         return Unexpected(first ? "a key in double quotes, or '}'"
                                 : "a key in double quotes",
-                          bare ? "Put the key in double quotes."
-                               : std::string_view());
+                          hint);
       }
       RawValue* member_target = nullptr;
       if (!Key(level, member_target)) return false;
@@ -490,7 +604,7 @@ class Scanner {
       SkipWhiteSpace();
       if (!Value(level, member_target)) return false;
       SkipWhiteSpace();
-      if (!AtEnd() && Peek() == '}') return Close(level, target);
+      if (!AtEnd() && Peek() == '}') return Close(level, target, outer);
       if (AtEnd() || Peek() != ',') {
         const bool key_follows = !AtEnd() && Peek() == '"';
         return Unexpected("',' or '}' after the member",
@@ -523,19 +637,24 @@ class Scanner {
   bool Array(int depth, RawValue* target) {
     if (depth == kMaxNestingDepth) return TooDeep();
     const int level = depth + 1;
+    const char outer = closer_;
+    closer_ = ']';
     Open(ValueKind::kArray, level, target);
     SkipWhiteSpace();
-    if (!AtEnd() && Peek() == ']') return Close(level, target);
+    if (!AtEnd() && Peek() == ']') return Close(level, target, outer);
     for (;;) {
       SkipWhiteSpace();
       if (level >= 2) ++frames_.back().index;
       if (!Value(level, nullptr)) return false;
       SkipWhiteSpace();
-      if (!AtEnd() && Peek() == ']') return Close(level, target);
+      if (!AtEnd() && Peek() == ']') return Close(level, target, outer);
       if (AtEnd() || Peek() != ',') {
         const bool value_follows =
-            !AtEnd() && std::string_view("\"{[-0123456789").find(Peek()) !=
-                            std::string_view::npos;
+            !AtEnd() &&
+            (std::string_view("\"{[0123456789tfn").find(Peek()) !=
+                 std::string_view::npos ||
+             (Peek() == '-' && position_ + 1 < text_.size() &&
+              IsDigit(text_[position_ + 1])));
         return Unexpected("',' or ']' after the element",
                           value_follows ? "Put a comma between the elements."
                                         : std::string_view());
@@ -557,8 +676,10 @@ class Scanner {
     ++position_;
   }
 
-  // Ends an object or array at its closing bracket.
-  bool Close(int level, RawValue* target) {
+  // Ends an object or array at its closing bracket, and makes outer the
+  // innermost open one's closing bracket again.
+  bool Close(int level, RawValue* target, char outer) {
+    closer_ = outer;
     ++position_;
     if (level >= 2) frames_.pop_back();
     if (target != nullptr) target->span.end = position_;
@@ -571,6 +692,9 @@ class Scanner {
   size_t position_ = 0;
   int overflowing_numbers_ = 0;
   std::vector<NestedFrame> frames_;
+  // The bracket that closes the innermost open object or array, or 0 at
+  // the top level, for the hints about brackets.
+  char closer_ = 0;
 };
 
 }  // namespace

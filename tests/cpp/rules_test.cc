@@ -348,18 +348,28 @@ TEST(Messages, EscapeControlCharacters) {
 }
 
 TEST(SyntaxHint, SaysTextEndsEarly) {
-  for (const char* text : {"", R"({"modelType":"CLOUD_LOW_ACCURACY_1",)"}) {
-    SCOPED_TRACE(text);
-    const ValidationResult result = Validate(text);
-    ASSERT_EQ(result.findings.size(), 1u);
-    EXPECT_NE(result.findings[0].hint.find("ends early"), std::string::npos);
-  }
+  const ValidationResult result =
+      Validate(R"({"modelType":"CLOUD_LOW_ACCURACY_1",)");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_NE(result.findings[0].hint.find("ends early"), std::string::npos);
+}
+
+TEST(SyntaxHint, SaysEmptyTextNeedsObject) {
+  const ValidationResult result = Validate("");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].message, "invalid JSON: the text is empty");
+  EXPECT_NE(result.findings[0].hint.find("JSON object"), std::string::npos);
 }
 
 TEST(SyntaxHint, SaysRemoveTrailingContent) {
-  const ValidationResult result = Validate("{}}");
-  ASSERT_EQ(result.findings.size(), 1u);
-  EXPECT_NE(result.findings[0].hint.find("Remove what follows"),
+  const ValidationResult after_value = Validate("{} 1");
+  ASSERT_EQ(after_value.findings.size(), 1u);
+  EXPECT_NE(after_value.findings[0].hint.find("Remove what follows"),
+            std::string::npos);
+
+  const ValidationResult extra_brace = Validate("{}}");
+  ASSERT_EQ(extra_brace.findings.size(), 1u);
+  EXPECT_NE(extra_brace.findings[0].hint.find("no object or array is open"),
             std::string::npos);
 }
 
