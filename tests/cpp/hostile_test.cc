@@ -71,15 +71,22 @@ TEST(Hostile, EveryPrefixOfAValidInputIsHandled) {
   EXPECT_TRUE(Validate(kValid).ok());
 }
 
+// kValid is one line of ASCII, so the column is the offset plus one. 0xFF
+// never appears in UTF-8, and 0x80 only after a lead byte.
 TEST(Hostile, InvalidUtf8AtEveryPositionIsLocated) {
-  for (size_t i = 0; i <= kValid.size(); ++i) {
-    SCOPED_TRACE(i);
-    std::string text = kValid;
-    text.insert(i, 1, '\xFF');
-    const ValidationResult result = Validate(text);
-    ASSERT_EQ(result.findings.size(), 1u);
-    EXPECT_EQ(result.findings[0].code, "json.invalid_utf8");
-    EXPECT_EQ(result.findings[0].begin, i);
+  for (const char byte : {'\xFF', '\x80'}) {
+    for (size_t i = 0; i <= kValid.size(); ++i) {
+      SCOPED_TRACE(::testing::Message() << "byte " << int(byte & 0xFF)
+                                        << " at " << i);
+      std::string text = kValid;
+      text.insert(i, 1, byte);
+      const ValidationResult result = Validate(text);
+      ASSERT_EQ(result.findings.size(), 1u);
+      EXPECT_EQ(result.findings[0].code, "json.invalid_utf8");
+      EXPECT_EQ(result.findings[0].begin, i);
+      EXPECT_EQ(result.findings[0].line, 1);
+      EXPECT_EQ(result.findings[0].column, static_cast<int>(i) + 1);
+    }
   }
 }
 
