@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "internal.h"
 #include "test_util.h"
 
 namespace segform {
@@ -147,6 +148,23 @@ TEST(Positions, MatchByteByByteCountOnRandomLayouts) {
           << text;
     }
   }
+}
+
+// Findings come out by offset, and those at one offset in the order they
+// were added, whatever order the stages add them in.
+TEST(Positions, FindingsSortByOffsetKeepingTies) {
+  const std::string text = "0123456789";
+  internal::FindingSink sink(text);
+  const size_t offsets[] = {7, 2, 7, 0, 2, 9, 7};
+  for (size_t i = 0; i < std::size(offsets); ++i) {
+    sink.Add(Severity::kError, "test." + std::to_string(i), "",
+             {offsets[i], offsets[i] + 1}, "finding " + std::to_string(i));
+  }
+  std::vector<std::string> codes;
+  for (const Finding& finding : sink.Take()) codes.push_back(finding.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"test.3", "test.1", "test.4",
+                                             "test.0", "test.2", "test.6",
+                                             "test.5"}));
 }
 
 TEST(InvalidUtf8, RejectsOverlongAndSurrogateForms) {
