@@ -66,18 +66,16 @@ bool HasByte(uint64_t word, unsigned char value) {
   return ((flipped - kEachByte) & ~flipped & kHighBits) != 0;
 }
 
-// Writes the name with case, '-', '_' and ASCII white space dropped into
-// out, for comparing names. The byte tests are those of the C locale.
-void NormalizeForComparison(std::string_view name, std::string& out) {
-  // Written through an index into a buffer of the full size, which costs
-  // less than a push_back for each character.
-  out.resize(name.size());
+// Writes the name with case, '-', '_' and ASCII white space dropped to out,
+// which has room for name.size() bytes, and returns the length written. The
+// byte tests are those of the C locale.
+size_t NormalizeForComparison(std::string_view name, char* out) {
   size_t length = 0;
   for (const char c : name) {
     if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) continue;
     out[length++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  out.resize(length);
+  return length;
 }
 
 // Returns the Levenshtein distance of a and b when it is at most limit, and
@@ -275,16 +273,25 @@ std::string_view ClosestName(std::string_view name,
   }
   if (name.size() > 2 * longest + 8) return {};
 
-  std::string wanted;
-  NormalizeForComparison(name, wanted);
+  // The name and one candidate at a time, normalized, share one buffer,
+  // which is on the stack for names of the usual length.
+  char stack_buffer[128];
+  std::string heap_buffer;
+  char* buffer = stack_buffer;
+  if (name.size() + longest > sizeof stack_buffer) {
+    heap_buffer.resize(name.size() + longest);
+    buffer = heap_buffer.data();
+  }
+  const std::string_view wanted(buffer, NormalizeForComparison(name, buffer));
+  char* const candidate_buffer = buffer + name.size();
   // Allow about one edit per five characters, so a typo or two is forgiven
   // but an unrelated name gets no suggestion.
   const size_t allowed = std::max<size_t>(1, wanted.size() / 5);
   std::string_view best;
   size_t best_distance = std::string_view::npos;
-  std::string normalized;  // one buffer for every candidate
   for (std::string_view candidate : candidates) {
-    NormalizeForComparison(candidate, normalized);
+    const std::string_view normalized(
+        candidate_buffer, NormalizeForComparison(candidate, candidate_buffer));
     // The edit distance is at least the difference in length, so a
     // candidate that differs by more than the allowance is skipped.
     const size_t length_difference = normalized.size() > wanted.size()
