@@ -49,6 +49,7 @@ std::string Code(const FieldDecl& field, std::string_view problem) {
 
 std::vector<std::string_view> FieldNames(const MessageDecl& message) {
   std::vector<std::string_view> names;
+  names.reserve(message.fields.size());
   for (const FieldDecl& field : message.fields) names.push_back(field.json_name);
   return names;
 }
@@ -65,7 +66,9 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity, FindingSink& sink) {
   const std::vector<std::string_view> names = FieldNames(message);
-  std::vector<std::string_view> candidates = names;
+  std::vector<std::string_view> candidates;
+  candidates.reserve(2 * names.size());
+  candidates = names;
   for (const FieldDecl& field : message.fields) {
     candidates.push_back(field.proto_name);
   }
@@ -74,7 +77,8 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   if (const FieldDecl* field = message.FindField(suggestion)) {
     suggestion = field->json_name;
   }
-  std::string message_text = "unknown field " + QuoteForMessage(member.key);
+  std::string message_text = "unknown field ";
+  message_text += QuoteForMessage(member.key);
   std::string hint;
   if (!suggestion.empty()) {
     message_text += "; did you mean \"" + std::string(suggestion) + "\"?";
