@@ -78,8 +78,9 @@ class FindingSink {
 std::optional<RawDocument> ReadJsonText(std::string_view text,
                                         FindingSink& sink);
 
-// An object or array nested below the top-level members while it is read,
-// tracked only to name the JSON Pointer of a duplicate key inside it.
+// An object or array nested below the top-level members, or a top-level
+// array, while it is read, tracked only to name the JSON Pointer of a
+// duplicate key inside it.
 struct NestedFrame {
   bool is_array = false;
   long index = -1;              // arrays: the current element's index

@@ -10,11 +10,8 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
                    std::string key, Span key_span) {
   NestedFrame& object = frames.back();
   if (!object.keys.insert(key).second) {
-    // The pointer runs from the top-level member through the enclosing
-    // frames to this object.
-    // NOTE: inside a top-level array there is no member, so the pointer
-    // leaves out the element's index ("/a", not "/0/a"). Such a text is
-    // reported as not an object anyway.
+    // The pointer runs from the top-level member, or the top-level array's
+    // element, through the enclosing frames to this object.
     std::string pointer;
     if (!document.members.empty()) {
       pointer = MemberPointer(document.members.back().key);

@@ -644,7 +644,7 @@ class Scanner {
     if (!AtEnd() && Peek() == ']') return Close(level, target, outer);
     for (;;) {
       SkipWhiteSpace();
-      if (level >= 2) ++frames_.back().index;
+      ++frames_.back().index;
       if (!Value(level, nullptr)) return false;
       SkipWhiteSpace();
       if (!AtEnd() && Peek() == ']') return Close(level, target, outer);
@@ -669,7 +669,9 @@ class Scanner {
       target->kind = kind;
       target->span = {position_, position_ + 1};
     }
-    if (level >= 2) {
+    // Containers below the top-level members, and a top-level array, get a
+    // frame for the JSON Pointer of a duplicate key inside them.
+    if (level >= 2 || kind == ValueKind::kArray) {
       frames_.emplace_back();
       frames_.back().is_array = kind == ValueKind::kArray;
     }
@@ -681,7 +683,10 @@ class Scanner {
   bool Close(int level, RawValue* target, char outer) {
     closer_ = outer;
     ++position_;
-    if (level >= 2) frames_.pop_back();
+    // At level 1 the container is the top-level value.
+    if (level >= 2 || document_.top.kind == ValueKind::kArray) {
+      frames_.pop_back();
+    }
     if (target != nullptr) target->span.end = position_;
     return true;
   }

@@ -135,6 +135,24 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
   }
 }
 
+// The pointer of a key set twice names every array index on the way to it,
+// a top-level array's included.
+TEST(ScannerTest, NestedDuplicatePointersHaveIndexes) {
+  const std::pair<const char*, const char*> kRows[] = {
+      {"{\"a\":[1,{\"b\":1,\"b\":2}]}", "/a/1/b"},
+      {"[1,{\"b\":1,\"b\":2}]", "/1/b"},
+      {"[[],[{\"c\":{},\"c\":[]}]]", "/1/0/c"},
+      {"{\"a~/\":{\"x\":{\"y\":1,\"y\":1}}}", "/a~0~1/x/y"},
+  };
+  for (const auto& [text, pointer] : kRows) {
+    const std::optional<RawDocument> document = ScanJsonText(text);
+    ASSERT_TRUE(document.has_value()) << text;
+    ASSERT_EQ(document->nested_duplicates.size(), 1u) << text;
+    EXPECT_EQ(document->nested_duplicates[0].path, pointer) << text;
+    ExpectSameReading(text);
+  }
+}
+
 TEST(ScannerTest, NestingLimitMatches) {
   for (const int depth : {kMaxNestingDepth - 1, kMaxNestingDepth,
                           kMaxNestingDepth + 1}) {

@@ -204,7 +204,7 @@ class RawDocumentBuilder {
       target->span = LiteralSpan(1);
     }
     ++depth_;
-    if (depth_ >= 2) {
+    if (depth_ >= 2 || kind == ValueKind::kArray) {
       frames_.emplace_back();
       frames_.back().is_array = kind == ValueKind::kArray;
     }
@@ -213,11 +213,13 @@ class RawDocumentBuilder {
 
   // Counts a value that starts inside an array, for the pointer's index.
   void CountArrayElement() {
-    if (depth_ >= 2 && frames_.back().is_array) ++frames_.back().index;
+    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
   }
 
   bool Close() {
-    if (depth_ >= 2) frames_.pop_back();
+    if (depth_ >= 2 || document_.top.kind == ValueKind::kArray) {
+      frames_.pop_back();
+    }
     --depth_;
     // The value just closed is the top-level value or one of its members.
     RawValue* closed = nullptr;
