@@ -73,6 +73,7 @@ std::string FormValue(const FieldValue& value, std::string_view text) {
 void FillFormValues(const std::vector<FieldValue>& fields,
                     const RawDocument& document, std::string_view text,
                     ValidationResult& result) {
+  result.form_values.reserve(fields.size());
   for (const FieldValue& value : fields) {
     result.form_values.emplace_back(std::string(value.decl->json_name),
                                     FormValue(value, text));
@@ -110,7 +111,7 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
   offsets.reserve(2 + 4 * document.members.size());
   result.member_spans.reserve(document.members.size());
   for (const RawMember& member : document.members) {
-    MemberSpan span;
+    MemberSpan& span = result.member_spans.emplace_back();
     span.key = member.key;
     if (const FieldDecl* field = message.FindField(member.key)) {
       span.field = std::string(field->json_name);
@@ -119,7 +120,6 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
     span.key_end = member.key_span.end;
     span.value_begin = member.value.span.begin;
     span.value_end = member.value.span.end;
-    result.member_spans.push_back(std::move(span));
   }
   for (MemberSpan& span : result.member_spans) {
     offsets.insert(offsets.end(), {&span.key_begin, &span.key_end,
