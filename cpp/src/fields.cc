@@ -96,22 +96,6 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   finding.params.Set("allowed", names);
 }
 
-// Reports the member as a second setting of a field (or unknown key) that
-// first appeared under first_key.
-void ReportDuplicate(std::string_view first_key, std::string_view name,
-                     const RawMember& member, FindingSink& sink) {
-  std::string message = QuoteForMessage(name) + " is set twice";
-  if (first_key != member.key) {
-    message += ", as " + QuoteForMessage(first_key) + " and as " +
-               QuoteForMessage(member.key);
-  }
-  Finding& finding =
-      sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
-               member.key_span, std::move(message),
-               "Keep one of the two and remove the other.");
-  finding.params.Set("first", first_key);
-  finding.params.Set("second", member.key);
-}
 
 void ReportWrongType(const FieldDecl& field, const RawMember& member,
                      FindingSink& sink) {
@@ -320,6 +304,21 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
 }
 
 }  // namespace
+
+void ReportDuplicate(std::string_view first_key, std::string_view name,
+                     const RawMember& member, FindingSink& sink) {
+  std::string message = QuoteForMessage(name) + " is set twice";
+  if (first_key != member.key) {
+    message += ", as " + QuoteForMessage(first_key) + " and as " +
+               QuoteForMessage(member.key);
+  }
+  Finding& finding =
+      sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
+               member.key_span, std::move(message),
+               "Keep one of the two and remove the other.");
+  finding.params.Set("first", first_key);
+  finding.params.Set("second", member.key);
+}
 
 std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const RawDocument& document,

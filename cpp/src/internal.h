@@ -133,6 +133,14 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const ValidateOptions& options,
                                    FindingSink& sink);
 
+// Reports the member as a second setting of the key or field `name`, which
+// first appeared under first_key.
+void ReportDuplicate(std::string_view first_key, std::string_view name,
+                     const RawMember& member, FindingSink& sink);
+
+// Reports a key set twice in an object below the top-level members.
+void ReportNestedDuplicate(const NestedDuplicate& duplicate, FindingSink& sink);
+
 // The rules of AutoMlImageSegmentationInputs that go beyond JSON types.
 void CheckSegmentationRules(const std::vector<FieldValue>& fields,
                             FindingSink& sink);

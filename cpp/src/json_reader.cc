@@ -72,13 +72,19 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
     return std::nullopt;
   }
   for (const NestedDuplicate& duplicate : document->nested_duplicates) {
-    sink.Add(Severity::kError, "json.duplicate_key", duplicate.path,
-             duplicate.key_span,
-             "the key " + QuoteForMessage(duplicate.key) +
-                 " is set twice in this object",
-             "Keep one of the two and remove the other.");
+    ReportNestedDuplicate(duplicate, sink);
   }
   return document;
+}
+
+void ReportNestedDuplicate(const NestedDuplicate& duplicate, FindingSink& sink) {
+  Finding& finding = sink.Add(
+      Severity::kError, "json.duplicate_key", duplicate.path,
+      duplicate.key_span,
+      "the key " + QuoteForMessage(duplicate.key) +
+          " is set twice in this object",
+      "Keep one of the two and remove the other.");
+  finding.params.Set("key", duplicate.key);
 }
 
 }  // namespace segform::internal

@@ -2,6 +2,7 @@
 // rules) and assembles the result; also the conversions built on it.
 
 #include <algorithm>
+#include <map>
 
 #include "internal.h"
 
@@ -147,6 +148,44 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       "this is a training pipeline request; its trainingTaskInputs are "
       "checked");
   note.params.Set("key", inputs_member.key);
+
+  // The request's own members: none may be set twice (under either
+  // spelling of the two pipeline fields segform reads), and a field of the
+  // training inputs outside trainingTaskInputs is not read as one.
+  const auto spelled = [](std::string_view key) -> std::string_view {
+    for (const auto* keys : {&kPipelineInputsKeys, &kPipelineDefinitionKeys}) {
+      if (key == (*keys)[1]) return (*keys)[0];
+    }
+    return key;
+  };
+  std::map<std::string_view, const RawMember*> seen;  // by name
+  for (const RawMember& member : document.members) {
+    const std::string_view name = spelled(member.key);
+    const auto [first, inserted] = seen.emplace(name, &member);
+    if (!inserted) {
+      internal::ReportDuplicate(first->second->key, name, member, sink);
+      continue;
+    }
+    if (ImageSegmentationInputsDecl().FindField(member.key) != nullptr) {
+      Finding& finding = sink.Add(
+          Severity::kError, "pipeline.misplaced_field",
+          internal::MemberPointer(member.key), member.key_span,
+          internal::QuoteForMessage(member.key) +
+              " is a field of the training inputs, but it is outside "
+              "trainingTaskInputs, where the API does not read it",
+          "Move it into trainingTaskInputs.");
+      finding.params.Set("key", member.key);
+    }
+  }
+  // Keys set twice deeper down, except inside trainingTaskInputs, whose own
+  // check below reports them.
+  const std::string inputs_prefix = inputs_pointer + "/";
+  for (const internal::NestedDuplicate& duplicate :
+       document.nested_duplicates) {
+    if (duplicate.path.compare(0, inputs_prefix.size(), inputs_prefix) != 0) {
+      internal::ReportNestedDuplicate(duplicate, sink);
+    }
+  }
 
   if (const RawMember* definition =
           FindMember(document, kPipelineDefinitionKeys)) {
