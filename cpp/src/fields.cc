@@ -128,8 +128,12 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
       member.value.span,
       std::string(field.json_name) + " " + ShowValue(member.value) +
           " is not portable: " + disagreement,
-      portable.empty() ? "Write a value that every parser reads alike."
-                       : "Write " + portable + " instead.");
+      !portable.empty() ? "Write " + portable + " instead."
+      : field.kind == FieldKind::kEnum
+          ? "Write the value's name, e.g. \"" +
+                std::string(field.service_default) + "\"."
+          : "Write whole digits only, e.g. \"" +
+                std::string(field.service_default) + "\".");
   finding.params.Set("actual", member.value.text);
   if (!portable.empty()) finding.params.Set("portable", portable);
 }
@@ -277,9 +281,9 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
           Severity::kError, Code(field, "int64_overflow"), MemberPointer(member.key), raw.span,
           std::string(field.json_name) +
               " must fit in a signed 64-bit integer; got " + ShowValue(raw),
-          field.range ? "Give a value from " +
-                            std::to_string(field.range->min) + " to " +
-                            std::to_string(field.range->max) + "."
+          field.range ? "Write a value such as \"" +
+                            std::string(field.service_default) +
+                            "\", the default."
                       : "Use a value between -9223372036854775808 and "
                         "9223372036854775807.");
       finding.params.Set("actual", raw.text);

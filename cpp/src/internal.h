@@ -204,6 +204,11 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters = 40);
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
 
+// Returns the decimal integer, given as text or as a number, with a comma
+// between each group of three digits.
+std::string WithThousands(std::string digits);
+std::string WithThousands(int64_t number);
+
 // Returns the number in upper-case hex digits, with leading zeros up to
 // min_digits, as "%0*X" would write it.
 std::string HexDigits(uint32_t number, int min_digits);

@@ -24,7 +24,7 @@ namespace {
 
 constexpr std::string_view kSyntaxCode = "json.syntax";
 constexpr std::string_view kEndsEarlyHint =
-    "The text ends early. Close every string, object and array.";
+    "Close every string, object and array that is still open.";
 constexpr std::string_view kNotANumberHint =
     "Write numbers as plain decimal digits, with no prefix, separator or "
     "unit, or put text in double quotes.";
@@ -588,6 +588,10 @@ class Scanner {
         std::string_view hint;
         if (!AtEnd() && IsLetter(Peek())) {
           hint = "Put the key in double quotes.";
+        } else if (!AtEnd() && Peek() == ':') {
+          hint = "Write the key in double quotes before the colon.";
+        } else if (!AtEnd() && Peek() == ',') {
+          hint = "Remove the extra comma.";
         } else if (!AtEnd() && IsDigit(Peek()) &&
                    AfterThousandsSeparator(position_)) {
           hint = kThousandsHint;
@@ -599,9 +603,15 @@ class Scanner {
       RawValue* member_target = nullptr;
       if (!Key(level, member_target)) return false;
       SkipWhiteSpace();
-      if (AtEnd() || Peek() != ':') return Unexpected("':' after the key");
+      if (AtEnd() || Peek() != ':') {
+        return Unexpected("':' after the key",
+                          "Put a colon between the key and its value.");
+      }
       ++position_;
       SkipWhiteSpace();
+      if (!AtEnd() && (Peek() == '}' || Peek() == ',')) {
+        return Unexpected("a value", "Write a value after the colon.");
+      }
       if (!Value(level, member_target)) return false;
       SkipWhiteSpace();
       if (!AtEnd() && Peek() == '}') return Close(level, target, outer);
@@ -645,6 +655,9 @@ class Scanner {
     for (;;) {
       SkipWhiteSpace();
       ++frames_.back().index;
+      if (!AtEnd() && Peek() == ',') {
+        return Unexpected("a value", "Remove the extra comma.");
+      }
       if (!Value(level, nullptr)) return false;
       SkipWhiteSpace();
       if (!AtEnd() && Peek() == ']') return Close(level, target, outer);

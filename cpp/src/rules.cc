@@ -38,20 +38,6 @@ const FieldValue* FindValue(const std::vector<FieldValue>& fields,
   return nullptr;
 }
 
-// Returns the decimal integer, given as text, with a comma between each
-// group of three digits.
-std::string WithThousands(std::string digits) {
-  const size_t first_digit = digits[0] == '-' ? 1 : 0;
-  for (size_t i = digits.size(); i > first_digit + 3; i -= 3) {
-    digits.insert(i - 3, ",");
-  }
-  return digits;
-}
-
-std::string WithThousands(int64_t number) {
-  return WithThousands(std::to_string(number));
-}
-
 void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
   if (!model_type.number) return;
   const FieldDecl& field = *model_type.decl;

@@ -203,6 +203,18 @@ uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length) {
   }
 }
 
+std::string WithThousands(std::string digits) {
+  const size_t first_digit = digits[0] == '-' ? 1 : 0;
+  for (size_t i = digits.size(); i > first_digit + 3; i -= 3) {
+    digits.insert(i - 3, ",");
+  }
+  return digits;
+}
+
+std::string WithThousands(int64_t number) {
+  return WithThousands(std::to_string(number));
+}
+
 std::string HexDigits(uint32_t number, int min_digits) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string digits;

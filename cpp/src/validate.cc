@@ -389,8 +389,10 @@ ValidationResult OversizeResult(uint64_t text_bytes, bool size_is_lower_bound) {
   Finding& finding = sink.Add(
       Severity::kError, "json.too_large", "", {0, 0},
       "the text is " + std::string(size_is_lower_bound ? "more than " : "") +
-          std::to_string(text_bytes) + " bytes; at most " +
-          std::to_string(kMaxTextBytes) + " bytes (1 MiB) are read",
+          internal::WithThousands(std::to_string(text_bytes)) +
+          " bytes; at most " +
+          internal::WithThousands(static_cast<int64_t>(kMaxTextBytes)) +
+          " bytes (1 MiB) are read",
       "These training inputs fit in a few hundred bytes: check that this is "
       "the right file.");
   finding.params.Set("size", text_bytes);

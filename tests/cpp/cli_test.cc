@@ -145,7 +145,7 @@ TEST(CliCheck, StopsReadingPastTheSizeLimit) {
   // /dev/zero never ends; the checker must not read it whole.
   const RunResult run = RunCli("check /dev/zero");
   EXPECT_EQ(run.status, 1);
-  EXPECT_NE(run.output.find("more than 1048576 bytes"), std::string::npos);
+  EXPECT_NE(run.output.find("more than 1,048,576 bytes"), std::string::npos);
   EXPECT_NE(run.output.find("[json.too_large]"), std::string::npos);
 }
 

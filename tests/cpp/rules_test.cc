@@ -351,7 +351,7 @@ TEST(SyntaxHint, SaysTextEndsEarly) {
   const ValidationResult result =
       Validate(R"({"modelType":"CLOUD_LOW_ACCURACY_1",)");
   ASSERT_EQ(result.findings.size(), 1u);
-  EXPECT_NE(result.findings[0].hint.find("ends early"), std::string::npos);
+  EXPECT_NE(result.findings[0].hint.find("still open"), std::string::npos);
 }
 
 TEST(SyntaxHint, SaysEmptyTextNeedsObject) {

@@ -68,7 +68,12 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
       {"{a:1}", 1, 2, "expected a key in double quotes, or '}'; found 'a'",
        "Put the key in double quotes"},
       {"{\"a\" 1}", 5, 6, "expected ':' after the key; found the number 1",
-       "Fix the JSON syntax"},
+       "colon between the key and its value"},
+      {"{\"a\":}", 5, 6, "expected a value; found '}'", "value after the colon"},
+      {"{\"a\":,\"b\":1}", 5, 6, "found ','", "value after the colon"},
+      {"{:1}", 1, 2, "found ':'", "key in double quotes before the colon"},
+      {"{,}", 1, 2, "found ','", "extra comma"},
+      {"[1,,2]", 3, 4, "expected a value; found ','", "extra comma"},
       {"{\"a\":1 \"b\":2}", 7, 10, "expected ',' or '}' after the member; "
                                   "found a string",
        "comma between the members"},
@@ -83,7 +88,7 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
       {"[tru]", 1, 4, "found \"tru\"", "true, false and null"},
       {"[nulls]", 1, 6, "found \"nulls\"", "true, false and null"},
       {"[true1.5]", 1, 8, "found \"true1.5\"", "comma between the two"},
-      {"{\"a\":tr", 5, 7, "found \"tr\"", "ends early"},
+      {"{\"a\":tr", 5, 7, "found \"tr\"", "still open"},
       {"{} x", 3, 4, "expected the end of the text after the JSON value",
        "Remove what follows"},
       {"{} // note", 3, 4, "after the JSON value; found '/'", "no comments"},
@@ -117,8 +122,8 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
       {"[\"\\uD800\\u0041\"]", 2, 14, "the escape after it is not the second",
        "surrogate pair"},
       {"[\"abc", 5, 5, "the string is not closed; the text ends here",
-       "ends early"},
-      {"{\"a\":", 5, 5, "expected a value; the text ends here", "ends early"},
+       "still open"},
+      {"{\"a\":", 5, 5, "expected a value; the text ends here", "still open"},
   };
   for (const Row& row : kRows) {
     JsonError error;
