@@ -130,7 +130,7 @@ describe('limits and options', () => {
     assert.equal(doubles.findings[0].params.size, 2 ** 32 + 8);
     const bytes = segform.validateFile(new ArrayBuffer(2 ** 32));
     assert.equal(bytes.findings[0].params.size, 2 ** 32);
-    assert.match(bytes.findings[0].message, /^the text is 4294967296 bytes/);
+    assert.match(bytes.findings[0].message, /^the text is 4,294,967,296 bytes/);
   });
 
   test('shared and other-realm buffers are read as bytes', () => {
