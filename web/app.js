@@ -511,7 +511,9 @@ function render() {
 
   for (const control of state.controls) {
     renderControlFindings(control, findingsByControl.get(control));
-    control.update(result);
+    // Text that is not an object leaves the read-only form showing the
+    // last values read, and their summaries stay with them.
+    if (result.objectSpan !== null) control.update(result);
   }
   for (const row of new Set(unknownRowsWithFindings)) {
     const items = row.findings.map((finding) =>

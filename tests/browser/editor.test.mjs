@@ -236,10 +236,15 @@ test('unparsable text makes form read-only', { timeout: testTimeout }, async () 
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
     await page.fill(budget, '250000');
+    const summary = `${budget}-summary`;
+    const summaryBefore = await page.textContent(summary);
+    assert.match(summaryBefore, /250/);
     await setEditorText(page, '{"budgetMilliNodeHours": 30000,');
     assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
     assert.match(await page.textContent('#form-note'), /read-only/);
     assert.equal(await page.inputValue(budget), '250000');
+    // The summary still describes the value shown, not an unset field.
+    assert.equal(await page.textContent(summary), summaryBefore);
 
     await page.keyboard.insertText(' "baseModelId": "1"}');
     assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), false);
