@@ -22,7 +22,10 @@ const storageKey = 'segform.jsonText';
 // a save can compare times without reading and parsing the whole text.
 const editTimeKey = 'segform.jsonText.editTime';
 const notAnObjectMessage =
-  'The JSON text is not an object, so it cannot go into a pipeline request. Fix it first.';
+  'The JSON text cannot be read as an object, so it cannot go into a pipeline request. ' +
+  'Fix it first.';
+// The name importText gives pasted text, which has no file name.
+const pastedTextName = 'the pasted text';
 const storageFormat = 'segform-json-text-1';
 
 const elements = Object.fromEntries(
@@ -439,7 +442,7 @@ function wireImportEvents() {
     const text = event.clipboardData?.getData('text/plain');
     if (text) {
       event.preventDefault();
-      importText(text, 'the pasted text');
+      importText(text, pastedTextName);
     }
   });
   document.addEventListener('keydown', (event) => {
@@ -547,8 +550,8 @@ function renderFormNote(result) {
   }
   const reason = result.findings.find((finding) => finding.severity === 'error');
   elements.formNote.textContent =
-    'The form is read-only and shows the last values that could be read, because ' +
-    `the JSON text is not an object that can be read: ${reason?.message ?? 'unknown error'}. ` +
+    'The form is read-only and shows the last values read, because the JSON text cannot be ' +
+    `read as an object (${reason?.message ?? 'no error was reported'}). ` +
     'Fix the text in the editor.';
   elements.formNote.hidden = false;
 }
@@ -728,6 +731,8 @@ async function confirmExport(verb) {
   elements.confirmList.replaceChildren(
     ...errors.map((finding) => createFindingElement(finding, `line ${finding.line}`)),
   );
+  elements.confirmAccept.textContent =
+    verb === 'copied' ? 'Copy the text as written' : 'Export the text as written';
   const accepted = await askInDialog(
     elements.confirmDialog, elements.confirmAccept, elements.confirmCancel);
   if (!accepted) {
@@ -828,15 +833,17 @@ function pipelineRequestText(inputsText) {
 }
 
 async function exportJson(kind) {
+  // Text that cannot go into a request is refused before the dialog that
+  // offers to take it as written.
+  if (exportText(kind) === null) {
+    setActionStatus(notAnObjectMessage, true);
+    return;
+  }
   if (!(await confirmExport('exported'))) {
     return;
   }
   const fileName = kind === 'pipeline' ? pipelineFileName : exportFileName;
   const text = exportText(kind);
-  if (text === null) {
-    setActionStatus(notAnObjectMessage, true);
-    return;
-  }
   if (state.exportUrl) {
     URL.revokeObjectURL(state.exportUrl);
   }
@@ -853,6 +860,10 @@ async function exportJson(kind) {
 }
 
 async function copyJson(kind) {
+  if (exportText(kind) === null) {
+    setActionStatus(notAnObjectMessage, true);
+    return;
+  }
   if (!(await confirmExport('copied'))) {
     return;
   }
@@ -864,10 +875,6 @@ async function copyJson(kind) {
     return;
   }
   const text = exportText(kind);
-  if (text === null) {
-    setActionStatus(notAnObjectMessage, true);
-    return;
-  }
   try {
     await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
@@ -929,10 +936,15 @@ function rejectUnreadable(result, name) {
   if (wholeTextErrors.length === 0 || Object.keys(result.formValues).length > 0) {
     return false;
   }
+  // Pasted text has no file name to put before the line and column.
+  const location = (finding) => (name === pastedTextName
+    ? `line ${finding.line}, column ${finding.column}`
+    : `${name}:${finding.line}:${finding.column}`);
   const items = wholeTextErrors.map((finding) =>
-    createFindingElement(finding, `${name}:${finding.line}:${finding.column}`),
+    createFindingElement(finding, location(finding)),
   );
-  showImportStatus(`${name} was not loaded; the form is unchanged.`, items, true);
+  const subject = name.charAt(0).toUpperCase() + name.slice(1);
+  showImportStatus(`${subject} was not loaded, and the form is unchanged.`, items, true);
   return true;
 }
 

@@ -129,7 +129,7 @@ function createEnumControl(field, id) {
       } else if (knownOptions.has(value)) {
         knownOptions.get(value).selected = true;
       } else {
-        importedOption = new Option(`${value} (from the imported file)`, value);
+        importedOption = new Option(`${value} (from the JSON text)`, value);
         importedOption.className = 'imported-option';
         select.append(importedOption);
         importedOption.selected = true;
@@ -145,7 +145,7 @@ function createEnumControl(field, id) {
           `${defaultDescription}`;
       } else if (option === importedOption) {
         valueDescription.textContent =
-          'This value comes from the imported file and is not one of the listed names.';
+          'This value comes from the JSON text and is not one of the listed names.';
       } else {
         valueDescription.textContent = descriptionByName.get(option.value);
       }

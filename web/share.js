@@ -37,10 +37,15 @@ export function sharedState(fragment) {
   if (!fragment.startsWith(fragmentPrefix) || fragment === fragmentPrefix) {
     return null;
   }
+  let bytes;
   try {
-    const bytes = fromBase64Url(fragment.slice(fragmentPrefix.length));
+    bytes = fromBase64Url(fragment.slice(fragmentPrefix.length));
+  } catch {
+    return { error: 'the link is cut or changed: its text is not base64url' };
+  }
+  try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch (error) {
-    return { error: error.message };
+  } catch {
+    return { error: 'the link is cut or changed: its text is not UTF-8' };
   }
 }

@@ -130,6 +130,19 @@ test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
     });
     await page.locator('#import-status', { hasText: 'dropped.json' }).waitFor();
     assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
+
+    // Pasted text that is not JSON names its place without a file name.
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', '{"a": 1,}');
+      document.body.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    });
+    const status = await page.textContent('#import-status');
+    assert.match(status, /^The pasted text was not loaded, and the form is unchanged\./);
+    assert.match(status, /line 1, column 9/);
+    assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
   });
 });
 
@@ -313,6 +326,7 @@ test('export with errors asks first', { timeout: testTimeout }, async () => {
     await page.click('#export-button');
     assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), true);
     assert.match(await page.textContent('#confirm-text'), /1 error/);
+    assert.equal(await page.textContent('#confirm-accept'), 'Export the text as written');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#confirm-accept'),
@@ -320,6 +334,12 @@ test('export with errors asks first', { timeout: testTimeout }, async () => {
     const text = await readFile(await download.path(), 'utf8');
     assert.equal(text.trim(), (await readEditorText(page)).trim());
     assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), false);
+
+    // Copying asks the same, in its own words.
+    await page.click('#copy-button');
+    assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), true);
+    assert.equal(await page.textContent('#confirm-accept'), 'Copy the text as written');
+    await page.click('#confirm-cancel');
   });
 });
 

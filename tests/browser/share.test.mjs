@@ -131,6 +131,8 @@ test('an unreadable shared link changes nothing', { timeout: testTimeout }, asyn
   await withPage(session, {}, async ({ page }) => {
     await openLink(page, `${session.url}#state=%%%`);
     assert.match(await page.textContent('#import-status'), /could not be read/);
+    assert.match(await page.textContent('#import-status'), /not base64url/);
+    assert.doesNotMatch(await page.textContent('#import-status'), /atob/);
     assert.equal(await page.inputValue(budget), '192000');
   });
 });
