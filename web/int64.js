@@ -8,21 +8,29 @@ const integerPattern = /^-?[0-9]+$/;
 
 /**
  * Converts the text of an int64 field into the JSON token to validate, or
- * undefined when the text is empty, because an empty field is unset.
+ * undefined when the text is empty or blank, because an empty field is unset.
+ * Spaces around the text are dropped, as a form field's are.
  *
  * Text that is a JSON number is written as a number, so the validator applies
- * proto3 JSON's number rules (2e5 is 200000). Any other text is written as a
- * JSON string, so the validator reports it: the page never drops a value it
- * cannot read, and it never keeps an earlier one in its place.
+ * proto3 JSON's number rules (2e5 is 200000). A whole number beyond 2^53 is
+ * written as a string of digits instead, as proto3 JSON writes int64, since
+ * a reader that takes JSON numbers as doubles would round it. Any other text
+ * is written as a JSON string, so the validator reports it: the page never
+ * drops a value it cannot read, and it never keeps an earlier one in its
+ * place.
  */
 export function int64TextToJsonToken(text) {
-  if (text === '') {
+  const trimmed = text.trim();
+  if (trimmed === '') {
     return undefined;
   }
-  if (jsonNumberPattern.test(text)) {
-    return text;
+  if (integerPattern.test(trimmed) && !Number.isSafeInteger(Number(trimmed))) {
+    return JSON.stringify(trimmed);
   }
-  return JSON.stringify(text);
+  if (jsonNumberPattern.test(trimmed)) {
+    return trimmed;
+  }
+  return JSON.stringify(trimmed);
 }
 
 /**

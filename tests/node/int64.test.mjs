@@ -4,7 +4,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { formatInteger } from '../../web/int64.js';
+import { formatInteger, int64TextToJsonToken } from '../../web/int64.js';
+
+test('int64 field text becomes the JSON token a reader reads exactly', () => {
+  const rows = [
+    ['', undefined],
+    ['   ', undefined],
+    ['250000', '250000'],
+    [' 250000\t', '250000'],
+    ['2e5', '2e5'],
+    ['9007199254740991', '9007199254740991'],
+    ['9007199254740993', '"9007199254740993"'],
+    ['-9007199254740993', '"-9007199254740993"'],
+    ['99999999999999999999', '"99999999999999999999"'],
+    ['12a', '"12a"'],
+    ['"5"', '"\\"5\\""'],
+  ];
+  for (const [text, token] of rows) {
+    assert.equal(int64TextToJsonToken(text), token, JSON.stringify(text));
+  }
+});
 
 test('formatInteger matches toLocaleString en-US', () => {
   const values = [0n, 9223372036854775807n, -9223372036854775808n];
