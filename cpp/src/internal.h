@@ -106,6 +106,9 @@ struct JsonError {
   Span span;  // empty at the end of the text
   std::string message;
   std::string hint;
+  // For a token that cannot stand where it is: what could, and the token.
+  std::string expected;
+  std::string found;
 };
 
 // Reads JSON text in one pass. The text must be valid UTF-8 without NUL

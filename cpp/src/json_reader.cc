@@ -68,6 +68,10 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
       finding.params.Set("max", kMaxNestingDepth);
     } else if (error.code == "json.syntax") {
       finding.params.Set("offset", error.span.begin);
+      if (!error.expected.empty()) {
+        finding.params.Set("expected", error.expected);
+        finding.params.Set("found", error.found);
+      }
     }
     return std::nullopt;
   }

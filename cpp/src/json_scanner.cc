@@ -167,8 +167,14 @@ class Scanner {
         (std::string_view("true").substr(0, found.size()) == found ||
          std::string_view("false").substr(0, found.size()) == found ||
          std::string_view("null").substr(0, found.size()) == found);
-    return Fail(token, "invalid JSON: " + problem + "; found " + Shown(found),
-                cut_off ? kEndsEarlyHint : HintFor(found, context_hint));
+    Fail(token, "invalid JSON: " + problem + "; found " + Shown(found),
+         cut_off ? kEndsEarlyHint : HintFor(found, context_hint));
+    error_->expected = std::string(expected);
+    // At most 40 bytes of the token, cut before a whole character.
+    size_t cut = std::min<size_t>(found.size(), 40);
+    while (cut < found.size() && (found[cut] & 0xC0) == 0x80) --cut;
+    error_->found = std::string(found.substr(0, cut));
+    return false;
   }
 
   // Returns how a message names a token: a string by its kind, a number as

@@ -136,12 +136,39 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
     EXPECT_EQ(error.message.rfind("invalid JSON: ", 0), 0u) << error.message;
     EXPECT_NE(error.hint.find(row.hint), std::string::npos)
         << row.text << " gave: " << error.hint;
+    // A token that cannot stand where it is comes with what could.
+    if (error.message.find("; found ") != std::string::npos) {
+      EXPECT_NE(error.message.find("expected " + error.expected + ";"),
+                std::string::npos)
+          << row.text;
+      EXPECT_EQ(error.found, std::string_view(row.text).substr(
+                                 error.span.begin,
+                                 error.span.end - error.span.begin))
+          << row.text;
+    }
     ExpectSameReading(row.text);
   }
 }
 
 // The pointer of a key set twice names every array index on the way to it,
 // a top-level array's included.
+// The token in params.found is cut to 40 bytes, never inside a character,
+// so that every JSON writer can write it.
+TEST(ScannerTest, FoundTokenIsCutBeforeWholeCharacter) {
+  for (size_t before = 0; before < 4; ++before) {
+    const std::string text =
+        "[1 \"" + std::string(before, 'a') + std::string(20, '\xC3') + "\"]";
+    std::string valid = text;
+    for (size_t i = 0; i < valid.size(); ++i) {
+      if (valid[i] == '\xC3') valid.insert(++i, 1, '\xA9');  // é
+    }
+    JsonError error;
+    ASSERT_FALSE(ScanJsonText(valid, &error).has_value());
+    EXPECT_LE(error.found.size(), 40u);
+    EXPECT_EQ(FindInvalidUtf8(error.found), std::string_view::npos) << before;
+  }
+}
+
 TEST(ScannerTest, NestedDuplicatePointersHaveIndexes) {
   const std::pair<const char*, const char*> kRows[] = {
       {"{\"a\":[1,{\"b\":1,\"b\":2}]}", "/a/1/b"},
