@@ -736,7 +736,8 @@ async function confirmExport(verb) {
   const accepted = await askInDialog(
     elements.confirmDialog, elements.confirmAccept, elements.confirmCancel);
   if (!accepted) {
-    setActionStatus(`Nothing was ${verb}: fix the ${count} first.`, true);
+    const what = errors.length === 1 ? 'the error' : `the ${count}`;
+    setActionStatus(`Nothing was ${verb}. Fix ${what} first.`, true);
     focusFirstInvalid();
   }
   return accepted;

@@ -55,12 +55,12 @@ test('export is refused while errors remain', { timeout: testTimeout }, async ()
     await page.click('#export-button');
     assert.match(await page.textContent('#confirm-list'), /budget\.out_of_range|20,000/);
     await page.click('#confirm-cancel');
-    assert.match(await page.textContent('#action-status'), /Nothing was exported: fix the 2 errors first/);
+    assert.match(await page.textContent('#action-status'), /Nothing was exported\. Fix the 2 errors first/);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'field-budgetMilliNodeHours');
 
     await page.click('#copy-button');
     await page.click('#confirm-cancel');
-    assert.match(await page.textContent('#action-status'), /Nothing was copied: fix the 2 errors first/);
+    assert.match(await page.textContent('#action-status'), /Nothing was copied\. Fix the 2 errors first/);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'unchanged');
     assert.equal(downloads, 0);
   });
@@ -76,7 +76,7 @@ test('export is refused for an unknown key', { timeout: testTimeout }, async () 
     await page.locator('#import-status', { hasText: 'extra.json' }).waitFor();
     await page.click('#export-button');
     await page.click('#confirm-cancel');
-    assert.match(await page.textContent('#action-status'), /fix the 1 error first/);
+    assert.match(await page.textContent('#action-status'), /Fix the error first/);
     const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
     assert.equal(focused, 'Remove field multiLabel');
   });

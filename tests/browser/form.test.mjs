@@ -165,7 +165,7 @@ for (const entry of ['2e', '-']) {
 
       await page.click('#export-button');
       await page.click('#confirm-cancel');
-      assert.match(await page.textContent('#action-status'), /fix the 1 error/);
+      assert.match(await page.textContent('#action-status'), /Fix the error first/);
       assert.equal(await page.evaluate(() => document.activeElement.id), 'field-budgetMilliNodeHours');
     });
   });
