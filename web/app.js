@@ -364,9 +364,16 @@ function changeText(newText, origin) {
   }
   // An edit after an import or reset ends the offer to undo it, which
   // would otherwise throw the edit away too.
-  if ((origin === 'form' || origin === 'editor' || origin === 'remove') && state.undo) {
+  const userEdit = origin === 'form' || origin === 'editor' || origin === 'remove';
+  if (userEdit && state.undo) {
     state.undo = null;
     elements.undoBar.hidden = true;
+  }
+  // What the import status says of the imported text ("It is valid") is
+  // out of date after an edit, an undo in the editor included.
+  if (userEdit) {
+    elements.importStatus.replaceChildren();
+    elements.importStatus.classList.remove('status-error');
   }
   if (origin !== 'load') {
     saveText(text);

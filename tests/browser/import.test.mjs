@@ -124,6 +124,10 @@ test('null fields import as empty', { timeout: testTimeout }, async () => {
     assert.deepEqual(JSON.parse(await readPreview(page)), {});
     const { text } = await exportDownload(page);
     assert.deepEqual(JSON.parse(text), {});
+
+    // An edit makes "It is valid" out of date, so the status goes.
+    await page.fill('#field-budgetMilliNodeHours', '5000');
+    assert.equal(await page.textContent('#import-status'), '');
   });
 });
 
