@@ -533,8 +533,9 @@ function render() {
     row.list.hidden = false;
     row.button.setAttribute('aria-describedby', items.map((item) => item.id).join(' '));
   }
+  // Findings about the text as a whole point into it, so they say where.
   const generalItems = generalFindings.map((finding) =>
-    createFindingElement(finding, findingLocation(finding)),
+    createFindingElement(finding, findingLocation(finding) || textLocation(finding)),
   );
   elements.generalFindings.replaceChildren(...generalItems);
   elements.generalFindings.hidden = generalItems.length === 0;
@@ -593,6 +594,11 @@ function findingLocation(finding) {
     return '';
   }
   return `${state.importedFileName}:${finding.line}:${finding.column}`;
+}
+
+/** Returns "line L, column C" of a finding in the JSON text, or ''. */
+function textLocation(finding) {
+  return finding.line ? `line ${finding.line}, column ${finding.column}` : '';
 }
 
 function renderControlFindings(control, findings) {

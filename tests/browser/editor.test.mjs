@@ -258,6 +258,8 @@ test('unparsable text makes form read-only', { timeout: testTimeout }, async () 
     assert.equal(await page.inputValue(budget), '250000');
     // The summary still describes the value shown, not an unset field.
     assert.equal(await page.textContent(summary), summaryBefore);
+    // The syntax error says where it is, as there is no field to put it at.
+    assert.match(await page.textContent('#general-findings'), /line 1, column 32: invalid JSON/);
 
     await page.keyboard.insertText(' "baseModelId": "1"}');
     assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), false);
