@@ -314,7 +314,9 @@ function editText(edits, origin) {
   if (state.editor) {
     syncEditor();
     state.pendingOrigin = origin;
-    state.editor.applyChanges(edits);
+    // An import, a reset or an undo is one step in the editor's history,
+    // however soon it follows another.
+    state.editor.applyChanges(edits, { ownUndoStep: origin !== 'editor' });
     return;
   }
   changeText(applyEdits(state.text, edits), origin);

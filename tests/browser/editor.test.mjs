@@ -267,6 +267,17 @@ test('unparsable text makes form read-only', { timeout: testTimeout }, async () 
   });
 });
 
+test('each import is an undo step of its own', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await importFile(page, 'first.json', '{"baseModelId":"1"}');
+    await importFile(page, 'second.json', '{"baseModelId":"2"}');
+    await page.click(editorContent);
+    await page.keyboard.press('Control+Z');
+    assert.equal(await readEditorText(page), '{"baseModelId":"1"}');
+  });
+});
+
 test('markup in lint tooltip is text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);

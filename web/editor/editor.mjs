@@ -2,7 +2,7 @@
 // findings as lint diagnostics. scripts/bundle.mjs bundles this file
 // into web/gen/editor.js, which the page imports once the form is usable.
 
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
@@ -110,16 +110,14 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
     },
     /**
      * Applies {from, to, insert} edits in one transaction. CodeMirror maps the
-     * selection through them, and nothing scrolls.
+     * selection through them, and nothing scrolls. With ownUndoStep the edits
+     * are an undo step of their own; otherwise CodeMirror joins them to a
+     * change made less than half a second before, as it does with typing.
      */
-    applyChanges(changes) {
-      view.dispatch({ changes });
-    },
-    /** Replaces the whole text and puts the caret at its start. */
-    replaceText(newText) {
+    applyChanges(changes, { ownUndoStep = false } = {}) {
       view.dispatch({
-        changes: { from: 0, to: view.state.doc.length, insert: newText },
-        selection: EditorSelection.cursor(0),
+        changes,
+        annotations: ownUndoStep ? isolateHistory.of('full') : [],
       });
     },
     /** Shows findings (with utf16Begin/utf16End into the text) as diagnostics. */
