@@ -111,7 +111,7 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
     /**
      * Applies {from, to, insert} edits in one transaction. CodeMirror maps the
      * selection through them, and nothing scrolls. With ownUndoStep the edits
-     * are an undo step of their own; otherwise CodeMirror joins them to a
+     * are an undo step of their own. Without it, CodeMirror joins them to a
      * change made less than half a second before, as it does with typing.
      */
     applyChanges(changes, { ownUndoStep = false } = {}) {
