@@ -267,6 +267,20 @@ test('unparsable text makes form read-only', { timeout: testTimeout }, async () 
   });
 });
 
+test('focused editor has a whole focus ring', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.click(editorContent);
+    // The ring is on the host, outside the box whose overflow clips its
+    // content, so all four sides show.
+    const ring = await page.$eval('.editor-host', (host) => {
+      const style = getComputedStyle(host);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    assert.equal(ring, 'solid 3px');
+  });
+});
+
 test('each import is an undo step of its own', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);

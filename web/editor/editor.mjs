@@ -25,7 +25,9 @@ import { appendMessageAndHint, severityLabel } from '../findings.js';
 // into the shadow root, so both colour schemes keep their contrast.
 const pageTheme = EditorView.theme({
   '&': { color: 'var(--text)', backgroundColor: 'var(--surface)', maxHeight: '28rem' },
-  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  // The page draws the focus ring around the editor's host (style.css),
+  // whose overflow would clip a ring drawn here.
+  '&.cm-focused': { outline: 'none' },
   '.cm-scroller': {
     fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
   },
