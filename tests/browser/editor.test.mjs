@@ -255,6 +255,8 @@ test('unparsable text makes form read-only', { timeout: testTimeout }, async () 
     await setEditorText(page, '{"budgetMilliNodeHours": 30000,');
     assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
     assert.match(await page.textContent('#form-note'), /read-only/);
+    assert.match(await page.textContent('#form-note'),
+      /cannot be read as an object \(invalid JSON: expected /);
     assert.equal(await page.inputValue(budget), '250000');
     // The summary still describes the value shown, not an unset field.
     assert.equal(await page.textContent(summary), summaryBefore);
@@ -278,6 +280,16 @@ test('focused editor has a whole focus ring', { timeout: testTimeout }, async ()
       return `${style.outlineStyle} ${style.outlineWidth}`;
     });
     assert.equal(ring, 'solid 3px');
+  });
+});
+
+test('typed unknown keys are not said to come from a file', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await setEditorText(page, '{"multiLabel": true}');
+    const note = await page.textContent('#unknown-section .section-note');
+    assert.match(note, /in the JSON text but are not fields/);
+    assert.doesNotMatch(note, /imported file/);
   });
 });
 

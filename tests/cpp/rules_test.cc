@@ -175,6 +175,33 @@ TEST(EnumSpelling, AcceptsWholeNumbersWithFractionSyntax) {
   }
 }
 
+// A budget past int64 is not about one model type's range, so its hint
+// gives the default as the API writes it instead of a range.
+TEST(BudgetOverflow, HintGivesTheDefault) {
+  for (const char* model_type : {"CLOUD_HIGH_ACCURACY_1", "CLOUD_LOW_ACCURACY_1"}) {
+    const ValidationResult result =
+        Validate(std::string(R"({"modelType":")") + model_type +
+                 R"(","budgetMilliNodeHours":"9223372036854775808"})");
+    const Finding* finding = FindCode(result, "budget.int64_overflow");
+    ASSERT_NE(finding, nullptr) << model_type;
+    EXPECT_EQ(finding->hint, "Write a value such as \"192000\", the default.");
+  }
+}
+
+// Without a spelling every parser reads alike, the hint says what to write.
+TEST(NotPortable, HintWithoutPortableSpelling) {
+  const ValidationResult fraction = Validate(R"({"modelType":1.5})");
+  const Finding* enum_finding = FindCode(fraction, "model_type.not_portable");
+  ASSERT_NE(enum_finding, nullptr);
+  EXPECT_EQ(enum_finding->hint,
+            "Write the value's name, e.g. \"CLOUD_HIGH_ACCURACY_1\".");
+
+  const ValidationResult blank = Validate(R"({"budgetMilliNodeHours":"  "})");
+  const Finding* budget_finding = FindCode(blank, "budget.not_portable");
+  ASSERT_NE(budget_finding, nullptr);
+  EXPECT_EQ(budget_finding->hint, "Write whole digits only, e.g. \"192000\".");
+}
+
 TEST(WrongType, SaysTheExpectedType) {
   const ValidationResult result = Validate(R"({"baseModelId":123})");
   const Finding* finding = FindCode(result, "field.wrong_type");
