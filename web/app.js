@@ -371,8 +371,8 @@ function changeText(newText, origin) {
     state.undo = null;
     elements.undoBar.hidden = true;
   }
-  // What the import status says of the imported text ("It is valid") is
-  // out of date after an edit, an undo in the editor included.
+  // The import status describes the imported text ("It is valid"), so it is
+  // out of date after any edit, an undo in the editor included.
   if (userEdit) {
     elements.importStatus.replaceChildren();
     elements.importStatus.classList.remove('status-error');
@@ -535,7 +535,7 @@ function render() {
     row.list.hidden = false;
     row.button.setAttribute('aria-describedby', items.map((item) => item.id).join(' '));
   }
-  // Findings about the text as a whole point into it, so they say where.
+  // Findings about the text as a whole start with their place in it.
   const generalItems = generalFindings.map((finding) =>
     createFindingElement(finding, findingLocation(finding) || textLocation(finding)),
   );
@@ -849,9 +849,10 @@ function pipelineRequestText(inputsText) {
 }
 
 async function exportJson(kind) {
-  // Text that cannot go into a request is refused before the dialog that
-  // offers to take it as written.
-  if (exportText(kind) === null) {
+  // Text that cannot go into a request is rejected before the dialog that
+  // offers to take it as written. The modal dialog keeps the text as it is.
+  const text = exportText(kind);
+  if (text === null) {
     setActionStatus(notAnObjectMessage, true);
     return;
   }
@@ -859,7 +860,6 @@ async function exportJson(kind) {
     return;
   }
   const fileName = kind === 'pipeline' ? pipelineFileName : exportFileName;
-  const text = exportText(kind);
   if (state.exportUrl) {
     URL.revokeObjectURL(state.exportUrl);
   }
@@ -876,7 +876,8 @@ async function exportJson(kind) {
 }
 
 async function copyJson(kind) {
-  if (exportText(kind) === null) {
+  const text = exportText(kind);
+  if (text === null) {
     setActionStatus(notAnObjectMessage, true);
     return;
   }
@@ -890,7 +891,6 @@ async function copyJson(kind) {
     );
     return;
   }
-  const text = exportText(kind);
   try {
     await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';

@@ -68,7 +68,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   const std::vector<std::string_view> names = FieldNames(message);
   std::vector<std::string_view> candidates;
   candidates.reserve(2 * names.size());
-  candidates = names;
+  candidates.insert(candidates.end(), names.begin(), names.end());
   for (const FieldDecl& field : message.fields) {
     candidates.push_back(field.proto_name);
   }

@@ -95,11 +95,11 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
                    std::string key, Span key_span);
 
 // How many numbers too large for a double one text may hold. nlohmann
-// rejects each of them; segform reads this many, so that a field can report
+// rejects each of them. segform reads this many, so that a field can report
 // one, and stops at the next.
 inline constexpr int kMaxOverflowingNumbers = 16;
 
-// Why a text is not read as JSON, and where.
+// The reason a text is not read as JSON, and its place in the text.
 struct JsonError {
   // "json.syntax", "json.too_deep" or "json.number_overflow".
   std::string_view code;
@@ -211,6 +211,10 @@ std::string_view ClosestName(std::string_view name,
 // between each group of three digits.
 std::string WithThousands(std::string digits);
 std::string WithThousands(int64_t number);
+
+// Returns the two-character JSON escape of a quote, a backslash, or one of
+// the five control characters JSON has a short escape for, or "".
+std::string_view ShortJsonEscape(char c);
 
 // Returns the number in upper-case hex digits, with leading zeros up to
 // min_digits, as "%0*X" would write it.

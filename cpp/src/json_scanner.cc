@@ -6,7 +6,7 @@
 // for any other text it reports where reading stopped and why. nlohmann's
 // SAX parser took about 100 instructions per input byte here (callgrind, on
 // the benchmark corpus), four times the budget of the whole validation, and
-// it made up a fifth of the WebAssembly module. It stays the reference: the
+// it made up about a sixth of the WebAssembly module. It stays the reference: the
 // unit tests and the fuzz target read every text they see with both, and
 // compare the documents, and the error offsets (see
 // tests/support/nlohmann_reader.h).
@@ -74,15 +74,8 @@ void AppendUtf8(uint32_t code_point, std::string& out) {
 
 // Returns how a control character is written inside a JSON string.
 std::string EscapedControl(unsigned char c) {
-  switch (c) {
-    case '\b': return "\\b";
-    case '\f': return "\\f";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    default: break;
-  }
-  return "\\u" + HexDigits(c, 4);
+  const std::string_view escape = ShortJsonEscape(static_cast<char>(c));
+  return escape.empty() ? "\\u" + HexDigits(c, 4) : std::string(escape);
 }
 
 class Scanner {
@@ -557,11 +550,12 @@ class Scanner {
 
   // Reports the \u escape at `begin` as half of a surrogate pair. The span
   // is `length` bytes long, to take in an escape after it.
-  bool LoneSurrogate(size_t begin, std::string_view what, size_t length = 6) {
+  bool LoneSurrogate(size_t begin, std::string_view description,
+                     size_t length = 6) {
     if (error_ == nullptr) return false;
     return Fail({begin, std::min(begin + length, text_.size())},
                 "invalid JSON: " + std::string(text_.substr(begin, 6)) +
-                    " is " + std::string(what),
+                    " is " + std::string(description),
                 "Write the character itself, or both halves of its UTF-16 "
                 "surrogate pair.");
   }
@@ -583,9 +577,7 @@ class Scanner {
   bool Object(int depth, RawValue* target) {
     if (depth == kMaxNestingDepth) return TooDeep();
     const int level = depth + 1;
-    const char outer = closer_;
-    closer_ = '}';
-    Open(ValueKind::kObject, level, target);
+    const char outer = Open(ValueKind::kObject, level, target);
     SkipWhiteSpace();
     if (!AtEnd() && Peek() == '}') return Close(level, target, outer);
     for (bool first = true;; first = false) {
@@ -653,9 +645,7 @@ class Scanner {
   bool Array(int depth, RawValue* target) {
     if (depth == kMaxNestingDepth) return TooDeep();
     const int level = depth + 1;
-    const char outer = closer_;
-    closer_ = ']';
-    Open(ValueKind::kArray, level, target);
+    const char outer = Open(ValueKind::kArray, level, target);
     SkipWhiteSpace();
     if (!AtEnd() && Peek() == ']') return Close(level, target, outer);
     for (;;) {
@@ -682,8 +672,11 @@ class Scanner {
     }
   }
 
-  // Starts an object or array at its opening bracket.
-  void Open(ValueKind kind, int level, RawValue* target) {
+  // Starts an object or array at its opening bracket. Returns the closing
+  // bracket of the container around it, which Close makes current again.
+  char Open(ValueKind kind, int level, RawValue* target) {
+    const char outer = closer_;
+    closer_ = kind == ValueKind::kObject ? '}' : ']';
     if (target != nullptr) {
       target->kind = kind;
       target->span = {position_, position_ + 1};
@@ -695,6 +688,7 @@ class Scanner {
       frames_.back().is_array = kind == ValueKind::kArray;
     }
     ++position_;
+    return outer;
   }
 
   // Ends an object or array at its closing bracket, and makes outer the

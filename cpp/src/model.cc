@@ -27,17 +27,10 @@ void AppendJsonString(std::string_view text, std::string& out) {
       continue;
     }
     ++i;
-    switch (c) {
-      case '"': out.append("\\\""); continue;
-      case '\\': out.append("\\\\"); continue;
-      case '\b': out.append("\\b"); continue;
-      case '\f': out.append("\\f"); continue;
-      case '\n': out.append("\\n"); continue;
-      case '\r': out.append("\\r"); continue;
-      case '\t': out.append("\\t"); continue;
-      default: break;
-    }
-    if (c < 0x20) {
+    const std::string_view escape = internal::ShortJsonEscape(static_cast<char>(c));
+    if (!escape.empty()) {
+      out.append(escape);
+    } else if (c < 0x20) {
       out.append("\\u00");
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 0xF]);

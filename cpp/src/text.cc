@@ -215,6 +215,19 @@ std::string WithThousands(int64_t number) {
   return WithThousands(std::to_string(number));
 }
 
+std::string_view ShortJsonEscape(char c) {
+  switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: return {};
+  }
+}
+
 std::string HexDigits(uint32_t number, int min_digits) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string digits;
