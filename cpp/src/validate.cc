@@ -149,8 +149,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       "checked");
   note.params.Set("key", inputs_member.key);
 
-  // The request's own members: none may be set twice (under either
-  // spelling of the two pipeline fields segform reads), and a field of the
+  // The request's own members. None may be set twice, under either
+  // spelling of the two pipeline fields segform reads. A field of the
   // training inputs outside trainingTaskInputs is not read as one.
   const auto spelled = [](std::string_view key) -> std::string_view {
     for (const auto* keys : {&kPipelineInputsKeys, &kPipelineDefinitionKeys}) {

@@ -21,9 +21,10 @@
 //     null), field: string, keyBegin, keyEnd, valueBegin, valueEnd
 //   objectSpan: 0 (null), or 1 then begin, end
 //
-// A param's kind is ParamValue::Kind as a number, and its value is a string
-// (kString); low word, high word, in two's complement (kInteger); or a
-// count and that many strings (kNameList).
+// A param's kind is ParamValue::Kind as a number. Its value follows:
+//   kString: a string
+//   kInteger: low word, then high word, in two's complement
+//   kNameList: a count, then that many strings
 
 #ifndef SEGFORM_WASM_RESULT_BUFFER_H_
 #define SEGFORM_WASM_RESULT_BUFFER_H_

@@ -260,7 +260,7 @@ test('unparsable text makes form read-only', { timeout: testTimeout }, async () 
     assert.equal(await page.inputValue(budget), '250000');
     // The summary still describes the value shown, not an unset field.
     assert.equal(await page.textContent(summary), summaryBefore);
-    // The syntax error says where it is, as there is no field to put it at.
+    // The syntax error gives its line and column, as no field can show it.
     assert.match(await page.textContent('#general-findings'), /line 1, column 32: invalid JSON/);
 
     await page.keyboard.insertText(' "baseModelId": "1"}');
@@ -374,7 +374,7 @@ test('export with errors asks first', { timeout: testTimeout }, async () => {
     assert.equal(text.trim(), (await readEditorText(page)).trim());
     assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), false);
 
-    // Copying asks the same, in its own words.
+    // Copying opens the same dialog, with a Copy button.
     await page.click('#copy-button');
     assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), true);
     assert.equal(await page.textContent('#confirm-accept'), 'Copy the text as written');

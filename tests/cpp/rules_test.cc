@@ -188,7 +188,8 @@ TEST(BudgetOverflow, HintGivesTheDefault) {
   }
 }
 
-// Without a spelling every parser reads alike, the hint says what to write.
+// Without a spelling that every parser reads alike, the hint names what to
+// write.
 TEST(NotPortable, HintWithoutPortableSpelling) {
   const ValidationResult fraction = Validate(R"({"modelType":1.5})");
   const Finding* enum_finding = FindCode(fraction, "model_type.not_portable");

@@ -1,6 +1,6 @@
 // The JSON scanner must accept exactly the texts nlohmann's parser accepts,
 // build the same document from them, and stop where nlohmann stops in the
-// others (tests/support/nlohmann_reader.h says how closely).
+// others (tests/support/nlohmann_reader.h defines how closely).
 
 #include <gtest/gtest.h>
 

@@ -40,8 +40,8 @@ test('memory stays flat over a million calls', { timeout: 300_000 }, async () =>
 
   // Warm-up: 1,000 calls with a large input every 100, mixed as in the run
   // below. Where malloc places a large input's blocks depends on the small
-  // ones before it, so large inputs seen only at the start left room for the
-  // run to take one more step of memory (1.6 MiB) once, and then no more.
+  // inputs before it. With large inputs only at the start, the run took one
+  // more step of memory (1.6 MiB) once, and then no more.
   for (let call = 0; call < 1000; call += 1) {
     segform.validate(call % 100 === 0
       ? large[(call / 100) % large.length]

@@ -45,7 +45,7 @@ struct ParamValue {
   Kind kind = Kind::kString;
   std::string text;                     // kString
   int64_t integer = 0;                  // kInteger
-  std::vector<std::string_view> names;  // kNameList; names from declarations
+  std::vector<std::string_view> names;  // kNameList: names from the declarations
 };
 
 // The values a finding's message is built from, by name, in the order they
