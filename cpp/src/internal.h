@@ -151,6 +151,7 @@ void CheckSegmentationRules(const std::vector<FieldValue>& fields,
 // Returns the double nearest to a JSON number lexeme. strtod reads the
 // decimal point of the C library's current locale, which a program may have
 // set to ',', so the lexeme's '.' is swapped for it first, as nlohmann does.
+// The WebAssembly module reads it with JavaScript's Number() instead.
 double ParseJsonDouble(std::string_view lexeme);
 
 // Reads an int64 from a JSON number lexeme, exactly, with no trip through
