@@ -43,10 +43,6 @@ std::string_view ExpectedType(const FieldDecl& field) {
   return "a value";
 }
 
-std::string Code(const FieldDecl& field, std::string_view problem) {
-  return std::string(field.code_prefix) + "." + std::string(problem);
-}
-
 std::vector<std::string_view> FieldNames(const MessageDecl& message) {
   std::vector<std::string_view> names;
   names.reserve(message.fields.size());
@@ -81,11 +77,11 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   message_text += QuoteForMessage(member.key);
   std::string hint;
   if (!suggestion.empty()) {
-    message_text += "; did you mean \"" + std::string(suggestion) + "\"?";
-    hint = "Rename it to \"" + std::string(suggestion) + "\".";
+    message_text += Format("; did you mean \"{}\"?", {suggestion});
+    hint = Format("Rename it to \"{}\".", {suggestion});
   } else {
     message_text +=
-        "; " + std::string(message.name) + " has only " + JoinNames(names);
+        Format("; {} has only {}", {message.name, JoinNames(names)});
     hint = "Remove it, or move it to the message it belongs to.";
   }
   Finding& finding =
@@ -102,10 +98,10 @@ void ReportWrongType(const FieldDecl& field, const RawMember& member,
   Finding& finding = sink.Add(
       Severity::kError, "field.wrong_type", MemberPointer(member.key),
       member.value.span,
-      std::string(field.json_name) + " must be " +
-          std::string(ExpectedType(field)) + "; got " +
-          std::string(KindName(member.value.kind)),
-      "Write the value as " + std::string(ExpectedType(field)) + ".");
+      Format("{} must be {}; got {}",
+             {field.json_name, ExpectedType(field),
+              KindName(member.value.kind)}),
+      Format("Write the value as {}.", {ExpectedType(field)}));
   finding.params.Set("expected", ExpectedType(field));
   finding.params.Set("actual", KindName(member.value.kind));
 }
@@ -126,14 +122,14 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "not_portable"), MemberPointer(member.key),
       member.value.span,
-      std::string(field.json_name) + " " + ShowValue(member.value) +
-          " is not portable: " + disagreement,
-      !portable.empty() ? "Write " + portable + " instead."
-      : field.kind == FieldKind::kEnum
-          ? "Write the value's name, e.g. \"" +
-                std::string(field.service_default) + "\"."
-          : "Write whole digits only, e.g. \"" +
-                std::string(field.service_default) + "\".");
+      Format("{} {} is not portable: {}",
+             {field.json_name, ShowValue(member.value), disagreement}),
+      Format(!portable.empty() ? "Write {} instead."
+             : field.kind == FieldKind::kEnum
+                 ? "Write the value's name, e.g. \"{}\"."
+                 : "Write whole digits only, e.g. \"{}\".",
+             {!portable.empty() ? std::string_view(portable)
+                                : field.service_default}));
   finding.params.Set("actual", member.value.text);
   if (!portable.empty()) finding.params.Set("portable", portable);
 }
@@ -145,10 +141,10 @@ void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
   Finding& finding = sink.Add(
       Severity::kWarning, Code(field, "inexact_number"),
       MemberPointer(member.key), member.value.span,
-      std::string(field.json_name) + " " + ShowValue(member.value) +
-          " is read as " + std::to_string(value) +
-          " by every parser, which rounds it to a double",
-      "Write " + std::to_string(value) + " to say what is read.");
+      Format("{} {} is read as {} by every parser, which rounds it to a "
+             "double",
+             {field.json_name, ShowValue(member.value), std::to_string(value)}),
+      Format("Write {} to say what is read.", {std::to_string(value)}));
   finding.params.Set("actual", member.value.text);
   finding.params.Set("readAs", std::to_string(value));
 }
@@ -177,10 +173,10 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
       Finding& finding = sink.Add(
           Severity::kError, Code(field, "unknown_number"),
           MemberPointer(member.key), member.value.span,
-          std::string(field.json_name) + " " + ShowValue(member.value) +
-              " is outside the int32 range of enum numbers",
-          "Write a model type name, e.g. \"" +
-              std::string(field.service_default) + "\".");
+          Format("{} {} is outside the int32 range of enum numbers",
+                 {field.json_name, ShowValue(member.value)}),
+          Format("Write a model type name, e.g. \"{}\".",
+                 {field.service_default}));
       finding.params.Set("actual", member.value.text);
       return;
     }
@@ -191,7 +187,7 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
 // enum has no value with that number.
 std::string PortableEnumSpelling(const EnumDecl& enum_type, int64_t number) {
   if (const EnumValueDecl* known = enum_type.FindByNumber(number)) {
-    return "\"" + std::string(known->name) + "\"";
+    return Format("\"{}\"", {known->name});
   }
   return std::to_string(number);
 }
@@ -230,14 +226,15 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   std::vector<std::string_view> names;
   for (const EnumValueDecl& known : enum_type.values) names.push_back(known.name);
   const std::string_view suggestion = ClosestName(raw.text, names);
-  std::string message = std::string(field.json_name) + " must be one of " +
-                        JoinNames(names) + "; got " +
-                        QuoteForMessage(raw.text);
+  std::string message =
+      Format("{} must be one of {}; got {}",
+             {field.json_name, JoinNames(names), QuoteForMessage(raw.text)});
   std::string hint =
       suggestion.empty()
           ? "Choose one of the names; they are case-sensitive."
-          : "Did you mean " + std::string(suggestion) +
-                "? Names are case-sensitive and use underscores.";
+          : Format("Did you mean {}? Names are case-sensitive and use "
+                   "underscores.",
+                   {suggestion});
   Finding& finding =
       sink.Add(Severity::kError, Code(field, "unknown_name"),
                MemberPointer(member.key), raw.span, std::move(message),
@@ -268,9 +265,8 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
         const std::string canonical = std::to_string(reading.value);
         Finding& finding = sink.Add(
             Severity::kInfo, Code(field, "non_canonical"), MemberPointer(member.key), raw.span,
-            std::string(field.json_name) + " " + ShowValue(raw) +
-                " is read as " + canonical + "; the API writes \"" +
-                canonical + "\"");
+            Format("{} {} is read as {}; the API writes \"{}\"",
+                   {field.json_name, ShowValue(raw), canonical, canonical}));
         finding.params.Set("actual", raw.text);
         finding.params.Set("canonical", canonical);
       }
@@ -279,11 +275,10 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     case IntegerReading::Verdict::kOverflow: {
       Finding& finding = sink.Add(
           Severity::kError, Code(field, "int64_overflow"), MemberPointer(member.key), raw.span,
-          std::string(field.json_name) +
-              " must fit in a signed 64-bit integer; got " + ShowValue(raw),
-          field.range ? "Write a value such as \"" +
-                            std::string(field.service_default) +
-                            "\", the default."
+          Format("{} must fit in a signed 64-bit integer; got {}",
+                 {field.json_name, ShowValue(raw)}),
+          field.range ? Format("Write a value such as \"{}\", the default.",
+                               {field.service_default})
                       : "Use a value between -9223372036854775808 and "
                         "9223372036854775807.");
       finding.params.Set("actual", raw.text);
@@ -298,23 +293,30 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
   }
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "not_integer"), MemberPointer(member.key), raw.span,
-      std::string(field.json_name) + " must be a whole number; got " +
-          ShowValue(raw),
+      Format("{} must be a whole number; got {}",
+             {field.json_name, ShowValue(raw)}),
       raw.text.empty()
           ? "Write a whole number, or leave the field out for the default."
-          : "Write whole digits only, e.g. \"" +
-                std::string(field.service_default) + "\".");
+          : Format("Write whole digits only, e.g. \"{}\".",
+                   {field.service_default}));
   finding.params.Set("actual", raw.text);
 }
 
 }  // namespace
 
+std::string Code(const FieldDecl& field, std::string_view problem) {
+  std::string code;
+  code.reserve(field.code_prefix.size() + 1 + problem.size());
+  code.append(field.code_prefix).append(1, '.').append(problem);
+  return code;
+}
+
 void ReportDuplicate(std::string_view first_key, std::string_view name,
                      const RawMember& member, FindingSink& sink) {
   std::string message = QuoteForMessage(name) + " is set twice";
   if (first_key != member.key) {
-    message += ", as " + QuoteForMessage(first_key) + " and as " +
-               QuoteForMessage(member.key);
+    message += Format(", as {} and as {}", {QuoteForMessage(first_key),
+                                             QuoteForMessage(member.key)});
   }
   Finding& finding =
       sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -136,6 +137,10 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const ValidateOptions& options,
                                    FindingSink& sink);
 
+// Returns the code of a problem with the field, such as
+// "budget.out_of_range" for the problem "out_of_range".
+std::string Code(const FieldDecl& field, std::string_view problem);
+
 // Reports the member as a second setting of the key or field `name`, which
 // first appeared under first_key.
 void ReportDuplicate(std::string_view first_key, std::string_view name,
@@ -207,6 +212,12 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters = 40);
 // when none is close. Case, '-', '_' and spaces are ignored when comparing.
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
+
+// Returns the pattern with each "{}" replaced by the next value. Messages
+// are built with it, so that each is one call that allocates once instead
+// of a chain of concatenations that the compiler expands at each call site.
+std::string Format(std::string_view pattern,
+                   std::initializer_list<std::string_view> values);
 
 // Returns the decimal integer, given as text or as a number, with a comma
 // between each group of three digits.

@@ -30,11 +30,12 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
                                         FindingSink& sink) {
   const size_t invalid = FindInvalidUtf8(text);
   if (invalid != std::string_view::npos) {
-    const std::string byte =
-        "0x" + HexDigits(static_cast<unsigned char>(text[invalid]), 2);
+    const std::string byte = Format(
+        "0x{}", {HexDigits(static_cast<unsigned char>(text[invalid]), 2)});
     Finding& finding = sink.Add(
         Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
-        "the text is not valid UTF-8: byte " + byte + " cannot appear here",
+        Format("the text is not valid UTF-8: byte {} cannot appear here",
+               {byte}),
         "Save the file as UTF-8, or retype the character at this position.");
     finding.params.Set("byte", byte);
     finding.params.Set("offset", invalid);
@@ -85,8 +86,8 @@ void ReportNestedDuplicate(const NestedDuplicate& duplicate, FindingSink& sink) 
   Finding& finding = sink.Add(
       Severity::kError, "json.duplicate_key", duplicate.path,
       duplicate.key_span,
-      "the key " + QuoteForMessage(duplicate.key) +
-          " is set twice in this object",
+      Format("the key {} is set twice in this object",
+             {QuoteForMessage(duplicate.key)}),
       "Keep one of the two and remove the other.");
   finding.params.Set("key", duplicate.key);
 }

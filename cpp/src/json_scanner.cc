@@ -133,12 +133,11 @@ class Scanner {
     if (error_ == nullptr) return false;
     if (at >= text_.size()) {
       return Fail({text_.size(), text_.size()},
-                  "invalid JSON: " + std::string(problem) +
-                      "; the text ends here",
+                  Format("invalid JSON: {}; the text ends here", {problem}),
                   kEndsEarlyHint);
     }
     const size_t length = std::max<size_t>(1, Utf8SequenceLength(text_, at));
-    return Fail({at, at + length}, "invalid JSON: " + std::string(problem),
+    return Fail({at, at + length}, Format("invalid JSON: {}", {problem}),
                 hint);
   }
 
@@ -148,7 +147,7 @@ class Scanner {
   bool Unexpected(std::string_view expected,
                   std::string_view context_hint = {}) {
     if (error_ == nullptr) return false;
-    const std::string problem = "expected " + std::string(expected);
+    const std::string problem = Format("expected {}", {expected});
     if (AtEnd()) return FailAt(position_, problem, {});
     const Span token = TokenAt(position_);
     const std::string_view found =
@@ -160,7 +159,7 @@ class Scanner {
         (std::string_view("true").substr(0, found.size()) == found ||
          std::string_view("false").substr(0, found.size()) == found ||
          std::string_view("null").substr(0, found.size()) == found);
-    Fail(token, "invalid JSON: " + problem + "; found " + Shown(found),
+    Fail(token, Format("invalid JSON: {}; found {}", {problem, Shown(found)}),
          cut_off ? kEndsEarlyHint : HintFor(found, context_hint));
     error_->expected = std::string(expected);
     // At most 40 bytes of the token, cut before a whole character.
@@ -176,13 +175,13 @@ class Scanner {
     if (found[0] == '"') return "a string";
     if ((IsDigit(found[0]) || found[0] == '-') &&
         found.find_first_of("0123456789") != std::string_view::npos) {
-      return "the number " + (found.size() <= 30
-                                  ? std::string(found)
-                                  : std::string(found.substr(0, 27)) + "...");
+      return found.size() <= 30
+                 ? Format("the number {}", {found})
+                 : Format("the number {}...", {found.substr(0, 27)});
     }
     if (found.size() == 1 && found[0] > 0x20 && found[0] < 0x7F &&
         found[0] != '\'') {
-      return "'" + std::string(found) + "'";
+      return Format("'{}'", {found});
     }
     return QuoteForMessage(found, 30);
   }
@@ -396,10 +395,9 @@ class Scanner {
       if (std::isinf(ParseJsonDouble(lexeme)) &&
           ++overflowing_numbers_ > kMaxOverflowingNumbers) {
         return Fail({begin, position_},
-                    "the text has more than " +
-                        std::to_string(kMaxOverflowingNumbers) +
-                        " numbers too large for a double; segform stops "
-                        "reading here",
+                    Format("the text has more than {} numbers too large "
+                           "for a double; segform stops reading here",
+                           {std::to_string(kMaxOverflowingNumbers)}),
                     "Write large integers as strings of digits.",
                     "json.number_overflow");
       }
@@ -412,9 +410,9 @@ class Scanner {
       while (!AtEnd() && (IsWordChar(Peek()) || Peek() == '.')) ++position_;
       if (error_ == nullptr) return false;
       return Fail({begin, position_},
-                  "invalid JSON: " +
-                      QuoteForMessage(text_.substr(begin, position_ - begin)) +
-                      " is not a JSON number",
+                  Format("invalid JSON: {} is not a JSON number",
+                         {QuoteForMessage(
+                             text_.substr(begin, position_ - begin))}),
                   kNotANumberHint);
     }
 
@@ -453,12 +451,13 @@ class Scanner {
     if (error_ == nullptr) return false;
     const std::string escaped = EscapedControl(c);
     return FailAt(position_,
-                  "a control character (U+" + HexDigits(c, 4) +
-                      ") must be escaped inside a string",
+                  Format("a control character (U+{}) must be escaped inside "
+                         "a string",
+                         {HexDigits(c, 4)}),
                   c == '\n' || c == '\r'
                       ? "Write a line break as \\n, or close the string "
                         "before the line ends."
-                      : "Write it as " + escaped + ".");
+                      : Format("Write it as {}.", {escaped}));
   }
 
   // Reads the escape at the current backslash.
@@ -483,9 +482,9 @@ class Scanner {
         const size_t length =
             std::max<size_t>(1, Utf8SequenceLength(text_, kind_at));
         return FailAt(kind_at,
-                      "a backslash followed by " +
-                          QuoteForMessage(text_.substr(kind_at, length)) +
-                          " is not a JSON escape",
+                      Format("a backslash followed by {} is not a JSON "
+                             "escape",
+                             {QuoteForMessage(text_.substr(kind_at, length))}),
                       "Write a backslash as \\\\. The escapes are \\\", "
                       "\\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four "
                       "hex digits.");
@@ -554,8 +553,8 @@ class Scanner {
                      size_t length = 6) {
     if (error_ == nullptr) return false;
     return Fail({begin, std::min(begin + length, text_.size())},
-                "invalid JSON: " + std::string(text_.substr(begin, 6)) +
-                    " is " + std::string(description),
+                Format("invalid JSON: {} is {}",
+                       {text_.substr(begin, 6), description}),
                 "Write the character itself, or both halves of its UTF-16 "
                 "surrogate pair.");
   }
@@ -568,8 +567,9 @@ class Scanner {
 
   bool TooDeep() {
     return Fail({position_, position_ + 1},
-                "objects and arrays are nested more than " +
-                    std::to_string(kMaxNestingDepth) + " levels deep",
+                Format("objects and arrays are nested more than {} levels "
+                       "deep",
+                       {std::to_string(kMaxNestingDepth)}),
                 "Flatten the value. No field of this message needs nesting.",
                 "json.too_deep");
   }

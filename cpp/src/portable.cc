@@ -159,6 +159,11 @@ std::optional<int64_t> ReadSignedDigits(std::string_view text,
 
 std::string Canonical(int64_t value) { return std::to_string(value); }
 
+// Returns the canonical decimal in double quotes, as a JSON string.
+std::string QuotedCanonical(int64_t value) {
+  return Format("\"{}\"", {Canonical(value)});
+}
+
 IntegerReading NotPortable(std::string disagreement, std::string portable) {
   IntegerReading reading;
   reading.verdict = IntegerReading::Verdict::kNotPortable;
@@ -221,8 +226,9 @@ IntegerReading ReadIntegerNumber(std::string_view lexeme, int64_t min,
         read_as = Canonical(static_cast<int64_t>(rounded));
       }
       return NotPortable(
-          "parsers that read JSON numbers as doubles read " + read_as,
-          "\"" + Canonical(*exact) + "\"");
+          Format("parsers that read JSON numbers as doubles read {}",
+                 {read_as}),
+          QuotedCanonical(*exact));
     }
     IntegerReading reading;
     reading.value = *exact;
@@ -257,7 +263,7 @@ IntegerReading ReadInt64String(std::string_view text) {
   if ((value || overflow) && digit_count > kMaxPythonDigits) {
     return NotPortable(
         "Python's parser reads at most 4,300 digits",
-        value ? "\"" + Canonical(*value) + "\"" : std::string());
+        value ? QuotedCanonical(*value) : std::string());
   }
   if (overflow) return Verdict(IntegerReading::Verdict::kOverflow);
   if (value) {
@@ -281,7 +287,7 @@ IntegerReading ReadInt64String(std::string_view text) {
     if (one_sided_overflow) return Verdict(IntegerReading::Verdict::kOverflow);
     if (!one_sided) return std::nullopt;
     return NotPortable("parsers treat the white space around it differently",
-                       "\"" + Canonical(*one_sided) + "\"");
+                       QuotedCanonical(*one_sided));
   };
   if (auto reading = spaces_differ(ExtraSpaces::kJavaScript)) return *reading;
   if (auto reading = spaces_differ(ExtraSpaces::kPython)) return *reading;
@@ -294,14 +300,14 @@ IntegerReading ReadInt64String(std::string_view text) {
     if (std::optional<int64_t> without_underscores =
             ReadSignedDigits(digits, &underscore_overflow)) {
       return NotPortable("only Python reads underscores between digits",
-                         "\"" + Canonical(*without_underscores) + "\"");
+                         QuotedCanonical(*without_underscores));
     }
   }
   const std::string_view javascript_core =
       TrimWith(text, ExtraSpaces::kJavaScript);
   if (std::optional<int64_t> prefixed = ReadPrefixedInteger(javascript_core)) {
     return NotPortable("only JavaScript reads 0x, 0o and 0b prefixes",
-                       "\"" + Canonical(*prefixed) + "\"");
+                       QuotedCanonical(*prefixed));
   }
   return Verdict(IntegerReading::Verdict::kNotInteger);
 }

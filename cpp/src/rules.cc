@@ -46,22 +46,21 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
       field.enum_type->FindByNumber(*model_type.number);
   if (known == nullptr) {
     Finding& finding = sink.Add(
-        Severity::kError, std::string(field.code_prefix) + ".unknown_number",
+        Severity::kError, Code(field, "unknown_number"),
         MemberPointer(member.key), member.value.span,
-        "modelType " + std::to_string(*model_type.number) +
-            " is not a known model type number",
-        "Write the model type by name, e.g. \"" +
-            std::string(field.service_default) + "\".");
+        Format("modelType {} is not a known model type number",
+               {std::to_string(*model_type.number)}),
+        Format("Write the model type by name, e.g. \"{}\".",
+               {field.service_default}));
     finding.params.Set("actual", *model_type.number);
     return;
   }
   if (known->number == 0) {
     Finding& finding = sink.Add(
-        Severity::kWarning, std::string(field.code_prefix) + ".unspecified",
+        Severity::kWarning, Code(field, "unspecified"),
         MemberPointer(member.key), member.value.span,
-        std::string(known->name) +
-            " should not be set; the service trains " +
-            std::string(field.service_default) + " instead",
+        Format("{} should not be set; the service trains {} instead",
+               {known->name, field.service_default}),
         "Choose a model type, or leave the field out.");
     finding.params.Set("actual", known->name);
     finding.params.Set("effective", field.service_default);
@@ -85,15 +84,14 @@ void CheckBudget(const std::vector<FieldValue>& fields,
   if (!budget.number) return;
   const FieldDecl& field = *budget.decl;
   const RawMember& member = *budget.member;
-  const std::string code_prefix(field.code_prefix);
   const int64_t value = *budget.number;
 
   if (value < 0) {
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".negative", MemberPointer(member.key),
+        Severity::kError, Code(field, "negative"), MemberPointer(member.key),
         member.value.span,
-        std::string(field.json_name) + " must not be negative; got " +
-            WithThousands(value),
+        Format("{} must not be negative; got {}",
+               {field.json_name, WithThousands(value)}),
         "Give the budget in milli node hours; 1,000 is one node hour.");
     finding.params.Set("actual", std::to_string(value));
     return;
@@ -101,10 +99,9 @@ void CheckBudget(const std::vector<FieldValue>& fields,
   if (value == 0) {
     // proto3 does not tell 0 from unset, so the service applies its default.
     Finding& finding = sink.Add(
-        Severity::kWarning, code_prefix + ".zero", MemberPointer(member.key), member.value.span,
-        "a budget of 0 counts as not set; the default of " +
-            WithThousands(std::string(field.service_default)) +
-            " applies",
+        Severity::kWarning, Code(field, "zero"), MemberPointer(member.key), member.value.span,
+        Format("a budget of 0 counts as not set; the default of {} applies",
+               {WithThousands(std::string(field.service_default))}),
         "Leave the field out to use the default, or give a budget.");
     finding.params.Set("default", field.service_default);
     return;
@@ -119,26 +116,26 @@ void CheckBudget(const std::vector<FieldValue>& fields,
                 model_type) != range.selector_values.end();
   if (!range_applies) {
     Finding& finding = sink.Add(
-        Severity::kInfo, code_prefix + ".range_not_checked", MemberPointer(member.key),
+        Severity::kInfo, Code(field, "range_not_checked"), MemberPointer(member.key),
         member.value.span,
-        "no budget range is documented for " + std::string(model_type) +
-            "; the service checks it when training starts");
+        Format("no budget range is documented for {}; the service checks "
+               "it when training starts",
+               {model_type}));
     finding.params.Set("modelType", model_type);
     return;
   }
   if (value < range.min || value > range.max) {
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".out_of_range", MemberPointer(member.key),
+        Severity::kError, Code(field, "out_of_range"), MemberPointer(member.key),
         member.value.span,
-        std::string(field.json_name) + " must be between " +
-            WithThousands(range.min) + " and " + WithThousands(range.max) +
-            " for " + std::string(model_type) + "; got " +
-            WithThousands(value),
-        "Give a budget from " + WithThousands(range.min) + " to " +
-            WithThousands(range.max) + " milli node hours (" +
-            WithThousands(range.min / field.units_per_display_unit) + " to " +
-            WithThousands(range.max / field.units_per_display_unit) + " " +
-            std::string(field.display_unit) + ").");
+        Format("{} must be between {} and {} for {}; got {}",
+               {field.json_name, WithThousands(range.min),
+                WithThousands(range.max), model_type, WithThousands(value)}),
+        Format("Give a budget from {} to {} milli node hours ({} to {} {}).",
+               {WithThousands(range.min), WithThousands(range.max),
+                WithThousands(range.min / field.units_per_display_unit),
+                WithThousands(range.max / field.units_per_display_unit),
+                field.display_unit}));
     finding.params.Set("min", std::to_string(range.min));
     finding.params.Set("max", std::to_string(range.max));
     finding.params.Set("actual", std::to_string(value));
@@ -233,7 +230,6 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (!base_model_id.string || base_model_id.string->empty()) return;
   const FieldDecl& field = *base_model_id.decl;
   const RawMember& member = *base_model_id.member;
-  const std::string code_prefix(field.code_prefix);
   const std::string& id = *base_model_id.string;
 
   const std::string trimmed = TrimSpaces(id);
@@ -244,12 +240,13 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
     if (trimmed.empty()) {
       hint = "Clear the field to train from scratch.";
     } else if (IsModelId(suggestion)) {
-      hint = "Use " + QuoteForMessage(suggestion) + ".";
+      hint = Format("Use {}.", {QuoteForMessage(suggestion)});
     }
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".whitespace", MemberPointer(member.key),
+        Severity::kError, Code(field, "whitespace"), MemberPointer(member.key),
         member.value.span,
-        "baseModelId has spaces at its start or end: " + QuoteForMessage(id),
+        Format("baseModelId has spaces at its start or end: {}",
+               {QuoteForMessage(id)}),
         std::move(hint));
     finding.params.Set("actual", id);
     if (IsModelId(suggestion)) finding.params.Set("suggestion", suggestion);
@@ -259,12 +256,12 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (IsResourceName(id)) {
     const std::string suggestion = IdFromResourceName(id);
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".resource_name", MemberPointer(member.key),
+        Severity::kError, Code(field, "resource_name"), MemberPointer(member.key),
         member.value.span,
-        "baseModelId must be a model ID, not a resource name; got " +
-            QuoteForMessage(id),
+        Format("baseModelId must be a model ID, not a resource name; got {}",
+               {QuoteForMessage(id)}),
         IsModelId(suggestion)
-            ? "Use the ID alone: " + QuoteForMessage(suggestion) + "."
+            ? Format("Use the ID alone: {}.", {QuoteForMessage(suggestion)})
             : "Give only the model's ID, the part after \"models/\".");
     finding.params.Set("actual", id);
     if (IsModelId(suggestion)) finding.params.Set("suggestion", suggestion);
@@ -273,11 +270,11 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
 
   if (!IsModelId(id)) {
     Finding& finding = sink.Add(
-        Severity::kError, code_prefix + ".invalid", MemberPointer(member.key),
+        Severity::kError, Code(field, "invalid"), MemberPointer(member.key),
         member.value.span,
-        "baseModelId must be 1 to 19 digits, or 1 to 63 of a-z, 0-9, _ and "
-        "- starting with a letter or _; got " +
-            QuoteForMessage(id),
+        Format("baseModelId must be 1 to 19 digits, or 1 to 63 of a-z, 0-9, "
+               "_ and - starting with a letter or _; got {}",
+               {QuoteForMessage(id)}),
         "Copy the model's ID from the Model Registry.");
     finding.params.Set("actual", id);
   }

@@ -203,6 +203,24 @@ uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length) {
   }
 }
 
+std::string Format(std::string_view pattern,
+                   std::initializer_list<std::string_view> values) {
+  size_t size = pattern.size();
+  for (std::string_view value : values) size += value.size();
+  std::string text;
+  text.reserve(size);
+  const std::string_view* next = values.begin();
+  size_t start = 0;
+  for (size_t hole = pattern.find("{}"); hole != std::string_view::npos;
+       hole = pattern.find("{}", start)) {
+    text.append(pattern, start, hole - start);
+    if (next != values.end()) text += *next++;
+    start = hole + 2;
+  }
+  text.append(pattern, start);
+  return text;
+}
+
 std::string WithThousands(std::string digits) {
   const size_t first_digit = digits[0] == '-' ? 1 : 0;
   for (size_t i = digits.size(); i > first_digit + 3; i -= 3) {
@@ -375,8 +393,8 @@ std::vector<Finding> FindingSink::Take() {
     summary.code = "findings.truncated";
     summary.begin = first_dropped.begin;
     summary.end = first_dropped.begin;
-    summary.message = std::to_string(more) + " more finding" +
-                      (more == 1 ? "" : "s") + " not shown";
+    summary.message = Format("{} more finding{} not shown",
+                             {std::to_string(more), more == 1 ? "" : "s"});
     summary.hint = "Fix the findings above and check again.";
     summary.params.Set("more", more);
     findings_.resize(kMaxFindings);

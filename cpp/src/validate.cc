@@ -170,9 +170,10 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       Finding& finding = sink.Add(
           Severity::kError, "pipeline.misplaced_field",
           internal::MemberPointer(member.key), member.key_span,
-          internal::QuoteForMessage(member.key) +
-              " is a field of the training inputs, but it is outside "
-              "trainingTaskInputs, where the API does not read it",
+          internal::Format("{} is a field of the training inputs, but it is "
+                           "outside trainingTaskInputs, where the API does "
+                           "not read it",
+                           {internal::QuoteForMessage(member.key)}),
           "Move it into trainingTaskInputs.");
       finding.params.Set("key", member.key);
     }
@@ -196,7 +197,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
           Severity::kError, "pipeline.task_definition",
           internal::MemberPointer(definition->key), definition->value.span,
           "trainingTaskDefinition must be the image segmentation schema",
-          "Use \"" + std::string(uri) + "\".");
+          internal::Format("Use \"{}\".", {uri}));
       finding.params.Set("expected", uri);
       finding.params.Set("actual", definition->value.text);
     }
@@ -254,8 +255,8 @@ ValidationResult CheckText(std::string_view text,
       Finding& finding = sink.Add(
           Severity::kError, encoding == "UTF-16" ? "file.utf16" : "file.utf32",
           "", {0, 2},
-          "the file is " + std::string(encoding) +
-              " text; segform reads UTF-8 only",
+          internal::Format("the file is {} text; segform reads UTF-8 only",
+                           {encoding}),
           "Save the file as UTF-8.");
       finding.params.Set("encoding", encoding);
       result.findings = sink.Take();
@@ -272,8 +273,9 @@ ValidationResult CheckText(std::string_view text,
   }
   if (document->top.kind != ValueKind::kObject) {
     sink.Add(Severity::kError, "message.not_object", "", document->top.span,
-             "the top level must be a JSON object holding the fields of " +
-                 std::string(ImageSegmentationInputsDecl().name),
+             internal::Format("the top level must be a JSON object holding "
+                              "the fields of {}",
+                              {ImageSegmentationInputsDecl().name}),
              "Wrap the fields in { }.");
     result.findings = sink.Take();
     return result;
@@ -388,11 +390,11 @@ ValidationResult OversizeResult(uint64_t text_bytes, bool size_is_lower_bound) {
   FindingSink sink("");
   Finding& finding = sink.Add(
       Severity::kError, "json.too_large", "", {0, 0},
-      "the text is " + std::string(size_is_lower_bound ? "more than " : "") +
-          internal::WithThousands(std::to_string(text_bytes)) +
-          " bytes; at most " +
-          internal::WithThousands(static_cast<int64_t>(kMaxTextBytes)) +
-          " bytes (1 MiB) are read",
+      internal::Format(
+          "the text is {}{} bytes; at most {} bytes (1 MiB) are read",
+          {size_is_lower_bound ? "more than " : "",
+           internal::WithThousands(std::to_string(text_bytes)),
+           internal::WithThousands(static_cast<int64_t>(kMaxTextBytes))}),
       "These training inputs fit in a few hundred bytes: check that this is "
       "the right file.");
   finding.params.Set("size", text_bytes);
