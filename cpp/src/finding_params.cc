@@ -12,6 +12,9 @@ ParamValue& FindingParams::Slot(std::string_view name, ParamValue::Kind kind) {
       return entry.second;
     }
   }
+  // No finding has more than four params today, so the first one makes
+  // room for four instead of growing the vector one entry at a time.
+  if (entries_.empty()) entries_.reserve(4);
   Entry& entry = entries_.emplace_back();
   entry.first = name;
   entry.second.kind = kind;
