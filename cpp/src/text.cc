@@ -266,16 +266,23 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters) {
   size_t i = 0;
   while (i < text.size()) {
     // Printable ASCII other than the quote and the backslash shows as it
-    // is, which is nearly every character of a key or value.
-    const char plain = text[i];
-    if (plain >= ' ' && plain <= '~' && plain != '"' && plain != '\\') {
-      if (shown + 1 > max_characters) {
+    // is, which is nearly every character of a key or value. A run of it
+    // is appended at once.
+    const auto plain = [](char c) {
+      return c >= ' ' && c <= '~' && c != '"' && c != '\\';
+    };
+    if (plain(text[i])) {
+      size_t end = i + 1;
+      while (end < text.size() && plain(text[end])) ++end;
+      const size_t room = max_characters - shown;
+      if (end - i > room) {
+        quoted.append(text, i, room);
         quoted += "...";
         break;
       }
-      quoted += plain;
-      ++shown;
-      ++i;
+      quoted.append(text, i, end - i);
+      shown += end - i;
+      i = end;
       continue;
     }
     size_t length = Utf8SequenceLength(text, i);
