@@ -78,6 +78,21 @@ size_t NormalizeForComparison(std::string_view name, char* out) {
   return length;
 }
 
+// Returns a lower bound of the Levenshtein distance of a and b from the
+// characters they hold, regardless of order. An insertion or a deletion
+// changes one character's count by one, and a substitution changes two, so
+// the distance is at least half the summed differences of the counts.
+// Counting characters by their low five bits merges some of them, which
+// only lowers the sum, so the bound still holds.
+size_t CharacterCountBound(std::string_view a, std::string_view b) {
+  int counts[32] = {};
+  for (const char c : a) ++counts[static_cast<unsigned char>(c) & 31];
+  for (const char c : b) --counts[static_cast<unsigned char>(c) & 31];
+  size_t differences = 0;
+  for (const int count : counts) differences += count < 0 ? -count : count;
+  return (differences + 1) / 2;
+}
+
 // Returns the Levenshtein distance of a and b when it is at most limit, and
 // limit + 1 otherwise. Only the cells within limit of the diagonal can hold
 // a distance that small, so each row computes just that band, and the
@@ -348,6 +363,7 @@ std::string_view ClosestName(std::string_view name,
                                           ? normalized.size() - wanted.size()
                                           : wanted.size() - normalized.size();
     if (length_difference > allowed) continue;
+    if (CharacterCountBound(wanted, normalized) > allowed) continue;
     const size_t distance = EditDistanceWithin(wanted, normalized, allowed);
     if (distance < best_distance) {
       best = candidate;
