@@ -252,6 +252,11 @@ void ConvertToUtf16Offsets(std::string_view text,
 // which are as many UTF-16 code units.
 size_t AsciiPrefixLength(std::string_view text);
 
+// Returns the number of bytes at the start of the text that a JSON string
+// can hold as they are: no quote, backslash or control character. Eight
+// bytes are checked at a time.
+size_t PlainStringLength(std::string_view text);
+
 // Returns the offset of the first byte that is not part of valid UTF-8, or
 // std::string_view::npos.
 size_t FindInvalidUtf8(std::string_view text);

@@ -427,6 +427,10 @@ class Scanner {
     ++position_;  // the opening quote
     size_t run = position_;
     while (!AtEnd()) {
+      // Most of a string needs no look at each byte: skip to the next quote,
+      // backslash or control character.
+      position_ += PlainStringLength(text_.substr(position_));
+      if (AtEnd()) break;
       const char c = Peek();
       if (c == '"') {
         if (content != nullptr) content->append(text_.substr(run, position_ - run));
@@ -436,10 +440,7 @@ class Scanner {
       if (static_cast<unsigned char>(c) < 0x20) {
         return ControlCharacter(static_cast<unsigned char>(c));
       }
-      if (c != '\\') {
-        ++position_;
-        continue;
-      }
+      // What is left is a backslash.
       if (content != nullptr) content->append(text_.substr(run, position_ - run));
       if (!Escape(content)) return false;
       run = position_;

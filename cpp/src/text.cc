@@ -66,6 +66,11 @@ bool HasByte(uint64_t word, unsigned char value) {
   return ((flipped - kEachByte) & ~flipped & kHighBits) != 0;
 }
 
+// Returns true when any byte of the word is under 0x20.
+bool HasControlByte(uint64_t word) {
+  return ((word - kEachByte * 0x20) & ~word & kHighBits) != 0;
+}
+
 // Writes the name with case, '-', '_' and ASCII white space dropped to out,
 // which has room for name.size() bytes, and returns the length written. The
 // byte tests are those of the C locale.
@@ -478,6 +483,23 @@ size_t AsciiPrefixLength(std::string_view text) {
   }
   while (length < text.size() &&
          static_cast<unsigned char>(text[length]) < 0x80) {
+    ++length;
+  }
+  return length;
+}
+
+size_t PlainStringLength(std::string_view text) {
+  size_t length = 0;
+  while (text.size() - length >= 8) {
+    const uint64_t word = LoadWord(text, length);
+    if (HasByte(word, '"') || HasByte(word, '\\') || HasControlByte(word)) {
+      break;
+    }
+    length += 8;
+  }
+  while (length < text.size() && text[length] != '"' &&
+         text[length] != '\\' &&
+         static_cast<unsigned char>(text[length]) >= 0x20) {
     ++length;
   }
   return length;

@@ -1,5 +1,5 @@
-// The text helpers that messages are built with: Format and
-// QuoteForMessage.
+// The text helpers that messages are built with (Format, QuoteForMessage)
+// and the scanner's eight-bytes-at-a-time string skip (PlainStringLength).
 
 #include <gtest/gtest.h>
 
@@ -53,6 +53,24 @@ TEST(QuoteForMessage, EscapesControlsAndInvalidBytes) {
 
 TEST(QuoteForMessage, CutsBeforeEscapeThatDoesNotFit) {
   EXPECT_EQ(QuoteForMessage("abc\x01", 5), "\"abc...\"");
+}
+
+TEST(PlainStringLength, StopsAtEachSpecialByteAnywhere) {
+  // Each position up to 20 puts the byte inside or after a full eight-byte
+  // word, and at either end of one.
+  for (const char special : {'"', '\\', '\0', '\x1F', '\n'}) {
+    for (size_t position = 0; position <= 20; ++position) {
+      const std::string text =
+          std::string(position, 'a') + special + std::string(10, 'b');
+      EXPECT_EQ(PlainStringLength(text), position)
+          << "byte " << static_cast<int>(special) << " at " << position;
+    }
+  }
+}
+
+TEST(PlainStringLength, TakesSpacesDeleteAndNonAscii) {
+  const std::string text = "  \x7F\xC3\xA9 word \xE2\x80\x8B tail ";
+  EXPECT_EQ(PlainStringLength(text), text.size());
 }
 
 }  // namespace
