@@ -213,9 +213,11 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters = 40);
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
 
-// Returns the pattern with each "{}" replaced by the next value. Messages
-// are built with it, so that each is one call that allocates once instead
-// of a chain of concatenations that the compiler expands at each call site.
+// Returns the pattern with each "{}" replaced by the next value. A "{}"
+// past the last value becomes "{missing}", and values past the last "{}"
+// are ignored. Messages are built with it, so that each is one call that
+// allocates once instead of a chain of concatenations that the compiler
+// expands at each call site.
 std::string Format(std::string_view pattern,
                    std::initializer_list<std::string_view> values);
 

@@ -389,8 +389,8 @@ class Scanner {
     // nlohmann rejects a number beyond the range of a double. segform reads
     // kMaxOverflowingNumbers of them, so that a field can report one, and
     // stops at the next. Without an exponent, a number needs over 300
-    // digits to reach that range, so strtod runs only for the rare lexemes
-    // that can.
+    // digits to reach that range, so only the rare lexemes that can are
+    // read as a double here.
     if (may_overflow || lexeme.size() > 300) {
       if (std::isinf(ParseJsonDouble(lexeme)) &&
           ++overflowing_numbers_ > kMaxOverflowingNumbers) {

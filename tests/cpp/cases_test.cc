@@ -86,6 +86,10 @@ TEST_P(CaseTest, FindingsHaveMessagesAndValidSpans) {
   for (const Finding& finding : result.findings) {
     SCOPED_TRACE(finding.code);
     EXPECT_FALSE(finding.message.empty());
+    // Format writes "{missing}" for a hole it has no value for, which no
+    // case holds, so finding it means a pattern with too few values.
+    EXPECT_EQ(finding.message.find("{missing}"), std::string::npos);
+    EXPECT_EQ(finding.hint.find("{missing}"), std::string::npos);
     EXPECT_LE(finding.begin, finding.end);
     EXPECT_LE(finding.end, text.size() - result.skipped_prefix);
     EXPECT_GE(finding.line, 1);

@@ -19,8 +19,8 @@ TEST(Format, KeepsBracesInValues) {
   EXPECT_EQ(Format("got {}", {"{}"}), "got {}");
 }
 
-TEST(Format, DropsHolesWithoutValues) {
-  EXPECT_EQ(Format("{} and {}", {"one"}), "one and ");
+TEST(Format, MarksHolesWithoutValues) {
+  EXPECT_EQ(Format("{} and {}", {"one"}), "one and {missing}");
 }
 
 TEST(Format, CopiesPatternWithoutHoles) {
