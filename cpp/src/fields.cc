@@ -3,6 +3,7 @@
 // or its proto name, and null means absent. An enum is its name or its
 // number, and an int64 is a JSON number or a string of decimal digits.
 
+#include <algorithm>
 #include <limits>
 #include <set>
 
@@ -332,8 +333,10 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    FindingSink& sink) {
   const Severity unknown_severity =
       options.ignore_unknown_fields ? Severity::kWarning : Severity::kError;
-  std::vector<const RawMember*> seen(message.fields.size(), nullptr);
   std::set<std::string_view> unknown_keys;
+  // One slot per declared field. A slot's member is the field's first
+  // member, set even when its value is null. Its decl is set only when the
+  // field counts as present.
   std::vector<FieldValue> values(message.fields.size());
   for (const RawMember& member : document.members) {
     const FieldDecl* field = message.FindField(member.key);
@@ -346,23 +349,20 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
       continue;
     }
     const size_t index = static_cast<size_t>(field - message.fields.data());
-    if (const RawMember* first = seen[index]) {
+    FieldValue& value = values[index];
+    if (const RawMember* first = value.member) {
       ReportDuplicate(first->key, field->json_name, member, sink);
       // Neither value is kept silently. The field stays present, so no
       // default replaces it, but it has no value for the rules.
-      FieldValue& value = values[index];
       value.decl = field;
-      value.member = first;
       value.number.reset();
       value.string.reset();
       continue;
     }
-    seen[index] = &member;
+    value.member = &member;
     if (member.value.kind == ValueKind::kNull) continue;
 
-    FieldValue& value = values[index];
     value.decl = field;
-    value.member = &member;
     switch (field->kind) {
       case FieldKind::kEnum:
         ReadEnum(*field, member, value, sink);
@@ -387,11 +387,12 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     }
   }
 
-  std::vector<FieldValue> present;
-  for (FieldValue& value : values) {
-    if (value.decl != nullptr) present.push_back(std::move(value));
-  }
-  return present;
+  values.erase(std::remove_if(values.begin(), values.end(),
+                              [](const FieldValue& value) {
+                                return value.decl == nullptr;
+                              }),
+               values.end());
+  return values;
 }
 
 }  // namespace segform::internal
