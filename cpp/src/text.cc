@@ -467,10 +467,18 @@ std::vector<Finding> FindingSink::Take() {
 }
 
 void FindingSink::SetUtf16Offsets() {
-  std::vector<size_t*> offsets;
+  size_t last = 0;
   for (Finding& finding : findings_) {
     finding.utf16_begin = finding.begin;
     finding.utf16_end = finding.end;
+    last = std::max(last, finding.end);
+  }
+  // Up to the first byte that is not ASCII, a byte offset is its UTF-16
+  // offset too, so most texts need no list of offsets to convert.
+  if (AsciiPrefixLength(text_.substr(0, last)) == last) return;
+  std::vector<size_t*> offsets;
+  offsets.reserve(2 * findings_.size());
+  for (Finding& finding : findings_) {
     offsets.push_back(&finding.utf16_begin);
     offsets.push_back(&finding.utf16_end);
   }

@@ -106,10 +106,9 @@ const RawMember* FindMember(const RawDocument& document,
 void FillMemberSpans(const RawDocument& document, std::string_view text,
                      ValidationResult& result) {
   const MessageDecl& message = ImageSegmentationInputsDecl();
-  std::pair<size_t, size_t> object = {document.top.span.begin,
-                                      document.top.span.end};
-  std::vector<size_t*> offsets = {&object.first, &object.second};
-  offsets.reserve(2 + 4 * document.members.size());
+  const std::pair<size_t, size_t> object = {document.top.span.begin,
+                                            document.top.span.end};
+  result.object_span = object;
   result.member_spans.reserve(document.members.size());
   for (const RawMember& member : document.members) {
     MemberSpan& span = result.member_spans.emplace_back();
@@ -122,12 +121,20 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
     span.value_begin = member.value.span.begin;
     span.value_end = member.value.span.end;
   }
+  // Every span lies inside the object, and up to the first byte that is
+  // not ASCII, a byte offset is its UTF-16 offset too.
+  if (internal::AsciiPrefixLength(text.substr(0, object.second)) ==
+      object.second) {
+    return;
+  }
+  std::vector<size_t*> offsets = {&result.object_span->first,
+                                  &result.object_span->second};
+  offsets.reserve(2 + 4 * result.member_spans.size());
   for (MemberSpan& span : result.member_spans) {
     offsets.insert(offsets.end(), {&span.key_begin, &span.key_end,
                                    &span.value_begin, &span.value_end});
   }
   internal::ConvertToUtf16Offsets(text, offsets);
-  result.object_span = object;
 }
 
 ValidationResult CheckText(std::string_view text,
