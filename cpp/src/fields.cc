@@ -225,6 +225,7 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
     return;
   }
   std::vector<std::string_view> names;
+  names.reserve(enum_type.values.size());
   for (const EnumValueDecl& known : enum_type.values) names.push_back(known.name);
   const std::string_view suggestion = ClosestName(raw.text, names);
   std::string message =

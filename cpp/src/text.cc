@@ -83,20 +83,32 @@ size_t NormalizeForComparison(std::string_view name, char* out) {
   return length;
 }
 
-// Returns a lower bound of the Levenshtein distance of a and b from the
-// characters they hold, regardless of order. An insertion or a deletion
-// changes one character's count by one, and a substitution changes two, so
-// the distance is at least half the summed differences of the counts.
-// Counting characters by their low five bits merges some of them, which
-// only lowers the sum, so the bound still holds.
-size_t CharacterCountBound(std::string_view a, std::string_view b) {
-  int counts[32] = {};
-  for (const char c : a) ++counts[static_cast<unsigned char>(c) & 31];
-  for (const char c : b) --counts[static_cast<unsigned char>(c) & 31];
-  size_t differences = 0;
-  for (const int count : counts) differences += count < 0 ? -count : count;
-  return (differences + 1) / 2;
-}
+// The character counts of a name, a, which bound the Levenshtein distance
+// from a to other names from below, whatever the order of the characters.
+// An insertion or a deletion changes one character's count by one, and a
+// substitution changes two, so the distance is at least half the summed
+// differences of the counts. Counting characters by their low five bits
+// merges some of them, which only lowers the sum, so the bound still holds.
+// a is counted once, for all the names it is compared with.
+class CharacterCounts {
+ public:
+  explicit CharacterCounts(std::string_view a) {
+    for (const char c : a) ++counts_[static_cast<unsigned char>(c) & 31];
+  }
+
+  // Returns the lower bound of the distance from a to b.
+  size_t BoundDistanceTo(std::string_view b) const {
+    int counts[32];
+    std::copy(std::begin(counts_), std::end(counts_), counts);
+    for (const char c : b) --counts[static_cast<unsigned char>(c) & 31];
+    size_t differences = 0;
+    for (const int count : counts) differences += count < 0 ? -count : count;
+    return (differences + 1) / 2;
+  }
+
+ private:
+  int counts_[32] = {};
+};
 
 // Returns the Levenshtein distance of a and b when it is at most limit, and
 // limit + 1 otherwise. Only the cells within limit of the diagonal can hold
@@ -358,6 +370,7 @@ std::string_view ClosestName(std::string_view name,
   // Allow about one edit per five characters, so a typo or two is forgiven
   // but an unrelated name gets no suggestion.
   const size_t allowed = std::max<size_t>(1, wanted.size() / 5);
+  const CharacterCounts wanted_counts(wanted);
   std::string_view best;
   size_t best_distance = std::string_view::npos;
   for (std::string_view candidate : candidates) {
@@ -369,7 +382,7 @@ std::string_view ClosestName(std::string_view name,
                                           ? normalized.size() - wanted.size()
                                           : wanted.size() - normalized.size();
     if (length_difference > allowed) continue;
-    if (CharacterCountBound(wanted, normalized) > allowed) continue;
+    if (wanted_counts.BoundDistanceTo(normalized) > allowed) continue;
     const size_t distance = EditDistanceWithin(wanted, normalized, allowed);
     if (distance < best_distance) {
       best = candidate;
