@@ -395,9 +395,9 @@ std::string_view ClosestName(std::string_view name,
 Finding& FindingSink::Add(Severity severity, std::string code,
                           std::string path, Span span, std::string message,
                           std::string hint) {
-  // Most inputs have a few findings: room for eight at once saves the
-  // first three reallocations.
-  if (findings_.empty()) findings_.reserve(8);
+  // Most inputs have a few findings: room for four at once saves the
+  // first two reallocations.
+  if (findings_.empty()) findings_.reserve(4);
   Finding finding;
   finding.severity = severity;
   finding.code = std::move(code);
