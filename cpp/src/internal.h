@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <forward_list>
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -27,15 +28,17 @@ struct Span {
 enum class ValueKind { kNull, kBool, kNumber, kString, kObject, kArray };
 
 // A JSON value as written: for a string its unescaped content, for a number
-// its lexeme. Objects and arrays keep only their span.
+// its lexeme. Objects and arrays keep only their span. The text is a view
+// into the JSON text, or into its document's store for a string with
+// escapes, so it is valid only while the JSON text and the document are.
 struct RawValue {
   ValueKind kind = ValueKind::kNull;
-  std::string text;
+  std::string_view text;
   Span span;
 };
 
 struct RawMember {
-  std::string key;
+  std::string_view key;  // a view, as RawValue::text is
   Span key_span;
   RawValue value;
 };
@@ -48,11 +51,30 @@ struct NestedDuplicate {
 };
 
 // The top-level value of a JSON text. When it is an object, its members in
-// input order, duplicates included.
+// input order, duplicates included. A document can be moved but not copied,
+// since its keys and values may be views into its own store.
 struct RawDocument {
+  RawDocument() = default;
+  RawDocument(RawDocument&&) = default;
+  RawDocument& operator=(RawDocument&&) = default;
+  RawDocument(const RawDocument&) = delete;
+  RawDocument& operator=(const RawDocument&) = delete;
+
+  // Stores text that is not in the JSON text as written, such as a string
+  // with its escapes undone, and returns a view of it that is valid as long
+  // as the document. Moving the document keeps the view valid.
+  std::string_view Keep(std::string text) {
+    return kept_.emplace_front(std::move(text));
+  }
+
   RawValue top;
   std::vector<RawMember> members;
   std::vector<NestedDuplicate> nested_duplicates;
+
+ private:
+  // A list, since its elements never move, and an empty one allocates
+  // nothing, which is the usual case.
+  std::forward_list<std::string> kept_;
 };
 
 // Collects findings and fills in their line and column from the text.
@@ -125,8 +147,8 @@ struct FieldValue {
   const RawMember* member = nullptr;
   // kEnum: the value's number. kInt64: the value. Unset when unreadable.
   std::optional<int64_t> number;
-  // kString: the content.
-  std::optional<std::string> string;
+  // kString: the content, a view as RawValue::text is.
+  std::optional<std::string_view> string;
 };
 
 // Reads the members of a message: unknown keys, duplicates and values of the

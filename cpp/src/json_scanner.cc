@@ -297,9 +297,9 @@ class Scanner {
       case '[':
         return Array(depth, target);
       case '"': {
-        std::string content;
+        std::string_view content;
         if (!String(target != nullptr ? &content : nullptr)) return false;
-        Store(target, ValueKind::kString, std::move(content), begin);
+        Store(target, ValueKind::kString, content, begin);
         return true;
       }
       case 't':
@@ -314,11 +314,11 @@ class Scanner {
     }
   }
 
-  void Store(RawValue* target, ValueKind kind, std::string text,
+  void Store(RawValue* target, ValueKind kind, std::string_view text,
              size_t begin) {
     if (target == nullptr) return;
     target->kind = kind;
-    target->text = std::move(text);
+    target->text = text;
     target->span = {begin, position_};
   }
 
@@ -333,7 +333,7 @@ class Scanner {
     }
     position_ += word.size();
     // A null's text is empty; true and false keep their word.
-    Store(target, kind, kind == ValueKind::kNull ? std::string() : std::string(word),
+    Store(target, kind, kind == ValueKind::kNull ? std::string_view() : word,
           begin);
     return true;
   }
@@ -416,16 +416,21 @@ class Scanner {
                   kNotANumberHint);
     }
 
-    Store(target, ValueKind::kNumber, std::string(lexeme), begin);
+    Store(target, ValueKind::kNumber, lexeme, begin);
     return true;
   }
 
   // Reads a string token and, when content is not null, its unescaped
   // content. The text is valid UTF-8 already; raw control characters,
   // unknown escapes and unpaired surrogates are errors, as in nlohmann.
-  bool String(std::string* content) {
+  bool String(std::string_view* content) {
     ++position_;  // the opening quote
+    const size_t start = position_;
     size_t run = position_;
+    // The content with its escapes undone, once the first escape is read.
+    // Until then the content is a view of the text itself.
+    std::string unescaped;
+    bool has_escape = false;
     while (!AtEnd()) {
       // Most of a string needs no look at each byte: skip to the next quote,
       // backslash or control character.
@@ -433,7 +438,12 @@ class Scanner {
       if (AtEnd()) break;
       const char c = Peek();
       if (c == '"') {
-        if (content != nullptr) content->append(text_.substr(run, position_ - run));
+        if (content != nullptr && !has_escape) {
+          *content = text_.substr(start, position_ - start);
+        } else if (content != nullptr) {
+          unescaped.append(text_.substr(run, position_ - run));
+          *content = document_.Keep(std::move(unescaped));
+        }
         ++position_;
         return true;
       }
@@ -441,8 +451,9 @@ class Scanner {
         return ControlCharacter(static_cast<unsigned char>(c));
       }
       // What is left is a backslash.
-      if (content != nullptr) content->append(text_.substr(run, position_ - run));
-      if (!Escape(content)) return false;
+      has_escape = true;
+      if (content != nullptr) unescaped.append(text_.substr(run, position_ - run));
+      if (!Escape(content != nullptr ? &unescaped : nullptr)) return false;
       run = position_;
     }
     return FailAt(position_, "the string is not closed", {});
@@ -629,17 +640,17 @@ class Scanner {
   // checked against the keys before it in its object.
   bool Key(int level, RawValue*& member_target) {
     const size_t begin = position_;
-    std::string key;
+    std::string_view key;
     if (!String(&key)) return false;
     const Span span{begin, position_};
     if (level == 1) {
       RawMember& member = document_.members.emplace_back();
-      member.key = std::move(key);
+      member.key = key;
       member.key_span = span;
       member_target = &member.value;
       return true;
     }
-    NoteNestedKey(document_, frames_, std::move(key), span);
+    NoteNestedKey(document_, frames_, std::string(key), span);
     return true;
   }
 

@@ -183,12 +183,14 @@ size_t SpaceLength(std::string_view text, size_t i) {
   return 0;
 }
 
-std::string TrimSpaces(std::string_view text) {
+// Returns the text without the spaces at its start and end, as a view of
+// the same characters.
+std::string_view TrimSpaces(std::string_view text) {
   // Each space above is a byte up to 0x20 or starts and ends with bytes from
   // 0x80, so printable ASCII at both ends means there is nothing to trim.
   const auto printable = [](char c) { return c > 0x20 && c < 0x7F; };
   if (!text.empty() && printable(text.front()) && printable(text.back())) {
-    return std::string(text);
+    return text;
   }
   size_t begin = 0;
   while (begin < text.size()) {
@@ -207,18 +209,17 @@ std::string TrimSpaces(std::string_view text) {
     if (length == 0) break;
     end -= length;
   }
-  return std::string(text.substr(begin, end - begin));
+  return text.substr(begin, end - begin);
 }
 
 // Returns the model ID inside a resource name such as
 // "projects/p/locations/l/models/123" or ".../models/123@2" (a version),
-// or an empty string when the text has no "models/" part.
-std::string IdFromResourceName(std::string_view text) {
+// or an empty view when the text has no "models/" part.
+std::string_view IdFromResourceName(std::string_view text) {
   const size_t models = text.rfind("models/");
   if (models == std::string_view::npos) return {};
-  std::string_view id = text.substr(models + 7);
-  id = id.substr(0, id.find_first_of("/@"));
-  return std::string(id);
+  const std::string_view id = text.substr(models + 7);
+  return id.substr(0, id.find_first_of("/@"));
 }
 
 bool IsResourceName(std::string_view text) {
@@ -230,11 +231,11 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (!base_model_id.string || base_model_id.string->empty()) return;
   const FieldDecl& field = *base_model_id.decl;
   const RawMember& member = *base_model_id.member;
-  const std::string& id = *base_model_id.string;
+  const std::string_view id = *base_model_id.string;
 
-  const std::string trimmed = TrimSpaces(id);
+  const std::string_view trimmed = TrimSpaces(id);
   if (trimmed != id) {
-    const std::string suggestion =
+    const std::string_view suggestion =
         IsResourceName(trimmed) ? IdFromResourceName(trimmed) : trimmed;
     std::string hint = "Remove the spaces at the start and end.";
     if (trimmed.empty()) {
@@ -254,7 +255,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   }
 
   if (IsResourceName(id)) {
-    const std::string suggestion = IdFromResourceName(id);
+    const std::string_view suggestion = IdFromResourceName(id);
     Finding& finding = sink.Add(
         Severity::kError, Code(field, "resource_name"), MemberPointer(member.key),
         member.value.span,

@@ -67,7 +67,7 @@ std::string FormValue(const FieldValue& value, std::string_view text) {
   if (value.decl->kind == FieldKind::kInt64 && value.number) {
     return std::to_string(*value.number);
   }
-  if (raw.kind == ValueKind::kString) return raw.text;
+  if (raw.kind == ValueKind::kString) return std::string(raw.text);
   return std::string(text.substr(raw.span.begin, raw.span.end - raw.span.begin));
 }
 
@@ -84,7 +84,7 @@ void FillFormValues(const std::vector<FieldValue>& fields,
     if (message.FindField(member.key) != nullptr) continue;
     const internal::Span span = member.value.span;
     result.unknown_fields.push_back(
-        {member.key,
+        {std::string(member.key),
          std::string(text.substr(span.begin, span.end - span.begin))});
   }
 }

@@ -90,7 +90,7 @@ class RawDocumentBuilder {
   bool key(std::string& name) {
     if (depth_ == 1) {
       RawMember member;
-      member.key = std::move(name);
+      member.key = document_.Keep(std::move(name));
       member.key_span = StringSpan();
       document_.members.push_back(std::move(member));
       return true;
@@ -184,7 +184,7 @@ class RawDocumentBuilder {
     RawValue* target = CurrentTarget();
     if (target != nullptr) {
       target->kind = kind;
-      target->text = std::move(value);
+      target->text = document_.Keep(std::move(value));
       target->span = span;
     }
     return true;
@@ -262,7 +262,7 @@ void RestoreOverflowedNumbers(
   const auto restore = [&](RawValue& value) {
     for (const auto& [begin, lexeme] : overflowed) {
       if (value.kind == ValueKind::kNumber && value.span.begin == begin) {
-        value.text = lexeme;
+        value.text = document.Keep(lexeme);
         value.span.end = begin + lexeme.size();
       }
     }
