@@ -2,6 +2,7 @@
 // messages, and "did you mean" suggestions.
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "internal.h"
@@ -71,14 +72,28 @@ bool HasControlByte(uint64_t word) {
   return ((word - kEachByte * 0x20) & ~word & kHighBits) != 0;
 }
 
+// For each byte, the byte a name is compared by: upper-case ASCII letters
+// become lower case, and -1 marks '-', '_' and ASCII white space, which are
+// dropped. The tests are those of the C locale.
+constexpr std::array<int16_t, 256> kComparisonBytes = [] {
+  std::array<int16_t, 256> bytes{};
+  for (int c = 0; c < 256; ++c) {
+    bytes[c] = static_cast<int16_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) {
+      bytes[c] = -1;
+    }
+  }
+  return bytes;
+}();
+
 // Writes the name with case, '-', '_' and ASCII white space dropped to out,
-// which has room for name.size() bytes, and returns the length written. The
-// byte tests are those of the C locale.
+// which has room for name.size() bytes, and returns the length written.
 size_t NormalizeForComparison(std::string_view name, char* out) {
   size_t length = 0;
   for (const char c : name) {
-    if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) continue;
-    out[length++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    const int16_t mapped = kComparisonBytes[static_cast<unsigned char>(c)];
+    out[length] = static_cast<char>(mapped);
+    length += mapped >= 0;
   }
   return length;
 }
