@@ -72,8 +72,8 @@ struct RawDocument {
   std::vector<NestedDuplicate> nested_duplicates;
 
  private:
-  // A list, since its elements never move, and an empty one allocates
-  // nothing, which is the usual case.
+  // A list, because its elements never move. An empty list allocates
+  // nothing, and most documents keep nothing.
   std::forward_list<std::string> kept_;
 };
 
@@ -237,9 +237,7 @@ std::string_view ClosestName(std::string_view name,
 
 // Returns the pattern with each "{}" replaced by the next value. A "{}"
 // past the last value becomes "{missing}", and values past the last "{}"
-// are ignored. Messages are built with it, so that each is one call that
-// allocates once instead of a chain of concatenations that the compiler
-// expands at each call site.
+// are ignored. Each message is built by one such call, which allocates once.
 std::string Format(std::string_view pattern,
                    std::initializer_list<std::string_view> values);
 
@@ -266,6 +264,10 @@ uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length);
 // Returns true for code points that could change how a terminal or an
 // editor shows the text around them.
 bool IsUnsafeToShow(uint32_t code_point);
+
+// Returns true when the bytes of the text before offset are all ASCII, so
+// that every byte offset up to it is its UTF-16 offset too.
+bool IsAsciiBefore(std::string_view text, size_t offset);
 
 // Replaces each byte offset into the text with the same position counted in
 // UTF-16 code units, in one pass over the text.

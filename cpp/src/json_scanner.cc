@@ -428,17 +428,17 @@ class Scanner {
     const size_t start = position_;
     size_t run = position_;
     // The content with its escapes undone, once the first escape is read.
-    // Until then the content is a view of the text itself.
+    // While it is empty, the content is a view of the text itself, since
+    // every escape adds at least one byte to it.
     std::string unescaped;
-    bool has_escape = false;
     while (!AtEnd()) {
-      // Most of a string needs no look at each byte: skip to the next quote,
-      // backslash or control character.
+      // Skip the plain bytes up to the next quote, backslash or control
+      // character.
       position_ += PlainStringLength(text_.substr(position_));
       if (AtEnd()) break;
       const char c = Peek();
       if (c == '"') {
-        if (content != nullptr && !has_escape) {
+        if (content != nullptr && unescaped.empty()) {
           *content = text_.substr(start, position_ - start);
         } else if (content != nullptr) {
           unescaped.append(text_.substr(run, position_ - run));
@@ -451,7 +451,6 @@ class Scanner {
         return ControlCharacter(static_cast<unsigned char>(c));
       }
       // What is left is a backslash.
-      has_escape = true;
       if (content != nullptr) unescaped.append(text_.substr(run, position_ - run));
       if (!Escape(content != nullptr ? &unescaped : nullptr)) return false;
       run = position_;

@@ -72,9 +72,9 @@ bool HasControlByte(uint64_t word) {
   return ((word - kEachByte * 0x20) & ~word & kHighBits) != 0;
 }
 
-// For each byte, the byte a name is compared by: upper-case ASCII letters
-// become lower case, and -1 marks '-', '_' and ASCII white space, which are
-// dropped. The tests are those of the C locale.
+// The byte that each byte of a name is compared as. Upper-case ASCII
+// letters become lower case, and -1 marks '-', '_' and ASCII white space,
+// which are dropped. The tests are those of the C locale.
 constexpr std::array<int16_t, 256> kComparisonBytes = [] {
   std::array<int16_t, 256> bytes{};
   for (int c = 0; c < 256; ++c) {
@@ -98,13 +98,11 @@ size_t NormalizeForComparison(std::string_view name, char* out) {
   return length;
 }
 
-// The character counts of a name, a, which bound the Levenshtein distance
-// from a to other names from below, whatever the order of the characters.
-// An insertion or a deletion changes one character's count by one, and a
+// The character counts of a name, a, by the low five bits of each byte,
+// which give a lower bound of the Levenshtein distance from a to other
+// names. An insertion or a deletion changes one count by one and a
 // substitution changes two, so the distance is at least half the summed
-// differences of the counts. Counting characters by their low five bits
-// merges some of them, which only lowers the sum, so the bound still holds.
-// a is counted once, for all the names it is compared with.
+// differences. Merged characters only lower that sum.
 class CharacterCounts {
  public:
   explicit CharacterCounts(std::string_view a) {
@@ -311,14 +309,14 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters) {
   std::string quoted = "\"";
   quoted.reserve(std::min(text.size(), max_characters) + 5);
   size_t shown = 0;  // characters of the quoted content, escapes included
+  // Printable ASCII other than the quote and the backslash shows as it is,
+  // which is nearly every character of a key or value.
+  const auto plain = [](char c) {
+    return c >= ' ' && c <= '~' && c != '"' && c != '\\';
+  };
   size_t i = 0;
   while (i < text.size()) {
-    // Printable ASCII other than the quote and the backslash shows as it
-    // is, which is nearly every character of a key or value. A run of it
-    // is appended at once.
-    const auto plain = [](char c) {
-      return c >= ' ' && c <= '~' && c != '"' && c != '\\';
-    };
+    // A run of plain characters is appended at once.
     if (plain(text[i])) {
       size_t end = i + 1;
       while (end < text.size() && plain(text[end])) ++end;
@@ -501,9 +499,8 @@ void FindingSink::SetUtf16Offsets() {
     finding.utf16_end = finding.end;
     last = std::max(last, finding.end);
   }
-  // Up to the first byte that is not ASCII, a byte offset is its UTF-16
-  // offset too, so most texts need no list of offsets to convert.
-  if (AsciiPrefixLength(text_.substr(0, last)) == last) return;
+  // Most texts are ASCII, and need no list of offsets to convert.
+  if (IsAsciiBefore(text_, last)) return;
   std::vector<size_t*> offsets;
   offsets.reserve(2 * findings_.size());
   for (Finding& finding : findings_) {
@@ -542,14 +539,16 @@ size_t PlainStringLength(std::string_view text) {
   return length;
 }
 
+bool IsAsciiBefore(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  return AsciiPrefixLength(text.substr(0, offset)) == offset;
+}
+
 void ConvertToUtf16Offsets(std::string_view text,
                            std::vector<size_t*>& offsets) {
-  // Up to the first byte that is not ASCII, a byte offset is its UTF-16
-  // offset too, and most texts are ASCII all the way.
   size_t last = 0;
   for (const size_t* offset : offsets) last = std::max(last, *offset);
-  last = std::min(last, text.size());
-  if (AsciiPrefixLength(text.substr(0, last)) == last) return;
+  if (IsAsciiBefore(text, last)) return;
 
   // The offsets are visited in order, so one pass over the text maps them
   // all. A code point takes two UTF-16 units when its UTF-8 form takes four

@@ -121,12 +121,9 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
     span.value_begin = member.value.span.begin;
     span.value_end = member.value.span.end;
   }
-  // Every span lies inside the object, and up to the first byte that is
-  // not ASCII, a byte offset is its UTF-16 offset too.
-  if (internal::AsciiPrefixLength(text.substr(0, object.second)) ==
-      object.second) {
-    return;
-  }
+  // Every span lies inside the object, so an object in ASCII text needs no
+  // conversion.
+  if (internal::IsAsciiBefore(text, object.second)) return;
   std::vector<size_t*> offsets = {&result.object_span->first,
                                   &result.object_span->second};
   offsets.reserve(2 + 4 * result.member_spans.size());

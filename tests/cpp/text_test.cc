@@ -1,5 +1,6 @@
-// The text helpers that messages are built with (Format, QuoteForMessage)
-// and the scanner's eight-bytes-at-a-time string skip (PlainStringLength).
+// The text helpers that messages are built with (Format, QuoteForMessage),
+// the scanner's eight-bytes-at-a-time string skip (PlainStringLength) and
+// the ASCII check before UTF-16 offsets are converted (IsAsciiBefore).
 
 #include <gtest/gtest.h>
 
@@ -71,6 +72,17 @@ TEST(PlainStringLength, StopsAtEachSpecialByteAnywhere) {
 TEST(PlainStringLength, TakesSpacesDeleteAndNonAscii) {
   const std::string text = "  \x7F\xC3\xA9 word \xE2\x80\x8B tail ";
   EXPECT_EQ(PlainStringLength(text), text.size());
+}
+
+TEST(IsAsciiBefore, StopsAtFirstNonAsciiByte) {
+  const std::string text = "ab\xC3\xA9";  // "abé"
+  EXPECT_TRUE(IsAsciiBefore(text, 2));
+  EXPECT_FALSE(IsAsciiBefore(text, 3));
+}
+
+TEST(IsAsciiBefore, ClampsOffsetToText) {
+  EXPECT_TRUE(IsAsciiBefore("abc", 100));
+  EXPECT_FALSE(IsAsciiBefore("ab\xC3\xA9", 100));
 }
 
 }  // namespace
