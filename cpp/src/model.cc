@@ -1,5 +1,7 @@
 // Canonical proto3 JSON output of ImageSegmentationInputs.
 
+#include <charconv>
+
 #include "internal.h"
 
 namespace segform {
@@ -14,6 +16,14 @@ void AppendJsonString(std::string_view text, std::string& out) {
   out.push_back('"');
   size_t i = 0;
   while (i < text.size()) {
+    // Printable ASCII other than the quote and the backslash goes out as it
+    // is, so a run of it is appended at once.
+    const std::string_view rest = text.substr(i);
+    const size_t plain =
+        internal::AsciiPrefixLength(rest.substr(0, internal::PlainStringLength(rest)));
+    out.append(rest.substr(0, plain));
+    i += plain;
+    if (i == text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const size_t length = internal::Utf8SequenceLength(text, i);
@@ -30,12 +40,10 @@ void AppendJsonString(std::string_view text, std::string& out) {
     const std::string_view escape = internal::ShortJsonEscape(static_cast<char>(c));
     if (!escape.empty()) {
       out.append(escape);
-    } else if (c < 0x20) {
+    } else {
       out.append("\\u00");
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 0xF]);
-    } else {
-      out.push_back(static_cast<char>(c));
     }
   }
   out.push_back('"');
@@ -80,27 +88,46 @@ nlohmann::ordered_json ImageSegmentationInputs::ToJson() const {
 
 std::string ImageSegmentationInputs::ToJsonText(int indent) const {
   // Field names and order come from the declaration. proto3 JSON leaves out
-  // fields at their zero value, which the service reads as unset.
+  // fields at their zero value, which the service reads as unset. The
+  // message has one field of each kind, so the kind says which member holds
+  // a field's value.
   std::string text;
+  text.reserve(160);
   ObjectWriter object(indent, text);
   for (const FieldDecl& field : ImageSegmentationInputsDecl().fields) {
-    if (field.json_name == "modelType" && model_type.value_or(0) != 0) {
-      const EnumValueDecl* known = field.enum_type->FindByNumber(*model_type);
-      // An enum number without a name is written as the number.
-      if (known != nullptr) {
-        AppendJsonString(known->name, object.Member(field.json_name));
-      } else {
-        object.Member(field.json_name).append(std::to_string(*model_type));
-      }
-    } else if (field.json_name == "budgetMilliNodeHours" &&
-               budget_milli_node_hours.value_or(0) != 0) {
-      // proto3 JSON writes int64 as a string, since JSON numbers are often
-      // read as doubles, which hold integers exactly only up to 2^53.
-      AppendJsonString(std::to_string(*budget_milli_node_hours),
-                       object.Member(field.json_name));
-    } else if (field.json_name == "baseModelId" &&
-               !base_model_id.value_or("").empty()) {
-      AppendJsonString(*base_model_id, object.Member(field.json_name));
+    switch (field.kind) {
+      case FieldKind::kEnum:
+        if (model_type.value_or(0) != 0) {
+          const EnumValueDecl* known = field.enum_type->FindByNumber(*model_type);
+          // An enum number without a name is written as the number.
+          if (known != nullptr) {
+            AppendJsonString(known->name, object.Member(field.json_name));
+          } else {
+            object.Member(field.json_name).append(std::to_string(*model_type));
+          }
+        }
+        break;
+      case FieldKind::kInt64:
+        // proto3 JSON writes int64 as a string, since JSON numbers are
+        // often read as doubles, which hold integers exactly only up to
+        // 2^53. Digits need no escaping.
+        if (budget_milli_node_hours.value_or(0) != 0) {
+          char digits[24];
+          const auto written = std::to_chars(digits, digits + sizeof digits,
+                                             *budget_milli_node_hours);
+          std::string& out = object.Member(field.json_name);
+          out.push_back('"');
+          out.append(digits, written.ptr);
+          out.push_back('"');
+        }
+        break;
+      case FieldKind::kString:
+        if (!base_model_id.value_or("").empty()) {
+          AppendJsonString(*base_model_id, object.Member(field.json_name));
+        }
+        break;
+      case FieldKind::kMessage:  // the message has no message field
+        break;
     }
   }
   object.Close();

@@ -298,7 +298,10 @@ ValidationResult CheckText(std::string_view text,
   FillInputs(fields, inputs);
   FillFormValues(fields, *document, text, result);
   FillMemberSpans(*document, text, result);
-  if (!sink.has_error()) result.canonical_json = inputs.ToJsonText(2) + "\n";
+  if (!sink.has_error()) {
+    result.canonical_json = inputs.ToJsonText(2);
+    result.canonical_json.push_back('\n');
+  }
   result.inputs = std::move(inputs);
   result.findings = sink.Take();
   return result;

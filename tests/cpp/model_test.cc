@@ -81,7 +81,7 @@ TEST(ToJsonText, WritesWhatNlohmannWrites) {
     }
     if (random() % 2 == 0) {
       std::string id;
-      for (size_t n = random() % 6; n > 0; --n) {
+      for (size_t n = random() % 13; n > 0; --n) {
         const uint32_t code_point = kCodePoints[random() % std::size(kCodePoints)];
         id += Utf8(code_point);
       }
