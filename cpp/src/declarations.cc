@@ -3,11 +3,13 @@
 
 #include "segform/declarations.h"
 
+#include "internal.h"
+
 namespace segform {
 
 const EnumValueDecl* EnumDecl::FindByName(std::string_view value_name) const {
   for (const EnumValueDecl& value : values) {
-    if (value.name == value_name) return &value;
+    if (internal::SameBytes(value.name, value_name)) return &value;
   }
   return nullptr;
 }
@@ -21,7 +23,10 @@ const EnumValueDecl* EnumDecl::FindByNumber(int64_t number) const {
 
 const FieldDecl* MessageDecl::FindField(std::string_view key) const {
   for (const FieldDecl& field : fields) {
-    if (field.json_name == key || field.proto_name == key) return &field;
+    if (internal::SameBytes(field.json_name, key) ||
+        internal::SameBytes(field.proto_name, key)) {
+      return &field;
+    }
   }
   return nullptr;
 }

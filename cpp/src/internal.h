@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <forward_list>
 #include <initializer_list>
 #include <optional>
@@ -273,6 +274,26 @@ bool IsAsciiBefore(std::string_view text, size_t offset);
 // UTF-16 code units, in one pass over the text.
 void ConvertToUtf16Offsets(std::string_view text,
                            std::vector<size_t*>& offsets);
+
+// Returns true when a and b hold the same bytes. WebAssembly has no
+// instruction for memcmp, and the C library's compares one byte per loop
+// step, which made memcmp 5 % of the module's time on name lookups; this
+// compares eight bytes a step and is inlined.
+inline bool SameBytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t i = 0;
+  for (; b.size() - i >= 8; i += 8) {
+    uint64_t a_word;
+    uint64_t b_word;
+    std::memcpy(&a_word, a.data() + i, sizeof a_word);
+    std::memcpy(&b_word, b.data() + i, sizeof b_word);
+    if (a_word != b_word) return false;
+  }
+  for (; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
 
 // Returns the number of bytes at the start of the text that are ASCII,
 // which are as many UTF-16 code units.

@@ -45,14 +45,21 @@ std::string_view WideEncoding(std::string_view text) {
 
 void FillInputs(const std::vector<FieldValue>& fields,
                 ImageSegmentationInputs& inputs) {
+  // The message has one field of each kind, so the kind says which member
+  // a value goes to.
   for (const FieldValue& value : fields) {
-    const std::string_view name = value.decl->json_name;
-    if (name == "modelType" && value.number) {
-      inputs.model_type = static_cast<int>(*value.number);
-    } else if (name == "budgetMilliNodeHours" && value.number) {
-      inputs.budget_milli_node_hours = *value.number;
-    } else if (name == "baseModelId" && value.string) {
-      inputs.base_model_id = *value.string;
+    switch (value.decl->kind) {
+      case FieldKind::kEnum:
+        if (value.number) inputs.model_type = static_cast<int>(*value.number);
+        break;
+      case FieldKind::kInt64:
+        if (value.number) inputs.budget_milli_node_hours = *value.number;
+        break;
+      case FieldKind::kString:
+        if (value.string) inputs.base_model_id = *value.string;
+        break;
+      case FieldKind::kMessage:  // the message has no message field
+        break;
     }
   }
 }

@@ -11,6 +11,19 @@
 namespace segform {
 namespace {
 
+// ToJsonText and the validator pick a value's member by the field's kind,
+// which is right only while the message has one field of each kind.
+TEST(ImageSegmentationInputsDecl, HasOneFieldOfEachKind) {
+  int count[4] = {};
+  for (const FieldDecl& field : ImageSegmentationInputsDecl().fields) {
+    ++count[static_cast<int>(field.kind)];
+  }
+  EXPECT_EQ(count[static_cast<int>(FieldKind::kEnum)], 1);
+  EXPECT_EQ(count[static_cast<int>(FieldKind::kInt64)], 1);
+  EXPECT_EQ(count[static_cast<int>(FieldKind::kString)], 1);
+  EXPECT_EQ(count[static_cast<int>(FieldKind::kMessage)], 0);
+}
+
 TEST(ToJsonText, WritesApiFormInDeclarationOrder) {
   ImageSegmentationInputs inputs;
   inputs.base_model_id = "seg_base";

@@ -1,6 +1,7 @@
 // The text helpers that messages are built with (Format, QuoteForMessage),
 // the scanner's eight-bytes-at-a-time string skip (PlainStringLength) and
-// the ASCII check before UTF-16 offsets are converted (IsAsciiBefore).
+// the ASCII check before UTF-16 offsets are converted (IsAsciiBefore) and
+// the inline byte comparison of name lookups (SameBytes).
 
 #include <gtest/gtest.h>
 
@@ -83,6 +84,22 @@ TEST(IsAsciiBefore, StopsAtFirstNonAsciiByte) {
 TEST(IsAsciiBefore, ClampsOffsetToText) {
   EXPECT_TRUE(IsAsciiBefore("abc", 100));
   EXPECT_FALSE(IsAsciiBefore("ab\xC3\xA9", 100));
+}
+
+// Every length up to three words, and a difference at every position: the
+// word steps and the byte tail must both look at every byte.
+TEST(SameBytes, FindsADifferenceAtEveryPosition) {
+  for (size_t length = 0; length <= 24; ++length) {
+    const std::string a(length, 'x');
+    std::string b = a;
+    EXPECT_TRUE(SameBytes(a, b)) << length;
+    for (size_t at = 0; at < length; ++at) {
+      b[at] = 'y';
+      EXPECT_FALSE(SameBytes(a, b)) << length << " " << at;
+      b[at] = 'x';
+    }
+    EXPECT_FALSE(SameBytes(a, a + "x")) << length;
+  }
 }
 
 }  // namespace
