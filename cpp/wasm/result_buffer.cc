@@ -6,7 +6,7 @@ namespace segform::wasm {
 
 uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
   words_.clear();
-  strings_.clear();
+  strings_used_ = 0;
   // Enough for a result with a few findings, so that Word() rarely grows
   // the vector. Both buffers keep their capacity from call to call.
   words_.reserve(256);
@@ -67,7 +67,7 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
   header_[1] = static_cast<uint32_t>(words_.size());
   header_[2] =
       static_cast<uint32_t>(reinterpret_cast<uintptr_t>(strings_.data()));
-  header_[3] = static_cast<uint32_t>(strings_.size());
+  header_[3] = static_cast<uint32_t>(strings_used_);
   return reinterpret_cast<uintptr_t>(header_);
 }
 
@@ -90,16 +90,16 @@ void ResultBuffer::String(std::string_view text) {
     units += length == 4 ? 2 : 1;  // beyond the BMP: a surrogate pair
     i += length;
   }
-  strings_.append(text.substr(0, i));
+  AppendBytes(text.substr(0, i));
   while (i < text.size()) {
     const size_t length = internal::Utf8SequenceLength(text, i);
     if (length == 0) {
-      strings_.append("\xEF\xBF\xBD");
+      AppendBytes("\xEF\xBF\xBD");
       ++units;
       ++i;
       continue;
     }
-    strings_.append(text.substr(i, length));
+    AppendBytes(text.substr(i, length));
     units += length == 4 ? 2 : 1;
     i += length;
   }
