@@ -1,7 +1,7 @@
 // Loads segform's WebAssembly module and returns its API as plain
 // JavaScript values. Works in the browser and in Node (20 or later).
 
-import { inputs, limits, schema, version } from './gen/declarations.mjs';
+import { inputs, limits, paramNames, schema, version } from './gen/declarations.mjs';
 import createSegformModule from './gen/segform.mjs';
 
 // TextEncoder turns a lone UTF-16 surrogate into U+FFFD, as the page's text
@@ -55,6 +55,8 @@ const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 
 const severityNames = ['error', 'warning', 'info'];
+// The lists the module's known names index (see result_buffer.h).
+const fieldNames = inputs.fields.map((field) => field.jsonName);
 
 /**
  * Reads a result the module encoded in its memory, in the layout written
@@ -86,6 +88,13 @@ class ResultReader {
     return this.strings.slice(start, this.nextString);
   }
 
+  // A name from one of the lists above: its index there, or the list's
+  // length and then the name as a string.
+  knownName(names) {
+    const index = this.word();
+    return index < names.length ? names[index] : this.string();
+  }
+
   // A 64-bit integer, rounded once to the nearest double.
   integer() {
     const low = this.word();
@@ -97,7 +106,7 @@ class ResultReader {
   params() {
     const params = {};
     for (let count = this.word(); count > 0; count -= 1) {
-      const name = this.string();
+      const name = this.knownName(paramNames);
       const kind = this.word();
       if (kind === 0) {
         params[name] = this.string();
@@ -145,7 +154,7 @@ class ResultReader {
 
     const formValues = {};
     for (let count = this.word(); count > 0; count -= 1) {
-      const name = this.string();
+      const name = this.knownName(fieldNames);
       formValues[name] = this.string();
     }
 

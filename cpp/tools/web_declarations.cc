@@ -1,6 +1,6 @@
 // Writes web/gen/declarations.mjs: the version, input limits, field
-// declarations and JSON Schema of the message, generated from the C++
-// declarations at build time. The page and the Node API import them from
+// declarations and JSON Schema of the message, and the names of finding
+// params, generated from the C++ declarations at build time. The page and the Node API import them from
 // there, so the WebAssembly module carries only the validator.
 //
 //   segform_web_declarations > web/gen/declarations.mjs
@@ -27,5 +27,8 @@ int main() {
   WriteExport("limits", segform::DescribeLimits());
   WriteExport("inputs", segform::DescribeMessage(message));
   WriteExport("schema", segform::JsonSchema(message));
+  nlohmann::ordered_json param_names = nlohmann::ordered_json::array();
+  for (std::string_view name : segform::kParamNames) param_names.push_back(name);
+  WriteExport("paramNames", param_names);
   return std::cout.good() ? 0 : 1;
 }

@@ -1,5 +1,7 @@
 #include "result_buffer.h"
 
+#include <iterator>
+
 #include "internal.h"
 
 namespace segform::wasm {
@@ -35,8 +37,13 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
   }
 
   Offset(result.form_values.size());
+  const std::vector<FieldDecl>& fields = ImageSegmentationInputsDecl().fields;
   for (const auto& [name, value] : result.form_values) {
-    String(name);
+    const FieldDecl* field = ImageSegmentationInputsDecl().FindField(name);
+    KnownName(name,
+              field != nullptr ? static_cast<size_t>(field - fields.data())
+                               : fields.size(),
+              fields.size());
     String(value);
   }
 
@@ -111,7 +118,12 @@ void ResultBuffer::Params(const FindingParams& params) {
   Word(0);
   for (const auto& [name, value] : params) {
     ++words_[count_at];
-    String(name);
+    const size_t count = std::size(kParamNames);
+    size_t index = 0;
+    while (index < count && !internal::SameBytes(kParamNames[index], name)) {
+      ++index;
+    }
+    KnownName(name, index, count);
     Word(static_cast<uint32_t>(value.kind));
     switch (value.kind) {
       case ParamValue::Kind::kString:

@@ -14,12 +14,18 @@
 //     severity (0 error, 1 warning, 2 info), code, path: string,
 //     line, column, begin, end, utf16Begin, utf16End,
 //     message: string, hint: string (left out of the object when empty),
-//     params: count, then for each name: string, kind, value
-//   formValues: count, then name: string, value: string
+//     params: count, then for each name: known name of a param, kind, value
+//   formValues: count, then name: known name of a field, value: string
 //   unknownFields: count, then key: string, valueJson: string
 //   fieldSpans: count, then key: string, hasField (0 means field is
 //     null), field: string, keyBegin, keyEnd, valueBegin, valueEnd
 //   objectSpan: 0 (null), or 1 then begin, end
+//
+// A known name is its index in a list the page has: the fields in
+// declaration order, or kParamNames. JavaScript then uses its own copy as
+// an object key; a key cut from the string area costs V8 a hash and a
+// string-table lookup on every call, about 40 ns a key. A name not in the
+// list (none today) is written as the list's size, then as a string.
 //
 // A param's kind is ParamValue::Kind as a number. Its value follows:
 //   kString: a string
@@ -52,6 +58,12 @@ class ResultBuffer {
   void Word(uint32_t word) { words_.push_back(word); }
   void Offset(size_t offset) { Word(static_cast<uint32_t>(offset)); }
   void String(std::string_view text);
+  // Writes a known name: its index in a list of count names, or count and
+  // then the name when index is count.
+  void KnownName(std::string_view name, size_t index, size_t count) {
+    Offset(index);
+    if (index == count) String(name);
+  }
   void Params(const FindingParams& params);
   // Appends bytes to the string area. This is inlined, and grows the area
   // only when it is full: libc++'s out-of-line std::string::append took

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -109,6 +111,40 @@ INSTANTIATE_TEST_SUITE_P(Cases, CaseTest, ::testing::ValuesIn(CaseNames()),
                          TestNameOf);
 
 TEST(Cases, CorpusIsNotEmpty) { EXPECT_GE(CaseNames().size(), 40u); }
+
+// The module sends a param's name as its place in kParamNames, so the list
+// must hold every name a finding uses. The cases use each listed name, so
+// the list holds none that is gone. Two findings need inputs too large for
+// a case file: one over the size limit, and one with more findings than
+// are kept.
+TEST(Cases, UseExactlyTheListedParamNames) {
+  std::set<std::string_view> used;
+  std::string many_unknown_keys = "{";
+  for (int i = 0; i < 150; ++i) {
+    many_unknown_keys += "\"k" + std::to_string(i) + "\": 1,";
+  }
+  many_unknown_keys.back() = '}';
+  for (const ValidationResult& result :
+       {Validate(many_unknown_keys), OversizeResult(kMaxTextBytes + 1, false)}) {
+    for (const Finding& finding : result.findings) {
+      for (const auto& [param, value] : finding.params) used.insert(param);
+    }
+  }
+  for (const std::string& name : CaseNames()) {
+    const std::string text = testing::ReadBytes(
+        std::string(SEGFORM_CASES_DIR) + "/" + name + ".in");
+    for (const bool input_is_file : {false, true}) {
+      ValidateOptions options;
+      options.input_is_file = input_is_file;
+      for (const Finding& finding : Validate(text, options).findings) {
+        for (const auto& [param, value] : finding.params) used.insert(param);
+      }
+    }
+  }
+  const std::set<std::string_view> listed(std::begin(kParamNames),
+                                          std::end(kParamNames));
+  EXPECT_EQ(used, listed);
+}
 
 }  // namespace
 }  // namespace segform

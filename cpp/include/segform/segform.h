@@ -48,6 +48,15 @@ struct ParamValue {
   std::vector<std::string_view> names;  // kNameList: names from the declarations
 };
 
+// Every name a finding's params can have, in one list that programs can
+// show, and that lets the module send a name as its place in the list.
+inline constexpr std::string_view kParamNames[] = {
+    "actual",   "allowed", "byte",     "canonical", "default",  "effective",
+    "encoding", "expected", "first",   "found",     "key",      "max",
+    "min",      "modelType", "more",   "offset",    "portable", "readAs",
+    "second",   "size",     "suggestion",
+};
+
 // The values a finding's message is built from, by name, in the order they
 // were set, for programs that act on findings without reading the message.
 // Names are string literals, so a name is kept as a view.
