@@ -83,7 +83,7 @@ void FillFormValues(const std::vector<FieldValue>& fields,
                     ValidationResult& result) {
   result.form_values.reserve(fields.size());
   for (const FieldValue& value : fields) {
-    result.form_values.emplace_back(std::string(value.decl->json_name),
+    result.form_values.emplace_back(value.decl->json_name,
                                     FormValue(value, text));
   }
   const MessageDecl& message = ImageSegmentationInputsDecl();
@@ -121,7 +121,7 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
     MemberSpan& span = result.member_spans.emplace_back();
     span.key = member.key;
     if (const FieldDecl* field = message.FindField(member.key)) {
-      span.field = std::string(field->json_name);
+      span.field = field->json_name;
     }
     span.key_begin = member.key_span.begin;
     span.key_end = member.key_span.end;

@@ -202,7 +202,7 @@ TEST(Validate, CanonicalJsonIsWhatThePageExports) {
 TEST(Validate, FormValuesShowWhatTheInputHeld) {
   const ValidationResult result = Validate(
       R"({"modelType":1,"budgetMilliNodeHours":"abc","baseModelId":null,"x":[1, 2]})");
-  const std::vector<std::pair<std::string, std::string>> expected = {
+  const std::vector<std::pair<std::string_view, std::string>> expected = {
       {"modelType", "CLOUD_HIGH_ACCURACY_1"}, {"budgetMilliNodeHours", "abc"}};
   EXPECT_EQ(result.form_values, expected);
   ASSERT_EQ(result.unknown_fields.size(), 1u);

@@ -149,7 +149,9 @@ struct UnknownField {
 // code units, so that an editor can change one value and keep the rest.
 struct MemberSpan {
   std::string key;
-  std::string field;  // the declared JSON name, or empty for an unknown key
+  // The declared JSON name, or empty for an unknown key. It views the
+  // declaration, which lives as long as the program.
+  std::string_view field;
   size_t key_begin = 0;
   size_t key_end = 0;
   size_t value_begin = 0;
@@ -163,8 +165,8 @@ struct [[nodiscard]] ValidationResult {
   std::optional<ImageSegmentationInputs> inputs;
   // For each field present and not null, its value as a form field shows
   // it: the enum name, the integer in decimal, the string. A value that
-  // could not be read is shown as written.
-  std::vector<std::pair<std::string, std::string>> form_values;
+  // could not be read is shown as written. The name views the declaration.
+  std::vector<std::pair<std::string_view, std::string>> form_values;
   std::vector<UnknownField> unknown_fields;
   // The canonical JSON, indented by two spaces and ending in a newline, as
   // the page exports it; empty when there is an error.
