@@ -63,17 +63,10 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity, FindingSink& sink) {
   const std::vector<std::string_view> names = FieldNames(message);
-  std::vector<std::string_view> candidates;
-  candidates.reserve(2 * names.size());
-  candidates.insert(candidates.end(), names.begin(), names.end());
-  for (const FieldDecl& field : message.fields) {
-    candidates.push_back(field.proto_name);
-  }
-  std::string_view suggestion = ClosestName(member.key, candidates);
-  // Suggest the JSON name even when the key is closer to the proto name.
-  if (const FieldDecl* field = message.FindField(suggestion)) {
-    suggestion = field->json_name;
-  }
+  // The JSON names alone are the candidates: a proto name compares as equal
+  // to its JSON name, since the comparison drops case and underscores, so a
+  // key close to the proto name gets the JSON name suggested.
+  const std::string_view suggestion = ClosestName(member.key, names);
   std::string message_text = "unknown field ";
   message_text += QuoteForMessage(member.key);
   std::string hint;

@@ -112,6 +112,20 @@ TEST(UnknownField, SuggestsCloseFieldName) {
             std::string::npos);
 }
 
+// A typo of a proto name gets the field's JSON name suggested, for every
+// field: the search compares without case and underscores, under which the
+// two names are the same.
+TEST(UnknownField, SuggestsJsonNameForProtoNameTypo) {
+  for (const FieldDecl& field : ImageSegmentationInputsDecl().fields) {
+    std::string key(field.proto_name);
+    key.erase(1, 1);
+    const ValidationResult result = Validate("{\"" + key + "\": null}");
+    const Finding* finding = FindCode(result, "field.unknown");
+    ASSERT_NE(finding, nullptr) << key;
+    EXPECT_EQ(finding->params.ToJson()["suggestion"], field.json_name) << key;
+  }
+}
+
 TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
   const ValidationResult result = Validate(R"({"multiLabel":true})");
   const Finding* finding = FindCode(result, "field.unknown");
