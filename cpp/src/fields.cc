@@ -52,7 +52,10 @@ std::vector<std::string_view> FieldNames(const MessageDecl& message) {
 }
 
 std::string JoinNames(const std::vector<std::string_view>& names) {
+  size_t size = 0;
+  for (std::string_view name : names) size += name.size() + 2;
   std::string joined;
+  joined.reserve(size);
   for (std::string_view name : names) {
     if (!joined.empty()) joined += ", ";
     joined += name;
@@ -67,15 +70,16 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   // to its JSON name, since the comparison drops case and underscores, so a
   // key close to the proto name gets the JSON name suggested.
   const std::string_view suggestion = ClosestName(member.key, names);
-  std::string message_text = "unknown field ";
-  message_text += QuoteForMessage(member.key);
+  std::string message_text;
   std::string hint;
   if (!suggestion.empty()) {
-    message_text += Format("; did you mean \"{}\"?", {suggestion});
+    message_text = Format("unknown field {}; did you mean \"{}\"?",
+                          {QuoteForMessage(member.key), suggestion});
     hint = Format("Rename it to \"{}\".", {suggestion});
   } else {
-    message_text +=
-        Format("; {} has only {}", {message.name, JoinNames(names)});
+    message_text = Format("unknown field {}; {} has only {}",
+                          {QuoteForMessage(member.key), message.name,
+                           JoinNames(names)});
     hint = "Remove it, or move it to the message it belongs to.";
   }
   Finding& finding =

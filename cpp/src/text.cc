@@ -194,7 +194,9 @@ size_t FindInvalidUtf8(std::string_view text) {
 
 std::string MemberPointer(std::string_view key) {
   // RFC 6901: '~' becomes "~0" and '/' becomes "~1".
-  std::string pointer = "/";
+  std::string pointer;
+  pointer.reserve(1 + key.size());
+  pointer.push_back('/');
   // A plain loop: find_first_of calls memchr once for every character.
   if (std::none_of(key.begin(), key.end(),
                    [](char c) { return c == '~' || c == '/'; })) {
