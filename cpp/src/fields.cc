@@ -65,6 +65,7 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
 
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity, FindingSink& sink) {
+  if (sink.CutByCap(severity, member.key_span)) return;
   const std::vector<std::string_view> names = FieldNames(message);
   // The JSON names alone are the candidates: a proto name compares as equal
   // to its JSON name, since the comparison drops case and underscores, so a
@@ -312,6 +313,7 @@ std::string Code(const FieldDecl& field, std::string_view problem) {
 
 void ReportDuplicate(std::string_view first_key, std::string_view name,
                      const RawMember& member, FindingSink& sink) {
+  if (sink.CutByCap(Severity::kError, member.key_span)) return;
   std::string message = QuoteForMessage(name) + " is set twice";
   if (first_key != member.key) {
     message += Format(", as {} and as {}", {QuoteForMessage(first_key),

@@ -85,16 +85,36 @@ class FindingSink {
 
   Finding& Add(Severity severity, std::string code, std::string path,
                Span span, std::string message, std::string hint = {});
+  // Returns true, and counts the finding as cut, when the cap would cut a
+  // finding of this severity at this span whatever is added later. A
+  // report that can repeat once per key calls it before building its
+  // message, so that 100,000 keys do not build 100,000 messages.
+  bool CutByCap(Severity severity, Span span);
   // Returns the findings sorted by position, with lines and columns set.
-  // Past kMaxFindings, one "findings.truncated" finding counts the rest.
+  // Past kMaxFindings, the findings kept are the errors first, then the
+  // others, each in text order, and one "findings.truncated" finding
+  // counts the rest, so no error is cut while a warning is shown.
   std::vector<Finding> Take();
   bool has_error() const;
 
  private:
+  // Keeps the kMaxFindings findings that rank first and returns the
+  // smallest offset of those removed.
+  size_t CutToCap();
   void SetUtf16Offsets();
 
   std::string_view text_;
   std::vector<Finding> findings_;
+  // What CutByCap needs to know of the findings kept so far: how many are
+  // errors and others, and the largest offset among each.
+  size_t error_count_ = 0;
+  size_t last_error_begin_ = 0;
+  size_t last_other_begin_ = 0;
+  // The findings CutByCap counted as cut, the smallest offset among them,
+  // and whether one was an error.
+  size_t cut_count_ = 0;
+  size_t first_cut_begin_ = std::string_view::npos;
+  bool cut_error_ = false;
 };
 
 // Reads JSON text into a RawDocument. Returns std::nullopt after adding a
@@ -275,10 +295,10 @@ bool IsAsciiBefore(std::string_view text, size_t offset);
 void ConvertToUtf16Offsets(std::string_view text,
                            std::vector<size_t*>& offsets);
 
-// Returns true when a and b hold the same bytes. WebAssembly has no
-// instruction for memcmp, and the C library's compares one byte per loop
-// step, which made memcmp 5 % of the module's time on name lookups; this
-// compares eight bytes a step and is inlined.
+// Returns true when a and b contain the same bytes. WebAssembly has no
+// memcmp instruction, and the C library's memcmp compares one byte per loop
+// step, so it took 5 % of the module's time on name lookups. This compares
+// eight bytes a step and is inlined.
 inline bool SameBytes(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   size_t i = 0;

@@ -83,6 +83,7 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
 }
 
 void ReportNestedDuplicate(const NestedDuplicate& duplicate, FindingSink& sink) {
+  if (sink.CutByCap(Severity::kError, duplicate.key_span)) return;
   Finding& finding = sink.Add(
       Severity::kError, "json.duplicate_key", duplicate.path,
       duplicate.key_span,

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <tuple>
 
 #include "internal.h"
 
@@ -421,11 +422,85 @@ Finding& FindingSink::Add(Severity severity, std::string code,
   finding.end = std::min(std::max(span.begin, span.end), text_.size());
   finding.message = std::move(message);
   finding.hint = std::move(hint);
+  if (severity == Severity::kError) {
+    ++error_count_;
+    last_error_begin_ = std::max(last_error_begin_, finding.begin);
+  } else {
+    last_other_begin_ = std::max(last_other_begin_, finding.begin);
+  }
   findings_.push_back(std::move(finding));
   return findings_.back();
 }
 
+bool FindingSink::CutByCap(Severity severity, Span span) {
+  // Every finding kept so far that ranks before this one stays before it,
+  // so when kMaxFindings of them do, the cap cuts this one. Errors rank
+  // before the others; within each, a finding ranks by its offset, and
+  // at one offset the one added first ranks first.
+  const size_t begin = std::min(span.begin, text_.size());
+  const bool cut =
+      severity == Severity::kError
+          ? error_count_ >= kMaxFindings && begin >= last_error_begin_
+          : findings_.size() >= kMaxFindings && begin >= last_other_begin_;
+  if (!cut) return false;
+  ++cut_count_;
+  first_cut_begin_ = std::min(first_cut_begin_, begin);
+  cut_error_ = cut_error_ || severity == Severity::kError;
+  return true;
+}
+
+size_t FindingSink::CutToCap() {
+  struct Rank {
+    bool other;  // not an error
+    size_t begin;
+    size_t index;
+    bool operator<(const Rank& rank) const {
+      return std::tie(other, begin, index) <
+             std::tie(rank.other, rank.begin, rank.index);
+    }
+  };
+  std::vector<Rank> ranks(findings_.size());
+  for (size_t i = 0; i < findings_.size(); ++i) {
+    ranks[i] = {findings_[i].severity != Severity::kError, findings_[i].begin, i};
+  }
+  std::nth_element(ranks.begin(), ranks.begin() + kMaxFindings, ranks.end());
+  std::vector<bool> kept(findings_.size(), false);
+  for (size_t i = 0; i < kMaxFindings; ++i) kept[ranks[i].index] = true;
+  size_t first_cut = std::string_view::npos;
+  size_t next = 0;
+  for (size_t i = 0; i < findings_.size(); ++i) {
+    if (!kept[i]) {
+      first_cut = std::min(first_cut, findings_[i].begin);
+      continue;
+    }
+    if (next != i) findings_[next] = std::move(findings_[i]);
+    ++next;
+  }
+  findings_.resize(next);
+  return first_cut;
+}
+
 std::vector<Finding> FindingSink::Take() {
+  // The cap applies first, so that its summary is sorted with the rest.
+  if (findings_.size() > kMaxFindings || cut_count_ > 0) {
+    size_t more = cut_count_;
+    size_t first_cut = first_cut_begin_;
+    if (findings_.size() > kMaxFindings) {
+      more += findings_.size() - kMaxFindings;
+      first_cut = std::min(first_cut, CutToCap());
+    }
+    Finding summary;
+    summary.severity = Severity::kInfo;
+    summary.code = "findings.truncated";
+    summary.begin = first_cut;
+    summary.end = first_cut;
+    summary.message = Format("{} more finding{} not shown",
+                             {std::to_string(more), more == 1 ? "" : "s"});
+    summary.hint = "Fix the findings above and check again.";
+    summary.params.Set("more", more);
+    findings_.push_back(std::move(summary));
+  }
+
   // Findings at one offset keep the order they were added in. Sorting
   // (offset, index) pairs and moving each finding once costs less than a
   // stable sort of the findings, in time and in the module's code.
@@ -444,21 +519,6 @@ std::vector<Finding> FindingSink::Take() {
       sorted.push_back(std::move(findings_[index]));
     }
     findings_ = std::move(sorted);
-  }
-  if (findings_.size() > kMaxFindings) {
-    const size_t more = findings_.size() - kMaxFindings;
-    const Finding& first_dropped = findings_[kMaxFindings];
-    Finding summary;
-    summary.severity = Severity::kInfo;
-    summary.code = "findings.truncated";
-    summary.begin = first_dropped.begin;
-    summary.end = first_dropped.begin;
-    summary.message = Format("{} more finding{} not shown",
-                             {std::to_string(more), more == 1 ? "" : "s"});
-    summary.hint = "Fix the findings above and check again.";
-    summary.params.Set("more", more);
-    findings_.resize(kMaxFindings);
-    findings_.push_back(std::move(summary));
   }
 
   // One pass over the text gives every sorted finding its line and column.
@@ -577,7 +637,7 @@ void ConvertToUtf16Offsets(std::string_view text,
 }
 
 bool FindingSink::has_error() const {
-  return std::any_of(findings_.begin(), findings_.end(), [](const Finding& f) {
+  return cut_error_ || std::any_of(findings_.begin(), findings_.end(), [](const Finding& f) {
     return f.severity == Severity::kError;
   });
 }

@@ -450,6 +450,31 @@ TEST(Findings, AreCappedAtOneHundred) {
   EXPECT_FALSE(result.ok());
 }
 
+// The cap keeps errors before warnings. Unknown fields are warnings with
+// ignore_unknown_fields, and 120 of them once pushed a negative budget,
+// written last, out of the findings: the result was ok with no error shown.
+TEST(Findings, CapKeepsErrorsBeforeWarnings) {
+  std::string text = "{";
+  for (int i = 0; i < 120; ++i) text += "\"k" + std::to_string(i) + "\":0,";
+  text += "\"budgetMilliNodeHours\":\"-5\"}";
+  ValidateOptions options;
+  options.ignore_unknown_fields = true;
+  const ValidationResult result = Validate(text, options);
+
+  EXPECT_FALSE(result.ok());
+  EXPECT_EQ(result.error_count(), 1u);
+  ASSERT_EQ(result.findings.size(), 101u);
+  // In text order: 99 warnings, the summary where the first cut one was,
+  // and the error.
+  EXPECT_EQ(result.findings[98].path, "/k98");
+  const Finding& summary = result.findings[99];
+  EXPECT_EQ(summary.code, "findings.truncated");
+  EXPECT_EQ(summary.params.ToJson()["more"], 21);
+  EXPECT_EQ(summary.begin, text.find("\"k99\""));
+  EXPECT_EQ(result.findings[100].code, "budget.negative");
+  EXPECT_TRUE(result.canonical_json.empty());
+}
+
 TEST(Findings, AreAllReportedAtOnce) {
   const ValidationResult result = Validate(
       R"({"modelType":"FAST","budgetMilliNodeHours":"x","baseModelId":" a","b":1})");

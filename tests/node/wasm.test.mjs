@@ -281,6 +281,18 @@ describe('robustness', () => {
     assert.equal(result.findings[100].params.more, 59999 - 100);
   });
 
+  test('the cap keeps an error written after 120 warnings', () => {
+    const keys = Array.from({ length: 120 }, (_, i) => `"k${i}":0`);
+    const text = `{${keys.join(',')},"budgetMilliNodeHours":"-5"}`;
+    const result = segform.validate(text, { ignoreUnknownFields: true });
+    assert.equal(result.ok, false);
+    assert.equal(result.errorCount, 1);
+    assert.equal(result.findings.length, 101);
+    assert.equal(result.findings[99].code, 'findings.truncated');
+    assert.equal(result.findings[99].params.more, 21);
+    assert.equal(result.findings[100].code, 'budget.negative');
+  });
+
   test('hostile inputs each get a finding within 2 s, natively named', () => {
     const valid = '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":"250000"}';
     const keys = Array.from({ length: 100000 }, (_, i) => `"${i}":0`).join(',');
