@@ -75,11 +75,11 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   std::string hint;
   if (!suggestion.empty()) {
     message_text = Format("unknown field {}; did you mean \"{}\"?",
-                          {QuoteForMessage(member.key), suggestion});
+                          {Quoted(member.key), suggestion});
     hint = Format("Rename it to \"{}\".", {suggestion});
   } else {
     message_text = Format("unknown field {}; {} has only {}",
-                          {QuoteForMessage(member.key), message.name,
+                          {Quoted(member.key), message.name,
                            JoinNames(names)});
     hint = "Remove it, or move it to the message it belongs to.";
   }
@@ -228,7 +228,7 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   const std::string_view suggestion = ClosestName(raw.text, names);
   std::string message =
       Format("{} must be one of {}; got {}",
-             {field.json_name, JoinNames(names), QuoteForMessage(raw.text)});
+             {field.json_name, JoinNames(names), Quoted(raw.text)});
   std::string hint =
       suggestion.empty()
           ? "Choose one of the names; they are case-sensitive."
@@ -314,11 +314,11 @@ std::string Code(const FieldDecl& field, std::string_view problem) {
 void ReportDuplicate(std::string_view first_key, std::string_view name,
                      const RawMember& member, FindingSink& sink) {
   if (sink.CutByCap(Severity::kError, member.key_span)) return;
-  std::string message = QuoteForMessage(name) + " is set twice";
-  if (first_key != member.key) {
-    message += Format(", as {} and as {}", {QuoteForMessage(first_key),
-                                             QuoteForMessage(member.key)});
-  }
+  std::string message =
+      first_key == member.key
+          ? Format("{} is set twice", {Quoted(name)})
+          : Format("{} is set twice, as {} and as {}",
+                   {Quoted(name), Quoted(first_key), Quoted(member.key)});
   Finding& finding =
       sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
                member.key_span, std::move(message),

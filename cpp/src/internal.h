@@ -246,21 +246,46 @@ std::optional<int64_t> ReadPythonIntegerString(std::string_view text);
 // Returns the JSON Pointer of a member of the top-level object.
 std::string MemberPointer(std::string_view key);
 
+// How many characters of the input a message quotes.
+inline constexpr size_t kMaxQuotedCharacters = 40;
+
 // Returns the text in double quotes for a message, with at most
 // max_characters between the quotes and a "..." mark when cut. Controls,
 // bidirectional formatting characters and invalid bytes are escaped.
-std::string QuoteForMessage(std::string_view text, size_t max_characters = 40);
+std::string QuoteForMessage(std::string_view text,
+                            size_t max_characters = kMaxQuotedCharacters);
+// Appends the text to out as QuoteForMessage quotes it.
+void AppendQuotedForMessage(std::string_view text, size_t max_characters,
+                            std::string& out);
 
 // Returns the closest of the candidates to the given name, or an empty view
 // when none is close. Case, '-', '_' and spaces are ignored when comparing.
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
 
+// A value for a hole of Format: text put in as it is, or, made by Quoted(),
+// text quoted as QuoteForMessage quotes it. Quoting in place saves the
+// string that QuoteForMessage would return.
+struct FormatValue {
+  FormatValue(std::string_view value) : text(value) {}  // NOLINT: implicit
+  FormatValue(const std::string& value) : text(value) {}  // NOLINT: implicit
+  FormatValue(const char* value) : text(value) {}  // NOLINT: implicit
+
+  std::string_view text;
+  bool quoted = false;
+};
+
+inline FormatValue Quoted(std::string_view text) {
+  FormatValue value(text);
+  value.quoted = true;
+  return value;
+}
+
 // Returns the pattern with each "{}" replaced by the next value. A "{}"
 // past the last value becomes "{missing}", and values past the last "{}"
 // are ignored. Each message is built by one such call, which allocates once.
 std::string Format(std::string_view pattern,
-                   std::initializer_list<std::string_view> values);
+                   std::initializer_list<FormatValue> values);
 
 // Returns the decimal integer, given as text or as a number, with a comma
 // between each group of three digits.

@@ -88,7 +88,7 @@ void ReportNestedDuplicate(const NestedDuplicate& duplicate, FindingSink& sink) 
       Severity::kError, "json.duplicate_key", duplicate.path,
       duplicate.key_span,
       Format("the key {} is set twice in this object",
-             {QuoteForMessage(duplicate.key)}),
+             {Quoted(duplicate.key)}),
       "Keep one of the two and remove the other.");
   finding.params.Set("key", duplicate.key);
 }

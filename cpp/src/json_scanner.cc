@@ -411,7 +411,7 @@ class Scanner {
       if (error_ == nullptr) return false;
       return Fail({begin, position_},
                   Format("invalid JSON: {} is not a JSON number",
-                         {QuoteForMessage(
+                         {Quoted(
                              text_.substr(begin, position_ - begin))}),
                   kNotANumberHint);
     }
@@ -495,7 +495,7 @@ class Scanner {
         return FailAt(kind_at,
                       Format("a backslash followed by {} is not a JSON "
                              "escape",
-                             {QuoteForMessage(text_.substr(kind_at, length))}),
+                             {Quoted(text_.substr(kind_at, length))}),
                       "Write a backslash as \\\\. The escapes are \\\", "
                       "\\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four "
                       "hex digits.");

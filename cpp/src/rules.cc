@@ -241,13 +241,13 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
     if (trimmed.empty()) {
       hint = "Clear the field to train from scratch.";
     } else if (IsModelId(suggestion)) {
-      hint = Format("Use {}.", {QuoteForMessage(suggestion)});
+      hint = Format("Use {}.", {Quoted(suggestion)});
     }
     Finding& finding = sink.Add(
         Severity::kError, Code(field, "whitespace"), MemberPointer(member.key),
         member.value.span,
         Format("baseModelId has spaces at its start or end: {}",
-               {QuoteForMessage(id)}),
+               {Quoted(id)}),
         std::move(hint));
     finding.params.Set("actual", id);
     if (IsModelId(suggestion)) finding.params.Set("suggestion", suggestion);
@@ -260,9 +260,9 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
         Severity::kError, Code(field, "resource_name"), MemberPointer(member.key),
         member.value.span,
         Format("baseModelId must be a model ID, not a resource name; got {}",
-               {QuoteForMessage(id)}),
+               {Quoted(id)}),
         IsModelId(suggestion)
-            ? Format("Use the ID alone: {}.", {QuoteForMessage(suggestion)})
+            ? Format("Use the ID alone: {}.", {Quoted(suggestion)})
             : "Give only the model's ID, the part after \"models/\".");
     finding.params.Set("actual", id);
     if (IsModelId(suggestion)) finding.params.Set("suggestion", suggestion);
@@ -275,7 +275,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
         member.value.span,
         Format("baseModelId must be 1 to 19 digits, or 1 to 63 of a-z, 0-9, "
                "_ and - starting with a letter or _; got {}",
-               {QuoteForMessage(id)}),
+               {Quoted(id)}),
         "Copy the model's ID from the Model Registry.");
     finding.params.Set("actual", id);
   }

@@ -252,18 +252,32 @@ uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length) {
 }
 
 std::string Format(std::string_view pattern,
-                   std::initializer_list<std::string_view> values) {
+                   std::initializer_list<FormatValue> values) {
+  // A quoted value takes its quotes and at most kMaxQuotedCharacters
+  // characters, more with escapes: the size is only for the one reservation.
   size_t size = pattern.size();
-  for (std::string_view value : values) size += value.size();
+  for (const FormatValue& value : values) {
+    size += value.quoted
+                ? std::min(value.text.size(), kMaxQuotedCharacters) + 5
+                : value.text.size();
+  }
   std::string text;
   text.reserve(size);
-  const std::string_view* next = values.begin();
+  const FormatValue* next = values.begin();
   size_t start = 0;
   for (size_t hole = pattern.find("{}"); hole != std::string_view::npos;
        hole = pattern.find("{}", start)) {
     text.append(pattern, start, hole - start);
     // A hole without a value shows as a mark that the tests look for.
-    text += next != values.end() ? *next++ : std::string_view("{missing}");
+    if (next == values.end()) {
+      text += "{missing}";
+    } else if (next->quoted) {
+      AppendQuotedForMessage(next->text, kMaxQuotedCharacters, text);
+      ++next;
+    } else {
+      text += next->text;
+      ++next;
+    }
     start = hole + 2;
   }
   text.append(pattern, start);
@@ -309,8 +323,15 @@ std::string HexDigits(uint32_t number, int min_digits) {
 }
 
 std::string QuoteForMessage(std::string_view text, size_t max_characters) {
-  std::string quoted = "\"";
+  std::string quoted;
   quoted.reserve(std::min(text.size(), max_characters) + 5);
+  AppendQuotedForMessage(text, max_characters, quoted);
+  return quoted;
+}
+
+void AppendQuotedForMessage(std::string_view text, size_t max_characters,
+                            std::string& quoted) {
+  quoted += '"';
   size_t shown = 0;  // characters of the quoted content, escapes included
   // Printable ASCII other than the quote and the backslash shows as it is,
   // which is nearly every character of a key or value.
@@ -359,7 +380,6 @@ std::string QuoteForMessage(std::string_view text, size_t max_characters) {
     i += length;
   }
   quoted += '"';
-  return quoted;
 }
 
 std::string_view ClosestName(std::string_view name,

@@ -184,7 +184,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
           internal::Format("{} is a field of the training inputs, but it is "
                            "outside trainingTaskInputs, where the API does "
                            "not read it",
-                           {internal::QuoteForMessage(member.key)}),
+                           {internal::Quoted(member.key)}),
           "Move it into trainingTaskInputs.");
       finding.params.Set("key", member.key);
     }

@@ -1,7 +1,8 @@
-// The text helpers that messages are built with (Format, QuoteForMessage),
-// the scanner's eight-bytes-at-a-time string skip (PlainStringLength) and
-// the ASCII check before UTF-16 offsets are converted (IsAsciiBefore) and
-// the inline byte comparison of name lookups (SameBytes).
+// The text helpers that messages are built with (Format, Quoted,
+// QuoteForMessage), the scanner's eight-bytes-at-a-time string skip
+// (PlainStringLength), the ASCII check before UTF-16 offsets are converted
+// (IsAsciiBefore) and the inline byte comparison of name lookups
+// (SameBytes).
 
 #include <gtest/gtest.h>
 
@@ -23,6 +24,19 @@ TEST(Format, KeepsBracesInValues) {
 
 TEST(Format, MarksHolesWithoutValues) {
   EXPECT_EQ(Format("{} and {}", {"one"}), "one and {missing}");
+}
+
+// A quoted hole gives what QuoteForMessage returns, for plain text, escapes,
+// invalid bytes and text past the 40 characters shown.
+TEST(Format, QuotesQuotedValuesAsQuoteForMessage) {
+  for (const std::string value :
+       {std::string(), std::string("seg_model"), std::string("a\"b\\c\n"),
+        std::string("\xFF\xC3"), std::string(60, 'x'),
+        std::string(39, 'x') + "\u00e9\u00e9"}) {
+    EXPECT_EQ(Format("got {} and {}", {Quoted(value), "plain"}),
+              "got " + QuoteForMessage(value) + " and plain")
+        << value;
+  }
 }
 
 TEST(Format, CopiesPatternWithoutHoles) {
