@@ -49,8 +49,8 @@ bool IsContinuationByte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-// Eight bytes of the text from offset, in whatever byte order the machine
-// has. The tests below look at each byte alike, so the order is irrelevant.
+// Eight bytes of the text from offset, in the machine's byte order, which
+// FirstMarkedByte below requires to be little-endian.
 uint64_t LoadWord(std::string_view text, size_t offset) {
   uint64_t word;
   std::memcpy(&word, text.data() + offset, sizeof word);
@@ -62,15 +62,31 @@ constexpr uint64_t kHighBits = 0x8080808080808080;
 
 bool IsAsciiWord(uint64_t word) { return (word & kHighBits) == 0; }
 
-// Returns true when any byte of the word equals value (a byte under 0x80).
-bool HasByte(uint64_t word, unsigned char value) {
+// Returns the word with the high bit set in each byte that equals value (a
+// byte under 0x80), and possibly in some bytes after one that does. A
+// borrow of the subtraction moves only toward later bytes, so the first
+// marked byte is always a match.
+uint64_t ByteMask(uint64_t word, unsigned char value) {
   const uint64_t flipped = word ^ (kEachByte * value);
-  return ((flipped - kEachByte) & ~flipped & kHighBits) != 0;
+  return (flipped - kEachByte) & ~flipped & kHighBits;
 }
 
-// Returns true when any byte of the word is under 0x20.
-bool HasControlByte(uint64_t word) {
-  return ((word - kEachByte * 0x20) & ~word & kHighBits) != 0;
+// The same for bytes under 0x20.
+uint64_t ControlByteMask(uint64_t word) {
+  return (word - kEachByte * 0x20) & ~word & kHighBits;
+}
+
+bool HasByte(uint64_t word, unsigned char value) {
+  return ByteMask(word, value) != 0;
+}
+
+// Returns the index of the first marked byte of a mask that is not zero.
+// On a little-endian machine (x86-64 and WebAssembly both are), the first
+// byte in memory is the lowest of the word.
+size_t FirstMarkedByte(uint64_t mask) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                "LoadWord puts the first byte lowest only on little-endian");
+  return static_cast<size_t>(__builtin_ctzll(mask)) / 8;
 }
 
 // The byte that each byte of a name is compared as. Upper-case ASCII
@@ -594,7 +610,9 @@ void FindingSink::SetUtf16Offsets() {
 
 size_t AsciiPrefixLength(std::string_view text) {
   size_t length = 0;
-  while (text.size() - length >= 8 && IsAsciiWord(LoadWord(text, length))) {
+  while (text.size() - length >= 8) {
+    const uint64_t high_bits = LoadWord(text, length) & kHighBits;
+    if (high_bits != 0) return length + FirstMarkedByte(high_bits);
     length += 8;
   }
   while (length < text.size() &&
@@ -608,9 +626,9 @@ size_t PlainStringLength(std::string_view text) {
   size_t length = 0;
   while (text.size() - length >= 8) {
     const uint64_t word = LoadWord(text, length);
-    if (HasByte(word, '"') || HasByte(word, '\\') || HasControlByte(word)) {
-      break;
-    }
+    const uint64_t special =
+        ByteMask(word, '"') | ByteMask(word, '\\') | ControlByteMask(word);
+    if (special != 0) return length + FirstMarkedByte(special);
     length += 8;
   }
   while (length < text.size() && text[length] != '"' &&

@@ -84,6 +84,31 @@ TEST(PlainStringLength, StopsAtEachSpecialByteAnywhere) {
   }
 }
 
+// The word scan finds the first special byte by its bit in a mask, where a
+// borrow can also mark the byte after a match: the byte one above each
+// special one follows it here, and so does a second special byte.
+TEST(PlainStringLength, FindsFirstOfNeighbouringSpecialBytes) {
+  for (const std::string pair : {std::string("\"#"), std::string("\\]"),
+                                 std::string("\x1F "), std::string("\0\x01", 2),
+                                 std::string("\"\\"), std::string("\n\"")}) {
+    for (size_t position = 0; position <= 20; ++position) {
+      const std::string text =
+          std::string(position, 'a') + pair + std::string(10, 'b');
+      EXPECT_EQ(PlainStringLength(text), position) << position;
+    }
+  }
+}
+
+// The same scan finds the first byte with its high bit set.
+TEST(AsciiPrefixLength, StopsAtFirstNonAsciiByteInAnyWord) {
+  for (size_t position = 0; position <= 20; ++position) {
+    const std::string text =
+        std::string(position, 'a') + "\xC3\xA9\xFF" + std::string(10, 'b');
+    EXPECT_EQ(AsciiPrefixLength(text), position) << position;
+  }
+  EXPECT_EQ(AsciiPrefixLength(std::string(20, 'a')), 20u);
+}
+
 TEST(PlainStringLength, TakesSpacesDeleteAndNonAscii) {
   const std::string text = "  \x7F\xC3\xA9 word \xE2\x80\x8B tail ";
   EXPECT_EQ(PlainStringLength(text), text.size());
