@@ -81,7 +81,7 @@ struct RawDocument {
 // Collects findings and fills in their line and column from the text.
 class FindingSink {
  public:
-  explicit FindingSink(std::string_view text) : text_(text) {}
+  explicit FindingSink(std::string_view text);
 
   Finding& Add(Severity severity, std::string code, std::string path,
                Span span, std::string message, std::string hint = {});
@@ -96,6 +96,10 @@ class FindingSink {
   // counts the rest, so no error is cut while a warning is shown.
   std::vector<Finding> Take();
   bool has_error() const;
+  // The number of bytes at the start of the text that are ASCII. Found once
+  // here, it spares the UTF-8 check and the UTF-16 offsets a scan of their
+  // own, since most texts are ASCII throughout.
+  size_t ascii_prefix() const { return ascii_prefix_; }
 
  private:
   // Keeps the kMaxFindings findings that rank first and returns the
@@ -104,6 +108,7 @@ class FindingSink {
   void SetUtf16Offsets();
 
   std::string_view text_;
+  size_t ascii_prefix_;
   std::vector<Finding> findings_;
   // What CutByCap needs to know of the findings kept so far: how many are
   // errors and others, and the largest offset among each.
@@ -350,8 +355,9 @@ size_t AsciiPrefixLength(std::string_view text);
 size_t PlainStringLength(std::string_view text);
 
 // Returns the offset of the first byte that is not part of valid UTF-8, or
-// std::string_view::npos.
-size_t FindInvalidUtf8(std::string_view text);
+// std::string_view::npos. The first ascii_prefix bytes are known to be
+// ASCII, so the check starts after them.
+size_t FindInvalidUtf8(std::string_view text, size_t ascii_prefix = 0);
 
 }  // namespace segform::internal
 

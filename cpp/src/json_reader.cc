@@ -28,7 +28,7 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
 
 std::optional<RawDocument> ReadJsonText(std::string_view text,
                                         FindingSink& sink) {
-  const size_t invalid = FindInvalidUtf8(text);
+  const size_t invalid = FindInvalidUtf8(text, sink.ascii_prefix());
   if (invalid != std::string_view::npos) {
     const std::string byte = Format(
         "0x{}", {HexDigits(static_cast<unsigned char>(text[invalid]), 2)});

@@ -195,8 +195,8 @@ size_t EditDistanceWithin(std::string_view a, std::string_view b,
 
 }  // namespace
 
-size_t FindInvalidUtf8(std::string_view text) {
-  size_t i = 0;
+size_t FindInvalidUtf8(std::string_view text, size_t ascii_prefix) {
+  size_t i = std::min(ascii_prefix, text.size());
   while (i < text.size()) {
     if (text.size() - i >= 8 && IsAsciiWord(LoadWord(text, i))) {
       i += 8;
@@ -444,6 +444,9 @@ std::string_view ClosestName(std::string_view name,
   return best_distance <= allowed ? best : std::string_view();
 }
 
+FindingSink::FindingSink(std::string_view text)
+    : text_(text), ascii_prefix_(AsciiPrefixLength(text)) {}
+
 Finding& FindingSink::Add(Severity severity, std::string code,
                           std::string path, Span span, std::string message,
                           std::string hint) {
@@ -598,7 +601,7 @@ void FindingSink::SetUtf16Offsets() {
     last = std::max(last, finding.end);
   }
   // Most texts are ASCII, and need no list of offsets to convert.
-  if (IsAsciiBefore(text_, last)) return;
+  if (last <= ascii_prefix_) return;
   std::vector<size_t*> offsets;
   offsets.reserve(2 * findings_.size());
   for (Finding& finding : findings_) {

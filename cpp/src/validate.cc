@@ -110,8 +110,10 @@ const RawMember* FindMember(const RawDocument& document,
   return nullptr;
 }
 
+// ascii_prefix is the number of bytes at the start of the text that are
+// ASCII (FindingSink::ascii_prefix).
 void FillMemberSpans(const RawDocument& document, std::string_view text,
-                     ValidationResult& result) {
+                     size_t ascii_prefix, ValidationResult& result) {
   const MessageDecl& message = ImageSegmentationInputsDecl();
   const std::pair<size_t, size_t> object = {document.top.span.begin,
                                             document.top.span.end};
@@ -130,7 +132,7 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
   }
   // Every span lies inside the object, so an object in ASCII text needs no
   // conversion.
-  if (internal::IsAsciiBefore(text, object.second)) return;
+  if (object.second <= ascii_prefix) return;
   std::vector<size_t*> offsets = {&result.object_span->first,
                                   &result.object_span->second};
   offsets.reserve(2 + 4 * result.member_spans.size());
@@ -304,7 +306,7 @@ ValidationResult CheckText(std::string_view text,
   ImageSegmentationInputs inputs;
   FillInputs(fields, inputs);
   FillFormValues(fields, *document, text, result);
-  FillMemberSpans(*document, text, result);
+  FillMemberSpans(*document, text, sink.ascii_prefix(), result);
   if (!sink.has_error()) {
     result.canonical_json = inputs.ToJsonText(2);
     result.canonical_json.push_back('\n');

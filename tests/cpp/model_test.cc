@@ -232,6 +232,17 @@ TEST(MemberSpans, LocateKeysAndValuesInUtf16) {
   EXPECT_EQ(result.object_span->second, 47u);
 }
 
+// The spans skip conversion only for text that is ASCII up to the object's
+// end, so a last value with one non-ASCII character still converts them.
+TEST(MemberSpans, ConvertWhenOnlyTheLastCharacterIsNotAscii) {
+  const ValidationResult result = Validate("{\"a\":\"\xC3\xA9\"}");
+  ASSERT_EQ(result.member_spans.size(), 1u);
+  EXPECT_EQ(result.member_spans[0].value_begin, 5u);
+  EXPECT_EQ(result.member_spans[0].value_end, 8u);
+  ASSERT_TRUE(result.object_span.has_value());
+  EXPECT_EQ(result.object_span->second, 9u);
+}
+
 TEST(PipelineRequest, ChecksTrainingTaskInputsInPlace) {
   const std::string text =
       R"({"displayName":"x","trainingTaskInputs":{"budgetMilliNodeHours":"5000"}})";
