@@ -1,7 +1,9 @@
 // Loads segform's WebAssembly module and returns its API as plain
 // JavaScript values. Works in the browser and in Node (20 or later).
 
-import { inputs, limits, paramNames, schema, version } from './gen/declarations.mjs';
+import {
+  declaredNames, inputs, limits, paramNames, schema, version,
+} from './gen/declarations.mjs';
 import createSegformModule from './gen/segform.mjs';
 
 // TextEncoder turns a lone UTF-16 surrogate into U+FFFD, as the page's text
@@ -55,8 +57,6 @@ const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 
 const severityNames = ['error', 'warning', 'info'];
-// The lists the module's known names index (see result_buffer.h).
-const fieldNames = inputs.fields.map((field) => field.jsonName);
 
 /**
  * Reads a result the module encoded in its memory, in the layout written
@@ -88,8 +88,8 @@ class ResultReader {
     return this.strings.slice(start, this.nextString);
   }
 
-  // A name from one of the lists above: its index there, or the list's
-  // length and then the name as a string.
+  // A name from declaredNames or paramNames (see result_buffer.h): its
+  // index there, or the list's length and then the name as a string.
   knownName(names) {
     const index = this.word();
     return index < names.length ? names[index] : this.string();
@@ -114,7 +114,7 @@ class ResultReader {
         params[name] = this.integer();
       } else {
         const names = new Array(this.word());
-        for (let i = 0; i < names.length; i += 1) names[i] = this.string();
+        for (let i = 0; i < names.length; i += 1) names[i] = this.knownName(declaredNames);
         params[name] = names;
       }
     }
@@ -154,8 +154,8 @@ class ResultReader {
 
     const formValues = {};
     for (let count = this.word(); count > 0; count -= 1) {
-      const name = this.knownName(fieldNames);
-      formValues[name] = this.string();
+      const name = this.knownName(declaredNames);
+      formValues[name] = this.knownName(declaredNames);
     }
 
     const unknownFields = new Array(this.word());
@@ -166,12 +166,11 @@ class ResultReader {
 
     const fieldSpans = new Array(this.word());
     for (let i = 0; i < fieldSpans.length; i += 1) {
-      const key = this.string();
-      const hasField = this.word() === 1;
-      const field = this.string();
+      const key = this.knownName(declaredNames);
+      const field = declaredNames[this.word()] ?? null;
       fieldSpans[i] = {
         key,
-        field: hasField ? field : null,
+        field,
         keyBegin: this.word(),
         keyEnd: this.word(),
         valueBegin: this.word(),

@@ -31,6 +31,18 @@ const FieldDecl* MessageDecl::FindField(std::string_view key) const {
   return nullptr;
 }
 
+std::vector<std::string_view> MessageDecl::DeclaredNames() const {
+  std::vector<std::string_view> names;
+  for (const FieldDecl& field : fields) names.push_back(field.json_name);
+  for (const FieldDecl& field : fields) {
+    if (field.enum_type == nullptr) continue;
+    for (const EnumValueDecl& value : field.enum_type->values) {
+      names.push_back(value.name);
+    }
+  }
+  return names;
+}
+
 const EnumDecl& ModelTypeEnum() {
   static const EnumDecl kModelType{
       "ModelType",

@@ -1,6 +1,7 @@
 // Writes web/gen/declarations.mjs: the version, input limits, field
-// declarations and JSON Schema of the message, and the names of finding
-// params, generated from the C++ declarations at build time. The page and the Node API import them from
+// declarations and JSON Schema of the message, and the lists of names the
+// module's results index (declared names and finding params), generated
+// from the C++ declarations at build time. The page and the Node API import them from
 // there, so the WebAssembly module carries only the validator.
 //
 //   segform_web_declarations > web/gen/declarations.mjs
@@ -30,5 +31,10 @@ int main() {
   nlohmann::ordered_json param_names = nlohmann::ordered_json::array();
   for (std::string_view name : segform::kParamNames) param_names.push_back(name);
   WriteExport("paramNames", param_names);
+  nlohmann::ordered_json declared_names = nlohmann::ordered_json::array();
+  for (std::string_view name : message.DeclaredNames()) {
+    declared_names.push_back(name);
+  }
+  WriteExport("declaredNames", declared_names);
   return std::cout.good() ? 0 : 1;
 }

@@ -37,14 +37,10 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
   }
 
   Offset(result.form_values.size());
-  const std::vector<FieldDecl>& fields = ImageSegmentationInputsDecl().fields;
   for (const auto& [name, value] : result.form_values) {
-    const FieldDecl* field = ImageSegmentationInputsDecl().FindField(name);
-    KnownName(name,
-              field != nullptr ? static_cast<size_t>(field - fields.data())
-                               : fields.size(),
-              fields.size());
-    String(value);
+    DeclaredName(name);
+    // An enum field's value is the enum name, unless the number has none.
+    DeclaredName(value);
   }
 
   Offset(result.unknown_fields.size());
@@ -55,9 +51,10 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
 
   Offset(result.member_spans.size());
   for (const MemberSpan& member : result.member_spans) {
-    String(member.key);
-    Word(!member.field.empty());
-    String(member.field);
+    // Most keys are a field's JSON name, and then need no string.
+    DeclaredName(member.key);
+    Offset(member.field.empty() ? DeclaredNames().size()
+                                : DeclaredNameIndex(member.field));
     Offset(member.key_begin);
     Offset(member.key_end);
     Offset(member.value_begin);
@@ -113,6 +110,21 @@ void ResultBuffer::String(std::string_view text) {
   Word(units);
 }
 
+const std::vector<std::string_view>& ResultBuffer::DeclaredNames() {
+  static const std::vector<std::string_view> names =
+      ImageSegmentationInputsDecl().DeclaredNames();
+  return names;
+}
+
+size_t ResultBuffer::DeclaredNameIndex(std::string_view name) {
+  const std::vector<std::string_view>& names = DeclaredNames();
+  size_t index = 0;
+  while (index < names.size() && !internal::SameBytes(names[index], name)) {
+    ++index;
+  }
+  return index;
+}
+
 void ResultBuffer::Params(const FindingParams& params) {
   const size_t count_at = words_.size();
   Word(0);
@@ -137,7 +149,7 @@ void ResultBuffer::Params(const FindingParams& params) {
       }
       case ParamValue::Kind::kNameList:
         Offset(value.names.size());
-        for (std::string_view element : value.names) String(element);
+        for (std::string_view element : value.names) DeclaredName(element);
         break;
     }
   }

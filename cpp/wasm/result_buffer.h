@@ -15,22 +15,24 @@
 //     line, column, begin, end, utf16Begin, utf16End,
 //     message: string, hint: string (left out of the object when empty),
 //     params: count, then for each name: known name of a param, kind, value
-//   formValues: count, then name: known name of a field, value: string
+//   formValues: count, then name: declared name, value: declared name
 //   unknownFields: count, then key: string, valueJson: string
-//   fieldSpans: count, then key: string, hasField (0 means field is
-//     null), field: string, keyBegin, keyEnd, valueBegin, valueEnd
+//   fieldSpans: count, then key: declared name, field: index of a
+//     declared name (the list's size means null), keyBegin, keyEnd,
+//     valueBegin, valueEnd
 //   objectSpan: 0 (null), or 1 then begin, end
 //
-// A known name is its index in a list the page has: the fields in
-// declaration order, or kParamNames. JavaScript then uses its own copy as
-// an object key; a key cut from the string area costs V8 a hash and a
-// string-table lookup on every call, about 40 ns a key. A name not in the
-// list (none today) is written as the list's size, then as a string.
+// A known name is its index in a list the page has: the message's
+// declared names (MessageDecl::DeclaredNames), or kParamNames. JavaScript then uses its own copy,
+// which as an object key saves V8 a hash and a string-table lookup, about
+// 40 ns a key, and as a value saves a string. A name not in the list (an
+// unknown key; no param name today) is written as the list's size, then as
+// a string.
 //
 // A param's kind is ParamValue::Kind as a number. Its value follows:
 //   kString: a string
 //   kInteger: low word, then high word, in two's complement
-//   kNameList: a count, then that many strings
+//   kNameList: a count, then that many declared names
 
 #ifndef SEGFORM_WASM_RESULT_BUFFER_H_
 #define SEGFORM_WASM_RESULT_BUFFER_H_
@@ -58,11 +60,18 @@ class ResultBuffer {
   void Word(uint32_t word) { words_.push_back(word); }
   void Offset(size_t offset) { Word(static_cast<uint32_t>(offset)); }
   void String(std::string_view text);
+  // The message's declared names (MessageDecl::DeclaredNames), and the
+  // index of one there, or the list's size when the name is not in it.
+  static const std::vector<std::string_view>& DeclaredNames();
+  static size_t DeclaredNameIndex(std::string_view name);
   // Writes a known name: its index in a list of count names, or count and
   // then the name when index is count.
   void KnownName(std::string_view name, size_t index, size_t count) {
     Offset(index);
     if (index == count) String(name);
+  }
+  void DeclaredName(std::string_view name) {
+    KnownName(name, DeclaredNameIndex(name), DeclaredNames().size());
   }
   void Params(const FindingParams& params);
   // Appends bytes to the string area. This is inlined, and grows the area

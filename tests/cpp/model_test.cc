@@ -268,6 +268,14 @@ TEST(PipelineRequest, ExportsTheInputsAlone) {
             nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
 }
 
+TEST(DeclaredNames, ListFieldsThenEnumValues) {
+  const std::vector<std::string_view> expected = {
+      "modelType",           "budgetMilliNodeHours",  "baseModelId",
+      "MODEL_TYPE_UNSPECIFIED", "CLOUD_HIGH_ACCURACY_1", "CLOUD_LOW_ACCURACY_1",
+      "MOBILE_TF_LOW_LATENCY_1"};
+  EXPECT_EQ(ImageSegmentationInputsDecl().DeclaredNames(), expected);
+}
+
 TEST(DescribeMessage, DeclaresEveryField) {
   const nlohmann::ordered_json description =
       DescribeMessage(ImageSegmentationInputsDecl());

@@ -77,6 +77,11 @@ struct MessageDecl {
 
   // Returns the field with this JSON name or proto name, or nullptr.
   const FieldDecl* FindField(std::string_view key) const;
+  // Returns every name the message declares: the fields' JSON names in
+  // order, then the value names of each enum field, field by field. The
+  // module sends such a name as its index here (web/gen/declarations.mjs
+  // has the list as declaredNames).
+  std::vector<std::string_view> DeclaredNames() const;
 };
 
 // The number of nodes the docs use to turn a training budget into wall-clock
