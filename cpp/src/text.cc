@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <tuple>
 
 #include "internal.h"
 
@@ -489,22 +488,19 @@ bool FindingSink::CutByCap(Severity severity, Span span) {
 }
 
 size_t FindingSink::CutToCap() {
-  struct Rank {
-    bool other;  // not an error
-    size_t begin;
-    size_t index;
-    bool operator<(const Rank& rank) const {
-      return std::tie(other, begin, index) <
-             std::tie(rank.other, rank.begin, rank.index);
-    }
-  };
-  std::vector<Rank> ranks(findings_.size());
+  // Each finding's rank as an (offset, index) pair, with errors first: an
+  // offset is under kMaxTextBytes, so the top bit can mark the others. The
+  // pairs sort with the instance of std::sort that Take uses, which keeps
+  // the module from carrying a second one.
+  constexpr size_t kOtherBit = size_t{1} << (8 * sizeof(size_t) - 1);
+  std::vector<std::pair<size_t, size_t>> ranks(findings_.size());
   for (size_t i = 0; i < findings_.size(); ++i) {
-    ranks[i] = {findings_[i].severity != Severity::kError, findings_[i].begin, i};
+    const bool other = findings_[i].severity != Severity::kError;
+    ranks[i] = {findings_[i].begin | (other ? kOtherBit : 0), i};
   }
-  std::nth_element(ranks.begin(), ranks.begin() + kMaxFindings, ranks.end());
-  std::vector<bool> kept(findings_.size(), false);
-  for (size_t i = 0; i < kMaxFindings; ++i) kept[ranks[i].index] = true;
+  std::sort(ranks.begin(), ranks.end());
+  std::vector<char> kept(findings_.size(), false);
+  for (size_t i = 0; i < kMaxFindings; ++i) kept[ranks[i].second] = true;
   size_t first_cut = std::string_view::npos;
   size_t next = 0;
   for (size_t i = 0; i < findings_.size(); ++i) {
