@@ -443,9 +443,6 @@ std::string_view ClosestName(std::string_view name,
   return best_distance <= allowed ? best : std::string_view();
 }
 
-FindingSink::FindingSink(std::string_view text)
-    : text_(text), ascii_prefix_(AsciiPrefixLength(text)) {}
-
 Finding& FindingSink::Add(Severity severity, std::string code,
                           std::string path, Span span, std::string message,
                           std::string hint) {
