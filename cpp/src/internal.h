@@ -78,6 +78,9 @@ struct RawDocument {
   std::forward_list<std::string> kept_;
 };
 
+// The code of the finding that counts the findings past kMaxFindings.
+inline constexpr std::string_view kTruncatedCode = "findings.truncated";
+
 // Collects findings and fills in their line and column from the text.
 class FindingSink {
  public:
@@ -90,6 +93,10 @@ class FindingSink {
   // report that can repeat once per key calls it before building its
   // message, so that 100,000 keys do not build 100,000 messages.
   bool CutByCap(Severity severity, Span span);
+  // Counts findings that a check of a part of the text cut by its own cap,
+  // the first of them at first_begin, so that this text's summary counts
+  // them too.
+  void CountCut(size_t count, size_t first_begin);
   // Returns the findings sorted by position, with lines and columns set.
   // Past kMaxFindings, the findings kept are the errors first, then the
   // others, each in text order, and one "findings.truncated" finding

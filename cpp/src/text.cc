@@ -103,13 +103,23 @@ constexpr std::array<int16_t, 256> kComparisonBytes = [] {
 }();
 
 // Writes the name with case, '-', '_' and ASCII white space dropped to out,
-// which has room for name.size() bytes, and returns the length written.
+// and returns the length written. out needs room for that length and one
+// more byte, which a dropped last character is written to.
 size_t NormalizeForComparison(std::string_view name, char* out) {
   size_t length = 0;
   for (const char c : name) {
     const int16_t mapped = kComparisonBytes[static_cast<unsigned char>(c)];
     out[length] = static_cast<char>(mapped);
     length += mapped >= 0;
+  }
+  return length;
+}
+
+// Returns the length NormalizeForComparison gives the name.
+size_t NormalizedLength(std::string_view name) {
+  size_t length = 0;
+  for (const char c : name) {
+    length += kComparisonBytes[static_cast<unsigned char>(c)] >= 0;
   }
   return length;
 }
@@ -400,24 +410,28 @@ void AppendQuotedForMessage(std::string_view text, size_t max_characters,
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates) {
   // No name can be close when the lengths alone differ by more than the
-  // edits allowed below; this also keeps huge keys from costing time.
+  // edits allowed below. The lengths are those of the normalized names,
+  // and the name's is counted before anything is copied, which keeps huge
+  // keys from costing more than one pass.
   size_t longest = 0;
   for (std::string_view candidate : candidates) {
     longest = std::max(longest, candidate.size());
   }
-  if (name.size() > 2 * longest + 8) return {};
+  const size_t wanted_size = NormalizedLength(name);
+  if (wanted_size > 2 * longest + 8) return {};
 
   // The name and one candidate at a time, normalized, share one buffer,
-  // which is on the stack for names of the usual length.
+  // which is on the stack for names of the usual length. Normalizing
+  // writes up to one byte past what it keeps.
   char stack_buffer[128];
   std::string heap_buffer;
   char* buffer = stack_buffer;
-  if (name.size() + longest > sizeof stack_buffer) {
-    heap_buffer.resize(name.size() + longest);
+  if (wanted_size + longest + 2 > sizeof stack_buffer) {
+    heap_buffer.resize(wanted_size + longest + 2);
     buffer = heap_buffer.data();
   }
   const std::string_view wanted(buffer, NormalizeForComparison(name, buffer));
-  char* const candidate_buffer = buffer + name.size();
+  char* const candidate_buffer = buffer + wanted_size + 1;
   // Allow about one edit per five characters, so a typo or two is forgiven
   // but an unrelated name gets no suggestion.
   const size_t allowed = std::max<size_t>(1, wanted.size() / 5);
@@ -484,6 +498,11 @@ bool FindingSink::CutByCap(Severity severity, Span span) {
   return true;
 }
 
+void FindingSink::CountCut(size_t count, size_t first_begin) {
+  cut_count_ += count;
+  first_cut_begin_ = std::min(first_cut_begin_, std::min(first_begin, text_.size()));
+}
+
 size_t FindingSink::CutToCap() {
   // Each finding's rank as an (offset, index) pair, with errors first: an
   // offset is under kMaxTextBytes, so the top bit can mark the others. The
@@ -523,7 +542,7 @@ std::vector<Finding> FindingSink::Take() {
     }
     Finding summary;
     summary.severity = Severity::kInfo;
-    summary.code = "findings.truncated";
+    summary.code = kTruncatedCode;
     summary.begin = first_cut;
     summary.end = first_cut;
     summary.message = Format("{} more finding{} not shown",

@@ -226,6 +226,14 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     result = CheckText(text.substr(span.begin, span.end - span.begin),
                        options, false);
     for (const Finding& inner : result.findings) {
+      // The inner check capped its findings on its own. Its summary's
+      // count goes into this one's, which also counts what this cap cuts.
+      if (inner.code == internal::kTruncatedCode) {
+        const ParamValue* more = inner.params.Find("more");
+        sink.CountCut(more != nullptr ? static_cast<size_t>(more->integer) : 0,
+                      span.begin + inner.begin);
+        continue;
+      }
       Finding& finding = sink.Add(
           inner.severity, inner.code, inputs_pointer + inner.path,
           {span.begin + inner.begin, span.begin + inner.end}, inner.message,

@@ -126,6 +126,20 @@ TEST(UnknownField, SuggestsJsonNameForProtoNameTypo) {
   }
 }
 
+// The key below is 49 bytes, past the cut-off for the raw length (twice the
+// longest JSON name plus 8), and lost its suggestion when proto names
+// stopped being candidates. The cut-off counts the key without the
+// separators that the comparison drops.
+TEST(UnknownField, SuggestsNameForKeyWithManySeparators) {
+  for (const size_t underscores : {39, 200}) {
+    const std::string key = "model_type" + std::string(underscores, '_');
+    const ValidationResult result = Validate("{\"" + key + "\":1}");
+    const Finding* finding = FindCode(result, "field.unknown");
+    ASSERT_NE(finding, nullptr) << underscores;
+    EXPECT_EQ(finding->params.ToJson()["suggestion"], "modelType") << underscores;
+  }
+}
+
 TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
   const ValidationResult result = Validate(R"({"multiLabel":true})");
   const Finding* finding = FindCode(result, "field.unknown");
@@ -473,6 +487,28 @@ TEST(Findings, CapKeepsErrorsBeforeWarnings) {
   EXPECT_EQ(summary.begin, text.find("\"k99\""));
   EXPECT_EQ(result.findings[100].code, "budget.negative");
   EXPECT_TRUE(result.canonical_json.empty());
+}
+
+// The inputs of a pipeline request are capped on their own first. The
+// summary counted only what the request's cap cut (the note and the inner
+// summary), not the findings the inner cap had cut.
+TEST(Findings, CapCountsWhatPipelineInputsCut) {
+  for (const int keys : {102, 150}) {
+    std::string text = "{\"trainingTaskInputs\":{";
+    for (int i = 0; i < keys; ++i) {
+      text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":1";
+    }
+    text += "}}";
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 101u) << keys;
+    EXPECT_EQ(result.error_count(), 100u) << keys;
+    // The cut pipeline.request note, at offset 1, is the first finding cut.
+    const Finding& summary = result.findings[0];
+    EXPECT_EQ(summary.code, "findings.truncated") << keys;
+    EXPECT_EQ(summary.begin, 1u) << keys;
+    // Every unknown key is an error, and the note is the one more finding.
+    EXPECT_EQ(summary.params.ToJson()["more"], keys + 1 - 100) << keys;
+  }
 }
 
 TEST(Findings, AreAllReportedAtOnce) {
