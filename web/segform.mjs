@@ -1,10 +1,15 @@
 // Loads segform's WebAssembly module and returns its API as plain
 // JavaScript values. Works in the browser and in Node (20 or later).
 
-import {
-  declaredNames, inputs, limits, paramNames, schema, version,
-} from './gen/declarations.mjs';
+import { declaredNames, inputs, limits, paramNames, version } from './gen/declarations.mjs';
 import createSegformModule from './gen/segform.mjs';
+
+/**
+ * A JSON Schema (draft 2020-12) of the message, from the declarations. It
+ * is a named export, not a property of the loaded API, so that the page's
+ * bundle, which has no use for it, leaves it out.
+ */
+export { schema } from './gen/declarations.mjs';
 
 // TextEncoder turns a lone UTF-16 surrogate into U+FFFD, as the page's text
 // would be saved; Embind's own string conversion would garble it.
@@ -288,8 +293,6 @@ export async function loadSegform(options = {}) {
     version,
     /** The message's declared fields, from the C++ declarations. */
     inputs,
-    /** A JSON Schema (draft 2020-12) of the message, from the declarations. */
-    schema,
     /** The input limits: maxTextBytes, maxNestingDepth, maxFindings. */
     limits,
     /**
