@@ -75,9 +75,6 @@ uint64_t ControlByteMask(uint64_t word) {
   return (word - kEachByte * 0x20) & ~word & kHighBits;
 }
 
-bool HasByte(uint64_t word, unsigned char value) {
-  return ByteMask(word, value) != 0;
-}
 
 // Returns the index of the first marked byte of a mask that is not zero.
 // On a little-endian machine (x86-64 and WebAssembly both are), the first
@@ -579,14 +576,16 @@ std::vector<Finding> FindingSink::Take() {
   size_t offset = 0;
   for (Finding& finding : findings_) {
     while (offset < finding.begin) {
-      // Eight ASCII bytes with no line break are eight columns.
+      // ASCII bytes other than line breaks are a column each, so a word's
+      // bytes up to its first other byte are counted at once.
       if (finding.begin - offset >= 8) {
         const uint64_t word = LoadWord(text_, offset);
-        if (IsAsciiWord(word) && !HasByte(word, '\n') && !HasByte(word, '\r')) {
-          column += 8;
-          offset += 8;
-          continue;
-        }
+        const uint64_t others =
+            (word & kHighBits) | ByteMask(word, '\n') | ByteMask(word, '\r');
+        const size_t plain = others == 0 ? 8 : FirstMarkedByte(others);
+        column += static_cast<int>(plain);
+        offset += plain;
+        if (plain == 8) continue;
       }
       const char c = text_[offset];
       if (c == '\n' || (c == '\r' && !(offset + 1 < text_.size() &&
