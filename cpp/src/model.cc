@@ -89,8 +89,8 @@ nlohmann::ordered_json ImageSegmentationInputs::ToJson() const {
 std::string ImageSegmentationInputs::ToJsonText(int indent) const {
   // Field names and order come from the declaration. proto3 JSON leaves out
   // fields at their zero value, which the service reads as unset. The
-  // message has one field of each kind, so the kind says which member holds
-  // a field's value.
+  // message has one field of each kind, so the kind determines which member
+  // contains a field's value.
   std::string text;
   text.reserve(160);
   ObjectWriter object(indent, text);

@@ -45,8 +45,8 @@ std::string_view WideEncoding(std::string_view text) {
 
 void FillInputs(const std::vector<FieldValue>& fields,
                 ImageSegmentationInputs& inputs) {
-  // The message has one field of each kind, so the kind says which member
-  // a value goes to.
+  // The message has one field of each kind, so the kind determines which
+  // member a value goes to.
   for (const FieldValue& value : fields) {
     switch (value.decl->kind) {
       case FieldKind::kEnum:

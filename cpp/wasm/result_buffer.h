@@ -87,7 +87,7 @@ class ResultBuffer {
 
   std::vector<uint32_t> words_;
   std::vector<char> strings_;
-  size_t strings_used_ = 0;  // the bytes of strings_ that this result holds
+  size_t strings_used_ = 0;  // the bytes of strings_ that this result uses
   uint32_t header_[4] = {};
 };
 
