@@ -366,6 +366,11 @@ inline FindingSink::FindingSink(std::string_view text)
 // bytes are checked at a time.
 size_t PlainStringLength(std::string_view text);
 
+// Returns the number of bytes at the start of the text that a message shows
+// as they are: printable ASCII other than the quote and the backslash.
+// Eight bytes are checked at a time.
+size_t ShownAsIsLength(std::string_view text);
+
 // Returns the offset of the first byte that is not part of valid UTF-8, or
 // std::string_view::npos. The first ascii_prefix bytes are known to be
 // ASCII, so the check starts after them.

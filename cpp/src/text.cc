@@ -355,26 +355,22 @@ void AppendQuotedForMessage(std::string_view text, size_t max_characters,
                             std::string& quoted) {
   quoted += '"';
   size_t shown = 0;  // characters of the quoted content, escapes included
-  // Printable ASCII other than the quote and the backslash shows as it is,
-  // which is nearly every character of a key or value.
-  const auto plain = [](char c) {
-    return c >= ' ' && c <= '~' && c != '"' && c != '\\';
-  };
   size_t i = 0;
   while (i < text.size()) {
-    // A run of plain characters is appended at once.
-    if (plain(text[i])) {
-      size_t end = i + 1;
-      while (end < text.size() && plain(text[end])) ++end;
-      const size_t room = max_characters - shown;
-      if (end - i > room) {
-        quoted.append(text, i, room);
-        quoted += "...";
-        break;
-      }
-      quoted.append(text, i, end - i);
-      shown += end - i;
-      i = end;
+    // A run of characters shown as they are, nearly every character of a
+    // key or value, is appended at once. One byte past the room left is
+    // enough to know that the run is cut.
+    const size_t room = max_characters - shown;
+    const size_t run = ShownAsIsLength(text.substr(i, room + 1));
+    if (run > room) {
+      quoted.append(text, i, room);
+      quoted += "...";
+      break;
+    }
+    if (run > 0) {
+      quoted.append(text, i, run);
+      shown += run;
+      i += run;
       continue;
     }
     size_t length = Utf8SequenceLength(text, i);
@@ -631,6 +627,23 @@ size_t AsciiPrefixLength(std::string_view text) {
   }
   while (length < text.size() &&
          static_cast<unsigned char>(text[length]) < 0x80) {
+    ++length;
+  }
+  return length;
+}
+
+size_t ShownAsIsLength(std::string_view text) {
+  size_t length = 0;
+  while (text.size() - length >= 8) {
+    const uint64_t word = LoadWord(text, length);
+    const uint64_t others = (word & kHighBits) | ControlByteMask(word) |
+                            ByteMask(word, '"') | ByteMask(word, '\\') |
+                            ByteMask(word, 0x7F);
+    if (others != 0) return length + FirstMarkedByte(others);
+    length += 8;
+  }
+  while (length < text.size() && text[length] >= ' ' && text[length] <= '~' &&
+         text[length] != '"' && text[length] != '\\') {
     ++length;
   }
   return length;

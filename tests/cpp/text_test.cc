@@ -99,6 +99,22 @@ TEST(PlainStringLength, FindsFirstOfNeighbouringSpecialBytes) {
   }
 }
 
+// Each byte a message escapes, and DEL, ends the run at every position,
+// with the byte one above it right after.
+TEST(ShownAsIsLength, StopsAtEachEscapedByteAnywhere) {
+  for (const std::string stop :
+       {std::string("\"#"), std::string("\\]"), std::string("\x1F "),
+        std::string("\0\x01", 2), std::string("\x7F\x80"), std::string("\xC3\xA9"),
+        std::string("\n")}) {
+    for (size_t position = 0; position <= 20; ++position) {
+      const std::string text =
+          std::string(position, 'a') + stop + std::string(10, 'b');
+      EXPECT_EQ(ShownAsIsLength(text), position) << position;
+    }
+  }
+  EXPECT_EQ(ShownAsIsLength(" ~!azAZ09{}"), 11u);
+}
+
 // The same scan finds the first byte with its high bit set.
 TEST(AsciiPrefixLength, StopsAtFirstNonAsciiByteInAnyWord) {
   for (size_t position = 0; position <= 20; ++position) {
