@@ -75,7 +75,6 @@ uint64_t ControlByteMask(uint64_t word) {
   return (word - kEachByte * 0x20) & ~word & kHighBits;
 }
 
-
 // Returns the index of the first marked byte of a mask that is not zero.
 // On a little-endian machine (x86-64 and WebAssembly both are), the first
 // byte in memory is the lowest of the word.
