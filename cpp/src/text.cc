@@ -84,6 +84,26 @@ size_t FirstMarkedByte(uint64_t mask) {
   return static_cast<size_t>(__builtin_ctzll(mask)) / 8;
 }
 
+// Returns the number of bytes at the start of the text before the first one
+// that stop_mask marks. stop_mask maps a word to a mask as ByteMask does,
+// with the first marked byte always a stop.
+template <typename StopMask>
+size_t LengthBeforeStop(std::string_view text, StopMask stop_mask) {
+  size_t length = 0;
+  while (text.size() - length >= 8) {
+    const uint64_t stops = stop_mask(LoadWord(text, length));
+    if (stops != 0) return length + FirstMarkedByte(stops);
+    length += 8;
+  }
+  if (length == text.size()) return length;
+  // The last bytes go into a word filled up with 'a', which no mask here
+  // marks, so they are tested by the same mask as the rest.
+  uint64_t word = kEachByte * 'a';
+  std::memcpy(&word, text.data() + length, text.size() - length);
+  const uint64_t stops = stop_mask(word);
+  return stops != 0 ? length + FirstMarkedByte(stops) : text.size();
+}
+
 // The byte that each byte of a name is compared as. Upper-case ASCII
 // letters become lower case, and -1 marks '-', '_' and ASCII white space,
 // which are dropped. The tests are those of the C locale.
@@ -618,51 +638,20 @@ void FindingSink::SetUtf16Offsets() {
 }
 
 size_t AsciiPrefixLength(std::string_view text) {
-  size_t length = 0;
-  while (text.size() - length >= 8) {
-    const uint64_t high_bits = LoadWord(text, length) & kHighBits;
-    if (high_bits != 0) return length + FirstMarkedByte(high_bits);
-    length += 8;
-  }
-  while (length < text.size() &&
-         static_cast<unsigned char>(text[length]) < 0x80) {
-    ++length;
-  }
-  return length;
+  return LengthBeforeStop(text, [](uint64_t word) { return word & kHighBits; });
 }
 
 size_t ShownAsIsLength(std::string_view text) {
-  size_t length = 0;
-  while (text.size() - length >= 8) {
-    const uint64_t word = LoadWord(text, length);
-    const uint64_t others = (word & kHighBits) | ControlByteMask(word) |
-                            ByteMask(word, '"') | ByteMask(word, '\\') |
-                            ByteMask(word, 0x7F);
-    if (others != 0) return length + FirstMarkedByte(others);
-    length += 8;
-  }
-  while (length < text.size() && text[length] >= ' ' && text[length] <= '~' &&
-         text[length] != '"' && text[length] != '\\') {
-    ++length;
-  }
-  return length;
+  return LengthBeforeStop(text, [](uint64_t word) {
+    return (word & kHighBits) | ControlByteMask(word) | ByteMask(word, '"') |
+           ByteMask(word, '\\') | ByteMask(word, 0x7F);
+  });
 }
 
 size_t PlainStringLength(std::string_view text) {
-  size_t length = 0;
-  while (text.size() - length >= 8) {
-    const uint64_t word = LoadWord(text, length);
-    const uint64_t special =
-        ByteMask(word, '"') | ByteMask(word, '\\') | ControlByteMask(word);
-    if (special != 0) return length + FirstMarkedByte(special);
-    length += 8;
-  }
-  while (length < text.size() && text[length] != '"' &&
-         text[length] != '\\' &&
-         static_cast<unsigned char>(text[length]) >= 0x20) {
-    ++length;
-  }
-  return length;
+  return LengthBeforeStop(text, [](uint64_t word) {
+    return ByteMask(word, '"') | ByteMask(word, '\\') | ControlByteMask(word);
+  });
 }
 
 bool IsAsciiBefore(std::string_view text, size_t offset) {

@@ -1,9 +1,5 @@
 #include "result_buffer.h"
 
-#include <iterator>
-
-#include "internal.h"
-
 namespace segform::wasm {
 
 uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
@@ -38,9 +34,9 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
 
   Offset(result.form_values.size());
   for (const auto& [name, value] : result.form_values) {
-    DeclaredName(name);
+    KnownName(name, DeclaredNames());
     // An enum field's value is the enum name, unless the number has none.
-    DeclaredName(value);
+    KnownName(value, DeclaredNames());
   }
 
   Offset(result.unknown_fields.size());
@@ -52,9 +48,8 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
   Offset(result.member_spans.size());
   for (const MemberSpan& member : result.member_spans) {
     // Most keys are a field's JSON name, and then need no string.
-    DeclaredName(member.key);
-    Offset(member.field.empty() ? DeclaredNames().size()
-                                : DeclaredNameIndex(member.field));
+    KnownName(member.key, DeclaredNames());
+    Offset(IndexOf(DeclaredNames(), member.field));
     Offset(member.key_begin);
     Offset(member.key_end);
     Offset(member.value_begin);
@@ -116,26 +111,12 @@ const std::vector<std::string_view>& ResultBuffer::DeclaredNames() {
   return names;
 }
 
-size_t ResultBuffer::DeclaredNameIndex(std::string_view name) {
-  const std::vector<std::string_view>& names = DeclaredNames();
-  size_t index = 0;
-  while (index < names.size() && !internal::SameBytes(names[index], name)) {
-    ++index;
-  }
-  return index;
-}
-
 void ResultBuffer::Params(const FindingParams& params) {
   const size_t count_at = words_.size();
   Word(0);
   for (const auto& [name, value] : params) {
     ++words_[count_at];
-    const size_t count = std::size(kParamNames);
-    size_t index = 0;
-    while (index < count && !internal::SameBytes(kParamNames[index], name)) {
-      ++index;
-    }
-    KnownName(name, index, count);
+    KnownName(name, kParamNames);
     Word(static_cast<uint32_t>(value.kind));
     switch (value.kind) {
       case ParamValue::Kind::kString:
@@ -149,7 +130,9 @@ void ResultBuffer::Params(const FindingParams& params) {
       }
       case ParamValue::Kind::kNameList:
         Offset(value.names.size());
-        for (std::string_view element : value.names) DeclaredName(element);
+        for (std::string_view element : value.names) {
+          KnownName(element, DeclaredNames());
+        }
         break;
     }
   }

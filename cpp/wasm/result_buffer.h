@@ -14,25 +14,27 @@
 //     severity (0 error, 1 warning, 2 info), code, path: string,
 //     line, column, begin, end, utf16Begin, utf16End,
 //     message: string, hint: string (left out of the object when empty),
-//     params: count, then for each name: known name of a param, kind, value
-//   formValues: count, then name: declared name, value: declared name
+//     params: count, then for each name: a known name from kParamNames,
+//       kind, value
+//   formValues: count, then name, value: each a known name from the
+//     declared names
 //   unknownFields: count, then key: string, valueJson: string
-//   fieldSpans: count, then key: declared name, field: index of a
-//     declared name (the list's size means null), keyBegin, keyEnd,
-//     valueBegin, valueEnd
+//   fieldSpans: count, then key: a known name from the declared names,
+//     field: its index there (the list's size means null), keyBegin,
+//     keyEnd, valueBegin, valueEnd
 //   objectSpan: 0 (null), or 1 then begin, end
 //
-// A known name is its index in a list the page has: the message's
-// declared names (MessageDecl::DeclaredNames), or kParamNames. JavaScript then uses its own copy,
-// which as an object key saves V8 a hash and a string-table lookup, about
-// 40 ns a key, and as a value saves a string. A name not in the list (an
-// unknown key; no param name today) is written as the list's size, then as
-// a string.
+// A known name is its index in a list the page also has: the declared
+// names (MessageDecl::DeclaredNames) or kParamNames. JavaScript then uses
+// its own copy of the name. As an object key, that copy saves V8 a hash and
+// a string-table lookup, about 40 ns a key; as a value, it saves a string.
+// A name not in the list, such as an unknown key or a value as written, is
+// the list's size followed by the name as a string.
 //
 // A param's kind is ParamValue::Kind as a number. Its value follows:
 //   kString: a string
 //   kInteger: low word, then high word, in two's complement
-//   kNameList: a count, then that many declared names
+//   kNameList: a count, then that many known names from the declared names
 
 #ifndef SEGFORM_WASM_RESULT_BUFFER_H_
 #define SEGFORM_WASM_RESULT_BUFFER_H_
@@ -40,10 +42,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "internal.h"
 #include "segform/segform.h"
 
 namespace segform::wasm {
@@ -60,18 +64,25 @@ class ResultBuffer {
   void Word(uint32_t word) { words_.push_back(word); }
   void Offset(size_t offset) { Word(static_cast<uint32_t>(offset)); }
   void String(std::string_view text);
-  // The message's declared names (MessageDecl::DeclaredNames), and the
-  // index of one there, or the list's size when the name is not in it.
+  // Returns the message's declared names (MessageDecl::DeclaredNames).
   static const std::vector<std::string_view>& DeclaredNames();
-  static size_t DeclaredNameIndex(std::string_view name);
-  // Writes a known name: its index in a list of count names, or count and
-  // then the name when index is count.
-  void KnownName(std::string_view name, size_t index, size_t count) {
-    Offset(index);
-    if (index == count) String(name);
+  // Returns the index of name in names, or the number of names when it is
+  // not there.
+  template <typename Names>
+  static size_t IndexOf(const Names& names, std::string_view name) {
+    size_t index = 0;
+    while (index < std::size(names) &&
+           !internal::SameBytes(names[index], name)) {
+      ++index;
+    }
+    return index;
   }
-  void DeclaredName(std::string_view name) {
-    KnownName(name, DeclaredNameIndex(name), DeclaredNames().size());
+  // Writes name as a known name from names.
+  template <typename Names>
+  void KnownName(std::string_view name, const Names& names) {
+    const size_t index = IndexOf(names, name);
+    Offset(index);
+    if (index == std::size(names)) String(name);
   }
   void Params(const FindingParams& params);
   // Appends bytes to the string area. This is inlined, and grows the area

@@ -115,6 +115,18 @@ TEST(ShownAsIsLength, StopsAtEachEscapedByteAnywhere) {
   EXPECT_EQ(ShownAsIsLength(" ~!azAZ09{}"), 11u);
 }
 
+// A stop among the bytes after the last whole word, down to the very last
+// byte, ends each scan too.
+TEST(WordScans, StopInTheLastBytes) {
+  for (size_t position = 0; position <= 20; ++position) {
+    const std::string prefix(position, 'a');
+    EXPECT_EQ(PlainStringLength(prefix + '"'), position) << position;
+    EXPECT_EQ(ShownAsIsLength(prefix + '\x7F'), position) << position;
+    EXPECT_EQ(AsciiPrefixLength(prefix + '\xC3'), position) << position;
+    EXPECT_EQ(PlainStringLength(prefix + "a\n"), position + 1) << position;
+  }
+}
+
 // The same scan finds the first byte with its high bit set.
 TEST(AsciiPrefixLength, StopsAtFirstNonAsciiByteInAnyWord) {
   for (size_t position = 0; position <= 20; ++position) {
