@@ -103,9 +103,9 @@ class FindingSink {
   // counts the rest, so no error is cut while a warning is shown.
   std::vector<Finding> Take();
   bool has_error() const;
-  // The number of bytes at the start of the text that are ASCII. Found once
-  // here, it spares the UTF-8 check and the UTF-16 offsets a scan of their
-  // own, since most texts are ASCII throughout.
+  // Returns the number of bytes at the start of the text that are ASCII.
+  // The constructor finds it once, so the UTF-8 check and the UTF-16
+  // offsets need no scan of their own for the usual all-ASCII text.
   size_t ascii_prefix() const { return ascii_prefix_; }
 
  private:

@@ -48,8 +48,8 @@ bool IsContinuationByte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-// Eight bytes of the text from offset, in the machine's byte order, which
-// FirstMarkedByte below requires to be little-endian.
+// Returns eight bytes of the text from offset as a word in the machine's
+// byte order, which FirstMarkedByte below requires to be little-endian.
 uint64_t LoadWord(std::string_view text, size_t offset) {
   uint64_t word;
   std::memcpy(&word, text.data() + offset, sizeof word);
@@ -70,7 +70,7 @@ uint64_t ByteMask(uint64_t word, unsigned char value) {
   return (flipped - kEachByte) & ~flipped & kHighBits;
 }
 
-// The same for bytes under 0x20.
+// Returns the same kind of mask for the bytes under 0x20.
 uint64_t ControlByteMask(uint64_t word) {
   return (word - kEachByte * 0x20) & ~word & kHighBits;
 }
@@ -429,8 +429,8 @@ std::string_view ClosestName(std::string_view name,
   for (std::string_view candidate : candidates) {
     longest = std::max(longest, candidate.size());
   }
-  const size_t wanted_size = NormalizedLength(name);
-  if (wanted_size > 2 * longest + 8) return {};
+  const size_t normalized_size = NormalizedLength(name);
+  if (normalized_size > 2 * longest + 8) return {};
 
   // The name and one candidate at a time, normalized, share one buffer,
   // which is on the stack for names of the usual length. Normalizing
@@ -438,12 +438,12 @@ std::string_view ClosestName(std::string_view name,
   char stack_buffer[128];
   std::string heap_buffer;
   char* buffer = stack_buffer;
-  if (wanted_size + longest + 2 > sizeof stack_buffer) {
-    heap_buffer.resize(wanted_size + longest + 2);
+  if (normalized_size + longest + 2 > sizeof stack_buffer) {
+    heap_buffer.resize(normalized_size + longest + 2);
     buffer = heap_buffer.data();
   }
   const std::string_view wanted(buffer, NormalizeForComparison(name, buffer));
-  char* const candidate_buffer = buffer + wanted_size + 1;
+  char* const candidate_buffer = buffer + normalized_size + 1;
   // Allow about one edit per five characters, so a typo or two is forgiven
   // but an unrelated name gets no suggestion.
   const size_t allowed = std::max<size_t>(1, wanted.size() / 5);

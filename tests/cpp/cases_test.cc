@@ -112,11 +112,11 @@ INSTANTIATE_TEST_SUITE_P(Cases, CaseTest, ::testing::ValuesIn(CaseNames()),
 
 TEST(Cases, CorpusIsNotEmpty) { EXPECT_GE(CaseNames().size(), 40u); }
 
-// The module sends a param's name as its place in kParamNames, so the list
-// must hold every name a finding uses. The cases use each listed name, so
-// the list holds none that is gone. Two findings need inputs too large for
-// a case file: one over the size limit, and one with more findings than
-// are kept.
+// The module sends a param's name as its index in kParamNames, so the list
+// must contain every name a finding uses. The cases use each listed name,
+// so the list contains none that is unused. Two findings need inputs too
+// large for a case file: one over the size limit, and one with more
+// findings than are kept.
 TEST(Cases, UseExactlyTheListedParamNames) {
   std::set<std::string_view> used;
   std::string many_unknown_keys = "{";

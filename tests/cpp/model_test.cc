@@ -234,7 +234,7 @@ TEST(MemberSpans, LocateKeysAndValuesInUtf16) {
 
 // The spans skip conversion only for text that is ASCII up to the object's
 // end, so a last value with one non-ASCII character still converts them.
-TEST(MemberSpans, ConvertWhenOnlyTheLastCharacterIsNotAscii) {
+TEST(MemberSpans, ConvertForNonAsciiLastCharacter) {
   const ValidationResult result = Validate("{\"a\":\"\xC3\xA9\"}");
   ASSERT_EQ(result.member_spans.size(), 1u);
   EXPECT_EQ(result.member_spans[0].value_begin, 5u);

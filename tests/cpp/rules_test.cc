@@ -126,10 +126,9 @@ TEST(UnknownField, SuggestsJsonNameForProtoNameTypo) {
   }
 }
 
-// The key below is 49 bytes, past the cut-off for the raw length (twice the
-// longest JSON name plus 8), and lost its suggestion when proto names
-// stopped being candidates. The cut-off counts the key without the
-// separators that the comparison drops.
+// The key below is 49 bytes, past a cut-off on the raw length (twice the
+// longest JSON name plus 8). The cut-off counts the key without the
+// separators that the comparison drops, so the key still gets a suggestion.
 TEST(UnknownField, SuggestsNameForKeyWithManySeparators) {
   for (const size_t underscores : {39, 200}) {
     const std::string key = "model_type" + std::string(underscores, '_');
@@ -465,8 +464,8 @@ TEST(Findings, AreCappedAtOneHundred) {
 }
 
 // The cap keeps errors before warnings. Unknown fields are warnings with
-// ignore_unknown_fields, and 120 of them once pushed a negative budget,
-// written last, out of the findings: the result was ok with no error shown.
+// ignore_unknown_fields. A cap by offset alone would let 120 of them push
+// out a negative budget written last, and the result would be ok.
 TEST(Findings, CapKeepsErrorsBeforeWarnings) {
   std::string text = "{";
   for (int i = 0; i < 120; ++i) text += "\"k" + std::to_string(i) + "\":0,";
@@ -490,8 +489,8 @@ TEST(Findings, CapKeepsErrorsBeforeWarnings) {
 }
 
 // The inputs of a pipeline request are capped on their own first. The
-// summary counted only what the request's cap cut (the note and the inner
-// summary), not the findings the inner cap had cut.
+// request's summary counts the findings that the inner cap cut as well as
+// those its own cap cuts.
 TEST(Findings, CapCountsWhatPipelineInputsCut) {
   for (const int keys : {102, 150}) {
     std::string text = "{\"trainingTaskInputs\":{";

@@ -84,9 +84,9 @@ TEST(PlainStringLength, StopsAtEachSpecialByteAnywhere) {
   }
 }
 
-// The word scan finds the first special byte by its bit in a mask, where a
-// borrow can also mark the byte after a match: the byte one above each
-// special one follows it here, and so does a second special byte.
+// The word scan finds the first special byte by its bit in a mask. A borrow
+// can also mark the byte after a match, so here the byte one above each
+// special byte follows it, and so does a second special byte.
 TEST(PlainStringLength, FindsFirstOfNeighbouringSpecialBytes) {
   for (const std::string pair : {std::string("\"#"), std::string("\\]"),
                                  std::string("\x1F "), std::string("\0\x01", 2),
@@ -128,7 +128,7 @@ TEST(WordScans, StopInTheLastBytes) {
 }
 
 // The same scan finds the first byte with its high bit set.
-TEST(AsciiPrefixLength, StopsAtFirstNonAsciiByteInAnyWord) {
+TEST(AsciiPrefixLength, StopsAtFirstNonAsciiByte) {
   for (size_t position = 0; position <= 20; ++position) {
     const std::string text =
         std::string(position, 'a') + "\xC3\xA9\xFF" + std::string(10, 'b');

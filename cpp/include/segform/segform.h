@@ -48,8 +48,8 @@ struct ParamValue {
   std::vector<std::string_view> names;  // kNameList: names from the declarations
 };
 
-// Every name a finding's params can have, in one list that programs can
-// show, and that lets the module send a name as its place in the list.
+// The names a finding's params can have. Programs can list them, and the
+// module sends a param's name as its index here.
 inline constexpr std::string_view kParamNames[] = {
     "actual",   "allowed", "byte",     "canonical", "default",  "effective",
     "encoding", "expected", "first",   "found",     "key",      "max",
