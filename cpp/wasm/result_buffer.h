@@ -27,7 +27,7 @@
 // A known name is its index in a list the page also has: the declared
 // names (MessageDecl::DeclaredNames) or kParamNames. JavaScript then uses
 // its own copy of the name. As an object key, that copy saves V8 a hash and
-// a string-table lookup, about 40 ns a key; as a value, it saves a string.
+// a string-table lookup, about 40 ns a key. As a value, it saves a string.
 // A name not in the list, such as an unknown key or a value as written, is
 // the list's size followed by the name as a string.
 //
