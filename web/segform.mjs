@@ -93,8 +93,8 @@ class ResultReader {
     return this.strings.slice(start, this.nextString);
   }
 
-  // A name from declaredNames or paramNames (see result_buffer.h): its
-  // index there, or the list's length and then the name as a string.
+  // A name from declaredNames (see result_buffer.h): its index there, or
+  // the list's length and then the name as a string.
   knownName(names) {
     const index = this.word();
     return index < names.length ? names[index] : this.string();
@@ -111,7 +111,7 @@ class ResultReader {
   params() {
     const params = {};
     for (let count = this.word(); count > 0; count -= 1) {
-      const name = this.knownName(paramNames);
+      const name = paramNames[this.word()];
       const kind = this.word();
       if (kind === 0) {
         params[name] = this.string();

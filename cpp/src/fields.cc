@@ -86,9 +86,9 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   Finding& finding =
       sink.Add(severity, "field.unknown", MemberPointer(member.key),
                member.key_span, std::move(message_text), std::move(hint));
-  finding.params.Set("key", member.key);
-  if (!suggestion.empty()) finding.params.Set("suggestion", suggestion);
-  finding.params.Set("allowed", names);
+  finding.params.Set(Param::kKey, member.key);
+  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
+  finding.params.Set(Param::kAllowed, names);
 }
 
 
@@ -101,8 +101,8 @@ void ReportWrongType(const FieldDecl& field, const RawMember& member,
              {field.json_name, ExpectedType(field),
               KindName(member.value.kind)}),
       Format("Write the value as {}.", {ExpectedType(field)}));
-  finding.params.Set("expected", ExpectedType(field));
-  finding.params.Set("actual", KindName(member.value.kind));
+  finding.params.Set(Param::kExpected, ExpectedType(field));
+  finding.params.Set(Param::kActual, KindName(member.value.kind));
 }
 
 // Returns the value for a message: a number as written, a string quoted.
@@ -129,8 +129,8 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
                  : "Write whole digits only, e.g. \"{}\".",
              {!portable.empty() ? std::string_view(portable)
                                 : field.service_default}));
-  finding.params.Set("actual", member.value.text);
-  if (!portable.empty()) finding.params.Set("portable", portable);
+  finding.params.Set(Param::kActual, member.value.text);
+  if (!portable.empty()) finding.params.Set(Param::kPortable, portable);
 }
 
 // Warns that every parser reads a number other than the one written, as
@@ -144,8 +144,8 @@ void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
              "double",
              {field.json_name, ShowValue(member.value), std::to_string(value)}),
       Format("Write {} to say what is read.", {std::to_string(value)}));
-  finding.params.Set("actual", member.value.text);
-  finding.params.Set("readAs", std::to_string(value));
+  finding.params.Set(Param::kActual, member.value.text);
+  finding.params.Set(Param::kReadAs, std::to_string(value));
 }
 
 void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
@@ -176,7 +176,7 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
                  {field.json_name, ShowValue(member.value)}),
           Format("Write a model type name, e.g. \"{}\".",
                  {field.service_default}));
-      finding.params.Set("actual", member.value.text);
+      finding.params.Set(Param::kActual, member.value.text);
       return;
     }
   }
@@ -239,9 +239,9 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
       sink.Add(Severity::kError, Code(field, "unknown_name"),
                MemberPointer(member.key), raw.span, std::move(message),
                std::move(hint));
-  finding.params.Set("expected", names);
-  finding.params.Set("actual", raw.text);
-  if (!suggestion.empty()) finding.params.Set("suggestion", suggestion);
+  finding.params.Set(Param::kExpected, names);
+  finding.params.Set(Param::kActual, raw.text);
+  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
 }
 
 void ReadInt64(const FieldDecl& field, const RawMember& member,
@@ -267,8 +267,8 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
             Severity::kInfo, Code(field, "non_canonical"), MemberPointer(member.key), raw.span,
             Format("{} {} is read as {}; the API writes \"{}\"",
                    {field.json_name, ShowValue(raw), canonical, canonical}));
-        finding.params.Set("actual", raw.text);
-        finding.params.Set("canonical", canonical);
+        finding.params.Set(Param::kActual, raw.text);
+        finding.params.Set(Param::kCanonical, canonical);
       }
       return;
     }
@@ -281,7 +281,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
                                {field.service_default})
                       : "Use a value between -9223372036854775808 and "
                         "9223372036854775807.");
-      finding.params.Set("actual", raw.text);
+      finding.params.Set(Param::kActual, raw.text);
       return;
     }
     case IntegerReading::Verdict::kNotPortable:
@@ -299,7 +299,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
           ? "Write a whole number, or leave the field out for the default."
           : Format("Write whole digits only, e.g. \"{}\".",
                    {field.service_default}));
-  finding.params.Set("actual", raw.text);
+  finding.params.Set(Param::kActual, raw.text);
 }
 
 }  // namespace
@@ -323,8 +323,8 @@ void ReportDuplicate(std::string_view first_key, std::string_view name,
       sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
                member.key_span, std::move(message),
                "Keep one of the two and remove the other.");
-  finding.params.Set("first", first_key);
-  finding.params.Set("second", member.key);
+  finding.params.Set(Param::kFirst, first_key);
+  finding.params.Set(Param::kSecond, member.key);
 }
 
 std::vector<FieldValue> ReadFields(const MessageDecl& message,

@@ -4,9 +4,9 @@
 
 namespace segform {
 
-ParamValue& FindingParams::Slot(std::string_view name, ParamValue::Kind kind) {
+ParamValue& FindingParams::Slot(Param param, ParamValue::Kind kind) {
   for (Entry& entry : entries_) {
-    if (entry.first == name) {
+    if (entry.first == param) {
       entry.second = ParamValue();
       entry.second.kind = kind;
       return entry.second;
@@ -16,35 +16,34 @@ ParamValue& FindingParams::Slot(std::string_view name, ParamValue::Kind kind) {
   // room for four instead of growing the vector one entry at a time.
   if (entries_.empty()) entries_.reserve(4);
   Entry& entry = entries_.emplace_back();
-  entry.first = name;
+  entry.first = param;
   entry.second.kind = kind;
   return entry.second;
 }
 
-void FindingParams::Set(std::string_view name, std::string_view text) {
-  Slot(name, ParamValue::Kind::kString).text = std::string(text);
+void FindingParams::Set(Param param, std::string_view text) {
+  Slot(param, ParamValue::Kind::kString).text = std::string(text);
 }
 
-void FindingParams::Set(std::string_view name, int64_t integer) {
-  Slot(name, ParamValue::Kind::kInteger).integer = integer;
+void FindingParams::Set(Param param, int64_t integer) {
+  Slot(param, ParamValue::Kind::kInteger).integer = integer;
 }
 
-void FindingParams::Set(std::string_view name,
-                        std::vector<std::string_view> names) {
-  Slot(name, ParamValue::Kind::kNameList).names = std::move(names);
+void FindingParams::Set(Param param, std::vector<std::string_view> names) {
+  Slot(param, ParamValue::Kind::kNameList).names = std::move(names);
 }
 
-const ParamValue* FindingParams::Find(std::string_view name) const {
+const ParamValue* FindingParams::Find(Param param) const {
   for (const Entry& entry : entries_) {
-    if (entry.first == name) return &entry.second;
+    if (entry.first == param) return &entry.second;
   }
   return nullptr;
 }
 
 nlohmann::ordered_json FindingParams::ToJson() const {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  for (const auto& [name, value] : entries_) {
-    nlohmann::ordered_json& slot = object[std::string(name)];
+  for (const auto& [param, value] : entries_) {
+    nlohmann::ordered_json& slot = object[std::string(ParamName(param))];
     switch (value.kind) {
       case ParamValue::Kind::kString:
         slot = value.text;

@@ -37,8 +37,8 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
         Format("the text is not valid UTF-8: byte {} cannot appear here",
                {byte}),
         "Save the file as UTF-8, or retype the character at this position.");
-    finding.params.Set("byte", byte);
-    finding.params.Set("offset", invalid);
+    finding.params.Set(Param::kByte, byte);
+    finding.params.Set(Param::kOffset, invalid);
     return std::nullopt;
   }
   // JSON allows no raw NUL anywhere, and a reader that stops at one would
@@ -66,12 +66,12 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
         sink.Add(Severity::kError, std::string(error.code), "", error.span,
                  std::move(error.message), std::move(error.hint));
     if (error.code == "json.too_deep") {
-      finding.params.Set("max", kMaxNestingDepth);
+      finding.params.Set(Param::kMax, kMaxNestingDepth);
     } else if (error.code == "json.syntax") {
-      finding.params.Set("offset", error.span.begin);
+      finding.params.Set(Param::kOffset, error.span.begin);
       if (!error.expected.empty()) {
-        finding.params.Set("expected", error.expected);
-        finding.params.Set("found", error.found);
+        finding.params.Set(Param::kExpected, error.expected);
+        finding.params.Set(Param::kFound, error.found);
       }
     }
     return std::nullopt;
@@ -90,7 +90,7 @@ void ReportNestedDuplicate(const NestedDuplicate& duplicate, FindingSink& sink) 
       Format("the key {} is set twice in this object",
              {Quoted(duplicate.key)}),
       "Keep one of the two and remove the other.");
-  finding.params.Set("key", duplicate.key);
+  finding.params.Set(Param::kKey, duplicate.key);
 }
 
 }  // namespace segform::internal

@@ -52,7 +52,7 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
                {std::to_string(*model_type.number)}),
         Format("Write the model type by name, e.g. \"{}\".",
                {field.service_default}));
-    finding.params.Set("actual", *model_type.number);
+    finding.params.Set(Param::kActual, *model_type.number);
     return;
   }
   if (known->number == 0) {
@@ -62,8 +62,8 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
         Format("{} should not be set; the service trains {} instead",
                {known->name, field.service_default}),
         "Choose a model type, or leave the field out.");
-    finding.params.Set("actual", known->name);
-    finding.params.Set("effective", field.service_default);
+    finding.params.Set(Param::kActual, known->name);
+    finding.params.Set(Param::kEffective, field.service_default);
   }
 }
 
@@ -93,7 +93,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
         Format("{} must not be negative; got {}",
                {field.json_name, WithThousands(value)}),
         "Give the budget in milli node hours; 1,000 is one node hour.");
-    finding.params.Set("actual", std::to_string(value));
+    finding.params.Set(Param::kActual, std::to_string(value));
     return;
   }
   if (value == 0) {
@@ -103,7 +103,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
         Format("a budget of 0 counts as not set; the default of {} applies",
                {WithThousands(std::string(field.service_default))}),
         "Leave the field out to use the default, or give a budget.");
-    finding.params.Set("default", field.service_default);
+    finding.params.Set(Param::kDefault, field.service_default);
     return;
   }
 
@@ -121,7 +121,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
         Format("no budget range is documented for {}; the service checks "
                "it when training starts",
                {model_type}));
-    finding.params.Set("modelType", model_type);
+    finding.params.Set(Param::kModelType, model_type);
     return;
   }
   if (value < range.min || value > range.max) {
@@ -136,10 +136,10 @@ void CheckBudget(const std::vector<FieldValue>& fields,
                 WithThousands(range.min / field.units_per_display_unit),
                 WithThousands(range.max / field.units_per_display_unit),
                 field.display_unit}));
-    finding.params.Set("min", std::to_string(range.min));
-    finding.params.Set("max", std::to_string(range.max));
-    finding.params.Set("actual", std::to_string(value));
-    finding.params.Set("modelType", model_type);
+    finding.params.Set(Param::kMin, std::to_string(range.min));
+    finding.params.Set(Param::kMax, std::to_string(range.max));
+    finding.params.Set(Param::kActual, std::to_string(value));
+    finding.params.Set(Param::kModelType, model_type);
   }
 }
 
@@ -249,8 +249,8 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
         Format("baseModelId has spaces at its start or end: {}",
                {Quoted(id)}),
         std::move(hint));
-    finding.params.Set("actual", id);
-    if (IsModelId(suggestion)) finding.params.Set("suggestion", suggestion);
+    finding.params.Set(Param::kActual, id);
+    if (IsModelId(suggestion)) finding.params.Set(Param::kSuggestion, suggestion);
     return;
   }
 
@@ -264,8 +264,8 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
         IsModelId(suggestion)
             ? Format("Use the ID alone: {}.", {Quoted(suggestion)})
             : "Give only the model's ID, the part after \"models/\".");
-    finding.params.Set("actual", id);
-    if (IsModelId(suggestion)) finding.params.Set("suggestion", suggestion);
+    finding.params.Set(Param::kActual, id);
+    if (IsModelId(suggestion)) finding.params.Set(Param::kSuggestion, suggestion);
     return;
   }
 
@@ -277,7 +277,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
                "_ and - starting with a letter or _; got {}",
                {Quoted(id)}),
         "Copy the model's ID from the Model Registry.");
-    finding.params.Set("actual", id);
+    finding.params.Set(Param::kActual, id);
   }
 }
 

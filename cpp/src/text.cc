@@ -560,7 +560,7 @@ std::vector<Finding> FindingSink::Take() {
     summary.message = Format("{} more finding{} not shown",
                              {std::to_string(more), more == 1 ? "" : "s"});
     summary.hint = "Fix the findings above and check again.";
-    summary.params.Set("more", more);
+    summary.params.Set(Param::kMore, more);
     findings_.push_back(std::move(summary));
   }
 

@@ -160,7 +160,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       inputs_member.key_span,
       "this is a training pipeline request; its trainingTaskInputs are "
       "checked");
-  note.params.Set("key", inputs_member.key);
+  note.params.Set(Param::kKey, inputs_member.key);
 
   // The request's own members. None may be set twice, under either
   // spelling of the two pipeline fields segform reads. A field of the
@@ -188,7 +188,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
                            "not read it",
                            {internal::Quoted(member.key)}),
           "Move it into trainingTaskInputs.");
-      finding.params.Set("key", member.key);
+      finding.params.Set(Param::kKey, member.key);
     }
   }
   // Keys set twice deeper down, except inside trainingTaskInputs, whose own
@@ -211,8 +211,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
           internal::MemberPointer(definition->key), definition->value.span,
           "trainingTaskDefinition must be the image segmentation schema",
           internal::Format("Use \"{}\".", {uri}));
-      finding.params.Set("expected", uri);
-      finding.params.Set("actual", definition->value.text);
+      finding.params.Set(Param::kExpected, uri);
+      finding.params.Set(Param::kActual, definition->value.text);
     }
   }
 
@@ -229,7 +229,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       // The inner check capped its findings on its own. Its summary's
       // count goes into this one's, which also counts what this cap cuts.
       if (inner.code == internal::kTruncatedCode) {
-        const ParamValue* more = inner.params.Find("more");
+        const ParamValue* more = inner.params.Find(Param::kMore);
         sink.CountCut(more != nullptr ? static_cast<size_t>(more->integer) : 0,
                       span.begin + inner.begin);
         continue;
@@ -279,7 +279,7 @@ ValidationResult CheckText(std::string_view text,
           internal::Format("the file is {} text; segform reads UTF-8 only",
                            {encoding}),
           "Save the file as UTF-8.");
-      finding.params.Set("encoding", encoding);
+      finding.params.Set(Param::kEncoding, encoding);
       result.findings = sink.Take();
       return result;
     }
@@ -421,8 +421,8 @@ ValidationResult OversizeResult(uint64_t text_bytes, bool size_is_lower_bound) {
            internal::WithThousands(static_cast<int64_t>(kMaxTextBytes))}),
       "These training inputs fit in a few hundred bytes: check that this is "
       "the right file.");
-  finding.params.Set("size", text_bytes);
-  finding.params.Set("max", kMaxTextBytes);
+  finding.params.Set(Param::kSize, text_bytes);
+  finding.params.Set(Param::kMax, kMaxTextBytes);
   result.findings = sink.Take();
   return result;
 }

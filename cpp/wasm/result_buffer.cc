@@ -114,9 +114,9 @@ const std::vector<std::string_view>& ResultBuffer::DeclaredNames() {
 void ResultBuffer::Params(const FindingParams& params) {
   const size_t count_at = words_.size();
   Word(0);
-  for (const auto& [name, value] : params) {
+  for (const auto& [param, value] : params) {
     ++words_[count_at];
-    KnownName(name, kParamNames);
+    Word(static_cast<uint32_t>(param));
     Word(static_cast<uint32_t>(value.kind));
     switch (value.kind) {
       case ParamValue::Kind::kString:

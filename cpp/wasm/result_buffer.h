@@ -14,7 +14,7 @@
 //     severity (0 error, 1 warning, 2 info), code, path: string,
 //     line, column, begin, end, utf16Begin, utf16End,
 //     message: string, hint: string (left out of the object when empty),
-//     params: count, then for each name: a known name from kParamNames,
+//     params: count, then for each: its index in kParamNames (the Param),
 //       kind, value
 //   formValues: count, then name, value: each a known name from the
 //     declared names
@@ -24,12 +24,13 @@
 //     keyEnd, valueBegin, valueEnd
 //   objectSpan: 0 (null), or 1 then begin, end
 //
-// A known name is its index in a list the page also has: the declared
-// names (MessageDecl::DeclaredNames) or kParamNames. JavaScript then uses
-// its own copy of the name. As an object key, that copy saves V8 a hash and
-// a string-table lookup, about 40 ns a key. As a value, it saves a string.
-// A name not in the list, such as an unknown key or a value as written, is
-// the list's size followed by the name as a string.
+// A known name is its index in a list the page also has, the declared
+// names (MessageDecl::DeclaredNames), and a param's name is its index in
+// kParamNames. JavaScript then uses its own copy of the name. As an object
+// key, that copy saves V8 a hash and a string-table lookup, about 40 ns a
+// key. As a value, it saves a string. A name not in the declared names,
+// such as an unknown key or a value as written, is the list's size
+// followed by the name as a string.
 //
 // A param's kind is ParamValue::Kind as a number. Its value follows:
 //   kString: a string

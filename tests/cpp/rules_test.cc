@@ -88,7 +88,7 @@ TEST(ModelType, GivesNoSuggestionForUnrelatedName) {
   const ValidationResult result = Validate(R"({"modelType":"FAST"})");
   const Finding* finding = FindCode(result, "model_type.unknown_name");
   ASSERT_NE(finding, nullptr);
-  EXPECT_FALSE(finding->params.contains("suggestion"));
+  EXPECT_FALSE(finding->params.contains(Param::kSuggestion));
 }
 
 TEST(ModelType, WarnsWhenUnspecifiedIsSet) {
@@ -143,7 +143,7 @@ TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
   const ValidationResult result = Validate(R"({"multiLabel":true})");
   const Finding* finding = FindCode(result, "field.unknown");
   ASSERT_NE(finding, nullptr);
-  EXPECT_FALSE(finding->params.contains("suggestion"));
+  EXPECT_FALSE(finding->params.contains(Param::kSuggestion));
   EXPECT_EQ(finding->params.ToJson()["allowed"],
             nlohmann::ordered_json::array(
                 {"modelType", "budgetMilliNodeHours", "baseModelId"}));
@@ -185,7 +185,7 @@ TEST(EnumSpelling, RejectsWhatParsersReadDifferently) {
     EXPECT_EQ(finding.code, row.code);
     EXPECT_EQ(finding.severity, Severity::kError);
     if (row.portable == nullptr) {
-      EXPECT_FALSE(finding.params.contains("portable"));
+      EXPECT_FALSE(finding.params.contains(Param::kPortable));
     } else {
       EXPECT_EQ(finding.params.ToJson()["portable"], row.portable);
     }
@@ -310,7 +310,7 @@ TEST(BaseModelId, HintsSuggestOnlyValidIds) {
     const Finding& finding = result.findings[0];
     EXPECT_EQ(finding.code, row.code);
     if (row.suggestion == nullptr) {
-      EXPECT_FALSE(finding.params.contains("suggestion"));
+      EXPECT_FALSE(finding.params.contains(Param::kSuggestion));
     } else {
       EXPECT_EQ(finding.params.ToJson()["suggestion"], row.suggestion);
       EXPECT_NE(finding.hint.find(std::string("\"") + row.suggestion + "\""),

@@ -48,30 +48,44 @@ struct ParamValue {
   std::vector<std::string_view> names;  // kNameList: names from the declarations
 };
 
-// The names a finding's params can have. Programs can list them, and the
-// module sends a param's name as its index here.
+// The params a finding can have, named by kParamNames in the same
+// alphabetical order. The module sends a param's name as its index there,
+// so the page has every name it can receive.
+enum class Param : uint8_t {
+  kActual,   kAllowed,  kByte,      kCanonical, kDefault,  kEffective,
+  kEncoding, kExpected, kFirst,     kFound,     kKey,      kMax,
+  kMin,      kModelType, kMore,     kOffset,    kPortable, kReadAs,
+  kSecond,   kSize,     kSuggestion,
+};
 inline constexpr std::string_view kParamNames[] = {
     "actual",   "allowed", "byte",     "canonical", "default",  "effective",
     "encoding", "expected", "first",   "found",     "key",      "max",
     "min",      "modelType", "more",   "offset",    "portable", "readAs",
     "second",   "size",     "suggestion",
 };
+static_assert(std::size(kParamNames) ==
+                  static_cast<size_t>(Param::kSuggestion) + 1,
+              "each Param needs its name in kParamNames");
+
+// Returns the param's name, such as "actual" for Param::kActual.
+inline std::string_view ParamName(Param param) {
+  return kParamNames[static_cast<size_t>(param)];
+}
 
 // The values a finding's message is built from, by name, in the order they
 // were set, for programs that act on findings without reading the message.
-// Names are string literals, so a name is kept as a view.
 class FindingParams {
  public:
-  using Entry = std::pair<std::string_view, ParamValue>;
+  using Entry = std::pair<Param, ParamValue>;
 
-  // Each sets the named value, replacing one set before.
-  void Set(std::string_view name, std::string_view text);
-  void Set(std::string_view name, int64_t integer);
-  void Set(std::string_view name, std::vector<std::string_view> names);
+  // Each sets the param's value, replacing one set before.
+  void Set(Param param, std::string_view text);
+  void Set(Param param, int64_t integer);
+  void Set(Param param, std::vector<std::string_view> names);
 
-  // Returns the named value, or nullptr.
-  const ParamValue* Find(std::string_view name) const;
-  bool contains(std::string_view name) const { return Find(name) != nullptr; }
+  // Returns the param's value, or nullptr.
+  const ParamValue* Find(Param param) const;
+  bool contains(Param param) const { return Find(param) != nullptr; }
 
   bool empty() const { return entries_.empty(); }
   std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
@@ -81,7 +95,7 @@ class FindingParams {
   nlohmann::ordered_json ToJson() const;
 
  private:
-  ParamValue& Slot(std::string_view name, ParamValue::Kind kind);
+  ParamValue& Slot(Param param, ParamValue::Kind kind);
 
   std::vector<Entry> entries_;
 };
