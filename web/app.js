@@ -12,7 +12,7 @@ import {
   escapePointerToken,
   pluralize,
 } from './findings.js';
-import { applyEdits, fieldEdits, memberSpans, removalEdit } from './json-text.js';
+import { applyEdits, fieldEdits, memberSpans, removalEdits } from './json-text.js';
 import { maxLinkLength, shareLink, sharedState } from './share.js';
 
 const exportFileName = 'training-inputs.json';
@@ -693,7 +693,7 @@ function removeUnknownField(index) {
     return;
   }
   elements.actionStatus.textContent = '';
-  editText([removalEdit(state.text, state.spans, member)], 'remove');
+  editText(removalEdits(state.spans, [member]), 'remove');
   const buttons = elements.unknownList.querySelectorAll('.remove-button');
   const next = buttons[Math.min(index, buttons.length - 1)];
   if (next) {

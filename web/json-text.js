@@ -20,7 +20,7 @@ export function memberSpans(result) {
 export function fieldEdits(text, spans, jsonName, token) {
   const members = spans.fieldSpans.filter((span) => span.field === jsonName);
   if (token === undefined) {
-    return members.map((member) => removalEdit(text, spans, member));
+    return removalEdits(spans, members);
   }
   if (members.length > 0) {
     return members.map((member) => ({
@@ -32,19 +32,32 @@ export function fieldEdits(text, spans, jsonName, token) {
   return [insertionEdit(text, spans, JSON.stringify(jsonName), token)];
 }
 
-/** Returns the edit that removes one member and the comma that joins it. */
-export function removalEdit(text, spans, member) {
+/**
+ * Returns the edits that remove the given members (some of
+ * spans.fieldSpans) and the commas that join them. Neighbouring members
+ * go in one edit, since two edits of their own would overlap.
+ */
+export function removalEdits(spans, members) {
   const all = spans.fieldSpans;
-  const position = all.indexOf(member);
-  if (position > 0) {
-    // From the end of the previous value: its comma and this member's layout.
-    return { from: all[position - 1].valueEnd, to: member.valueEnd, insert: '' };
+  const removed = new Set(members);
+  const edits = [];
+  for (let first = 0; first < all.length; first += 1) {
+    if (!removed.has(all[first])) continue;
+    let last = first;
+    while (last + 1 < all.length && removed.has(all[last + 1])) last += 1;
+    if (first > 0) {
+      // From the end of the value before: its comma and the run's layout.
+      edits.push({ from: all[first - 1].valueEnd, to: all[last].valueEnd, insert: '' });
+    } else if (last + 1 < all.length) {
+      edits.push({ from: all[0].keyBegin, to: all[last + 1].keyBegin, insert: '' });
+    } else {
+      // Every member: what follows the last value (the layout before '}')
+      // stays.
+      edits.push({ from: spans.objectSpan.begin + 1, to: all[last].valueEnd, insert: '' });
+    }
+    first = last;
   }
-  if (all.length > 1) {
-    return { from: member.keyBegin, to: all[1].keyBegin, insert: '' };
-  }
-  // The only member: what follows its value (the layout before '}') stays.
-  return { from: spans.objectSpan.begin + 1, to: member.valueEnd, insert: '' };
+  return edits;
 }
 
 // Adds a member after the last one, copying the last member's indentation

@@ -338,6 +338,26 @@ test('proto keys change nothing else', { timeout: testTimeout }, async () => {
   });
 });
 
+test('clearing a field set twice clears both', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const rows = [
+      ['{"modelType": "CLOUD_HIGH_ACCURACY_1", "modelType": "CLOUD_LOW_ACCURACY_1"}', '{}'],
+      ['{"modelType": "CLOUD_HIGH_ACCURACY_1", "model_type": "CLOUD_LOW_ACCURACY_1", ' +
+        '"budgetMilliNodeHours": "30000"}', '{"budgetMilliNodeHours": "30000"}'],
+    ];
+    for (const [text, expected] of rows) {
+      await setEditorText(page, text);
+      await page.selectOption('#field-modelType', '');
+      assert.equal(await readEditorText(page), expected);
+      // The saved text is the page's own, which the editor must match.
+      await page.waitForFunction((want) =>
+        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text === want, expected,
+      { timeout: 5_000 });
+    }
+  });
+});
+
 test('pipeline request wraps the inputs', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await page.fill(budget, '250000');
