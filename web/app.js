@@ -704,7 +704,8 @@ function removeUnknownField(index) {
 }
 
 function renderCount(result) {
-  const text = describeCounts(countFindings(result.findings));
+  // The errors the findings cap left out count too: errorCount has them.
+  const text = describeCounts({ ...countFindings(result.findings), error: result.errorCount });
   // Only a changed text is written, so screen readers announce changes and
   // not every keystroke.
   if (elements.findingCount.textContent !== text) {

@@ -94,15 +94,17 @@ class FindingSink {
   // message, so that 100,000 keys do not build 100,000 messages.
   bool CutByCap(Severity severity, Span span);
   // Counts findings that a check of a part of the text cut by its own cap,
-  // the first of them at first_begin, so that this text's summary counts
-  // them too.
-  void CountCut(size_t count, size_t first_begin);
+  // `errors` of them errors and the first at first_begin, so that this
+  // text's summary counts them too.
+  void CountCut(size_t count, size_t errors, size_t first_begin);
   // Returns the findings sorted by position, with lines and columns set.
   // Past kMaxFindings, the findings kept are the errors first, then the
   // others, each in text order, and one "findings.truncated" finding
   // counts the rest, so no error is cut while a warning is shown.
   std::vector<Finding> Take();
   bool has_error() const;
+  // Returns the number of errors the cap cut. Take() counts the last ones.
+  size_t cut_error_count() const { return cut_error_count_; }
   // Returns the number of bytes at the start of the text that are ASCII.
   // The constructor finds it once, so the UTF-8 check and the UTF-16
   // offsets need no scan of their own for the usual all-ASCII text.
@@ -123,10 +125,10 @@ class FindingSink {
   size_t last_error_begin_ = 0;
   size_t last_other_begin_ = 0;
   // The findings CutByCap counted as cut, the smallest offset among them,
-  // and whether one was an error.
+  // and how many of them were errors, with those CutToCap removed.
   size_t cut_count_ = 0;
   size_t first_cut_begin_ = std::string_view::npos;
-  bool cut_error_ = false;
+  size_t cut_error_count_ = 0;
 };
 
 // Reads JSON text into a RawDocument. Returns std::nullopt after adding a

@@ -506,12 +506,13 @@ bool FindingSink::CutByCap(Severity severity, Span span) {
   if (!cut) return false;
   ++cut_count_;
   first_cut_begin_ = std::min(first_cut_begin_, begin);
-  cut_error_ = cut_error_ || severity == Severity::kError;
+  if (severity == Severity::kError) ++cut_error_count_;
   return true;
 }
 
-void FindingSink::CountCut(size_t count, size_t first_begin) {
+void FindingSink::CountCut(size_t count, size_t errors, size_t first_begin) {
   cut_count_ += count;
+  cut_error_count_ += errors;
   first_cut_begin_ = std::min(first_cut_begin_, std::min(first_begin, text_.size()));
 }
 
@@ -534,6 +535,7 @@ size_t FindingSink::CutToCap() {
   for (size_t i = 0; i < findings_.size(); ++i) {
     if (!kept[i]) {
       first_cut = std::min(first_cut, findings_[i].begin);
+      if (findings_[i].severity == Severity::kError) ++cut_error_count_;
       continue;
     }
     if (next != i) findings_[next] = std::move(findings_[i]);
@@ -557,10 +559,19 @@ std::vector<Finding> FindingSink::Take() {
     summary.code = kTruncatedCode;
     summary.begin = first_cut;
     summary.end = first_cut;
-    summary.message = Format("{} more finding{} not shown",
-                             {std::to_string(more), more == 1 ? "" : "s"});
-    summary.hint = "Fix the findings above and check again.";
+    // The summary sits where the first cut finding was, which can be
+    // before the findings shown, so its hint names no place.
+    summary.message =
+        cut_error_count_ == 0
+            ? Format("{} more finding{} not shown",
+                     {std::to_string(more), more == 1 ? "" : "s"})
+            : Format("{} more finding{} not shown ({} error{})",
+                     {std::to_string(more), more == 1 ? "" : "s",
+                      std::to_string(cut_error_count_),
+                      cut_error_count_ == 1 ? "" : "s"});
+    summary.hint = "Fix the findings shown and check again.";
     summary.params.Set(Param::kMore, more);
+    summary.params.Set(Param::kMoreErrors, cut_error_count_);
     findings_.push_back(std::move(summary));
   }
 
@@ -690,7 +701,7 @@ void ConvertToUtf16Offsets(std::string_view text,
 }
 
 bool FindingSink::has_error() const {
-  return cut_error_ || std::any_of(findings_.begin(), findings_.end(), [](const Finding& f) {
+  return cut_error_count_ > 0 || std::any_of(findings_.begin(), findings_.end(), [](const Finding& f) {
     return f.severity == Severity::kError;
   });
 }

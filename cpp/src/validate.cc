@@ -15,6 +15,19 @@ using internal::RawDocument;
 using internal::RawMember;
 using internal::ValueKind;
 
+// Moves the sink's findings into the result, with the number of errors its
+// cap cut, which error_count() includes.
+void TakeFindings(FindingSink& sink, ValidationResult& result) {
+  result.findings = sink.Take();
+  result.cut_error_count = sink.cut_error_count();
+}
+
+// Returns a count the finding's params hold, or 0 when the param is unset.
+size_t ParamCount(const Finding& finding, Param param) {
+  const ParamValue* value = finding.params.Find(param);
+  return value != nullptr ? static_cast<size_t>(value->integer) : 0;
+}
+
 // Returns "UTF-16" or "UTF-32" when a file is in one of those encodings, or
 // an empty view. UTF-32's byte-order marks start like UTF-16's, so they are
 // tested first. Without a mark, ASCII text in UTF-16 has a NUL byte beside
@@ -229,8 +242,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       // The inner check capped its findings on its own. Its summary's
       // count goes into this one's, which also counts what this cap cuts.
       if (inner.code == internal::kTruncatedCode) {
-        const ParamValue* more = inner.params.Find(Param::kMore);
-        sink.CountCut(more != nullptr ? static_cast<size_t>(more->integer) : 0,
+        sink.CountCut(ParamCount(inner, Param::kMore),
+                      ParamCount(inner, Param::kMoreErrors),
                       span.begin + inner.begin);
         continue;
       }
@@ -256,7 +269,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     }
   }
   if (sink.has_error()) result.canonical_json.clear();
-  result.findings = sink.Take();
+  TakeFindings(sink, result);
   result.pipeline_request = true;
   result.inputs_path = inputs_pointer;
   return result;
@@ -280,7 +293,7 @@ ValidationResult CheckText(std::string_view text,
                            {encoding}),
           "Save the file as UTF-8.");
       finding.params.Set(Param::kEncoding, encoding);
-      result.findings = sink.Take();
+      TakeFindings(sink, result);
       return result;
     }
   }
@@ -289,7 +302,7 @@ ValidationResult CheckText(std::string_view text,
   const std::optional<RawDocument> document =
       internal::ReadJsonText(text, sink);
   if (!document) {
-    result.findings = sink.Take();
+    TakeFindings(sink, result);
     return result;
   }
   if (document->top.kind != ValueKind::kObject) {
@@ -298,7 +311,7 @@ ValidationResult CheckText(std::string_view text,
                               "the fields of {}",
                               {ImageSegmentationInputsDecl().name}),
              "Wrap the fields in { }.");
-    result.findings = sink.Take();
+    TakeFindings(sink, result);
     return result;
   }
   if (allow_pipeline) {
@@ -320,7 +333,7 @@ ValidationResult CheckText(std::string_view text,
     result.canonical_json.push_back('\n');
   }
   result.inputs = std::move(inputs);
-  result.findings = sink.Take();
+  TakeFindings(sink, result);
   return result;
 }
 
@@ -341,10 +354,10 @@ std::string_view SeverityName(Severity severity) {
 bool ValidationResult::ok() const { return error_count() == 0; }
 
 size_t ValidationResult::error_count() const {
-  return static_cast<size_t>(
-      std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
-        return f.severity == Severity::kError;
-      }));
+  return cut_error_count +
+         static_cast<size_t>(std::count_if(
+             findings.begin(), findings.end(),
+             [](const Finding& f) { return f.severity == Severity::kError; }));
 }
 
 ValidationResult Validate(std::string_view text,
@@ -423,7 +436,7 @@ ValidationResult OversizeResult(uint64_t text_bytes, bool size_is_lower_bound) {
       "the right file.");
   finding.params.Set(Param::kSize, text_bytes);
   finding.params.Set(Param::kMax, kMaxTextBytes);
-  result.findings = sink.Take();
+  TakeFindings(sink, result);
   return result;
 }
 

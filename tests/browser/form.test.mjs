@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import {
   exportDownload,
   fieldFindings,
+  importFile,
   readFormValues,
   readPreview,
   testTimeout,
@@ -245,6 +246,16 @@ test('finding count is a polite live region', { timeout: testTimeout }, async ()
     await typeBudget(page, '5');
     await page.fill('#field-baseModelId', ' x');
     assert.equal(await page.textContent('#finding-count'), '2 errors.');
+  });
+});
+
+test('finding count includes cut errors', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const keys = Array.from({ length: 150 }, (_, i) => `"k${i}": 1`).join(', ');
+    await importFile(page, 'many-keys.json', `{${keys}}`);
+    // 100 errors are shown, and the cap's note says 50 more were cut.
+    assert.equal(await page.textContent('#finding-count'), '150 errors, 1 note.');
+    assert.match(await page.textContent('#preview-note'), /Fix the 150 errors first/);
   });
 });
 

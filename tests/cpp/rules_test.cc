@@ -459,7 +459,11 @@ TEST(Findings, AreCappedAtOneHundred) {
   EXPECT_EQ(summary.code, "findings.truncated");
   EXPECT_EQ(summary.severity, Severity::kInfo);
   EXPECT_EQ(summary.params.ToJson()["more"], 900);
-  EXPECT_EQ(result.error_count(), 100u);
+  EXPECT_EQ(summary.params.ToJson()["moreErrors"], 900);
+  EXPECT_EQ(summary.message, "900 more findings not shown (900 errors)");
+  // Every key is an error, shown or not.
+  EXPECT_EQ(result.error_count(), 1000u);
+  EXPECT_EQ(result.cut_error_count, 900u);
   EXPECT_FALSE(result.ok());
 }
 
@@ -483,6 +487,8 @@ TEST(Findings, CapKeepsErrorsBeforeWarnings) {
   const Finding& summary = result.findings[99];
   EXPECT_EQ(summary.code, "findings.truncated");
   EXPECT_EQ(summary.params.ToJson()["more"], 21);
+  EXPECT_EQ(summary.params.ToJson()["moreErrors"], 0);
+  EXPECT_EQ(summary.message, "21 more findings not shown");
   EXPECT_EQ(summary.begin, text.find("\"k99\""));
   EXPECT_EQ(result.findings[100].code, "budget.negative");
   EXPECT_TRUE(result.canonical_json.empty());
@@ -500,13 +506,14 @@ TEST(Findings, CapCountsWhatPipelineInputsCut) {
     text += "}}";
     const ValidationResult result = Validate(text);
     ASSERT_EQ(result.findings.size(), 101u) << keys;
-    EXPECT_EQ(result.error_count(), 100u) << keys;
+    EXPECT_EQ(result.error_count(), static_cast<size_t>(keys)) << keys;
     // The cut pipeline.request note, at offset 1, is the first finding cut.
     const Finding& summary = result.findings[0];
     EXPECT_EQ(summary.code, "findings.truncated") << keys;
     EXPECT_EQ(summary.begin, 1u) << keys;
     // Every unknown key is an error, and the note is the one more finding.
     EXPECT_EQ(summary.params.ToJson()["more"], keys + 1 - 100) << keys;
+    EXPECT_EQ(summary.params.ToJson()["moreErrors"], keys - 100) << keys;
   }
 }
 

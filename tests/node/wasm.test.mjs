@@ -279,6 +279,9 @@ describe('robustness', () => {
     assert.equal(result.findings.length, 101);
     assert.equal(result.findings[100].code, 'findings.truncated');
     assert.equal(result.findings[100].params.more, 59999 - 100);
+    // Every repeated key is an error, the ones the cap cut too.
+    assert.equal(result.findings[100].params.moreErrors, 59999 - 100);
+    assert.equal(result.errorCount, 59999);
   });
 
   test('the cap keeps an error written after 120 warnings', () => {

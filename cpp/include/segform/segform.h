@@ -54,14 +54,14 @@ struct ParamValue {
 enum class Param : uint8_t {
   kActual,   kAllowed,  kByte,      kCanonical, kDefault,  kEffective,
   kEncoding, kExpected, kFirst,     kFound,     kKey,      kMax,
-  kMin,      kModelType, kMore,     kOffset,    kPortable, kReadAs,
-  kSecond,   kSize,     kSuggestion,
+  kMin,      kModelType, kMore,     kMoreErrors, kOffset,  kPortable,
+  kReadAs,   kSecond,   kSize,      kSuggestion,
 };
 inline constexpr std::string_view kParamNames[] = {
     "actual",   "allowed", "byte",     "canonical", "default",  "effective",
     "encoding", "expected", "first",   "found",     "key",      "max",
-    "min",      "modelType", "more",   "offset",    "portable", "readAs",
-    "second",   "size",     "suggestion",
+    "min",      "modelType", "more",   "moreErrors", "offset", "portable",
+    "readAs",   "second",   "size",     "suggestion",
 };
 static_assert(std::size(kParamNames) ==
                   static_cast<size_t>(Param::kSuggestion) + 1,
@@ -197,7 +197,11 @@ struct [[nodiscard]] ValidationResult {
   bool pipeline_request = false;
   std::string inputs_path;
 
-  bool ok() const;  // true when no finding is an error
+  // The errors that the findings cap left out (see findings.truncated).
+  size_t cut_error_count = 0;
+
+  bool ok() const;  // true when the input has no error
+  // Returns the number of errors in the input, those cut by the cap too.
   size_t error_count() const;
 };
 
