@@ -960,7 +960,8 @@ function rejectUnreadable(result, name) {
   const items = wholeTextErrors.map((finding) =>
     createFindingElement(finding, location(finding)),
   );
-  const subject = name.charAt(0).toUpperCase() + name.slice(1);
+  // A file name is case-sensitive, so it stays as it is at the sentence's start.
+  const subject = name === pastedTextName ? 'The pasted text' : name;
   showImportStatus(`${subject} was not loaded, and the form is unchanged.`, items, true);
   return true;
 }
