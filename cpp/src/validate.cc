@@ -204,12 +204,17 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       finding.params.Set(Param::kKey, member.key);
     }
   }
-  // Keys set twice deeper down, except inside trainingTaskInputs, whose own
-  // check below reports them.
-  const std::string inputs_prefix = inputs_pointer + "/";
+  // Keys set twice deeper down, except inside the trainingTaskInputs object
+  // checked below, whose own check reports them. Those inside an array
+  // given as the inputs, or inside a second trainingTaskInputs, are
+  // reported here.
+  const internal::Span checked = inputs_member.value.kind == ValueKind::kObject
+                                     ? inputs_member.value.span
+                                     : internal::Span{};
   for (const internal::NestedDuplicate& duplicate :
        document.nested_duplicates) {
-    if (duplicate.path.compare(0, inputs_prefix.size(), inputs_prefix) != 0) {
+    if (duplicate.key_span.begin < checked.begin ||
+        duplicate.key_span.begin >= checked.end) {
       internal::ReportNestedDuplicate(duplicate, sink);
     }
   }

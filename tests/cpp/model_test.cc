@@ -268,6 +268,40 @@ TEST(PipelineRequest, ExportsTheInputsAlone) {
             nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
 }
 
+// Keys set twice are reported at any depth of a request: inside the inputs
+// checked (once, by their check), inside an array given as the inputs, and
+// inside a second trainingTaskInputs, which is not checked as inputs.
+TEST(PipelineRequest, ReportsDuplicateKeysAtAnyDepth) {
+  struct Row {
+    std::string text;
+    std::vector<std::string> codes;
+    std::string duplicate_path;
+  };
+  const std::vector<Row> rows = {
+      {R"({"trainingTaskInputs":{"x":{"a":1,"a":2}}})",
+       {"pipeline.request", "field.unknown", "json.duplicate_key"},
+       "/trainingTaskInputs/x/a"},
+      {R"({"trainingTaskInputs":[{"a":1,"a":2}]})",
+       {"pipeline.request", "pipeline.inputs_not_object", "json.duplicate_key"},
+       "/trainingTaskInputs/0/a"},
+      {R"({"trainingTaskInputs":{},"trainingTaskInputs":{"x":{"a":1,"a":2}}})",
+       {"pipeline.request", "field.duplicate", "json.duplicate_key"},
+       "/trainingTaskInputs/x/a"},
+  };
+  for (const Row& row : rows) {
+    const ValidationResult result = Validate(row.text);
+    std::vector<std::string> codes;
+    for (const Finding& finding : result.findings) codes.push_back(finding.code);
+    EXPECT_EQ(codes, row.codes) << row.text;
+    ASSERT_EQ(result.findings.size(), row.codes.size()) << row.text;
+    EXPECT_EQ(result.findings.back().path, row.duplicate_path) << row.text;
+    EXPECT_EQ(row.text.substr(result.findings.back().begin, 3), "\"a\"")
+        << row.text;
+    // The second "a", not the first.
+    EXPECT_EQ(result.findings.back().begin, row.text.rfind("\"a\"")) << row.text;
+  }
+}
+
 TEST(DeclaredNames, ListFieldsThenEnumValues) {
   const std::vector<std::string_view> expected = {
       "modelType",           "budgetMilliNodeHours",  "baseModelId",
