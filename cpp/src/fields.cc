@@ -64,16 +64,26 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
 }
 
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
-                        Severity severity, FindingSink& sink) {
+                        Severity severity, bool suggest_pipeline_key,
+                        FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
   const std::vector<std::string_view> names = FieldNames(message);
   // The JSON names alone are the candidates: a proto name compares as equal
   // to its JSON name, since the comparison drops case and underscores, so a
   // key close to the proto name gets the JSON name suggested.
-  const std::string_view suggestion = ClosestName(member.key, names);
+  std::string_view suggestion = ClosestName(member.key, names);
   std::string message_text;
   std::string hint;
-  if (!suggestion.empty()) {
+  if (suggestion.empty() && suggest_pipeline_key &&
+      !ClosestName(member.key, {kPipelineInputsKey}).empty()) {
+    suggestion = kPipelineInputsKey;
+    message_text = Format(
+        "unknown field {}; did you mean \"{}\", the key of a training "
+        "pipeline request's inputs?",
+        {Quoted(member.key), suggestion});
+    hint = Format("Rename it to \"{}\" to check the request's inputs.",
+                  {suggestion});
+  } else if (!suggestion.empty()) {
     message_text = Format("unknown field {}; did you mean \"{}\"?",
                           {Quoted(member.key), suggestion});
     hint = Format("Rename it to \"{}\".", {suggestion});
@@ -330,6 +340,7 @@ void ReportDuplicate(std::string_view first_key, std::string_view name,
 std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const RawDocument& document,
                                    const ValidateOptions& options,
+                                   bool suggest_pipeline_key,
                                    FindingSink& sink) {
   const Severity unknown_severity =
       options.ignore_unknown_fields ? Severity::kWarning : Severity::kError;
@@ -342,7 +353,8 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     const FieldDecl* field = message.FindField(member.key);
     if (field == nullptr) {
       if (unknown_keys.insert(member.key).second) {
-        ReportUnknownField(message, member, unknown_severity, sink);
+        ReportUnknownField(message, member, unknown_severity,
+                           suggest_pipeline_key, sink);
       } else {
         ReportDuplicate(member.key, member.key, member, sink);
       }

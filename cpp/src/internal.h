@@ -186,12 +186,18 @@ struct FieldValue {
   std::optional<std::string_view> string;
 };
 
+// The key of a training pipeline request's inputs, as the API writes it.
+inline constexpr std::string_view kPipelineInputsKey = "trainingTaskInputs";
+
 // Reads the members of a message: unknown keys, duplicates and values of the
 // wrong JSON type become findings. Returns the fields that are present and
-// not null, in declaration order.
+// not null, in declaration order. With suggest_pipeline_key, an unknown key
+// close to kPipelineInputsKey and to no field gets it as its suggestion,
+// since the text may be a request with that key misspelt.
 std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const RawDocument& document,
                                    const ValidateOptions& options,
+                                   bool suggest_pipeline_key,
                                    FindingSink& sink);
 
 // Returns the code of a problem with the field, such as

@@ -110,8 +110,8 @@ void FillFormValues(const std::vector<FieldValue>& fields,
 }
 
 // The names of the training pipeline fields a request is recognized by.
-constexpr std::string_view kPipelineInputsKeys[] = {"trainingTaskInputs",
-                                                    "training_task_inputs"};
+constexpr std::string_view kPipelineInputsKeys[] = {
+    internal::kPipelineInputsKey, "training_task_inputs"};
 constexpr std::string_view kPipelineDefinitionKeys[] = {
     "trainingTaskDefinition", "training_task_definition"};
 
@@ -326,7 +326,7 @@ ValidationResult CheckText(std::string_view text,
   }
 
   const std::vector<FieldValue> fields = internal::ReadFields(
-      ImageSegmentationInputsDecl(), *document, options, sink);
+      ImageSegmentationInputsDecl(), *document, options, allow_pipeline, sink);
   internal::CheckSegmentationRules(fields, sink);
 
   ImageSegmentationInputs inputs;

@@ -139,6 +139,30 @@ TEST(UnknownField, SuggestsNameForKeyWithManySeparators) {
   }
 }
 
+// A request whose trainingTaskInputs key is misspelt is read as inputs.
+// Its misspelt key gets the pipeline key suggested, though not inside a
+// request's inputs, where it cannot stand.
+TEST(UnknownField, SuggestsPipelineKeyAtTopLevel) {
+  for (const std::string key :
+       {"trainingTaskInput", "training_task_input", "TrainingTaskInputs"}) {
+    const ValidationResult result =
+        Validate("{\"" + key + "\": {\"modelType\": 1}, \"displayName\": \"x\"}");
+    EXPECT_FALSE(result.pipeline_request) << key;
+    const Finding* finding = FindCode(result, "field.unknown");
+    ASSERT_NE(finding, nullptr) << key;
+    EXPECT_EQ(finding->path, "/" + key);
+    EXPECT_EQ(finding->params.ToJson()["suggestion"], "trainingTaskInputs") << key;
+    EXPECT_NE(finding->message.find("did you mean \"trainingTaskInputs\""),
+              std::string::npos)
+        << key;
+  }
+  const ValidationResult inner =
+      Validate(R"({"trainingTaskInputs": {"trainingTaskInput": 1}})");
+  const Finding* finding = FindCode(inner, "field.unknown");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(finding->params.contains(Param::kSuggestion));
+}
+
 TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
   const ValidationResult result = Validate(R"({"multiLabel":true})");
   const Finding* finding = FindCode(result, "field.unknown");

@@ -46,7 +46,7 @@ nlohmann::json ProbeParse(const std::string& text) {
              "not an object");
   } else if (document) {
     fields = internal::ReadFields(ImageSegmentationInputsDecl(), *document,
-                                  ValidateOptions{}, sink);
+                                  ValidateOptions{}, false, sink);
   }
   if (sink.has_error()) {
     nlohmann::json codes = nlohmann::json::array();
