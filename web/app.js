@@ -12,7 +12,13 @@ import {
   escapePointerToken,
   pluralize,
 } from './findings.js';
-import { applyEdits, fieldEdits, memberSpans, removalEdits } from './json-text.js';
+import {
+  applyEdits,
+  fieldEdits,
+  memberSpans,
+  removalEdits,
+  withLfLineEnds,
+} from './json-text.js';
 import { maxLinkLength, shareLink, sharedState } from './share.js';
 
 const exportFileName = 'training-inputs.json';
@@ -964,11 +970,6 @@ function rejectUnreadable(result, name) {
   const subject = name === pastedTextName ? 'The pasted text' : name;
   showImportStatus(`${subject} was not loaded, and the form is unchanged.`, items, true);
   return true;
-}
-
-/** Returns the text with CRLF and lone CR line ends turned into LF. */
-function withLfLineEnds(text) {
-  return text.replace(/\r\n?/g, '\n');
 }
 
 /**

@@ -80,6 +80,14 @@ function insertionEdit(text, spans, keyJson, token) {
   return { from: last.valueEnd, to: last.valueEnd, insert: `,${lead}${keyJson}${colon}${token}` };
 }
 
+/**
+ * Returns the text with CRLF and lone CR line ends turned into LF, the only
+ * line end the editor keeps.
+ */
+export function withLfLineEnds(text) {
+  return text.replace(/\r\n?/g, '\n');
+}
+
 /** Applies edits (sorted or not, never overlapping) to a string. */
 export function applyEdits(text, edits) {
   let result = text;

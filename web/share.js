@@ -1,6 +1,8 @@
 // Share links: the JSON text travels in the URL fragment, which the browser
 // never sends to a server, as base64url of its UTF-8 bytes.
 
+import { withLfLineEnds } from './json-text.js';
+
 const fragmentPrefix = '#state=';
 
 /** Links longer than this are refused, as many tools cut longer URLs. */
@@ -31,7 +33,9 @@ export function shareLink(pageUrl, text) {
 
 /**
  * Reads the text from a location's fragment: null when the fragment contains
- * no shared state, {text} when it does, {error} when it cannot be read.
+ * no shared state, {text} when it does, {error} when it cannot be read. The
+ * text has LF line ends, as the page keeps it, so that it compares equal to
+ * the saved text it came from.
  */
 export function sharedState(fragment) {
   if (!fragment.startsWith(fragmentPrefix) || fragment === fragmentPrefix) {
@@ -44,7 +48,7 @@ export function sharedState(fragment) {
     return { error: 'the link is cut or changed: its text is not base64url' };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: withLfLineEnds(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
     return { error: 'the link is cut or changed: its text is not UTF-8' };
   }

@@ -101,6 +101,21 @@ test('CRLF link text edits like LF text', { timeout: testTimeout }, async () => 
   });
 });
 
+test('a CRLF link opened twice asks nothing', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const crlf = '{\r\n  "budgetMilliNodeHours": "250000"\r\n}\r\n';
+    const link = `${session.url}#state=${Buffer.from(crlf).toString('base64url')}`;
+    await openLink(page, link);
+    assert.equal(await page.inputValue(budget), '250000');
+    // The saved text has LF line ends. It is the link's text all the same,
+    // so the second opening asks nothing and drops the fragment at once.
+    await openLink(page, link);
+    await page.waitForFunction(() => window.location.hash === '', null, { timeout: 5_000 });
+    assert.equal(await page.locator('#share-dialog[open]').count(), 0);
+    assert.match(await page.textContent('#import-status'), /Opened the inputs from the shared link/);
+  });
+});
+
 test('the newest edit of two tabs is kept', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page, context }) => {
     const other = await context.newPage();
