@@ -46,7 +46,8 @@ std::string_view ExpectedType(const FieldDecl& field) {
 
 std::vector<std::string_view> FieldNames(const MessageDecl& message) {
   std::vector<std::string_view> names;
-  names.reserve(message.fields.size());
+  // Room for one more, the pipeline key that ReportUnknownField can add.
+  names.reserve(message.fields.size() + 1);
   for (const FieldDecl& field : message.fields) names.push_back(field.json_name);
   return names;
 }
@@ -67,16 +68,17 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity, bool suggest_pipeline_key,
                         FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
-  const std::vector<std::string_view> names = FieldNames(message);
   // The JSON names alone are the candidates: a proto name compares as equal
   // to its JSON name, since the comparison drops case and underscores, so a
-  // key close to the proto name gets the JSON name suggested.
-  std::string_view suggestion = ClosestName(member.key, names);
+  // key close to the proto name gets the JSON name suggested. The pipeline
+  // key, when it is a candidate, goes last and leaves before `names` is used.
+  std::vector<std::string_view> names = FieldNames(message);
+  if (suggest_pipeline_key) names.push_back(kPipelineInputsKey);
+  const std::string_view suggestion = ClosestName(member.key, names);
+  if (suggest_pipeline_key) names.pop_back();
   std::string message_text;
   std::string hint;
-  if (suggestion.empty() && suggest_pipeline_key &&
-      !ClosestName(member.key, {kPipelineInputsKey}).empty()) {
-    suggestion = kPipelineInputsKey;
+  if (suggestion == kPipelineInputsKey) {
     message_text = Format(
         "unknown field {}; did you mean \"{}\", the key of a training "
         "pipeline request's inputs?",
@@ -98,7 +100,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                member.key_span, std::move(message_text), std::move(hint));
   finding.params.Set(Param::kKey, member.key);
   if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
-  finding.params.Set(Param::kAllowed, names);
+  finding.params.Set(Param::kAllowed, std::move(names));
 }
 
 
