@@ -346,18 +346,26 @@ void ConvertToUtf16Offsets(std::string_view text,
 // eight bytes a step and is inlined.
 inline bool SameBytes(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  size_t i = 0;
-  for (; b.size() - i >= 8; i += 8) {
+  const size_t size = a.size();
+  if (size < 8) {
+    for (size_t i = 0; i < size; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  const auto same_word = [&](size_t i) {
     uint64_t a_word;
     uint64_t b_word;
     std::memcpy(&a_word, a.data() + i, sizeof a_word);
     std::memcpy(&b_word, b.data() + i, sizeof b_word);
-    if (a_word != b_word) return false;
+    return a_word == b_word;
+  };
+  // Whole words, then the last eight bytes, which can overlap the last
+  // word compared, instead of the rest a byte at a time.
+  for (size_t i = 0; size - i >= 8; i += 8) {
+    if (!same_word(i)) return false;
   }
-  for (; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
+  return same_word(size - 8);
 }
 
 // Returns the number of bytes at the start of the text that are ASCII,
