@@ -6,7 +6,7 @@
 import { loadSegform } from './segform.mjs';
 import { createFieldControls } from './form.js';
 import {
-  countFindings,
+  countAllFindings,
   createFindingElement,
   describeCounts,
   escapePointerToken,
@@ -30,8 +30,8 @@ const editTimeKey = 'segform.jsonText.editTime';
 const notAnObjectMessage =
   'The JSON text cannot be read as an object, so it cannot go into a pipeline request. ' +
   'Fix it first.';
-// The name importText gives pasted text, which has no file name.
-const pastedTextName = 'the pasted text';
+// What the import messages call pasted text, which has no file name.
+const pastedTextLabel = 'the pasted text';
 const storageFormat = 'segform-json-text-1';
 
 const elements = Object.fromEntries(
@@ -457,7 +457,7 @@ function wireImportEvents() {
     const text = event.clipboardData?.getData('text/plain');
     if (text) {
       event.preventDefault();
-      importText(text, pastedTextName);
+      importText(text, null);
     }
   });
   document.addEventListener('keydown', (event) => {
@@ -510,9 +510,15 @@ function render() {
   const unknownGroups = renderUnknownFields();
   const unknownRowsWithFindings = [];
   const generalFindings = [];
+  // A request can repeat trainingTaskInputs. Findings in a copy that was
+  // not checked have the same paths as those in the checked one, so only
+  // findings inside the checked object go to its fields and keys.
+  const span = result.objectSpan;
+  const inChecked = (finding) =>
+    span !== null && finding.utf16Begin >= span.begin && finding.utf16Begin < span.end;
   for (const finding of result.findings) {
-    const control = controlByPath.get(finding.path);
-    const unknownGroup = unknownGroups.get(finding.path);
+    const control = inChecked(finding) ? controlByPath.get(finding.path) : undefined;
+    const unknownGroup = inChecked(finding) ? unknownGroups.get(finding.path) : undefined;
     if (control) {
       findingsByControl.get(control).push(finding);
     } else if (unknownGroup) {
@@ -710,8 +716,7 @@ function removeUnknownField(index) {
 }
 
 function renderCount(result) {
-  // The errors the findings cap left out count too: errorCount has them.
-  const text = describeCounts({ ...countFindings(result.findings), error: result.errorCount });
+  const text = describeCounts(countAllFindings(result));
   // Only a changed text is written, so screen readers announce changes and
   // not every keystroke.
   if (elements.findingCount.textContent !== text) {
@@ -742,13 +747,16 @@ function renderPreview(result) {
  * Cancel it reports why nothing happened and focuses the first error.
  */
 async function confirmExport(verb) {
-  const errors = state.result.findings.filter((finding) => finding.severity === 'error');
-  if (errors.length === 0) {
+  const { errorCount } = state.result;
+  if (errorCount === 0) {
     return true;
   }
-  const count = pluralize(errors.length, 'error');
+  // Past the findings cap, only the errors shown are listed.
+  const errors = state.result.findings.filter((finding) => finding.severity === 'error');
+  const count = pluralize(errorCount, 'error');
+  const listed = errors.length < errorCount ? ` The first ${errors.length} are listed.` : '';
   elements.confirmText.textContent =
-    `The inputs have ${count}, so there is no canonical JSON yet. ` +
+    `The inputs have ${count}, so there is no canonical JSON yet.${listed} ` +
     'You can cancel and fix them, or take the JSON text as written.';
   elements.confirmList.replaceChildren(
     ...errors.map((finding) => createFindingElement(finding, `line ${finding.line}`)),
@@ -758,7 +766,7 @@ async function confirmExport(verb) {
   const accepted = await askInDialog(
     elements.confirmDialog, elements.confirmAccept, elements.confirmCancel);
   if (!accepted) {
-    const what = errors.length === 1 ? 'the error' : `the ${count}`;
+    const what = errorCount === 1 ? 'the error' : `the ${count}`;
     setActionStatus(`Nothing was ${verb}. Fix ${what} first.`, true);
     focusFirstInvalid();
   }
@@ -951,6 +959,7 @@ async function importFile(file) {
 /**
  * Reports a file or pasted text that cannot be read as a JSON object
  * (syntax, encoding, size, top-level type). Returns true when it did.
+ * `name` is the file's name, or null for pasted text.
  */
 function rejectUnreadable(result, name) {
   const wholeTextErrors = result.findings.filter(
@@ -960,20 +969,21 @@ function rejectUnreadable(result, name) {
     return false;
   }
   // Pasted text has no file name to put before the line and column.
-  const location = (finding) => (name === pastedTextName
+  const location = (finding) => (name === null
     ? `line ${finding.line}, column ${finding.column}`
     : `${name}:${finding.line}:${finding.column}`);
   const items = wholeTextErrors.map((finding) =>
     createFindingElement(finding, location(finding)),
   );
   // A file name is case-sensitive, so it stays as it is at the sentence's start.
-  const subject = name === pastedTextName ? 'The pasted text' : name;
+  const subject = name === null ? 'The pasted text' : name;
   showImportStatus(`${subject} was not loaded, and the form is unchanged.`, items, true);
   return true;
 }
 
 /**
- * Replaces the text with an imported one, which Undo can take back.
+ * Replaces the text with an imported one, which Undo can take back. `name`
+ * is the file's name, or null for pasted text.
  * NOTE: CRLF and lone CR become LF, because the editor stores lines with LF
  * and the validator's offsets must match the editor's text.
  */
@@ -983,13 +993,14 @@ function importText(rawText, name) {
   if (!result || rejectUnreadable(result, name)) {
     return;
   }
-  offerUndo(`Undo the import of ${name}.`);
+  const label = name ?? pastedTextLabel;
+  offerUndo(`Undo the import of ${label}.`);
   state.importedFileName = name;
   replaceText(text, 'import');
 
   const what = state.result.pipelineRequest
-    ? `${name}, a training pipeline request whose trainingTaskInputs the form shows`
-    : name;
+    ? `${label}, a training pipeline request whose trainingTaskInputs the form shows`
+    : label;
   const message =
     state.result.errorCount > 0
       ? `Loaded ${what}. It has ${pluralize(state.result.errorCount, 'error')} ` +

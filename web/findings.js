@@ -62,12 +62,27 @@ export function createFindingElement(finding, location) {
 }
 
 /** Counts findings by severity. */
-export function countFindings(findings) {
+function countFindings(findings) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) {
     if (finding.severity in counts) {
       counts[finding.severity] += 1;
     }
+  }
+  return counts;
+}
+
+/**
+ * Counts a result's findings by severity, those the findings cap cut
+ * included, from its findings.truncated summary, which is not counted.
+ */
+export function countAllFindings(result) {
+  const summary = result.findings.find((finding) => finding.code === 'findings.truncated');
+  const counts = countFindings(result.findings.filter((finding) => finding !== summary));
+  if (summary) {
+    counts.error += summary.params.moreErrors;
+    counts.warning += summary.params.moreWarnings;
+    counts.info += summary.params.moreNotes;
   }
   return counts;
 }

@@ -4,6 +4,7 @@
 #ifndef SEGFORM_SRC_INTERNAL_H_
 #define SEGFORM_SRC_INTERNAL_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -93,10 +94,13 @@ class FindingSink {
   // report that can repeat once per key calls it before building its
   // message, so that 100,000 keys do not build 100,000 messages.
   bool CutByCap(Severity severity, Span span);
+  // The number of findings of each severity that a cap cut, indexed by
+  // Severity.
+  using SeverityCounts = std::array<size_t, 3>;
   // Counts findings that a check of a part of the text cut by its own cap,
-  // `errors` of them errors and the first at first_begin, so that this
-  // text's summary counts them too.
-  void CountCut(size_t count, size_t errors, size_t first_begin);
+  // the first of them at first_begin, so that this text's summary counts
+  // them too.
+  void CountCut(const SeverityCounts& counts, size_t first_begin);
   // Returns the findings sorted by position, with lines and columns set.
   // Past kMaxFindings, the findings kept are the errors first, then the
   // others, each in text order, and one "findings.truncated" finding
@@ -104,7 +108,9 @@ class FindingSink {
   std::vector<Finding> Take();
   bool has_error() const;
   // Returns the number of errors the cap cut. Take() counts the last ones.
-  size_t cut_error_count() const { return cut_error_count_; }
+  size_t cut_error_count() const {
+    return cut_[static_cast<size_t>(Severity::kError)];
+  }
   // Returns the number of bytes at the start of the text that are ASCII.
   // The constructor finds it once, so the UTF-8 check and the UTF-16
   // offsets need no scan of their own for the usual all-ASCII text.
@@ -124,11 +130,11 @@ class FindingSink {
   size_t error_count_ = 0;
   size_t last_error_begin_ = 0;
   size_t last_other_begin_ = 0;
-  // The findings CutByCap counted as cut, the smallest offset among them,
-  // and how many of them were errors, with those CutToCap removed.
-  size_t cut_count_ = 0;
+  // The findings cut, by severity: those CutByCap counted, those CountCut
+  // added and those CutToCap removed. And the smallest offset among the
+  // first two kinds.
+  SeverityCounts cut_{};
   size_t first_cut_begin_ = std::string_view::npos;
-  size_t cut_error_count_ = 0;
 };
 
 // Reads JSON text into a RawDocument. Returns std::nullopt after adding a
@@ -192,7 +198,7 @@ inline constexpr std::string_view kPipelineInputsKey = "trainingTaskInputs";
 // Reads the members of a message: unknown keys, duplicates and values of the
 // wrong JSON type become findings. Returns the fields that are present and
 // not null, in declaration order. With suggest_pipeline_key, an unknown key
-// close to kPipelineInputsKey and to no field gets it as its suggestion,
+// closer to kPipelineInputsKey than to any field gets it as its suggestion,
 // since the text may be a request with that key misspelt.
 std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const RawDocument& document,

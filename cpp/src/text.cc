@@ -504,15 +504,13 @@ bool FindingSink::CutByCap(Severity severity, Span span) {
           ? error_count_ >= kMaxFindings && begin >= last_error_begin_
           : findings_.size() >= kMaxFindings && begin >= last_other_begin_;
   if (!cut) return false;
-  ++cut_count_;
+  ++cut_[static_cast<size_t>(severity)];
   first_cut_begin_ = std::min(first_cut_begin_, begin);
-  if (severity == Severity::kError) ++cut_error_count_;
   return true;
 }
 
-void FindingSink::CountCut(size_t count, size_t errors, size_t first_begin) {
-  cut_count_ += count;
-  cut_error_count_ += errors;
+void FindingSink::CountCut(const SeverityCounts& counts, size_t first_begin) {
+  for (size_t i = 0; i < cut_.size(); ++i) cut_[i] += counts[i];
   first_cut_begin_ = std::min(first_cut_begin_, std::min(first_begin, text_.size()));
 }
 
@@ -535,7 +533,7 @@ size_t FindingSink::CutToCap() {
   for (size_t i = 0; i < findings_.size(); ++i) {
     if (!kept[i]) {
       first_cut = std::min(first_cut, findings_[i].begin);
-      if (findings_[i].severity == Severity::kError) ++cut_error_count_;
+      ++cut_[static_cast<size_t>(findings_[i].severity)];
       continue;
     }
     if (next != i) findings_[next] = std::move(findings_[i]);
@@ -547,31 +545,39 @@ size_t FindingSink::CutToCap() {
 
 std::vector<Finding> FindingSink::Take() {
   // The cap applies first, so that its summary is sorted with the rest.
-  if (findings_.size() > kMaxFindings || cut_count_ > 0) {
-    size_t more = cut_count_;
+  const auto total = [](const SeverityCounts& counts) {
+    return counts[0] + counts[1] + counts[2];
+  };
+  if (findings_.size() > kMaxFindings || total(cut_) > 0) {
     size_t first_cut = first_cut_begin_;
     if (findings_.size() > kMaxFindings) {
-      more += findings_.size() - kMaxFindings;
       first_cut = std::min(first_cut, CutToCap());
+    }
+    const size_t more = total(cut_);
+    // "50 errors, 1 warning": what was cut, by severity.
+    static constexpr std::string_view kNames[] = {"error", "warning", "note"};
+    std::string by_severity;
+    for (size_t i = 0; i < cut_.size(); ++i) {
+      if (cut_[i] == 0) continue;
+      if (!by_severity.empty()) by_severity += ", ";
+      by_severity += Format("{} {}{}", {std::to_string(cut_[i]), kNames[i],
+                                        cut_[i] == 1 ? "" : "s"});
     }
     Finding summary;
     summary.severity = Severity::kInfo;
     summary.code = kTruncatedCode;
     summary.begin = first_cut;
     summary.end = first_cut;
+    summary.message = Format("{} more finding{} not shown: {}",
+                             {std::to_string(more), more == 1 ? "" : "s",
+                              by_severity});
     // The summary sits where the first cut finding was, which can be
     // before the findings shown, so its hint names no place.
-    summary.message =
-        cut_error_count_ == 0
-            ? Format("{} more finding{} not shown",
-                     {std::to_string(more), more == 1 ? "" : "s"})
-            : Format("{} more finding{} not shown ({} error{})",
-                     {std::to_string(more), more == 1 ? "" : "s",
-                      std::to_string(cut_error_count_),
-                      cut_error_count_ == 1 ? "" : "s"});
     summary.hint = "Fix the findings shown and check again.";
     summary.params.Set(Param::kMore, more);
-    summary.params.Set(Param::kMoreErrors, cut_error_count_);
+    summary.params.Set(Param::kMoreErrors, cut_[0]);
+    summary.params.Set(Param::kMoreWarnings, cut_[1]);
+    summary.params.Set(Param::kMoreNotes, cut_[2]);
     findings_.push_back(std::move(summary));
   }
 
@@ -701,7 +707,7 @@ void ConvertToUtf16Offsets(std::string_view text,
 }
 
 bool FindingSink::has_error() const {
-  return cut_error_count_ > 0 || std::any_of(findings_.begin(), findings_.end(), [](const Finding& f) {
+  return cut_error_count() > 0 || std::any_of(findings_.begin(), findings_.end(), [](const Finding& f) {
     return f.severity == Severity::kError;
   });
 }

@@ -247,8 +247,9 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       // The inner check capped its findings on its own. Its summary's
       // count goes into this one's, which also counts what this cap cuts.
       if (inner.code == internal::kTruncatedCode) {
-        sink.CountCut(ParamCount(inner, Param::kMore),
-                      ParamCount(inner, Param::kMoreErrors),
+        sink.CountCut({ParamCount(inner, Param::kMoreErrors),
+                       ParamCount(inner, Param::kMoreWarnings),
+                       ParamCount(inner, Param::kMoreNotes)},
                       span.begin + inner.begin);
         continue;
       }

@@ -249,13 +249,44 @@ test('finding count is a polite live region', { timeout: testTimeout }, async ()
   });
 });
 
-test('finding count includes cut errors', { timeout: testTimeout }, async () => {
+test('finding count includes cut findings', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     const keys = Array.from({ length: 150 }, (_, i) => `"k${i}": 1`).join(', ');
     await importFile(page, 'many-keys.json', `{${keys}}`);
-    // 100 errors are shown, and the cap's note says 50 more were cut.
-    assert.equal(await page.textContent('#finding-count'), '150 errors, 1 note.');
+    // 100 errors are shown, and the cap's summary, not counted, says 50
+    // more were cut.
+    assert.equal(await page.textContent('#finding-count'), '150 errors.');
     assert.match(await page.textContent('#preview-note'), /Fix the 150 errors first/);
+    await page.click('#export-button');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    assert.match(await page.textContent('#confirm-text'),
+      /^The inputs have 150 errors, so there is no canonical JSON yet\. The first 100 are listed\./);
+    assert.equal(await page.locator('#confirm-list > li').count(), 100);
+    await page.click('#confirm-cancel');
+    assert.equal(await page.textContent('#action-status'), 'Nothing was exported. Fix the 150 errors first.');
+
+    // A request whose inputs' cap cut its note, with a warning kept and 30
+    // nested duplicates outside the inputs.
+    const unknown = Array.from({ length: 120 }, (_, i) => `"k${i}": 1`).join(', ');
+    const outside = Array.from({ length: 30 }, (_, i) => `"o${i}": {"d": 1, "d": 2}`).join(', ');
+    await importFile(page, 'request.json',
+      `{"trainingTaskInputs": {${unknown}, "budgetMilliNodeHours": 0}, ${outside}}`);
+    assert.equal(await page.textContent('#finding-count'), '150 errors, 1 warning, 1 note.');
+  });
+});
+
+test('an unchecked inputs copy keeps its findings apart', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'two-inputs.json',
+      '{"trainingTaskInputs": {"modelType": "CLOUD_HIGH_ACCURACY_1", "x": 1},' +
+      ' "trainingTaskInputs": {"modelType": 1, "modelType": 2, "x": 1, "x": 2}}');
+    // The duplicates in the second copy share paths with the first copy's
+    // members, which are valid, so they go to the findings about the text.
+    assert.deepEqual(await fieldFindings(page, 'modelType'), []);
+    assert.notEqual(await page.getAttribute('#field-modelType', 'aria-invalid'), 'true');
+    const general = await page.$$eval('#general-findings [data-code]',
+      (items) => items.map((item) => item.dataset.code));
+    assert.deepEqual(general.filter((code) => code === 'json.duplicate_key').length, 2);
   });
 });
 

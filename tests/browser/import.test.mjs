@@ -213,6 +213,13 @@ test('invalid UTF-8 is located', { timeout: testTimeout }, async () => {
     assert.match(status, /c01\.json:1:56: /);
     assert.match(status, /0xFF/);
     assert.doesNotMatch(status, /\uFFFD/);
+
+    // A file may have the name the page gives pasted text, and is still
+    // reported as a file.
+    await importFile(page, 'the pasted text', await readCase('c01-invalid-utf8-in-string'));
+    const named = await page.textContent('#import-status');
+    assert.match(named, /^the pasted text was not loaded/);
+    assert.match(named, /the pasted text:1:56: /);
   });
 });
 

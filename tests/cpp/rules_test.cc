@@ -484,7 +484,9 @@ TEST(Findings, AreCappedAtOneHundred) {
   EXPECT_EQ(summary.severity, Severity::kInfo);
   EXPECT_EQ(summary.params.ToJson()["more"], 900);
   EXPECT_EQ(summary.params.ToJson()["moreErrors"], 900);
-  EXPECT_EQ(summary.message, "900 more findings not shown (900 errors)");
+  EXPECT_EQ(summary.params.ToJson()["moreWarnings"], 0);
+  EXPECT_EQ(summary.params.ToJson()["moreNotes"], 0);
+  EXPECT_EQ(summary.message, "900 more findings not shown: 900 errors");
   // Every key is an error, shown or not.
   EXPECT_EQ(result.error_count(), 1000u);
   EXPECT_EQ(result.cut_error_count, 900u);
@@ -512,7 +514,8 @@ TEST(Findings, CapKeepsErrorsBeforeWarnings) {
   EXPECT_EQ(summary.code, "findings.truncated");
   EXPECT_EQ(summary.params.ToJson()["more"], 21);
   EXPECT_EQ(summary.params.ToJson()["moreErrors"], 0);
-  EXPECT_EQ(summary.message, "21 more findings not shown");
+  EXPECT_EQ(summary.params.ToJson()["moreWarnings"], 21);
+  EXPECT_EQ(summary.message, "21 more findings not shown: 21 warnings");
   EXPECT_EQ(summary.begin, text.find("\"k99\""));
   EXPECT_EQ(result.findings[100].code, "budget.negative");
   EXPECT_TRUE(result.canonical_json.empty());
@@ -538,6 +541,11 @@ TEST(Findings, CapCountsWhatPipelineInputsCut) {
     // Every unknown key is an error, and the note is the one more finding.
     EXPECT_EQ(summary.params.ToJson()["more"], keys + 1 - 100) << keys;
     EXPECT_EQ(summary.params.ToJson()["moreErrors"], keys - 100) << keys;
+    EXPECT_EQ(summary.params.ToJson()["moreNotes"], 1) << keys;
+    EXPECT_EQ(summary.message,
+              std::to_string(keys + 1 - 100) + " more findings not shown: " +
+                  std::to_string(keys - 100) + " errors, 1 note")
+        << keys;
   }
 }
 

@@ -54,14 +54,14 @@ struct ParamValue {
 enum class Param : uint8_t {
   kActual,   kAllowed,  kByte,      kCanonical, kDefault,  kEffective,
   kEncoding, kExpected, kFirst,     kFound,     kKey,      kMax,
-  kMin,      kModelType, kMore,     kMoreErrors, kOffset,  kPortable,
-  kReadAs,   kSecond,   kSize,      kSuggestion,
+  kMin,      kModelType, kMore,     kMoreErrors, kMoreNotes, kMoreWarnings,
+  kOffset,   kPortable, kReadAs,   kSecond,     kSize,      kSuggestion,
 };
 inline constexpr std::string_view kParamNames[] = {
     "actual",   "allowed", "byte",     "canonical", "default",  "effective",
     "encoding", "expected", "first",   "found",     "key",      "max",
-    "min",      "modelType", "more",   "moreErrors", "offset", "portable",
-    "readAs",   "second",   "size",     "suggestion",
+    "min",      "modelType", "more",   "moreErrors", "moreNotes", "moreWarnings",
+    "offset",   "portable", "readAs",  "second",     "size",      "suggestion",
 };
 static_assert(std::size(kParamNames) ==
                   static_cast<size_t>(Param::kSuggestion) + 1,
