@@ -707,9 +707,10 @@ void ConvertToUtf16Offsets(std::string_view text,
 }
 
 bool FindingSink::has_error() const {
-  return cut_error_count() > 0 || std::any_of(findings_.begin(), findings_.end(), [](const Finding& f) {
-    return f.severity == Severity::kError;
-  });
+  return cut_error_count() > 0 ||
+         std::any_of(findings_.begin(), findings_.end(), [](const Finding& f) {
+           return f.severity == Severity::kError;
+         });
 }
 
 }  // namespace segform::internal
