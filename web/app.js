@@ -451,7 +451,7 @@ function wireImportEvents() {
     }
   });
   document.addEventListener('paste', (event) => {
-    if (isTextEntry(event.target)) {
+    if (takesPastedText(event.target)) {
       return;
     }
     const text = event.clipboardData?.getData('text/plain');
@@ -475,7 +475,7 @@ function wireImportEvents() {
   });
 }
 
-// Inputs, text areas and the editor keep paste and Ctrl+Z for themselves.
+// Inputs, selects, text areas and the editor keep Ctrl+Z for themselves.
 // Events from inside the editor's shadow root arrive retargeted to its host.
 function isTextEntry(target) {
   if (!(target instanceof Element)) {
@@ -483,6 +483,13 @@ function isTextEntry(target) {
   }
   return Boolean(target.closest('input, textarea, select, [contenteditable], .editor-host'));
 }
+
+// The same fields keep a paste for themselves, except a select, which takes
+// no pasted text: a paste there imports the text, as outside any field.
+function takesPastedText(target) {
+  return isTextEntry(target) && !target.closest('select');
+}
+
 /**
  * Runs a validator call. If the module itself fails (it should not, even on
  * bad input), the page reports that and disables the form.

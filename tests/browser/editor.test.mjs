@@ -143,6 +143,18 @@ test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
     assert.match(status, /^The pasted text was not loaded, and the form is unchanged\./);
     assert.match(status, /line 1, column 9/);
     assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
+
+    // A select takes no pasted text, so a paste while it has focus imports.
+    await page.focus('#field-modelType');
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', '{"modelType": "CLOUD_LOW_ACCURACY_1"}');
+      document.activeElement.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    });
+    assert.equal(await page.inputValue('#field-modelType'), 'CLOUD_LOW_ACCURACY_1');
+    assert.equal(await readEditorText(page), '{"modelType": "CLOUD_LOW_ACCURACY_1"}');
   });
 });
 
