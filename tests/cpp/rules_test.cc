@@ -487,6 +487,9 @@ TEST(Findings, AreCappedAtOneHundred) {
   EXPECT_EQ(summary.params.ToJson()["moreWarnings"], 0);
   EXPECT_EQ(summary.params.ToJson()["moreNotes"], 0);
   EXPECT_EQ(summary.message, "900 more findings not shown: 900 errors");
+  // The summary can come before the findings shown, so its hint names no
+  // place.
+  EXPECT_EQ(summary.hint, "Fix the findings shown and check again.");
   // Every key is an error, shown or not.
   EXPECT_EQ(result.error_count(), 1000u);
   EXPECT_EQ(result.cut_error_count, 900u);
