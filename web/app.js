@@ -524,8 +524,9 @@ function render() {
   const inChecked = (finding) =>
     span !== null && finding.utf16Begin >= span.begin && finding.utf16Begin < span.end;
   for (const finding of result.findings) {
-    const control = inChecked(finding) ? controlByPath.get(finding.path) : undefined;
-    const unknownGroup = inChecked(finding) ? unknownGroups.get(finding.path) : undefined;
+    const checked = inChecked(finding);
+    const control = checked ? controlByPath.get(finding.path) : undefined;
+    const unknownGroup = checked ? unknownGroups.get(finding.path) : undefined;
     if (control) {
       findingsByControl.get(control).push(finding);
     } else if (unknownGroup) {
