@@ -30,7 +30,7 @@ const editTimeKey = 'segform.jsonText.editTime';
 const notAnObjectMessage =
   'The JSON text cannot be read as an object, so it cannot go into a pipeline request. ' +
   'Fix it first.';
-// What the import messages call pasted text, which has no file name.
+// The import messages' name for pasted text, which has no file name.
 const pastedTextLabel = 'the pasted text';
 const storageFormat = 'segform-json-text-1';
 

@@ -46,13 +46,12 @@ export function removalEdits(spans, members) {
     let last = first;
     while (last + 1 < all.length && removed.has(all[last + 1])) last += 1;
     if (first > 0) {
-      // From the end of the value before: its comma and the run's layout.
+      // From the end of the value before, so that its comma goes too.
       edits.push({ from: all[first - 1].valueEnd, to: all[last].valueEnd, insert: '' });
     } else if (last + 1 < all.length) {
       edits.push({ from: all[0].keyBegin, to: all[last + 1].keyBegin, insert: '' });
     } else {
-      // Every member: what follows the last value (the layout before '}')
-      // stays.
+      // When every member goes, the layout after the last value stays.
       edits.push({ from: spans.objectSpan.begin + 1, to: all[last].valueEnd, insert: '' });
     }
     first = last;

@@ -131,8 +131,8 @@ class FindingSink {
   size_t last_error_begin_ = 0;
   size_t last_other_begin_ = 0;
   // The findings cut, by severity: those CutByCap counted, those CountCut
-  // added and those CutToCap removed. And the smallest offset among the
-  // first two kinds.
+  // added and those CutToCap removed. first_cut_begin_ is the smallest
+  // offset among the first two kinds.
   SeverityCounts cut_{};
   size_t first_cut_begin_ = std::string_view::npos;
 };

@@ -554,7 +554,7 @@ std::vector<Finding> FindingSink::Take() {
       first_cut = std::min(first_cut, CutToCap());
     }
     const size_t more = total(cut_);
-    // "50 errors, 1 warning": what was cut, by severity.
+    // What was cut, by severity, such as "50 errors, 1 warning".
     static constexpr std::string_view kNames[] = {"error", "warning", "note"};
     std::string by_severity;
     for (size_t i = 0; i < cut_.size(); ++i) {

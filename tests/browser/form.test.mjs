@@ -253,8 +253,8 @@ test('finding count includes cut findings', { timeout: testTimeout }, async () =
   await withPage(session, {}, async ({ page }) => {
     const keys = Array.from({ length: 150 }, (_, i) => `"k${i}": 1`).join(', ');
     await importFile(page, 'many-keys.json', `{${keys}}`);
-    // 100 errors are shown, and the cap's summary, not counted, says 50
-    // more were cut.
+    // 100 errors are shown, and the cap's summary, which is not counted,
+    // reports 50 more.
     assert.equal(await page.textContent('#finding-count'), '150 errors.');
     assert.match(await page.textContent('#preview-note'), /Fix the 150 errors first/);
     await page.click('#export-button');
