@@ -484,8 +484,8 @@ function isTextEntry(target) {
   return Boolean(target.closest('input, textarea, select, [contenteditable], .editor-host'));
 }
 
-// The same fields keep a paste for themselves, except a select, which takes
-// no pasted text: a paste there imports the text, as outside any field.
+// The same fields keep a paste for themselves, except a select. A select
+// takes no pasted text, so a paste there imports the text.
 function takesPastedText(target) {
   return isTextEntry(target) && !target.closest('select');
 }
@@ -774,8 +774,8 @@ async function confirmExport(verb) {
   const accepted = await askInDialog(
     elements.confirmDialog, elements.confirmAccept, elements.confirmCancel);
   if (!accepted) {
-    const what = errorCount === 1 ? 'the error' : `the ${count}`;
-    setActionStatus(`Nothing was ${verb}. Fix ${what} first.`, true);
+    const errorsToFix = errorCount === 1 ? 'the error' : `the ${count}`;
+    setActionStatus(`Nothing was ${verb}. Fix ${errorsToFix} first.`, true);
     focusFirstInvalid();
   }
   return accepted;
@@ -1006,14 +1006,14 @@ function importText(rawText, name) {
   state.importedFileName = name;
   replaceText(text, 'import');
 
-  const what = state.result.pipelineRequest
+  const loaded = state.result.pipelineRequest
     ? `${label}, a training pipeline request whose trainingTaskInputs the form shows`
     : label;
   const message =
     state.result.errorCount > 0
-      ? `Loaded ${what}. It has ${pluralize(state.result.errorCount, 'error')} ` +
+      ? `Loaded ${loaded}. It has ${pluralize(state.result.errorCount, 'error')} ` +
         'to fix before export.'
-      : `Loaded ${what}. It is valid.`;
+      : `Loaded ${loaded}. It is valid.`;
   showImportStatus(message, [], false);
 }
 

@@ -93,8 +93,8 @@ class ResultReader {
     return this.strings.slice(start, this.nextString);
   }
 
-  // A name from declaredNames (see result_buffer.h): its index there, or
-  // the list's length and then the name as a string.
+  // Reads a name from declaredNames (see result_buffer.h), sent as its index
+  // there, or as the list's length followed by the name as a string.
   knownName(names) {
     const index = this.word();
     return index < names.length ? names[index] : this.string();

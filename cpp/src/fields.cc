@@ -71,7 +71,8 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   // The JSON names alone are the candidates: a proto name compares as equal
   // to its JSON name, since the comparison drops case and underscores, so a
   // key close to the proto name gets the JSON name suggested. The pipeline
-  // key, when it is a candidate, goes last and leaves before `names` is used.
+  // key, when it is a candidate, is added last and removed before `names`
+  // goes into the message and params.
   std::vector<std::string_view> names = FieldNames(message);
   if (suggest_pipeline_key) names.push_back(kPipelineInputsKey);
   const std::string_view suggestion = ClosestName(member.key, names);

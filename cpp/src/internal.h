@@ -107,7 +107,8 @@ class FindingSink {
   // counts the rest, so no error is cut while a warning is shown.
   std::vector<Finding> Take();
   bool has_error() const;
-  // Returns the number of errors the cap cut. Take() counts the last ones.
+  // Returns the number of errors the cap cut. Call it after Take(), which
+  // counts the errors it removes.
   size_t cut_error_count() const {
     return cut_[static_cast<size_t>(Severity::kError)];
   }
@@ -130,9 +131,9 @@ class FindingSink {
   size_t error_count_ = 0;
   size_t last_error_begin_ = 0;
   size_t last_other_begin_ = 0;
-  // The findings cut, by severity: those CutByCap counted, those CountCut
-  // added and those CutToCap removed. first_cut_begin_ is the smallest
-  // offset among the first two kinds.
+  // The findings cut, by severity, counting those CutByCap counted, those
+  // CountCut added and those CutToCap removed. first_cut_begin_ is the
+  // smallest offset among the first two kinds.
   SeverityCounts cut_{};
   size_t first_cut_begin_ = std::string_view::npos;
 };

@@ -22,7 +22,7 @@ void TakeFindings(FindingSink& sink, ValidationResult& result) {
   result.cut_error_count = sink.cut_error_count();
 }
 
-// Returns a count the finding's params hold, or 0 when the param is unset.
+// Returns the count stored in the finding's param, or 0 when it is unset.
 size_t ParamCount(const Finding& finding, Param param) {
   const ParamValue* value = finding.params.Find(param);
   return value != nullptr ? static_cast<size_t>(value->integer) : 0;

@@ -144,7 +144,8 @@ test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
     assert.match(status, /line 1, column 9/);
     assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
 
-    // A select takes no pasted text, so a paste while it has focus imports.
+    // A select takes no pasted text, so a paste while it has focus imports
+    // the text.
     await page.focus('#field-modelType');
     await page.evaluate(() => {
       const transfer = new DataTransfer();

@@ -108,7 +108,7 @@ test('a CRLF link opened twice asks nothing', { timeout: testTimeout }, async ()
     await openLink(page, link);
     assert.equal(await page.inputValue(budget), '250000');
     // The saved text has LF line ends. It is the link's text all the same,
-    // so the second opening asks nothing and drops the fragment at once.
+    // so the second opening shows no dialog and drops the fragment at once.
     await openLink(page, link);
     await page.waitForFunction(() => window.location.hash === '', null, { timeout: 5_000 });
     assert.equal(await page.locator('#share-dialog[open]').count(), 0);

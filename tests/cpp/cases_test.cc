@@ -113,7 +113,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, CaseTest, ::testing::ValuesIn(CaseNames()),
 TEST(Cases, CorpusIsNotEmpty) { EXPECT_GE(CaseNames().size(), 40u); }
 
 // Every Param has a name in kParamNames by construction. The cases use each
-// of them, so the list holds none that no finding sets. Two findings need
+// of them, so the list contains none that no finding sets. Two findings need
 // inputs too large for a case file: one over the size limit, and one with
 // more findings than are kept.
 TEST(Cases, UseEveryParam) {

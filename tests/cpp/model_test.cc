@@ -268,9 +268,10 @@ TEST(PipelineRequest, ExportsTheInputsAlone) {
             nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
 }
 
-// Keys set twice are reported at any depth of a request: inside the inputs
-// checked (once, by their check), inside an array given as the inputs, and
-// inside a second trainingTaskInputs, which is not checked as inputs.
+// Keys set twice are reported at any depth of a request. Inside the checked
+// inputs, their own check reports them once. Inside an array given as the
+// inputs, or a second trainingTaskInputs, which is not checked, the request
+// reports them.
 TEST(PipelineRequest, ReportsDuplicateKeysAtAnyDepth) {
   struct Row {
     std::string text;
