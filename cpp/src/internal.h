@@ -316,7 +316,7 @@ std::string Format(std::string_view pattern,
 
 // Returns the decimal integer, given as text or as a number, with a comma
 // between each group of three digits.
-std::string WithThousands(std::string digits);
+std::string WithThousands(std::string_view digits);
 std::string WithThousands(int64_t number);
 
 // Returns the two-character JSON escape of a quote, a backslash, or one of

@@ -325,16 +325,35 @@ std::string Format(std::string_view pattern,
   return text;
 }
 
-std::string WithThousands(std::string digits) {
-  const size_t first_digit = digits[0] == '-' ? 1 : 0;
-  for (size_t i = digits.size(); i > first_digit + 3; i -= 3) {
-    digits.insert(i - 3, ",");
+std::string WithThousands(std::string_view digits) {
+  const size_t sign = !digits.empty() && digits[0] == '-' ? 1 : 0;
+  const size_t count = digits.size() - sign;
+  std::string text;
+  text.reserve(digits.size() + (count == 0 ? 0 : (count - 1) / 3));
+  text.append(digits.substr(0, sign));
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0 && (count - i) % 3 == 0) text += ',';
+    text += digits[sign + i];
   }
-  return digits;
+  return text;
 }
 
 std::string WithThousands(int64_t number) {
-  return WithThousands(std::to_string(number));
+  // Written backwards into a buffer long enough for INT64_MIN with its
+  // commas, and copied out once. Inserting each comma into a string moved
+  // its tail and took a sixth of the instructions of a budget finding.
+  char buffer[32];
+  char* const end = buffer + sizeof buffer;
+  char* first = end;
+  uint64_t magnitude = number < 0 ? 0 - static_cast<uint64_t>(number)
+                                  : static_cast<uint64_t>(number);
+  for (int digit = 0; digit == 0 || magnitude != 0; ++digit) {
+    if (digit > 0 && digit % 3 == 0) *--first = ',';
+    *--first = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  }
+  if (number < 0) *--first = '-';
+  return std::string(first, end);
 }
 
 std::string_view ShortJsonEscape(char c) {

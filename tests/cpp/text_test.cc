@@ -1,11 +1,13 @@
 // The text helpers that messages are built with (Format, Quoted,
-// QuoteForMessage), the scanner's eight-bytes-at-a-time string skip
+// QuoteForMessage, WithThousands), the scanner's eight-bytes-at-a-time string skip
 // (PlainStringLength), the ASCII check before UTF-16 offsets are converted
 // (IsAsciiBefore) and the inline byte comparison of name lookups
 // (SameBytes).
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "internal.h"
@@ -41,6 +43,29 @@ TEST(Format, QuotesQuotedValuesAsQuoteForMessage) {
 
 TEST(Format, CopiesPatternWithoutHoles) {
   EXPECT_EQ(Format("no holes", {"unused"}), "no holes");
+}
+
+TEST(WithThousands, GroupsNumbersByThree) {
+  EXPECT_EQ(WithThousands(int64_t{0}), "0");
+  EXPECT_EQ(WithThousands(int64_t{999}), "999");
+  EXPECT_EQ(WithThousands(int64_t{1000}), "1,000");
+  EXPECT_EQ(WithThousands(int64_t{192000}), "192,000");
+  EXPECT_EQ(WithThousands(int64_t{2000000}), "2,000,000");
+  EXPECT_EQ(WithThousands(int64_t{-5}), "-5");
+  EXPECT_EQ(WithThousands(int64_t{-1000}), "-1,000");
+  EXPECT_EQ(WithThousands(std::numeric_limits<int64_t>::max()),
+            "9,223,372,036,854,775,807");
+  EXPECT_EQ(WithThousands(std::numeric_limits<int64_t>::min()),
+            "-9,223,372,036,854,775,808");
+}
+
+TEST(WithThousands, GroupsDigitsGivenAsText) {
+  EXPECT_EQ(WithThousands(""), "");
+  EXPECT_EQ(WithThousands("7"), "7");
+  EXPECT_EQ(WithThousands("192000"), "192,000");
+  EXPECT_EQ(WithThousands("-100000"), "-100,000");
+  EXPECT_EQ(WithThousands("-100"), "-100");
+  EXPECT_EQ(WithThousands("18446744073709551616"), "18,446,744,073,709,551,616");
 }
 
 TEST(QuoteForMessage, QuotesPlainText) {
