@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <limits>
-#include <set>
+#include <unordered_set>
 
 #include "internal.h"
 
@@ -347,7 +347,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    FindingSink& sink) {
   const Severity unknown_severity =
       options.ignore_unknown_fields ? Severity::kWarning : Severity::kError;
-  std::set<std::string_view> unknown_keys;
+  std::unordered_set<std::string_view> unknown_keys;
   // One slot per declared field. A slot's member is the field's first
   // member, set even when its value is null. Its decl is set only when the
   // field counts as present.

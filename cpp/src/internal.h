@@ -11,9 +11,9 @@
 #include <forward_list>
 #include <initializer_list>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "segform/declarations.h"
@@ -150,7 +150,9 @@ struct NestedFrame {
   bool is_array = false;
   long index = -1;              // arrays: the current element's index
   std::string key;              // objects: the current key
-  std::set<std::string> keys;   // objects: every key so far
+  // Objects: every key so far. A hash set, since a red-black tree's
+  // comparisons took two thirds of the time on an object of 50,000 keys.
+  std::unordered_set<std::string> keys;
 };
 
 // Records a key read in the innermost nested object, frames.back(), and adds

@@ -100,6 +100,12 @@ void FillFormValues(const std::vector<FieldValue>& fields,
                                     FormValue(value, text));
   }
   const MessageDecl& message = ImageSegmentationInputsDecl();
+  // Room for the members beyond the fields present, which are about as
+  // many as the unknown keys, so that 50,000 of them are not copied at
+  // each growth of the list.
+  if (document.members.size() > fields.size()) {
+    result.unknown_fields.reserve(document.members.size() - fields.size());
+  }
   for (const RawMember& member : document.members) {
     if (message.FindField(member.key) != nullptr) continue;
     const internal::Span span = member.value.span;
