@@ -138,8 +138,7 @@ async function openSharedText(text) {
     showImportStatus('Kept your saved text; the shared inputs were not opened.', [], false);
     return;
   }
-  offerUndo('Undo opening the shared link.');
-  replaceText(text, 'link');
+  replaceOfferingUndo(text, 'link', 'Undo opening the shared link.');
   showImportStatus('Opened the inputs from the shared link.', [], false);
 }
 
@@ -605,6 +604,13 @@ function renderEditorFindings() {
     button.addEventListener('click', () =>
       editor.revealRange(finding.utf16Begin, finding.utf16End));
     item.append(button);
+    // The hint, beside the button rather than in it, says what to do.
+    if (finding.hint) {
+      const hint = document.createElement('span');
+      hint.className = 'finding-hint';
+      hint.textContent = finding.hint;
+      item.append(hint);
+    }
     return item;
   });
   elements.editorFindings.replaceChildren(...items);
@@ -862,8 +868,7 @@ function pipelineRequestText(inputsText) {
   const skeleton = {
     displayName: 'REPLACE_WITH_DISPLAY_NAME',
     inputDataConfig: { datasetId: 'REPLACE_WITH_DATASET_ID' },
-    trainingTaskDefinition:
-      'gs://google-cloud-aiplatform/schema/trainingjob/definition/automl_image_segmentation_1.0.0.yaml',
+    trainingTaskDefinition: state.segform.inputs.schemaUri,
     trainingTaskInputs: marker,
     modelToUpload: { displayName: 'REPLACE_WITH_MODEL_DISPLAY_NAME' },
   };
@@ -1002,9 +1007,8 @@ function importText(rawText, name) {
     return;
   }
   const label = name ?? pastedTextLabel;
-  offerUndo(`Undo the import of ${label}.`);
   state.importedFileName = name;
-  replaceText(text, 'import');
+  replaceOfferingUndo(text, 'import', `Undo the import of ${label}.`);
 
   const loaded = state.result.pipelineRequest
     ? `${label}, a training pipeline request whose trainingTaskInputs the form shows`
@@ -1018,15 +1022,22 @@ function importText(rawText, name) {
 }
 
 function resetToDefaults() {
-  offerUndo('Undo the reset to defaults.');
-  replaceText(defaultText(), 'reset');
+  replaceOfferingUndo(defaultText(), 'reset', 'Undo the reset to defaults.');
   showImportStatus('Reset the inputs to the defaults.', [], false);
 }
 
-function offerUndo(description) {
-  state.undo = { text: state.text, description };
-  elements.undoDescription.textContent = description;
-  elements.undoBar.hidden = false;
+/**
+ * Replaces the text, and offers Undo to bring back the text it replaces. A
+ * replacement that changes nothing keeps the Undo offered before, so that
+ * clicking Reset twice does not make the defaults the text Undo restores.
+ */
+function replaceOfferingUndo(text, origin, description) {
+  if (text !== state.text || state.undo === null) {
+    state.undo = { text: state.text, description };
+    elements.undoDescription.textContent = description;
+    elements.undoBar.hidden = false;
+  }
+  replaceText(text, origin);
 }
 
 function undoReplacement() {

@@ -15,7 +15,9 @@ export function severityLabel(severity) {
 /**
  * Appends a finding's message and, when it has one, its hint, each in a
  * span of the given class. Both are set as text only, since messages quote
- * the user's input.
+ * the user's input. A message has no full stop of its own, so one that
+ * only screen readers and the element's text see ends it before the hint,
+ * which the page shows on a line of its own.
  */
 export function appendMessageAndHint(element, finding, { messageClass, hintClass }) {
   const message = document.createElement('span');
@@ -23,10 +25,13 @@ export function appendMessageAndHint(element, finding, { messageClass, hintClass
   message.textContent = finding.message;
   element.append(message);
   if (finding.hint) {
+    const stop = document.createElement('span');
+    stop.className = 'visually-hidden';
+    stop.textContent = '. ';
     const hint = document.createElement('span');
     hint.className = hintClass;
     hint.textContent = finding.hint;
-    element.append(' ', hint);
+    element.append(stop, hint);
   }
 }
 

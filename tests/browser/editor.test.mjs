@@ -107,6 +107,24 @@ test('import can be undone', { timeout: testTimeout }, async () => {
   });
 });
 
+test('a second reset keeps the text from before the first for Undo', { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      await page.fill(budget, '250000');
+      const typed = await readEditorText(page);
+      await page.click('#reset-button');
+      await page.click('#reset-button');
+      assert.equal(await page.inputValue(budget), '192000');
+      await page.click('#undo-button');
+      assert.equal(await page.inputValue(budget), '250000');
+      assert.equal(await readEditorText(page), typed);
+      // The text is saved a moment after each change.
+      await page.waitForFunction((want) =>
+        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text === want, typed);
+    });
+  });
+
 test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
@@ -252,6 +270,9 @@ test('editor edit updates the form', { timeout: testTimeout }, async () => {
 
     await setEditorText(page, '{"budgetMilliNodeHours": 5000}');
     assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
+    // The list under the editor says what to do, too.
+    assert.match(await page.textContent('#editor-findings li'),
+      /got 5,000Give a budget from 20,000 to 2,000,000 milli node hours/);
     await page.click('#editor-findings .finding-link');
     assert.equal(await page.evaluate(() =>
       document.getElementById('editor-root').shadowRoot.getSelection().toString()), '5000');

@@ -106,6 +106,9 @@ test('budget 5000 errors, 250000 shows hours', { timeout: testTimeout }, async (
     assert.equal(findings[0].severity, 'error');
     assert.match(findings[0].text, /20,000/);
     assert.match(findings[0].text, /2,000,000/);
+    // Read as one text, as a screen reader does, the message ends before
+    // the hint starts.
+    assert.match(findings[0].text, /got 5,000\. Give a budget/);
     assert.equal(await page.getAttribute(budget, 'aria-invalid'), 'true');
 
     const findingId = await page.getAttribute(
