@@ -770,30 +770,49 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
   using internal::Utf8SequenceLength;
   if (finding.line == 0 || finding.begin > text.size()) return {};
   const size_t begin = finding.begin;
-  size_t line_start = begin;
-  while (line_start > 0 && text[line_start - 1] != '\n' &&
-         text[line_start - 1] != '\r') {
-    --line_start;
-  }
-  size_t line_end = begin;
-  while (line_end < text.size() && text[line_end] != '\n' &&
-         text[line_end] != '\r') {
-    ++line_end;
-  }
-  const size_t underline_end = std::min(std::max(finding.end, begin + 1),
-                                        line_end);
+  const auto is_line_end = [&](size_t i) {
+    return text[i] == '\n' || text[i] == '\r';
+  };
 
-  // Each code point of the line becomes one shown character, so the caret
-  // line can mirror the text column for column (tabs stay tabs).
+  // Show at most kWidth characters, starting about half of them before the
+  // caret. Only the bytes that can be shown are read, so that a finding on
+  // a line of a megabyte costs no more than one on a short line: before the
+  // caret, at most four bytes for each character shown, and a few more to
+  // find where a character starts.
+  constexpr size_t kWidth = 120;
+  constexpr size_t kBytesBefore = 4 * (kWidth / 2) + 3;
+  size_t start = begin;
+  while (start > 0 && begin - start < kBytesBefore && !is_line_end(start - 1)) {
+    --start;
+  }
+  const bool line_starts_before = start > 0 && !is_line_end(start - 1);
+  // A byte that is not a UTF-8 continuation byte starts a character
+  // however the line is read from its start, since a valid sequence holds
+  // none and an invalid byte is a character of its own.
+  while (start < begin &&
+         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+    ++start;
+  }
+
+  // Each code point becomes one shown character, so the caret line can
+  // mirror the text column for column (tabs stay tabs).
   struct Shown {
-    std::string text;
+    std::string_view text;
     size_t offset;
     int width;  // terminal columns
   };
   std::vector<Shown> shown;
-  for (size_t i = line_start; i < line_end;) {
+  size_t caret = std::string_view::npos;  // the index of the caret's character
+  size_t i = start;
+  while (i < text.size() && !is_line_end(i)) {
+    if (caret == std::string_view::npos && i >= begin) caret = shown.size();
+    // One character past the last shown tells that the line goes on.
+    if (caret != std::string_view::npos &&
+        shown.size() > std::max(caret, kWidth / 2) + kWidth / 2) {
+      break;
+    }
     size_t length = Utf8SequenceLength(text, i);
-    std::string piece;
+    std::string_view piece;
     int width = 1;
     if (length == 0) {
       piece = "?";
@@ -803,22 +822,20 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
     } else if (IsUnsafeToShow(DecodeUtf8(text, i, length))) {
       piece = "?";
     } else {
-      piece = std::string(text.substr(i, length));
+      piece = text.substr(i, length);
       width = DisplayWidth(DecodeUtf8(text, i, length));
     }
-    shown.push_back({std::move(piece), i, width});
+    shown.push_back({piece, i, width});
     i += length;
   }
+  if (caret == std::string_view::npos) caret = shown.size();
+  const size_t underline_end = std::min(std::max(finding.end, begin + 1), i);
 
-  // Show at most 120 characters, starting about 60 before the caret.
-  constexpr size_t kWidth = 120;
-  size_t caret = 0;
-  while (caret < shown.size() && shown[caret].offset < begin) ++caret;
   const size_t first = caret > kWidth / 2 ? caret - kWidth / 2 : 0;
   const size_t last = std::min(shown.size(), first + kWidth);
-
-  std::string source = first > 0 ? "..." : "";
-  std::string marks = first > 0 ? "   " : "";
+  const bool cut_before = first > 0 || line_starts_before;
+  std::string source = cut_before ? "..." : "";
+  std::string marks = cut_before ? "   " : "";
   for (size_t k = first; k < last; ++k) {
     source += shown[k].text;
     const size_t offset = shown[k].offset;
