@@ -104,6 +104,67 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   finding.params.Set(Param::kAllowed, std::move(names));
 }
 
+// Returns true for a key that Python's json_format reads as the name of an
+// extension: square brackets around letters, digits, '.' and '_', with
+// perhaps one line feed after them, as its pattern's '$' allows.
+bool IsExtensionName(std::string_view key) {
+  if (!key.empty() && key.back() == '\n') key.remove_suffix(1);
+  if (key.size() < 2 || key.front() != '[' || key.back() != ']') return false;
+  for (const char c : key.substr(1, key.size() - 2)) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '.' || c == '_';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+// Returns the first integer of more than kMaxPythonDigits digits inside the
+// span, or nullptr.
+const Span* LongIntegerIn(const RawDocument& document, Span span) {
+  const auto found = std::lower_bound(
+      document.long_integers.begin(), document.long_integers.end(), span.begin,
+      [](const Span& number, size_t begin) { return number.begin < begin; });
+  if (found == document.long_integers.end() || found->begin >= span.end) {
+    return nullptr;
+  }
+  return &*found;
+}
+
+// With unknown fields ignored, reports an unknown member that Python's
+// parser rejects all the same, as an error, and returns true. It returns
+// false for a member that both parsers ignore.
+bool ReportUnignorableField(const MessageDecl& message,
+                            const RawDocument& document,
+                            const RawMember& member, FindingSink& sink) {
+  if (IsExtensionName(member.key)) {
+    if (sink.CutByCap(Severity::kError, member.key_span)) return true;
+    Finding& finding = sink.Add(
+        Severity::kError, "field.unknown_not_portable",
+        MemberPointer(member.key), member.key_span,
+        Format("unknown field {} names an extension, which {} does not "
+               "have; Python's parser rejects it even when it ignores "
+               "unknown fields",
+               {Quoted(member.key), message.name}),
+        "Remove it, or rename it without the square brackets.");
+    finding.params.Set(Param::kKey, member.key);
+    return true;
+  }
+  if (const Span* number = LongIntegerIn(document, member.value.span)) {
+    if (sink.CutByCap(Severity::kError, *number)) return true;
+    Finding& finding = sink.Add(
+        Severity::kError, "field.unknown_not_portable",
+        MemberPointer(member.key), *number,
+        Format("unknown field {} holds an integer of more than {} digits, "
+               "which Python's parser rejects even when it ignores unknown "
+               "fields",
+               {Quoted(member.key), WithThousands(
+                                        static_cast<int64_t>(kMaxPythonDigits))}),
+        "Remove the field, or write the number as a string.");
+    finding.params.Set(Param::kKey, member.key);
+    return true;
+  }
+  return false;
+}
 
 void ReportWrongType(const FieldDecl& field, const RawMember& member,
                      FindingSink& sink) {
@@ -356,8 +417,11 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     const FieldDecl* field = message.FindField(member.key);
     if (field == nullptr) {
       if (unknown_keys.insert(member.key).second) {
-        ReportUnknownField(message, member, unknown_severity,
-                           suggest_pipeline_key, sink);
+        if (!options.ignore_unknown_fields ||
+            !ReportUnignorableField(message, document, member, sink)) {
+          ReportUnknownField(message, member, unknown_severity,
+                             suggest_pipeline_key, sink);
+        }
       } else {
         ReportDuplicate(member.key, member.key, member, sink);
       }

@@ -72,6 +72,9 @@ struct RawDocument {
   RawValue top;
   std::vector<RawMember> members;
   std::vector<NestedDuplicate> nested_duplicates;
+  // Integers written with more than kMaxPythonDigits digits, anywhere in
+  // the text, in text order. Python's json module refuses to read them.
+  std::vector<Span> long_integers;
 
  private:
   // A list, because its elements never move. An empty list allocates
@@ -160,6 +163,11 @@ struct NestedFrame {
 // proto3 JSON parser rejects a duplicate key wherever it is.
 void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
                    std::string key, Span key_span);
+
+// Python's int() refuses strings of more than this many digits (the
+// int_max_str_digits default of Python 3.11), and so does its json module
+// for an integer in JSON text.
+inline constexpr size_t kMaxPythonDigits = 4300;
 
 // How many numbers too large for a double one text may hold. nlohmann
 // rejects each of them. segform reads this many, so that a field can report

@@ -368,7 +368,9 @@ class Scanner {
     }
 
     bool may_overflow = false;
+    bool is_integer = true;
     if (!AtEnd() && Peek() == '.') {
+      is_integer = false;
       ++position_;
       if (!Digits()) {
         return FailAt(position_, "expected a digit after the decimal point",
@@ -376,6 +378,7 @@ class Scanner {
       }
     }
     if (!AtEnd() && (Peek() == 'e' || Peek() == 'E')) {
+      is_integer = false;
       ++position_;
       if (!AtEnd() && (Peek() == '+' || Peek() == '-')) ++position_;
       if (!Digits()) {
@@ -416,6 +419,10 @@ class Scanner {
                   kNotANumberHint);
     }
 
+    const size_t digit_count = lexeme.size() - (lexeme[0] == '-' ? 1 : 0);
+    if (is_integer && digit_count > kMaxPythonDigits) {
+      document_.long_integers.push_back({begin, position_});
+    }
     Store(target, ValueKind::kNumber, lexeme, begin);
     return true;
   }

@@ -40,10 +40,6 @@ EM_JS(double, segform_read_double, (const char* lexeme, size_t length), {
 namespace segform::internal {
 namespace {
 
-// Python's int() refuses strings of more than this many digits (the
-// int_max_str_digits default of Python 3.11).
-constexpr size_t kMaxPythonDigits = 4300;
-
 // White space that both Python's str.strip() and JavaScript's BigInt() drop
 // around an integer string, as UTF-8. The ASCII space is not among them:
 // json_format rejects any string that contains one.

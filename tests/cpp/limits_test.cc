@@ -117,5 +117,59 @@ TEST(IgnoreUnknownFields, KeepsOtherErrors) {
   EXPECT_EQ(result.error_count(), 1u);
 }
 
+// Python's json_format reads a key in square brackets as an extension's
+// name and rejects it, ignore_unknown_fields or not. Other keys with
+// brackets are ignored by both parsers.
+TEST(IgnoreUnknownFields, RejectsExtensionNames) {
+  ValidateOptions options;
+  options.ignore_unknown_fields = true;
+  for (const std::string key : {"[foo.bar]", "[]", "[a_B.9]", "[a]\\n"}) {
+    SCOPED_TRACE(key);
+    const ValidationResult result =
+        Validate(R"({"modelType":2,")" + key + R"(":1})", options);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "field.unknown_not_portable");
+    EXPECT_EQ(result.findings[0].severity, Severity::kError);
+    EXPECT_EQ(result.findings[0].column, 16);  // the key
+    EXPECT_FALSE(result.ok());
+  }
+  for (const std::string key : {"[a-b]", "[a", "a]", "[a]x"}) {
+    SCOPED_TRACE(key);
+    const ValidationResult result =
+        Validate(R"({"modelType":2,")" + key + R"(":1})", options);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "field.unknown");
+    EXPECT_TRUE(result.ok());
+  }
+}
+
+// Python's json module refuses an integer of more than 4,300 digits
+// anywhere in the text, so an unknown field holding one cannot be ignored.
+// A fraction or an exponent makes it a float, which it reads.
+TEST(IgnoreUnknownFields, RejectsIntegersPythonCannotRead) {
+  ValidateOptions options;
+  options.ignore_unknown_fields = true;
+  const std::string too_long = std::string(4301, '7');
+  const ValidationResult nested =
+      Validate(R"({"modelType":2,"x":{"y":[)" + too_long + "]}}", options);
+  ASSERT_EQ(nested.findings.size(), 1u);
+  EXPECT_EQ(nested.findings[0].code, "field.unknown_not_portable");
+  EXPECT_EQ(nested.findings[0].path, "/x");
+  EXPECT_EQ(nested.findings[0].begin, 25u);  // the number itself
+  EXPECT_EQ(nested.findings[0].end, 25u + 4301u);
+  EXPECT_FALSE(nested.ok());
+
+  for (const std::string number :
+       {std::string(4300, '7'), "-" + std::string(4300, '7'), too_long + ".0",
+        too_long + "e0"}) {
+    SCOPED_TRACE(number.substr(number.size() - 3));
+    const ValidationResult result =
+        Validate(R"({"modelType":2,"x":)" + number + "}", options);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "field.unknown");
+    EXPECT_TRUE(result.ok());
+  }
+}
+
 }  // namespace
 }  // namespace segform
