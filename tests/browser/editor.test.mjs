@@ -279,6 +279,35 @@ test('editor edit updates the form', { timeout: testTimeout }, async () => {
   });
 });
 
+test('lists that stay the same are kept, and act on the current text', { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const lines = (budgetText) =>
+        ['{', `  "budgetMilliNodeHours": ${budgetText},`, '  "k1": 1,', '  "k2": 2', '}'].join('\n');
+      await setEditorText(page, lines('"30000"'));
+      await page.evaluate(() => {
+        document.querySelector('#unknown-list li').dataset.mark = 'kept';
+        document.querySelector('#editor-findings li').dataset.mark = 'kept';
+      });
+      // A longer budget, still valid: the keys' findings, on lines of their
+      // own, keep their text and place.
+      await page.fill(budget, '300000');
+      assert.equal(await readEditorText(page), lines('300000'));
+      assert.equal(await page.getAttribute('#unknown-list li', 'data-mark'), 'kept');
+      assert.equal(await page.getAttribute('#editor-findings li', 'data-mark'), 'kept');
+
+      // The kept links and buttons use the offsets of the text as it is now,
+      // one character earlier than when they were made.
+      await page.click('#editor-findings li:nth-child(2) .finding-link');
+      assert.equal(await page.evaluate(() =>
+        document.getElementById('editor-root').shadowRoot.getSelection().toString()), '"k2"');
+      await page.click('#unknown-list li:first-child .remove-button');
+      assert.equal(await readEditorText(page),
+        ['{', '  "budgetMilliNodeHours": 300000,', '  "k2": 2', '}'].join('\n'));
+    });
+  });
+
 test('unparsable text makes form read-only', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
