@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <unordered_set>
 
 #include "internal.h"
 
@@ -408,7 +407,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    FindingSink& sink) {
   const Severity unknown_severity =
       options.ignore_unknown_fields ? Severity::kWarning : Severity::kError;
-  std::unordered_set<std::string_view> unknown_keys;
+  KeySet unknown_keys;
   // One slot per declared field. A slot's member is the field's first
   // member, set even when its value is null. Its decl is set only when the
   // field counts as present.
@@ -416,7 +415,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
   for (const RawMember& member : document.members) {
     const FieldDecl* field = message.FindField(member.key);
     if (field == nullptr) {
-      if (unknown_keys.insert(member.key).second) {
+      if (unknown_keys.Insert(member.key)) {
         if (!options.ignore_unknown_fields ||
             !ReportUnignorableField(message, document, member, sink)) {
           ReportUnknownField(message, member, unknown_severity,

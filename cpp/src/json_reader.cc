@@ -6,10 +6,14 @@
 
 namespace segform::internal {
 
+bool KeySet::Insert(std::string_view key) {
+  return keys_.insert(key).second;
+}
+
 void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
-                   std::string key, Span key_span) {
+                   std::string_view key, Span key_span) {
   NestedFrame& object = frames.back();
-  if (!object.keys.insert(key).second) {
+  if (!object.keys.Insert(key)) {
     // The pointer runs from the top-level member, or the top-level array's
     // element, through the enclosing frames to this object.
     std::string pointer;
@@ -21,9 +25,9 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
                                     : MemberPointer(frames[i].key);
     }
     document.nested_duplicates.push_back(
-        {key, pointer + MemberPointer(key), key_span});
+        {std::string(key), pointer + MemberPointer(key), key_span});
   }
-  object.key = std::move(key);
+  object.key = key;
 }
 
 std::optional<RawDocument> ReadJsonText(std::string_view text,

@@ -656,7 +656,7 @@ class Scanner {
       member_target = &member.value;
       return true;
     }
-    NoteNestedKey(document_, frames_, std::string(key), span);
+    NoteNestedKey(document_, frames_, key, span);
     return true;
   }
 

@@ -95,7 +95,9 @@ class RawDocumentBuilder {
       document_.members.push_back(std::move(member));
       return true;
     }
-    NoteNestedKey(document_, frames_, std::move(name), StringSpan());
+    // The frames keep views of their keys, so the key goes to the store.
+    NoteNestedKey(document_, frames_, document_.Keep(std::move(name)),
+                  StringSpan());
     return true;
   }
 
