@@ -208,6 +208,23 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
 
 // Warns that every parser reads a number other than the one written, as
 // 1e-400 is read as 0 and 192000.0000000000000001 as 192000.
+// Returns what to write instead of a number every parser rounds to value:
+// an enum value by its name, as everywhere else. A value of 0 is proto3's
+// "not set", which another finding reports, so the hint agrees with that
+// one instead of asking for a 0.
+std::string InexactNumberHint(const FieldDecl& field, int64_t value) {
+  if (value == 0) {
+    return "Leave the field out, which is what a 0 means, or write the value "
+           "you mean.";
+  }
+  if (field.enum_type != nullptr) {
+    if (const EnumValueDecl* named = field.enum_type->FindByNumber(value)) {
+      return Format("Write \"{}\" to say what is read.", {named->name});
+    }
+  }
+  return Format("Write {} to say what is read.", {std::to_string(value)});
+}
+
 void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
                          int64_t value, FindingSink& sink) {
   Finding& finding = sink.Add(
@@ -216,7 +233,7 @@ void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
       Format("{} {} is read as {} by every parser, which rounds it to a "
              "double",
              {field.json_name, ShowValue(member.value), std::to_string(value)}),
-      Format("Write {} to say what is read.", {std::to_string(value)}));
+      InexactNumberHint(field, value));
   finding.params.Set(Param::kActual, member.value.text);
   finding.params.Set(Param::kReadAs, std::to_string(value));
 }
@@ -255,13 +272,14 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
   }
 }
 
-// Returns the enum value's name in quotes, or the number itself when the
-// enum has no value with that number.
+// Returns the enum value's name in quotes, or "" when the enum has no value
+// with that number: both parsers read such a number alike, but segform then
+// reports it as unknown, so the hint names a known value instead.
 std::string PortableEnumSpelling(const EnumDecl& enum_type, int64_t number) {
   if (const EnumValueDecl* known = enum_type.FindByNumber(number)) {
     return Format("\"{}\"", {known->name});
   }
-  return std::to_string(number);
+  return "";
 }
 
 void ReadEnum(const FieldDecl& field, const RawMember& member,
@@ -334,7 +352,9 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       value.number = reading.value;
       if (!reading.exact) {
         ReportInexactNumber(field, member, reading.value, sink);
-      } else if (!reading.canonical) {
+      } else if (!reading.canonical && reading.value != 0) {
+        // A 0 in any spelling ("-0", "00") gets the warning that 0 counts
+        // as not set, which the API leaves out instead of writing "0".
         const std::string canonical = std::to_string(reading.value);
         Finding& finding = sink.Add(
             Severity::kInfo, Code(field, "non_canonical"), MemberPointer(member.key), raw.span,

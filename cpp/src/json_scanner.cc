@@ -152,10 +152,11 @@ class Scanner {
     const Span token = TokenAt(position_);
     const std::string_view found =
         text_.substr(token.begin, token.end - token.begin);
-    // A word cut off by the end of the text is most likely still being
-    // typed, as "tr" on its way to true.
+    // Where a value belongs, a word cut off by the end of the text is most
+    // likely still being typed, as "tr" on its way to true. After the
+    // top-level value, a whole "true" is not.
     const bool cut_off =
-        token.end == text_.size() &&
+        expected == "a value" && token.end == text_.size() &&
         (std::string_view("true").substr(0, found.size()) == found ||
          std::string_view("false").substr(0, found.size()) == found ||
          std::string_view("null").substr(0, found.size()) == found);

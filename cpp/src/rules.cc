@@ -270,12 +270,18 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   }
 
   if (!IsModelId(id)) {
+    // The message quotes at most 40 characters, so it gives the length of
+    // a longer ID, which may be all that is wrong with it.
+    size_t characters = 0;
+    for (const char c : id) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::string length =
+        characters > 19 ? Format(" ({} characters)", {std::to_string(characters)}) : "";
     Finding& finding = sink.Add(
         Severity::kError, Code(field, "invalid"), MemberPointer(member.key),
         member.value.span,
         Format("baseModelId must be 1 to 19 digits, or 1 to 63 of a-z, 0-9, "
-               "_ and - starting with a letter or _; got {}",
-               {Quoted(id)}),
+               "_ and - starting with a letter or _; got {}{}",
+               {Quoted(id), length}),
         "Copy the model's ID from the Model Registry.");
     finding.params.Set(Param::kActual, id);
   }

@@ -194,11 +194,45 @@ const EnumSpellingRow kEnumSpellingRows[] = {
     {R"({"modelType":false})", "model_type.not_portable", nullptr},
     {R"({"modelType":"2"})", "model_type.not_portable",
      "\"CLOUD_LOW_ACCURACY_1\""},
-    {R"({"modelType":" +7"})", "model_type.not_portable", "7"},
+    // 7 is read alike but is no model type, so it is not suggested.
+    {R"({"modelType":" +7"})", "model_type.not_portable", nullptr},
+    {R"({"modelType":"4"})", "model_type.not_portable", nullptr},
     {R"({"modelType":2147483648})", "model_type.unknown_number", nullptr},
     {R"({"modelType":4294967297})", "model_type.unknown_number", nullptr},
     {R"({"modelType":[1]})", "field.wrong_type", nullptr},
 };
+
+// Findings on one input must not contradict each other: a 0 in any
+// spelling gets the warning that 0 counts as not set, and no other finding
+// asks for a 0 or says that the API writes one.
+TEST(Zero, EverySpellingGetsOnlyAdviceToLeaveTheFieldOut) {
+  for (const char* text : {R"({"budgetMilliNodeHours":"-0"})",
+                           R"({"budgetMilliNodeHours":"00"})",
+                           R"({"budgetMilliNodeHours":"+0"})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "budget.zero");
+  }
+  for (const char* text : {R"({"budgetMilliNodeHours":1e-400})",
+                           R"({"modelType":1e-400})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 2u);
+    EXPECT_NE(result.findings[0].code.find("inexact_number"), std::string::npos);
+    EXPECT_EQ(result.findings[0].hint.find("Write 0"), std::string::npos);
+    EXPECT_NE(result.findings[0].hint.find("Leave the field out"), std::string::npos);
+  }
+}
+
+TEST(EnumSpelling, InexactNumberHintGivesTheName) {
+  const ValidationResult result =
+      Validate(R"({"modelType":1.0000000000000000001})");
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "model_type.inexact_number");
+  EXPECT_EQ(result.findings[0].hint,
+            "Write \"CLOUD_HIGH_ACCURACY_1\" to say what is read.");
+}
 
 TEST(EnumSpelling, RejectsWhatParsersReadDifferently) {
   for (const EnumSpellingRow& row : kEnumSpellingRows) {
@@ -301,8 +335,17 @@ TEST(BaseModelId, ChecksEveryRow) {
 TEST(BaseModelId, MaxLengthUserIdIsValid) {
   const std::string id_63 = "a" + std::string(62, 'b');
   EXPECT_TRUE(Validate(nlohmann::json({{"baseModelId", id_63}}).dump()).ok());
-  EXPECT_FALSE(
-      Validate(nlohmann::json({{"baseModelId", id_63 + "c"}}).dump()).ok());
+  const ValidationResult too_long =
+      Validate(nlohmann::json({{"baseModelId", id_63 + "c"}}).dump());
+  ASSERT_EQ(too_long.findings.size(), 1u);
+  EXPECT_EQ(too_long.findings[0].code, "base_model_id.invalid");
+  // The message quotes only 40 characters, so it gives the length too.
+  EXPECT_NE(too_long.findings[0].message.find("...\" (64 characters)"),
+            std::string::npos)
+      << too_long.findings[0].message;
+  const ValidationResult short_id =
+      Validate(nlohmann::json({{"baseModelId", "9a"}}).dump());
+  EXPECT_EQ(short_id.findings[0].message.find("characters)"), std::string::npos);
 }
 
 struct HintRow {
@@ -445,6 +488,15 @@ TEST(SyntaxHint, SaysRemoveTrailingContent) {
   ASSERT_EQ(after_value.findings.size(), 1u);
   EXPECT_NE(after_value.findings[0].hint.find("Remove what follows"),
             std::string::npos);
+
+  // A whole word at the end is not one still being typed.
+  for (const char* text : {"{} true", "{\"modelType\":1} false", "{} null", "{} nu"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult after_object = Validate(text);
+    ASSERT_EQ(after_object.findings.size(), 1u);
+    EXPECT_EQ(after_object.findings[0].hint,
+              "Remove what follows the end of the JSON value.");
+  }
 
   const ValidationResult extra_brace = Validate("{}}");
   ASSERT_EQ(extra_brace.findings.size(), 1u);
