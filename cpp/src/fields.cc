@@ -335,6 +335,30 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
 }
 
+// Returns true for digits grouped by threes with commas, as in "200,000" or
+// "-1,000,000", with at most 19 digits in all.
+bool IsGroupedInteger(std::string_view text) {
+  if (!text.empty() && text[0] == '-') text.remove_prefix(1);
+  const size_t first_group = text.find(',');
+  if (first_group == std::string_view::npos || first_group == 0 ||
+      first_group > 3 || (text.size() - first_group) % 4 != 0) {
+    return false;
+  }
+  size_t digits = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool comma_here = i >= first_group && (i - first_group) % 4 == 0;
+    if (comma_here ? text[i] != ',' : (text[i] < '0' || text[i] > '9')) {
+      return false;
+    }
+    digits += !comma_here;
+  }
+  return digits <= 19;
+}
+
+bool HasNonAsciiBytes(std::string_view text) {
+  return AsciiPrefixLength(text) < text.size();
+}
+
 void ReadInt64(const FieldDecl& field, const RawMember& member,
                FieldValue& value, FindingSink& sink) {
   const RawValue& raw = member.value;
@@ -384,14 +408,33 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     case IntegerReading::Verdict::kNotInteger:
       break;
   }
+  // "200,000" is a whole number, so a message that said it must be one
+  // would contradict itself: digits grouped with commas, or digits other
+  // than 0 to 9 (full-width ones, say), are named as the problem.
+  const bool grouped = raw.kind == ValueKind::kString && IsGroupedInteger(raw.text);
+  const bool other_digits = raw.kind == ValueKind::kString && !grouped &&
+                            HasNonAsciiBytes(raw.text);
+  std::string message =
+      grouped ? Format("{} must be written without separators; got {}",
+                       {field.json_name, ShowValue(raw)})
+      : other_digits
+          ? Format("{} must be written with the digits 0 to 9 only; got {}",
+                   {field.json_name, ShowValue(raw)})
+          : Format("{} must be a whole number; got {}",
+                   {field.json_name, ShowValue(raw)});
+  std::string hint;
+  if (grouped) {
+    std::string digits(raw.text);
+    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    hint = Format("Write \"{}\".", {digits});
+  } else if (raw.text.empty()) {
+    hint = "Write a whole number, or leave the field out for the default.";
+  } else {
+    hint = Format("Write whole digits only, e.g. \"{}\".", {field.service_default});
+  }
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "not_integer"), MemberPointer(member.key), raw.span,
-      Format("{} must be a whole number; got {}",
-             {field.json_name, ShowValue(raw)}),
-      raw.text.empty()
-          ? "Write a whole number, or leave the field out for the default."
-          : Format("Write whole digits only, e.g. \"{}\".",
-                   {field.service_default}));
+      std::move(message), std::move(hint));
   finding.params.Set(Param::kActual, raw.text);
 }
 

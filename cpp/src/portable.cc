@@ -181,13 +181,22 @@ std::optional<int64_t> ReadPrefixedInteger(std::string_view text) {
   if (text[1] == 'x' || text[1] == 'X') base = 16;
   if (text[1] == 'o' || text[1] == 'O') base = 8;
   if (text[1] == 'b' || text[1] == 'B') base = 2;
-  if (base == 0 || text.size() > 2 + 64) return std::nullopt;
-  const std::string digits(text.substr(2));
-  char* end = nullptr;
-  const unsigned long long value = std::strtoull(digits.c_str(), &end, base);
-  if (*end != '\0' || value > static_cast<unsigned long long>(
-                                  std::numeric_limits<int64_t>::max())) {
-    return std::nullopt;
+  if (base == 0) return std::nullopt;
+  // Digits only: strtoull would also take a sign, white space or a second
+  // "0x", which JavaScript's BigInt rejects. Leading zeros, however many,
+  // do not count toward the range.
+  constexpr uint64_t kMax = std::numeric_limits<int64_t>::max();
+  uint64_t value = 0;
+  for (const char c : text.substr(2)) {
+    int digit = base;
+    if (c >= '0' && c <= '9') digit = c - '0';
+    if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (digit >= base) return std::nullopt;
+    if (value > (kMax - static_cast<uint64_t>(digit)) / static_cast<uint64_t>(base)) {
+      return std::nullopt;
+    }
+    value = value * static_cast<uint64_t>(base) + static_cast<uint64_t>(digit);
   }
   return static_cast<int64_t>(value);
 }
@@ -256,12 +265,13 @@ IntegerReading ReadInt64String(std::string_view text) {
   const std::optional<int64_t> value = ReadSignedDigits(core, &overflow);
   const size_t digit_count =
       core.size() - (!core.empty() && (core[0] == '-' || core[0] == '+'));
-  if ((value || overflow) && digit_count > kMaxPythonDigits) {
-    return NotPortable(
-        "Python's parser reads at most 4,300 digits",
-        value ? QuotedCanonical(*value) : std::string());
-  }
+  // Beyond int64 is what is wrong with a long string of digits whichever
+  // parser reads it. Within, only leading zeros can make more than 4,300.
   if (overflow) return Verdict(IntegerReading::Verdict::kOverflow);
+  if (value && digit_count > kMaxPythonDigits) {
+    return NotPortable("Python's parser reads at most 4,300 digits",
+                       QuotedCanonical(*value));
+  }
   if (value) {
     IntegerReading reading;
     reading.value = *value;

@@ -225,6 +225,66 @@ TEST(Zero, EverySpellingGetsOnlyAdviceToLeaveTheFieldOut) {
   }
 }
 
+// "200,000" is a whole number, so its message names the separators instead
+// of asking for a whole number.
+TEST(Budget, NamesSeparatorsAndOtherDigits) {
+  const ValidationResult grouped = Validate(R"({"budgetMilliNodeHours":"200,000"})");
+  ASSERT_EQ(grouped.findings.size(), 1u);
+  EXPECT_EQ(grouped.findings[0].code, "budget.not_integer");
+  EXPECT_EQ(grouped.findings[0].message,
+            "budgetMilliNodeHours must be written without separators; got \"200,000\"");
+  EXPECT_EQ(grouped.findings[0].hint, "Write \"200000\".");
+
+  const ValidationResult full_width =
+      Validate("{\"budgetMilliNodeHours\":\"\xEF\xBC\x92\xEF\xBC\x90\"}");
+  ASSERT_EQ(full_width.findings.size(), 1u);
+  EXPECT_NE(full_width.findings[0].message.find("with the digits 0 to 9 only"),
+            std::string::npos);
+
+  // Commas that do not group by threes are no grouping.
+  for (const char* text : {R"({"budgetMilliNodeHours":"20,00"})",
+                           R"({"budgetMilliNodeHours":",000"})",
+                           R"({"budgetMilliNodeHours":"1,000,"})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_NE(result.findings[0].message.find("must be a whole number"), std::string::npos);
+  }
+}
+
+// Only JavaScript's BigInt reads 0x, 0o and 0b strings, with any number of
+// leading zeros, and it takes nothing but digits after the prefix. Beyond
+// int64 is an overflow however many digits there are.
+TEST(Budget, StringsReadAsBigIntReadsThem) {
+  const struct {
+    std::string value;
+    const char* code;
+    const char* portable;  // nullptr when none is given
+  } rows[] = {
+      {"0x2EE00", "budget.not_portable", "\"192000\""},
+      {"0x" + std::string(70, '0') + "2ee00", "budget.not_portable", "\"192000\""},
+      {"0b" + std::string(100, '0') + "1", "budget.not_portable", "\"1\""},
+      {"0x 5", "budget.not_integer", nullptr},
+      {"0x0x5", "budget.not_integer", nullptr},
+      {"0x+5", "budget.not_integer", nullptr},
+      {"0x8000000000000000", "budget.not_integer", nullptr},
+      {std::string(5000, '9'), "budget.int64_overflow", nullptr},
+      {std::string(4300, '0') + "25000", "budget.not_portable", "\"25000\""},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.value.substr(0, 12));
+    const ValidationResult result =
+        Validate(nlohmann::json({{"budgetMilliNodeHours", row.value}}).dump());
+    ASSERT_FALSE(result.findings.empty());
+    EXPECT_EQ(result.findings[0].code, row.code);
+    if (row.portable == nullptr) {
+      EXPECT_FALSE(result.findings[0].params.contains(Param::kPortable));
+    } else {
+      EXPECT_EQ(result.findings[0].params.ToJson()["portable"], row.portable);
+    }
+  }
+}
+
 TEST(EnumSpelling, InexactNumberHintGivesTheName) {
   const ValidationResult result =
       Validate(R"({"modelType":1.0000000000000000001})");
