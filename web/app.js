@@ -43,7 +43,7 @@ const elements = Object.fromEntries(
     'undo-button', 'undo-description', 'editor-root', 'editor-loading', 'editor-findings',
     'preview-note', 'preview', 'confirm-dialog', 'confirm-text', 'confirm-list',
     'confirm-cancel', 'confirm-accept', 'share-button', 'share-dialog', 'share-cancel',
-    'share-accept',
+    'share-accept', 'other-tab-bar', 'keep-tab-button', 'open-tab-button',
   ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()),
     document.getElementById(id)]),
 );
@@ -249,6 +249,8 @@ function flushSave() {
     }
     window.localStorage.setItem(storageKey, JSON.stringify({ format: storageFormat, text }));
     window.localStorage.setItem(editTimeKey, String(editTime));
+    // What a reload restores is this tab's text again.
+    elements.otherTabBar.hidden = true;
   } catch (error) {
     setActionStatus(`Saving the text in this browser failed: ${describeError(error)}.`, true);
   }
@@ -397,6 +399,44 @@ function wireEvents() {
   wireFormEvents();
   wireButtons();
   wireImportEvents();
+  wireOtherTabs();
+}
+
+/**
+ * Another tab of the page saves its text under the same key, and the last
+ * save is what a reload restores. When another tab saves text that differs
+ * from this tab's, this tab says so and lets the user keep its text, which
+ * saves it again, or open the other tab's, which Undo can take back.
+ */
+function wireOtherTabs() {
+  let otherText = null;
+  window.addEventListener('storage', (event) => {
+    if (event.key !== storageKey || event.newValue === null) {
+      return;
+    }
+    let record = null;
+    try {
+      record = JSON.parse(event.newValue);
+    } catch {
+      // A record this page did not write is ignored here as on a reload.
+    }
+    if (record?.format !== storageFormat || typeof record.text !== 'string') {
+      return;
+    }
+    otherText = record.text;
+    elements.otherTabBar.hidden = otherText === state.text;
+  });
+  elements.keepTabButton.addEventListener('click', () => {
+    elements.otherTabBar.hidden = true;
+    saveText(state.text);
+    flushSave();
+  });
+  elements.openTabButton.addEventListener('click', () => {
+    elements.otherTabBar.hidden = true;
+    if (otherText !== null) {
+      replaceOfferingUndo(otherText, 'tab', 'Undo opening the other tab\'s inputs.');
+    }
+  });
 }
 
 /** Turns each form edit into an edit of that field's value in the text. */

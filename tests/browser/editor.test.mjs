@@ -71,6 +71,38 @@ test('reload restores the last text', { timeout: testTimeout }, async () => {
   });
 });
 
+test('a save in another tab is announced, and either text can be kept',
+  { timeout: testTimeout }, async () => {
+    await withPage(session, {}, async ({ page, context }) => {
+      const other = await context.newPage();
+      await other.goto(session.url);
+      await other.locator('#validator-status.status-ok').waitFor();
+      const saved = () => page.evaluate(() =>
+        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{"text":""}').text);
+
+      await page.fill(budget, '250000');
+      await page.waitForFunction(() =>
+        (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
+      // The other tab, still at the defaults, hears of this tab's save.
+      await other.locator('#other-tab-bar').waitFor();
+      await other.fill(budget, '300000');
+      await page.locator('#other-tab-bar').waitFor();
+
+      // Keeping this tab's inputs saves them again, and now the other tab
+      // is told.
+      await page.click('#keep-tab-button');
+      assert.equal(await page.isHidden('#other-tab-bar'), true);
+      assert.match(await saved(), /250000/);
+      await other.locator('#other-tab-bar').waitFor();
+      await other.click('#open-tab-button');
+      assert.equal(await other.inputValue(budget), '250000');
+      assert.equal(await other.isHidden('#other-tab-bar'), true);
+      await other.click('#undo-button');
+      assert.equal(await other.inputValue(budget), '300000');
+      await other.close();
+    });
+  });
+
 test('foreign storage value is ignored', { timeout: testTimeout }, async () => {
   const options = {
     async beforeLoad(context) {
