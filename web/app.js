@@ -67,6 +67,8 @@ const state = {
   undo: null,
   // The CodeMirror editor, once its bundle has loaded.
   editor: null,
+  // True when the editor's bundle failed to load.
+  editorFailed: false,
   // The origin of the text change being dispatched to the editor.
   pendingOrigin: null,
   // Edit lists typed in the form that the editor has not applied yet, and
@@ -84,7 +86,8 @@ async function start() {
   try {
     segform = await loadSegform();
   } catch (error) {
-    disablePage(`The validator failed to load: ${describeError(error)}.`);
+    disablePage(`The validator failed to load: ${await describeLoadFailure(error)}.`);
+    elements.editorLoading.textContent = 'The editor is not loaded, since the validator is not.';
     return;
   }
   state.segform = segform;
@@ -277,6 +280,8 @@ async function loadEditor() {
   } catch (error) {
     elements.editorLoading.textContent =
       `The editor failed to load: ${describeError(error)}. The form still works.`;
+    state.editorFailed = true;
+    renderFormNote(state.result);
     return;
   }
   elements.editorLoading.remove();
@@ -623,10 +628,13 @@ function renderFormNote(result) {
     return;
   }
   const reason = result.findings.find((finding) => finding.severity === 'error');
+  // Without the editor, the text can still be replaced whole.
+  const remedy = state.editorFailed
+    ? 'Import a file or reset to the defaults; the editor did not load.'
+    : 'Fix the text in the editor.';
   elements.formNote.textContent =
     'The form is read-only and shows the last values read, because the JSON text cannot be ' +
-    `read as an object (${reason?.message ?? 'no error was reported'}). ` +
-    'Fix the text in the editor.';
+    `read as an object (${reason?.message ?? 'no error was reported'}). ${remedy}`;
   elements.formNote.hidden = false;
 }
 
@@ -1173,4 +1181,25 @@ function disablePage(reason) {
 
 function describeError(error) {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Says why the validator did not load. Emscripten's loader reports a failed
+ * fetch in its own terms ("both async and sync fetching of the wasm
+ * failed"), so the module's file is asked for again to name the cause.
+ */
+async function describeLoadFailure(error) {
+  const wasmUrl = new URL('segform.wasm', import.meta.url);
+  try {
+    const response = await fetch(wasmUrl, { cache: 'no-store' });
+    if (!response.ok) {
+      return `${wasmUrl.pathname} could not be fetched (HTTP ${response.status})`;
+    }
+  } catch (fetchError) {
+    return `${wasmUrl.pathname} could not be fetched (${describeError(fetchError)})`;
+  }
+  // The file is there, so the module itself failed to start. Emscripten's
+  // advice to rebuild with assertions is for the module's developers.
+  return describeError(error).replace(/\s*Build with -s ASSERTIONS=1 for more info\.?/, '')
+    .replace(/\.+$/, '');
 }

@@ -293,6 +293,28 @@ test('an unchecked inputs copy keeps its findings apart', { timeout: testTimeout
   });
 });
 
+test('without the editor, the read-only form points to import and reset',
+  { timeout: testTimeout }, async () => {
+    const options = {
+      expectedProblems: [/console error: /],
+      async beforeLoad(context) {
+        await context.route('**/gen/editor.js', (route) =>
+          route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+        await context.addInitScript(() => {
+          localStorage.setItem('segform.jsonText',
+            JSON.stringify({ format: 'segform-json-text-1', text: '{"modelType": ' }));
+        });
+      },
+    };
+    await withPage(session, options, async ({ page }) => {
+      await page.locator('#editor-loading', { hasText: 'The editor failed to load' }).waitFor();
+      assert.match(await page.textContent('#form-note'),
+        /Import a file or reset to the defaults; the editor did not load\.$/);
+      await page.click('#reset-button');
+      assert.equal(await page.inputValue(budget), '192000');
+    });
+  });
+
 test('failed wasm load disables the form', { timeout: testTimeout }, async () => {
   const options = {
     waitForValidator: false,
@@ -306,8 +328,12 @@ test('failed wasm load disables the form', { timeout: testTimeout }, async () =>
   };
   await withPage(session, options, async ({ page }) => {
     await page.locator('#validator-status.status-error').waitFor();
-    assert.match(await page.textContent('#validator-status'), /failed to load/);
-    assert.match(await page.textContent('#validator-status'), /form is disabled/);
+    // The cause in plain words, not the loader's own.
+    assert.equal(await page.textContent('#validator-status'),
+      'The validator failed to load: /gen/segform.wasm could not be fetched (HTTP 404). ' +
+      'The form is disabled; reload the page to try again.');
+    assert.equal(await page.textContent('#editor-loading'),
+      'The editor is not loaded, since the validator is not.');
     assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
     for (const button of ['#export-button', '#copy-button', '#import-button']) {
       assert.equal(await page.$eval(button, (element) => element.disabled), true, button);
