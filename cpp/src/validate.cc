@@ -120,6 +120,8 @@ constexpr std::string_view kPipelineInputsKeys[] = {
     internal::kPipelineInputsKey, "training_task_inputs"};
 constexpr std::string_view kPipelineDefinitionKeys[] = {
     "trainingTaskDefinition", "training_task_definition"};
+constexpr std::string_view kPipelineDisplayNameKeys[] = {"displayName",
+                                                         "display_name"};
 
 const RawMember* FindMember(const RawDocument& document,
                             const std::string_view (&keys)[2]) {
@@ -225,9 +227,35 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     }
   }
 
+  // The API refuses a request without the fields TrainingPipeline marks
+  // required. Only a warning, since the inputs in it are what segform
+  // checks and exports; a pipeline request exported from the page keeps
+  // the request as written.
+  const std::string_view uri = ImageSegmentationInputsDecl().schema_uri;
+  const struct {
+    const std::string_view (&keys)[2];
+    std::string hint;
+  } required[] = {
+      {kPipelineDisplayNameKeys,
+       "Add \"displayName\": \"...\", the name the pipeline is listed under."},
+      {kPipelineDefinitionKeys,
+       internal::Format("Add \"trainingTaskDefinition\": \"{}\".", {uri})},
+  };
+  for (const auto& field : required) {
+    if (FindMember(document, field.keys) != nullptr) continue;
+    const internal::Span opening = {document.top.span.begin,
+                                    document.top.span.begin + 1};
+    Finding& finding = sink.Add(
+        Severity::kWarning, "pipeline.missing_field", "", opening,
+        internal::Format("the request has no {}, which the API requires to "
+                         "create a training pipeline",
+                         {field.keys[0]}),
+        field.hint);
+    finding.params.Set(Param::kKey, field.keys[0]);
+  }
+
   if (const RawMember* definition =
           FindMember(document, kPipelineDefinitionKeys)) {
-    const std::string_view uri = ImageSegmentationInputsDecl().schema_uri;
     if (definition->value.kind != ValueKind::kString ||
         definition->value.text != uri) {
       Finding& finding = sink.Add(

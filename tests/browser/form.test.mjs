@@ -268,13 +268,14 @@ test('finding count includes cut findings', { timeout: testTimeout }, async () =
     await page.click('#confirm-cancel');
     assert.equal(await page.textContent('#action-status'), 'Nothing was exported. Fix the 150 errors first.');
 
-    // A request whose inputs' cap cut its note, with a warning kept and 30
-    // nested duplicates outside the inputs.
+    // A request whose inputs' cap cut its note, with a warning kept, 30
+    // nested duplicates outside the inputs, and no displayName or
+    // trainingTaskDefinition, a warning each.
     const unknown = Array.from({ length: 120 }, (_, i) => `"k${i}": 1`).join(', ');
     const outside = Array.from({ length: 30 }, (_, i) => `"o${i}": {"d": 1, "d": 2}`).join(', ');
     await importFile(page, 'request.json',
       `{"trainingTaskInputs": {${unknown}, "budgetMilliNodeHours": 0}, ${outside}}`);
-    assert.equal(await page.textContent('#finding-count'), '150 errors, 1 warning, 1 note.');
+    assert.equal(await page.textContent('#finding-count'), '150 errors, 3 warnings, 1 note.');
   });
 });
 

@@ -243,9 +243,16 @@ TEST(MemberSpans, ConvertForNonAsciiLastCharacter) {
   EXPECT_EQ(result.object_span->second, 9u);
 }
 
+// The start of a request with the members the API requires besides
+// trainingTaskInputs, which a test then adds.
+std::string RequestStart() {
+  return R"({"displayName":"x","trainingTaskDefinition":")" +
+         std::string(ImageSegmentationInputsDecl().schema_uri) + "\",";
+}
+
 TEST(PipelineRequest, ChecksTrainingTaskInputsInPlace) {
   const std::string text =
-      R"({"displayName":"x","trainingTaskInputs":{"budgetMilliNodeHours":"5000"}})";
+      RequestStart() + R"("trainingTaskInputs":{"budgetMilliNodeHours":"5000"}})";
   const ValidationResult result = Validate(text);
   EXPECT_TRUE(result.pipeline_request);
   ASSERT_EQ(result.findings.size(), 2u);
@@ -258,6 +265,33 @@ TEST(PipelineRequest, ChecksTrainingTaskInputsInPlace) {
   EXPECT_EQ(text.substr(result.member_spans[0].value_begin, 6), "\"5000\"");
   EXPECT_EQ(text.substr(result.object_span->first, 1), "{");
   EXPECT_EQ(result.object_span->second, text.size() - 1);
+}
+
+// TrainingPipeline requires a display name and a task definition, under
+// either spelling. Their absence is a warning: the inputs stay exportable.
+TEST(PipelineRequest, WarnsOfMissingRequiredFields) {
+  const ValidationResult bare = Validate(R"({"trainingTaskInputs":{}})");
+  ASSERT_EQ(bare.findings.size(), 3u);
+  // At the request's opening brace, so before the pipeline.request note.
+  for (size_t i : {0u, 1u}) {
+    EXPECT_EQ(bare.findings[i].code, "pipeline.missing_field");
+    EXPECT_EQ(bare.findings[i].severity, Severity::kWarning);
+    EXPECT_EQ(bare.findings[i].path, "");
+    EXPECT_EQ(bare.findings[i].column, 1);
+  }
+  EXPECT_EQ(bare.findings[0].params.ToJson()["key"], "displayName");
+  EXPECT_EQ(bare.findings[1].params.ToJson()["key"], "trainingTaskDefinition");
+  EXPECT_NE(bare.findings[1].hint.find(ImageSegmentationInputsDecl().schema_uri),
+            std::string::npos);
+  EXPECT_TRUE(bare.ok());
+  EXPECT_FALSE(bare.canonical_json.empty());
+
+  const ValidationResult snake = Validate(
+      R"({"display_name":"x","training_task_definition":")" +
+      std::string(ImageSegmentationInputsDecl().schema_uri) +
+      R"(","training_task_inputs":{}})");
+  ASSERT_EQ(snake.findings.size(), 1u);
+  EXPECT_EQ(snake.findings[0].code, "pipeline.request");
 }
 
 TEST(PipelineRequest, ExportsTheInputsAlone) {
@@ -279,13 +313,14 @@ TEST(PipelineRequest, ReportsDuplicateKeysAtAnyDepth) {
     std::string duplicate_path;
   };
   const std::vector<Row> rows = {
-      {R"({"trainingTaskInputs":{"x":{"a":1,"a":2}}})",
+      {RequestStart() + R"("trainingTaskInputs":{"x":{"a":1,"a":2}}})",
        {"pipeline.request", "field.unknown", "json.duplicate_key"},
        "/trainingTaskInputs/x/a"},
-      {R"({"trainingTaskInputs":[{"a":1,"a":2}]})",
+      {RequestStart() + R"("trainingTaskInputs":[{"a":1,"a":2}]})",
        {"pipeline.request", "pipeline.inputs_not_object", "json.duplicate_key"},
        "/trainingTaskInputs/0/a"},
-      {R"({"trainingTaskInputs":{},"trainingTaskInputs":{"x":{"a":1,"a":2}}})",
+      {RequestStart() +
+           R"("trainingTaskInputs":{},"trainingTaskInputs":{"x":{"a":1,"a":2}}})",
        {"pipeline.request", "field.duplicate", "json.duplicate_key"},
        "/trainingTaskInputs/x/a"},
   };

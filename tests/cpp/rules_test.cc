@@ -641,7 +641,9 @@ TEST(Findings, CapKeepsErrorsBeforeWarnings) {
 // those its own cap cuts.
 TEST(Findings, CapCountsWhatPipelineInputsCut) {
   for (const int keys : {102, 150}) {
-    std::string text = "{\"trainingTaskInputs\":{";
+    std::string text = "{\"displayName\":\"d\",\"trainingTaskDefinition\":\"" +
+                       std::string(ImageSegmentationInputsDecl().schema_uri) +
+                       "\",\"trainingTaskInputs\":{";
     for (int i = 0; i < keys; ++i) {
       text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":1";
     }
@@ -649,10 +651,11 @@ TEST(Findings, CapCountsWhatPipelineInputsCut) {
     const ValidationResult result = Validate(text);
     ASSERT_EQ(result.findings.size(), 101u) << keys;
     EXPECT_EQ(result.error_count(), static_cast<size_t>(keys)) << keys;
-    // The cut pipeline.request note, at offset 1, is the first finding cut.
+    // The cut pipeline.request note, at the trainingTaskInputs key, is the
+    // first finding cut.
     const Finding& summary = result.findings[0];
     EXPECT_EQ(summary.code, "findings.truncated") << keys;
-    EXPECT_EQ(summary.begin, 1u) << keys;
+    EXPECT_EQ(summary.begin, text.find("\"trainingTaskInputs\"")) << keys;
     // Every unknown key is an error, and the note is the one more finding.
     EXPECT_EQ(summary.params.ToJson()["more"], keys + 1 - 100) << keys;
     EXPECT_EQ(summary.params.ToJson()["moreErrors"], keys - 100) << keys;
