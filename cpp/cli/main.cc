@@ -96,33 +96,31 @@ void ReadCapped(std::istream& stream, Input& input) {
   input.too_large = input.bytes.size() == kMaxReadBytes;
 }
 
-// Reads a file, or standard input for "-". Returns false and prints the
-// reason when it cannot. Reading stops past the size limit, so an endless
-// stream such as /dev/zero ends in a finding instead of filling memory.
-bool ReadInput(const std::string& argument, Input& input) {
+// Reads a file, or standard input for "-". Returns false, prints the
+// reason and keeps it in *reason when it cannot. Reading stops past the
+// size limit, so an endless stream such as /dev/zero ends in a finding
+// instead of filling memory.
+bool ReadInput(const std::string& argument, Input& input,
+               std::string* reason = nullptr) {
+  const auto fail = [&](std::string why) {
+    std::cerr << "segform: cannot read " << argument << ": " << why << "\n";
+    if (reason != nullptr) *reason = std::move(why);
+    return false;
+  };
   if (argument == "-") {
     input.name = "<stdin>";
     ReadCapped(std::cin, input);
-    return !std::cin.bad();
+    return !std::cin.bad() || fail(std::strerror(errno));
   }
   input.name = argument;
   std::error_code error;
   if (std::filesystem::is_directory(argument, error)) {
-    std::cerr << "segform: cannot read " << argument << ": is a directory\n";
-    return false;
+    return fail("is a directory");
   }
   std::ifstream file(argument, std::ios::binary);
-  if (!file) {
-    std::cerr << "segform: cannot read " << argument << ": "
-              << std::strerror(errno) << "\n";
-    return false;
-  }
+  if (!file) return fail(std::strerror(errno));
   ReadCapped(file, input);
-  if (file.bad()) {
-    std::cerr << "segform: cannot read " << argument << ": "
-              << std::strerror(errno) << "\n";
-    return false;
-  }
+  if (file.bad()) return fail(std::strerror(errno));
   if (input.too_large && std::filesystem::is_regular_file(argument, error)) {
     input.known_size = std::filesystem::file_size(argument, error);
     if (error) input.known_size = 0;
@@ -214,8 +212,15 @@ int RunCheck(const std::vector<std::string>& arguments) {
   nlohmann::ordered_json reports = nlohmann::ordered_json::array();
   for (const std::string& file : files) {
     Input input;
-    if (!ReadInput(file, input)) {
+    std::string reason;
+    if (!ReadInput(file, input, &reason)) {
       status = kExitUsage;
+      // The JSON report names the file it could not read, too.
+      if (format == "json") {
+        reports.push_back({{"file", file}, {"ok", false},
+                           {"error", "cannot read: " + reason},
+                           {"findings", nlohmann::ordered_json::array()}});
+      }
       continue;
     }
     const segform::ValidationResult result = ValidateInput(input, options);
@@ -245,8 +250,13 @@ int RunFormat(const std::vector<std::string>& arguments) {
   segform::ValidateOptions options;
   options.input_is_file = true;
   std::vector<std::string> files;
+  bool options_ended = false;
   for (const std::string& argument : arguments) {
-    if (argument == "--ignore-unknown-fields") {
+    if (options_ended) {
+      files.push_back(argument);
+    } else if (argument == "--") {
+      options_ended = true;
+    } else if (argument == "--ignore-unknown-fields") {
       options.ignore_unknown_fields = true;
     } else if (argument.size() > 1 && argument[0] == '-') {
       return UsageError("unknown option '" + argument + "'");
@@ -283,7 +293,10 @@ int main(int argc, char** argv) {
     std::cout << "segform " << segform::kVersion << "\n";
     return kExitOk;
   }
+  // Help anywhere among the options, but not after "--", where "-h" is a
+  // file's name.
   for (const std::string& argument : arguments) {
+    if (argument == "--") break;
     if (argument == "-h" || argument == "--help") {
       std::cout << kUsage;
       return kExitOk;

@@ -153,6 +153,26 @@ TEST(CliCheck, DoubleDashEndsOptions) {
   const TempFile file("{}");
   EXPECT_EQ(RunCli("check -- " + file.quoted()).status, 0);
   EXPECT_EQ(RunCli("check -- --not-an-option").status, 2);
+  // After "--", -h is a file's name, not a request for help.
+  const RunResult dash_h = RunCli("check -- -h", true);
+  EXPECT_EQ(dash_h.status, 2);
+  EXPECT_NE(dash_h.output.find("cannot read -h"), std::string::npos) << dash_h.output;
+  const RunResult format = RunCli("format -- " + file.quoted());
+  EXPECT_EQ(format.status, 0);
+  EXPECT_EQ(format.output, "{}\n");
+}
+
+TEST(CliCheck, JsonReportNamesAFileItCannotRead) {
+  const TempFile file("{}");
+  const RunResult run =
+      RunCli("check --format json /nonexistent/segform.json " + file.quoted());
+  EXPECT_EQ(run.status, 2);
+  const nlohmann::json reports = nlohmann::json::parse(run.output);
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_EQ(reports[0]["file"], "/nonexistent/segform.json");
+  EXPECT_EQ(reports[0]["ok"], false);
+  EXPECT_EQ(reports[0]["error"], "cannot read: No such file or directory");
+  EXPECT_EQ(reports[1]["ok"], true);
 }
 
 TEST(CliCheck, ChecksEveryFileGiven) {
