@@ -695,6 +695,41 @@ bool IsAsciiBefore(std::string_view text, size_t offset) {
   return AsciiPrefixLength(text.substr(0, offset)) == offset;
 }
 
+namespace {
+
+// Returns how many bytes at text[i], which do not start a valid UTF-8
+// sequence, a WHATWG decoder replaces with one U+FFFD: a lead byte and the
+// continuation bytes that could still have made a valid sequence with it,
+// or the byte alone.
+size_t ReplacedSequenceLength(std::string_view text, size_t i) {
+  const unsigned char lead = static_cast<unsigned char>(text[i]);
+  size_t needed = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    needed = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    needed = 2;
+    if (lead == 0xE0) low = 0xA0;   // no overlong forms
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    needed = 3;
+    if (lead == 0xF0) low = 0x90;   // no overlong forms
+    if (lead == 0xF4) high = 0x8F;  // nothing past U+10FFFF
+  }
+  size_t length = 1;
+  while (length <= needed && i + length < text.size()) {
+    const unsigned char next = static_cast<unsigned char>(text[i + length]);
+    if (next < low || next > high) break;
+    low = 0x80;
+    high = 0xBF;
+    ++length;
+  }
+  return length;
+}
+
+}  // namespace
+
 void ConvertToUtf16Offsets(std::string_view text,
                            std::vector<size_t*>& offsets) {
   size_t last = 0;
@@ -717,9 +752,16 @@ void ConvertToUtf16Offsets(std::string_view text,
         unit += 8;
         continue;
       }
-      const unsigned char c = static_cast<unsigned char>(text[byte]);
-      if ((c & 0xC0) != 0x80) unit += (c >= 0xF0 && c <= 0xF4) ? 2 : 1;
-      ++byte;
+      if (static_cast<unsigned char>(text[byte]) < 0x80) {
+        ++byte;
+        ++unit;
+        continue;
+      }
+      // Bytes that are not valid UTF-8 count as the U+FFFD that a decoder
+      // such as JavaScript's TextDecoder puts in their place.
+      const size_t length = Utf8SequenceLength(text, byte);
+      unit += length == 4 ? 2 : 1;
+      byte += length != 0 ? length : ReplacedSequenceLength(text, byte);
     }
     *offset = unit;
   }

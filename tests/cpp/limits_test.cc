@@ -82,6 +82,33 @@ TEST(Utf16Offsets, CountSurrogatePairsAsTwo) {
   EXPECT_EQ(result.findings[1].utf16_end, 14u);
 }
 
+// Bytes that are not UTF-8 count as the U+FFFD a WHATWG decoder such as
+// TextDecoder shows for them: one for a stray continuation byte, one for a
+// lead byte and the continuation bytes that could have completed it.
+TEST(Utf16Offsets, CountInvalidBytesAsTheReplacementCharacter) {
+  const struct {
+    std::string bytes;
+    size_t utf16_length;
+  } rows[] = {
+      {"\x80", 1},
+      {"\xF0", 1},
+      {"\xF0\x9F\x98", 1},    // a four-byte sequence cut short
+      {"\xE0\x80", 1},         // E0 takes A0 to BF next: E0 is replaced alone
+      {"\xFF", 1},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(::testing::PrintToString(row.bytes));
+    const std::string text = "{\"baseModelId\": \"a" + row.bytes + "\"}";
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    const Finding& finding = result.findings[0];
+    EXPECT_EQ(finding.code, "json.invalid_utf8");
+    EXPECT_EQ(finding.begin, 18u);
+    EXPECT_EQ(finding.utf16_begin, 18u);
+    EXPECT_EQ(finding.utf16_end - finding.utf16_begin, row.utf16_length);
+  }
+}
+
 TEST(Utf16Offsets, SpanAValueAcrossLines) {
   const ValidationResult result =
       Validate("{\r\n  \"baseModelId\": \"\xE6\x97\xA5\"\r\n}");
