@@ -632,9 +632,12 @@ function renderFormNote(result) {
   const remedy = state.editorFailed
     ? 'Import a file or reset to the defaults; the editor did not load.'
     : 'Fix the text in the editor.';
+  const unreadable = result.pipelineRequest
+    ? "the request's trainingTaskInputs is not an object"
+    : 'the JSON text cannot be read as an object';
   elements.formNote.textContent =
-    'The form is read-only and shows the last values read, because the JSON text cannot be ' +
-    `read as an object (${reason?.message ?? 'no error was reported'}). ${remedy}`;
+    `The form is read-only and shows the last values read, because ${unreadable} ` +
+    `(${reason?.message ?? 'no error was reported'}). ${remedy}`;
   elements.formNote.hidden = false;
 }
 
@@ -1103,9 +1106,12 @@ function importText(rawText, name) {
   state.importedFileName = name;
   replaceOfferingUndo(text, 'import', `Undo the import of ${label}.`);
 
-  const loaded = state.result.pipelineRequest
-    ? `${label}, a training pipeline request whose trainingTaskInputs the form shows`
-    : label;
+  let loaded = label;
+  if (state.result.pipelineRequest) {
+    loaded = state.spans === null
+      ? `${label}, a training pipeline request whose trainingTaskInputs is not an object`
+      : `${label}, a training pipeline request whose trainingTaskInputs the form shows`;
+  }
   const message =
     state.result.errorCount > 0
       ? `Loaded ${loaded}. It has ${pluralize(state.result.errorCount, 'error')} ` +

@@ -348,6 +348,17 @@ test('dropped file is imported', { timeout: testTimeout }, async () => {
   });
 });
 
+test('a request whose inputs are not an object is named as such', { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await importFile(page, 'request.json', '{"displayName": "d", "trainingTaskInputs": []}');
+      assert.match(await page.textContent('#import-status'),
+        /a training pipeline request whose trainingTaskInputs is not an object/);
+      assert.match(await page.textContent('#form-note'),
+        /read-only .* because the request's trainingTaskInputs is not an object/);
+    });
+  });
+
 test('pipeline request fills the form from its inputs', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await importFile(page, 'request.json', await readCase('pipeline-request-snake-case'));
