@@ -134,14 +134,22 @@ async function openSharedFragment(shared, savedText) {
 }
 
 /** Asks before a shared link's text replaces the text saved in this browser. */
+// The text of the last shared link opened. A link that arrives while the
+// dialog asks about another replaces it, and the answer opens the latest.
+let sharedTextToOpen = null;
+
 async function openSharedText(text) {
+  sharedTextToOpen = text;
+  if (elements.shareDialog.open) {
+    return;
+  }
   const accepted = await askInDialog(
     elements.shareDialog, elements.shareAccept, elements.shareCancel);
   if (!accepted) {
     showImportStatus('Kept your saved text; the shared inputs were not opened.', [], false);
     return;
   }
-  replaceOfferingUndo(text, 'link', 'Undo opening the shared link.');
+  replaceOfferingUndo(sharedTextToOpen, 'link', 'Undo opening the shared link.');
   showImportStatus('Opened the inputs from the shared link.', [], false);
 }
 

@@ -78,6 +78,22 @@ test('a link pasted into the open page asks too', { timeout: testTimeout }, asyn
   });
 });
 
+test('a second link while the dialog asks replaces the first', { timeout: testTimeout },
+  async () => {
+    await withPage(session, { permissions: clipboard }, async ({ page }) => {
+      const first = await copyLinkWithBudget(page, '250000');
+      const second = await copyLinkWithBudget(page, '260000');
+      await page.fill(budget, '300000');
+      await page.evaluate((url) => { window.location.href = url; }, first);
+      await page.locator('#share-dialog[open]').waitFor();
+      await page.evaluate((url) => { window.location.href = url; }, second);
+      await page.waitForFunction(() => window.location.hash === '');
+      await page.click('#share-accept');
+      assert.equal(await page.inputValue(budget), '260000');
+      assert.equal(await page.locator('#share-dialog[open]').count(), 0);
+    });
+  });
+
 test('CRLF link text edits like LF text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     const crlf = '{\r\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\r\n' +
