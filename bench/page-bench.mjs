@@ -400,9 +400,9 @@ function measureColdLoad(session) {
  * budget field (which only shortens it) keeps it under the limit.
  */
 /**
- * A hostile 1 MiB document: a budget and then as many unknown keys, one
- * per line, as fit, so that every keystroke reads all of them and the page
- * shows the findings cap's 100.
+ * Builds a hostile 1 MiB document: a budget, and then as many unknown keys
+ * as fit, one per line. Every keystroke reads all of them, and the page
+ * shows the 100 findings the cap keeps.
  */
 function buildManyKeysDocument(maxTextBytes) {
   const head = '{\n  "budgetMilliNodeHours": "192000"';

@@ -135,7 +135,7 @@ async function openSharedFragment(shared, savedText) {
 
 /** Asks before a shared link's text replaces the text saved in this browser. */
 // The text of the last shared link opened. A link that arrives while the
-// dialog asks about another replaces it, and the answer opens the latest.
+// dialog is open for another replaces it, so the answer opens the latest.
 let sharedTextToOpen = null;
 
 async function openSharedText(text) {
@@ -416,10 +416,10 @@ function wireEvents() {
 }
 
 /**
- * Another tab of the page saves its text under the same key, and the last
- * save is what a reload restores. When another tab saves text that differs
- * from this tab's, this tab says so and lets the user keep its text, which
- * saves it again, or open the other tab's, which Undo can take back.
+ * Another tab of the page saves its text under the same key, and a reload
+ * restores the last save. When another tab saves text that differs from
+ * this tab's, this tab shows a notice. The user can keep this tab's text,
+ * which saves it again, or open the other tab's, which Undo can take back.
  */
 function wireOtherTabs() {
   let otherText = null;
@@ -673,7 +673,7 @@ function renderEditorFindings() {
         editor.revealRange(current.utf16Begin, current.utf16End);
       });
       item.append(button);
-      // The hint, beside the button rather than in it, tells what to do.
+      // The hint, beside the button rather than in it, gives what to do.
       if (finding.hint) {
         const hint = document.createElement('span');
         hint.className = 'finding-hint';

@@ -697,10 +697,10 @@ bool IsAsciiBefore(std::string_view text, size_t offset) {
 
 namespace {
 
-// Returns how many bytes at text[i], which do not start a valid UTF-8
-// sequence, a WHATWG decoder replaces with one U+FFFD: a lead byte and the
-// continuation bytes that could still have made a valid sequence with it,
-// or the byte alone.
+// Returns how many bytes a WHATWG decoder replaces with one U+FFFD at
+// text[i], where no valid UTF-8 sequence starts. That is a lead byte and
+// the continuation bytes that could still have made a sequence with it,
+// or else the byte alone.
 size_t ReplacedSequenceLength(std::string_view text, size_t i) {
   const unsigned char lead = static_cast<unsigned char>(text[i]);
   size_t needed = 0;
@@ -817,9 +817,9 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
   };
 
   // Show at most kWidth characters, starting about half of them before the
-  // caret. Only the bytes that can be shown are read, so that a finding on
-  // a line of a megabyte costs no more than one on a short line: before the
-  // caret, at most four bytes for each character shown, and a few more to
+  // caret. Only the bytes that can be shown are read, so a finding on a
+  // line of a megabyte costs no more than one on a short line. Before the
+  // caret, that is four bytes for each character shown, and three more to
   // find where a character starts.
   constexpr size_t kWidth = 120;
   constexpr size_t kBytesBefore = 4 * (kWidth / 2) + 3;
@@ -829,8 +829,8 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
   }
   const bool line_starts_before = start > 0 && !is_line_end(start - 1);
   // A byte that is not a UTF-8 continuation byte starts a character
-  // however the line is read from its start, since a valid sequence holds
-  // none and an invalid byte is a character of its own.
+  // however the line is read from its start: no valid sequence contains
+  // one, and an invalid byte is a character of its own.
   while (start < begin &&
          (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
     ++start;
@@ -848,7 +848,7 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
   size_t i = start;
   while (i < text.size() && !is_line_end(i)) {
     if (caret == std::string_view::npos && i >= begin) caret = shown.size();
-    // One character past the last shown tells that the line goes on.
+    // One character past the last one shown means the line goes on.
     if (caret != std::string_view::npos &&
         shown.size() > std::max(caret, kWidth / 2) + kWidth / 2) {
       break;

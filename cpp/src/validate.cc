@@ -228,9 +228,9 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   }
 
   // The API refuses a request without the fields TrainingPipeline marks
-  // required. Only a warning, since the inputs in it are what segform
-  // checks and exports; a pipeline request exported from the page keeps
-  // the request as written.
+  // required. This is only a warning, because segform checks and exports
+  // the inputs in the request. A pipeline request exported from the page
+  // keeps the request as written.
   const std::string_view uri = ImageSegmentationInputsDecl().schema_uri;
   const struct {
     const std::string_view (&keys)[2];

@@ -89,7 +89,7 @@ test('a save in another tab is announced, and either text can be kept',
       await page.locator('#other-tab-bar').waitFor();
 
       // Keeping this tab's inputs saves them again, and now the other tab
-      // is told.
+      // shows the notice.
       await page.click('#keep-tab-button');
       assert.equal(await page.isHidden('#other-tab-bar'), true);
       assert.match(await saved(), /250000/);
@@ -302,7 +302,7 @@ test('editor edit updates the form', { timeout: testTimeout }, async () => {
 
     await setEditorText(page, '{"budgetMilliNodeHours": 5000}');
     assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
-    // The list under the editor says what to do, too.
+    // The list under the editor gives the hint too.
     assert.match(await page.textContent('#editor-findings li'),
       /got 5,000Give a budget from 20,000 to 2,000,000 milli node hours/);
     await page.click('#editor-findings .finding-link');

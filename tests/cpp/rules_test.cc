@@ -202,10 +202,10 @@ const EnumSpellingRow kEnumSpellingRows[] = {
     {R"({"modelType":[1]})", "field.wrong_type", nullptr},
 };
 
-// Findings on one input must not contradict each other: a 0 in any
+// Findings on one input must not contradict each other. A 0 in any
 // spelling gets the warning that 0 counts as not set, and no other finding
-// asks for a 0 or says that the API writes one.
-TEST(Zero, EverySpellingGetsOnlyAdviceToLeaveTheFieldOut) {
+// requests a 0 or states that the API writes one.
+TEST(ZeroBudget, HintsOnlyToLeaveTheFieldOut) {
   for (const char* text : {R"({"budgetMilliNodeHours":"-0"})",
                            R"({"budgetMilliNodeHours":"00"})",
                            R"({"budgetMilliNodeHours":"+0"})"}) {
