@@ -9,37 +9,52 @@
 
 namespace segform::internal {
 
-// Returns the length of the UTF-8 sequence starting at text[i], or 0 when
-// the bytes there are not valid UTF-8 (overlong forms, surrogates and code
-// points above U+10FFFF included).
-size_t Utf8SequenceLength(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) {
-    return static_cast<unsigned char>(text[k]);
-  };
-  const unsigned char lead = byte(i);
+namespace {
+
+// Reads the bytes at text[i] as a WHATWG UTF-8 decoder does. Returns how
+// many bytes a whole sequence with this lead byte takes, or 0 for a byte
+// that cannot lead one. Sets *valid to how many bytes from the lead byte
+// on could still start a valid sequence: a decoder replaces that many with
+// one U+FFFD when they are fewer than a whole one, or the byte alone.
+size_t ReadUtf8Start(std::string_view text, size_t i, size_t* valid) {
+  const unsigned char lead = static_cast<unsigned char>(text[i]);
+  *valid = 1;
   if (lead < 0x80) return 1;
-  size_t length = 0;
+  size_t whole = 0;
   unsigned char low = 0x80;
   unsigned char high = 0xBF;
   if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
+    whole = 2;
   } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
+    whole = 3;
     if (lead == 0xE0) low = 0xA0;   // overlong
     if (lead == 0xED) high = 0x9F;  // UTF-16 surrogates
   } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
+    whole = 4;
     if (lead == 0xF0) low = 0x90;   // overlong
     if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
   } else {
     return 0;
   }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  while (*valid < whole && i + *valid < text.size()) {
+    const unsigned char next = static_cast<unsigned char>(text[i + *valid]);
+    if (next < low || next > high) break;
+    low = 0x80;
+    high = 0xBF;
+    ++*valid;
   }
-  return length;
+  return whole;
+}
+
+}  // namespace
+
+// Returns the length of the UTF-8 sequence starting at text[i], or 0 when
+// the bytes there are not valid UTF-8 (overlong forms, surrogates and code
+// points above U+10FFFF included).
+size_t Utf8SequenceLength(std::string_view text, size_t i) {
+  size_t valid = 0;
+  const size_t whole = ReadUtf8Start(text, i, &valid);
+  return whole != 0 && valid == whole ? whole : 0;
 }
 
 namespace {
@@ -695,41 +710,6 @@ bool IsAsciiBefore(std::string_view text, size_t offset) {
   return AsciiPrefixLength(text.substr(0, offset)) == offset;
 }
 
-namespace {
-
-// Returns how many bytes a WHATWG decoder replaces with one U+FFFD at
-// text[i], where no valid UTF-8 sequence starts. That is a lead byte and
-// the continuation bytes that could still have made a sequence with it,
-// or else the byte alone.
-size_t ReplacedSequenceLength(std::string_view text, size_t i) {
-  const unsigned char lead = static_cast<unsigned char>(text[i]);
-  size_t needed = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    needed = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    needed = 2;
-    if (lead == 0xE0) low = 0xA0;   // no overlong forms
-    if (lead == 0xED) high = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    needed = 3;
-    if (lead == 0xF0) low = 0x90;   // no overlong forms
-    if (lead == 0xF4) high = 0x8F;  // nothing past U+10FFFF
-  }
-  size_t length = 1;
-  while (length <= needed && i + length < text.size()) {
-    const unsigned char next = static_cast<unsigned char>(text[i + length]);
-    if (next < low || next > high) break;
-    low = 0x80;
-    high = 0xBF;
-    ++length;
-  }
-  return length;
-}
-
-}  // namespace
-
 void ConvertToUtf16Offsets(std::string_view text,
                            std::vector<size_t*>& offsets) {
   size_t last = 0;
@@ -759,9 +739,11 @@ void ConvertToUtf16Offsets(std::string_view text,
       }
       // Bytes that are not valid UTF-8 count as the U+FFFD that a decoder
       // such as JavaScript's TextDecoder puts in their place.
-      const size_t length = Utf8SequenceLength(text, byte);
-      unit += length == 4 ? 2 : 1;
-      byte += length != 0 ? length : ReplacedSequenceLength(text, byte);
+      size_t valid = 0;
+      const size_t whole = ReadUtf8Start(text, byte, &valid);
+      const bool is_valid = whole != 0 && valid == whole;
+      unit += is_valid && whole == 4 ? 2 : 1;
+      byte += valid;
     }
     *offset = unit;
   }
