@@ -196,22 +196,26 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
       member.value.span,
       Format("{} {} is not portable: {}",
              {field.json_name, ShowValue(member.value), disagreement}),
-      Format(!portable.empty() ? "Write {} instead."
-             : field.kind == FieldKind::kEnum
-                 ? "Write the value's name, e.g. \"{}\"."
-                 : "Write whole digits only, e.g. \"{}\".",
-             {!portable.empty() ? std::string_view(portable)
-                                : field.service_default}));
+      // A 0, however spelled, means not set, as the zero warning says of
+      // a 0 written plainly.
+      portable == "\"0\""
+          ? "Leave the field out, which is what a 0 means, or write the value "
+            "you mean."
+          : Format(!portable.empty() ? "Write {} instead."
+                   : field.kind == FieldKind::kEnum
+                       ? "Write the value's name, e.g. \"{}\"."
+                       : "Write whole digits only, e.g. \"{}\".",
+                   {!portable.empty() ? std::string_view(portable)
+                                      : field.service_default}));
   finding.params.Set(Param::kActual, member.value.text);
   if (!portable.empty()) finding.params.Set(Param::kPortable, portable);
 }
 
-// Warns that every parser reads a number other than the one written, as
-// 1e-400 is read as 0 and 192000.0000000000000001 as 192000.
-// Returns what to write instead of a number every parser rounds to value:
-// an enum value by its name, as everywhere else. A value of 0 is proto3's
-// "not set", which another finding reports, so the hint agrees with that
-// one instead of asking for a 0.
+// Returns what to write instead of a number every parser rounds to value.
+// An enum value is written by its name, as everywhere else, and a number
+// with no name gets a name to write instead, since it is an error of its
+// own. A value of 0 is proto3's "not set", which another finding reports,
+// so the hint agrees with that one instead of requesting a 0.
 std::string InexactNumberHint(const FieldDecl& field, int64_t value) {
   if (value == 0) {
     return "Leave the field out, which is what a 0 means, or write the value "
@@ -221,10 +225,13 @@ std::string InexactNumberHint(const FieldDecl& field, int64_t value) {
     if (const EnumValueDecl* named = field.enum_type->FindByNumber(value)) {
       return Format("Write \"{}\" to say what is read.", {named->name});
     }
+    return Format("Write a model type name, e.g. \"{}\".", {field.service_default});
   }
   return Format("Write {} to say what is read.", {std::to_string(value)});
 }
 
+// Warns that every parser reads a number other than the one written, as
+// 1e-400 is read as 0 and 192000.0000000000000001 as 192000.
 void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
                          int64_t value, FindingSink& sink) {
   Finding& finding = sink.Add(
@@ -274,12 +281,13 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
 
 // Returns the enum value's name in quotes, or "" when the enum has no value
 // with that number: both parsers read such a number alike, but segform then
-// reports it as unknown, so the hint names a known value instead.
+// reports it as unknown, so the hint names a known value instead. The same
+// goes for 0, whose name should not be set.
 std::string PortableEnumSpelling(const EnumDecl& enum_type, int64_t number) {
-  if (const EnumValueDecl* known = enum_type.FindByNumber(number)) {
-    return Format("\"{}\"", {known->name});
-  }
-  return "";
+  // 0 names the value that should not be set, so it is not suggested.
+  const EnumValueDecl* known = enum_type.FindByNumber(number);
+  if (known == nullptr || number == 0) return "";
+  return Format("\"{}\"", {known->name});
 }
 
 void ReadEnum(const FieldDecl& field, const RawMember& member,
@@ -355,8 +363,24 @@ bool IsGroupedInteger(std::string_view text) {
   return digits <= 19;
 }
 
-bool HasNonAsciiBytes(std::string_view text) {
-  return AsciiPrefixLength(text) < text.size();
+// Returns true for a string of digits with at least one full-width digit
+// (U+FF10 to U+FF19) among them, and an optional minus sign.
+bool HasFullWidthDigits(std::string_view text) {
+  if (!text.empty() && text[0] == '-') text.remove_prefix(1);
+  bool full_width = false;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      ++i;
+    } else if (text.substr(i, 2) == "\xEF\xBC" && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      full_width = true;
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return full_width;
 }
 
 void ReadInt64(const FieldDecl& field, const RawMember& member,
@@ -409,16 +433,15 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       break;
   }
   // "200,000" is a whole number, so a message that said it must be one
-  // would contradict itself: digits grouped with commas, or digits other
-  // than 0 to 9 (full-width ones, say), are named as the problem.
+  // would contradict itself. Digits grouped with commas, or full-width
+  // digits, are named as the problem.
   const bool grouped = raw.kind == ValueKind::kString && IsGroupedInteger(raw.text);
-  const bool other_digits = raw.kind == ValueKind::kString && !grouped &&
-                            HasNonAsciiBytes(raw.text);
+  const bool other_digits = raw.kind == ValueKind::kString && HasFullWidthDigits(raw.text);
   std::string message =
       grouped ? Format("{} must be written without separators; got {}",
                        {field.json_name, ShowValue(raw)})
       : other_digits
-          ? Format("{} must be written with the digits 0 to 9 only; got {}",
+          ? Format("{} must be written with the ASCII digits 0 to 9; got {}",
                    {field.json_name, ShowValue(raw)})
           : Format("{} must be a whole number; got {}",
                    {field.json_name, ShowValue(raw)});

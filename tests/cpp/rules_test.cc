@@ -238,8 +238,12 @@ TEST(Budget, NamesSeparatorsAndOtherDigits) {
   const ValidationResult full_width =
       Validate("{\"budgetMilliNodeHours\":\"\xEF\xBC\x92\xEF\xBC\x90\"}");
   ASSERT_EQ(full_width.findings.size(), 1u);
-  EXPECT_NE(full_width.findings[0].message.find("with the digits 0 to 9 only"),
+  EXPECT_NE(full_width.findings[0].message.find("with the ASCII digits 0 to 9"),
             std::string::npos);
+  // Other characters beyond ASCII are not named as digits.
+  const ValidationResult fraction =
+      Validate("{\"budgetMilliNodeHours\":\"1.5\xC3\xA9\"}");
+  EXPECT_NE(fraction.findings[0].message.find("must be a whole number"), std::string::npos);
 
   // Commas that do not group by threes are no grouping.
   for (const char* text : {R"({"budgetMilliNodeHours":"20,00"})",
@@ -292,6 +296,25 @@ TEST(EnumSpelling, InexactNumberHintGivesTheName) {
   EXPECT_EQ(result.findings[0].code, "model_type.inexact_number");
   EXPECT_EQ(result.findings[0].hint,
             "Write \"CLOUD_HIGH_ACCURACY_1\" to say what is read.");
+  // A number with no name is an error of its own, so its name is not
+  // suggested: a known one is.
+  const ValidationResult unknown = Validate(R"({"modelType":4.0000000000000001})");
+  ASSERT_EQ(unknown.findings.size(), 2u);
+  EXPECT_EQ(unknown.findings[0].code, "model_type.inexact_number");
+  EXPECT_EQ(unknown.findings[0].hint,
+            "Write a model type name, e.g. \"CLOUD_HIGH_ACCURACY_1\".");
+}
+
+// No hint suggests a value that is an error or a warning in turn.
+TEST(Hints, SuggestNoValueThatIsAFindingItself) {
+  for (const char* text : {R"({"modelType":"0"})", R"({"modelType":"-0"})",
+                           R"({"budgetMilliNodeHours":"0x0"})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].hint.find("MODEL_TYPE_UNSPECIFIED"), std::string::npos);
+    EXPECT_EQ(result.findings[0].hint.find("Write \"0\""), std::string::npos);
+  }
 }
 
 TEST(EnumSpelling, RejectsWhatParsersReadDifferently) {
