@@ -123,6 +123,13 @@ constexpr std::string_view kPipelineDefinitionKeys[] = {
 constexpr std::string_view kPipelineDisplayNameKeys[] = {"displayName",
                                                          "display_name"};
 
+// Returns true for a value that proto3 reads as an unset string field:
+// null or "".
+bool IsUnsetString(const internal::RawValue& value) {
+  return value.kind == ValueKind::kNull ||
+         (value.kind == ValueKind::kString && value.text.empty());
+}
+
 const RawMember* FindMember(const RawDocument& document,
                             const std::string_view (&keys)[2]) {
   for (const RawMember& member : document.members) {
@@ -184,10 +191,11 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   note.params.Set(Param::kKey, inputs_member.key);
 
   // The request's own members. None may be set twice, under either
-  // spelling of the two pipeline fields segform reads. A field of the
-  // training inputs outside trainingTaskInputs is not read as one.
+  // spelling of the pipeline fields segform reads. A field of the training
+  // inputs outside trainingTaskInputs is not read as one.
   const auto spelled = [](std::string_view key) -> std::string_view {
-    for (const auto* keys : {&kPipelineInputsKeys, &kPipelineDefinitionKeys}) {
+    for (const auto* keys : {&kPipelineInputsKeys, &kPipelineDefinitionKeys,
+                             &kPipelineDisplayNameKeys}) {
       if (key == (*keys)[1]) return (*keys)[0];
     }
     return key;
@@ -242,7 +250,9 @@ ValidationResult CheckPipelineRequest(std::string_view text,
        internal::Format("Add \"trainingTaskDefinition\": \"{}\".", {uri})},
   };
   for (const auto& field : required) {
-    if (FindMember(document, field.keys) != nullptr) continue;
+    // proto3 reads null and "" as not set, so they count as missing.
+    const RawMember* member = FindMember(document, field.keys);
+    if (member != nullptr && !IsUnsetString(member->value)) continue;
     const internal::Span opening = {document.top.span.begin,
                                     document.top.span.begin + 1};
     Finding& finding = sink.Add(
@@ -254,10 +264,12 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     finding.params.Set(Param::kKey, field.keys[0]);
   }
 
+  // A definition set to null or "" got the missing-field warning above.
   if (const RawMember* definition =
           FindMember(document, kPipelineDefinitionKeys)) {
-    if (definition->value.kind != ValueKind::kString ||
-        definition->value.text != uri) {
+    const internal::RawValue& value = definition->value;
+    if (!IsUnsetString(value) &&
+        (value.kind != ValueKind::kString || value.text != uri)) {
       Finding& finding = sink.Add(
           Severity::kError, "pipeline.task_definition",
           internal::MemberPointer(definition->key), definition->value.span,

@@ -286,6 +286,23 @@ TEST(PipelineRequest, WarnsOfMissingRequiredFields) {
   EXPECT_TRUE(bare.ok());
   EXPECT_FALSE(bare.canonical_json.empty());
 
+  // null and "" are proto3's unset string, so they count as missing, and
+  // the definition gets no error of its own for them.
+  for (const char* value : {"null", "\"\""}) {
+    SCOPED_TRACE(value);
+    const ValidationResult unset = Validate(
+        std::string(R"({"displayName":)") + value + R"(,"trainingTaskDefinition":)" +
+        value + R"(,"trainingTaskInputs":{}})");
+    ASSERT_EQ(unset.findings.size(), 3u);
+    EXPECT_EQ(unset.findings[0].code, "pipeline.missing_field");
+    EXPECT_EQ(unset.findings[1].code, "pipeline.missing_field");
+  }
+  // Both spellings of displayName set it twice.
+  const ValidationResult twice = Validate(
+      RequestStart() + R"("display_name":"y","trainingTaskInputs":{}})");
+  ASSERT_EQ(twice.findings.size(), 2u);
+  EXPECT_EQ(twice.findings[0].code, "field.duplicate");
+
   const ValidationResult snake = Validate(
       R"({"display_name":"x","training_task_definition":")" +
       std::string(ImageSegmentationInputsDecl().schema_uri) +
