@@ -86,7 +86,8 @@ async function start() {
   try {
     segform = await loadSegform();
   } catch (error) {
-    disablePage(`The validator failed to load: ${await describeLoadFailure(error)}.`);
+    const reason = await describeLoadFailure(error, new URL('segform.wasm', import.meta.url));
+    disablePage(`The validator failed to load: ${reason}.`);
     elements.editorLoading.textContent = 'The editor is not loaded, since the validator is not.';
     return;
   }
@@ -286,8 +287,9 @@ async function loadEditor() {
   try {
     module = await import('./gen/editor.js');
   } catch (error) {
+    const reason = await describeLoadFailure(error, new URL('editor.js', import.meta.url));
     elements.editorLoading.textContent =
-      `The editor failed to load: ${describeError(error)}. The form still works.`;
+      `The editor failed to load: ${reason}. The form still works.`;
     state.editorFailed = true;
     renderFormNote(state.result);
     return;
@@ -659,26 +661,35 @@ function renderEditorFindings() {
   }
   editor.showFindings(result.findings);
   renderIfChanged(elements.editorFindings, findingsKey(result.findings, textLocation), () => {
-    const items = result.findings.map((finding, index) => {
+    const items = result.findings.map((finding) => {
       const item = document.createElement('li');
       item.className = `finding-${finding.severity}`;
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'finding-link';
       button.textContent = `Line ${finding.line}, column ${finding.column}: ${finding.message}`;
-      // The list stays while only offsets change, so the range is read
-      // from the findings of the text the editor shows when clicked.
+      // The list stays while only offsets change, so the finding's range
+      // is read when clicked, from the same finding in the findings of the
+      // text the editor shows then.
       button.addEventListener('click', () => {
-        const current = state.result.findings[index];
-        editor.revealRange(current.utf16Begin, current.utf16End);
+        if (state.editorBacklog.length > 0) {
+          syncEditor();
+        }
+        const current = sameFinding(finding, result.findings, state.result.findings);
+        if (current) {
+          editor.revealRange(current.utf16Begin, current.utf16End);
+        }
       });
       item.append(button);
       // The hint, beside the button rather than in it, gives what to do.
       if (finding.hint) {
+        const stop = document.createElement('span');
+        stop.className = 'visually-hidden';
+        stop.textContent = '. ';
         const hint = document.createElement('span');
         hint.className = 'finding-hint';
         hint.textContent = finding.hint;
-        item.append(hint);
+        item.append(stop, hint);
       }
       return item;
     });
@@ -801,6 +812,19 @@ function renderIfChanged(element, key, build) {
   }
   renderedKeys.set(element, key);
   build();
+}
+
+/**
+ * Returns the finding of `current` that is `finding` of `earlier`: the one
+ * with the same code, path and message, counting those that repeat them, or
+ * undefined when it is gone.
+ */
+function sameFinding(finding, earlier, current) {
+  const same = (other) =>
+    other.code === finding.code && other.path === finding.path &&
+    other.message === finding.message;
+  const repeat = earlier.slice(0, earlier.indexOf(finding)).filter(same).length;
+  return current.filter(same)[repeat];
 }
 
 /**
@@ -1198,22 +1222,26 @@ function describeError(error) {
 }
 
 /**
- * Says why the validator did not load. Emscripten's loader reports a failed
- * fetch in its own terms ("both async and sync fetching of the wasm
- * failed"), so the module's file is asked for again to name the cause.
+ * Returns why a file the page loads (the validator's module or the editor's
+ * bundle) failed to load. The browser and Emscripten's loader report a
+ * failed fetch in their own terms ("both async and sync fetching of the
+ * wasm failed"), so the file is requested again to name the cause.
  */
-async function describeLoadFailure(error) {
-  const wasmUrl = new URL('segform.wasm', import.meta.url);
+async function describeLoadFailure(error, url) {
   try {
-    const response = await fetch(wasmUrl, { cache: 'no-store' });
+    const response = await fetch(url, { cache: 'no-store' });
     if (!response.ok) {
-      return `${wasmUrl.pathname} could not be fetched (HTTP ${response.status})`;
+      return `${url.pathname} could not be fetched (HTTP ${response.status})`;
     }
   } catch (fetchError) {
-    return `${wasmUrl.pathname} could not be fetched (${describeError(fetchError)})`;
+    return `${url.pathname} could not be fetched (${describeError(fetchError)})`;
   }
-  // The file is there, so the module itself failed to start. Emscripten's
-  // advice to rebuild with assertions is for the module's developers.
-  return describeError(error).replace(/\s*Build with -s ASSERTIONS=1 for more info\.?/, '')
+  // The file is there now. Either it failed to start, or the first request
+  // failed and this one did not. Emscripten wraps its reason in
+  // "Aborted(...)" and adds advice for the module's developers.
+  const reason = describeError(error)
+    .replace(/\s*Build with -s ASSERTIONS=1 for more info\.?/, '')
+    .replace(/^Aborted\((.*)\)$/s, '$1')
     .replace(/\.+$/, '');
+  return `${reason} (${url.pathname} itself can be fetched now)`;
 }

@@ -304,7 +304,7 @@ test('editor edit updates the form', { timeout: testTimeout }, async () => {
     assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
     // The list under the editor gives the hint too.
     assert.match(await page.textContent('#editor-findings li'),
-      /got 5,000Give a budget from 20,000 to 2,000,000 milli node hours/);
+      /got 5,000\. Give a budget from 20,000 to 2,000,000 milli node hours/);
     await page.click('#editor-findings .finding-link');
     assert.equal(await page.evaluate(() =>
       document.getElementById('editor-root').shadowRoot.getSelection().toString()), '5000');
@@ -337,6 +337,17 @@ test('lists that stay the same are kept, and act on the current text', { timeout
       await page.click('#unknown-list li:first-child .remove-button');
       assert.equal(await readEditorText(page),
         ['{', '  "budgetMilliNodeHours": 300000,', '  "k2": 2', '}'].join('\n'));
+
+      // A click in the frame before the editor catches up with a form edit
+      // that adds a finding still selects the key clicked.
+      await page.evaluate(() => {
+        const input = document.getElementById('field-budgetMilliNodeHours');
+        input.value = '3000000';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        document.querySelector('#editor-findings .finding-link').click();
+      });
+      assert.equal(await page.evaluate(() =>
+        document.getElementById('editor-root').shadowRoot.getSelection().toString()), '"k2"');
     });
   });
 

@@ -309,6 +309,9 @@ test('without the editor, the read-only form points to import and reset',
     };
     await withPage(session, options, async ({ page }) => {
       await page.locator('#editor-loading', { hasText: 'The editor failed to load' }).waitFor();
+      assert.equal(await page.textContent('#editor-loading'),
+        'The editor failed to load: /gen/editor.js could not be fetched (HTTP 404). ' +
+        'The form still works.');
       assert.match(await page.textContent('#form-note'),
         /Import a file or reset to the defaults; the editor did not load\.$/);
       await page.click('#reset-button');
