@@ -31,8 +31,8 @@ constexpr int kExitUsage = 2;
 
 constexpr char kUsage[] =
     R"(Usage: segform check [--format text|json] [--ignore-unknown-fields]
-                     [--show-source] FILE...
-       segform format [--ignore-unknown-fields] FILE
+                     [--show-source] [--] FILE...
+       segform format [--ignore-unknown-fields] [--] FILE
        segform fields
        segform schema
        segform --help | --version
@@ -62,8 +62,9 @@ Options:
   -h, --help          Print this help and exit.
   --version           Print the version and exit.
 
-FILE may be - to read standard input, reported as <stdin>. A UTF-8
-byte-order mark at the start of a file is ignored.
+FILE may be - to read standard input, reported as <stdin>. After --, every
+argument is a FILE, even one that starts with -. A UTF-8 byte-order mark at
+the start of a file is ignored.
 
 Exit status: 0 when no file has an error (warnings allowed), 1 when a file
 has an error, 2 for a usage error or a file that cannot be read.
@@ -217,7 +218,7 @@ int RunCheck(const std::vector<std::string>& arguments) {
       status = kExitUsage;
       // The JSON report names the file it could not read, too.
       if (format == "json") {
-        reports.push_back({{"file", file}, {"ok", false},
+        reports.push_back({{"file", file}, {"ok", false}, {"skippedPrefix", 0},
                            {"error", "cannot read: " + reason},
                            {"findings", nlohmann::ordered_json::array()}});
       }

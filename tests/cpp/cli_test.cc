@@ -172,6 +172,7 @@ TEST(CliCheck, JsonReportNamesAFileItCannotRead) {
   EXPECT_EQ(reports[0]["file"], "/nonexistent/segform.json");
   EXPECT_EQ(reports[0]["ok"], false);
   EXPECT_EQ(reports[0]["error"], "cannot read: No such file or directory");
+  EXPECT_EQ(reports[0]["skippedPrefix"], 0);
   EXPECT_EQ(reports[1]["ok"], true);
 }
 
@@ -279,6 +280,12 @@ TEST(CliFormat, NeverWritesByteOrderMark) {
   const RunResult run = RunCli("format " + CasePath("c09-utf8-byte-order-mark"));
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.output.rfind("{", 0), 0u);
+}
+
+TEST(CliHelp, NamesTheEndOfOptions) {
+  const RunResult help = RunCli("--help");
+  EXPECT_NE(help.output.find("[--] FILE..."), std::string::npos);
+  EXPECT_NE(help.output.find("After --, every"), std::string::npos);
 }
 
 TEST(CliHelp, HelpAndVersion) {
