@@ -6,6 +6,7 @@
 import { loadSegform } from './segform.mjs';
 import { createFieldControls } from './form.js';
 import {
+  appendHint,
   countAllFindings,
   createFindingElement,
   describeCounts,
@@ -136,7 +137,7 @@ async function openSharedFragment(shared, savedText) {
 
 /** Asks before a shared link's text replaces the text saved in this browser. */
 // The text of the last shared link opened. A link that arrives while the
-// dialog is open for another replaces it, so the answer opens the latest.
+// dialog is open for another replaces it, so accepting opens the latest.
 let sharedTextToOpen = null;
 
 async function openSharedText(text) {
@@ -661,41 +662,39 @@ function renderEditorFindings() {
   }
   editor.showFindings(result.findings);
   renderIfChanged(elements.editorFindings, findingsKey(result.findings, textLocation), () => {
-    const items = result.findings.map((finding) => {
-      const item = document.createElement('li');
-      item.className = `finding-${finding.severity}`;
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'finding-link';
-      button.textContent = `Line ${finding.line}, column ${finding.column}: ${finding.message}`;
-      // The list stays while only offsets change, so the finding's range
-      // is read when clicked, from the same finding in the findings of the
-      // text the editor shows then.
-      button.addEventListener('click', () => {
-        if (state.editorBacklog.length > 0) {
-          syncEditor();
-        }
-        const current = sameFinding(finding, result.findings, state.result.findings);
-        if (current) {
-          editor.revealRange(current.utf16Begin, current.utf16End);
-        }
-      });
-      item.append(button);
-      // The hint, beside the button rather than in it, gives what to do.
-      if (finding.hint) {
-        const stop = document.createElement('span');
-        stop.className = 'visually-hidden';
-        stop.textContent = '. ';
-        const hint = document.createElement('span');
-        hint.className = 'finding-hint';
-        hint.textContent = finding.hint;
-        item.append(stop, hint);
-      }
-      return item;
-    });
+    const items = result.findings.map((finding) => createEditorFindingItem(finding, result));
     elements.editorFindings.replaceChildren(...items);
     elements.editorFindings.hidden = items.length === 0;
   });
+}
+
+/**
+ * Creates the item of the list under the editor for one of the result's
+ * findings: a link that selects its range, then its hint.
+ */
+function createEditorFindingItem(finding, result) {
+  const item = document.createElement('li');
+  item.className = `finding-${finding.severity}`;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'finding-link';
+  button.textContent = `Line ${finding.line}, column ${finding.column}: ${finding.message}`;
+  // The list stays while only offsets change, so the finding's range is
+  // read when clicked, from the same finding in the findings of the text
+  // the editor shows then.
+  button.addEventListener('click', () => {
+    if (state.editorBacklog.length > 0) {
+      syncEditor();
+    }
+    const current = sameFinding(finding, result.findings, state.result.findings);
+    if (current) {
+      state.editor.revealRange(current.utf16Begin, current.utf16End);
+    }
+  });
+  item.append(button);
+  // The hint goes beside the button rather than in it.
+  appendHint(item, finding, 'finding-hint');
+  return item;
 }
 
 function findingLocation(finding) {

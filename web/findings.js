@@ -24,15 +24,24 @@ export function appendMessageAndHint(element, finding, { messageClass, hintClass
   message.className = messageClass;
   message.textContent = finding.message;
   element.append(message);
-  if (finding.hint) {
-    const stop = document.createElement('span');
-    stop.className = 'visually-hidden';
-    stop.textContent = '. ';
-    const hint = document.createElement('span');
-    hint.className = hintClass;
-    hint.textContent = finding.hint;
-    element.append(stop, hint);
+  appendHint(element, finding, hintClass);
+}
+
+/**
+ * Appends the finding's hint, when it has one, in a span of the given
+ * class, after the full stop that ends the message for screen readers.
+ */
+export function appendHint(element, finding, hintClass) {
+  if (!finding.hint) {
+    return;
   }
+  const stop = document.createElement('span');
+  stop.className = 'visually-hidden';
+  stop.textContent = '. ';
+  const hint = document.createElement('span');
+  hint.className = hintClass;
+  hint.textContent = finding.hint;
+  element.append(stop, hint);
 }
 
 let nextFindingId = 1;

@@ -196,8 +196,8 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
       member.value.span,
       Format("{} {} is not portable: {}",
              {field.json_name, ShowValue(member.value), disagreement}),
-      // A 0, however spelled, means not set, as the zero warning says of
-      // a 0 written plainly.
+      // A 0, however spelled, means not set, as the zero warning states
+      // for a 0 written plainly.
       portable == "\"0\""
           ? "Leave the field out, which is what a 0 means, or write the value "
             "you mean."
