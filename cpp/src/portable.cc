@@ -174,8 +174,9 @@ IntegerReading Verdict(IntegerReading::Verdict verdict) {
   return reading;
 }
 
-// Returns the value of a 0x, 0o or 0b integer, as BigInt reads it.
-std::optional<int64_t> ReadPrefixedInteger(std::string_view text) {
+// Returns the value of a 0x, 0o or 0b integer, as BigInt reads it. Sets
+// *overflow for one that BigInt reads but int64 cannot hold.
+std::optional<int64_t> ReadPrefixedInteger(std::string_view text, bool* overflow) {
   if (text.size() < 3 || text[0] != '0') return std::nullopt;
   int base = 0;
   if (text[1] == 'x' || text[1] == 'X') base = 16;
@@ -185,18 +186,25 @@ std::optional<int64_t> ReadPrefixedInteger(std::string_view text) {
   // Digits only: strtoull would also take a sign, white space or a second
   // "0x", which JavaScript's BigInt rejects. Leading zeros, however many,
   // do not count toward the range.
+  const auto digit_of = [](char c) -> uint64_t {
+    if (c >= '0' && c <= '9') return static_cast<uint64_t>(c - '0');
+    if (c >= 'a' && c <= 'f') return static_cast<uint64_t>(c - 'a' + 10);
+    if (c >= 'A' && c <= 'F') return static_cast<uint64_t>(c - 'A' + 10);
+    return 16;
+  };
+  const std::string_view digits = text.substr(2);
+  for (const char c : digits) {
+    if (digit_of(c) >= static_cast<uint64_t>(base)) return std::nullopt;
+  }
   constexpr uint64_t kMax = std::numeric_limits<int64_t>::max();
   uint64_t value = 0;
-  for (const char c : text.substr(2)) {
-    int digit = base;
-    if (c >= '0' && c <= '9') digit = c - '0';
-    if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-    if (digit >= base) return std::nullopt;
-    if (value > (kMax - static_cast<uint64_t>(digit)) / static_cast<uint64_t>(base)) {
+  for (const char c : digits) {
+    const uint64_t digit = digit_of(c);
+    if (value > (kMax - digit) / static_cast<uint64_t>(base)) {
+      *overflow = true;
       return std::nullopt;
     }
-    value = value * static_cast<uint64_t>(base) + static_cast<uint64_t>(digit);
+    value = value * static_cast<uint64_t>(base) + digit;
   }
   return static_cast<int64_t>(value);
 }
@@ -311,10 +319,14 @@ IntegerReading ReadInt64String(std::string_view text) {
   }
   const std::string_view javascript_core =
       TrimWith(text, ExtraSpaces::kJavaScript);
-  if (std::optional<int64_t> prefixed = ReadPrefixedInteger(javascript_core)) {
+  bool prefixed_overflow = false;
+  if (std::optional<int64_t> prefixed =
+          ReadPrefixedInteger(javascript_core, &prefixed_overflow)) {
     return NotPortable("only JavaScript reads 0x, 0o and 0b prefixes",
                        QuotedCanonical(*prefixed));
   }
+  // Beyond int64, both parsers reject it, and that is what is wrong.
+  if (prefixed_overflow) return Verdict(IntegerReading::Verdict::kOverflow);
   return Verdict(IntegerReading::Verdict::kNotInteger);
 }
 

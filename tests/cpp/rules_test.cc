@@ -271,7 +271,8 @@ TEST(Budget, StringsReadAsBigIntReadsThem) {
       {"0x 5", "budget.not_integer", nullptr},
       {"0x0x5", "budget.not_integer", nullptr},
       {"0x+5", "budget.not_integer", nullptr},
-      {"0x8000000000000000", "budget.not_integer", nullptr},
+      {"0x8000000000000000", "budget.int64_overflow", nullptr},
+      {"0x8000000000000000g", "budget.not_integer", nullptr},
       {std::string(5000, '9'), "budget.int64_overflow", nullptr},
       {std::string(4300, '0') + "25000", "budget.not_portable", "\"25000\""},
   };
