@@ -245,22 +245,31 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     std::string hint;
   } required[] = {
       {kPipelineDisplayNameKeys,
-       "Add \"displayName\": \"...\", the name the pipeline is listed under."},
+       "\"displayName\": \"...\", the name the pipeline is listed under."},
       {kPipelineDefinitionKeys,
-       internal::Format("Add \"trainingTaskDefinition\": \"{}\".", {uri})},
+       internal::Format("\"trainingTaskDefinition\": \"{}\".", {uri})},
   };
   for (const auto& field : required) {
     // proto3 reads null and "" as not set, so they count as missing.
     const RawMember* member = FindMember(document, field.keys);
     if (member != nullptr && !IsUnsetString(member->value)) continue;
-    const internal::Span opening = {document.top.span.begin,
-                                    document.top.span.begin + 1};
-    Finding& finding = sink.Add(
-        Severity::kWarning, "pipeline.missing_field", "", opening,
-        internal::Format("the request has no {}, which the API requires to "
-                         "create a training pipeline",
-                         {field.keys[0]}),
-        field.hint);
+    // An absent field is reported at the request's opening brace, and one
+    // set to null or "" at its value.
+    Finding& finding =
+        member == nullptr
+            ? sink.Add(Severity::kWarning, "pipeline.missing_field", "",
+                       {document.top.span.begin, document.top.span.begin + 1},
+                       internal::Format("the request has no {}, which the API "
+                                        "requires to create a training pipeline",
+                                        {field.keys[0]}),
+                       internal::Format("Add {}", {field.hint}))
+            : sink.Add(Severity::kWarning, "pipeline.missing_field",
+                       internal::MemberPointer(member->key), member->value.span,
+                       internal::Format("the request's {} is empty, which the API "
+                                        "reads as not set; it requires one to "
+                                        "create a training pipeline",
+                                        {member->key}),
+                       internal::Format("Set it: {}", {field.hint}));
     finding.params.Set(Param::kKey, field.keys[0]);
   }
 

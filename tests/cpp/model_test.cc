@@ -296,6 +296,10 @@ TEST(PipelineRequest, WarnsOfMissingRequiredFields) {
     ASSERT_EQ(unset.findings.size(), 3u);
     EXPECT_EQ(unset.findings[0].code, "pipeline.missing_field");
     EXPECT_EQ(unset.findings[1].code, "pipeline.missing_field");
+    // At the value, which is there but empty, and not at the brace.
+    EXPECT_EQ(unset.findings[0].path, "/displayName");
+    EXPECT_NE(unset.findings[0].message.find("is empty"), std::string::npos);
+    EXPECT_EQ(unset.findings[0].hint.rfind("Set it: ", 0), 0u);
   }
   // Both spellings of displayName set it twice.
   const ValidationResult twice = Validate(
