@@ -363,26 +363,6 @@ bool IsGroupedInteger(std::string_view text) {
   return digits <= 19;
 }
 
-// Returns true for a string of digits with at least one full-width digit
-// (U+FF10 to U+FF19) among them, and an optional minus sign.
-bool HasFullWidthDigits(std::string_view text) {
-  if (!text.empty() && text[0] == '-') text.remove_prefix(1);
-  bool full_width = false;
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] >= '0' && text[i] <= '9') {
-      ++i;
-    } else if (text.substr(i, 2) == "\xEF\xBC" && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
-               static_cast<unsigned char>(text[i + 2]) <= 0x99) {
-      full_width = true;
-      i += 3;
-    } else {
-      return false;
-    }
-  }
-  return full_width;
-}
-
 void ReadInt64(const FieldDecl& field, const RawMember& member,
                FieldValue& value, FindingSink& sink) {
   const RawValue& raw = member.value;
@@ -433,18 +413,14 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       break;
   }
   // "200,000" is a whole number, so a message that said it must be one
-  // would contradict itself. Digits grouped with commas, or full-width
-  // digits, are named as the problem.
+  // would contradict itself. Digits grouped with commas are named as the
+  // problem.
   const bool grouped = raw.kind == ValueKind::kString && IsGroupedInteger(raw.text);
-  const bool other_digits = raw.kind == ValueKind::kString && HasFullWidthDigits(raw.text);
   std::string message =
       grouped ? Format("{} must be written without separators; got {}",
                        {field.json_name, ShowValue(raw)})
-      : other_digits
-          ? Format("{} must be written with the ASCII digits 0 to 9; got {}",
-                   {field.json_name, ShowValue(raw)})
-          : Format("{} must be a whole number; got {}",
-                   {field.json_name, ShowValue(raw)});
+              : Format("{} must be a whole number; got {}",
+                       {field.json_name, ShowValue(raw)});
   std::string hint;
   if (grouped) {
     std::string digits(raw.text);

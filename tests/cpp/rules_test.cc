@@ -235,12 +235,7 @@ TEST(Budget, NamesSeparatorsAndOtherDigits) {
             "budgetMilliNodeHours must be written without separators; got \"200,000\"");
   EXPECT_EQ(grouped.findings[0].hint, "Write \"200000\".");
 
-  const ValidationResult full_width =
-      Validate("{\"budgetMilliNodeHours\":\"\xEF\xBC\x92\xEF\xBC\x90\"}");
-  ASSERT_EQ(full_width.findings.size(), 1u);
-  EXPECT_NE(full_width.findings[0].message.find("with the ASCII digits 0 to 9"),
-            std::string::npos);
-  // Other characters beyond ASCII are not named as digits.
+  // Other characters beyond ASCII are no digits.
   const ValidationResult fraction =
       Validate("{\"budgetMilliNodeHours\":\"1.5\xC3\xA9\"}");
   EXPECT_NE(fraction.findings[0].message.find("must be a whole number"), std::string::npos);
@@ -288,6 +283,34 @@ TEST(Budget, StringsReadAsBigIntReadsThem) {
       EXPECT_EQ(result.findings[0].params.ToJson()["portable"], row.portable);
     }
   }
+}
+
+// Python's int() reads the decimal digits of every script, full-width ones
+// too, and JavaScript's BigInt only 0 to 9.
+TEST(Budget, DigitsOfOtherScriptsAreNotPortable) {
+  const struct {
+    const char* text;
+    const char* portable;
+  } rows[] = {
+      {"\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90", "\"20000\""},  // full-width
+      {"\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA0\xD9\xA0\xD9\xA0", "\"200000\""},  // Arabic-Indic
+      {"-\xE0\xA5\xA8\xE0\xA5\xA6", "\"-20\""},                  // Devanagari
+      {"\xF0\x9D\x9F\x8F\xF0\x9D\x9F\x8E", "\"10\""},          // mathematical bold
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text);
+    const ValidationResult result =
+        Validate(std::string(R"({"budgetMilliNodeHours":")") + row.text + "\"}");
+    ASSERT_FALSE(result.findings.empty());
+    EXPECT_EQ(result.findings[0].code, "budget.not_portable");
+    EXPECT_EQ(result.findings[0].params.ToJson()["portable"], row.portable);
+  }
+  // As a model type, the hint names the value Python reads.
+  const ValidationResult enum_digit =
+      Validate("{\"modelType\":\"\xEF\xBC\x91\"}");
+  ASSERT_EQ(enum_digit.findings.size(), 1u);
+  EXPECT_EQ(enum_digit.findings[0].code, "model_type.not_portable");
+  EXPECT_EQ(enum_digit.findings[0].params.ToJson()["portable"], "\"CLOUD_HIGH_ACCURACY_1\"");
 }
 
 TEST(EnumSpelling, InexactNumberHintGivesTheName) {
