@@ -110,11 +110,13 @@ async function start() {
     changeText(restored ?? defaultText(), 'load');
   }
   loadEditor();
-  await openSharedFragment(shared, restored);
   // A link pasted into the address bar of the open page changes only the
-  // fragment, which does not reload the page.
+  // fragment, which does not reload the page. The listener starts before
+  // the dialog about the link the page was opened with, so that a link
+  // pasted while that dialog is open replaces it.
   window.addEventListener('hashchange', () =>
     openSharedFragment(sharedState(window.location.hash), state.text));
+  await openSharedFragment(shared, restored);
 }
 
 /**
@@ -127,19 +129,33 @@ async function openSharedFragment(shared, savedText) {
     return;
   }
   if (shared.error !== undefined) {
+    // The latest link is the one the user means, so a dialog still open
+    // for an earlier one closes without opening it.
+    closeShareDialog();
     showImportStatus(`The shared link's inputs could not be read (${shared.error}), ` +
       'so nothing was changed.', [], true);
   } else if (savedText !== null && savedText !== shared.text && state.text !== shared.text) {
     await openSharedText(shared.text);
+  } else {
+    closeShareDialog();
   }
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
-/** Asks before a shared link's text replaces the text saved in this browser. */
-// The text of the last shared link opened. A link that arrives while the
-// dialog is open for another replaces it, so accepting opens the latest.
+// The text of the last shared link opened, or null once there is none to
+// open. A link that arrives while the dialog is open for another replaces
+// it, so accepting opens the latest.
 let sharedTextToOpen = null;
 
+/** Closes the share dialog, if it is open, without opening any link. */
+function closeShareDialog() {
+  if (elements.shareDialog.open) {
+    sharedTextToOpen = null;
+    elements.shareDialog.close();
+  }
+}
+
+/** Asks before a shared link's text replaces the text saved in this browser. */
 async function openSharedText(text) {
   sharedTextToOpen = text;
   if (elements.shareDialog.open) {
@@ -147,6 +163,9 @@ async function openSharedText(text) {
   }
   const accepted = await askInDialog(
     elements.shareDialog, elements.shareAccept, elements.shareCancel);
+  if (sharedTextToOpen === null) {
+    return; // a later link closed the dialog
+  }
   if (!accepted) {
     showImportStatus('Kept your saved text; the shared inputs were not opened.', [], false);
     return;
@@ -815,13 +834,12 @@ function renderIfChanged(element, key, build) {
 
 /**
  * Returns the finding of `current` that is `finding` of `earlier`: the one
- * with the same code, path and message, counting those that repeat them, or
- * undefined when it is gone.
+ * with the same code and path, counting those that repeat them, or
+ * undefined when it is gone. Its message may differ, as "got 5,000" does
+ * from "got 6,000".
  */
 function sameFinding(finding, earlier, current) {
-  const same = (other) =>
-    other.code === finding.code && other.path === finding.path &&
-    other.message === finding.message;
+  const same = (other) => other.code === finding.code && other.path === finding.path;
   const repeat = earlier.slice(0, earlier.indexOf(finding)).filter(same).length;
   return current.filter(same)[repeat];
 }
@@ -1239,8 +1257,8 @@ async function describeLoadFailure(error, url) {
   // failed and this one did not. Emscripten wraps its reason in
   // "Aborted(...)" and adds advice for the module's developers.
   const reason = describeError(error)
-    .replace(/\s*Build with -s ASSERTIONS=1 for more info\.?/, '')
-    .replace(/^Aborted\((.*)\)$/s, '$1')
-    .replace(/\.+$/, '');
+    .replace(/\s*Build with -s ASSERTIONS=1 for more info\.*/, '')
+    .replace(/\.+$/, '')
+    .replace(/^Aborted\((.*)\)$/s, '$1');
   return `${reason} (${url.pathname} itself can be fetched now)`;
 }

@@ -35,9 +35,10 @@ export function appendHint(element, finding, hintClass) {
   if (!finding.hint) {
     return;
   }
+  // A message that ends in a question mark needs no full stop.
   const stop = document.createElement('span');
   stop.className = 'visually-hidden';
-  stop.textContent = '. ';
+  stop.textContent = finding.message.endsWith('?') ? ' ' : '. ';
   const hint = document.createElement('span');
   hint.className = hintClass;
   hint.textContent = finding.hint;

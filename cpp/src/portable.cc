@@ -81,8 +81,8 @@ constexpr uint32_t kOtherDigitZeros[] = {
 };
 
 // Returns the text with each decimal digit of another script replaced by
-// its ASCII digit, when it has at least one, or "" when it has none or
-// holds a character that is no digit (a sign or '_' aside).
+// its ASCII digit. Returns "" when the text has no such digit, or contains
+// a character beyond ASCII that is not a digit.
 std::string WithAsciiDigits(std::string_view text) {
   std::string ascii;
   bool replaced = false;

@@ -319,6 +319,25 @@ test('without the editor, the read-only form points to import and reset',
     });
   });
 
+test('a module that fails to start is named without the loader wrapper',
+  { timeout: testTimeout }, async () => {
+    const options = {
+      waitForValidator: false,
+      expectedProblems: [/console error: /],
+      async beforeLoad(context) {
+        await context.route('**/gen/segform.wasm', (route) =>
+          route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+      },
+    };
+    await withPage(session, options, async ({ page }) => {
+      await page.locator('#validator-status.status-error').waitFor();
+      const status = await page.textContent('#validator-status');
+      assert.match(status, /^The validator failed to load: CompileError: /);
+      assert.doesNotMatch(status, /Aborted|ASSERTIONS/);
+      assert.match(status, /\(\/gen\/segform\.wasm itself can be fetched now\)\. The form is disabled/);
+    });
+  });
+
 test('failed wasm load disables the form', { timeout: testTimeout }, async () => {
   const options = {
     waitForValidator: false,

@@ -47,6 +47,8 @@ test('budget key typo suggests the field', { timeout: testTimeout }, async () =>
     assert.deepEqual(findings.map((finding) => finding.code), ['field.unknown']);
     assert.equal(findings[0].path, '/budgetMiliNodeHours');
     assert.match(findings[0].text, /did you mean "budgetMilliNodeHours"/);
+    // A question needs no full stop before the hint.
+    assert.match(findings[0].text, /"budgetMilliNodeHours"\? Rename it/);
     assert.match(findings[0].text, /typo\.json:1:38/);
     assert.match(await page.textContent('#unknown-list'), /"budgetMiliNodeHours": 250000/);
     assert.match(await page.textContent('#import-status'), /Loaded typo\.json\. It has 1 error/);

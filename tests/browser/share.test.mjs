@@ -78,19 +78,50 @@ test('a link pasted into the open page asks too', { timeout: testTimeout }, asyn
   });
 });
 
+/** Goes to the link from the open page, as pasting it into the address bar does. */
+function pasteLink(page, link) {
+  return page.evaluate((url) => { window.location.href = url; }, link);
+}
+
 test('a second link while the dialog asks replaces the first', { timeout: testTimeout },
+  async () => {
+    // The first link is pasted into the open page, or loads the page anew,
+    // as a click on a link does; the second is pasted while the page asks.
+    for (const openFirst of [pasteLink, openLink]) {
+      await withPage(session, { permissions: clipboard }, async ({ page }) => {
+        const first = await copyLinkWithBudget(page, '250000');
+        const second = await copyLinkWithBudget(page, '260000');
+        await page.fill(budget, '300000');
+        await openFirst(page, first);
+        await page.locator('#share-dialog[open]').waitFor();
+        await pasteLink(page, second);
+        await page.waitForFunction(() => window.location.hash === '');
+        await page.click('#share-accept');
+        assert.equal(await page.inputValue(budget), '260000', openFirst.name);
+        assert.equal(await page.locator('#share-dialog[open]').count(), 0);
+      });
+    }
+  });
+
+test('a later link that opens nothing new closes the dialog', { timeout: testTimeout },
   async () => {
     await withPage(session, { permissions: clipboard }, async ({ page }) => {
       const first = await copyLinkWithBudget(page, '250000');
-      const second = await copyLinkWithBudget(page, '260000');
-      await page.fill(budget, '300000');
-      await page.evaluate((url) => { window.location.href = url; }, first);
+      const own = await copyLinkWithBudget(page, '300000');
+      await pasteLink(page, first);
       await page.locator('#share-dialog[open]').waitFor();
-      await page.evaluate((url) => { window.location.href = url; }, second);
-      await page.waitForFunction(() => window.location.hash === '');
-      await page.click('#share-accept');
-      assert.equal(await page.inputValue(budget), '260000');
+      // A link to the text the page shows: nothing to ask about any more.
+      await pasteLink(page, own);
+      await page.locator('#share-dialog:not([open])').waitFor({ state: 'attached' });
+      assert.equal(await page.inputValue(budget), '300000');
+
+      // A broken link does the same, and says so.
+      await pasteLink(page, first);
+      await page.locator('#share-dialog[open]').waitFor();
+      await pasteLink(page, `${session.url}#state=%%%`);
+      await page.locator('#import-status', { hasText: 'could not be read' }).waitFor();
       assert.equal(await page.locator('#share-dialog[open]').count(), 0);
+      assert.equal(await page.inputValue(budget), '300000');
     });
   });
 
