@@ -86,7 +86,8 @@ function pasteLink(page, link) {
 test('a second link while the dialog asks replaces the first', { timeout: testTimeout },
   async () => {
     // The first link is pasted into the open page, or loads the page anew,
-    // as a click on a link does; the second is pasted while the page asks.
+    // as a click on a link does. The second is pasted while the dialog is
+    // open.
     for (const openFirst of [pasteLink, openLink]) {
       await withPage(session, { permissions: clipboard }, async ({ page }) => {
         const first = await copyLinkWithBudget(page, '250000');
@@ -115,7 +116,7 @@ test('a later link that opens nothing new closes the dialog', { timeout: testTim
       await page.locator('#share-dialog:not([open])').waitFor({ state: 'attached' });
       assert.equal(await page.inputValue(budget), '300000');
 
-      // A broken link does the same, and says so.
+      // A broken link closes it too, with a status that names the problem.
       await pasteLink(page, first);
       await page.locator('#share-dialog[open]').waitFor();
       await pasteLink(page, `${session.url}#state=%%%`);
