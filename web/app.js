@@ -68,7 +68,7 @@ const state = {
   undo: null,
   // The CodeMirror editor, once its bundle has loaded.
   editor: null,
-  // True when the editor's bundle failed to load.
+  // Whether the editor's bundle failed to load.
   editorFailed: false,
   // The origin of the text change being dispatched to the editor.
   pendingOrigin: null,
@@ -164,7 +164,7 @@ async function openSharedText(text) {
   const accepted = await askInDialog(
     elements.shareDialog, elements.shareAccept, elements.shareCancel);
   if (sharedTextToOpen === null) {
-    return; // a later link closed the dialog
+    return; // A later link closed the dialog.
   }
   if (!accepted) {
     showImportStatus('Kept your saved text; the shared inputs were not opened.', [], false);
@@ -453,7 +453,7 @@ function wireOtherTabs() {
     try {
       record = JSON.parse(event.newValue);
     } catch {
-      // A record this page did not write is ignored here as on a reload.
+      // A record this page did not write is ignored, as on a reload.
     }
     if (record?.format !== storageFormat || typeof record.text !== 'string') {
       return;
@@ -590,18 +590,18 @@ function render() {
   }
   // Like the findings, the unknown keys' list stops at maxFindings rows,
   // so that a huge document keeps typing responsive.
-  const shownUnknown = result.unknownFields.slice(0, state.segform.limits.maxFindings);
-  // The rows of each unknown key's path: a key given twice has two, and its
-  // findings go to them in order.
+  const visibleUnknown = result.unknownFields.slice(0, state.segform.limits.maxFindings);
+  // The rows of each unknown key's path. A key given twice has two rows, and
+  // its findings go to them in order.
   const unknownGroups = new Map();
-  shownUnknown.forEach((unknownField, row) => {
+  visibleUnknown.forEach((unknownField, row) => {
     const path = `${prefix}/${escapePointerToken(unknownField.key)}`;
     if (!unknownGroups.has(path)) {
       unknownGroups.set(path, { rows: [], placed: 0 });
     }
     unknownGroups.get(path).rows.push(row);
   });
-  const rowFindings = shownUnknown.map(() => []);
+  const rowFindings = visibleUnknown.map(() => []);
   const generalFindings = [];
   // A request can repeat trainingTaskInputs. Findings in a copy that was
   // not checked have the same paths as those in the checked one, so only
@@ -630,8 +630,8 @@ function render() {
     // last values read, and their summaries stay with them.
     if (result.objectSpan !== null) control.update(result);
   }
-  renderUnknownFields(shownUnknown, rowFindings,
-    result.unknownFields.length - shownUnknown.length);
+  renderUnknownFields(visibleUnknown, rowFindings,
+    result.unknownFields.length - visibleUnknown.length);
   // Findings about the text as a whole start with their place in it.
   const generalLocation = (finding) => findingLocation(finding) || textLocation(finding);
   renderIfChanged(elements.generalFindings, findingsKey(generalFindings, generalLocation), () => {
@@ -689,7 +689,7 @@ function renderEditorFindings() {
 
 /**
  * Creates the item of the list under the editor for one of the result's
- * findings: a link that selects its range, then its hint.
+ * findings. It contains a link that selects the finding's range, then its hint.
  */
 function createEditorFindingItem(finding, result) {
   const item = document.createElement('li');
@@ -758,17 +758,17 @@ function renderControlFindings(control, findings) {
  * Shows the unknown keys, each with a Remove button and the findings
  * placed on it, and a line for those past the shown rows.
  */
-function renderUnknownFields(shown, rowFindings, hiddenCount) {
-  // A value is shown cut, so a megabyte of it does not go into the key.
-  const shownValue = (valueJson) =>
+function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
+  // A long value is shown cut, so a megabyte of it does not go into the key.
+  const cutValue = (valueJson) =>
     (valueJson.length > 200 ? `${valueJson.slice(0, 200)}…` : valueJson);
   const key = JSON.stringify([
-    shown.map((unknownField) => [unknownField.key, shownValue(unknownField.valueJson)]),
+    visibleFields.map((unknownField) => [unknownField.key, cutValue(unknownField.valueJson)]),
     rowFindings.map((findings) => findingsKey(findings, findingLocation)),
     hiddenCount,
   ]);
   renderIfChanged(elements.unknownList, key, () => {
-    const items = shown.map((unknownField, index) => {
+    const items = visibleFields.map((unknownField, index) => {
       const item = document.createElement('li');
       item.className = 'unknown-field';
 
@@ -779,7 +779,7 @@ function renderUnknownFields(shown, rowFindings, hiddenCount) {
       keyText.textContent = JSON.stringify(unknownField.key);
       const value = document.createElement('span');
       value.className = 'unknown-value';
-      value.textContent = shownValue(unknownField.valueJson);
+      value.textContent = cutValue(unknownField.valueJson);
       entry.append(keyText, ': ', value);
 
       const button = document.createElement('button');
@@ -833,10 +833,9 @@ function renderIfChanged(element, key, build) {
 }
 
 /**
- * Returns the finding of `current` that is `finding` of `earlier`: the one
- * with the same code and path, counting those that repeat them, or
- * undefined when it is gone. Its message may differ, as "got 5,000" does
- * from "got 6,000".
+ * Returns the finding of `current` that matches `finding` of `earlier` by
+ * code and path, counting repeats, or undefined when it is gone. Its message
+ * may differ, as "got 5,000" does from "got 6,000".
  */
 function sameFinding(finding, earlier, current) {
   const same = (other) => other.code === finding.code && other.path === finding.path;
@@ -845,8 +844,8 @@ function sameFinding(finding, earlier, current) {
 }
 
 /**
- * Returns a key of what a list shows of the findings: each finding's
- * severity, code, text and place as location() gives it.
+ * Returns a key of what a list shows of the findings, which is each
+ * finding's severity, code, text and place as location() gives it.
  */
 function findingsKey(findings, location) {
   return JSON.stringify(findings.map((finding) => [

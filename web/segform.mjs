@@ -13,6 +13,8 @@ export { schema } from './gen/declarations.mjs';
 
 // TextEncoder turns a lone UTF-16 surrogate into U+FFFD, as the page's text
 // would be saved; Embind's own string conversion would garble it.
+// NOTE: a finding on such a value therefore quotes U+FFFD and does not name
+// the lone surrogate.
 const utf8Encoder = new TextEncoder();
 
 /** Returns the length of a string in UTF-8 bytes, without encoding it. */

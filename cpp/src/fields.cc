@@ -43,6 +43,10 @@ std::string_view ExpectedType(const FieldDecl& field) {
   return "a value";
 }
 
+// The hint for a value that is read as 0, which proto3 takes as not set.
+constexpr std::string_view kZeroHint =
+    "Leave the field out, which is what a 0 means, or write the value you mean.";
+
 std::vector<std::string_view> FieldNames(const MessageDecl& message) {
   std::vector<std::string_view> names;
   // Room for one more, the pipeline key that ReportUnknownField can add.
@@ -104,8 +108,8 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
 }
 
 // Returns true for a key that Python's json_format reads as the name of an
-// extension: square brackets around letters, digits, '.' and '_', with
-// perhaps one line feed after them, as its pattern's '$' allows.
+// extension. That is square brackets around letters, digits, '.' and '_',
+// perhaps followed by one line feed, which its pattern's '$' allows.
 bool IsExtensionName(std::string_view key) {
   if (!key.empty() && key.back() == '\n') key.remove_suffix(1);
   if (key.size() < 2 || key.front() != '[' || key.back() != ']') return false;
@@ -118,7 +122,7 @@ bool IsExtensionName(std::string_view key) {
 }
 
 // Returns the first integer of more than kMaxPythonDigits digits inside the
-// span, or nullptr.
+// span, or nullptr when there is none.
 const Span* LongIntegerIn(const RawDocument& document, Span span) {
   const auto found = std::lower_bound(
       document.long_integers.begin(), document.long_integers.end(), span.begin,
@@ -198,9 +202,10 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
              {field.json_name, ShowValue(member.value), disagreement}),
       // A 0, however spelled, means not set, as the zero warning states
       // for a 0 written plainly.
+      // NOTE: another portable value is suggested without checking the
+      // field's range, so "0x1" gets "1", which is then out of range.
       portable == "\"0\""
-          ? "Leave the field out, which is what a 0 means, or write the value "
-            "you mean."
+          ? std::string(kZeroHint)
           : Format(!portable.empty() ? "Write {} instead."
                    : field.kind == FieldKind::kEnum
                        ? "Write the value's name, e.g. \"{}\"."
@@ -217,10 +222,7 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
 // own. A value of 0 is proto3's "not set", which another finding reports,
 // so the hint agrees with that one instead of requesting a 0.
 std::string InexactNumberHint(const FieldDecl& field, int64_t value) {
-  if (value == 0) {
-    return "Leave the field out, which is what a 0 means, or write the value "
-           "you mean.";
-  }
+  if (value == 0) return std::string(kZeroHint);
   if (field.enum_type != nullptr) {
     if (const EnumValueDecl* named = field.enum_type->FindByNumber(value)) {
       return Format("Write \"{}\" to say what is read.", {named->name});
@@ -280,11 +282,9 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
 }
 
 // Returns the enum value's name in quotes, or "" when the enum has no value
-// with that number: both parsers read such a number alike, but segform then
-// reports it as unknown, so the hint names a known value instead. The same
-// goes for 0, whose name should not be set.
+// with that number or the number is 0, whose name should not be set. Both
+// parsers read an unknown number alike, but segform reports it as unknown.
 std::string PortableEnumSpelling(const EnumDecl& enum_type, int64_t number) {
-  // 0 names the value that should not be set, so it is not suggested.
   const EnumValueDecl* known = enum_type.FindByNumber(number);
   if (known == nullptr || number == 0) return "";
   return Format("\"{}\"", {known->name});

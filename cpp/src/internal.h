@@ -73,7 +73,7 @@ struct RawDocument {
   std::vector<RawMember> members;
   std::vector<NestedDuplicate> nested_duplicates;
   // Integers written with more than kMaxPythonDigits digits, anywhere in
-  // the text, in text order. Python's json module refuses to read them.
+  // the text, in text order. Python's json module rejects them.
   std::vector<Span> long_integers;
 
  private:
@@ -146,14 +146,14 @@ class FindingSink {
 std::optional<RawDocument> ReadJsonText(std::string_view text,
                                         FindingSink& sink);
 
-// The keys of one object, to find those set twice. A hash set, since a
-// red-black tree's comparisons took two thirds of the time on an object of
-// 50,000 keys. Insert is defined out of line, so that the module carries
-// one copy of the hash table's code for both of its uses.
+// The keys of one object, to find those set twice. It is a hash set because
+// a red-black tree's comparisons took two thirds of the time on an object
+// of 50,000 keys. Insert is defined out of line, so the module carries one
+// copy of the hash table's code for both of its uses.
 class KeySet {
  public:
-  // Adds the key, which must outlive the set, and returns false when the
-  // set had it already.
+  // Adds the key, which must outlive the set. Returns false when the set
+  // contains it already.
   bool Insert(std::string_view key);
 
  private:
@@ -179,7 +179,7 @@ struct NestedFrame {
 void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
                    std::string_view key, Span key_span);
 
-// Python's int() refuses strings of more than this many digits (the
+// Python's int() rejects strings of more than this many digits (the
 // int_max_str_digits default of Python 3.11), and so does its json module
 // for an integer in JSON text.
 inline constexpr size_t kMaxPythonDigits = 4300;

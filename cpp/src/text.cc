@@ -811,10 +811,9 @@ std::string SourceExcerpt(std::string_view text, const Finding& finding) {
   }
   const bool line_starts_before = start > 0 && !is_line_end(start - 1);
   // A byte that is not a UTF-8 continuation byte starts a character
-  // however the line is read from its start: no valid sequence contains
-  // one, and an invalid byte is a character of its own.
-  while (start < begin &&
-         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+  // however the line is read from its start, because no valid sequence
+  // contains one and an invalid byte is a character of its own.
+  while (start < begin && internal::IsContinuationByte(text[start])) {
     ++start;
   }
 

@@ -123,8 +123,7 @@ constexpr std::string_view kPipelineDefinitionKeys[] = {
 constexpr std::string_view kPipelineDisplayNameKeys[] = {"displayName",
                                                          "display_name"};
 
-// Returns true for a value that proto3 reads as an unset string field:
-// null or "".
+// Returns true for null or "", which proto3 reads as an unset string field.
 bool IsUnsetString(const internal::RawValue& value) {
   return value.kind == ValueKind::kNull ||
          (value.kind == ValueKind::kString && value.text.empty());
@@ -235,7 +234,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     }
   }
 
-  // The API refuses a request without the fields TrainingPipeline marks
+  // The API rejects a request without the fields TrainingPipeline marks
   // required. This is only a warning, because segform checks and exports
   // the inputs in the request. A pipeline request exported from the page
   // keeps the request as written.

@@ -71,7 +71,7 @@ test('reload restores the last text', { timeout: testTimeout }, async () => {
   });
 });
 
-test('a save in another tab is announced, and either text can be kept',
+test('other tab save shows notice',
   { timeout: testTimeout }, async () => {
     await withPage(session, {}, async ({ page, context }) => {
       const other = await context.newPage();
@@ -139,7 +139,7 @@ test('import can be undone', { timeout: testTimeout }, async () => {
   });
 });
 
-test('a second reset keeps the text from before the first for Undo', { timeout: testTimeout },
+test('double reset keeps undo text', { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
       await waitForEditor(page);
@@ -311,7 +311,7 @@ test('editor edit updates the form', { timeout: testTimeout }, async () => {
   });
 });
 
-test('lists that stay the same are kept, and act on the current text', { timeout: testTimeout },
+test('unchanged findings lists are kept', { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
       await waitForEditor(page);

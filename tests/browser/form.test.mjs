@@ -294,7 +294,7 @@ test('an unchecked inputs copy keeps its findings apart', { timeout: testTimeout
   });
 });
 
-test('without the editor, the read-only form points to import and reset',
+test('editor load failure note',
   { timeout: testTimeout }, async () => {
     const options = {
       expectedProblems: [/console error: /],
@@ -319,7 +319,7 @@ test('without the editor, the read-only form points to import and reset',
     });
   });
 
-test('a module that fails to start is named without the loader wrapper',
+test('wasm start failure message',
   { timeout: testTimeout }, async () => {
     const options = {
       waitForValidator: false,

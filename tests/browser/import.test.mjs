@@ -350,7 +350,7 @@ test('dropped file is imported', { timeout: testTimeout }, async () => {
   });
 });
 
-test('a request whose inputs are not an object is named as such', { timeout: testTimeout },
+test('non-object request inputs named', { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
       await importFile(page, 'request.json', '{"displayName": "d", "trainingTaskInputs": []}');

@@ -83,7 +83,7 @@ function pasteLink(page, link) {
   return page.evaluate((url) => { window.location.href = url; }, link);
 }
 
-test('a second link while the dialog asks replaces the first', { timeout: testTimeout },
+test('later link replaces pending link', { timeout: testTimeout },
   async () => {
     // The first link is pasted into the open page, or loads the page anew,
     // as a click on a link does. The second is pasted while the dialog is
@@ -104,14 +104,14 @@ test('a second link while the dialog asks replaces the first', { timeout: testTi
     }
   });
 
-test('a later link that opens nothing new closes the dialog', { timeout: testTimeout },
+test('unchanged or broken link closes dialog', { timeout: testTimeout },
   async () => {
     await withPage(session, { permissions: clipboard }, async ({ page }) => {
       const first = await copyLinkWithBudget(page, '250000');
       const own = await copyLinkWithBudget(page, '300000');
       await pasteLink(page, first);
       await page.locator('#share-dialog[open]').waitFor();
-      // A link to the text the page shows: nothing to ask about any more.
+      // A link to the text the page shows leaves nothing to open.
       await pasteLink(page, own);
       await page.locator('#share-dialog:not([open])').waitFor({ state: 'attached' });
       assert.equal(await page.inputValue(budget), '300000');

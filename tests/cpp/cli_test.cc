@@ -162,7 +162,7 @@ TEST(CliCheck, DoubleDashEndsOptions) {
   EXPECT_EQ(format.output, "{}\n");
 }
 
-TEST(CliCheck, JsonReportNamesAFileItCannotRead) {
+TEST(CliCheck, JsonReportsUnreadableFile) {
   const TempFile file("{}");
   const RunResult run =
       RunCli("check --format json /nonexistent/segform.json " + file.quoted());
@@ -282,7 +282,7 @@ TEST(CliFormat, NeverWritesByteOrderMark) {
   EXPECT_EQ(run.output.rfind("{", 0), 0u);
 }
 
-TEST(CliHelp, NamesTheEndOfOptions) {
+TEST(CliHelp, NamesDoubleDash) {
   const RunResult help = RunCli("--help");
   EXPECT_NE(help.output.find("[--] FILE..."), std::string::npos);
   EXPECT_NE(help.output.find("After --, every"), std::string::npos);

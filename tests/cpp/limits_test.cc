@@ -85,7 +85,7 @@ TEST(Utf16Offsets, CountSurrogatePairsAsTwo) {
 // Bytes that are not UTF-8 count as the U+FFFD a WHATWG decoder such as
 // TextDecoder shows for them: one for a stray continuation byte, one for a
 // lead byte and the continuation bytes that could have completed it.
-TEST(Utf16Offsets, CountInvalidBytesAsTheReplacementCharacter) {
+TEST(Utf16Offsets, CountInvalidBytesAsReplacement) {
   const struct {
     std::string bytes;
     size_t utf16_length;
@@ -169,10 +169,11 @@ TEST(IgnoreUnknownFields, RejectsExtensionNames) {
   }
 }
 
-// Python's json module refuses an integer of more than 4,300 digits
-// anywhere in the text, so an unknown field holding one cannot be ignored.
+// Python's json module rejects an integer of more than 4,300 digits
+// anywhere in the text, so an unknown field that contains one cannot be
+// ignored.
 // A fraction or an exponent makes it a float, which it reads.
-TEST(IgnoreUnknownFields, RejectsIntegersPythonCannotRead) {
+TEST(IgnoreUnknownFields, RejectsOverlongIntegers) {
   ValidateOptions options;
   options.ignore_unknown_fields = true;
   const std::string too_long = std::string(4301, '7');

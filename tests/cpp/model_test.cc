@@ -268,8 +268,9 @@ TEST(PipelineRequest, ChecksTrainingTaskInputsInPlace) {
 }
 
 // TrainingPipeline requires a display name and a task definition, under
-// either spelling. Their absence is a warning: the inputs stay exportable.
-TEST(PipelineRequest, WarnsOfMissingRequiredFields) {
+// either spelling. Their absence is a warning, so the inputs stay
+// exportable.
+TEST(PipelineRequest, WarnsMissingRequiredFields) {
   const ValidationResult bare = Validate(R"({"trainingTaskInputs":{}})");
   ASSERT_EQ(bare.findings.size(), 3u);
   // At the request's opening brace, so before the pipeline.request note.

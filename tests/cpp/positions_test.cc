@@ -238,7 +238,7 @@ TEST(SourceExcerpt, CutsLongLinesAroundTheFinding) {
 // Characters of two to four bytes before the finding, on a line longer than
 // the excerpt: the excerpt starts 60 characters before the caret, whatever
 // their size in bytes, and the caret line counts the emoji's two columns.
-TEST(SourceExcerpt, CountsCharactersNotBytesOnLongLines) {
+TEST(SourceExcerpt, CountsCharactersNotBytes) {
   const std::string group = "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";  // é € 😀
   std::string value;
   for (int i = 0; i < 100; ++i) value += group;
@@ -247,10 +247,10 @@ TEST(SourceExcerpt, CountsCharactersNotBytesOnLongLines) {
   ASSERT_EQ(result.findings.size(), 2u);
   // The 60 characters before the key are the value's last 58 (an emoji and
   // 19 groups), its closing quote and the comma: 2 + 19 * 4 + 2 columns.
-  std::string shown = "\xF0\x9F\x98\x80";
-  for (int i = 0; i < 19; ++i) shown += group;
+  std::string visible = "\xF0\x9F\x98\x80";
+  for (int i = 0; i < 19; ++i) visible += group;
   EXPECT_EQ(SourceExcerpt(text, result.findings[1]),
-            "..." + shown + "\",\"x\":1}\n" + std::string(3 + 80, ' ') + "^~~\n");
+            "..." + visible + "\",\"x\":1}\n" + std::string(3 + 80, ' ') + "^~~\n");
 }
 
 }  // namespace

@@ -205,7 +205,7 @@ const EnumSpellingRow kEnumSpellingRows[] = {
 // Findings on one input must not contradict each other. A 0 in any
 // spelling gets the warning that 0 counts as not set, and no other finding
 // requests a 0 or states that the API writes one.
-TEST(ZeroBudget, HintsOnlyToLeaveTheFieldOut) {
+TEST(ZeroBudget, HintsToLeaveFieldOut) {
   for (const char* text : {R"({"budgetMilliNodeHours":"-0"})",
                            R"({"budgetMilliNodeHours":"00"})",
                            R"({"budgetMilliNodeHours":"+0"})"}) {
@@ -226,8 +226,8 @@ TEST(ZeroBudget, HintsOnlyToLeaveTheFieldOut) {
 }
 
 // "200,000" is a whole number, so its message names the separators instead
-// of asking for a whole number.
-TEST(Budget, NamesSeparatorsAndOtherDigits) {
+// of requesting a whole number.
+TEST(Budget, NamesCommaSeparators) {
   const ValidationResult grouped = Validate(R"({"budgetMilliNodeHours":"200,000"})");
   ASSERT_EQ(grouped.findings.size(), 1u);
   EXPECT_EQ(grouped.findings[0].code, "budget.not_integer");
@@ -235,7 +235,7 @@ TEST(Budget, NamesSeparatorsAndOtherDigits) {
             "budgetMilliNodeHours must be written without separators; got \"200,000\"");
   EXPECT_EQ(grouped.findings[0].hint, "Write \"200000\".");
 
-  // Other characters beyond ASCII are no digits.
+  // Other characters beyond ASCII are not digits.
   const ValidationResult fraction =
       Validate("{\"budgetMilliNodeHours\":\"1.5\xC3\xA9\"}");
   EXPECT_NE(fraction.findings[0].message.find("must be a whole number"), std::string::npos);
@@ -254,7 +254,7 @@ TEST(Budget, NamesSeparatorsAndOtherDigits) {
 // Only JavaScript's BigInt reads 0x, 0o and 0b strings, with any number of
 // leading zeros, and it takes nothing but digits after the prefix. Beyond
 // int64 is an overflow however many digits there are.
-TEST(Budget, StringsReadAsBigIntReadsThem) {
+TEST(Budget, PrefixedStringsAsBigInt) {
   const struct {
     std::string value;
     const char* code;
@@ -287,7 +287,7 @@ TEST(Budget, StringsReadAsBigIntReadsThem) {
 
 // Python's int() reads the decimal digits of every script, full-width ones
 // too, and JavaScript's BigInt only 0 to 9.
-TEST(Budget, DigitsOfOtherScriptsAreNotPortable) {
+TEST(Budget, OtherScriptDigitsNotPortable) {
   const struct {
     const char* text;
     const char* portable;
@@ -313,15 +313,15 @@ TEST(Budget, DigitsOfOtherScriptsAreNotPortable) {
   EXPECT_EQ(enum_digit.findings[0].params.ToJson()["portable"], "\"CLOUD_HIGH_ACCURACY_1\"");
 }
 
-TEST(EnumSpelling, InexactNumberHintGivesTheName) {
+TEST(EnumSpelling, InexactHintNamesValue) {
   const ValidationResult result =
       Validate(R"({"modelType":1.0000000000000000001})");
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_EQ(result.findings[0].code, "model_type.inexact_number");
   EXPECT_EQ(result.findings[0].hint,
             "Write \"CLOUD_HIGH_ACCURACY_1\" to say what is read.");
-  // A number with no name is an error of its own, so its name is not
-  // suggested: a known one is.
+  // A number with no name is an error of its own, so a known name is
+  // suggested instead.
   const ValidationResult unknown = Validate(R"({"modelType":4.0000000000000001})");
   ASSERT_EQ(unknown.findings.size(), 2u);
   EXPECT_EQ(unknown.findings[0].code, "model_type.inexact_number");
@@ -329,8 +329,8 @@ TEST(EnumSpelling, InexactNumberHintGivesTheName) {
             "Write a model type name, e.g. \"CLOUD_HIGH_ACCURACY_1\".");
 }
 
-// No hint suggests a value that is an error or a warning in turn.
-TEST(Hints, SuggestNoValueThatIsAFindingItself) {
+// No hint suggests 0 or MODEL_TYPE_UNSPECIFIED, which are findings in turn.
+TEST(Hints, SuggestNoUnsetValue) {
   for (const char* text : {R"({"modelType":"0"})", R"({"modelType":"-0"})",
                            R"({"budgetMilliNodeHours":"0x0"})"}) {
     SCOPED_TRACE(text);
