@@ -588,9 +588,9 @@ function render() {
     controlByPath.set(`${prefix}/${control.field.protoName}`, control);
     findingsByControl.set(control, []);
   }
-  // Like the findings, the unknown keys' list stops at maxFindings rows,
+  // Like the findings, the validator lists at most maxFindings unknown keys,
   // so that a huge document keeps typing responsive.
-  const visibleUnknown = result.unknownFields.slice(0, state.segform.limits.maxFindings);
+  const visibleUnknown = result.unknownFields;
   // The rows of each unknown key's path. A key given twice has two rows, and
   // its findings go to them in order.
   const unknownGroups = new Map();
@@ -631,7 +631,7 @@ function render() {
     if (result.objectSpan !== null) control.update(result);
   }
   renderUnknownFields(visibleUnknown, rowFindings,
-    result.unknownFields.length - visibleUnknown.length);
+    result.unknownFieldCount - visibleUnknown.length);
   // Findings about the text as a whole start with their place in it.
   const generalLocation = (finding) => findingLocation(finding) || textLocation(finding);
   renderIfChanged(elements.generalFindings, findingsKey(generalFindings, generalLocation), () => {

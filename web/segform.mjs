@@ -165,6 +165,7 @@ class ResultReader {
       formValues[name] = this.knownName(declaredNames);
     }
 
+    const unknownFieldCount = this.word();
     const unknownFields = new Array(this.word());
     for (let i = 0; i < unknownFields.length; i += 1) {
       const key = this.string();
@@ -190,8 +191,8 @@ class ResultReader {
       objectSpan = { begin: this.word(), end: this.word() };
     }
     return {
-      ok, errorCount, findings, canonicalJson, formValues, unknownFields, skippedPrefix,
-      pipelineRequest, inputsPath, fieldSpans, objectSpan,
+      ok, errorCount, findings, canonicalJson, formValues, unknownFields, unknownFieldCount,
+      skippedPrefix, pipelineRequest, inputsPath, fieldSpans, objectSpan,
     };
   }
 }
@@ -230,12 +231,13 @@ export async function loadSegform(options = {}) {
   }
 
   // Copies a string into the input buffer as UTF-8 and returns its length
-  // in bytes. capacity is at least that length.
+  // in bytes, or -1 when it needs more than capacity bytes.
   function writeString(text, capacity) {
     const at = reserveInput(capacity);
     const heap = module.HEAPU8;
     if (text.length > 1024) {
-      return utf8Encoder.encodeInto(text, heap.subarray(at, at + capacity)).written;
+      const { read, written } = utf8Encoder.encodeInto(text, heap.subarray(at, at + capacity));
+      return read === text.length ? written : -1;
     }
     // A short text is copied unit by unit while it is ASCII, which costs
     // less than setting up encodeInto. The encoder takes over from the
@@ -252,22 +254,28 @@ export async function loadSegform(options = {}) {
   }
 
   // Validates a string or UTF-8 bytes. A text over the size limit is
-  // reported from its size alone and never copied into the module.
+  // reported from its size alone, and no more of it than the limit is
+  // copied into the module.
   function run(input, inputIsFile, options) {
     const ignoreUnknownFields = Boolean(options?.ignoreUnknownFields);
     let bytes;
     if (typeof input === 'string') {
       const skippedPrefix = inputIsFile && input.startsWith('\ufeff') ? 3 : 0;
-      // UTF-8 takes at most three bytes per UTF-16 code unit, so only a
-      // long string needs its exact size counted before it is copied.
-      let capacity = input.length * 3;
-      if (capacity - skippedPrefix > limits.maxTextBytes) {
-        capacity = utf8Length(input);
-        if (capacity - skippedPrefix > limits.maxTextBytes) {
-          return oversize(capacity - skippedPrefix, skippedPrefix);
-        }
+      // UTF-8 takes one to three bytes per UTF-16 code unit. A string of
+      // more units than the limit has bytes is refused before it is copied.
+      // A shorter one is copied into room for the limit and a little more,
+      // and counted only when it does not fit, which saves reading a
+      // megabyte twice on every keystroke.
+      const limit = limits.maxTextBytes + skippedPrefix;
+      if (input.length > limit) {
+        return oversize(utf8Length(input) - skippedPrefix, skippedPrefix);
       }
-      bytes = writeString(input, capacity);
+      const capacity = Math.min(input.length * 3, limit + 3);
+      const written = writeString(input, capacity);
+      if (written < 0 || written > limit) {
+        return oversize(utf8Length(input) - skippedPrefix, skippedPrefix);
+      }
+      bytes = written;
     } else {
       // Any typed array, DataView or buffer is read as its bytes. The size
       // is checked before the bytes are viewed as a Uint8Array, which fails
@@ -300,7 +308,8 @@ export async function loadSegform(options = {}) {
     /**
      * Validates JSON text (a string, or UTF-8 bytes as a Uint8Array).
      * Returns {ok, errorCount, findings, canonicalJson, formValues,
-     * unknownFields, skippedPrefix}.
+     * unknownFields (the first limits.maxFindings), unknownFieldCount,
+     * skippedPrefix}.
      * @param {{ignoreUnknownFields?: boolean}} [options]
      */
     validate(text, options) {

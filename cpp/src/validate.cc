@@ -100,14 +100,10 @@ void FillFormValues(const std::vector<FieldValue>& fields,
                                     FormValue(value, text));
   }
   const MessageDecl& message = ImageSegmentationInputsDecl();
-  // Room for the members beyond the fields present, which are about as
-  // many as the unknown keys, so that 50,000 of them are not copied at
-  // each growth of the list.
-  if (document.members.size() > fields.size()) {
-    result.unknown_fields.reserve(document.members.size() - fields.size());
-  }
   for (const RawMember& member : document.members) {
     if (message.FindField(member.key) != nullptr) continue;
+    result.unknown_field_count += 1;
+    if (result.unknown_fields.size() == kMaxFindings) continue;
     const internal::Span span = member.value.span;
     result.unknown_fields.push_back(
         {std::string(member.key),
@@ -522,6 +518,7 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result) {
     unknown.push_back({{"key", field.key}, {"valueJson", field.value_json}});
   }
   object["unknownFields"] = std::move(unknown);
+  object["unknownFieldCount"] = result.unknown_field_count;
   object["skippedPrefix"] = result.skipped_prefix;
   object["pipelineRequest"] = result.pipeline_request;
   object["inputsPath"] = result.inputs_path;

@@ -39,6 +39,7 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
     KnownName(value, DeclaredNames());
   }
 
+  Offset(result.unknown_field_count);
   Offset(result.unknown_fields.size());
   for (const UnknownField& field : result.unknown_fields) {
     String(field.key);

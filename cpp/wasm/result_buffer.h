@@ -18,7 +18,8 @@
 //       kind, value
 //   formValues: count, then name, value: each a known name from the
 //     declared names
-//   unknownFields: count, then key: string, valueJson: string
+//   unknownFieldCount, then unknownFields: count (at most kMaxFindings),
+//     then key: string, valueJson: string
 //   fieldSpans: count, then key: a known name from the declared names,
 //     field: its index there (the list's size means null), keyBegin,
 //     keyEnd, valueBegin, valueEnd

@@ -210,6 +210,21 @@ TEST(Validate, FormValuesShowWhatTheInputHeld) {
   EXPECT_EQ(result.unknown_fields[0].value_json, "[1, 2]");
 }
 
+TEST(Validate, UnknownFieldsListTheFirstHundred) {
+  std::string text = "{";
+  for (int i = 0; i < 150; ++i) {
+    text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":" +
+            std::to_string(i);
+  }
+  text += ",\"modelType\":1}";
+  const ValidationResult result = Validate(text);
+  EXPECT_EQ(result.unknown_field_count, 150u);
+  ASSERT_EQ(result.unknown_fields.size(), kMaxFindings);
+  EXPECT_EQ(result.unknown_fields.back().key, "k99");
+  EXPECT_EQ(result.unknown_fields.back().value_json, "99");
+  EXPECT_EQ(ResultToJson(result)["unknownFieldCount"], 150);
+}
+
 TEST(MemberSpans, LocateKeysAndValuesInUtf16) {
   // "é" is two bytes but one UTF-16 unit, so offsets after it differ.
   const std::string text =

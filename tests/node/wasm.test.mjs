@@ -111,6 +111,16 @@ describe('limits and options', () => {
     assert.equal(segform.validateFile(withBom).findings[0].code, 'base_model_id.invalid');
   });
 
+  test('a string under the limit in units but over it in bytes', () => {
+    // 400,000 units under the limit, 1,200,018 bytes over it.
+    const text = `{"baseModelId":"${'\u5b57'.repeat(400000)}"}`;
+    for (const result of [segform.validate(text), segform.validateFile(`\ufeff${text}`)]) {
+      assert.equal(result.findings[0].code, 'json.too_large');
+      assert.equal(result.findings[0].params.size, new TextEncoder().encode(text).length);
+    }
+    assert.equal(segform.validate('{}').ok, true);
+  });
+
   test('bytes are copied after the memory grows for them', async () => {
     // A new module starts with 2 MiB; the second input makes it grow while
     // the input buffer is reserved.
@@ -282,6 +292,16 @@ describe('robustness', () => {
     // Every repeated key is an error, the ones the cap cut too.
     assert.equal(result.findings[100].params.moreErrors, 59999 - 100);
     assert.equal(result.errorCount, 59999);
+  });
+
+  test('unknown fields list the first 100 and count all', () => {
+    const keys = Array.from({ length: 150 }, (_, i) => `"k${i}":${i}`);
+    const result = segform.validate(`{${keys.join(',')},"modelType":1}`);
+    assert.equal(result.unknownFieldCount, 150);
+    assert.equal(result.unknownFields.length, segform.limits.maxFindings);
+    assert.deepEqual(result.unknownFields.at(-1), { key: 'k99', valueJson: '99' });
+    // The spans still cover every member, for edits of the text.
+    assert.equal(result.fieldSpans.length, 151);
   });
 
   test('the cap keeps an error written after 120 warnings', () => {

@@ -181,7 +181,11 @@ struct [[nodiscard]] ValidationResult {
   // it: the enum name, the integer in decimal, the string. A value that
   // could not be read is shown as written. The name views the declaration.
   std::vector<std::pair<std::string_view, std::string>> form_values;
+  // The first kMaxFindings unknown keys of the checked object, in input
+  // order, and the number of them all. Like the findings, the list is
+  // capped so that a form showing it keeps up with 50,000 unknown keys.
   std::vector<UnknownField> unknown_fields;
+  size_t unknown_field_count = 0;
   // The canonical JSON, indented by two spaces and ending in a newline, as
   // the page exports it; empty when there is an error.
   std::string canonical_json;
