@@ -78,6 +78,9 @@ const state = {
   editorSyncScheduled: false,
   // The object URL of the last export, revoked at the next one.
   exportUrl: null,
+  // {key, element} of each row of the unknown keys' list, and of its line
+  // for the keys not shown (see renderUnknownFields).
+  unknownRows: [],
 };
 
 start();
@@ -750,69 +753,83 @@ function renderControlFindings(control, findings) {
 }
 
 /**
- * Lists the kept unknown fields, each with a Remove button. Returns a map
- * from each field's JSON Pointer to {rows, placed}, for placing findings:
- * rows has more than one entry when a key is repeated.
- */
-/**
  * Shows the unknown keys, each with a Remove button and the findings
- * placed on it, and a line for those past the shown rows.
+ * placed on it, and a line for those past the shown rows. Only rows whose
+ * key, value or findings changed are built again: a keystroke that moves
+ * the findings cap changes one row of a hundred, and replacing all of them
+ * made the browser lay out the page again for 10 ms.
  */
 function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
   // A long value is shown cut, so a megabyte of it does not go into the key.
   const cutValue = (valueJson) =>
     (valueJson.length > 200 ? `${valueJson.slice(0, 200)}…` : valueJson);
-  const key = JSON.stringify([
-    visibleFields.map((unknownField) => [unknownField.key, cutValue(unknownField.valueJson)]),
-    rowFindings.map((findings) => findingsKey(findings, findingLocation)),
-    hiddenCount,
-  ]);
-  renderIfChanged(elements.unknownList, key, () => {
-    const items = visibleFields.map((unknownField, index) => {
-      const item = document.createElement('li');
-      item.className = 'unknown-field';
-
-      const entry = document.createElement('code');
-      entry.className = 'unknown-entry';
-      const keyText = document.createElement('span');
-      keyText.className = 'unknown-key';
-      keyText.textContent = JSON.stringify(unknownField.key);
-      const value = document.createElement('span');
-      value.className = 'unknown-value';
-      value.textContent = cutValue(unknownField.valueJson);
-      entry.append(keyText, ': ', value);
-
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'remove-button';
-      button.textContent = 'Remove';
-      button.setAttribute('aria-label', `Remove field ${unknownField.key}`);
-      button.addEventListener('click', () => removeUnknownField(index));
-
-      const list = document.createElement('ul');
-      list.className = 'findings';
-      const findingItems = rowFindings[index].map((finding) =>
-        createFindingElement(finding, findingLocation(finding)));
-      list.append(...findingItems);
-      list.hidden = findingItems.length === 0;
-      if (findingItems.length > 0) {
-        button.setAttribute('aria-describedby', findingItems.map((found) => found.id).join(' '));
-      }
-
-      const line = document.createElement('div');
-      line.className = 'unknown-line';
-      line.append(entry, button);
-      item.append(line, list);
-      return item;
-    });
-    if (hiddenCount > 0) {
+  const rows = visibleFields.map((unknownField, index) => {
+    const value = cutValue(unknownField.valueJson);
+    const key = JSON.stringify([unknownField.key, value,
+      findingsKey(rowFindings[index], findingLocation)]);
+    const shown = state.unknownRows[index];
+    if (shown && shown.key === key) return shown;
+    return { key, element: createUnknownRow(unknownField.key, value, rowFindings[index], index) };
+  });
+  if (hiddenCount > 0) {
+    const key = `more ${hiddenCount}`;
+    const shown = state.unknownRows[rows.length];
+    if (shown && shown.key === key) {
+      rows.push(shown);
+    } else {
       const more = document.createElement('li');
       more.textContent = `${pluralize(hiddenCount, 'more key')} not shown.`;
-      items.push(more);
+      rows.push({ key, element: more });
     }
-    elements.unknownList.replaceChildren(...items);
-    elements.unknownSection.hidden = items.length === 0;
+  }
+  const list = elements.unknownList;
+  rows.forEach((row, index) => {
+    const shown = list.children[index];
+    if (shown === row.element) return;
+    if (shown) shown.replaceWith(row.element); else list.append(row.element);
   });
+  while (list.children.length > rows.length) list.lastElementChild.remove();
+  state.unknownRows = rows;
+  elements.unknownSection.hidden = rows.length === 0;
+}
+
+/** Builds the row of one unknown key, the `index`th of the list. */
+function createUnknownRow(key, value, findings, index) {
+  const item = document.createElement('li');
+  item.className = 'unknown-field';
+
+  const entry = document.createElement('code');
+  entry.className = 'unknown-entry';
+  const keyText = document.createElement('span');
+  keyText.className = 'unknown-key';
+  keyText.textContent = JSON.stringify(key);
+  const valueText = document.createElement('span');
+  valueText.className = 'unknown-value';
+  valueText.textContent = value;
+  entry.append(keyText, ': ', valueText);
+
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'remove-button';
+  button.textContent = 'Remove';
+  button.setAttribute('aria-label', `Remove field ${key}`);
+  button.addEventListener('click', () => removeUnknownField(index));
+
+  const list = document.createElement('ul');
+  list.className = 'findings';
+  const findingItems = findings.map((finding) =>
+    createFindingElement(finding, findingLocation(finding)));
+  list.append(...findingItems);
+  list.hidden = findingItems.length === 0;
+  if (findingItems.length > 0) {
+    button.setAttribute('aria-describedby', findingItems.map((found) => found.id).join(' '));
+  }
+
+  const line = document.createElement('div');
+  line.className = 'unknown-line';
+  line.append(entry, button);
+  item.append(line, list);
+  return item;
 }
 
 // The key each list was last built from (see renderIfChanged).

@@ -129,6 +129,38 @@ test('a long list of unknown keys is cut short', { timeout: testTimeout }, async
   });
 });
 
+test('a keystroke rebuilds only the unknown rows it changes', { timeout: testTimeout }, async () => {
+  // One key per line, so that the budget's edit moves no finding's column.
+  const keys = Array.from({ length: 150 }, (_, index) => `"k${index}": 0`).join(',\n');
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'many.json',
+      encoder.encode(`{"budgetMilliNodeHours": "50000",\n${keys}\n}`));
+    // The first edit drops the file name from every finding's place.
+    await page.fill(budget, '60000');
+    await page.evaluate(() => {
+      window.rowsBefore = [...document.querySelectorAll('#unknown-list > li')];
+    });
+    // The budget's error takes a place under the findings cap, so the last
+    // row shown loses its finding and the count of keys not shown stays.
+    await page.fill(budget, '5');
+    await page.locator(`${budget}-findings [data-code="budget.out_of_range"]`).waitFor();
+    const kept = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('#unknown-list > li')];
+      return rows.map((row, index) => row === window.rowsBefore[index]);
+    });
+    assert.equal(kept.length, 101);
+    assert.deepEqual(kept.slice(0, 99), Array(99).fill(true));
+    assert.deepEqual(kept.slice(99), [false, true]);
+    const lastRow = page.locator('#unknown-list > li.unknown-field').nth(99);
+    assert.equal(await lastRow.locator('[data-code]').count(), 0);
+    assert.match(await page.textContent('#unknown-list'), /50 more keys not shown/);
+
+    // Its Remove button still removes its own key.
+    await lastRow.locator('.remove-button').click();
+    assert.match(await page.textContent('#unknown-list > li.unknown-field:nth-child(100)'), /"k100"/);
+  });
+});
+
 test('no node hours for a budget parsers read differently', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     // Python reads the underscore, JavaScript rejects it.
