@@ -201,6 +201,24 @@ function decodeResult(module, header) {
   return new ResultReader(module, header).result();
 }
 
+/** Adds `units` to every UTF-16 offset of a result. */
+function shiftUtf16Offsets(result, units) {
+  for (const finding of result.findings) {
+    finding.utf16Begin += units;
+    finding.utf16End += units;
+  }
+  for (const span of result.fieldSpans) {
+    span.keyBegin += units;
+    span.keyEnd += units;
+    span.valueBegin += units;
+    span.valueEnd += units;
+  }
+  if (result.objectSpan) {
+    result.objectSpan.begin += units;
+    result.objectSpan.end += units;
+  }
+}
+
 const isNode =
   typeof process !== 'undefined' && Boolean(process.versions?.node);
 
@@ -259,6 +277,9 @@ export async function loadSegform(options = {}) {
   function run(input, inputIsFile, options) {
     const ignoreUnknownFields = Boolean(options?.ignoreUnknownFields);
     let bytes;
+    // The UTF-16 offsets of a string index the string as given: past its
+    // byte-order mark, when the module dropped one.
+    let markUnits = 0;
     if (typeof input === 'string') {
       const skippedPrefix = inputIsFile && input.startsWith('\ufeff') ? 3 : 0;
       // UTF-8 takes one to three bytes per UTF-16 code unit. A string of
@@ -276,6 +297,7 @@ export async function loadSegform(options = {}) {
         return oversize(utf8Length(input) - skippedPrefix, skippedPrefix);
       }
       bytes = written;
+      markUnits = skippedPrefix > 0 ? 1 : 0;
     } else {
       // Any typed array, DataView or buffer is read as its bytes. The size
       // is checked before the bytes are viewed as a Uint8Array, which fails
@@ -292,7 +314,9 @@ export async function loadSegform(options = {}) {
       module.HEAPU8.set(new Uint8Array(buffer, byteOffset, byteLength), at);
       bytes = byteLength;
     }
-    return decodeResult(module, module.validate(bytes, inputIsFile, ignoreUnknownFields));
+    const result = decodeResult(module, module.validate(bytes, inputIsFile, ignoreUnknownFields));
+    if (markUnits > 0) shiftUtf16Offsets(result, markUnits);
+    return result;
   }
 
   function oversize(size, skippedPrefix) {

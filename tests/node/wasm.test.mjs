@@ -102,6 +102,22 @@ describe('limits and options', () => {
     }
   });
 
+  test('a file string\'s UTF-16 offsets include its mark', () => {
+    const text = '\ufeff{"a": 1, "modelType": 1}';
+    const result = segform.validateFile(text);
+    assert.equal(result.skippedPrefix, 3);
+    const [unknown] = result.findings;
+    assert.equal(text.slice(unknown.utf16Begin, unknown.utf16End), '"a"');
+    // Byte offsets count from after the mark.
+    assert.equal(unknown.begin, 1);
+    const [, modelType] = result.fieldSpans;
+    assert.equal(text.slice(modelType.keyBegin, modelType.valueEnd), '"modelType": 1');
+    assert.equal(text.slice(result.objectSpan.begin, result.objectSpan.end), text.slice(1));
+    // The same text as bytes gives offsets into the text decoded without it.
+    const fromBytes = segform.validateFile(new TextEncoder().encode(text));
+    assert.equal(fromBytes.findings[0].utf16Begin, 1);
+  });
+
   test('the size limit is inclusive and counts UTF-8 bytes', () => {
     const base = '{"baseModelId":"é"}'; // é is two bytes
     const exact = base + ' '.repeat(segform.limits.maxTextBytes - (base.length + 1));
