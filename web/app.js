@@ -767,15 +767,15 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
     const value = cutValue(unknownField.valueJson);
     const key = JSON.stringify([unknownField.key, value,
       findingsKey(rowFindings[index], findingLocation)]);
-    const shown = state.unknownRows[index];
-    if (shown && shown.key === key) return shown;
+    const previous = state.unknownRows[index];
+    if (previous && previous.key === key) return previous;
     return { key, element: createUnknownRow(unknownField.key, value, rowFindings[index], index) };
   });
   if (hiddenCount > 0) {
     const key = `more ${hiddenCount}`;
-    const shown = state.unknownRows[rows.length];
-    if (shown && shown.key === key) {
-      rows.push(shown);
+    const previous = state.unknownRows[rows.length];
+    if (previous && previous.key === key) {
+      rows.push(previous);
     } else {
       const more = document.createElement('li');
       more.textContent = `${pluralize(hiddenCount, 'more key')} not shown.`;
@@ -784,9 +784,9 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
   }
   const list = elements.unknownList;
   rows.forEach((row, index) => {
-    const shown = list.children[index];
-    if (shown === row.element) return;
-    if (shown) shown.replaceWith(row.element); else list.append(row.element);
+    const current = list.children[index];
+    if (current === row.element) return;
+    if (current) current.replaceWith(row.element); else list.append(row.element);
   });
   while (list.children.length > rows.length) list.lastElementChild.remove();
   state.unknownRows = rows;
@@ -1130,28 +1130,48 @@ async function importFile(file) {
   importText(text, file.name);
 }
 
+// Errors that leave nothing the editor could show or fix: such a file is
+// not loaded even when the editor is there.
+const unloadableCodes = new Set(['json.invalid_utf8', 'file.utf16', 'file.utf32', 'json.too_large']);
+
+/** Returns the errors about the text as a whole (syntax, encoding, size). */
+function wholeTextErrors(result) {
+  return result.findings.filter((finding) => finding.path === '' && finding.severity === 'error');
+}
+
 /**
- * Reports a file or pasted text that cannot be read as a JSON object
- * (syntax, encoding, size, top-level type). Returns true when it did.
- * `name` is the file's name, or null for pasted text.
+ * Returns the list items of findings about an imported text, each with its
+ * place in it. `name` is the file's name, or null for pasted text.
  */
-function rejectUnreadable(result, name) {
-  const wholeTextErrors = result.findings.filter(
-    (finding) => finding.path === '' && finding.severity === 'error',
-  );
-  if (wholeTextErrors.length === 0 || Object.keys(result.formValues).length > 0) {
-    return false;
-  }
+function importedFindingItems(findings, name) {
   // Pasted text has no file name to put before the line and column.
   const location = (finding) => (name === null
     ? `line ${finding.line}, column ${finding.column}`
     : `${name}:${finding.line}:${finding.column}`);
-  const items = wholeTextErrors.map((finding) =>
-    createFindingElement(finding, location(finding)),
-  );
+  return findings.map((finding) => createFindingElement(finding, location(finding)));
+}
+
+/**
+ * Reports a file or pasted text that cannot be read as a JSON object
+ * (syntax, encoding, size, top-level type). Returns true when it did.
+ * `name` is the file's name, or null for pasted text. A file the editor
+ * can show is loaded all the same, so that its errors can be fixed there.
+ * Pasted text that is not JSON is more often a slip than a document.
+ */
+function rejectUnreadable(result, name) {
+  const errors = wholeTextErrors(result);
+  if (errors.length === 0 || Object.keys(result.formValues).length > 0) {
+    return false;
+  }
+  const editable = name !== null && state.editor !== null &&
+    !errors.some((finding) => unloadableCodes.has(finding.code));
+  if (editable) {
+    return false;
+  }
   // A file name is case-sensitive, so it stays as it is at the sentence's start.
   const subject = name === null ? 'The pasted text' : name;
-  showImportStatus(`${subject} was not loaded, and the form is unchanged.`, items, true);
+  showImportStatus(`${subject} was not loaded, and the form is unchanged.`,
+    importedFindingItems(errors, name), true);
   return true;
 }
 
@@ -1176,6 +1196,12 @@ function importText(rawText, name) {
     loaded = state.spans === null
       ? `${label}, a training pipeline request whose trainingTaskInputs is not an object`
       : `${label}, a training pipeline request whose trainingTaskInputs the form shows`;
+  }
+  const errors = wholeTextErrors(state.result);
+  if (state.spans === null && errors.length > 0) {
+    showImportStatus(`Loaded ${loaded}. It is not a JSON object yet, so the form cannot ` +
+      'show it: fix it in the editor.', importedFindingItems(errors, name), true);
+    return;
   }
   const message =
     state.result.errorCount > 0

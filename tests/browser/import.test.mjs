@@ -1,6 +1,7 @@
-// Import through the file picker: files that fill the form, files that leave
-// it unchanged (syntax, encoding), unknown keys kept until removed, and
-// markup shown as text.
+// Import through the file picker: files that fill the form, broken JSON
+// loaded into the editor to be fixed, files that leave everything unchanged
+// (encoding, or broken JSON with no editor), unknown keys kept until
+// removed, and markup shown as text.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -19,6 +20,7 @@ import {
 } from './harness.mjs';
 
 const budget = '#field-budgetMilliNodeHours';
+const editorContent = '#editor-root .cm-content';
 
 // A state that differs from the defaults in every field.
 const editedValues = {
@@ -70,8 +72,41 @@ test('budget key typo suggests the field', { timeout: testTimeout }, async () =>
   });
 });
 
-test('broken JSON leaves the form unchanged', { timeout: testTimeout }, async () => {
+test('broken JSON loads into the editor', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
+    await page.locator(editorContent).waitFor();
+    await fillEditedValues(page);
+    const previewBefore = await readPreview(page);
+    await importFile(page, 'C12.json', await readCase('c12-bare-word'));
+
+    // The file is there to be fixed, its error placed in it.
+    assert.match(await page.textContent(editorContent), /^Alright/);
+    assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
+    const status = await page.textContent('#import-status');
+    assert.match(status, /^Loaded C12\.json\. It is not a JSON object yet, so the form cannot show it: fix it in the editor\./);
+    assert.match(status, /C12\.json:1:1: invalid JSON/);
+    assert.match(status, /found "Alright"/);
+    assert.match(status, /Put text in double quotes/);
+    // The form keeps the values it showed, read-only, and Undo brings the
+    // text back.
+    assert.deepEqual(await readFormValues(page), editedValues);
+    assert.equal(await page.isDisabled(budget), true);
+    await page.click('#undo-button');
+    assert.equal(await readPreview(page), previewBefore);
+    assert.equal(await page.isDisabled(budget), false);
+  });
+});
+
+test('broken JSON is refused without the editor', { timeout: testTimeout }, async () => {
+  const options = {
+    expectedProblems: [/console error: /],
+    async beforeLoad(context) {
+      await context.route('**/gen/editor.js', (route) =>
+        route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    },
+  };
+  await withPage(session, options, async ({ page }) => {
+    await page.locator('#editor-loading', { hasText: 'The editor failed to load' }).waitFor();
     await fillEditedValues(page);
     const previewBefore = await readPreview(page);
     await importFile(page, 'C12.json', await readCase('c12-bare-word'));
@@ -81,9 +116,7 @@ test('broken JSON leaves the form unchanged', { timeout: testTimeout }, async ()
     assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
     const status = await page.textContent('#import-status');
     assert.match(status, /C12\.json:1:1: invalid JSON/);
-    assert.match(status, /found "Alright"/);
-    assert.match(status, /Put text in double quotes/);
-    assert.match(status, /form is unchanged/);
+    assert.match(status, /^C12\.json was not loaded, and the form is unchanged\./);
   });
 });
 
