@@ -61,6 +61,32 @@ const EnumDecl& ModelTypeEnum() {
   return kModelType;
 }
 
+const std::vector<std::string_view>& TrainingPipelineFieldNames() {
+  // In the order of the v1 proto. The API ignores the members it marks
+  // output only (name, trainingTaskMetadata, state, error and the four
+  // times) in a request, so a request copied from a response passes.
+  static const std::vector<std::string_view> kNames = {
+      "name",
+      "displayName",
+      "inputDataConfig",
+      "trainingTaskDefinition",
+      "trainingTaskInputs",
+      "trainingTaskMetadata",
+      "modelToUpload",
+      "modelId",
+      "parentModel",
+      "state",
+      "error",
+      "createTime",
+      "startTime",
+      "endTime",
+      "updateTime",
+      "labels",
+      "encryptionSpec",
+  };
+  return kNames;
+}
+
 const MessageDecl& ImageSegmentationInputsDecl() {
   static const MessageDecl kInputs{
       "AutoMlImageSegmentationInputs",

@@ -119,6 +119,48 @@ constexpr std::string_view kPipelineDefinitionKeys[] = {
 constexpr std::string_view kPipelineDisplayNameKeys[] = {"displayName",
                                                          "display_name"};
 
+// Returns true when key is the snake_case spelling of the lowerCamelCase
+// json_name ("display_name" of "displayName").
+bool IsSnakeCaseOf(std::string_view key, std::string_view json_name) {
+  size_t at = 0;
+  for (const char c : json_name) {
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (upper && (at == key.size() || key[at++] != '_')) return false;
+    const char lower = upper ? static_cast<char>(c - 'A' + 'a') : c;
+    if (at == key.size() || key[at++] != lower) return false;
+  }
+  return at == key.size();
+}
+
+// Reports a member of a pipeline request that TrainingPipeline does not
+// have, with the closest member's name when one is close. It is a warning,
+// like a missing displayName: segform checks the inputs in the request.
+void ReportUnknownRequestMember(const RawMember& member, FindingSink& sink) {
+  const std::vector<std::string_view>& names = TrainingPipelineFieldNames();
+  for (const std::string_view name : names) {
+    if (member.key == name || IsSnakeCaseOf(member.key, name)) return;
+  }
+  const std::string_view suggestion = internal::ClosestName(member.key, names);
+  Finding& finding =
+      suggestion.empty()
+          ? sink.Add(Severity::kWarning, "pipeline.unknown_field",
+                     internal::MemberPointer(member.key), member.key_span,
+                     internal::Format("unknown member {} of a training "
+                                      "pipeline request, which the API "
+                                      "rejects",
+                                      {internal::Quoted(member.key)}),
+                     "Remove it, or move it to the message it belongs to.")
+          : sink.Add(Severity::kWarning, "pipeline.unknown_field",
+                     internal::MemberPointer(member.key), member.key_span,
+                     internal::Format("unknown member {} of a training "
+                                      "pipeline request; did you mean \"{}\"?",
+                                      {internal::Quoted(member.key),
+                                       suggestion}),
+                     internal::Format("Rename it to \"{}\".", {suggestion}));
+  finding.params.Set(Param::kKey, member.key);
+  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
+}
+
 // Returns true for null or "", which proto3 reads as an unset string field.
 bool IsUnsetString(const internal::RawValue& value) {
   return value.kind == ValueKind::kNull ||
@@ -186,12 +228,11 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   note.params.Set(Param::kKey, inputs_member.key);
 
   // The request's own members. None may be set twice, under either
-  // spelling of the pipeline fields segform reads. A field of the training
-  // inputs outside trainingTaskInputs is not read as one.
+  // spelling. A field of the training inputs outside trainingTaskInputs is
+  // not read as one.
   const auto spelled = [](std::string_view key) -> std::string_view {
-    for (const auto* keys : {&kPipelineInputsKeys, &kPipelineDefinitionKeys,
-                             &kPipelineDisplayNameKeys}) {
-      if (key == (*keys)[1]) return (*keys)[0];
+    for (const std::string_view name : TrainingPipelineFieldNames()) {
+      if (IsSnakeCaseOf(key, name)) return name;
     }
     return key;
   };
@@ -213,7 +254,9 @@ ValidationResult CheckPipelineRequest(std::string_view text,
                            {internal::Quoted(member.key)}),
           "Move it into trainingTaskInputs.");
       finding.params.Set(Param::kKey, member.key);
+      continue;
     }
+    ReportUnknownRequestMember(member, sink);
   }
   // Keys set twice deeper down, except inside the trainingTaskInputs object
   // checked below, whose own check reports them. Those inside an array

@@ -331,6 +331,31 @@ TEST(PipelineRequest, WarnsMissingRequiredFields) {
   EXPECT_EQ(snake.findings[0].code, "pipeline.request");
 }
 
+TEST(PipelineRequest, WarnsUnknownMembers) {
+  const ValidationResult result = Validate(
+      RequestStart() +
+      R"("trainingTaskInputs":{},"labelz":{},"priority":1,"model_id":"7",)"
+      R"("encryptionSpec":{},"state":"PIPELINE_STATE_SUCCEEDED"})");
+  ASSERT_EQ(result.findings.size(), 3u);
+  const Finding& typo = result.findings[1];
+  EXPECT_EQ(typo.code, "pipeline.unknown_field");
+  EXPECT_EQ(typo.severity, Severity::kWarning);
+  EXPECT_EQ(typo.path, "/labelz");
+  EXPECT_EQ(typo.message,
+            "unknown member \"labelz\" of a training pipeline request; did you "
+            "mean \"labels\"?");
+  EXPECT_EQ(typo.hint, "Rename it to \"labels\".");
+  EXPECT_EQ(typo.params.ToJson(),
+            nlohmann::ordered_json({{"key", "labelz"}, {"suggestion", "labels"}}));
+  const Finding& unknown = result.findings[2];
+  EXPECT_EQ(unknown.path, "/priority");
+  EXPECT_EQ(unknown.message,
+            "unknown member \"priority\" of a training pipeline request, which "
+            "the API rejects");
+  // A warning, so that the inputs in the request can still be exported.
+  EXPECT_TRUE(result.ok());
+}
+
 TEST(PipelineRequest, ExportsTheInputsAlone) {
   const ValidationResult result = Validate(
       R"({"trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"}})");

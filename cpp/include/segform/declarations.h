@@ -92,6 +92,12 @@ inline constexpr int kReferenceNodeCount = 8;
 const EnumDecl& ModelTypeEnum();
 const MessageDecl& ImageSegmentationInputsDecl();
 
+// The JSON names of the members of a training pipeline request
+// (google.cloud.aiplatform.v1.TrainingPipeline), whose trainingTaskInputs
+// segform checks. The API rejects any other member, and reads each of these
+// under its snake_case proto name too.
+const std::vector<std::string_view>& TrainingPipelineFieldNames();
+
 }  // namespace segform
 
 #endif  // SEGFORM_DECLARATIONS_H_
