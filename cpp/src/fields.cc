@@ -343,24 +343,46 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
 }
 
-// Returns true for digits grouped by threes with commas, as in "200,000" or
-// "-1,000,000", with at most 19 digits in all.
-bool IsGroupedInteger(std::string_view text) {
-  if (!text.empty() && text[0] == '-') text.remove_prefix(1);
-  const size_t first_group = text.find(',');
-  if (first_group == std::string_view::npos || first_group == 0 ||
-      first_group > 3 || (text.size() - first_group) % 4 != 0) {
-    return false;
+// The separators people group digits with: a comma, a full stop, an
+// apostrophe, a space, and the no-break, narrow no-break and thin spaces.
+constexpr std::string_view kGroupSeparators[] = {
+    ",", ".", "'", " ", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
+
+// Returns the digits of text when it is digits grouped by threes with one
+// of kGroupSeparators throughout, as in "200,000", "-1 000 000" or
+// "1.000.000", with at most 19 digits in all; otherwise "". A full stop
+// needs two groups, since "1.000" may as well be a fraction.
+std::string GroupedDigits(std::string_view text) {
+  std::string digits;
+  if (!text.empty() && text[0] == '-') {
+    digits += '-';
+    text.remove_prefix(1);
   }
-  size_t digits = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool comma_here = i >= first_group && (i - first_group) % 4 == 0;
-    if (comma_here ? text[i] != ',' : (text[i] < '0' || text[i] > '9')) {
-      return false;
+  size_t lead = 0;
+  while (lead < text.size() && lead < 4 && IsAsciiDigit(text[lead])) ++lead;
+  if (lead == 0 || lead > 3) return "";
+  digits.append(text.substr(0, lead));
+  text.remove_prefix(lead);
+  std::string_view separator;
+  for (const std::string_view candidate : kGroupSeparators) {
+    if (text.substr(0, candidate.size()) == candidate) separator = candidate;
+  }
+  if (separator.empty()) return "";
+  size_t groups = 0;
+  while (!text.empty()) {
+    if (text.substr(0, separator.size()) != separator) return "";
+    text.remove_prefix(separator.size());
+    if (text.size() < 3 || !IsAsciiDigit(text[0]) || !IsAsciiDigit(text[1]) ||
+        !IsAsciiDigit(text[2])) {
+      return "";
     }
-    digits += !comma_here;
+    digits.append(text.substr(0, 3));
+    text.remove_prefix(3);
+    ++groups;
   }
-  return digits <= 19;
+  const size_t count = digits.size() - (digits[0] == '-');
+  if (count > 19 || (separator == "." && groups < 2)) return "";
+  return digits;
 }
 
 void ReadInt64(const FieldDecl& field, const RawMember& member,
@@ -413,9 +435,11 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       break;
   }
   // "200,000" is a whole number, so a message that said it must be one
-  // would contradict itself. Digits grouped with commas are named as the
-  // problem.
-  const bool grouped = raw.kind == ValueKind::kString && IsGroupedInteger(raw.text);
+  // would contradict itself. Digits grouped with separators are named as
+  // the problem.
+  const std::string digits =
+      raw.kind == ValueKind::kString ? GroupedDigits(raw.text) : std::string();
+  const bool grouped = !digits.empty();
   std::string message =
       grouped ? Format("{} must be written without separators; got {}",
                        {field.json_name, ShowValue(raw)})
@@ -423,8 +447,6 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
                        {field.json_name, ShowValue(raw)});
   std::string hint;
   if (grouped) {
-    std::string digits(raw.text);
-    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
     hint = Format("Write \"{}\".", {digits});
   } else if (raw.text.empty()) {
     hint = "Write a whole number, or leave the field out for the default.";

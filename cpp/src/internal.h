@@ -372,6 +372,8 @@ bool IsAsciiBefore(std::string_view text, size_t offset);
 void ConvertToUtf16Offsets(std::string_view text,
                            std::vector<size_t*>& offsets);
 
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 // Returns true when a and b contain the same bytes. WebAssembly has no
 // memcmp instruction, and the C library's memcmp compares one byte per loop
 // step, so it took 5 % of the module's time on name lookups. This compares

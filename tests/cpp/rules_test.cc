@@ -227,7 +227,7 @@ TEST(ZeroBudget, HintsToLeaveFieldOut) {
 
 // "200,000" is a whole number, so its message names the separators instead
 // of requesting a whole number.
-TEST(Budget, NamesCommaSeparators) {
+TEST(Budget, NamesGroupSeparators) {
   const ValidationResult grouped = Validate(R"({"budgetMilliNodeHours":"200,000"})");
   ASSERT_EQ(grouped.findings.size(), 1u);
   EXPECT_EQ(grouped.findings[0].code, "budget.not_integer");
@@ -240,10 +240,34 @@ TEST(Budget, NamesCommaSeparators) {
       Validate("{\"budgetMilliNodeHours\":\"1.5\xC3\xA9\"}");
   EXPECT_NE(fraction.findings[0].message.find("must be a whole number"), std::string::npos);
 
-  // Commas that do not group by threes are no grouping.
+  // Spaces, no-break spaces, apostrophes and full stops group digits too,
+  // one kind throughout.
+  const struct {
+    const char* value;
+    const char* digits;
+  } others[] = {{"20 000", "20000"},
+                {"1\\u00a0000", "1000"},
+                {"250\xE2\x80\xAF" "000", "250000"},
+                {"1'000'000", "1000000"},
+                {"1.000.000", "1000000"}};
+  for (const auto& other : others) {
+    SCOPED_TRACE(other.value);
+    const ValidationResult result = Validate(
+        std::string(R"({"budgetMilliNodeHours":")") + other.value + "\"}");
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_NE(result.findings[0].message.find("must be written without separators"),
+              std::string::npos);
+    EXPECT_EQ(result.findings[0].hint, std::string("Write \"") + other.digits + "\".");
+  }
+
+  // Separators that do not group by threes, or mix, are no grouping, and
+  // one full stop may be a fraction.
   for (const char* text : {R"({"budgetMilliNodeHours":"20,00"})",
                            R"({"budgetMilliNodeHours":",000"})",
-                           R"({"budgetMilliNodeHours":"1,000,"})"}) {
+                           R"({"budgetMilliNodeHours":"1,000,"})",
+                           R"({"budgetMilliNodeHours":"1,000 000"})",
+                           R"({"budgetMilliNodeHours":"1234 567"})",
+                           R"({"budgetMilliNodeHours":"1.000"})"}) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
     ASSERT_EQ(result.findings.size(), 1u);
