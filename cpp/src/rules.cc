@@ -52,7 +52,7 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
                {std::to_string(*model_type.number)}),
         Format("Write the model type by name, e.g. \"{}\".",
                {field.service_default}));
-    finding.params.Set(Param::kActual, *model_type.number);
+    finding.params.Set(Param::kActual, std::to_string(*model_type.number));
     return;
   }
   if (known->number == 0) {

@@ -101,6 +101,19 @@ TEST(ModelType, WarnsWhenUnspecifiedIsSet) {
   EXPECT_EQ(finding->params.ToJson()["effective"], "CLOUD_HIGH_ACCURACY_1");
 }
 
+// params.actual is a string for every code, as the value is written or
+// read, so that a caller need not test its type.
+TEST(ModelType, UnknownNumberGivesActualAsString) {
+  for (const char* number : {"4", "2147483648", "1e400"}) {
+    SCOPED_TRACE(number);
+    const ValidationResult result =
+        Validate(std::string(R"({"modelType":)") + number + "}");
+    const Finding* finding = FindCode(result, "model_type.unknown_number");
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->params.ToJson()["actual"], number);
+  }
+}
+
 TEST(UnknownField, SuggestsCloseFieldName) {
   const ValidationResult result =
       Validate(R"({"budgetMiliNodeHours":"250000"})");
