@@ -300,6 +300,7 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   }
   if (raw.kind == ValueKind::kBool) {
     const bool is_true = raw.span.end - raw.span.begin == 4;
+    value.python_number = is_true ? 1 : 0;
     ReportNotPortable(field, member,
                       "Python reads true as 1 and false as 0, JavaScript "
                       "rejects booleans",
@@ -315,6 +316,7 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
     return;
   }
   if (const std::optional<int64_t> number = ReadPythonIntegerString(raw.text)) {
+    value.python_number = number;
     ReportNotPortable(field, member,
                       "Python reads a string of digits as the number, "
                       "JavaScript rejects it",

@@ -69,11 +69,13 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
 
 // Returns the enum name the service will use for the selector field: its
 // default when the field is absent or at its zero value, or an empty view
-// when the input's value is not a known one.
+// when the input's value is not a known one. A spelling only Python reads
+// counts as what Python reads.
 std::string_view EffectiveSelector(const std::vector<FieldValue>& fields,
                                    const FieldDecl& selector) {
   const FieldValue* value = FindValue(fields, &selector);
-  const int64_t number = value == nullptr ? 0 : value->number.value_or(-1);
+  const int64_t number =
+      value == nullptr ? 0 : value->number.value_or(value->python_number.value_or(-1));
   if (number == 0) return selector.service_default;
   const EnumValueDecl* known = selector.enum_type->FindByNumber(number);
   return known == nullptr ? std::string_view() : known->name;
@@ -231,7 +233,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (!base_model_id.string || base_model_id.string->empty()) return;
   const FieldDecl& field = *base_model_id.decl;
   const RawMember& member = *base_model_id.member;
-  const std::string_view id = *base_model_id.string;
+  std::string_view id = *base_model_id.string;
 
   const std::string_view trimmed = TrimSpaces(id);
   if (trimmed != id) {
@@ -250,8 +252,13 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
                {Quoted(id)}),
         std::move(hint));
     finding.params.Set(Param::kActual, id);
-    if (IsModelId(suggestion)) finding.params.Set(Param::kSuggestion, suggestion);
-    return;
+    if (trimmed.empty() || IsModelId(suggestion)) {
+      if (!trimmed.empty()) finding.params.Set(Param::kSuggestion, suggestion);
+      return;
+    }
+    // Removing the spaces would not be enough, so what is wrong with the
+    // rest is reported too, instead of after the next edit.
+    id = trimmed;
   }
 
   if (IsResourceName(id)) {

@@ -101,6 +101,30 @@ TEST(ModelType, WarnsWhenUnspecifiedIsSet) {
   EXPECT_EQ(finding->params.ToJson()["effective"], "CLOUD_HIGH_ACCURACY_1");
 }
 
+// A model type spelled as only Python reads it still decides the budget's
+// range, as Python reads it, so that writing the name as the hint says does
+// not bring up a range error after the edit.
+TEST(ModelType, SpellingOnlyPythonReadsSetsTheBudgetRange) {
+  const struct {
+    const char* model_type;
+    const char* budget_code;  // nullptr for no budget finding
+  } rows[] = {{"true", "budget.out_of_range"},
+              {"false", "budget.out_of_range"},
+              {R"("1")", "budget.out_of_range"},
+              {R"(" +1")", "budget.out_of_range"},
+              {R"("3")", "budget.range_not_checked"},
+              {R"("4")", nullptr}};
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.model_type);
+    const ValidationResult result = Validate(std::string(R"({"modelType":)") +
+                                             row.model_type +
+                                             R"(,"budgetMilliNodeHours":5000})");
+    ASSERT_EQ(result.findings.size(), row.budget_code ? 2u : 1u);
+    EXPECT_EQ(result.findings[0].code, "model_type.not_portable");
+    if (row.budget_code) EXPECT_EQ(result.findings[1].code, row.budget_code);
+  }
+}
+
 // params.actual is a string for every code, as the value is written or
 // read, so that a caller need not test its type.
 TEST(ModelType, UnknownNumberGivesActualAsString) {
@@ -517,7 +541,7 @@ TEST(BaseModelId, HintsSuggestOnlyValidIds) {
     SCOPED_TRACE(row.id);
     const ValidationResult result =
         Validate(nlohmann::json({{"baseModelId", row.id}}).dump());
-    ASSERT_EQ(result.findings.size(), 1u);
+    ASSERT_FALSE(result.findings.empty());
     const Finding& finding = result.findings[0];
     EXPECT_EQ(finding.code, row.code);
     if (row.suggestion == nullptr) {
@@ -580,9 +604,38 @@ TEST(Messages, EscapesCountTowardTheEchoLimit) {
   for (int i = 0; i < 60; ++i) escapes += "\\u001b";
   const ValidationResult result =
       Validate("{\"baseModelId\":\" " + escapes + "\"}");
-  ASSERT_EQ(result.findings.size(), 1u);
-  EXPECT_LE(result.findings[0].message.size(), 120u);
-  EXPECT_LE(result.findings[0].hint.size(), 120u);
+  // The spaces, and the invalid ID they surround.
+  ASSERT_EQ(result.findings.size(), 2u);
+  for (const Finding& finding : result.findings) {
+    EXPECT_LE(finding.message.size(), 160u);
+    EXPECT_LE(finding.hint.size(), 120u);
+  }
+}
+
+// Removing the spaces around an ID that is not valid either would bring up
+// a second error after the edit, so both come at once. An ID the hint can
+// give in full needs no second finding.
+TEST(BaseModelId, SpacesAroundAnInvalidIdReportBoth) {
+  const std::string id(70, 'a');
+  const ValidationResult spaced =
+      Validate(R"({"baseModelId":"  )" + id + R"(  "})");
+  ASSERT_EQ(spaced.findings.size(), 2u);
+  EXPECT_EQ(spaced.findings[0].code, "base_model_id.whitespace");
+  EXPECT_EQ(spaced.findings[0].hint, "Remove the spaces at the start and end.");
+  EXPECT_EQ(spaced.findings[1].code, "base_model_id.invalid");
+  EXPECT_EQ(spaced.findings[1].params.ToJson()["actual"], id);
+  EXPECT_NE(spaced.findings[1].message.find("(70 characters)"), std::string::npos);
+
+  const ValidationResult named =
+      Validate(R"({"baseModelId":" projects/p/models/x y "})");
+  ASSERT_EQ(named.findings.size(), 2u);
+  EXPECT_EQ(named.findings[1].code, "base_model_id.resource_name");
+
+  for (const char* text : {R"({"baseModelId":" 123 "})", R"({"baseModelId":"  "})",
+                           R"({"baseModelId":" models/9"})"}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Validate(text).findings.size(), 1u);
+  }
 }
 
 TEST(Messages, SyntaxErrorsDoNotRepeatInjectedText) {
