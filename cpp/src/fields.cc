@@ -4,6 +4,7 @@
 // number, and an int64 is a JSON number or a string of decimal digits.
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 #include "internal.h"
@@ -201,9 +202,8 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
       Format("{} {} is not portable: {}",
              {field.json_name, ShowValue(member.value), disagreement}),
       // A 0, however spelled, means not set, as the zero warning states
-      // for a 0 written plainly.
-      // NOTE: another portable value is suggested without checking the
-      // field's range, so "0x1" gets "1", which is then out of range.
+      // for a 0 written plainly. Another portable value may be out of the
+      // field's range, which CheckBudget reports beside this.
       portable == "\"0\""
           ? std::string(kZeroHint)
           : Format(!portable.empty() ? "Write {} instead."
@@ -300,7 +300,7 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   }
   if (raw.kind == ValueKind::kBool) {
     const bool is_true = raw.span.end - raw.span.begin == 4;
-    value.python_number = is_true ? 1 : 0;
+    value.lenient_number = is_true ? 1 : 0;
     ReportNotPortable(field, member,
                       "Python reads true as 1 and false as 0, JavaScript "
                       "rejects booleans",
@@ -316,7 +316,7 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
     return;
   }
   if (const std::optional<int64_t> number = ReadPythonIntegerString(raw.text)) {
-    value.python_number = number;
+    value.lenient_number = number;
     ReportNotPortable(field, member,
                       "Python reads a string of digits as the number, "
                       "JavaScript rejects it",
@@ -430,6 +430,10 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       return;
     }
     case IntegerReading::Verdict::kNotPortable:
+      // The portable spelling is the value in quotes, "\"1\"" for "0x1".
+      if (reading.portable.size() > 2) {
+        value.lenient_number = std::strtoll(reading.portable.c_str() + 1, nullptr, 10);
+      }
       ReportNotPortable(field, member, reading.disagreement, reading.portable,
                         sink);
       return;

@@ -214,10 +214,11 @@ struct FieldValue {
   const RawMember* member = nullptr;
   // kEnum: the value's number. kInt64: the value. Unset when unreadable.
   std::optional<int64_t> number;
-  // kEnum, when number is unset: the number Python reads from a spelling
-  // only it accepts (true as 1, "2" as 2). The budget's range follows it,
-  // so that fixing the spelling does not bring up a new error.
-  std::optional<int64_t> python_number;
+  // When number is unset: the number that the one parser accepting a
+  // spelling reads from it (Python reads the enum true as 1 and "2" as 2,
+  // JavaScript the int64 "0x1" as 1). The budget's range follows it, so
+  // that writing the portable spelling does not bring up a new error.
+  std::optional<int64_t> lenient_number;
   // kString: the content, a view as RawValue::text is.
   std::optional<std::string_view> string;
 };

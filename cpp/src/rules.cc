@@ -75,15 +75,28 @@ std::string_view EffectiveSelector(const std::vector<FieldValue>& fields,
                                    const FieldDecl& selector) {
   const FieldValue* value = FindValue(fields, &selector);
   const int64_t number =
-      value == nullptr ? 0 : value->number.value_or(value->python_number.value_or(-1));
+      value == nullptr ? 0 : value->number.value_or(value->lenient_number.value_or(-1));
   if (number == 0) return selector.service_default;
   const EnumValueDecl* known = selector.enum_type->FindByNumber(number);
   return known == nullptr ? std::string_view() : known->name;
 }
 
+void CheckBudgetRange(const std::vector<FieldValue>& fields,
+                      const FieldValue& budget, int64_t value,
+                      bool note_unchecked, FindingSink& sink);
+
 void CheckBudget(const std::vector<FieldValue>& fields,
                  const FieldValue& budget, FindingSink& sink) {
-  if (!budget.number) return;
+  if (!budget.number) {
+    // A spelling that one parser reads ("0x1") is an error of its own, and
+    // the value that parser reads must still be in range. Its sign and 0
+    // come up in that error's hint, and a range not documented needs no
+    // note beside an error.
+    if (budget.lenient_number && *budget.lenient_number > 0) {
+      CheckBudgetRange(fields, budget, *budget.lenient_number, false, sink);
+    }
+    return;
+  }
   const FieldDecl& field = *budget.decl;
   const RawMember& member = *budget.member;
   const int64_t value = *budget.number;
@@ -108,7 +121,16 @@ void CheckBudget(const std::vector<FieldValue>& fields,
     finding.params.Set(Param::kDefault, field.service_default);
     return;
   }
+  CheckBudgetRange(fields, budget, value, true, sink);
+}
 
+// Checks a budget above 0 against the range of the model type in effect,
+// and notes a model type whose range is not documented if note_unchecked.
+void CheckBudgetRange(const std::vector<FieldValue>& fields,
+                      const FieldValue& budget, int64_t value,
+                      bool note_unchecked, FindingSink& sink) {
+  const FieldDecl& field = *budget.decl;
+  const RawMember& member = *budget.member;
   const ConditionalRange& range = *field.range;
   const std::string_view model_type =
       EffectiveSelector(fields, *Fields().budget_selector);
@@ -117,6 +139,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
       std::find(range.selector_values.begin(), range.selector_values.end(),
                 model_type) != range.selector_values.end();
   if (!range_applies) {
+    if (!note_unchecked) return;
     Finding& finding = sink.Add(
         Severity::kInfo, Code(field, "range_not_checked"), MemberPointer(member.key),
         member.value.span,

@@ -312,6 +312,27 @@ TEST(Budget, NamesGroupSeparators) {
   }
 }
 
+// A spelling only one parser reads gets its portable form as the hint. When
+// that value is out of range, the range error comes with it instead of
+// after the edit. A model type without a documented range adds no note.
+TEST(Budget, RangeOfTheValueOneParserReads) {
+  const ValidationResult hex = Validate(R"({"budgetMilliNodeHours":"0x1"})");
+  ASSERT_EQ(hex.findings.size(), 2u);
+  EXPECT_EQ(hex.findings[0].code, "budget.not_portable");
+  EXPECT_EQ(hex.findings[0].hint, "Write \"1\" instead.");
+  EXPECT_EQ(hex.findings[1].code, "budget.out_of_range");
+  EXPECT_EQ(hex.findings[1].params.ToJson()["actual"], "1");
+
+  for (const char* text : {R"({"budgetMilliNodeHours":" 250000"})",
+                           R"({"budgetMilliNodeHours":"0x0"})",
+                           R"({"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":"0x1"})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "budget.not_portable");
+  }
+}
+
 // Only JavaScript's BigInt reads 0x, 0o and 0b strings, with any number of
 // leading zeros, and it takes nothing but digits after the prefix. Beyond
 // int64 is an overflow however many digits there are.
