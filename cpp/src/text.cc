@@ -46,19 +46,6 @@ size_t ReadUtf8Start(std::string_view text, size_t i, size_t* valid) {
   return whole;
 }
 
-}  // namespace
-
-// Returns the length of the UTF-8 sequence starting at text[i], or 0 when
-// the bytes there are not valid UTF-8 (overlong forms, surrogates and code
-// points above U+10FFFF included).
-size_t Utf8SequenceLength(std::string_view text, size_t i) {
-  size_t valid = 0;
-  const size_t whole = ReadUtf8Start(text, i, &valid);
-  return whole != 0 && valid == whole ? whole : 0;
-}
-
-namespace {
-
 bool IsContinuationByte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
@@ -234,6 +221,15 @@ size_t EditDistanceWithin(std::string_view a, std::string_view b,
 }
 
 }  // namespace
+
+// Returns the length of the UTF-8 sequence starting at text[i], or 0 when
+// the bytes there are not valid UTF-8 (overlong forms, surrogates and code
+// points above U+10FFFF included).
+size_t Utf8SequenceLength(std::string_view text, size_t i) {
+  size_t valid = 0;
+  const size_t whole = ReadUtf8Start(text, i, &valid);
+  return whole != 0 && valid == whole ? whole : 0;
+}
 
 size_t FindInvalidUtf8(std::string_view text, size_t ascii_prefix) {
   size_t i = std::min(ascii_prefix, text.size());
