@@ -10,7 +10,6 @@
 #include "internal.h"
 
 namespace segform::internal {
-namespace {
 
 std::string_view KindName(ValueKind kind) {
   switch (kind) {
@@ -29,6 +28,14 @@ std::string_view KindName(ValueKind kind) {
   }
   return "a value";
 }
+
+std::string EnumNameHint(const FieldDecl& field) {
+  std::string label(field.label);
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] += 'a' - 'A';
+  return Format("Write a {} name, e.g. \"{}\".", {label, field.service_default});
+}
+
+namespace {
 
 std::string_view ExpectedType(const FieldDecl& field) {
   switch (field.kind) {
@@ -206,12 +213,12 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
       // field's range, which CheckBudget reports beside this.
       portable == "\"0\""
           ? std::string(kZeroHint)
-          : Format(!portable.empty() ? "Write {} instead."
-                   : field.kind == FieldKind::kEnum
-                       ? "Write the value's name, e.g. \"{}\"."
-                       : "Write whole digits only, e.g. \"{}\".",
-                   {!portable.empty() ? std::string_view(portable)
-                                      : field.service_default}));
+          : !portable.empty()
+              ? Format("Write {} instead.", {portable})
+              : field.kind == FieldKind::kEnum
+                  ? EnumNameHint(field)
+                  : Format("Write whole digits only, e.g. \"{}\".",
+                           {field.service_default}));
   finding.params.Set(Param::kActual, member.value.text);
   if (!portable.empty()) finding.params.Set(Param::kPortable, portable);
 }
@@ -227,7 +234,7 @@ std::string InexactNumberHint(const FieldDecl& field, int64_t value) {
     if (const EnumValueDecl* named = field.enum_type->FindByNumber(value)) {
       return Format("Write \"{}\" to say what is read.", {named->name});
     }
-    return Format("Write a model type name, e.g. \"{}\".", {field.service_default});
+    return EnumNameHint(field);
   }
   return Format("Write {} to say what is read.", {std::to_string(value)});
 }
@@ -273,8 +280,7 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
           MemberPointer(member.key), member.value.span,
           Format("{} {} is outside the int32 range of enum numbers",
                  {field.json_name, ShowValue(member.value)}),
-          Format("Write a model type name, e.g. \"{}\".",
-                 {field.service_default}));
+          EnumNameHint(field));
       finding.params.Set(Param::kActual, member.value.text);
       return;
     }

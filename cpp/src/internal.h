@@ -223,6 +223,13 @@ struct FieldValue {
   std::optional<std::string_view> string;
 };
 
+// The hint for an enum value to be written by its name: "Write a model type
+// name, e.g. "CLOUD_HIGH_ACCURACY_1"."
+std::string EnumNameHint(const FieldDecl& field);
+
+// Returns a JSON type as a message names it: "a number", "an object".
+std::string_view KindName(ValueKind kind);
+
 // The key of a training pipeline request's inputs, as the API writes it.
 inline constexpr std::string_view kPipelineInputsKey = "trainingTaskInputs";
 

@@ -50,8 +50,7 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
         MemberPointer(member.key), member.value.span,
         Format("modelType {} is not a known model type number",
                {std::to_string(*model_type.number)}),
-        Format("Write the model type by name, e.g. \"{}\".",
-               {field.service_default}));
+        EnumNameHint(field));
     finding.params.Set(Param::kActual, std::to_string(*model_type.number));
     return;
   }

@@ -311,6 +311,22 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     finding.params.Set(Param::kKey, field.keys[0]);
   }
 
+  // A displayName that is not a string is rejected like a missing one. (A
+  // definition that is not a string gets the error below.)
+  if (const RawMember* name = FindMember(document, kPipelineDisplayNameKeys);
+      name != nullptr && name->value.kind != ValueKind::kString &&
+      name->value.kind != ValueKind::kNull) {
+    Finding& finding = sink.Add(
+        Severity::kWarning, "pipeline.wrong_type",
+        internal::MemberPointer(name->key), name->value.span,
+        internal::Format("the request's {} must be a string; got {}",
+                         {name->key, internal::KindName(name->value.kind)}),
+        "Write the name in double quotes.");
+    finding.params.Set(Param::kKey, kPipelineDisplayNameKeys[0]);
+    finding.params.Set(Param::kExpected, "a string");
+    finding.params.Set(Param::kActual, internal::KindName(name->value.kind));
+  }
+
   // A definition set to null or "" got the missing-field warning above.
   if (const RawMember* definition =
           FindMember(document, kPipelineDefinitionKeys)) {

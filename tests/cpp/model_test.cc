@@ -356,6 +356,25 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
   EXPECT_TRUE(result.ok());
 }
 
+TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
+  const std::string definition =
+      R"("trainingTaskDefinition":")" +
+      std::string(ImageSegmentationInputsDecl().schema_uri) + "\",";
+  for (const char* value : {"7", "true", "{}", "[\"x\"]"}) {
+    SCOPED_TRACE(value);
+    const ValidationResult result = Validate(
+        std::string(R"({"display_name":)") + value + "," + definition +
+        R"("trainingTaskInputs":{}})");
+    ASSERT_EQ(result.findings.size(), 2u);
+    const Finding& finding = result.findings[0];
+    EXPECT_EQ(finding.code, "pipeline.wrong_type");
+    EXPECT_EQ(finding.severity, Severity::kWarning);
+    EXPECT_EQ(finding.path, "/display_name");
+    EXPECT_EQ(finding.params.ToJson()["key"], "displayName");
+    EXPECT_EQ(finding.params.ToJson()["expected"], "a string");
+  }
+}
+
 TEST(PipelineRequest, ExportsTheInputsAlone) {
   const ValidationResult result = Validate(
       R"({"trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"}})");

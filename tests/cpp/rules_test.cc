@@ -469,7 +469,7 @@ TEST(NotPortable, HintWithoutPortableSpelling) {
   const Finding* enum_finding = FindCode(fraction, "model_type.not_portable");
   ASSERT_NE(enum_finding, nullptr);
   EXPECT_EQ(enum_finding->hint,
-            "Write the value's name, e.g. \"CLOUD_HIGH_ACCURACY_1\".");
+            "Write a model type name, e.g. \"CLOUD_HIGH_ACCURACY_1\".");
 
   const ValidationResult blank = Validate(R"({"budgetMilliNodeHours":"  "})");
   const Finding* budget_finding = FindCode(blank, "budget.not_portable");
