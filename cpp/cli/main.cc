@@ -8,12 +8,12 @@
 // Exit status: 0 when no file has an error, 1 when one has, and 2 for a
 // usage error or a file that cannot be read. The highest status applies.
 
-#include <cerrno>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -109,9 +109,13 @@ bool ReadInput(const std::string& argument, Input& input,
     return false;
   };
   if (argument == "-") {
+    // C's stdio, unlike std::cin, tells a failed read (standard input that
+    // is a directory) from the end of the input.
     input.name = "<stdin>";
-    ReadCapped(std::cin, input);
-    return !std::cin.bad() || fail(std::strerror(errno));
+    input.bytes.resize(kMaxReadBytes);
+    input.bytes.resize(std::fread(input.bytes.data(), 1, kMaxReadBytes, stdin));
+    input.too_large = input.bytes.size() == kMaxReadBytes;
+    return !std::ferror(stdin) || fail(std::strerror(errno));
   }
   input.name = argument;
   std::error_code error;

@@ -125,6 +125,13 @@ TEST(CliCheck, DirectoryIsUnreadableExitTwo) {
   EXPECT_EQ(check.status, 2);
   EXPECT_NE(check.output.find("is a directory"), std::string::npos);
   EXPECT_EQ(RunCli("format '" + directory + "'").status, 2);
+
+  // Standard input that cannot be read is not empty text.
+  const RunResult stdin_check = RunCli("check - < '" + directory + "'", true);
+  EXPECT_EQ(stdin_check.status, 2);
+  EXPECT_NE(stdin_check.output.find("cannot read -: Is a directory"), std::string::npos)
+      << stdin_check.output;
+  EXPECT_EQ(stdin_check.output.find("json.syntax"), std::string::npos);
 }
 
 TEST(CliCheck, QuestionMessageJoinsHintCleanly) {
