@@ -285,5 +285,20 @@ TEST(ScannerTest, CasesAndTheirMutationsReadAlike) {
   EXPECT_GT(checked, 40u);
 }
 
+// KeySet is an open-addressing table that grows as it fills. Every key of
+// many is found again after the growths, a key differing in its last byte
+// is not taken for another, and the empty key is a key like any other.
+TEST(KeySet, FindsEachKeyAgainAcrossGrowth) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 5000; ++i) keys.push_back("key" + std::to_string(i));
+  keys.push_back("");
+  KeySet set;
+  for (const std::string& key : keys) EXPECT_TRUE(set.Insert(key)) << key;
+  for (const std::string& key : keys) EXPECT_FALSE(set.Insert(key)) << key;
+  EXPECT_FALSE(set.Insert(std::string_view()));
+  const std::string near = "key4999x";
+  EXPECT_TRUE(set.Insert(near));
+}
+
 }  // namespace
 }  // namespace segform::internal
