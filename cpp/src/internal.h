@@ -161,8 +161,13 @@ class KeySet {
   void Grow();
 
   // Open addressing with linear probing, at most half full. A slot whose
-  // data() is null is empty; an empty key is kept with a non-null data().
-  std::vector<std::string_view> slots_;
+  // key's data() is null is empty; an empty key is kept with a non-null
+  // data(). The hash is kept so that growing need not compute it again.
+  struct Slot {
+    std::string_view key;
+    size_t hash = 0;
+  };
+  std::vector<Slot> slots_;
   size_t size_ = 0;
 };
 

@@ -10,26 +10,27 @@ bool KeySet::Insert(std::string_view key) {
   if (key.data() == nullptr) key = std::string_view("", 0);
   if (2 * (size_ + 1) > slots_.size()) Grow();
   const size_t mask = slots_.size() - 1;
-  for (size_t i = std::hash<std::string_view>()(key) & mask;; i = (i + 1) & mask) {
-    std::string_view& slot = slots_[i];
-    if (slot.data() == nullptr) {
-      slot = key;
+  const size_t hash = std::hash<std::string_view>()(key);
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.key.data() == nullptr) {
+      slot = {key, hash};
       ++size_;
       return true;
     }
-    if (SameBytes(slot, key)) return false;
+    if (slot.hash == hash && SameBytes(slot.key, key)) return false;
   }
 }
 
 void KeySet::Grow() {
-  std::vector<std::string_view> old(slots_.empty() ? 8 : 2 * slots_.size());
+  std::vector<Slot> old(slots_.empty() ? 8 : 2 * slots_.size());
   old.swap(slots_);
   const size_t mask = slots_.size() - 1;
-  for (const std::string_view key : old) {
-    if (key.data() == nullptr) continue;
-    size_t i = std::hash<std::string_view>()(key) & mask;
-    while (slots_[i].data() != nullptr) i = (i + 1) & mask;
-    slots_[i] = key;
+  for (const Slot& slot : old) {
+    if (slot.key.data() == nullptr) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].key.data() != nullptr) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 }
 
