@@ -254,6 +254,15 @@ void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
   finding.params.Set(Param::kReadAs, std::to_string(value));
 }
 
+// Returns the enum value's name in quotes, or "" when the enum has no value
+// with that number or the number is 0, whose name should not be set. Both
+// parsers read an unknown number alike, but segform reports it as unknown.
+std::string PortableEnumSpelling(const EnumDecl& enum_type, int64_t number) {
+  const EnumValueDecl* known = enum_type.FindByNumber(number);
+  if (known == nullptr || number == 0) return "";
+  return Format("\"{}\"", {known->name});
+}
+
 void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
                     FieldValue& value, FindingSink& sink) {
   // proto3 enums are open: any int32 number parses, known or not.
@@ -267,12 +276,29 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
         ReportInexactNumber(field, member, reading.value, sink);
       }
       return;
-    case IntegerReading::Verdict::kNotInteger:
+    case IntegerReading::Verdict::kNotInteger: {
+      // The whole part Python reads, for a fraction without an exponent
+      // ("1.5" is 1); one with an exponent is left unread.
+      const std::string_view text = member.value.text;
+      const size_t point = text.find('.');
+      const std::string_view whole = text.substr(0, point);
+      const size_t sign = !whole.empty() && whole[0] == '-';
+      if (point != std::string_view::npos &&
+          text.find_first_of("eE") == std::string_view::npos &&
+          whole.size() > sign && whole.size() - sign <= 9) {
+        int64_t number = 0;
+        for (const char c : whole.substr(sign)) number = number * 10 + (c - '0');
+        value.lenient_number = sign ? -number : number;
+      }
       ReportNotPortable(field, member,
                         "Python reads a fraction as its whole part, "
                         "JavaScript rejects it",
-                        "", sink);
+                        value.lenient_number
+                            ? PortableEnumSpelling(*field.enum_type, *value.lenient_number)
+                            : "",
+                        sink);
       return;
+    }
     case IntegerReading::Verdict::kOverflow:
     case IntegerReading::Verdict::kNotPortable: {
       Finding& finding = sink.Add(
@@ -285,15 +311,6 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
       return;
     }
   }
-}
-
-// Returns the enum value's name in quotes, or "" when the enum has no value
-// with that number or the number is 0, whose name should not be set. Both
-// parsers read an unknown number alike, but segform reports it as unknown.
-std::string PortableEnumSpelling(const EnumDecl& enum_type, int64_t number) {
-  const EnumValueDecl* known = enum_type.FindByNumber(number);
-  if (known == nullptr || number == 0) return "";
-  return Format("\"{}\"", {known->name});
 }
 
 void ReadEnum(const FieldDecl& field, const RawMember& member,
@@ -459,7 +476,18 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
                        {field.json_name, ShowValue(raw)});
   std::string hint;
   if (grouped) {
-    hint = Format("Write \"{}\".", {digits});
+    // The value meant is checked as well (see CheckBudget), so the hint
+    // gives the digits only when they are a value to write.
+    const IntegerReading meant = ReadInt64String(digits);
+    if (meant.verdict != IntegerReading::Verdict::kAccepted) {
+      hint = "Write the digits without separators; the value must also fit in a "
+             "signed 64-bit integer.";
+    } else if (meant.value == 0) {
+      hint = std::string(kZeroHint);
+    } else {
+      value.lenient_number = meant.value;
+      hint = Format("Write \"{}\".", {std::to_string(meant.value)});
+    }
   } else if (raw.text.empty()) {
     hint = "Write a whole number, or leave the field out for the default.";
   } else {
@@ -530,6 +558,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
       // default replaces it, but it has no value for the rules.
       value.decl = field;
       value.number.reset();
+      value.lenient_number.reset();
       value.string.reset();
       continue;
     }

@@ -86,19 +86,16 @@ void CheckBudgetRange(const std::vector<FieldValue>& fields,
 
 void CheckBudget(const std::vector<FieldValue>& fields,
                  const FieldValue& budget, FindingSink& sink) {
-  if (!budget.number) {
-    // A spelling that one parser reads ("0x1") is an error of its own, and
-    // the value that parser reads must still be in range. Its sign and 0
-    // come up in that error's hint, and a range not documented needs no
-    // note beside an error.
-    if (budget.lenient_number && *budget.lenient_number > 0) {
-      CheckBudgetRange(fields, budget, *budget.lenient_number, false, sink);
-    }
-    return;
-  }
+  // A spelling that one parser reads, or none ("0x1", " 5000", "5 000"),
+  // is an error of its own, whose hint gives the value to write. That value
+  // is checked too, so that writing it does not bring up a new error. A 0
+  // needs nothing more, since that hint says what 0 means, and a range not
+  // documented needs no note beside an error.
+  const bool lenient = !budget.number;
+  if (lenient && !budget.lenient_number) return;
   const FieldDecl& field = *budget.decl;
   const RawMember& member = *budget.member;
-  const int64_t value = *budget.number;
+  const int64_t value = lenient ? *budget.lenient_number : *budget.number;
 
   if (value < 0) {
     Finding& finding = sink.Add(
@@ -111,6 +108,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
     return;
   }
   if (value == 0) {
+    if (lenient) return;
     // proto3 does not tell 0 from unset, so the service applies its default.
     Finding& finding = sink.Add(
         Severity::kWarning, Code(field, "zero"), MemberPointer(member.key), member.value.span,
@@ -120,7 +118,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
     finding.params.Set(Param::kDefault, field.service_default);
     return;
   }
-  CheckBudgetRange(fields, budget, value, true, sink);
+  CheckBudgetRange(fields, budget, value, !lenient, sink);
 }
 
 // Checks a budget above 0 against the range of the model type in effect,

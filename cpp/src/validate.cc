@@ -132,15 +132,27 @@ bool IsSnakeCaseOf(std::string_view key, std::string_view json_name) {
   return at == key.size();
 }
 
-// Reports a member of a pipeline request that TrainingPipeline does not
-// have, with the closest member's name when one is close. It is a warning,
-// like a missing displayName: segform checks the inputs in the request.
-void ReportUnknownRequestMember(const RawMember& member, FindingSink& sink) {
-  const std::vector<std::string_view>& names = TrainingPipelineFieldNames();
-  for (const std::string_view name : names) {
-    if (member.key == name || IsSnakeCaseOf(member.key, name)) return;
+// Returns the TrainingPipeline member that key names, in either spelling,
+// or an empty view.
+std::string_view RequestMemberName(std::string_view key) {
+  for (const std::string_view name : TrainingPipelineFieldNames()) {
+    if (key == name || IsSnakeCaseOf(key, name)) return name;
   }
-  const std::string_view suggestion = internal::ClosestName(member.key, names);
+  return {};
+}
+
+// Reports a member of a pipeline request that TrainingPipeline does not
+// have, with the closest member's name when one is close and not in the
+// request already, where renaming would set it twice. It is a warning,
+// like a missing displayName: segform checks the inputs in the request.
+void ReportUnknownRequestMember(const RawMember& member,
+                                const RawDocument& document, FindingSink& sink) {
+  std::vector<std::string_view> absent = TrainingPipelineFieldNames();
+  for (const RawMember& other : document.members) {
+    const std::string_view name = RequestMemberName(other.key);
+    absent.erase(std::remove(absent.begin(), absent.end(), name), absent.end());
+  }
+  const std::string_view suggestion = internal::ClosestName(member.key, absent);
   Finding& finding =
       suggestion.empty()
           ? sink.Add(Severity::kWarning, "pipeline.unknown_field",
@@ -231,10 +243,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   // spelling. A field of the training inputs outside trainingTaskInputs is
   // not read as one.
   const auto spelled = [](std::string_view key) -> std::string_view {
-    for (const std::string_view name : TrainingPipelineFieldNames()) {
-      if (IsSnakeCaseOf(key, name)) return name;
-    }
-    return key;
+    const std::string_view name = RequestMemberName(key);
+    return name.empty() ? key : name;
   };
   std::map<std::string_view, const RawMember*> seen;  // by name
   for (const RawMember& member : document.members) {
@@ -256,7 +266,9 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       finding.params.Set(Param::kKey, member.key);
       continue;
     }
-    ReportUnknownRequestMember(member, sink);
+    if (RequestMemberName(member.key).empty()) {
+      ReportUnknownRequestMember(member, document, sink);
+    }
   }
   // Keys set twice deeper down, except inside the trainingTaskInputs object
   // checked below, whose own check reports them. Those inside an array

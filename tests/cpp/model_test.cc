@@ -354,6 +354,14 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
             "the API rejects");
   // A warning, so that the inputs in the request can still be exported.
   EXPECT_TRUE(result.ok());
+
+  // A member the request has already is not suggested, since renaming the
+  // key to it would set it twice.
+  const ValidationResult present = Validate(
+      RequestStart() + R"("trainingTaskInputs":{},"displayNme":"b"})");
+  ASSERT_EQ(present.findings.size(), 2u);
+  EXPECT_EQ(present.findings[1].code, "pipeline.unknown_field");
+  EXPECT_FALSE(present.findings[1].params.contains(Param::kSuggestion));
 }
 
 TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {

@@ -112,6 +112,7 @@ TEST(ModelType, SpellingOnlyPythonReadsSetsTheBudgetRange) {
               {"false", "budget.out_of_range"},
               {R"("1")", "budget.out_of_range"},
               {R"(" +1")", "budget.out_of_range"},
+              {"1.5", "budget.out_of_range"},
               {R"("3")", "budget.range_not_checked"},
               {R"("4")", nullptr}};
   for (const auto& row : rows) {
@@ -225,7 +226,10 @@ struct EnumSpellingRow {
 // Spellings Python's json_format reads and @bufbuild/protobuf rejects are
 // not portable; numbers outside int32 are no enum number at all.
 const EnumSpellingRow kEnumSpellingRows[] = {
-    {R"({"modelType":1.5})", "model_type.not_portable", nullptr},
+    // Python reads 1.5 as 1.
+    {R"({"modelType":1.5})", "model_type.not_portable",
+     "\"CLOUD_HIGH_ACCURACY_1\""},
+    {R"({"modelType":7.5})", "model_type.not_portable", nullptr},
     {R"({"modelType":true})", "model_type.not_portable",
      "\"CLOUD_HIGH_ACCURACY_1\""},
     {R"({"modelType":false})", "model_type.not_portable", nullptr},
@@ -283,7 +287,7 @@ TEST(Budget, NamesGroupSeparators) {
     const char* value;
     const char* digits;
   } others[] = {{"20 000", "20000"},
-                {"1\\u00a0000", "1000"},
+                {"250\\u00a0000", "250000"},
                 {"250\xE2\x80\xAF" "000", "250000"},
                 {"1'000'000", "1000000"},
                 {"1.000.000", "1000000"}};
@@ -322,6 +326,42 @@ TEST(Budget, RangeOfTheValueOneParserReads) {
   EXPECT_EQ(hex.findings[0].hint, "Write \"1\" instead.");
   EXPECT_EQ(hex.findings[1].code, "budget.out_of_range");
   EXPECT_EQ(hex.findings[1].params.ToJson()["actual"], "1");
+
+  // The value meant by digits grouped with separators, or by a spelling
+  // with a sign, is checked the same way.
+  const struct {
+    const char* value;
+    const char* second_code;
+  } meant[] = {{R"("5 000")", "budget.out_of_range"},
+               {R"("20.000.000")", "budget.out_of_range"},
+               {R"("-1 000")", "budget.negative"},
+               {R"(" -5000")", "budget.negative"}};
+  for (const auto& row : meant) {
+    SCOPED_TRACE(row.value);
+    const ValidationResult result =
+        Validate(std::string(R"({"budgetMilliNodeHours":)") + row.value + "}");
+    ASSERT_EQ(result.findings.size(), 2u);
+    EXPECT_EQ(result.findings[1].code, row.second_code);
+  }
+  // Grouped digits of 0 get the hint about 0, and beyond int64 no digits.
+  const ValidationResult zero = Validate(R"({"budgetMilliNodeHours":"0 000"})");
+  ASSERT_EQ(zero.findings.size(), 1u);
+  EXPECT_EQ(zero.findings[0].hint.rfind("Leave the field out", 0), 0u);
+  const ValidationResult beyond =
+      Validate(R"({"budgetMilliNodeHours":"9 223 372 036 854 775 808"})");
+  ASSERT_EQ(beyond.findings.size(), 1u);
+  EXPECT_NE(beyond.findings[0].hint.find("fit in a signed 64-bit integer"),
+            std::string::npos);
+
+  // A field set twice has no value for the rules, however it is spelled.
+  for (const char* text :
+       {R"({"budgetMilliNodeHours":"0x1","budgetMilliNodeHours":50000})",
+        R"({"modelType":true,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":5000})"}) {
+    SCOPED_TRACE(text);
+    for (const Finding& finding : Validate(text).findings) {
+      EXPECT_NE(finding.code, "budget.out_of_range");
+    }
+  }
 
   for (const char* text : {R"({"budgetMilliNodeHours":" 250000"})",
                            R"({"budgetMilliNodeHours":"0x0"})",
@@ -465,7 +505,7 @@ TEST(BudgetOverflow, HintGivesTheDefault) {
 // Without a spelling that every parser reads alike, the hint names what to
 // write.
 TEST(NotPortable, HintWithoutPortableSpelling) {
-  const ValidationResult fraction = Validate(R"({"modelType":1.5})");
+  const ValidationResult fraction = Validate(R"({"modelType":7.5})");
   const Finding* enum_finding = FindCode(fraction, "model_type.not_portable");
   ASSERT_NE(enum_finding, nullptr);
   EXPECT_EQ(enum_finding->hint,
