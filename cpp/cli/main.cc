@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -104,6 +105,8 @@ void ReadCapped(std::istream& stream, Input& input) {
 bool ReadInput(const std::string& argument, Input& input,
                std::string* reason = nullptr) {
   const auto fail = [&](std::string why) {
+    // strerror's "Is a directory" reads as segform's own "is a directory".
+    if (!why.empty()) why[0] = static_cast<char>(std::tolower(why[0]));
     std::cerr << "segform: cannot read " << argument << ": " << why << "\n";
     if (reason != nullptr) *reason = std::move(why);
     return false;
@@ -222,7 +225,7 @@ int RunCheck(const std::vector<std::string>& arguments) {
       status = kExitUsage;
       // The JSON report names the file it could not read, too.
       if (format == "json") {
-        reports.push_back({{"file", file}, {"ok", false}, {"skippedPrefix", 0},
+        reports.push_back({{"file", input.name}, {"ok", false}, {"skippedPrefix", 0},
                            {"error", "cannot read: " + reason},
                            {"findings", nlohmann::ordered_json::array()}});
       }

@@ -129,9 +129,13 @@ TEST(CliCheck, DirectoryIsUnreadableExitTwo) {
   // Standard input that cannot be read is not empty text.
   const RunResult stdin_check = RunCli("check - < '" + directory + "'", true);
   EXPECT_EQ(stdin_check.status, 2);
-  EXPECT_NE(stdin_check.output.find("cannot read -: Is a directory"), std::string::npos)
+  EXPECT_NE(stdin_check.output.find("cannot read -: is a directory"), std::string::npos)
       << stdin_check.output;
   EXPECT_EQ(stdin_check.output.find("json.syntax"), std::string::npos);
+  const RunResult stdin_json = RunCli("check --format json - < '" + directory + "'");
+  const nlohmann::json reports = nlohmann::json::parse(stdin_json.output);
+  EXPECT_EQ(reports[0]["file"], "<stdin>");
+  EXPECT_EQ(reports[0]["error"], "cannot read: is a directory");
 }
 
 TEST(CliCheck, QuestionMessageJoinsHintCleanly) {
@@ -178,7 +182,7 @@ TEST(CliCheck, JsonReportsUnreadableFile) {
   ASSERT_EQ(reports.size(), 2u);
   EXPECT_EQ(reports[0]["file"], "/nonexistent/segform.json");
   EXPECT_EQ(reports[0]["ok"], false);
-  EXPECT_EQ(reports[0]["error"], "cannot read: No such file or directory");
+  EXPECT_EQ(reports[0]["error"], "cannot read: no such file or directory");
   EXPECT_EQ(reports[0]["skippedPrefix"], 0);
   EXPECT_EQ(reports[1]["ok"], true);
 }
