@@ -81,6 +81,9 @@ const state = {
   // {key, element} of each row of the unknown keys' list, and of its line
   // for the keys not shown (see renderUnknownFields).
   unknownRows: [],
+  // Whether the form was emptied because a text that is not an object
+  // replaced the whole text, which leaves no last values to show.
+  formCleared: false,
 };
 
 start();
@@ -425,11 +428,19 @@ function changeText(newText, origin) {
   if (origin !== 'load') {
     saveText(text);
   }
+  // Broken JSON typed in the editor leaves the form with the last values
+  // read, which the text will likely hold again. Text that replaced the
+  // whole (an import, an undo) leaves nothing of those values, so the form
+  // is cleared.
+  const typed = origin === 'form' || origin === 'form-sync' || origin === 'editor';
   if (state.spans && origin !== 'form') {
     for (const control of state.controls) {
       control.setValue(result.formValues[control.field.jsonName]);
     }
+  } else if (!state.spans && !typed) {
+    for (const control of state.controls) control.setValue(undefined);
   }
+  if (state.spans || !typed) state.formCleared = !state.spans;
   render();
 }
 
@@ -534,7 +545,9 @@ function wireImportEvents() {
     const text = event.clipboardData?.getData('text/plain');
     if (text) {
       event.preventDefault();
-      importText(text, null);
+      // A file's byte-order mark is dropped as it is decoded; pasted text
+      // may still start with one.
+      importText(text.replace(/^\ufeff/, ''), null);
     }
   });
   document.addEventListener('keydown', (event) => {
@@ -668,8 +681,9 @@ function renderFormNote(result) {
   const unreadable = result.pipelineRequest
     ? "the request's trainingTaskInputs is not an object"
     : 'the JSON text cannot be read as an object';
+  const shows = state.formCleared ? '' : ' and shows the last values read';
   elements.formNote.textContent =
-    `The form is read-only and shows the last values read, because ${unreadable} ` +
+    `The form is read-only${shows}, because ${unreadable} ` +
     `(${reason?.message ?? 'no error was reported'}). ${remedy}`;
   elements.formNote.hidden = false;
 }
@@ -1182,7 +1196,7 @@ function rejectUnreadable(result, name) {
  * and the validator's offsets must match the editor's text.
  */
 function importText(rawText, name) {
-  const text = withLfLineEnds(rawText.replace(/^\ufeff/, ''));
+  const text = withLfLineEnds(rawText);
   const result = callValidator(() => state.segform.validate(text));
   if (!result || rejectUnreadable(result, name)) {
     return;
@@ -1199,8 +1213,8 @@ function importText(rawText, name) {
   }
   const errors = wholeTextErrors(state.result);
   if (state.spans === null && errors.length > 0) {
-    showImportStatus(`Loaded ${loaded}. It is not a JSON object yet, so the form cannot ` +
-      'show it: fix it in the editor.', importedFindingItems(errors, name), true);
+    showImportStatus(`Loaded ${loaded}. The form cannot show it until the errors below are ` +
+      'fixed in the editor.', importedFindingItems(errors, name), true);
     return;
   }
   const message =
@@ -1239,8 +1253,13 @@ function undoReplacement() {
   elements.undoBar.hidden = true;
   replaceText(text, 'undo');
   showImportStatus('Restored the text from before.', [], false);
-  // The Undo button is gone; keep keyboard focus in the form.
-  state.controls[0]?.element.focus();
+  // The Undo button is gone; keep keyboard focus in the form, or in the
+  // editor while the form is read-only.
+  if (!elements.fieldset.disabled) {
+    state.controls[0]?.element.focus();
+  } else if (state.editor) {
+    state.editor.focus();
+  }
 }
 
 function showImportStatus(text, findingItems, isError) {

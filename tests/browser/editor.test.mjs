@@ -364,7 +364,7 @@ test('unparsable text makes form read-only', { timeout: testTimeout }, async () 
     assert.match(summaryBefore, /250/);
     await setEditorText(page, '{"budgetMilliNodeHours": 30000,');
     assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
-    assert.match(await page.textContent('#form-note'), /read-only/);
+    assert.match(await page.textContent('#form-note'), /read-only and shows the last values read/);
     assert.match(await page.textContent('#form-note'),
       /cannot be read as an object \(invalid JSON: expected /);
     assert.equal(await page.inputValue(budget), '250000');

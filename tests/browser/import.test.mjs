@@ -83,17 +83,44 @@ test('broken JSON loads into the editor', { timeout: testTimeout }, async () => 
     assert.match(await page.textContent(editorContent), /^Alright/);
     assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
     const status = await page.textContent('#import-status');
-    assert.match(status, /^Loaded C12\.json\. It is not a JSON object yet, so the form cannot show it: fix it in the editor\./);
+    assert.match(status, /^Loaded C12\.json\. The form cannot show it until the errors below are fixed in the editor\./);
     assert.match(status, /C12\.json:1:1: invalid JSON/);
     assert.match(status, /found "Alright"/);
     assert.match(status, /Put text in double quotes/);
-    // The form keeps the values it showed, read-only, and Undo brings the
-    // text back.
-    assert.deepEqual(await readFormValues(page), editedValues);
+    // The values the form showed belong to the text the import replaced,
+    // so the read-only form is empty, and Undo brings the text back.
+    assert.deepEqual(await readFormValues(page),
+      { modelType: '', budgetMilliNodeHours: '', baseModelId: '' });
     assert.equal(await page.isDisabled(budget), true);
+    assert.match(await page.textContent('#form-note'), /^The form is read-only, because/);
     await page.click('#undo-button');
     assert.equal(await readPreview(page), previewBefore);
+    assert.deepEqual(await readFormValues(page), editedValues);
     assert.equal(await page.isDisabled(budget), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-modelType');
+
+    // An object too deeply nested loads too, and Undo of a broken import
+    // back to broken text keeps focus on the page, in the editor.
+    await importFile(page, 'deep.json', `{"a": ${'['.repeat(70)}${']'.repeat(70)}}`);
+    assert.match(await page.textContent('#import-status'), /^Loaded deep\.json\. The form cannot/);
+    await importFile(page, 'C12.json', await readCase('c12-bare-word'));
+    await page.click('#undo-button');
+    assert.match(await page.textContent(editorContent), /^\{"a": \[\[/);
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), false);
+    assert.equal(await page.evaluate(() => document.getElementById('editor-root').contains(document.activeElement)
+      || document.activeElement === document.getElementById('editor-root')), true);
+  });
+});
+
+test('a file with a second byte-order mark keeps it', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.locator(editorContent).waitFor();
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x7b, 0x7d]);
+    await importFile(page, 'bom2.json', bytes);
+    // The first mark is the file's; the second is in the text, an error
+    // as in the checker.
+    assert.deepEqual(await importStatusCodes(page), ['json.byte_order_mark']);
+    assert.doesNotMatch(await page.textContent('#import-status'), /It is valid/);
   });
 });
 
@@ -390,7 +417,7 @@ test('non-object request inputs named', { timeout: testTimeout },
       assert.match(await page.textContent('#import-status'),
         /a training pipeline request whose trainingTaskInputs is not an object/);
       assert.match(await page.textContent('#form-note'),
-        /read-only .* because the request's trainingTaskInputs is not an object/);
+        /read-only, because the request's trainingTaskInputs is not an object/);
     });
   });
 

@@ -139,6 +139,9 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
     hasFocus() {
       return view.hasFocus;
     },
+    focus() {
+      view.focus();
+    },
   };
 }
 
