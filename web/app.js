@@ -84,6 +84,8 @@ const state = {
   // Whether the form was emptied because a text that is not an object
   // replaced the whole text, which leaves no last values to show.
   formCleared: false,
+  // Settles once the editor has loaded or failed to (see loadEditor).
+  editorReady: null,
 };
 
 start();
@@ -115,7 +117,7 @@ async function start() {
   } else {
     changeText(restored ?? defaultText(), 'load');
   }
-  loadEditor();
+  state.editorReady = loadEditor();
   // A link pasted into the address bar of the open page changes only the
   // fragment, which does not reload the page. The listener starts before
   // the dialog about the link the page was opened with, so that a link
@@ -1130,7 +1132,15 @@ async function importFile(file) {
     return;
   }
   const result = callValidator(() => state.segform.validateFile(bytes));
-  if (!result || rejectUnreadable(result, file.name)) {
+  if (!result) {
+    return;
+  }
+  // A file of broken JSON loads into the editor to be fixed there, so an
+  // import while the editor is still loading waits for it.
+  if (wholeTextErrors(result).length > 0 && !state.editor && !state.editorFailed) {
+    await state.editorReady;
+  }
+  if (rejectUnreadable(result, file.name)) {
     return;
   }
   let text;

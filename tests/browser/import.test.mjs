@@ -124,6 +124,25 @@ test('a file with a second byte-order mark keeps it', { timeout: testTimeout }, 
   });
 });
 
+test('broken JSON waits for the editor', { timeout: testTimeout }, async () => {
+  const options = {
+    async beforeLoad(context) {
+      // The editor's bundle arrives a second after it is asked for.
+      await context.route('**/gen/editor.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      });
+    },
+  };
+  await withPage(session, options, async ({ page }) => {
+    assert.equal(await page.locator(editorContent).count(), 0);
+    await importFile(page, 'C12.json', await readCase('c12-bare-word'));
+    await page.locator('#import-status', { hasText: 'Loaded C12.json' }).waitFor();
+    assert.match(await page.textContent(editorContent), /^Alright/);
+    assert.equal(await page.isDisabled(budget), true);
+  });
+});
+
 test('broken JSON is refused without the editor', { timeout: testTimeout }, async () => {
   const options = {
     expectedProblems: [/console error: /],
