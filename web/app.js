@@ -28,9 +28,13 @@ const storageKey = 'segform.jsonText';
 // When the saved text was edited, in ms since 1970. A key of its own, so that
 // a save can compare times without reading and parsing the whole text.
 const editTimeKey = 'segform.jsonText.editTime';
-const notAnObjectMessage =
-  'The JSON text cannot be read as an object, so it cannot go into a pipeline request. ' +
-  'Fix it first.';
+/** Why the text cannot go into a pipeline request export. */
+function notAnObjectMessage() {
+  const what = state.result.pipelineRequest
+    ? "The request's trainingTaskInputs is not an object"
+    : 'The JSON text cannot be read as an object';
+  return `${what}, so it cannot go into a pipeline request. Fix it first.`;
+}
 // The import messages' name for pasted text, which has no file name.
 const pastedTextLabel = 'the pasted text';
 const storageFormat = 'segform-json-text-1';
@@ -86,6 +90,8 @@ const state = {
   formCleared: false,
   // Settles once the editor has loaded or failed to (see loadEditor).
   editorReady: null,
+  // Whether a text change closed the export dialog (see confirmExport).
+  exportInterrupted: false,
 };
 
 start();
@@ -397,6 +403,12 @@ function replaceText(text, origin) {
  * that control keeps what the user typed (such as "2e5").
  */
 function changeText(newText, origin) {
+  // A dialog about exporting the text describes the text it was opened
+  // for. A text that replaces it meanwhile (a shared link) cancels it.
+  if (elements.confirmDialog.open) {
+    state.exportInterrupted = true;
+    elements.confirmDialog.close();
+  }
   // Text restored from storage or opened from a link can have CRLF or CR
   // line ends. The editor keeps LF only, and the findings' offsets must
   // index the text it shows.
@@ -477,16 +489,22 @@ function wireOtherTabs() {
     otherText = record.text;
     elements.otherTabBar.hidden = otherText === state.text;
   });
+  // Either button hides the bar it sits in, so focus moves on: to the
+  // inputs kept, or to Undo after the other tab's inputs are opened.
   elements.keepTabButton.addEventListener('click', () => {
     elements.otherTabBar.hidden = true;
     saveText(state.text);
     flushSave();
+    showImportStatus('Kept the inputs of this tab, and saved them again.', [], false);
+    focusInputs();
   });
   elements.openTabButton.addEventListener('click', () => {
     elements.otherTabBar.hidden = true;
     if (otherText !== null) {
       replaceOfferingUndo(otherText, 'tab', 'Undo opening the other tab\'s inputs.');
+      showImportStatus('Opened the inputs of the other tab.', [], false);
     }
+    if (elements.undoBar.hidden) focusInputs(); else elements.undoButton.focus();
   });
 }
 
@@ -956,6 +974,12 @@ async function confirmExport(verb) {
     verb === 'copied' ? 'Copy the text as written' : 'Export the text as written';
   const accepted = await askInDialog(
     elements.confirmDialog, elements.confirmAccept, elements.confirmCancel);
+  if (state.exportInterrupted) {
+    state.exportInterrupted = false;
+    setActionStatus(`Nothing was ${verb}, because the text changed while the dialog was ` +
+      'open.', true);
+    return false;
+  }
   if (!accepted) {
     const errorsToFix = errorCount === 1 ? 'the error' : `the ${count}`;
     setActionStatus(`Nothing was ${verb}. Fix ${errorsToFix} first.`, true);
@@ -1058,7 +1082,7 @@ async function exportJson(kind) {
   // offers to take it as written. The modal dialog keeps the text as it is.
   const text = exportText(kind);
   if (text === null) {
-    setActionStatus(notAnObjectMessage, true);
+    setActionStatus(notAnObjectMessage(), true);
     return;
   }
   if (!(await confirmExport('exported'))) {
@@ -1083,7 +1107,7 @@ async function exportJson(kind) {
 async function copyJson(kind) {
   const text = exportText(kind);
   if (text === null) {
-    setActionStatus(notAnObjectMessage, true);
+    setActionStatus(notAnObjectMessage(), true);
     return;
   }
   if (!(await confirmExport('copied'))) {
@@ -1263,8 +1287,12 @@ function undoReplacement() {
   elements.undoBar.hidden = true;
   replaceText(text, 'undo');
   showImportStatus('Restored the text from before.', [], false);
-  // The Undo button is gone; keep keyboard focus in the form, or in the
-  // editor while the form is read-only.
+  // The Undo button is gone.
+  focusInputs();
+}
+
+/** Focuses the form's first field, or the editor while the form is read-only. */
+function focusInputs() {
   if (!elements.fieldset.disabled) {
     state.controls[0]?.element.focus();
   } else if (state.editor) {

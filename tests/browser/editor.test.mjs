@@ -90,13 +90,24 @@ test('other tab save shows notice',
 
       // Keeping this tab's inputs saves them again, and now the other tab
       // shows the notice.
-      await page.click('#keep-tab-button');
+      await page.focus('#keep-tab-button');
+      await page.keyboard.press('Enter');
       assert.equal(await page.isHidden('#other-tab-bar'), true);
       assert.match(await saved(), /250000/);
+      // The button is gone, so focus moves to the inputs, and the status
+      // says what happened.
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'field-modelType');
+      assert.match(await page.textContent('#import-status'), /^Kept the inputs of this tab/);
       await other.locator('#other-tab-bar').waitFor();
-      await other.click('#open-tab-button');
+      await other.focus('#open-tab-button');
+      await other.keyboard.press('Enter');
       assert.equal(await other.inputValue(budget), '250000');
       assert.equal(await other.isHidden('#other-tab-bar'), true);
+      assert.equal(await other.evaluate(() => document.activeElement.id), 'undo-button');
+      assert.match(await other.textContent('#import-status'), /^Opened the inputs of the other tab/);
+      // Both bars sit in one live region that is always there.
+      assert.equal(await other.$eval('#undo-bar', (bar) => bar.closest('[role="status"]') !== null),
+        true);
       await other.click('#undo-button');
       assert.equal(await other.inputValue(budget), '300000');
       await other.close();

@@ -437,6 +437,10 @@ test('non-object request inputs named', { timeout: testTimeout },
         /a training pipeline request whose trainingTaskInputs is not an object/);
       assert.match(await page.textContent('#form-note'),
         /read-only, because the request's trainingTaskInputs is not an object/);
+      await page.click('#pipeline-copy-button');
+      assert.equal(await page.textContent('#action-status'),
+        "The request's trainingTaskInputs is not an object, so it cannot go into a pipeline " +
+        'request. Fix it first.');
     });
   });
 

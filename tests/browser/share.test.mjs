@@ -83,6 +83,24 @@ function pasteLink(page, link) {
   return page.evaluate((url) => { window.location.href = url; }, link);
 }
 
+test('a link opened during export cancels it', { timeout: testTimeout }, async () => {
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    const link = await copyLinkWithBudget(page, '250000');
+    // A budget out of range makes Copy ask first.
+    await page.fill(budget, '5000');
+    await page.click('#copy-button');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    await pasteLink(page, link);
+    await page.locator('#share-dialog[open]').waitFor();
+    await page.click('#share-accept');
+    // The export dialog described the text the link replaced.
+    assert.equal(await page.locator('#confirm-dialog[open]').count(), 0);
+    assert.equal(await page.inputValue(budget), '250000');
+    assert.equal(await page.textContent('#action-status'),
+      'Nothing was copied, because the text changed while the dialog was open.');
+  });
+});
+
 test('later link replaces pending link', { timeout: testTimeout },
   async () => {
     // The first link is pasted into the open page, or loads the page anew,
