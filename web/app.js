@@ -935,6 +935,16 @@ function renderCount(result) {
 }
 
 function renderPreview(result) {
+  if (result.errorCount > 0 && result.canonicalJson !== '') {
+    // A pipeline request whose own errors leave its inputs valid.
+    elements.previewNote.textContent =
+      'The inputs are valid: Export and Copy give exactly this JSON. Fix the request\'s ' +
+      `${pluralize(result.errorCount, 'error')} before exporting the pipeline request.`;
+    elements.previewNote.classList.add('note-error');
+    elements.preview.textContent = result.canonicalJson;
+    elements.preview.hidden = false;
+    return;
+  }
   if (result.errorCount > 0) {
     elements.previewNote.textContent =
       `Fix the ${pluralize(result.errorCount, 'error')} first; ` +
@@ -950,28 +960,48 @@ function renderPreview(result) {
   elements.preview.hidden = false;
 }
 
+// Warnings about a pipeline request that the API rejects all the same.
+const rejectedRequestCodes = new Set([
+  'pipeline.missing_field', 'pipeline.unknown_field', 'pipeline.wrong_type',
+]);
+
 /**
- * Resolves to true when the current result can be exported: it has no
- * errors, or the user confirms in the dialog, which names the errors. On
- * Cancel it reports why nothing happened and focuses the first error.
+ * Resolves to true when the current result can be exported as `kind`
+ * ('inputs' or 'pipeline'), or the user confirms in the dialog, which names
+ * what the API would reject. Valid inputs go out as canonical JSON even
+ * when the request around them has errors. A pipeline request goes out at
+ * once only without errors and without the warnings in
+ * rejectedRequestCodes. On Cancel it reports why nothing happened and
+ * focuses the first error.
  */
-async function confirmExport(verb) {
-  const { errorCount } = state.result;
-  if (errorCount === 0) {
+async function confirmExport(verb, kind) {
+  const { result } = state;
+  const pipeline = kind === 'pipeline';
+  const blocking = result.findings.filter((finding) => finding.severity === 'error' ||
+    (pipeline && rejectedRequestCodes.has(finding.code)));
+  const canonical = result.canonicalJson !== '';
+  if (pipeline ? blocking.length === 0 && result.errorCount === 0 : canonical) {
     return true;
   }
   // Past the findings cap, only the errors shown are listed.
-  const errors = state.result.findings.filter((finding) => finding.severity === 'error');
-  const count = pluralize(errorCount, 'error');
-  const listed = errors.length < errorCount ? ` The first ${errors.length} are listed.` : '';
-  elements.confirmText.textContent =
-    `The inputs have ${count}, so there is no canonical JSON yet.${listed} ` +
-    'You can cancel and fix them, or take the JSON text as written.';
+  const errorCount = Math.max(result.errorCount,
+    blocking.filter((finding) => finding.severity === 'error').length);
+  const warningCount = blocking.length - blocking.filter((f) => f.severity === 'error').length;
+  const count = [pluralize(errorCount, 'error'), pluralize(warningCount, 'warning')]
+    .filter((part) => !part.startsWith('0 ')).join(' and ');
+  const listed = blocking.length < errorCount + warningCount
+    ? ` The first ${blocking.length} are listed.` : '';
+  elements.confirmText.textContent = pipeline
+    ? `The pipeline request has ${count} that the API would reject.${listed} ` +
+      'You can cancel and fix them, or take it anyway.'
+    : `The inputs have ${count}, so there is no canonical JSON yet.${listed} ` +
+      'You can cancel and fix them, or take the JSON text as written.';
   elements.confirmList.replaceChildren(
-    ...errors.map((finding) => createFindingElement(finding, `line ${finding.line}`)),
+    ...blocking.map((finding) => createFindingElement(finding, `line ${finding.line}`)),
   );
-  elements.confirmAccept.textContent =
-    verb === 'copied' ? 'Copy the text as written' : 'Export the text as written';
+  const action = verb === 'copied' ? 'Copy' : 'Export';
+  elements.confirmAccept.textContent = pipeline
+    ? `${action} the request anyway` : `${action} the text as written`;
   const accepted = await askInDialog(
     elements.confirmDialog, elements.confirmAccept, elements.confirmCancel);
   if (state.exportInterrupted) {
@@ -981,8 +1011,9 @@ async function confirmExport(verb) {
     return false;
   }
   if (!accepted) {
-    const errorsToFix = errorCount === 1 ? 'the error' : `the ${count}`;
-    setActionStatus(`Nothing was ${verb}. Fix ${errorsToFix} first.`, true);
+    const toFix = errorCount + warningCount === 1 ? `the ${count.replace(/^1 /, '')}`
+      : `the ${count}`;
+    setActionStatus(`Nothing was ${verb}. Fix ${toFix} first.`, true);
     focusFirstInvalid();
   }
   return accepted;
@@ -1041,7 +1072,7 @@ function focusFirstInvalid() {
 function exportText(kind) {
   const { objectSpan } = state.spans ?? {};
   let inputs;
-  if (state.result.errorCount === 0) {
+  if (state.result.canonicalJson !== '') {
     inputs = state.result.canonicalJson.trimEnd();
   } else if (objectSpan) {
     // The inputs as written, without a pipeline request around them.
@@ -1085,7 +1116,7 @@ async function exportJson(kind) {
     setActionStatus(notAnObjectMessage(), true);
     return;
   }
-  if (!(await confirmExport('exported'))) {
+  if (!(await confirmExport('exported', kind))) {
     return;
   }
   const fileName = kind === 'pipeline' ? pipelineFileName : exportFileName;
@@ -1110,7 +1141,7 @@ async function copyJson(kind) {
     setActionStatus(notAnObjectMessage(), true);
     return;
   }
-  if (!(await confirmExport('copied'))) {
+  if (!(await confirmExport('copied', kind))) {
     return;
   }
   if (!navigator.clipboard) {

@@ -246,15 +246,21 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     const std::string_view name = RequestMemberName(key);
     return name.empty() ? key : name;
   };
+  // The request's own errors leave its inputs' canonical JSON alone, except
+  // these two, which make it unclear what the inputs are: a second
+  // trainingTaskInputs, and a field of the inputs written beside them.
+  bool inputs_in_doubt = false;
   std::map<std::string_view, const RawMember*> seen;  // by name
   for (const RawMember& member : document.members) {
     const std::string_view name = spelled(member.key);
     const auto [first, inserted] = seen.emplace(name, &member);
     if (!inserted) {
       internal::ReportDuplicate(first->second->key, name, member, sink);
+      inputs_in_doubt = inputs_in_doubt || name == internal::kPipelineInputsKey;
       continue;
     }
     if (ImageSegmentationInputsDecl().FindField(member.key) != nullptr) {
+      inputs_in_doubt = true;
       Finding& finding = sink.Add(
           Severity::kError, "pipeline.misplaced_field",
           internal::MemberPointer(member.key), member.key_span,
@@ -395,7 +401,9 @@ ValidationResult CheckPipelineRequest(std::string_view text,
       result.object_span->second += inner_start;
     }
   }
-  if (sink.has_error()) result.canonical_json.clear();
+  // The inner check left the canonical JSON empty if the inputs have an
+  // error of their own.
+  if (inputs_in_doubt) result.canonical_json.clear();
   TakeFindings(sink, result);
   result.pipeline_request = true;
   result.inputs_path = inputs_pointer;

@@ -82,7 +82,18 @@ test('pipeline export keeps the request\'s own values', { timeout: testTimeout }
   await withPage(session, {}, async ({ page }) => {
     await importFile(page, 'request.json', encoder.encode(request));
     await page.fill('#field-baseModelId', '123');
-    const text = await download(page, '#pipeline-export-button');
+    // The request has no trainingTaskDefinition, which the API requires, so
+    // its export asks first and names the warning.
+    const [file] = await Promise.all([page.waitForEvent('download'), (async () => {
+      await page.click('#pipeline-export-button');
+      await page.locator('#confirm-dialog[open]').waitFor();
+      assert.match(await page.textContent('#confirm-text'),
+        /^The pipeline request has 1 warning that the API would reject\./);
+      assert.deepEqual(await page.$$eval('#confirm-list [data-code]',
+        (items) => items.map((item) => item.dataset.code)), ['pipeline.missing_field']);
+      await page.click('#confirm-accept');
+    })()]);
+    const text = await readFile(await file.path(), 'utf8');
     assert.doesNotMatch(text, /\n\s*,/);
     const exported = JSON.parse(text);
     assert.equal(exported.displayName, 'my-run');
@@ -94,6 +105,32 @@ test('pipeline export keeps the request\'s own values', { timeout: testTimeout }
     // The plain export is the inputs alone.
     assert.deepEqual(JSON.parse(await download(page, '#export-button')),
       exported.trainingTaskInputs);
+  });
+});
+
+test('valid inputs of a faulty request export canonical', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    // The request's definition is wrong, and it has a member the API
+    // rejects; its inputs are valid, in snake_case.
+    await importFile(page, 'request.json', encoder.encode(
+      '{"displayName": "a", "trainingTaskDefinition": "gs://x.yaml", "priority": 1,\n' +
+      ' "trainingTaskInputs": {"model_type": "CLOUD_LOW_ACCURACY_1"}}'));
+    assert.match(await page.textContent('#preview-note'), /^The inputs are valid/);
+    assert.deepEqual(JSON.parse(await download(page, '#export-button')),
+      { modelType: 'CLOUD_LOW_ACCURACY_1' });
+    assert.equal(await page.locator('#confirm-dialog[open]').count(), 0);
+
+    // The request itself asks first, naming its error and the member.
+    await page.click('#pipeline-export-button');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    assert.match(await page.textContent('#confirm-text'),
+      /^The pipeline request has 1 error and 1 warning that the API would reject\./);
+    assert.deepEqual(await page.$$eval('#confirm-list [data-code]',
+      (items) => items.map((item) => item.dataset.code)),
+    ['pipeline.task_definition', 'pipeline.unknown_field']);
+    await page.click('#confirm-cancel');
+    assert.equal(await page.textContent('#action-status'),
+      'Nothing was exported. Fix the 1 error and 1 warning first.');
   });
 });
 
