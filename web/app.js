@@ -42,9 +42,9 @@ const storageFormat = 'segform-json-text-1';
 const elements = Object.fromEntries(
   [
     'validator-status', 'finding-count', 'general-findings', 'form-note', 'inputs-form',
-    'inputs-fieldset', 'fields', 'unknown-section', 'unknown-list', 'export-button',
-    'copy-button', 'pipeline-export-button', 'pipeline-copy-button', 'import-button',
-    'reset-button', 'import-input', 'action-status', 'import-status', 'undo-bar',
+    'inputs-fieldset', 'fields', 'unknown-section', 'unknown-list', 'skip-unknown-button',
+    'export-button', 'copy-button', 'pipeline-export-button', 'pipeline-copy-button',
+    'import-button', 'reset-button', 'import-input', 'action-status', 'import-status', 'undo-bar',
     'undo-button', 'undo-description', 'editor-root', 'editor-loading', 'editor-findings',
     'preview-note', 'preview', 'confirm-dialog', 'confirm-text', 'confirm-list',
     'confirm-cancel', 'confirm-accept', 'share-button', 'share-dialog', 'share-cancel',
@@ -526,6 +526,7 @@ function wireFormEvents() {
 
 function wireButtons() {
   elements.exportButton.addEventListener('click', () => exportJson('inputs'));
+  elements.skipUnknownButton.addEventListener('click', () => elements.exportButton.focus());
   elements.copyButton.addEventListener('click', () => copyJson('inputs'));
   elements.pipelineExportButton.addEventListener('click', () => exportJson('pipeline'));
   elements.pipelineCopyButton.addEventListener('click', () => copyJson('pipeline'));

@@ -166,6 +166,23 @@ test('a long list of unknown keys is cut short', { timeout: testTimeout }, async
   });
 });
 
+test('one key press skips a long list of keys', { timeout: testTimeout }, async () => {
+  const keys = Array.from({ length: 150 }, (_, index) => `"k${index}":0`).join(',');
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'many.json', encoder.encode(`{${keys}}`));
+    const skip = page.locator('#skip-unknown-button');
+    assert.ok((await skip.boundingBox()).width <= 1, 'out of sight until focused');
+    // The last field comes before it in the Tab order, the first Remove
+    // button after it.
+    await page.focus('#field-baseModelId');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'skip-unknown-button');
+    assert.ok((await skip.boundingBox()).width > 1, 'in sight once focused');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'export-button');
+  });
+});
+
 test('a keystroke rebuilds only the unknown rows it changes', { timeout: testTimeout }, async () => {
   // One key per line, so that the budget's edit moves no finding's column.
   const keys = Array.from({ length: 150 }, (_, index) => `"k${index}": 0`).join(',\n');
