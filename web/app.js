@@ -1090,7 +1090,12 @@ function exportText(kind) {
     // Keep the user's own request and replace only its trainingTaskInputs.
     const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
     const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
-    return state.text.slice(0, objectSpan.begin) + inputs.replace(/\n/g, `\n${indent}`) +
+    // The canonical JSON is indented by two spaces; a request indented by
+    // tabs gets tabs in its inputs too.
+    const inner = indent.includes('\t')
+      ? inputs.replace(/^(?: {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2))
+      : inputs;
+    return state.text.slice(0, objectSpan.begin) + inner.replace(/\n/g, `\n${indent}`) +
       state.text.slice(objectSpan.end);
   }
   return pipelineRequestText(inputs);

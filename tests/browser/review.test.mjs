@@ -134,6 +134,18 @@ test('valid inputs of a faulty request export canonical', { timeout: testTimeout
   });
 });
 
+test('a tab-indented request exports with tabs', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'request.json', encoder.encode(
+      '{\n\t"displayName": "a",\n\t"trainingTaskDefinition": "gs://google-cloud-aiplatform/' +
+      'schema/trainingjob/definition/automl_image_segmentation_1.0.0.yaml",\n' +
+      '\t"trainingTaskInputs": {"model_type": 2, "budget_milli_node_hours": 8000}\n}\n'));
+    const text = await download(page, '#pipeline-export-button');
+    assert.match(text, /\n\t"trainingTaskInputs": \{\n\t\t"modelType": "CLOUD_LOW_ACCURACY_1",\n\t\t"budgetMilliNodeHours": "8000"\n\t\}\n\}/);
+    assert.doesNotMatch(text, /\t +"/);
+  });
+});
+
 test('pipeline export of text that is no object is refused', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await page.locator(editorContent).waitFor();
