@@ -63,7 +63,7 @@ const state = {
   text: '',
   // The latest validation result of `text`.
   result: null,
-  // {objectSpan, fieldSpans} of `text`, or null while it is not an object.
+  // {objectSpan, members} of `text`, or null while it is not an object.
   spans: null,
   // The imported file's name while `text` is that file's text, that is
   // until the next edit. Findings then show their line and column in it.
@@ -910,8 +910,8 @@ function removeUnknownField(index) {
   if (!state.spans) {
     return;
   }
-  const member = state.spans.fieldSpans.filter((span) => span.field === null)[index];
-  if (!member) {
+  const member = state.spans.members.indicesOf(null)[index];
+  if (member === undefined) {
     return;
   }
   elements.actionStatus.textContent = '';

@@ -1,15 +1,16 @@
 // Edits of the JSON text that change one top-level member and keep the rest
 // as the user wrote it (formatting, order, unknown keys). Offsets are UTF-16
-// code units, as in the validator's fieldSpans and in CodeMirror.
+// code units, as in the validator's member spans and in CodeMirror.
 
 /**
- * Returns {objectSpan, fieldSpans} from a validator result, or null when the
+ * Returns {objectSpan, members} from a validator result, or null when the
  * text was not a JSON object. The validator reports where each member's key
- * and value sit, so the page never parses the JSON text itself.
+ * and value sit (members, a MemberSpans of web/segform.mjs), so the page
+ * never parses the JSON text itself. Members are named by their index.
  */
 export function memberSpans(result) {
   if (!result.objectSpan) return null;
-  return { objectSpan: result.objectSpan, fieldSpans: result.fieldSpans };
+  return { objectSpan: result.objectSpan, members: result.members };
 }
 
 /**
@@ -18,14 +19,15 @@ export function memberSpans(result) {
  * more than once has all its members changed or removed alike.
  */
 export function fieldEdits(text, spans, jsonName, token) {
-  const members = spans.fieldSpans.filter((span) => span.field === jsonName);
+  const { members } = spans;
+  const indices = members.indicesOf(jsonName);
   if (token === undefined) {
-    return removalEdits(spans, members);
+    return removalEdits(spans, indices);
   }
-  if (members.length > 0) {
-    return members.map((member) => ({
-      from: member.valueBegin,
-      to: member.valueEnd,
+  if (indices.length > 0) {
+    return indices.map((i) => ({
+      from: members.valueBegin(i),
+      to: members.valueEnd(i),
       insert: token,
     }));
   }
@@ -33,28 +35,28 @@ export function fieldEdits(text, spans, jsonName, token) {
 }
 
 /**
- * Returns the edits that remove the given members (some of
- * spans.fieldSpans) and the commas that join them. Neighbouring members
- * go in one edit, since two edits of their own would overlap.
+ * Returns the edits that remove the members at the given indices and the
+ * commas that join them. Neighbouring members go in one edit, since two
+ * edits of their own would overlap.
  */
-export function removalEdits(spans, members) {
-  const all = spans.fieldSpans;
-  const removed = new Set(members);
+export function removalEdits(spans, indices) {
+  const { members } = spans;
+  const last = members.count - 1;
+  const removed = new Set(indices);
   const edits = [];
-  for (let first = 0; first < all.length; first += 1) {
-    if (!removed.has(all[first])) continue;
-    let last = first;
-    while (last + 1 < all.length && removed.has(all[last + 1])) last += 1;
+  for (const first of [...removed].sort((a, b) => a - b)) {
+    if (removed.has(first - 1)) continue; // part of the run before
+    let end = first;
+    while (end < last && removed.has(end + 1)) end += 1;
     if (first > 0) {
       // From the end of the value before, so that its comma goes too.
-      edits.push({ from: all[first - 1].valueEnd, to: all[last].valueEnd, insert: '' });
-    } else if (last + 1 < all.length) {
-      edits.push({ from: all[0].keyBegin, to: all[last + 1].keyBegin, insert: '' });
+      edits.push({ from: members.valueEnd(first - 1), to: members.valueEnd(end), insert: '' });
+    } else if (end < last) {
+      edits.push({ from: members.keyBegin(0), to: members.keyBegin(end + 1), insert: '' });
     } else {
       // When every member goes, the layout after the last value stays.
-      edits.push({ from: spans.objectSpan.begin + 1, to: all[last].valueEnd, insert: '' });
+      edits.push({ from: spans.objectSpan.begin + 1, to: members.valueEnd(end), insert: '' });
     }
-    first = last;
   }
   return edits;
 }
@@ -62,21 +64,22 @@ export function removalEdits(spans, members) {
 // Adds a member after the last one, copying the last member's indentation
 // and the spacing around its colon.
 function insertionEdit(text, spans, keyJson, token) {
-  const all = spans.fieldSpans;
-  if (all.length === 0) {
+  const { members } = spans;
+  if (members.count === 0) {
     const inner = text.slice(spans.objectSpan.begin + 1, spans.objectSpan.end - 1);
     const lead = inner.includes('\n') ? '\n  ' : '';
     return { from: spans.objectSpan.begin + 1, to: spans.objectSpan.begin + 1,
       insert: `${lead}${keyJson}: ${token}` };
   }
-  const last = all[all.length - 1];
-  let leadBegin = last.keyBegin;
+  const last = members.count - 1;
+  let leadBegin = members.keyBegin(last);
   while (leadBegin > 0 && ' \t\r\n'.includes(text[leadBegin - 1])) {
     leadBegin -= 1;
   }
-  const lead = text.slice(leadBegin, last.keyBegin);
-  const colon = text.slice(last.keyEnd, last.valueBegin);
-  return { from: last.valueEnd, to: last.valueEnd, insert: `,${lead}${keyJson}${colon}${token}` };
+  const lead = text.slice(leadBegin, members.keyBegin(last));
+  const colon = text.slice(members.keyEnd(last), members.valueBegin(last));
+  return { from: members.valueEnd(last), to: members.valueEnd(last),
+    insert: `,${lead}${keyJson}${colon}${token}` };
 }
 
 /**

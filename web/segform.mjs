@@ -172,28 +172,118 @@ class ResultReader {
       unknownFields[i] = { key, valueJson: this.string() };
     }
 
-    const fieldSpans = new Array(this.word());
-    for (let i = 0; i < fieldSpans.length; i += 1) {
-      const key = this.knownName(declaredNames);
-      const field = declaredNames[this.word()] ?? null;
-      fieldSpans[i] = {
-        key,
-        field,
-        keyBegin: this.word(),
-        keyEnd: this.word(),
-        valueBegin: this.word(),
-        valueEnd: this.word(),
-      };
-    }
+    const members = this.memberSpans();
 
     let objectSpan = null;
     if (this.word() === 1) {
       objectSpan = { begin: this.word(), end: this.word() };
     }
-    return {
+    const result = {
       ok, errorCount, findings, canonicalJson, formValues, unknownFields, unknownFieldCount,
-      skippedPrefix, pipelineRequest, inputsPath, fieldSpans, objectSpan,
+      skippedPrefix, pipelineRequest, inputsPath, fieldSpans: null, objectSpan,
     };
+    // fieldSpans, one object per member, is built only when it is read: the
+    // page uses `members`, and 96,000 objects on each keystroke cost about
+    // as much as validating the megabyte that holds their keys.
+    let fieldSpans = null;
+    Object.defineProperty(result, 'fieldSpans', {
+      enumerable: true,
+      get: () => {
+        fieldSpans ??= members.toArray();
+        return fieldSpans;
+      },
+    });
+    Object.defineProperty(result, 'members', { value: members });
+    return result;
+  }
+
+  // Reads the member spans into a MemberSpans, without an object or a
+  // string per member.
+  memberSpans() {
+    const count = this.word();
+    const members = new MemberSpans(count, this.strings);
+    const { names, fields, offsets } = members;
+    for (let i = 0; i < count; i += 1) {
+      const name = this.word();
+      if (name < declaredNames.length) {
+        names[2 * i] = name;
+      } else {
+        // A key that is no declared name: where it sits in the strings.
+        const length = this.word();
+        names[2 * i] = -1 - this.nextString;
+        names[2 * i + 1] = length;
+        this.nextString += length;
+      }
+      fields[i] = this.word();
+      for (let j = 0; j < 4; j += 1) offsets[4 * i + j] = this.word();
+    }
+    return members;
+  }
+}
+
+/**
+ * The members of the checked object, as columns: each member's key, the
+ * declared field it sets (null for an unknown key), and where its key and
+ * value sit in the text, in UTF-16 units.
+ */
+class MemberSpans {
+  constructor(count, strings) {
+    this.count = count;
+    // Per member: its key's index in declaredNames, or -1 - (its start in
+    // strings) followed by its length.
+    this.names = new Int32Array(2 * count);
+    // Per member: its field's index in declaredNames; the list's length
+    // means none.
+    this.fields = new Int32Array(count);
+    // Per member: keyBegin, keyEnd, valueBegin, valueEnd.
+    this.offsets = new Uint32Array(4 * count);
+    this.strings = strings;
+  }
+
+  key(i) {
+    const name = this.names[2 * i];
+    if (name >= 0) return declaredNames[name];
+    const start = -1 - name;
+    return this.strings.slice(start, start + this.names[2 * i + 1]);
+  }
+
+  field(i) {
+    return declaredNames[this.fields[i]] ?? null;
+  }
+
+  keyBegin(i) { return this.offsets[4 * i]; }
+
+  keyEnd(i) { return this.offsets[4 * i + 1]; }
+
+  valueBegin(i) { return this.offsets[4 * i + 2]; }
+
+  valueEnd(i) { return this.offsets[4 * i + 3]; }
+
+  /** Returns the indices of the members that set `field` (null: unknown keys). */
+  indicesOf(field) {
+    const target = field === null ? declaredNames.length : declaredNames.indexOf(field);
+    const indices = [];
+    if (target < 0) return indices;
+    for (let i = 0; i < this.count; i += 1) {
+      if (this.fields[i] === target) indices.push(i);
+    }
+    return indices;
+  }
+
+  /** Returns the members as {key, field, keyBegin, keyEnd, valueBegin, valueEnd}. */
+  toArray() {
+    const spans = new Array(this.count);
+    for (let i = 0; i < this.count; i += 1) {
+      spans[i] = {
+        key: this.key(i),
+        field: this.field(i),
+        keyBegin: this.keyBegin(i),
+        keyEnd: this.keyEnd(i),
+        valueBegin: this.valueBegin(i),
+        valueEnd: this.valueEnd(i),
+      };
+    }
+    return spans;
   }
 }
 
@@ -207,12 +297,8 @@ function shiftUtf16Offsets(result, units) {
     finding.utf16Begin += units;
     finding.utf16End += units;
   }
-  for (const span of result.fieldSpans) {
-    span.keyBegin += units;
-    span.keyEnd += units;
-    span.valueBegin += units;
-    span.valueEnd += units;
-  }
+  const { offsets } = result.members;
+  for (let i = 0; i < offsets.length; i += 1) offsets[i] += units;
   if (result.objectSpan) {
     result.objectSpan.begin += units;
     result.objectSpan.end += units;

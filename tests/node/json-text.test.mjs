@@ -87,7 +87,7 @@ test('removing neighbours leaves valid text', () => {
 test('removing one unknown key keeps the rest', () => {
   const text = '{\n  "extra": 1,\n  "modelType": 2,\n  "other": 3\n}';
   const spans = memberSpans(segform.validate(text));
-  const [extra, , other] = spans.fieldSpans;
+  const [extra, other] = [0, 2];
   assert.equal(applyEdits(text, removalEdits(spans, [extra])), '{\n  "modelType": 2,\n  "other": 3\n}');
   assert.equal(applyEdits(text, removalEdits(spans, [other])), '{\n  "extra": 1,\n  "modelType": 2\n}');
   assert.equal(applyEdits(text, removalEdits(spans, [extra, other])), '{\n  "modelType": 2\n}');

@@ -221,6 +221,28 @@ describe('member spans', () => {
       '{"budgetMilliNodeHours":"50000"}');
   });
 
+  test('members give the spans fieldSpans lists', () => {
+    const text = '\ufeff{"a\\u00e9": 1, "modelType": 2, "\u{1f600}": [3], "model_type": 4}';
+    for (const result of [segform.validate(text.slice(1)), segform.validateFile(text)]) {
+      const { members } = result;
+      assert.equal(members.count, 4);
+      assert.deepEqual(members.indicesOf('modelType'), [1, 3]);
+      assert.deepEqual(members.indicesOf(null), [0, 2]);
+      assert.deepEqual(members.indicesOf('baseModelId'), []);
+      // fieldSpans is built from the same columns when it is read.
+      assert.deepEqual(result.fieldSpans, Array.from({ length: 4 }, (_, i) => ({
+        key: members.key(i),
+        field: members.field(i),
+        keyBegin: members.keyBegin(i),
+        keyEnd: members.keyEnd(i),
+        valueBegin: members.valueBegin(i),
+        valueEnd: members.valueEnd(i),
+      })));
+      assert.deepEqual(result.fieldSpans.map((span) => span.key),
+        ['a\u00e9', 'modelType', '\u{1f600}', 'model_type']);
+    }
+  });
+
   test('no spans when the text is not an object', () => {
     const result = segform.validate('[1]');
     assert.deepEqual(result.fieldSpans, []);
