@@ -7,10 +7,14 @@ cd "$(dirname "$0")/.."
 jobs="$(nproc)"
 
 if [ ! -f build/CMakeCache.txt ]; then
+  echo "build: native library, checker and tests (a minute or two the first time)"
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 cmake --build build --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
-test -x build/segform
+if [ ! -x build/segform ]; then
+  echo "build: build/segform was not built; see the compiler's messages above" >&2
+  exit 1
+fi
 
 # The page's declarations (fields, schema, limits) come from the native
 # build, so the WebAssembly module need not carry the code that makes them.
@@ -22,10 +26,22 @@ mv web/gen/declarations.mjs.new web/gen/declarations.mjs
 # Debian's acorn and terser in /usr/share/nodejs only through NODE_PATH.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 if [ ! -f build-wasm/CMakeCache.txt ]; then
-  emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+  echo "build: WebAssembly module (a minute or two the first time)"
+  # emcmake prints the configure command it runs on standard error; that
+  # line is left out, and any other message is kept.
+  emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release 2>&1 >/dev/null |
+    { grep -v '^configure: ' >&2 || true; }
+fi
+# CMake knows the module by its JavaScript file alone, so a deleted .wasm
+# beside it would never be linked again.
+if [ ! -f web/gen/segform.wasm ]; then
+  rm -f web/gen/segform.mjs
 fi
 cmake --build build-wasm --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
-test -f web/gen/segform.wasm
+if [ ! -f web/gen/segform.wasm ]; then
+  echo "build: web/gen/segform.wasm was not built; see the messages above" >&2
+  exit 1
+fi
 
 # The page's script (web/gen/app.js) and editor pane (web/gen/editor.js),
 # bundled with esbuild, with the notices of the editor's packages in

@@ -50,7 +50,10 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
+  // An empty PORT is the default; anything but decimal digits is refused,
+  // as Number() would read "0x4650" or "1e3".
+  const text = process.env.PORT ?? '';
+  const port = text === '' ? 8080 : /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`segform: PORT must be a port number, not '${process.env.PORT}'`);
     process.exit(2);

@@ -45,9 +45,9 @@ pipeline's trainingTaskInputs takes).
 Commands:
   check   Print one line per finding: FILE:LINE:COLUMN: SEVERITY: message
           [code], where SEVERITY is error, warning or note (info in JSON).
-  format  Print the canonical JSON the API expects (what the page exports),
-          with warnings on standard error, or the findings when the file
-          has an error.
+  format  Print the canonical JSON the API expects (what the page exports).
+          Findings go to standard error, so standard output holds the JSON
+          alone, or nothing when the file has an error.
   fields  Print the declared fields, types, limits and defaults as JSON.
   schema  Print a JSON Schema (draft 2020-12) of the message.
 
@@ -63,7 +63,7 @@ Options:
   -h, --help          Print this help and exit.
   --version           Print the version and exit.
 
-FILE may be - to read standard input, reported as <stdin>. After --, every
+FILE may be - to read standard input, reported as <stdin>, once. After --, every
 argument is a FILE, even one that starts with -. A UTF-8 byte-order mark at
 the start of a file is ignored.
 
@@ -107,7 +107,8 @@ bool ReadInput(const std::string& argument, Input& input,
   const auto fail = [&](std::string why) {
     // strerror's "Is a directory" reads as segform's own "is a directory".
     if (!why.empty()) why[0] = static_cast<char>(std::tolower(why[0]));
-    std::cerr << "segform: cannot read " << argument << ": " << why << "\n";
+    std::cerr << "segform: cannot read " << (argument == "-" ? "<stdin>" : argument)
+              << ": " << why << "\n";
     if (reason != nullptr) *reason = std::move(why);
     return false;
   };
@@ -215,6 +216,9 @@ int RunCheck(const std::vector<std::string>& arguments) {
     return UsageError("--format must be text or json, not '" + format + "'");
   }
   if (files.empty()) return UsageError("check needs at least one FILE");
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    return UsageError("- (standard input) can be given only once");
+  }
 
   int status = kExitOk;
   nlohmann::ordered_json reports = nlohmann::ordered_json::array();
@@ -276,12 +280,9 @@ int RunFormat(const std::vector<std::string>& arguments) {
   Input input;
   if (!ReadInput(files[0], input)) return kExitUsage;
   const segform::ValidationResult result = ValidateInput(input, options);
-  if (!result.ok()) {
-    PrintFindingsText(std::cout, input.name, result.findings);
-    return kExitFindings;
-  }
-  // Warnings and notes go to standard error, so the output stays the JSON.
+  // Findings go to standard error, so the output is the JSON or nothing.
   PrintFindingsText(std::cerr, input.name, result.findings);
+  if (!result.ok()) return kExitFindings;
   std::cout << result.canonical_json;
   return kExitOk;
 }

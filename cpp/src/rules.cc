@@ -302,7 +302,9 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
     size_t characters = 0;
     for (const char c : id) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     const std::string length =
-        characters > 19 ? Format(" ({} characters)", {std::to_string(characters)}) : "";
+        characters > 19
+            ? Format(" ({} characters)", {WithThousands(static_cast<int64_t>(characters))})
+            : "";
     Finding& finding = sink.Add(
         Severity::kError, Code(field, "invalid"), MemberPointer(member.key),
         member.value.span,

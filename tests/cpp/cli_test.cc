@@ -129,7 +129,7 @@ TEST(CliCheck, DirectoryIsUnreadableExitTwo) {
   // Standard input that cannot be read is not empty text.
   const RunResult stdin_check = RunCli("check - < '" + directory + "'", true);
   EXPECT_EQ(stdin_check.status, 2);
-  EXPECT_NE(stdin_check.output.find("cannot read -: is a directory"), std::string::npos)
+  EXPECT_NE(stdin_check.output.find("cannot read <stdin>: is a directory"), std::string::npos)
       << stdin_check.output;
   EXPECT_EQ(stdin_check.output.find("json.syntax"), std::string::npos);
   const RunResult stdin_json = RunCli("check --format json - < '" + directory + "'");
@@ -272,9 +272,20 @@ TEST(CliFormat, PrintsCanonicalJson) {
 }
 
 TEST(CliFormat, PrintsFindingsAndExitsOneOnError) {
-  const RunResult run = RunCli("format " + CasePath("c16-empty-string-budget"));
+  // Findings go to standard error, so standard output is empty.
+  const RunResult output_only = RunCli("format " + CasePath("c16-empty-string-budget"));
+  EXPECT_EQ(output_only.status, 1);
+  EXPECT_EQ(output_only.output, "");
+  const RunResult run = RunCli("format " + CasePath("c16-empty-string-budget"), true);
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.output.find("[budget.not_integer]"), std::string::npos);
+}
+
+TEST(CliCheck, StandardInputOnlyOnce) {
+  const RunResult run = RunCli("check - - < " + CasePath("c12-bare-word"), true);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("- (standard input) can be given only once"), std::string::npos)
+      << run.output;
 }
 
 TEST(CliFormat, WarningsGoToStandardError) {

@@ -575,6 +575,10 @@ TEST(BaseModelId, MaxLengthUserIdIsValid) {
   const ValidationResult short_id =
       Validate(nlohmann::json({{"baseModelId", "9a"}}).dump());
   EXPECT_EQ(short_id.findings[0].message.find("characters)"), std::string::npos);
+  // A long count is grouped by thousands, as every other number in messages.
+  const ValidationResult longer =
+      Validate(nlohmann::json({{"baseModelId", std::string(1500, 'a')}}).dump());
+  EXPECT_NE(longer.findings[0].message.find("(1,500 characters)"), std::string::npos);
 }
 
 struct HintRow {
