@@ -2,6 +2,8 @@
 // as the user wrote it (formatting, order, unknown keys). Offsets are UTF-16
 // code units, as in the validator's member spans and in CodeMirror.
 
+import { membersOf } from './segform.mjs';
+
 /**
  * Returns {objectSpan, members} from a validator result, or null when the
  * text was not a JSON object. The validator reports where each member's key
@@ -10,7 +12,7 @@
  */
 export function memberSpans(result) {
   if (!result.objectSpan) return null;
-  return { objectSpan: result.objectSpan, members: result.members };
+  return { objectSpan: result.objectSpan, members: membersOf(result) };
 }
 
 /**

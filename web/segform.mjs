@@ -65,6 +65,9 @@ const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const severityNames = ['error', 'warning', 'info'];
 
+// Above this many members, a result builds its fieldSpans when it is read.
+const lazyMemberCount = 64;
+
 /**
  * Reads a result the module encoded in its memory, in the layout written
  * down in cpp/wasm/result_buffer.h, and returns it as plain objects, the
@@ -172,7 +175,15 @@ class ResultReader {
       unknownFields[i] = { key, valueJson: this.string() };
     }
 
-    const members = this.memberSpans();
+    const count = this.word();
+    // A text of many members gets its spans as columns, and fieldSpans, one
+    // object per member, is built only when it is read: the page reads the
+    // columns, and 96,000 objects on each keystroke cost about as much as
+    // validating the megabyte that holds their keys. A text of a few
+    // members gets the objects at once, which costs less than the columns
+    // and the getter.
+    const members = count > lazyMemberCount ? this.memberSpans(count) : null;
+    const fieldSpans = members === null ? this.fieldSpanObjects(count) : null;
 
     let objectSpan = null;
     if (this.word() === 1) {
@@ -180,27 +191,42 @@ class ResultReader {
     }
     const result = {
       ok, errorCount, findings, canonicalJson, formValues, unknownFields, unknownFieldCount,
-      skippedPrefix, pipelineRequest, inputsPath, fieldSpans: null, objectSpan,
+      skippedPrefix, pipelineRequest, inputsPath, fieldSpans, objectSpan,
     };
-    // fieldSpans, one object per member, is built only when it is read: the
-    // page uses `members`, and 96,000 objects on each keystroke cost about
-    // as much as validating the megabyte that holds their keys.
-    let fieldSpans = null;
-    Object.defineProperty(result, 'fieldSpans', {
-      enumerable: true,
-      get: () => {
-        fieldSpans ??= members.toArray();
-        return fieldSpans;
-      },
-    });
-    Object.defineProperty(result, 'members', { value: members });
+    if (members !== null) {
+      let built = null;
+      Object.defineProperty(result, 'fieldSpans', {
+        enumerable: true,
+        get: () => {
+          built ??= members.toArray();
+          return built;
+        },
+      });
+      Object.defineProperty(result, 'members', { value: members });
+    }
     return result;
+  }
+
+  fieldSpanObjects(count) {
+    const fieldSpans = new Array(count);
+    for (let i = 0; i < count; i += 1) {
+      const key = this.knownName(declaredNames);
+      const field = declaredNames[this.word()] ?? null;
+      fieldSpans[i] = {
+        key,
+        field,
+        keyBegin: this.word(),
+        keyEnd: this.word(),
+        valueBegin: this.word(),
+        valueEnd: this.word(),
+      };
+    }
+    return fieldSpans;
   }
 
   // Reads the member spans into a MemberSpans, without an object or a
   // string per member.
-  memberSpans() {
-    const count = this.word();
+  memberSpans(count) {
     const members = new MemberSpans(count, this.strings);
     const { names, fields, offsets } = members;
     for (let i = 0; i < count; i += 1) {
@@ -218,6 +244,43 @@ class ResultReader {
       for (let j = 0; j < 4; j += 1) offsets[4 * i + j] = this.word();
     }
     return members;
+  }
+}
+
+/**
+ * Returns the members of a result's checked object as a MemberSpans: the
+ * result's own columns for a text of many members, or a view of its
+ * fieldSpans.
+ */
+export function membersOf(result) {
+  return result.members ?? new SpanObjects(result.fieldSpans);
+}
+
+/** The MemberSpans interface over fieldSpans objects. */
+class SpanObjects {
+  constructor(spans) {
+    this.spans = spans;
+    this.count = spans.length;
+  }
+
+  key(i) { return this.spans[i].key; }
+
+  field(i) { return this.spans[i].field; }
+
+  keyBegin(i) { return this.spans[i].keyBegin; }
+
+  keyEnd(i) { return this.spans[i].keyEnd; }
+
+  valueBegin(i) { return this.spans[i].valueBegin; }
+
+  valueEnd(i) { return this.spans[i].valueEnd; }
+
+  indicesOf(field) {
+    const indices = [];
+    this.spans.forEach((span, i) => {
+      if (span.field === field) indices.push(i);
+    });
+    return indices;
   }
 }
 
@@ -297,8 +360,17 @@ function shiftUtf16Offsets(result, units) {
     finding.utf16Begin += units;
     finding.utf16End += units;
   }
-  const { offsets } = result.members;
-  for (let i = 0; i < offsets.length; i += 1) offsets[i] += units;
+  if (result.members) {
+    const { offsets } = result.members;
+    for (let i = 0; i < offsets.length; i += 1) offsets[i] += units;
+  } else {
+    for (const span of result.fieldSpans) {
+      span.keyBegin += units;
+      span.keyEnd += units;
+      span.valueBegin += units;
+      span.valueEnd += units;
+    }
+  }
   if (result.objectSpan) {
     result.objectSpan.begin += units;
     result.objectSpan.end += units;

@@ -9,7 +9,7 @@ import { describe, test, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 
-import { loadSegform } from '../../web/segform.mjs';
+import { loadSegform, membersOf } from '../../web/segform.mjs';
 import { casesDir, loadCases, nativeCli, repoRoot, runNativeCheck, summarize } from './helpers.mjs';
 
 const cases = loadCases();
@@ -222,15 +222,23 @@ describe('member spans', () => {
   });
 
   test('members give the spans fieldSpans lists', () => {
-    const text = '\ufeff{"a\\u00e9": 1, "modelType": 2, "\u{1f600}": [3], "model_type": 4}';
-    for (const result of [segform.validate(text.slice(1)), segform.validateFile(text)]) {
-      const { members } = result;
-      assert.equal(members.count, 4);
+    // A few members come as objects, many as columns.
+    const many = Array.from({ length: 100 }, (_, i) => `, "k${i}": ${i}`).join('');
+    const text = `\ufeff{"a\\u00e9": 1, "modelType": 2, "\u{1f600}": [3], "model_type": 4${many}}`;
+    const few = text.replace(many, '');
+    const results = [few, text].flatMap((input) =>
+      [segform.validate(input.slice(1)), segform.validateFile(input)]);
+    assert.equal(results[0].members, undefined);
+    assert.notEqual(results[2].members, undefined);
+    for (const result of results) {
+      const members = membersOf(result);
+      const count = result === results[0] || result === results[1] ? 4 : 104;
+      assert.equal(members.count, count);
       assert.deepEqual(members.indicesOf('modelType'), [1, 3]);
-      assert.deepEqual(members.indicesOf(null), [0, 2]);
+      assert.deepEqual(members.indicesOf(null).slice(0, 3), [0, 2, 4].slice(0, count - 2));
       assert.deepEqual(members.indicesOf('baseModelId'), []);
       // fieldSpans is built from the same columns when it is read.
-      assert.deepEqual(result.fieldSpans, Array.from({ length: 4 }, (_, i) => ({
+      assert.deepEqual(result.fieldSpans, Array.from({ length: count }, (_, i) => ({
         key: members.key(i),
         field: members.field(i),
         keyBegin: members.keyBegin(i),
@@ -238,8 +246,14 @@ describe('member spans', () => {
         valueBegin: members.valueBegin(i),
         valueEnd: members.valueEnd(i),
       })));
-      assert.deepEqual(result.fieldSpans.map((span) => span.key),
+      assert.deepEqual(result.fieldSpans.slice(0, 4).map((span) => span.key),
         ['a\u00e9', 'modelType', '\u{1f600}', 'model_type']);
+      // The offsets index the string given, past a byte-order mark too.
+      const given = result === results[1] || result === results[3] ? results.indexOf(result) : -1;
+      if (given >= 0) {
+        const input = given === 1 ? few : text;
+        assert.equal(input.slice(members.keyBegin(2), members.keyEnd(2)), '"\u{1f600}"');
+      }
     }
   });
 
