@@ -63,3 +63,21 @@ test('serve script prints its address and serves the page', { timeout: 30000 }, 
     await once(child, 'exit');
   }
 });
+
+test('PORT takes decimal digits only', { timeout: 30000 }, async () => {
+  for (const port of ['0x4650', '1e3', ' 80', '65536', 'abc']) {
+    const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: port },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      errors += chunk;
+    });
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 2, `PORT=${port}`);
+    assert.match(errors, /PORT must be a port number/);
+  }
+});
