@@ -54,6 +54,20 @@ function bufferOf(input) {
   throw new TypeError('segform: validate() takes a string or UTF-8 bytes');
 }
 
+/**
+ * Returns a Uint8Array over the bytes, or throws segform's TypeError for a
+ * buffer that was transferred away (detached), where the engine's own
+ * message would name no argument.
+ */
+function viewBytes(buffer, byteOffset, byteLength) {
+  try {
+    return new Uint8Array(buffer, byteOffset, byteLength);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new TypeError('segform: validate() cannot read a detached buffer');
+  }
+}
+
 function startsWithBom(bytes) {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
@@ -386,8 +400,8 @@ const isNode =
  * file path there.
  * @param {{wasmBinary?: Uint8Array}} [options]
  */
-export async function loadSegform(options = {}) {
-  let { wasmBinary } = options;
+export async function loadSegform(options) {
+  let { wasmBinary } = options ?? {};
   if (!wasmBinary && isNode) {
     const { readFile } = await import('node:fs/promises');
     wasmBinary = await readFile(new URL('./gen/segform.wasm', import.meta.url));
@@ -433,7 +447,11 @@ export async function loadSegform(options = {}) {
   // reported from its size alone, and no more of it than the limit is
   // copied into the module.
   function run(input, inputIsFile, options) {
-    const ignoreUnknownFields = Boolean(options?.ignoreUnknownFields);
+    const ignoreUnknownFields = options?.ignoreUnknownFields ?? false;
+    // A string such as "false" would read as true, so only booleans are taken.
+    if (typeof ignoreUnknownFields !== 'boolean') {
+      throw new TypeError('segform: ignoreUnknownFields must be true or false');
+    }
     let bytes;
     // The UTF-16 offsets of a string index the string as given: past its
     // byte-order mark, when the module dropped one.
@@ -461,7 +479,7 @@ export async function loadSegform(options = {}) {
       // is checked before the bytes are viewed as a Uint8Array, which fails
       // for views of more than 4 GiB.
       const { buffer, byteOffset, byteLength } = bufferOf(input);
-      const head = new Uint8Array(buffer, byteOffset, Math.min(3, byteLength));
+      const head = viewBytes(buffer, byteOffset, Math.min(3, byteLength));
       const skippedPrefix = inputIsFile && startsWithBom(head) ? 3 : 0;
       if (byteLength - skippedPrefix > limits.maxTextBytes) {
         return oversize(byteLength - skippedPrefix, skippedPrefix);
@@ -469,7 +487,7 @@ export async function loadSegform(options = {}) {
       // Reserving may grow the module's memory, which replaces HEAPU8, so
       // the view is read after it.
       const at = reserveInput(byteLength);
-      module.HEAPU8.set(new Uint8Array(buffer, byteOffset, byteLength), at);
+      module.HEAPU8.set(viewBytes(buffer, byteOffset, byteLength), at);
       bytes = byteLength;
     }
     const result = decodeResult(module, module.validate(bytes, inputIsFile, ignoreUnknownFields));

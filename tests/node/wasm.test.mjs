@@ -408,4 +408,21 @@ describe('robustness', () => {
     assert.throws(() => segform.validate({ length: 3 }), TypeError);
     assert.equal(segform.validate('{}').ok, true);
   });
+
+  test('odd options and detached buffers get segform\'s TypeError', async () => {
+    // "false" is a string, which would read as true.
+    for (const value of ['false', 1, {}]) {
+      assert.throws(() => segform.validate('{}', { ignoreUnknownFields: value }),
+        { name: 'TypeError', message: /ignoreUnknownFields must be true or false/ });
+    }
+    assert.equal(segform.validate('{"x": 1}', { ignoreUnknownFields: undefined }).ok, false);
+    const bytes = new TextEncoder().encode('{}');
+    structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+    for (const input of [bytes, bytes.buffer]) {
+      assert.throws(() => segform.validateFile(input),
+        { name: 'TypeError', message: /cannot read a detached buffer/ });
+    }
+    assert.equal(segform.validate('{}').ok, true);
+    assert.equal((await loadSegform(null)).validate('{}').ok, true);
+  });
 });
