@@ -4,7 +4,6 @@
 // number, and an int64 is a JSON number or a string of decimal digits.
 
 #include <algorithm>
-#include <cstdlib>
 #include <limits>
 
 #include "internal.h"
@@ -277,18 +276,13 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
       }
       return;
     case IntegerReading::Verdict::kNotInteger: {
-      // The whole part Python reads, for a fraction without an exponent
-      // ("1.5" is 1); one with an exponent is left unread.
+      // Python reads a fraction without an exponent as its whole part
+      // ("1.5" is 1). One with an exponent is left unread.
       const std::string_view text = member.value.text;
       const size_t point = text.find('.');
-      const std::string_view whole = text.substr(0, point);
-      const size_t sign = !whole.empty() && whole[0] == '-';
       if (point != std::string_view::npos &&
-          text.find_first_of("eE") == std::string_view::npos &&
-          whole.size() > sign && whole.size() - sign <= 9) {
-        int64_t number = 0;
-        for (const char c : whole.substr(sign)) number = number * 10 + (c - '0');
-        value.lenient_number = sign ? -number : number;
+          text.find_first_of("eE") == std::string_view::npos) {
+        value.lenient_number = ReadPythonIntegerString(text.substr(0, point));
       }
       ReportNotPortable(field, member,
                         "Python reads a fraction as its whole part, "
@@ -455,7 +449,12 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     case IntegerReading::Verdict::kNotPortable:
       // The portable spelling is the value in quotes, "\"1\"" for "0x1".
       if (reading.portable.size() > 2) {
-        value.lenient_number = std::strtoll(reading.portable.c_str() + 1, nullptr, 10);
+        const std::string_view digits =
+            std::string_view(reading.portable).substr(1, reading.portable.size() - 2);
+        const IntegerReading meant = ReadInt64String(digits);
+        if (meant.verdict == IntegerReading::Verdict::kAccepted) {
+          value.lenient_number = meant.value;
+        }
       }
       ReportNotPortable(field, member, reading.disagreement, reading.portable,
                         sink);

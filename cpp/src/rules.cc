@@ -80,47 +80,6 @@ std::string_view EffectiveSelector(const std::vector<FieldValue>& fields,
   return known == nullptr ? std::string_view() : known->name;
 }
 
-void CheckBudgetRange(const std::vector<FieldValue>& fields,
-                      const FieldValue& budget, int64_t value,
-                      bool note_unchecked, FindingSink& sink);
-
-void CheckBudget(const std::vector<FieldValue>& fields,
-                 const FieldValue& budget, FindingSink& sink) {
-  // A spelling that one parser reads, or none ("0x1", " 5000", "5 000"),
-  // is an error of its own, whose hint gives the value to write. That value
-  // is checked too, so that writing it does not bring up a new error. A 0
-  // needs nothing more, since that hint says what 0 means, and a range not
-  // documented needs no note beside an error.
-  const bool lenient = !budget.number;
-  if (lenient && !budget.lenient_number) return;
-  const FieldDecl& field = *budget.decl;
-  const RawMember& member = *budget.member;
-  const int64_t value = lenient ? *budget.lenient_number : *budget.number;
-
-  if (value < 0) {
-    Finding& finding = sink.Add(
-        Severity::kError, Code(field, "negative"), MemberPointer(member.key),
-        member.value.span,
-        Format("{} must not be negative; got {}",
-               {field.json_name, WithThousands(value)}),
-        "Give the budget in milli node hours; 1,000 is one node hour.");
-    finding.params.Set(Param::kActual, std::to_string(value));
-    return;
-  }
-  if (value == 0) {
-    if (lenient) return;
-    // proto3 does not tell 0 from unset, so the service applies its default.
-    Finding& finding = sink.Add(
-        Severity::kWarning, Code(field, "zero"), MemberPointer(member.key), member.value.span,
-        Format("a budget of 0 counts as not set; the default of {} applies",
-               {WithThousands(std::string(field.service_default))}),
-        "Leave the field out to use the default, or give a budget.");
-    finding.params.Set(Param::kDefault, field.service_default);
-    return;
-  }
-  CheckBudgetRange(fields, budget, value, !lenient, sink);
-}
-
 // Checks a budget above 0 against the range of the model type in effect,
 // and notes a model type whose range is not documented if note_unchecked.
 void CheckBudgetRange(const std::vector<FieldValue>& fields,
@@ -164,6 +123,44 @@ void CheckBudgetRange(const std::vector<FieldValue>& fields,
     finding.params.Set(Param::kModelType, model_type);
   }
 }
+
+void CheckBudget(const std::vector<FieldValue>& fields,
+                 const FieldValue& budget, FindingSink& sink) {
+  // A spelling that one parser reads, or none ("0x1", " 5000", "5 000"),
+  // is an error of its own, whose hint gives the value to write. That value
+  // is checked too, so that writing it does not bring up a new error. A 0
+  // needs nothing more, since that hint says what 0 means, and a range not
+  // documented needs no note beside an error.
+  const bool lenient = !budget.number;
+  if (lenient && !budget.lenient_number) return;
+  const FieldDecl& field = *budget.decl;
+  const RawMember& member = *budget.member;
+  const int64_t value = lenient ? *budget.lenient_number : *budget.number;
+
+  if (value < 0) {
+    Finding& finding = sink.Add(
+        Severity::kError, Code(field, "negative"), MemberPointer(member.key),
+        member.value.span,
+        Format("{} must not be negative; got {}",
+               {field.json_name, WithThousands(value)}),
+        "Give the budget in milli node hours; 1,000 is one node hour.");
+    finding.params.Set(Param::kActual, std::to_string(value));
+    return;
+  }
+  if (value == 0) {
+    if (lenient) return;
+    // proto3 does not tell 0 from unset, so the service applies its default.
+    Finding& finding = sink.Add(
+        Severity::kWarning, Code(field, "zero"), MemberPointer(member.key), member.value.span,
+        Format("a budget of 0 counts as not set; the default of {} applies",
+               {WithThousands(std::string(field.service_default))}),
+        "Leave the field out to use the default, or give a budget.");
+    finding.params.Set(Param::kDefault, field.service_default);
+    return;
+  }
+  CheckBudgetRange(fields, budget, value, !lenient, sink);
+}
+
 
 bool IsGeneratedId(std::string_view id) {
   return !id.empty() && id.size() <= 19 &&
