@@ -32,7 +32,7 @@ if [ ! -f build-wasm/CMakeCache.txt ]; then
   emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release 2>&1 >/dev/null |
     { grep -v '^configure: ' >&2 || true; }
 fi
-# CMake knows the module by its JavaScript file alone, so a deleted .wasm
+# CMake tracks the module by its JavaScript file alone, so a deleted .wasm
 # beside it would never be linked again.
 if [ ! -f web/gen/segform.wasm ]; then
   rm -f web/gen/segform.mjs

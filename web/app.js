@@ -28,12 +28,12 @@ const storageKey = 'segform.jsonText';
 // When the saved text was edited, in ms since 1970. A key of its own, so that
 // a save can compare times without reading and parsing the whole text.
 const editTimeKey = 'segform.jsonText.editTime';
-/** Why the text cannot go into a pipeline request export. */
+/** Returns why the text cannot go into a pipeline request export. */
 function notAnObjectMessage() {
-  const what = state.result.pipelineRequest
+  const reason = state.result.pipelineRequest
     ? "The request's trainingTaskInputs is not an object"
     : 'The JSON text cannot be read as an object';
-  return `${what}, so it cannot go into a pipeline request. Fix it first.`;
+  return `${reason}, so it cannot go into a pipeline request. Fix it first.`;
 }
 // The import messages' name for pasted text, which has no file name.
 const pastedTextLabel = 'the pasted text';

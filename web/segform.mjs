@@ -191,11 +191,10 @@ class ResultReader {
 
     const count = this.word();
     // A text of many members gets its spans as columns, and fieldSpans, one
-    // object per member, is built only when it is read: the page reads the
-    // columns, and 96,000 objects on each keystroke cost about as much as
-    // validating the megabyte that holds their keys. A text of a few
-    // members gets the objects at once, which costs less than the columns
-    // and the getter.
+    // object per member, is built only when it is read. The page reads the
+    // columns, because 96,000 objects per keystroke cost about as much as
+    // validating the megabyte that contains their keys (measured in Node).
+    // A text of a few members gets the objects at once, which costs less.
     const members = count > lazyMemberCount ? this.memberSpans(count) : null;
     const fieldSpans = members === null ? this.fieldSpanObjects(count) : null;
 

@@ -113,8 +113,8 @@ bool ReadInput(const std::string& argument, Input& input,
     return false;
   };
   if (argument == "-") {
-    // C's stdio, unlike std::cin, tells a failed read (standard input that
-    // is a directory) from the end of the input.
+    // ferror() reports a failed read (standard input that is a directory),
+    // which std::cin would treat as the end of the input.
     input.name = "<stdin>";
     input.bytes.resize(kMaxReadBytes);
     input.bytes.resize(std::fread(input.bytes.data(), 1, kMaxReadBytes, stdin));

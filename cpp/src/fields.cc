@@ -368,9 +368,9 @@ constexpr std::string_view kGroupSeparators[] = {
     ",", ".", "'", " ", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
 
 // Returns the digits of text when it is digits grouped by threes with one
-// of kGroupSeparators throughout, as in "200,000", "-1 000 000" or
-// "1.000.000", with at most 19 digits in all; otherwise "". A full stop
-// needs two groups, since "1.000" may as well be a fraction.
+// of kGroupSeparators throughout ("200,000", "-1 000 000", "1.000.000"),
+// with at most 19 digits in all, and "" otherwise. A full stop needs two
+// groups, because "1.000" may as well be a fraction.
 std::string GroupedDigits(std::string_view text) {
   std::string digits;
   if (!text.empty() && text[0] == '-') {

@@ -128,8 +128,8 @@ void CheckBudget(const std::vector<FieldValue>& fields,
                  const FieldValue& budget, FindingSink& sink) {
   // A spelling that one parser reads, or none ("0x1", " 5000", "5 000"),
   // is an error of its own, whose hint gives the value to write. That value
-  // is checked too, so that writing it does not bring up a new error. A 0
-  // needs nothing more, since that hint says what 0 means, and a range not
+  // is checked too, so that writing it brings up no new error. A 0 needs no
+  // more, because that hint explains what 0 means. A range that is not
   // documented needs no note beside an error.
   const bool lenient = !budget.number;
   if (lenient && !budget.lenient_number) return;

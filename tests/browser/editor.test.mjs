@@ -95,7 +95,7 @@ test('other tab save shows notice',
       assert.equal(await page.isHidden('#other-tab-bar'), true);
       assert.match(await saved(), /250000/);
       // The button is gone, so focus moves to the inputs, and the status
-      // says what happened.
+      // line reports what happened.
       assert.equal(await page.evaluate(() => document.activeElement.id), 'field-modelType');
       assert.match(await page.textContent('#import-status'), /^Kept the inputs of this tab/);
       await other.locator('#other-tab-bar').waitFor();

@@ -1,7 +1,7 @@
-// Import through the file picker: files that fill the form, broken JSON
-// loaded into the editor to be fixed, files that leave everything unchanged
-// (encoding, or broken JSON with no editor), unknown keys kept until
-// removed, and markup shown as text.
+// Import through the file picker. Files fill the form, and broken JSON loads
+// into the editor to be fixed. Files that are not UTF-8, or broken JSON with
+// no editor, change nothing. Unknown keys stay until removed, and markup is
+// shown as text.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -112,7 +112,7 @@ test('broken JSON loads into the editor', { timeout: testTimeout }, async () => 
   });
 });
 
-test('a file with a second byte-order mark keeps it', { timeout: testTimeout }, async () => {
+test('second byte-order mark is reported', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await page.locator(editorContent).waitFor();
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x7b, 0x7d]);
@@ -143,7 +143,7 @@ test('broken JSON waits for the editor', { timeout: testTimeout }, async () => {
   });
 });
 
-test('broken JSON is refused without the editor', { timeout: testTimeout }, async () => {
+test('broken JSON rejected without editor', { timeout: testTimeout }, async () => {
   const options = {
     expectedProblems: [/console error: /],
     async beforeLoad(context) {

@@ -83,7 +83,7 @@ test('pipeline export keeps the request\'s own values', { timeout: testTimeout }
     await importFile(page, 'request.json', encoder.encode(request));
     await page.fill('#field-baseModelId', '123');
     // The request has no trainingTaskDefinition, which the API requires, so
-    // its export asks first and names the warning.
+    // its export opens the dialog first and lists the warning.
     const [file] = await Promise.all([page.waitForEvent('download'), (async () => {
       await page.click('#pipeline-export-button');
       await page.locator('#confirm-dialog[open]').waitFor();
@@ -108,7 +108,7 @@ test('pipeline export keeps the request\'s own values', { timeout: testTimeout }
   });
 });
 
-test('valid inputs of a faulty request export canonical', { timeout: testTimeout }, async () => {
+test('faulty request exports canonical inputs', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     // The request's definition is wrong, and it has a member the API
     // rejects; its inputs are valid, in snake_case.
@@ -120,7 +120,8 @@ test('valid inputs of a faulty request export canonical', { timeout: testTimeout
       { modelType: 'CLOUD_LOW_ACCURACY_1' });
     assert.equal(await page.locator('#confirm-dialog[open]').count(), 0);
 
-    // The request itself asks first, naming its error and the member.
+    // The request's own export opens the dialog, which lists its error and
+    // the unknown member.
     await page.click('#pipeline-export-button');
     await page.locator('#confirm-dialog[open]').waitFor();
     assert.match(await page.textContent('#confirm-text'),
@@ -178,7 +179,7 @@ test('a long list of unknown keys is cut short', { timeout: testTimeout }, async
   });
 });
 
-test('one key press skips a long list of keys', { timeout: testTimeout }, async () => {
+test('skip button passes unknown keys', { timeout: testTimeout }, async () => {
   const keys = Array.from({ length: 150 }, (_, index) => `"k${index}":0`).join(',');
   await withPage(session, {}, async ({ page }) => {
     await importFile(page, 'many.json', encoder.encode(`{${keys}}`));
@@ -195,7 +196,7 @@ test('one key press skips a long list of keys', { timeout: testTimeout }, async 
   });
 });
 
-test('a keystroke rebuilds only the unknown rows it changes', { timeout: testTimeout }, async () => {
+test('keystroke rebuilds changed rows only', { timeout: testTimeout }, async () => {
   // One key per line, so that the budget's edit moves no finding's column.
   const keys = Array.from({ length: 150 }, (_, index) => `"k${index}": 0`).join(',\n');
   await withPage(session, {}, async ({ page }) => {

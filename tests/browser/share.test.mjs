@@ -83,7 +83,7 @@ function pasteLink(page, link) {
   return page.evaluate((url) => { window.location.href = url; }, link);
 }
 
-test('a link opened during export cancels it', { timeout: testTimeout }, async () => {
+test('link during export cancels it', { timeout: testTimeout }, async () => {
   await withPage(session, { permissions: clipboard }, async ({ page }) => {
     const link = await copyLinkWithBudget(page, '250000');
     // A budget out of range makes Copy ask first.

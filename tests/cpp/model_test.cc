@@ -210,7 +210,7 @@ TEST(Validate, FormValuesShowWhatTheInputHeld) {
   EXPECT_EQ(result.unknown_fields[0].value_json, "[1, 2]");
 }
 
-TEST(Validate, UnknownFieldsListTheFirstHundred) {
+TEST(Validate, UnknownFieldsCappedAtHundred) {
   std::string text = "{";
   for (int i = 0; i < 150; ++i) {
     text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":" +

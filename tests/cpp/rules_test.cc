@@ -101,10 +101,10 @@ TEST(ModelType, WarnsWhenUnspecifiedIsSet) {
   EXPECT_EQ(finding->params.ToJson()["effective"], "CLOUD_HIGH_ACCURACY_1");
 }
 
-// A model type spelled as only Python reads it still decides the budget's
-// range, as Python reads it, so that writing the name as the hint says does
-// not bring up a range error after the edit.
-TEST(ModelType, SpellingOnlyPythonReadsSetsTheBudgetRange) {
+// A model type spelled as only Python reads it still selects the budget's
+// range, as Python reads it. Writing the name that the hint gives then
+// brings up no new range error.
+TEST(ModelType, PythonSpellingSelectsBudgetRange) {
   const struct {
     const char* model_type;
     const char* budget_code;  // nullptr for no budget finding
@@ -128,7 +128,7 @@ TEST(ModelType, SpellingOnlyPythonReadsSetsTheBudgetRange) {
 
 // params.actual is a string for every code, as the value is written or
 // read, so that a caller need not test its type.
-TEST(ModelType, UnknownNumberGivesActualAsString) {
+TEST(ModelType, UnknownNumberActualIsString) {
   for (const char* number : {"4", "2147483648", "1e400"}) {
     SCOPED_TRACE(number);
     const ValidationResult result =
@@ -319,7 +319,7 @@ TEST(Budget, NamesGroupSeparators) {
 // A spelling only one parser reads gets its portable form as the hint. When
 // that value is out of range, the range error comes with it instead of
 // after the edit. A model type without a documented range adds no note.
-TEST(Budget, RangeOfTheValueOneParserReads) {
+TEST(Budget, LenientValueRangeChecked) {
   const ValidationResult hex = Validate(R"({"budgetMilliNodeHours":"0x1"})");
   ASSERT_EQ(hex.findings.size(), 2u);
   EXPECT_EQ(hex.findings[0].code, "budget.not_portable");
@@ -680,7 +680,7 @@ TEST(Messages, EscapesCountTowardTheEchoLimit) {
 // Removing the spaces around an ID that is not valid either would bring up
 // a second error after the edit, so both come at once. An ID the hint can
 // give in full needs no second finding.
-TEST(BaseModelId, SpacesAroundAnInvalidIdReportBoth) {
+TEST(BaseModelId, SpacedInvalidIdReportsBoth) {
   const std::string id(70, 'a');
   const ValidationResult spaced =
       Validate(R"({"baseModelId":"  )" + id + R"(  "})");

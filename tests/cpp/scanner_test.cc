@@ -288,7 +288,7 @@ TEST(ScannerTest, CasesAndTheirMutationsReadAlike) {
 // KeySet is an open-addressing table that grows as it fills. Every key of
 // many is found again after the growths, a key differing in its last byte
 // is not taken for another, and the empty key is a key like any other.
-TEST(KeySet, FindsEachKeyAgainAcrossGrowth) {
+TEST(KeySet, FindsKeysAfterGrowth) {
   std::vector<std::string> keys;
   for (int i = 0; i < 5000; ++i) keys.push_back("key" + std::to_string(i));
   keys.push_back("");

@@ -188,9 +188,9 @@ struct [[nodiscard]] ValidationResult {
   size_t unknown_field_count = 0;
   // The canonical JSON, indented by two spaces and ending in a newline, as
   // the page exports it; empty when there is an error. For a pipeline
-  // request, it is that of its inputs, empty when they have an error, or
-  // when the request has a second trainingTaskInputs or a field of the
-  // inputs beside them; the request's other errors leave it.
+  // request, it is the JSON of the inputs. It is empty when the inputs have
+  // an error, or when the request has a second trainingTaskInputs or an
+  // input field beside them. Other errors of the request leave it set.
   std::string canonical_json;
   // Bytes dropped from the start of a file before reading (a UTF-8
   // byte-order mark); byte offsets in findings count from after them.
