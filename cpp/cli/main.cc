@@ -163,6 +163,8 @@ void PrintFindingsText(std::ostream& out, const std::string& name,
                        const std::vector<segform::Finding>& findings,
                        std::optional<std::string_view> text = std::nullopt) {
   for (const segform::Finding& finding : findings) {
+    // NOTE: the file name is printed as given, so a name that contains a
+    // newline can imitate a finding line, as it can in compilers' output.
     out << name << ":" << finding.line << ":" << finding.column << ": "
         << CompilerSeverity(finding.severity) << ": " << finding.message;
     if (!finding.hint.empty()) {
