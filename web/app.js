@@ -985,9 +985,8 @@ async function confirmExport(verb, kind) {
     return true;
   }
   // Past the findings cap, only the errors shown are listed.
-  const errorCount = Math.max(result.errorCount,
-    blocking.filter((finding) => finding.severity === 'error').length);
-  const warningCount = blocking.length - blocking.filter((f) => f.severity === 'error').length;
+  const { errorCount } = result;
+  const warningCount = blocking.filter((finding) => finding.severity !== 'error').length;
   const count = [pluralize(errorCount, 'error'), pluralize(warningCount, 'warning')]
     .filter((part) => !part.startsWith('0 ')).join(' and ');
   const listed = blocking.length < errorCount + warningCount
