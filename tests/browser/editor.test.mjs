@@ -532,3 +532,67 @@ test('invalid control reports validity', { timeout: testTimeout }, async () => {
     assert.equal(await page.$eval(budget, (input) => input.checkValidity()), true);
   });
 });
+
+/** Counts the highlighted tokens the editor draws: spans of its own classes. */
+function countHighlightedTokens(page) {
+  return page.$$eval('#editor-root .cm-line span', (spans) => spans.filter((span) =>
+    [...span.classList].some((name) => !name.startsWith('cm-'))).length);
+}
+
+// One line just over the limit of 20,000 characters that keeps highlighting.
+const longLineText = `{"budgetMilliNodeHours": "100000", "baseModelId": "${'7'.repeat(19_948)}"}`;
+const longLinePanel = '#editor-root .cm-long-line-panel';
+
+test('long line turns highlighting off', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    assert.ok(await countHighlightedTokens(page) > 0, 'the default text is highlighted');
+    assert.equal(await page.locator(longLinePanel).count(), 0);
+
+    assert.equal(longLineText.length, 20_001);
+    await setEditorText(page, longLineText);
+    await page.locator(longLinePanel).waitFor();
+    assert.equal(await page.textContent(longLinePanel),
+      'Highlighting is off while a line is longer than 20,000 characters.');
+    assert.equal(await countHighlightedTokens(page), 0);
+
+    // One character less is within the limit.
+    await page.keyboard.press('Backspace');
+    await page.locator(longLinePanel).waitFor({ state: 'detached' });
+    assert.ok(await countHighlightedTokens(page) > 0);
+  });
+});
+
+test('edit beside long line keeps it plain', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const text = `{\n  "budgetMilliNodeHours": "100000",\n  "baseModelId": "${'7'.repeat(20_001)}"\n}`;
+    await setEditorText(page, text);
+    await page.locator(longLinePanel).waitFor();
+    // Back at the top, the lines the form's edit touches are drawn.
+    await page.keyboard.press('Control+Home');
+    // The form's edit touches the first member's line only.
+    await page.fill(budget, '250000');
+    const edited = await readEditorText(page);
+    assert.match(edited, /"budgetMilliNodeHours": 250000,/);
+    assert.equal(await page.locator(longLinePanel).count(), 1);
+    assert.equal(await countHighlightedTokens(page), 0);
+  });
+});
+
+test('restored long line starts plain', { timeout: testTimeout }, async () => {
+  const options = {
+    async beforeLoad(context) {
+      await context.addInitScript((text) => {
+        localStorage.setItem('segform.jsonText',
+          JSON.stringify({ format: 'segform-json-text-1', text }));
+      }, `${longLineText}\n`);
+    },
+  };
+  await withPage(session, options, async ({ page }) => {
+    await waitForEditor(page);
+    await page.locator(longLinePanel).waitFor();
+    assert.equal(await countHighlightedTokens(page), 0);
+    assert.equal(await page.inputValue(budget), '100000');
+  });
+});

@@ -7,7 +7,7 @@ import { json } from '@codemirror/lang-json';
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { EditorSelection, EditorState } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -15,6 +15,7 @@ import {
   highlightActiveLineGutter,
   keymap,
   lineNumbers,
+  showPanel,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
@@ -45,6 +46,7 @@ const pageTheme = EditorView.theme({
     border: '1px solid var(--border)',
   },
   '.cm-diagnostic-hint': { color: 'var(--muted)' },
+  '.cm-long-line-panel': { padding: '0.25rem 0.5rem', color: 'var(--muted)' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': {
     backgroundColor: 'var(--info-surface)',
   },
@@ -56,6 +58,87 @@ const pageHighlightStyle = HighlightStyle.define([
   { tag: tags.propertyName, color: 'var(--accent)' },
   { tag: tags.invalid, color: 'var(--error)' },
 ]);
+
+/**
+ * The maximum line length, in UTF-16 units, that keeps JSON highlighting on.
+ * VS Code's editor.maxTokenizationLineLength has the same default. CodeMirror
+ * (@codemirror/language 6.13) parses everything in the viewport, and a line in
+ * view is parsed whole. On one line of a megabyte, each edit cost a 20 ms
+ * parse, and the parser's idle work ran in 100 ms slices, so typing stalled.
+ */
+export const maxHighlightedLineLength = 20_000;
+
+// The highlighting slot contains the JSON language while every line is within
+// the limit, and otherwise a panel that explains why the text is plain.
+const highlightSlot = new Compartment();
+const highlighted = json();
+const plainText = showPanel.of(() => {
+  const dom = document.createElement('div');
+  dom.className = 'cm-long-line-panel';
+  dom.setAttribute('role', 'status');
+  dom.textContent = 'Highlighting is off while a line is longer than ' +
+    `${maxHighlightedLineLength.toLocaleString('en-US')} characters.`;
+  return { dom, top: true };
+});
+
+function textHasLongLine(text) {
+  let start = 0;
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    if (end - start > maxHighlightedLineLength) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return text.length - start > maxHighlightedLineLength;
+}
+
+function hasLongLine(doc) {
+  for (const line of doc.iterLines()) {
+    if (line.length > maxHighlightedLineLength) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Returns whether the transaction's new text has a line over the limit.
+ * When the old text had none, only the lines the edits touched can, so a
+ * keystroke in 50,000 short lines does not read them all.
+ */
+function hasLongLineAfter(transaction, hadLongLine) {
+  const doc = transaction.newDoc;
+  if (hadLongLine) {
+    return hasLongLine(doc);
+  }
+  let found = false;
+  transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+    let position = fromB;
+    while (!found) {
+      const line = doc.lineAt(position);
+      found = line.length > maxHighlightedLineLength;
+      if (line.to >= toB) {
+        break;
+      }
+      position = line.to + 1;
+    }
+  });
+  return found;
+}
+
+// Switches highlighting in the same transaction as the edit that crosses the
+// limit, so no update ever parses a long line.
+const highlightSwitch = EditorState.transactionExtender.of((transaction) => {
+  if (!transaction.docChanged) {
+    return null;
+  }
+  const hadLongLine = highlightSlot.get(transaction.startState) === plainText;
+  const longLine = hasLongLineAfter(transaction, hadLongLine);
+  if (longLine === hadLongLine) {
+    return null;
+  }
+  return { effects: highlightSlot.reconfigure(longLine ? plainText : highlighted) };
+});
 
 /**
  * Creates the editor in a shadow root attached to `parent`.
@@ -91,7 +174,8 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
         highlightSelectionMatches(),
         syntaxHighlighting(pageHighlightStyle),
         pageTheme,
-        json(),
+        highlightSlot.of(textHasLongLine(text) ? plainText : highlighted),
+        highlightSwitch,
         lintGutter(),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label }),
