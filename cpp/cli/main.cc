@@ -301,6 +301,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (command == "--version") {
+    if (!arguments.empty()) return UsageError("--version takes no arguments");
     std::cout << "segform " << segform::kVersion << "\n";
     return kExitOk;
   }

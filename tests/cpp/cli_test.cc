@@ -320,6 +320,13 @@ TEST(CliHelp, HelpAndVersion) {
   EXPECT_EQ(version.output, "segform " + std::string(kVersion) + "\n");
 }
 
+TEST(CliHelp, VersionRejectsArguments) {
+  const RunResult run = RunCli("--version extra", /*merge_stderr=*/true);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.output.rfind("segform: --version takes no arguments\n", 0), 0u)
+      << run.output;
+}
+
 TEST(CliFields, PrintsDeclarations) {
   const RunResult run = RunCli("fields");
   EXPECT_EQ(run.status, 0);
