@@ -11,11 +11,37 @@ import createSegformModule from './gen/segform.mjs';
  */
 export { schema } from './gen/declarations.mjs';
 
-// TextEncoder turns a lone UTF-16 surrogate into U+FFFD, as the page's text
-// would be saved; Embind's own string conversion would garble it.
-// NOTE: a finding on such a value therefore quotes U+FFFD and does not name
-// the lone surrogate.
 const utf8Encoder = new TextEncoder();
+
+/**
+ * Rewrites the U+FFFD that TextEncoder wrote for each lone UTF-16 surrogate
+ * of `text`, copied to heap[at...], as the surrogate's own three bytes
+ * (0xED, then two continuation bytes). The module reports those as invalid
+ * UTF-8 at that character. A U+FFFD would instead pass as valid, and an
+ * exported file would hold a character the user never typed.
+ */
+function writeLoneSurrogates(text, heap, at) {
+  let byte = at;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      byte += 1;
+    } else if (unit < 0x800) {
+      byte += 2;
+    } else if ((unit & 0xfc00) === 0xd800 && i + 1 < text.length &&
+               (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      byte += 4; // a surrogate pair
+      i += 1;
+    } else {
+      if ((unit & 0xf800) === 0xd800) {
+        heap[byte] = 0xed;
+        heap[byte + 1] = 0x80 | ((unit >> 6) & 0x3f);
+        heap[byte + 2] = 0x80 | (unit & 0x3f);
+      }
+      byte += 3;
+    }
+  }
+}
 
 /** Returns the length of a string in UTF-8 bytes, without encoding it. */
 function utf8Length(text) {
@@ -31,7 +57,7 @@ function utf8Length(text) {
       length += 4; // a surrogate pair
       i += 1;
     } else {
-      length += 3; // the rest of the BMP, and a lone surrogate as U+FFFD
+      length += 3; // the rest of the BMP, and a lone surrogate
     }
   }
   return length;
@@ -419,9 +445,18 @@ export async function loadSegform(options) {
     return inputAt;
   }
 
-  // Copies a string into the input buffer as UTF-8 and returns its length
-  // in bytes, or -1 when it needs more than capacity bytes.
+  // Copies a string into the input buffer as UTF-8, with lone surrogates in
+  // three bytes each, and returns its length in bytes, or -1 when it needs
+  // more than capacity bytes.
   function writeString(text, capacity) {
+    const written = encodeString(text, capacity);
+    if (written >= 0 && !text.isWellFormed()) {
+      writeLoneSurrogates(text, module.HEAPU8, inputAt);
+    }
+    return written;
+  }
+
+  function encodeString(text, capacity) {
     const at = reserveInput(capacity);
     const heap = module.HEAPU8;
     if (text.length > 1024) {

@@ -54,19 +54,74 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
   object.key = key;
 }
 
-std::optional<RawDocument> ReadJsonText(std::string_view text,
-                                        FindingSink& sink) {
-  const size_t invalid = FindInvalidUtf8(text, sink.ascii_prefix());
-  if (invalid != std::string_view::npos) {
-    const std::string byte = Format(
-        "0x{}", {HexDigits(static_cast<unsigned char>(text[invalid]), 2)});
-    Finding& finding = sink.Add(
+namespace {
+
+// Returns the code point of a UTF-16 surrogate written as three bytes at
+// `at`, as in CESU-8 or in a JavaScript string's lone surrogate that the
+// WebAssembly module's caller encodes that way, or 0 when there is none.
+uint32_t SurrogateAt(std::string_view text, size_t at) {
+  if (text.size() - at < 3) return 0;
+  const auto byte = [&](size_t i) { return static_cast<uint8_t>(text[at + i]); };
+  if (byte(0) != 0xED || byte(1) < 0xA0 || byte(1) > 0xBF ||
+      (byte(2) & 0xC0) != 0x80) {
+    return 0;
+  }
+  return 0xD000u | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+}
+
+// Adds the finding for the first byte that is not valid UTF-8. Its span is
+// that byte alone, which JavaScript's TextDecoder turns into one U+FFFD, so
+// the UTF-16 offsets also match a string whose lone surrogate it is.
+void ReportInvalidUtf8(std::string_view text, size_t invalid,
+                       FindingSink& sink) {
+  const std::string byte = Format(
+      "0x{}", {HexDigits(static_cast<unsigned char>(text[invalid]), 2)});
+  Finding* finding = nullptr;
+  const uint32_t surrogate = SurrogateAt(text, invalid);
+  const uint32_t next = surrogate != 0 ? SurrogateAt(text, invalid + 3) : 0;
+  if (surrogate >= 0xD800 && surrogate <= 0xDBFF && next >= 0xDC00) {
+    // Both halves, each written as three bytes (CESU-8, or Java's modified
+    // UTF-8): the character is whole, but UTF-8 writes it in four bytes.
+    const uint32_t code_point =
+        0x10000 + ((surrogate - 0xD800) << 10) + (next - 0xDC00);
+    const std::string found = Format("U+{}", {HexDigits(code_point, 4)});
+    finding = &sink.Add(
+        Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
+        Format("the text is not valid UTF-8: {} is written as two "
+               "three-byte halves of a UTF-16 surrogate pair (CESU-8), "
+               "where UTF-8 takes one four-byte sequence",
+               {found}),
+        "Save the file as UTF-8.");
+    finding->params.Set(Param::kFound, found);
+  } else if (surrogate != 0) {
+    const std::string found = Format("U+{}", {HexDigits(surrogate, 4)});
+    finding = &sink.Add(
+        Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
+        Format("the text is not valid UTF-8: it contains {}, half of a "
+               "UTF-16 surrogate pair without its other half, which UTF-8 "
+               "cannot encode",
+               {found}),
+        "Delete the character at this position, or paste the whole "
+        "character again.");
+    finding->params.Set(Param::kFound, found);
+  } else {
+    finding = &sink.Add(
         Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
         Format("the text is not valid UTF-8: byte {} cannot appear here",
                {byte}),
         "Save the file as UTF-8, or retype the character at this position.");
-    finding.params.Set(Param::kByte, byte);
-    finding.params.Set(Param::kOffset, invalid);
+  }
+  finding->params.Set(Param::kByte, byte);
+  finding->params.Set(Param::kOffset, invalid);
+}
+
+}  // namespace
+
+std::optional<RawDocument> ReadJsonText(std::string_view text,
+                                        FindingSink& sink) {
+  const size_t invalid = FindInvalidUtf8(text, sink.ascii_prefix());
+  if (invalid != std::string_view::npos) {
+    ReportInvalidUtf8(text, invalid, sink);
     return std::nullopt;
   }
   // JSON allows no raw NUL anywhere, and a reader that stops at one would

@@ -109,6 +109,43 @@ TEST(Utf16Offsets, CountInvalidBytesAsReplacement) {
   }
 }
 
+TEST(InvalidUtf8, NamesSurrogateWrittenAsThreeBytes) {
+  const struct {
+    std::string bytes;
+    std::string found;
+    std::string message_part;
+  } rows[] = {
+      {"\xED\xA0\x80", "U+D800", "without its other half"},
+      {"\xED\xBF\xBF", "U+DFFF", "without its other half"},
+      // A low half first is no pair.
+      {"\xED\xB8\x80\xED\xA0\xBD", "U+DE00", "without its other half"},
+      // Both halves in order: CESU-8's form of U+1F600.
+      {"\xED\xA0\xBD\xED\xB8\x80", "U+1F600", "(CESU-8)"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.found);
+    const ValidationResult result =
+        Validate("{\"baseModelId\": \"a" + row.bytes + "\"}");
+    ASSERT_EQ(result.findings.size(), 1u);
+    const Finding& finding = result.findings[0];
+    EXPECT_EQ(finding.code, "json.invalid_utf8");
+    EXPECT_EQ(finding.begin, 18u);
+    EXPECT_EQ(finding.end, 19u);
+    EXPECT_EQ(finding.column, 19);
+    ASSERT_NE(finding.params.Find(Param::kFound), nullptr);
+    EXPECT_EQ(finding.params.Find(Param::kFound)->text, row.found);
+    EXPECT_EQ(finding.params.Find(Param::kByte)->text, "0xED");
+    EXPECT_NE(finding.message.find(row.found), std::string::npos);
+    EXPECT_NE(finding.message.find(row.message_part), std::string::npos)
+        << finding.message;
+  }
+  // Other invalid bytes name the byte alone.
+  const ValidationResult other = Validate("{\"baseModelId\": \"a\xED\x80\"}");
+  ASSERT_EQ(other.findings.size(), 1u);
+  EXPECT_EQ(other.findings[0].params.Find(Param::kFound), nullptr);
+  EXPECT_NE(other.findings[0].message.find("byte 0xED"), std::string::npos);
+}
+
 TEST(Utf16Offsets, SpanAValueAcrossLines) {
   const ValidationResult result =
       Validate("{\r\n  \"baseModelId\": \"\xE6\x97\xA5\"\r\n}");

@@ -325,13 +325,26 @@ describe('robustness', () => {
     assert.equal(segform.validate('{}').ok, true);
   });
 
-  test('a lone surrogate in a string reads as U+FFFD in both entry points', () => {
-    const text = '{"baseModelId":"\ud800"}';
-    for (const result of [segform.validate(text), segform.validateFile(text)]) {
-      assert.equal(result.findings.length, 1);
-      assert.equal(result.findings[0].code, 'base_model_id.invalid');
-      assert.equal(result.findings[0].params.actual, '\ufffd');
+  test('lone surrogate is located invalid UTF-8', () => {
+    // Short and long strings take different copying paths into the module.
+    for (const head of ['{"baseModelId":"', `{"baseModelId":"${'\u00e9'.repeat(2000)}`]) {
+      for (const surrogate of ['\ud800', '\udfff']) {
+        const text = `${head}${surrogate}\ud83d\ude00"}`;
+        for (const result of [segform.validate(text), segform.validateFile(text)]) {
+          assert.equal(result.findings.length, 1);
+          const [finding] = result.findings;
+          assert.equal(finding.code, 'json.invalid_utf8');
+          assert.equal(finding.params.found,
+            `U+${surrogate.charCodeAt(0).toString(16).toUpperCase()}`);
+          assert.equal(finding.utf16Begin, head.length);
+          assert.equal(finding.utf16End, head.length + 1);
+          assert.equal(finding.column, head.length + 1);
+        }
+      }
     }
+    // A well-formed pair stays valid text.
+    const pair = segform.validate('{"baseModelId":"\ud83d\ude00"}');
+    assert.deepEqual(pair.findings.map((finding) => finding.code), ['base_model_id.invalid']);
   });
 
   test('many findings are capped and stay fast', () => {
