@@ -13,15 +13,24 @@ const fileWithErrors =
   '{"modelType":"MODEL_TYPE_UNSPECIFIED","budgetMilliNodeHours":"5000",' +
   '"baseModelId":" x","budgetMiliNodeHours":1}';
 
+// Taller than the editor, so that it scrolls, with a line that turns
+// highlighting off and shows the editor's panel.
+const fileWithLongLine = `{\n  "baseModelId": "${'7'.repeat(20_001)}"${
+  Array.from({ length: 60 }, (_, i) => `,\n  "key${i}": ${i}`).join('')}\n}\n`;
+
+const textsByVariant = { '': null, ' with errors': fileWithErrors, ' with a long line': fileWithLongLine };
+
 for (const colorScheme of ['light', 'dark']) {
-  for (const withErrors of [false, true]) {
-    const name = `axe ${colorScheme}${withErrors ? ' with errors' : ''}`;
-    test(name, { timeout: testTimeout }, async () => {
+  for (const [variant, text] of Object.entries(textsByVariant)) {
+    test(`axe ${colorScheme}${variant}`, { timeout: testTimeout }, async () => {
       await withPage(session, {}, async ({ page }) => {
         await page.emulateMedia({ colorScheme });
         await page.locator('#editor-root .cm-content').waitFor();
-        if (withErrors) {
-          await importFile(page, 'errors.json', fileWithErrors);
+        if (text !== null) {
+          await importFile(page, 'inputs.json', text);
+        }
+        if (text === fileWithLongLine) {
+          await page.locator('#editor-root .cm-long-line-panel').waitFor();
         }
         const { violations } = await new AxeBuilder({ page }).analyze();
         const summary = violations.map((violation) =>

@@ -533,6 +533,11 @@ test('invalid control reports validity', { timeout: testTimeout }, async () => {
   });
 });
 
+/** Returns whether the editor wraps long lines. */
+function isWrapping(page) {
+  return page.$eval(editorContent, (content) => content.classList.contains('cm-lineWrapping'));
+}
+
 /** Counts the highlighted tokens the editor draws: spans of its own classes. */
 function countHighlightedTokens(page) {
   return page.$$eval('#editor-root .cm-line span', (spans) => spans.filter((span) =>
@@ -553,13 +558,29 @@ test('long line turns highlighting off', { timeout: testTimeout }, async () => {
     await setEditorText(page, longLineText);
     await page.locator(longLinePanel).waitFor();
     assert.equal(await page.textContent(longLinePanel),
-      'Highlighting is off while a line is longer than 20,000 characters.');
+      'Highlighting and line wrapping are off while a line is longer than 20,000 characters.');
     assert.equal(await countHighlightedTokens(page), 0);
+    assert.equal(await isWrapping(page), false);
 
     // One character less is within the limit.
     await page.keyboard.press('Backspace');
     await page.locator(longLinePanel).waitFor({ state: 'detached' });
     assert.ok(await countHighlightedTokens(page) > 0);
+    assert.equal(await isWrapping(page), true);
+  });
+});
+
+test('long line counts characters, not units', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    // 20,000 emoji are 40,000 UTF-16 units but 20,000 characters.
+    const emoji = '\u{1F600}'.repeat(20_000);
+    await setEditorText(page, emoji);
+    // The page validates the typed text first, then the editor draws it.
+    await page.locator('#editor-findings li').first().waitFor();
+    assert.equal(await page.locator(longLinePanel).count(), 0);
+    await page.keyboard.type('x');
+    await page.locator(longLinePanel).waitFor();
   });
 });
 

@@ -46,7 +46,11 @@ const pageTheme = EditorView.theme({
     border: '1px solid var(--border)',
   },
   '.cm-diagnostic-hint': { color: 'var(--muted)' },
-  '.cm-long-line-panel': { padding: '0.25rem 0.5rem', color: 'var(--muted)' },
+  // CodeMirror's own panel colours are light in both schemes.
+  '.cm-panels': { color: 'var(--text)', backgroundColor: 'var(--code-surface)' },
+  '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
+  '.cm-panels.cm-panels-bottom': { borderTop: '1px solid var(--border)' },
+  '.cm-long-line-panel': { padding: '0.25rem 0.5rem' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': {
     backgroundColor: 'var(--info-surface)',
   },
@@ -60,41 +64,64 @@ const pageHighlightStyle = HighlightStyle.define([
 ]);
 
 /**
- * The maximum line length, in UTF-16 units, that keeps JSON highlighting on.
- * VS Code's editor.maxTokenizationLineLength has the same default. CodeMirror
- * (@codemirror/language 6.13) parses everything in the viewport, and a line in
- * view is parsed whole. On one line of a megabyte, each edit cost a 20 ms
- * parse, and the parser's idle work ran in 100 ms slices, so typing stalled.
+ * The maximum line length, in characters, that keeps JSON highlighting and
+ * line wrapping on. VS Code's editor.maxTokenizationLineLength has the same
+ * default. CodeMirror (@codemirror/language 6.13, @codemirror/view 6.44)
+ * parses everything in the viewport, and a wrapped line in view whole. On
+ * one line of a megabyte, each edit cost a 20 ms parse, and the parser's
+ * idle work ran in 100 ms slices. Search marked every match in the wrapped
+ * line (270 ms a keystroke), and a paste left the view blank.
  */
 export const maxHighlightedLineLength = 20_000;
 
-// The highlighting slot contains the JSON language while every line is within
-// the limit, and otherwise a panel that explains why the text is plain.
+// The slot contains the JSON language and line wrapping while every line is
+// within the limit, and otherwise a panel that explains why they are off.
 const highlightSlot = new Compartment();
-const highlighted = json();
+const highlighted = [json(), EditorView.lineWrapping];
 const plainText = showPanel.of(() => {
   const dom = document.createElement('div');
   dom.className = 'cm-long-line-panel';
   dom.setAttribute('role', 'status');
-  dom.textContent = 'Highlighting is off while a line is longer than ' +
+  dom.textContent = 'Highlighting and line wrapping are off while a line is longer than ' +
     `${maxHighlightedLineLength.toLocaleString('en-US')} characters.`;
   return { dom, top: true };
 });
 
+/** Returns whether a line (without its line break) is over the limit. */
+function isLongLine(line) {
+  if (line.length <= maxHighlightedLineLength) {
+    return false;
+  }
+  if (line.length > 2 * maxHighlightedLineLength) {
+    return true;
+  }
+  // In between, the surrogate pairs decide, as each is one character in
+  // two UTF-16 units.
+  let characters = line.length;
+  for (let i = 0; i + 1 < line.length; i += 1) {
+    if ((line.charCodeAt(i) & 0xfc00) === 0xd800 &&
+        (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      characters -= 1;
+      i += 1;
+    }
+  }
+  return characters > maxHighlightedLineLength;
+}
+
 function textHasLongLine(text) {
   let start = 0;
   for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-    if (end - start > maxHighlightedLineLength) {
+    if (end - start > maxHighlightedLineLength && isLongLine(text.slice(start, end))) {
       return true;
     }
     start = end + 1;
   }
-  return text.length - start > maxHighlightedLineLength;
+  return isLongLine(text.slice(start));
 }
 
 function hasLongLine(doc) {
   for (const line of doc.iterLines()) {
-    if (line.length > maxHighlightedLineLength) {
+    if (isLongLine(line)) {
       return true;
     }
   }
@@ -116,7 +143,7 @@ function hasLongLineAfter(transaction, hadLongLine) {
     let position = fromB;
     while (!found) {
       const line = doc.lineAt(position);
-      found = line.length > maxHighlightedLineLength;
+      found = isLongLine(line.text);
       if (line.to >= toB) {
         break;
       }
@@ -177,8 +204,7 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
         highlightSlot.of(textHasLongLine(text) ? plainText : highlighted),
         highlightSwitch,
         lintGutter(),
-        EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': label }),
+        EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
