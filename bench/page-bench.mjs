@@ -395,11 +395,6 @@ function measureColdLoad(session) {
 }
 
 /**
- * Builds a document of the three fields plus one unknown field whose string
- * value fills it to 64 bytes under the size limit, so that typing into the
- * budget field (which only shortens it) keeps it under the limit.
- */
-/**
  * Builds a hostile 1 MiB document: a budget, and then as many unknown keys
  * as fit, one per line, or all on one line without spaces, which fits
  * nearly twice as many. Every keystroke reads all of them, and the page
@@ -419,23 +414,31 @@ function buildManyKeysDocument(maxTextBytes, { oneLine = false } = {}) {
     bytes += member.length;
   }
   const text = `${head}${members.join('')}${tail}`;
-  return { text, bytes: Buffer.byteLength(text), keys: members.length };
+  return { text, bytes: Buffer.byteLength(text), keys: members.length, searchQuery: 'key1' };
 }
 
+/**
+ * Builds a document of the three fields plus one unknown field whose string
+ * value fills it to 64 bytes under the size limit, so that typing into the
+ * budget field (which only shortens it) keeps it under the limit.
+ */
 function buildBigDocument(maxTextBytes) {
   const head = '{\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\n' +
     '  "budgetMilliNodeHours": "192000",\n  "baseModelId": "1234567890",\n  "padding": "';
   const tail = '"\n}\n';
   const text = head + 'x'.repeat(maxTextBytes - 64 - head.length - tail.length) + tail;
-  return { text, bytes: Buffer.byteLength(text) };
+  return { text, bytes: Buffer.byteLength(text), searchQuery: 'xxxx' };
 }
 
 /**
  * (4) Loads the big document from localStorage, waits until the page shows
- * it, and types into the budget field. Returns the long tasks that started
- * while typing and those before, and the keystroke-to-finding latencies.
+ * it, types into the budget field, and then types the document's search
+ * query into the editor's search panel. Returns the long tasks of loading,
+ * of typing in the form and of searching, and the keystroke-to-finding
+ * latencies.
  */
-function measureBigDocument(session, text, allowedCodes = ['field.unknown']) {
+function measureBigDocument(session, { text, searchQuery },
+  allowedCodes = ['field.unknown']) {
   const origin = new URL(session.url).origin;
   const value = JSON.stringify({ format: storageFormat, text });
   return withFreshPage(session, { seed: { origin, key: storageKey, value } }, async (page) => {
@@ -464,6 +467,14 @@ function measureBigDocument(session, text, allowedCodes = ['field.unknown']) {
     const secondKeystrokeAt = await page.evaluate(() => performance.now());
     latencies.push(...await typeOutOfRangeValues(page, '5', bigDocumentKeystrokes - 1));
 
+    // (5) Open the editor's search panel and type the query a key at a
+    // time. Its first key matches most of the text.
+    const searchStartAt = await page.evaluate(
+      () => new Promise((resolve) => setTimeout(() => resolve(performance.now()), 200)));
+    await page.focus('#editor-root .cm-content');
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type(searchQuery, { delay: 100 });
+
     // The observer reports a long task only after it ends, so the last one
     // gets 200 ms to arrive.
     const { supported, longTasks } = await page.evaluate(async () => {
@@ -474,11 +485,14 @@ function measureBigDocument(session, text, allowedCodes = ['field.unknown']) {
     if (!supported) {
       throw new MeasurementError("this Chromium does not report 'longtask' entries");
     }
+    const between = (from, to) =>
+      longTasks.filter((task) => task.startTime >= from && task.startTime < to);
     return {
       latencies,
-      typingLongTasks: longTasks.filter((task) => task.startTime >= typingStartAt),
-      laterLongTasks: longTasks.filter((task) => task.startTime >= secondKeystrokeAt),
-      loadingLongTasks: longTasks.filter((task) => task.startTime < typingStartAt),
+      typingLongTasks: between(typingStartAt, searchStartAt),
+      laterLongTasks: between(secondKeystrokeAt, searchStartAt),
+      loadingLongTasks: between(0, typingStartAt),
+      searchLongTasks: between(searchStartAt, Infinity),
     };
   });
 }
@@ -578,6 +592,8 @@ function printReport({
       bigLoads.map((load) => Math.max(...load.latencies))],
     ['1 MiB document: longest task while loading it (before typing)', formatLongTask,
       bigLoads.map((load) => longestDuration(load.loadingLongTasks))],
+    ['1 MiB document: longest task while typing "xxxx" into the editor\'s search', formatLongTask,
+      bigLoads.map((load) => longestDuration(load.searchLongTasks))],
     ...manyKeysDocuments.flatMap(({ label, loads: keyLoads }) => [
       [`${label}: longest task while typing ${bigDocumentKeystrokes} keys`,
         formatLongTask, keyLoads.map((load) => longestDuration(load.typingLongTasks))],
@@ -587,6 +603,8 @@ function printReport({
         keyLoads.map((load) => median(load.latencies))],
       [`${label}: longest task while loading it (before typing)`, formatLongTask,
         keyLoads.map((load) => longestDuration(load.loadingLongTasks))],
+      [`${label}: longest task while typing "key1" into the editor's search`, formatLongTask,
+        keyLoads.map((load) => longestDuration(load.searchLongTasks))],
     ]),
   ];
 
@@ -644,11 +662,11 @@ async function main() {
     const floorLatencies = await measureKeystrokeFloor(session);
     const bigLoads = [];
     for (let i = 0; i < coldLoadCount; i += 1) {
-      bigLoads.push(await measureBigDocument(session, bigDocument.text));
+      bigLoads.push(await measureBigDocument(session, bigDocument));
     }
     for (const { document, loads: keyLoads } of manyKeysDocuments) {
       for (let i = 0; i < coldLoadCount; i += 1) {
-        keyLoads.push(await measureBigDocument(session, document.text,
+        keyLoads.push(await measureBigDocument(session, document,
           ['field.unknown', 'findings.truncated']));
       }
     }
