@@ -6,7 +6,8 @@
 //   segform schema                                print a JSON Schema
 //
 // Exit status: 0 when no file has an error, 1 when one has, and 2 for a
-// usage error or a file that cannot be read. The highest status applies.
+// usage error, a file that cannot be read or output that cannot be written.
+// The highest status applies.
 
 #include <unistd.h>
 
@@ -68,7 +69,8 @@ argument is a FILE, even one that starts with -. A UTF-8 byte-order mark at
 the start of a file is ignored.
 
 Exit status: 0 when no file has an error (warnings allowed), 1 when a file
-has an error, 2 for a usage error or a file that cannot be read.
+has an error, 2 for a usage error, a file that cannot be read or output that
+cannot be written.
 )";
 
 struct Input {
@@ -77,6 +79,14 @@ struct Input {
   bool too_large = false;  // the stream held more than kMaxReadBytes
   uintmax_t known_size = 0;  // a too large regular file's size, else 0
 };
+
+// Returns strerror's text for the error number, in lower case at its start,
+// so that "Is a directory" reads as segform's own "is a directory".
+std::string ErrorText(int error_number) {
+  std::string text = std::strerror(error_number);
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(text[0]));
+  return text;
+}
 
 int UsageError(const std::string& message) {
   std::cerr << "segform: " << message << "\n"
@@ -105,8 +115,6 @@ void ReadCapped(std::istream& stream, Input& input) {
 bool ReadInput(const std::string& argument, Input& input,
                std::string* reason = nullptr) {
   const auto fail = [&](std::string why) {
-    // strerror's "Is a directory" reads as segform's own "is a directory".
-    if (!why.empty()) why[0] = static_cast<char>(std::tolower(why[0]));
     std::cerr << "segform: cannot read " << (argument == "-" ? "<stdin>" : argument)
               << ": " << why << "\n";
     if (reason != nullptr) *reason = std::move(why);
@@ -119,7 +127,7 @@ bool ReadInput(const std::string& argument, Input& input,
     input.bytes.resize(kMaxReadBytes);
     input.bytes.resize(std::fread(input.bytes.data(), 1, kMaxReadBytes, stdin));
     input.too_large = input.bytes.size() == kMaxReadBytes;
-    return !std::ferror(stdin) || fail(std::strerror(errno));
+    return !std::ferror(stdin) || fail(ErrorText(errno));
   }
   input.name = argument;
   std::error_code error;
@@ -127,9 +135,9 @@ bool ReadInput(const std::string& argument, Input& input,
     return fail("is a directory");
   }
   std::ifstream file(argument, std::ios::binary);
-  if (!file) return fail(std::strerror(errno));
+  if (!file) return fail(ErrorText(errno));
   ReadCapped(file, input);
-  if (file.bad()) return fail(std::strerror(errno));
+  if (file.bad()) return fail(ErrorText(errno));
   if (input.too_large && std::filesystem::is_regular_file(argument, error)) {
     input.known_size = std::filesystem::file_size(argument, error);
     if (error) input.known_size = 0;
@@ -289,10 +297,7 @@ int RunFormat(const std::vector<std::string>& arguments) {
   return kExitOk;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> arguments(argv + 1, argv + argc);
+int Run(std::vector<std::string> arguments) {
   if (arguments.empty()) return UsageError("missing command");
   const std::string command = arguments[0];
   arguments.erase(arguments.begin());
@@ -331,4 +336,20 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   return UsageError("unknown command '" + command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int status = Run(std::vector<std::string>(argv + 1, argv + argc));
+  // Output that was not written, to a full disk for one, must not end in
+  // success: `segform format in.json > out.json && upload out.json` would
+  // upload an empty file.
+  std::cout.flush();
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
+    std::cerr << "segform: writing standard output failed: "
+              << ErrorText(errno) << "\n";
+    return kExitUsage;
+  }
+  return status;
 }

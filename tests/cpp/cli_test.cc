@@ -20,11 +20,8 @@ struct RunResult {
   std::string output;  // standard output, or both streams when merged
 };
 
-// Runs the checker through the shell with the given arguments (already
-// quoted) and returns its exit status and standard output.
-RunResult RunCli(const std::string& arguments, bool merge_stderr = false) {
-  std::string command = std::string("'") + SEGFORM_CLI + "' " + arguments;
-  command += merge_stderr ? " 2>&1" : " 2>/dev/null";
+// Runs a shell command and returns its exit status and standard output.
+RunResult RunShell(const std::string& command) {
   RunResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -36,6 +33,14 @@ RunResult RunCli(const std::string& arguments, bool merge_stderr = false) {
   const int status = pclose(pipe);
   result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs the checker through the shell with the given arguments (already
+// quoted) and returns its exit status and standard output.
+RunResult RunCli(const std::string& arguments, bool merge_stderr = false) {
+  std::string command = std::string("'") + SEGFORM_CLI + "' " + arguments;
+  command += merge_stderr ? " 2>&1" : " 2>/dev/null";
+  return RunShell(command);
 }
 
 std::string CasePath(const std::string& name) {
@@ -318,6 +323,24 @@ TEST(CliHelp, HelpAndVersion) {
   const RunResult version = RunCli("--version");
   EXPECT_EQ(version.status, 0);
   EXPECT_EQ(version.output, "segform " + std::string(kVersion) + "\n");
+}
+
+TEST(CliOutput, FullDiskExitsTwo) {
+  const TempFile valid("{\"budgetMilliNodeHours\": \"100000\"}");
+  const std::string commands[] = {
+      "fields", "schema", "--help", "--version", "format " + valid.quoted(),
+      "check --format json " + valid.quoted(),
+  };
+  for (const std::string& command : commands) {
+    SCOPED_TRACE(command);
+    // Standard error goes to the pipe, standard output to /dev/full.
+    const RunResult run = RunShell(std::string("'") + SEGFORM_CLI + "' " +
+                                   command + " 2>&1 >/dev/full");
+    EXPECT_EQ(run.status, 2);
+    EXPECT_EQ(run.output,
+              "segform: writing standard output failed: no space left on "
+              "device\n");
+  }
 }
 
 TEST(CliHelp, VersionRejectsArguments) {
