@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "internal.h"
 #include "segform/segform.h"
 
 namespace {
@@ -88,6 +89,20 @@ std::string ErrorText(int error_number) {
   return text;
 }
 
+// Returns the file name as the text output shows it: as given, or in quotes
+// with escapes when it contains a control character, a bidirectional
+// formatting character or bytes that are not UTF-8. A name with a newline
+// or a terminal's escape sequence could otherwise imitate a finding line.
+std::string ShownName(const std::string& name) {
+  // An escape counts as up to six characters against the cap, so this cap
+  // never cuts the name.
+  std::string quoted =
+      segform::internal::QuoteForMessage(name, 6 * name.size() + 6);
+  const bool unchanged = quoted.size() == name.size() + 2 &&
+                         quoted.compare(1, name.size(), name) == 0;
+  return unchanged ? name : quoted;
+}
+
 int UsageError(const std::string& message) {
   std::cerr << "segform: " << message << "\n"
             << "Try 'segform --help' for more information.\n";
@@ -115,8 +130,9 @@ void ReadCapped(std::istream& stream, Input& input) {
 bool ReadInput(const std::string& argument, Input& input,
                std::string* reason = nullptr) {
   const auto fail = [&](std::string why) {
-    std::cerr << "segform: cannot read " << (argument == "-" ? "<stdin>" : argument)
-              << ": " << why << "\n";
+    std::cerr << "segform: cannot read "
+              << (argument == "-" ? "<stdin>" : ShownName(argument)) << ": "
+              << why << "\n";
     if (reason != nullptr) *reason = std::move(why);
     return false;
   };
@@ -170,10 +186,9 @@ std::string_view CompilerSeverity(segform::Severity severity) {
 void PrintFindingsText(std::ostream& out, const std::string& name,
                        const std::vector<segform::Finding>& findings,
                        std::optional<std::string_view> text = std::nullopt) {
+  const std::string shown_name = ShownName(name);
   for (const segform::Finding& finding : findings) {
-    // NOTE: the file name is printed as given, so a name that contains a
-    // newline can imitate a finding line, as it can in compilers' output.
-    out << name << ":" << finding.line << ":" << finding.column << ": "
+    out << shown_name << ":" << finding.line << ":" << finding.column << ": "
         << CompilerSeverity(finding.severity) << ": " << finding.message;
     if (!finding.hint.empty()) {
       // Messages carry no closing full stop unless they end in a question.

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -49,15 +50,17 @@ std::string CasePath(const std::string& name) {
 
 class TempFile {
  public:
-  explicit TempFile(const std::string& content) {
+  explicit TempFile(const std::string& content,
+                    const std::string& suffix = ".json") {
     path_ = (std::filesystem::temp_directory_path() /
              ("segform-cli-test-" + std::to_string(::getpid()) + "-" +
-              std::to_string(counter_++) + ".json"))
+              std::to_string(counter_++) + suffix))
                 .string();
     std::ofstream(path_, std::ios::binary) << content;
   }
   ~TempFile() { std::filesystem::remove(path_); }
   std::string quoted() const { return "'" + path_ + "'"; }
+  const std::string& path() const { return path_; }
 
  private:
   static inline int counter_ = 0;
@@ -221,6 +224,25 @@ TEST(CliCheck, JsonFormatIsParseableAndValidUtf8) {
   EXPECT_EQ(reports[1]["findings"][0]["path"],
             "/<img src=x onerror=alert(1)>");
   EXPECT_EQ(reports[1]["ok"], false);
+}
+
+TEST(CliCheck, EscapesControlsInFileNames) {
+  const TempFile file("{\"x\": 1}", "-\x1b[31mred\n.json");
+  const RunResult run = RunCli("check " + file.quoted());
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.output.find('\x1b'), std::string::npos) << run.output;
+  const std::string shown =
+      file.path().substr(0, file.path().size() - 15) + "-\\u001B[31mred\\u000A.json";
+  EXPECT_EQ(run.output.rfind("\"" + shown + "\":1:2: error: unknown field", 0), 0u)
+      << run.output;
+  EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1);
+
+  const RunResult missing = RunCli("check 'no\x1b[2Jsuch.json'", true);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.output.rfind(
+                "segform: cannot read \"no\\u001B[2Jsuch.json\": no such file", 0),
+            0u)
+      << missing.output;
 }
 
 TEST(CliCheck, TextOutputIsValidUtf8WithControlsEscaped) {
