@@ -504,6 +504,16 @@ ValidationResult Validate(std::string_view text,
   }
   ValidationResult result = CheckText(text, options);
   result.skipped_prefix = skipped_prefix;
+  // The reader found a mark at the start of what follows the file's own
+  // one, and the user is to remove that one, not the first.
+  if (skipped_prefix > 0 && !result.findings.empty() &&
+      result.findings[0].code == "json.byte_order_mark") {
+    result.findings[0].message =
+        "invalid JSON: the file starts with two UTF-8 byte-order marks";
+    result.findings[0].hint =
+        "Remove the second byte-order mark (U+FEFF). A file may start with "
+        "one.";
+  }
   return result;
 }
 

@@ -92,6 +92,25 @@ TEST(Positions, FileByteOrderMarkIsNotCounted) {
   EXPECT_EQ(result.skipped_prefix, 3u);
 }
 
+TEST(Positions, SecondByteOrderMarkIsNamed) {
+  ValidateOptions options;
+  options.input_is_file = true;
+  const ValidationResult file =
+      Validate("\xEF\xBB\xBF\xEF\xBB\xBF{}", options);
+  ASSERT_EQ(file.findings.size(), 1u);
+  EXPECT_EQ(file.findings[0].code, "json.byte_order_mark");
+  EXPECT_EQ(file.findings[0].begin, 0u);
+  EXPECT_EQ(file.findings[0].column, 1);
+  EXPECT_NE(file.findings[0].message.find("two UTF-8 byte-order marks"),
+            std::string::npos);
+  EXPECT_NE(file.findings[0].hint.find("Remove the second"), std::string::npos);
+  // Text that is not a file may not start with even one.
+  const ValidationResult text = Validate("\xEF\xBB\xBF{}");
+  ASSERT_EQ(text.findings.size(), 1u);
+  EXPECT_NE(text.findings[0].message.find("starts with a UTF-8 byte-order mark"),
+            std::string::npos);
+}
+
 // Counts the line, column and UTF-16 offset of a byte offset one byte at a
 // time, as a reference for the word-at-a-time counting in the library.
 struct NaivePosition {
