@@ -118,6 +118,11 @@ constexpr std::string_view kPipelineDefinitionKeys[] = {
     "trainingTaskDefinition", "training_task_definition"};
 constexpr std::string_view kPipelineDisplayNameKeys[] = {"displayName",
                                                          "display_name"};
+// The members of a CreateTrainingPipelineRequest, the request that the
+// client libraries send: the location and the pipeline to create in it.
+constexpr std::string_view kCreatePipelineKeys[] = {"trainingPipeline",
+                                                    "training_pipeline"};
+constexpr std::string_view kCreateParentKey = "parent";
 
 // Returns true when key is the snake_case spelling of the lowerCamelCase
 // json_name ("display_name" of "displayName").
@@ -220,9 +225,67 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
   internal::ConvertToUtf16Offsets(text, offsets);
 }
 
+// The requests CheckText reads around the training inputs.
+enum class Envelope {
+  kCreateRequest,  // a CreateTrainingPipelineRequest or a training pipeline
+  kPipeline,       // a training pipeline
+  kNone,
+};
+
 ValidationResult CheckText(std::string_view text,
                            const ValidateOptions& options,
-                           bool allow_pipeline = true);
+                           Envelope envelope = Envelope::kCreateRequest);
+
+// Adds the findings of `inner`, a check of the object at `span`, to the
+// sink at their places in the whole text and under `pointer`. Moves the
+// inner member spans and object span to count from the whole text too.
+void MergeInnerResult(std::string_view text, internal::Span span,
+                      const std::string& pointer, ValidationResult& inner,
+                      FindingSink& sink) {
+  for (const Finding& finding : inner.findings) {
+    // The inner check capped its findings on its own. Its summary's count
+    // goes into this one's, which also counts what this cap cuts.
+    if (finding.code == internal::kTruncatedCode) {
+      sink.CountCut({ParamCount(finding, Param::kMoreErrors),
+                     ParamCount(finding, Param::kMoreWarnings),
+                     ParamCount(finding, Param::kMoreNotes)},
+                    span.begin + finding.begin);
+      continue;
+    }
+    Finding& added = sink.Add(
+        finding.severity, finding.code, pointer + finding.path,
+        {span.begin + finding.begin, span.begin + finding.end},
+        finding.message, finding.hint);
+    added.params = finding.params;
+  }
+  // Member spans count from the inner object's start.
+  size_t inner_start = span.begin;
+  std::vector<size_t*> start = {&inner_start};
+  internal::ConvertToUtf16Offsets(text, start);
+  for (MemberSpan& member : inner.member_spans) {
+    member.key_begin += inner_start;
+    member.key_end += inner_start;
+    member.value_begin += inner_start;
+    member.value_end += inner_start;
+  }
+  if (inner.object_span) {
+    inner.object_span->first += inner_start;
+    inner.object_span->second += inner_start;
+  }
+}
+
+// Reports the keys set twice in nested objects of the document, except
+// those inside `checked`, whose own check reports them.
+void ReportNestedDuplicatesOutside(const RawDocument& document,
+                                   internal::Span checked, FindingSink& sink) {
+  for (const internal::NestedDuplicate& duplicate :
+       document.nested_duplicates) {
+    if (duplicate.key_span.begin < checked.begin ||
+        duplicate.key_span.begin >= checked.end) {
+      internal::ReportNestedDuplicate(duplicate, sink);
+    }
+  }
+}
 
 // Checks the trainingTaskInputs of a training pipeline request as the
 // message, and reports the findings at their places in the whole request.
@@ -283,13 +346,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   const internal::Span checked = inputs_member.value.kind == ValueKind::kObject
                                      ? inputs_member.value.span
                                      : internal::Span{};
-  for (const internal::NestedDuplicate& duplicate :
-       document.nested_duplicates) {
-    if (duplicate.key_span.begin < checked.begin ||
-        duplicate.key_span.begin >= checked.end) {
-      internal::ReportNestedDuplicate(duplicate, sink);
-    }
-  }
+  ReportNestedDuplicatesOutside(document, checked, sink);
 
   // The API rejects a request without the fields TrainingPipeline marks
   // required. This is only a warning, because segform checks and exports
@@ -369,37 +426,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
              "Put the training inputs in { }.");
   } else {
     result = CheckText(text.substr(span.begin, span.end - span.begin),
-                       options, false);
-    for (const Finding& inner : result.findings) {
-      // The inner check capped its findings on its own. Its summary's
-      // count goes into this one's, which also counts what this cap cuts.
-      if (inner.code == internal::kTruncatedCode) {
-        sink.CountCut({ParamCount(inner, Param::kMoreErrors),
-                       ParamCount(inner, Param::kMoreWarnings),
-                       ParamCount(inner, Param::kMoreNotes)},
-                      span.begin + inner.begin);
-        continue;
-      }
-      Finding& finding = sink.Add(
-          inner.severity, inner.code, inputs_pointer + inner.path,
-          {span.begin + inner.begin, span.begin + inner.end}, inner.message,
-          inner.hint);
-      finding.params = inner.params;
-    }
-    // Member spans count from the inner object's start.
-    size_t inner_start = span.begin;
-    std::vector<size_t*> start = {&inner_start};
-    internal::ConvertToUtf16Offsets(text, start);
-    for (MemberSpan& member : result.member_spans) {
-      member.key_begin += inner_start;
-      member.key_end += inner_start;
-      member.value_begin += inner_start;
-      member.value_end += inner_start;
-    }
-    if (result.object_span) {
-      result.object_span->first += inner_start;
-      result.object_span->second += inner_start;
-    }
+                       options, Envelope::kNone);
+    MergeInnerResult(text, span, inputs_pointer, result, sink);
   }
   // The inner check left the canonical JSON empty if the inputs have an
   // error of their own.
@@ -410,9 +438,140 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   return result;
 }
 
+// Returns true for a location's resource name, "projects/P/locations/L".
+bool IsLocationName(std::string_view name) {
+  const auto segment = [&name](std::string_view collection) {
+    if (name.substr(0, collection.size()) != collection) return false;
+    name.remove_prefix(collection.size());
+    const size_t end = std::min(name.find('/'), name.size());
+    if (end == 0) return false;
+    name.remove_prefix(end);
+    return true;
+  };
+  return segment("projects/") && segment("/locations/") && name.empty();
+}
+
+// Checks the parent of a CreateTrainingPipelineRequest, the location the
+// pipeline is created in. Like the request's other members, it gets
+// warnings only, since segform checks and exports the inputs in it.
+void CheckRequestParent(const RawDocument& document, FindingSink& sink) {
+  const RawMember* parent = nullptr;
+  for (const RawMember& member : document.members) {
+    if (member.key == kCreateParentKey) {
+      parent = &member;
+      break;
+    }
+  }
+  if (parent == nullptr || IsUnsetString(parent->value)) {
+    Finding& finding =
+        parent == nullptr
+            ? sink.Add(Severity::kWarning, "pipeline.missing_field", "",
+                       document.top.span,
+                       "the request has no parent, the location that the "
+                       "client libraries require to create the pipeline in",
+                       "Add \"parent\": \"projects/PROJECT/locations/LOCATION\".")
+            : sink.Add(Severity::kWarning, "pipeline.missing_field",
+                       "/parent", parent->value.span,
+                       "the request's parent is empty, where the client "
+                       "libraries require the location to create the "
+                       "pipeline in",
+                       "Write \"projects/PROJECT/locations/LOCATION\".");
+    finding.params.Set(Param::kKey, kCreateParentKey);
+    return;
+  }
+  if (parent->value.kind != ValueKind::kString) {
+    Finding& finding = sink.Add(
+        Severity::kWarning, "pipeline.wrong_type", "/parent",
+        parent->value.span,
+        internal::Format("the request's parent must be a string; got {}",
+                         {internal::KindName(parent->value.kind)}),
+        "Write \"projects/PROJECT/locations/LOCATION\".");
+    finding.params.Set(Param::kKey, kCreateParentKey);
+    finding.params.Set(Param::kExpected, "a string");
+    finding.params.Set(Param::kActual, internal::KindName(parent->value.kind));
+    return;
+  }
+  if (!IsLocationName(parent->value.text)) {
+    Finding& finding = sink.Add(
+        Severity::kWarning, "pipeline.invalid_parent", "/parent",
+        parent->value.span,
+        internal::Format("the request's parent {} is not a location name",
+                         {internal::Quoted(parent->value.text)}),
+        "Write projects/PROJECT/locations/LOCATION, for example "
+        "\"projects/my-project/locations/us-central1\".");
+    finding.params.Set(Param::kActual, parent->value.text);
+  }
+}
+
+// Checks a CreateTrainingPipelineRequest, as the client libraries take it:
+// a parent and a training pipeline, which is checked as a request of its
+// own.
+ValidationResult CheckCreateRequest(std::string_view text,
+                                    const RawDocument& document,
+                                    const RawMember& pipeline_member,
+                                    const ValidateOptions& options) {
+  const internal::Span span = pipeline_member.value.span;
+  const std::string pointer = internal::MemberPointer(pipeline_member.key);
+  ValidationResult result = CheckText(
+      text.substr(span.begin, span.end - span.begin), options,
+      Envelope::kPipeline);
+
+  FindingSink sink(text);
+  // A second pipeline makes it unclear which inputs are meant.
+  bool inputs_in_doubt = false;
+  std::map<std::string_view, const RawMember*> seen;  // by name
+  for (const RawMember& member : document.members) {
+    const std::string_view name = member.key == kCreatePipelineKeys[1]
+                                      ? kCreatePipelineKeys[0]
+                                      : std::string_view(member.key);
+    const auto [first, inserted] = seen.emplace(name, &member);
+    if (!inserted) {
+      internal::ReportDuplicate(first->second->key, name, member, sink);
+      inputs_in_doubt = inputs_in_doubt || name == kCreatePipelineKeys[0];
+      continue;
+    }
+    if (name == kCreatePipelineKeys[0] || name == kCreateParentKey) continue;
+    Finding& finding = sink.Add(
+        Severity::kWarning, "pipeline.unknown_field",
+        internal::MemberPointer(member.key), member.key_span,
+        internal::Format("unknown member {} of a CreateTrainingPipelineRequest, "
+                         "which has only parent and trainingPipeline",
+                         {internal::Quoted(member.key)}),
+        "Remove it, or move it into trainingPipeline.");
+    finding.params.Set(Param::kKey, member.key);
+  }
+  CheckRequestParent(document, sink);
+
+  if (!result.pipeline_request) {
+    // Read as the inputs, the pipeline's own members would each be an
+    // unknown field. What it lacks is the inputs.
+    ReportNestedDuplicatesOutside(document, {}, sink);
+    Finding& finding = sink.Add(
+        Severity::kError, "pipeline.missing_inputs", pointer,
+        pipeline_member.key_span,
+        "the training pipeline has no trainingTaskInputs, the training "
+        "inputs that segform checks",
+        "Add \"trainingTaskInputs\": { } to the training pipeline, with the "
+        "inputs in it.");
+    finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
+    result = ValidationResult();
+    TakeFindings(sink, result);
+    result.pipeline_request = true;
+    result.inputs_path = pointer + internal::MemberPointer(
+                                       internal::kPipelineInputsKey);
+    return result;
+  }
+  ReportNestedDuplicatesOutside(document, span, sink);
+  MergeInnerResult(text, span, pointer, result, sink);
+  if (inputs_in_doubt) result.canonical_json.clear();
+  TakeFindings(sink, result);
+  result.inputs_path = pointer + result.inputs_path;
+  return result;
+}
+
 ValidationResult CheckText(std::string_view text,
                            const ValidateOptions& options,
-                           bool allow_pipeline) {
+                           Envelope envelope) {
   ValidationResult result;
   // The size comes first, so that the JavaScript side, which checks it
   // before copying the text, reports the same finding.
@@ -449,14 +608,21 @@ ValidationResult CheckText(std::string_view text,
     TakeFindings(sink, result);
     return result;
   }
-  if (allow_pipeline) {
+  if (envelope != Envelope::kNone) {
     if (const RawMember* inputs = FindMember(*document, kPipelineInputsKeys)) {
       return CheckPipelineRequest(text, *document, *inputs, options);
     }
   }
+  if (envelope == Envelope::kCreateRequest) {
+    const RawMember* pipeline = FindMember(*document, kCreatePipelineKeys);
+    if (pipeline != nullptr && pipeline->value.kind == ValueKind::kObject) {
+      return CheckCreateRequest(text, *document, *pipeline, options);
+    }
+  }
 
-  const std::vector<FieldValue> fields = internal::ReadFields(
-      ImageSegmentationInputsDecl(), *document, options, allow_pipeline, sink);
+  const std::vector<FieldValue> fields =
+      internal::ReadFields(ImageSegmentationInputsDecl(), *document, options,
+                           envelope != Envelope::kNone, sink);
   internal::CheckSegmentationRules(fields, sink);
 
   ImageSegmentationInputs inputs;

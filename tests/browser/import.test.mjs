@@ -4,6 +4,7 @@
 // shown as text.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import {
@@ -443,6 +444,36 @@ test('non-object request inputs named', { timeout: testTimeout },
         'request. Fix it first.');
     });
   });
+
+test('create request fills the form from its inputs', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'create.json', await readCase('create-request-budget-below-range'));
+    const status = await page.textContent('#import-status');
+    assert.match(status, /a training pipeline request whose trainingTaskInputs the form shows/);
+    const values = await readFormValues(page);
+    assert.equal(values.modelType, 'CLOUD_HIGH_ACCURACY_1');
+    assert.equal(values.budgetMilliNodeHours, '5000');
+    const findings = await fieldFindings(page, 'budgetMilliNodeHours');
+    assert.deepEqual(findings.map((finding) => finding.code), ['budget.out_of_range']);
+    assert.equal(findings[0].path, '/trainingPipeline/trainingTaskInputs/budgetMilliNodeHours');
+
+    // A form edit lands inside the pipeline's trainingTaskInputs, and the
+    // pipeline export keeps the request around the canonical inputs.
+    await page.fill('#field-budgetMilliNodeHours', '250000');
+    assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#pipeline-export-button'),
+    ]);
+    const request = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(request.parent, 'projects/my-project/locations/us-central1');
+    assert.equal(request.trainingPipeline.displayName, 'seg-run');
+    assert.deepEqual(request.trainingPipeline.trainingTaskInputs, {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+      budgetMilliNodeHours: '250000',
+    });
+  });
+});
 
 test('pipeline request fills the form from its inputs', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
