@@ -80,16 +80,26 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   if (sink.CutByCap(severity, member.key_span)) return;
   // The JSON names alone are the candidates: a proto name compares as equal
   // to its JSON name, since the comparison drops case and underscores, so a
-  // key close to the proto name gets the JSON name suggested. The pipeline
-  // key, when it is a candidate, is added last and removed before `names`
-  // goes into the message and params.
+  // key close to the proto name gets the JSON name suggested. The keys of
+  // the requests around the inputs, when they are candidates, are added
+  // last and removed before `names` goes into the message and params.
   std::vector<std::string_view> names = FieldNames(message);
-  if (suggest_pipeline_key) names.push_back(kPipelineInputsKey);
+  if (suggest_pipeline_key) {
+    names.push_back(kPipelineInputsKey);
+    names.push_back(kCreatePipelineKey);
+  }
   const std::string_view suggestion = ClosestName(member.key, names);
-  if (suggest_pipeline_key) names.pop_back();
+  if (suggest_pipeline_key) names.resize(names.size() - 2);
   std::string message_text;
   std::string hint;
-  if (suggestion == kPipelineInputsKey) {
+  if (suggestion == kCreatePipelineKey) {
+    message_text = Format(
+        "unknown field {}; did you mean \"{}\", the key of a "
+        "CreateTrainingPipelineRequest's pipeline?",
+        {Quoted(member.key), suggestion});
+    hint = Format("Rename it to \"{}\" to check the request's inputs.",
+                  {suggestion});
+  } else if (suggestion == kPipelineInputsKey) {
     message_text = Format(
         "unknown field {}; did you mean \"{}\", the key of a training "
         "pipeline request's inputs?",

@@ -243,12 +243,15 @@ std::string_view KindName(ValueKind kind);
 
 // The key of a training pipeline request's inputs, as the API writes it.
 inline constexpr std::string_view kPipelineInputsKey = "trainingTaskInputs";
+// The key of a CreateTrainingPipelineRequest's training pipeline.
+inline constexpr std::string_view kCreatePipelineKey = "trainingPipeline";
 
 // Reads the members of a message: unknown keys, duplicates and values of the
 // wrong JSON type become findings. Returns the fields that are present and
 // not null, in declaration order. With suggest_pipeline_key, an unknown key
-// closer to kPipelineInputsKey than to any field gets it as its suggestion,
-// since the text may be a request with that key misspelt.
+// closer to kPipelineInputsKey or kCreatePipelineKey than to any field gets
+// that key as its suggestion, since the text may be a request with it
+// misspelt.
 std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                    const RawDocument& document,
                                    const ValidateOptions& options,

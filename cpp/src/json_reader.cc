@@ -101,7 +101,7 @@ void ReportInvalidUtf8(std::string_view text, size_t invalid,
                "UTF-16 surrogate pair without its other half, which UTF-8 "
                "cannot encode",
                {found}),
-        "Delete the character at this position, or paste the whole "
+        "Delete the character at this position, or type the whole "
         "character again.");
     finding->params.Set(Param::kFound, found);
   } else {

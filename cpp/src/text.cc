@@ -180,10 +180,12 @@ class CharacterCounts {
   int counts_[32] = {};
 };
 
-// Returns the Levenshtein distance of a and b when it is at most limit, and
-// limit + 1 otherwise. Only the cells within limit of the diagonal can hold
-// a distance that small, so each row computes just that band, and the
-// search stops at a row whose band is all over the limit.
+// Returns the edit distance of a and b when it is at most limit, and
+// limit + 1 otherwise. An edit inserts, deletes or replaces a character, or
+// swaps two neighbours, so "parnet" is one edit from "parent" (the optimal
+// string alignment distance). Only the cells within limit of the diagonal
+// can hold a distance that small, so each row computes just that band, and
+// the search stops at a row whose band is all over the limit.
 size_t EditDistanceWithin(std::string_view a, std::string_view b,
                           size_t limit) {
   const size_t over = limit + 1;
@@ -201,15 +203,18 @@ size_t EditDistanceWithin(std::string_view a, std::string_view b,
     a.remove_suffix(1);
     b.remove_suffix(1);
   }
-  // Two rows of the table. Names are short, so they fit on the stack.
+  // Three rows of the table, the one before the previous for swaps. Names
+  // are short, so they fit on the stack.
   constexpr size_t kStackColumns = 64;
-  size_t stack_rows[2][kStackColumns + 1];
+  size_t stack_rows[3][kStackColumns + 1];
   std::vector<size_t> heap_rows;
-  size_t* previous = stack_rows[0];
-  size_t* current = stack_rows[1];
+  size_t* earlier = stack_rows[0];
+  size_t* previous = stack_rows[1];
+  size_t* current = stack_rows[2];
   if (b.size() > kStackColumns) {
-    heap_rows.resize(2 * (b.size() + 1));
-    previous = heap_rows.data();
+    heap_rows.resize(3 * (b.size() + 1));
+    earlier = heap_rows.data();
+    previous = earlier + b.size() + 1;
     current = previous + b.size() + 1;
   }
   for (size_t j = 0; j <= b.size(); ++j) previous[j] = std::min(j, over);
@@ -223,11 +228,16 @@ size_t EditDistanceWithin(std::string_view a, std::string_view b,
           previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
       current[j] = std::min(
           {previous[j] + 1, current[j - 1] + 1, substitution, over});
+      // Row i - 2 computed its band up to j - 2, which lies within it.
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        current[j] = std::min(current[j], earlier[j - 2] + 1);
+      }
       row_minimum = std::min(row_minimum, current[j]);
     }
     // The next row reads one cell past this band, which lies outside it.
     if (last < b.size()) current[last + 1] = over;
     if (row_minimum >= over) return over;
+    std::swap(earlier, previous);
     std::swap(previous, current);
   }
   return previous[b.size()];

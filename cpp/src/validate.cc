@@ -120,8 +120,8 @@ constexpr std::string_view kPipelineDisplayNameKeys[] = {"displayName",
                                                          "display_name"};
 // The members of a CreateTrainingPipelineRequest, the request that the
 // client libraries send: the location and the pipeline to create in it.
-constexpr std::string_view kCreatePipelineKeys[] = {"trainingPipeline",
-                                                    "training_pipeline"};
+constexpr std::string_view kCreatePipelineKeys[] = {
+    internal::kCreatePipelineKey, "training_pipeline"};
 constexpr std::string_view kCreateParentKey = "parent";
 
 // Returns true when key is the snake_case spelling of the lowerCamelCase
@@ -146,33 +146,60 @@ std::string_view RequestMemberName(std::string_view key) {
   return {};
 }
 
-// Reports a member of a pipeline request that TrainingPipeline does not
-// have, with the closest member's name when one is close and not in the
-// request already, where renaming would set it twice. It is a warning,
-// like a missing displayName: segform checks the inputs in the request.
-void ReportUnknownRequestMember(const RawMember& member,
-                                const RawDocument& document, FindingSink& sink) {
-  std::vector<std::string_view> absent = TrainingPipelineFieldNames();
-  for (const RawMember& other : document.members) {
-    const std::string_view name = RequestMemberName(other.key);
-    absent.erase(std::remove(absent.begin(), absent.end(), name), absent.end());
+// Returns the names among `names` that no member of the document sets, in
+// either spelling, as `spelled` maps a key to its name.
+template <typename Spelled>
+std::vector<std::string_view> AbsentNames(std::vector<std::string_view> names,
+                                          const RawDocument& document,
+                                          Spelled spelled) {
+  for (const RawMember& member : document.members) {
+    const std::string_view name = spelled(member.key);
+    names.erase(std::remove(names.begin(), names.end(), name), names.end());
   }
+  return names;
+}
+
+// Reports a member written outside the object it belongs to: `what` names
+// what it is, and `where` the object the API reads it in.
+void ReportMisplacedMember(const RawMember& member, std::string_view what,
+                           std::string_view where, FindingSink& sink) {
+  Finding& finding = sink.Add(
+      Severity::kError, "pipeline.misplaced_field",
+      internal::MemberPointer(member.key), member.key_span,
+      internal::Format("{} is {}, but it is outside {}, where the API does "
+                       "not read it",
+                       {internal::Quoted(member.key), what, where}),
+      internal::Format("Move it into {}.", {where}));
+  finding.params.Set(Param::kKey, member.key);
+}
+
+// Reports a member of a request that its message (`message_name`) does not
+// have, with the closest of the `absent` names when one is close; a name
+// the request sets already is not offered, since renaming would set it
+// twice. It is a warning, like a missing displayName: segform checks the
+// inputs in the request.
+void ReportUnknownRequestMember(const RawMember& member,
+                                std::string_view message_name,
+                                const std::vector<std::string_view>& absent,
+                                std::string_view hint, FindingSink& sink) {
+  // 100,000 unknown members build no more messages than the cap keeps.
+  if (sink.CutByCap(Severity::kWarning, member.key_span)) return;
   const std::string_view suggestion = internal::ClosestName(member.key, absent);
   Finding& finding =
       suggestion.empty()
           ? sink.Add(Severity::kWarning, "pipeline.unknown_field",
                      internal::MemberPointer(member.key), member.key_span,
-                     internal::Format("unknown member {} of a training "
-                                      "pipeline request, which the API "
-                                      "rejects",
-                                      {internal::Quoted(member.key)}),
-                     "Remove it, or move it to the message it belongs to.")
+                     internal::Format("unknown member {} of a {}, which the "
+                                      "API rejects",
+                                      {internal::Quoted(member.key),
+                                       message_name}),
+                     std::string(hint))
           : sink.Add(Severity::kWarning, "pipeline.unknown_field",
                      internal::MemberPointer(member.key), member.key_span,
-                     internal::Format("unknown member {} of a training "
-                                      "pipeline request; did you mean \"{}\"?",
+                     internal::Format("unknown member {} of a {}; did you "
+                                      "mean \"{}\"?",
                                       {internal::Quoted(member.key),
-                                       suggestion}),
+                                       message_name, suggestion}),
                      internal::Format("Rename it to \"{}\".", {suggestion}));
   finding.params.Set(Param::kKey, member.key);
   if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
@@ -313,6 +340,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   // these two, which make it unclear what the inputs are: a second
   // trainingTaskInputs, and a field of the inputs written beside them.
   bool inputs_in_doubt = false;
+  const std::vector<std::string_view> absent =
+      AbsentNames(TrainingPipelineFieldNames(), document, RequestMemberName);
   std::map<std::string_view, const RawMember*> seen;  // by name
   for (const RawMember& member : document.members) {
     const std::string_view name = spelled(member.key);
@@ -324,19 +353,14 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     }
     if (ImageSegmentationInputsDecl().FindField(member.key) != nullptr) {
       inputs_in_doubt = true;
-      Finding& finding = sink.Add(
-          Severity::kError, "pipeline.misplaced_field",
-          internal::MemberPointer(member.key), member.key_span,
-          internal::Format("{} is a field of the training inputs, but it is "
-                           "outside trainingTaskInputs, where the API does "
-                           "not read it",
-                           {internal::Quoted(member.key)}),
-          "Move it into trainingTaskInputs.");
-      finding.params.Set(Param::kKey, member.key);
+      ReportMisplacedMember(member, "a field of the training inputs",
+                            "trainingTaskInputs", sink);
       continue;
     }
     if (RequestMemberName(member.key).empty()) {
-      ReportUnknownRequestMember(member, document, sink);
+      ReportUnknownRequestMember(
+          member, "training pipeline request", absent,
+          "Remove it, or move it to the message it belongs to.", sink);
     }
   }
   // Keys set twice deeper down, except inside the trainingTaskInputs object
@@ -439,16 +463,26 @@ ValidationResult CheckPipelineRequest(std::string_view text,
 }
 
 // Returns true for a location's resource name, "projects/P/locations/L".
+// A project is named by its ID (lower-case letters, digits and '-', with
+// '.' and ':' in the IDs of domain-scoped projects) or its number, and a
+// location by a region ID such as "us-central1".
 bool IsLocationName(std::string_view name) {
-  const auto segment = [&name](std::string_view collection) {
+  const auto segment = [&name](std::string_view collection,
+                               std::string_view extra) {
     if (name.substr(0, collection.size()) != collection) return false;
     name.remove_prefix(collection.size());
-    const size_t end = std::min(name.find('/'), name.size());
+    const auto allowed = [extra](char c) {
+      return (c >= 'a' && c <= 'z') || internal::IsAsciiDigit(c) || c == '-' ||
+             extra.find(c) != std::string_view::npos;
+    };
+    const size_t end = static_cast<size_t>(
+        std::find_if_not(name.begin(), name.end(), allowed) - name.begin());
     if (end == 0) return false;
     name.remove_prefix(end);
     return true;
   };
-  return segment("projects/") && segment("/locations/") && name.empty();
+  return segment("projects/", ".:") && segment("/locations/", "") &&
+         name.empty();
 }
 
 // Checks the parent of a CreateTrainingPipelineRequest, the location the
@@ -466,7 +500,7 @@ void CheckRequestParent(const RawDocument& document, FindingSink& sink) {
     Finding& finding =
         parent == nullptr
             ? sink.Add(Severity::kWarning, "pipeline.missing_field", "",
-                       document.top.span,
+                       {document.top.span.begin, document.top.span.begin + 1},
                        "the request has no parent, the location that the "
                        "client libraries require to create the pipeline in",
                        "Add \"parent\": \"projects/PROJECT/locations/LOCATION\".")
@@ -512,18 +546,25 @@ ValidationResult CheckCreateRequest(std::string_view text,
                                     const ValidateOptions& options) {
   const internal::Span span = pipeline_member.value.span;
   const std::string pointer = internal::MemberPointer(pipeline_member.key);
-  ValidationResult result = CheckText(
-      text.substr(span.begin, span.end - span.begin), options,
-      Envelope::kPipeline);
+  const bool is_object = pipeline_member.value.kind == ValueKind::kObject;
+  ValidationResult result;
+  if (is_object) {
+    result = CheckText(text.substr(span.begin, span.end - span.begin),
+                       options, Envelope::kPipeline);
+  }
 
   FindingSink sink(text);
-  // A second pipeline makes it unclear which inputs are meant.
+  // These make it unclear which inputs are meant: a second pipeline, and
+  // inputs or a field of them written beside the pipeline.
   bool inputs_in_doubt = false;
+  const auto spelled = [](std::string_view key) -> std::string_view {
+    return key == kCreatePipelineKeys[1] ? kCreatePipelineKeys[0] : key;
+  };
+  const std::vector<std::string_view> absent =
+      AbsentNames({kCreateParentKey, kCreatePipelineKeys[0]}, document, spelled);
   std::map<std::string_view, const RawMember*> seen;  // by name
   for (const RawMember& member : document.members) {
-    const std::string_view name = member.key == kCreatePipelineKeys[1]
-                                      ? kCreatePipelineKeys[0]
-                                      : std::string_view(member.key);
+    const std::string_view name = spelled(member.key);
     const auto [first, inserted] = seen.emplace(name, &member);
     if (!inserted) {
       internal::ReportDuplicate(first->second->key, name, member, sink);
@@ -531,18 +572,37 @@ ValidationResult CheckCreateRequest(std::string_view text,
       continue;
     }
     if (name == kCreatePipelineKeys[0] || name == kCreateParentKey) continue;
-    Finding& finding = sink.Add(
-        Severity::kWarning, "pipeline.unknown_field",
-        internal::MemberPointer(member.key), member.key_span,
-        internal::Format("unknown member {} of a CreateTrainingPipelineRequest, "
-                         "which has only parent and trainingPipeline",
-                         {internal::Quoted(member.key)}),
-        "Remove it, or move it into trainingPipeline.");
-    finding.params.Set(Param::kKey, member.key);
+    if (ImageSegmentationInputsDecl().FindField(member.key) != nullptr) {
+      inputs_in_doubt = true;
+      ReportMisplacedMember(member, "a field of the training inputs",
+                            "trainingPipeline's trainingTaskInputs", sink);
+      continue;
+    }
+    if (const std::string_view pipeline_member = RequestMemberName(member.key);
+        !pipeline_member.empty()) {
+      inputs_in_doubt = inputs_in_doubt ||
+                        pipeline_member == internal::kPipelineInputsKey;
+      ReportMisplacedMember(member, "a member of the training pipeline",
+                            "trainingPipeline", sink);
+      continue;
+    }
+    ReportUnknownRequestMember(member, "CreateTrainingPipelineRequest", absent,
+                               "Remove it, or move it into trainingPipeline.",
+                               sink);
   }
   CheckRequestParent(document, sink);
 
-  if (!result.pipeline_request) {
+  if (!is_object) {
+    ReportNestedDuplicatesOutside(document, {}, sink);
+    Finding& finding = sink.Add(
+        Severity::kError, "pipeline.pipeline_not_object", pointer, span,
+        internal::Format("trainingPipeline must be an object; got {}",
+                         {internal::KindName(pipeline_member.value.kind)}),
+        "Put the training pipeline in { }, with its trainingTaskInputs.");
+    finding.params.Set(Param::kExpected, "an object");
+    finding.params.Set(Param::kActual,
+                       internal::KindName(pipeline_member.value.kind));
+  } else if (!result.pipeline_request) {
     // Read as the inputs, the pipeline's own members would each be an
     // unknown field. What it lacks is the inputs.
     ReportNestedDuplicatesOutside(document, {}, sink);
@@ -554,6 +614,8 @@ ValidationResult CheckCreateRequest(std::string_view text,
         "Add \"trainingTaskInputs\": { } to the training pipeline, with the "
         "inputs in it.");
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
+  }
+  if (!is_object || !result.pipeline_request) {
     result = ValidationResult();
     TakeFindings(sink, result);
     result.pipeline_request = true;
@@ -608,15 +670,16 @@ ValidationResult CheckText(std::string_view text,
     TakeFindings(sink, result);
     return result;
   }
+  // A trainingPipeline member makes the text a CreateTrainingPipelineRequest,
+  // even beside a trainingTaskInputs, which it then reports as misplaced.
+  if (envelope == Envelope::kCreateRequest) {
+    if (const RawMember* pipeline = FindMember(*document, kCreatePipelineKeys)) {
+      return CheckCreateRequest(text, *document, *pipeline, options);
+    }
+  }
   if (envelope != Envelope::kNone) {
     if (const RawMember* inputs = FindMember(*document, kPipelineInputsKeys)) {
       return CheckPipelineRequest(text, *document, *inputs, options);
-    }
-  }
-  if (envelope == Envelope::kCreateRequest) {
-    const RawMember* pipeline = FindMember(*document, kCreatePipelineKeys);
-    if (pipeline != nullptr && pipeline->value.kind == ValueKind::kObject) {
-      return CheckCreateRequest(text, *document, *pipeline, options);
     }
   }
 
@@ -675,7 +738,8 @@ ValidationResult Validate(std::string_view text,
   if (skipped_prefix > 0 && !result.findings.empty() &&
       result.findings[0].code == "json.byte_order_mark") {
     result.findings[0].message =
-        "invalid JSON: the file starts with two UTF-8 byte-order marks";
+        "invalid JSON: a second UTF-8 byte-order mark follows the file's "
+        "first";
     result.findings[0].hint =
         "Remove the second byte-order mark (U+FEFF). A file may start with "
         "one.";

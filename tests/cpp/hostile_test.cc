@@ -35,6 +35,27 @@ const HostileRow kHostileRows[] = {
        return text + "}";
      },
      "findings.truncated"},
+    // Each member of a request was once compared with every other member.
+    {"100,000 members of a pipeline request",
+     [] {
+       std::string text = "{\"trainingTaskInputs\":{}";
+       for (int i = 0; i < 100'000; ++i) {
+         text += ",\"" + std::to_string(i) + "\":0";
+       }
+       return text + "}";
+     },
+     "findings.truncated"},
+    {"100,000 members of a create request's pipeline",
+     [] {
+       std::string text =
+           "{\"parent\":\"projects/p/locations/l\",\"trainingPipeline\":{"
+           "\"trainingTaskInputs\":{}";
+       for (int i = 0; i < 100'000; ++i) {
+         text += ",\"" + std::to_string(i) + "\":0";
+       }
+       return text + "}}";
+     },
+     "findings.truncated"},
     {"string just under the size limit",
      [] {
        return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +

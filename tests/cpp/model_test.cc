@@ -391,6 +391,112 @@ TEST(PipelineRequest, ExportsTheInputsAlone) {
             nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
 }
 
+// A CreateTrainingPipelineRequest around RequestStart()'s pipeline, with
+// `members` before the pipeline and `inputs` as its trainingTaskInputs.
+std::string CreateRequest(const std::string& members,
+                          const std::string& inputs = "{}") {
+  return "{" + members + R"("trainingPipeline":)" + RequestStart() +
+         R"("trainingTaskInputs":)" + inputs + "}}";
+}
+
+std::vector<std::string> CodesOf(const ValidationResult& result) {
+  std::vector<std::string> codes;
+  for (const Finding& finding : result.findings) codes.push_back(finding.code);
+  return codes;
+}
+
+TEST(CreateRequest, ChecksPipelineInputsInPlace) {
+  const ValidationResult result = Validate(CreateRequest(
+      R"("parent":"projects/my-project/locations/us-central1",)",
+      R"({"modelType":"CLOUD_LOW_ACCURACY_1"})"));
+  EXPECT_EQ(CodesOf(result), std::vector<std::string>({"pipeline.request"}));
+  EXPECT_EQ(result.findings[0].path, "/trainingPipeline/trainingTaskInputs");
+  EXPECT_TRUE(result.pipeline_request);
+  EXPECT_EQ(result.inputs_path, "/trainingPipeline/trainingTaskInputs");
+  EXPECT_EQ(nlohmann::json::parse(result.canonical_json),
+            nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
+}
+
+TEST(CreateRequest, WarnsParentThatIsNoLocation) {
+  for (const char* parent :
+       {"projects/p/us-central1", "projects//locations/l",
+        "projects/p/locations/l\n", "projects/p q/locations/l",
+        "projects/p/locations/us-central1?x", "projects/P/locations/l"}) {
+    SCOPED_TRACE(parent);
+    const ValidationResult result = Validate(CreateRequest(
+        "\"parent\":" + nlohmann::json(parent).dump() + ","));
+    ASSERT_EQ(CodesOf(result),
+              std::vector<std::string>({"pipeline.invalid_parent", "pipeline.request"}));
+    EXPECT_EQ(result.findings[0].severity, Severity::kWarning);
+  }
+  for (const char* parent : {"projects/my-project/locations/us-central1",
+                             "projects/123456/locations/global",
+                             "projects/example.com:my-app/locations/europe-west4"}) {
+    SCOPED_TRACE(parent);
+    const ValidationResult result = Validate(CreateRequest(
+        "\"parent\":" + nlohmann::json(parent).dump() + ","));
+    EXPECT_EQ(CodesOf(result), std::vector<std::string>({"pipeline.request"}));
+  }
+  // A missing parent is marked at the opening brace alone.
+  const ValidationResult missing = Validate(CreateRequest(""));
+  ASSERT_EQ(missing.findings[0].code, "pipeline.missing_field");
+  EXPECT_EQ(missing.findings[0].begin, 0u);
+  EXPECT_EQ(missing.findings[0].end, 1u);
+}
+
+TEST(CreateRequest, RejectsInputsOutsideThePipeline) {
+  const std::string parent = R"("parent":"projects/p/locations/l",)";
+  // Each makes it unclear what the inputs are, so nothing is exported.
+  for (const std::string& misplaced :
+       {std::string(R"("modelType":"CLOUD_LOW_ACCURACY_1",)"),
+        std::string(R"("trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"},)")}) {
+    SCOPED_TRACE(misplaced);
+    const ValidationResult result = Validate(CreateRequest(parent + misplaced));
+    ASSERT_EQ(CodesOf(result), std::vector<std::string>(
+                                   {"pipeline.misplaced_field", "pipeline.request"}));
+    EXPECT_EQ(result.findings[0].severity, Severity::kError);
+    EXPECT_EQ(result.canonical_json, "");
+  }
+  // A pipeline member beside the pipeline leaves the inputs clear.
+  const ValidationResult display = Validate(
+      CreateRequest(parent + R"("displayName":"x",)"));
+  ASSERT_EQ(display.findings[0].code, "pipeline.misplaced_field");
+  EXPECT_NE(display.findings[0].hint.find("Move it into trainingPipeline."),
+            std::string::npos);
+  EXPECT_NE(display.canonical_json, "");
+}
+
+TEST(CreateRequest, SuggestsSwappedLetters) {
+  const ValidationResult result =
+      Validate(CreateRequest(R"("parnet":"projects/p/locations/l",)"));
+  const auto typo = std::find_if(
+      result.findings.begin(), result.findings.end(),
+      [](const Finding& finding) { return finding.path == "/parnet"; });
+  ASSERT_NE(typo, result.findings.end());
+  EXPECT_EQ(typo->code, "pipeline.unknown_field");
+  EXPECT_EQ(typo->params.Find(Param::kSuggestion)->text, "parent");
+  // A misspelt pipeline key is read as the inputs, and named.
+  const ValidationResult key =
+      Validate(R"({"parent":"projects/p/locations/l","trainingPipelin":{}})");
+  ASSERT_EQ(key.findings.size(), 2u);
+  EXPECT_EQ(key.findings[1].params.Find(Param::kSuggestion)->text,
+            "trainingPipeline");
+}
+
+TEST(CreateRequest, RejectsPipelineThatIsNoObject) {
+  for (const char* value : {"null", "\"x\"", "[]", "7"}) {
+    SCOPED_TRACE(value);
+    const ValidationResult result = Validate(
+        std::string(R"({"parent":"projects/p/locations/l","trainingPipeline":)") +
+        value + "}");
+    EXPECT_EQ(CodesOf(result),
+              std::vector<std::string>({"pipeline.pipeline_not_object"}));
+    EXPECT_TRUE(result.pipeline_request);
+    EXPECT_TRUE(result.member_spans.empty());
+    EXPECT_EQ(result.canonical_json, "");
+  }
+}
+
 // Keys set twice are reported at any depth of a request. Inside the checked
 // inputs, their own check reports them once. Inside an array given as the
 // inputs, or a second trainingTaskInputs, which is not checked, the request

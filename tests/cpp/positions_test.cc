@@ -101,7 +101,7 @@ TEST(Positions, SecondByteOrderMarkIsNamed) {
   EXPECT_EQ(file.findings[0].code, "json.byte_order_mark");
   EXPECT_EQ(file.findings[0].begin, 0u);
   EXPECT_EQ(file.findings[0].column, 1);
-  EXPECT_NE(file.findings[0].message.find("two UTF-8 byte-order marks"),
+  EXPECT_NE(file.findings[0].message.find("a second UTF-8 byte-order mark"),
             std::string::npos);
   EXPECT_NE(file.findings[0].hint.find("Remove the second"), std::string::npos);
   // Text that is not a file may not start with even one.

@@ -1,5 +1,6 @@
 // ClosestName ("did you mean") against a plain reference: the full edit
-// distance table over the normalized names, with the same allowance.
+// distance table over the normalized names, with the same allowance, and
+// swapped neighbours counted as one edit.
 
 #include <gtest/gtest.h>
 
@@ -20,20 +21,23 @@ std::string Normalize(std::string_view name) {
   return out;
 }
 
+// The optimal string alignment distance, from the whole table: inserts,
+// deletes, replacements, and swaps of two neighbouring characters.
 size_t FullEditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  std::vector<std::vector<size_t>> table(a.size() + 1,
+                                         std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) table[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) table[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({above + 1, row[j - 1] + 1,
-                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      table[i][j] = std::min({table[i - 1][j] + 1, table[i][j - 1] + 1,
+                              table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        table[i][j] = std::min(table[i][j], table[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return table[a.size()][b.size()];
 }
 
 std::string_view ReferenceClosestName(
@@ -66,18 +70,22 @@ TEST(ClosestName, MatchesFullTableOnRandomTypos) {
   std::mt19937 random(20261204);
   size_t suggested = 0;
   for (int round = 0; round < 20000; ++round) {
-    // A candidate with up to five random edits, or a random string.
+    // A candidate with up to five random edits (an insert, a delete, a swap
+    // of neighbours or a replacement), or a random string.
     std::string name(kCandidates[random() % kCandidates.size()]);
     if (round % 10 == 0) name.clear();
     for (int edit = static_cast<int>(random() % 6); edit > 0; --edit) {
       const size_t at = name.empty() ? 0 : random() % name.size();
       const char c = kAlphabet[random() % kAlphabet.size()];
-      switch (random() % 3) {
+      switch (random() % 4) {
         case 0:
           name.insert(name.begin() + static_cast<long>(at), c);
           break;
         case 1:
           if (!name.empty()) name.erase(at, 1);
+          break;
+        case 2:
+          if (at + 1 < name.size()) std::swap(name[at], name[at + 1]);
           break;
         default:
           if (!name.empty()) name[at] = c;
