@@ -89,18 +89,46 @@ std::string ErrorText(int error_number) {
   return text;
 }
 
-// Returns the file name as the text output shows it: as given, or in quotes
-// with escapes when it contains a control character, a bidirectional
-// formatting character or bytes that are not UTF-8. A name with a newline
-// or a terminal's escape sequence could otherwise imitate a finding line.
+// Returns the text quoted as the library's messages quote input: in double
+// quotes, with escapes for control characters, bidirectional formatting
+// characters and bytes that are not UTF-8. An escape counts as up to six
+// characters against the cap, so this cap never cuts the text.
+std::string QuoteWhole(const std::string& text) {
+  return segform::internal::QuoteForMessage(text, 6 * text.size() + 6);
+}
+
+// Returns true when QuoteWhole added the quotes and nothing else, so that
+// the text can be printed as it is.
+bool QuotedAsIs(const std::string& text, const std::string& quoted) {
+  return quoted.size() == text.size() + 2 &&
+         quoted.compare(1, text.size(), text) == 0;
+}
+
+// Returns the file name as the text output shows it: as given, or quoted
+// with escapes. A name with a newline or a terminal's escape sequence could
+// otherwise imitate a finding line.
 std::string ShownName(const std::string& name) {
-  // An escape counts as up to six characters against the cap, so this cap
-  // never cuts the name.
-  std::string quoted =
-      segform::internal::QuoteForMessage(name, 6 * name.size() + 6);
-  const bool unchanged = quoted.size() == name.size() + 2 &&
-                         quoted.compare(1, name.size(), name) == 0;
-  return unchanged ? name : quoted;
+  std::string quoted = QuoteWhole(name);
+  return QuotedAsIs(name, quoted) ? name : quoted;
+}
+
+// Returns a command-line argument for a usage error: in single quotes, or
+// quoted with escapes like a file name.
+std::string ShownArgument(const std::string& argument) {
+  std::string quoted = QuoteWhole(argument);
+  return QuotedAsIs(argument, quoted) ? "'" + argument + "'" : quoted;
+}
+
+// The error number of the first failed write to standard output, or 0. It
+// is kept when the failure is first seen, since reading a later file
+// changes errno.
+int output_error = 0;
+
+// Records why a write to standard output failed, the first time one has.
+void NoteOutputError() {
+  if (output_error == 0 && (std::ferror(stdout) || !std::cout)) {
+    output_error = errno != 0 ? errno : EIO;
+  }
 }
 
 int UsageError(const std::string& message) {
@@ -232,13 +260,14 @@ int RunCheck(const std::vector<std::string>& arguments) {
     } else if (argument == "--format") {
       return UsageError("--format needs a value: text or json");
     } else if (argument.size() > 1 && argument[0] == '-') {
-      return UsageError("unknown option '" + argument + "'");
+      return UsageError("unknown option " + ShownArgument(argument));
     } else {
       files.push_back(argument);
     }
   }
   if (format != "text" && format != "json") {
-    return UsageError("--format must be text or json, not '" + format + "'");
+    return UsageError("--format must be text or json, not " +
+                      ShownArgument(format));
   }
   if (files.empty()) return UsageError("check needs at least one FILE");
   if (std::count(files.begin(), files.end(), "-") > 1) {
@@ -274,6 +303,7 @@ int RunCheck(const std::vector<std::string>& arguments) {
     } else {
       PrintFindingsText(std::cout, input.name, result.findings);
     }
+    NoteOutputError();
   }
   if (format == "json") {
     std::cout << reports.dump(2, ' ', false,
@@ -296,7 +326,7 @@ int RunFormat(const std::vector<std::string>& arguments) {
     } else if (argument == "--ignore-unknown-fields") {
       options.ignore_unknown_fields = true;
     } else if (argument.size() > 1 && argument[0] == '-') {
-      return UsageError("unknown option '" + argument + "'");
+      return UsageError("unknown option " + ShownArgument(argument));
     } else {
       files.push_back(argument);
     }
@@ -320,11 +350,6 @@ int Run(std::vector<std::string> arguments) {
     std::cout << kUsage;
     return kExitOk;
   }
-  if (command == "--version") {
-    if (!arguments.empty()) return UsageError("--version takes no arguments");
-    std::cout << "segform " << segform::kVersion << "\n";
-    return kExitOk;
-  }
   // Help anywhere among the options, but not after "--", where "-h" is a
   // file's name.
   for (const std::string& argument : arguments) {
@@ -333,6 +358,11 @@ int Run(std::vector<std::string> arguments) {
       std::cout << kUsage;
       return kExitOk;
     }
+  }
+  if (command == "--version") {
+    if (!arguments.empty()) return UsageError("--version takes no arguments");
+    std::cout << "segform " << segform::kVersion << "\n";
+    return kExitOk;
   }
   if (command == "check") return RunCheck(arguments);
   if (command == "format") return RunFormat(arguments);
@@ -350,7 +380,7 @@ int Run(std::vector<std::string> arguments) {
               << "\n";
     return kExitOk;
   }
-  return UsageError("unknown command '" + command + "'");
+  return UsageError("unknown command " + ShownArgument(command));
 }
 
 }  // namespace
@@ -360,10 +390,15 @@ int main(int argc, char** argv) {
   // Output that was not written, to a full disk for one, must not end in
   // success: `segform format in.json > out.json && upload out.json` would
   // upload an empty file.
+  NoteOutputError();
+  // std::cout writes through stdout's buffer, which the flush writes out.
+  errno = 0;
   std::cout.flush();
-  if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
+  std::fflush(stdout);
+  NoteOutputError();
+  if (output_error != 0) {
     std::cerr << "segform: writing standard output failed: "
-              << ErrorText(errno) << "\n";
+              << ErrorText(output_error) << "\n";
     return kExitUsage;
   }
   return status;

@@ -365,6 +365,42 @@ TEST(CliOutput, FullDiskExitsTwo) {
   }
 }
 
+// The failed write comes before a file that cannot be read, whose error
+// number must not stand in for the write's.
+TEST(CliOutput, FullDiskNamesWriteError) {
+  std::string keys;
+  for (int i = 0; i < 200; ++i) keys += "\"k" + std::to_string(i) + "\":0,";
+  const TempFile many("{" + keys + "\"x\":0}");
+  const RunResult run =
+      RunShell(std::string("'") + SEGFORM_CLI + "' check " + many.quoted() +
+               " /nonexistent/missing.json 2>&1 >/dev/full");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("segform: writing standard output failed: no "
+                            "space left on device\n"),
+            std::string::npos)
+      << run.output;
+}
+
+TEST(CliUsage, EscapesControlsInArguments) {
+  // ESC [ 2 J, which clears a terminal, made by the shell's printf.
+  const std::string escape = "\"$(printf '\\033[2J')\"";
+  for (const std::string& arguments :
+       {"check --format " + escape + " x.json", "check --bogus" + escape + " x.json",
+        "frob" + escape}) {
+    SCOPED_TRACE(arguments);
+    const RunResult run = RunCli(arguments, /*merge_stderr=*/true);
+    EXPECT_EQ(run.status, 2);
+    EXPECT_EQ(run.output.find('\x1b'), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("\\u001B[2J\""), std::string::npos) << run.output;
+  }
+}
+
+TEST(CliHelp, HelpWinsOverVersion) {
+  const RunResult run = RunCli("--version --help");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.output.rfind("Usage: segform check", 0), 0u);
+}
+
 TEST(CliHelp, VersionRejectsArguments) {
   const RunResult run = RunCli("--version extra", /*merge_stderr=*/true);
   EXPECT_EQ(run.status, 2);
