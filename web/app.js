@@ -31,7 +31,7 @@ const editTimeKey = 'segform.jsonText.editTime';
 /** Returns why the text cannot go into a pipeline request export. */
 function notAnObjectMessage() {
   const reason = state.result.pipelineRequest
-    ? "The request's trainingTaskInputs is not an object"
+    ? 'The request has no trainingTaskInputs object'
     : 'The JSON text cannot be read as an object';
   return `${reason}, so it cannot go into a pipeline request. Fix it first.`;
 }
@@ -190,6 +190,13 @@ async function openSharedText(text) {
 
 /** Copies a link that opens the page with the current text. */
 async function copyShareLink() {
+  // A link carries UTF-8, in which half a surrogate pair would become
+  // U+FFFD, so the link would open other inputs than these.
+  if (!state.text.isWellFormed()) {
+    setActionStatus('These inputs contain half of a surrogate pair, which a link cannot ' +
+      'carry. Fix the invalid UTF-8 error first.', true);
+    return;
+  }
   const link = shareLink(window.location.href, state.text);
   if (link.url === undefined) {
     setActionStatus(`These inputs are too long for a link (${link.length} characters, over ` +
@@ -700,7 +707,7 @@ function renderFormNote(result) {
     ? 'Import a file or reset to the defaults; the editor did not load.'
     : 'Fix the text in the editor.';
   const unreadable = result.pipelineRequest
-    ? "the request's trainingTaskInputs is not an object"
+    ? 'the request has no trainingTaskInputs object'
     : 'the JSON text cannot be read as an object';
   const shows = state.formCleared ? '' : ' and shows the last values read';
   elements.formNote.textContent =
@@ -964,6 +971,7 @@ function renderPreview(result) {
 // Warnings about a pipeline request that the API rejects all the same.
 const rejectedRequestCodes = new Set([
   'pipeline.missing_field', 'pipeline.unknown_field', 'pipeline.wrong_type',
+  'pipeline.invalid_parent',
 ]);
 
 /**
@@ -1278,7 +1286,7 @@ function importText(rawText, name) {
   let loaded = label;
   if (state.result.pipelineRequest) {
     loaded = state.spans === null
-      ? `${label}, a training pipeline request whose trainingTaskInputs is not an object`
+      ? `${label}, a training pipeline request with no trainingTaskInputs object`
       : `${label}, a training pipeline request whose trainingTaskInputs the form shows`;
   }
   const errors = wholeTextErrors(state.result);

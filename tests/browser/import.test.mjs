@@ -435,15 +435,26 @@ test('non-object request inputs named', { timeout: testTimeout },
     await withPage(session, {}, async ({ page }) => {
       await importFile(page, 'request.json', '{"displayName": "d", "trainingTaskInputs": []}');
       assert.match(await page.textContent('#import-status'),
-        /a training pipeline request whose trainingTaskInputs is not an object/);
+        /a training pipeline request with no trainingTaskInputs object/);
       assert.match(await page.textContent('#form-note'),
-        /read-only, because the request's trainingTaskInputs is not an object/);
+        /read-only, because the request has no trainingTaskInputs object/);
       await page.click('#pipeline-copy-button');
       assert.equal(await page.textContent('#action-status'),
-        "The request's trainingTaskInputs is not an object, so it cannot go into a pipeline " +
+        'The request has no trainingTaskInputs object, so it cannot go into a pipeline ' +
         'request. Fix it first.');
     });
   });
+
+test('missing request inputs named', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'create.json', await readCase('create-request-without-inputs'));
+    assert.match(await page.textContent('#import-status'),
+      /a training pipeline request with no trainingTaskInputs object/);
+    const note = await page.textContent('#form-note');
+    assert.match(note, /read-only, because the request has no trainingTaskInputs object/);
+    assert.match(note, /\(the training pipeline has no trainingTaskInputs, the training inputs/);
+  });
+});
 
 test('create request fills the form from its inputs', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {

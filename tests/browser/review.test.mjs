@@ -135,6 +135,21 @@ test('faulty request exports canonical inputs', { timeout: testTimeout }, async 
   });
 });
 
+test('request parent that is no location asks', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(page, 'create.json', encoder.encode(
+      '{"parent": "projects/my-project/us-central1", "trainingPipeline": {"displayName": "a", ' +
+      '"trainingTaskDefinition": "gs://google-cloud-aiplatform/schema/trainingjob/definition/' +
+      'automl_image_segmentation_1.0.0.yaml", "trainingTaskInputs": {}}}'));
+    await page.click('#pipeline-export-button');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    assert.deepEqual(await page.$$eval('#confirm-list [data-code]',
+      (items) => items.map((item) => item.dataset.code)),
+    ['pipeline.invalid_parent']);
+    await page.click('#confirm-cancel');
+  });
+});
+
 test('a tab-indented request exports with tabs', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await importFile(page, 'request.json', encoder.encode(

@@ -217,3 +217,27 @@ test('an unreadable shared link changes nothing', { timeout: testTimeout }, asyn
     assert.equal(await page.inputValue(budget), '192000');
   });
 });
+
+test('half a surrogate pair is not shared', { timeout: testTimeout }, async () => {
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    await page.locator('#editor-root .cm-content').waitFor();
+    // A paste built in the page, since the driver would send U+FFFD for a
+    // lone surrogate.
+    await page.evaluate(() => {
+      const content = document.getElementById('editor-root').shadowRoot
+        .querySelector('.cm-content');
+      content.focus();
+      const data = new DataTransfer();
+      data.setData('text/plain', '{"baseModelId": "m\uD800"}');
+      content.dispatchEvent(new ClipboardEvent('paste',
+        { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.locator('[data-code="json.invalid_utf8"]').first().waitFor();
+    await page.evaluate(() => navigator.clipboard.writeText('unchanged'));
+    await page.click('#share-button');
+    assert.equal(await page.textContent('#action-status'),
+      'These inputs contain half of a surrogate pair, which a link cannot carry. Fix the ' +
+      'invalid UTF-8 error first.');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'unchanged');
+  });
+});
