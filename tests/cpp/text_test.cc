@@ -92,6 +92,12 @@ TEST(QuoteForMessage, EscapesControlsAndInvalidBytes) {
             "\"a\\u0001b\\xFF\"");
 }
 
+TEST(QuoteForMessage, EscapesInvisibleCharacters) {
+  // A variation selector, a tag character and the Mongolian vowel separator.
+  EXPECT_EQ(QuoteForMessage("a\xEF\xB8\x8F" "b\xF3\xA0\x81\x81" "c\xE1\xA0\x8E"),
+            "\"a\\uFE0Fb\\u{E0041}c\\u180E\"");
+}
+
 TEST(QuoteForMessage, CutsBeforeEscapeThatDoesNotFit) {
   EXPECT_EQ(QuoteForMessage("abc\x01", 5), "\"abc...\"");
 }
