@@ -76,43 +76,41 @@ void ReportInvalidUtf8(std::string_view text, size_t invalid,
                        FindingSink& sink) {
   const std::string byte = Format(
       "0x{}", {HexDigits(static_cast<unsigned char>(text[invalid]), 2)});
-  Finding* finding = nullptr;
   const uint32_t surrogate = SurrogateAt(text, invalid);
   const uint32_t next = surrogate != 0 ? SurrogateAt(text, invalid + 3) : 0;
+  std::string found;  // the code point the bytes encode, when they do
+  std::string message;
+  std::string hint;
   if (surrogate >= 0xD800 && surrogate <= 0xDBFF && next >= 0xDC00) {
     // Both halves, each written as three bytes (CESU-8, or Java's modified
     // UTF-8): the character is whole, but UTF-8 writes it in four bytes.
     const uint32_t code_point =
         0x10000 + ((surrogate - 0xD800) << 10) + (next - 0xDC00);
-    const std::string found = Format("U+{}", {HexDigits(code_point, 4)});
-    finding = &sink.Add(
-        Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
-        Format("the text is not valid UTF-8: {} is written as two "
-               "three-byte halves of a UTF-16 surrogate pair (CESU-8), "
-               "where UTF-8 takes one four-byte sequence",
-               {found}),
-        "Save the file as UTF-8.");
-    finding->params.Set(Param::kFound, found);
+    found = Format("U+{}", {HexDigits(code_point, 4)});
+    message = Format("the text is not valid UTF-8: {} is written as two "
+                     "three-byte halves of a UTF-16 surrogate pair (CESU-8), "
+                     "where UTF-8 takes one four-byte sequence",
+                     {found});
+    hint = "Save the file as UTF-8.";
   } else if (surrogate != 0) {
-    const std::string found = Format("U+{}", {HexDigits(surrogate, 4)});
-    finding = &sink.Add(
-        Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
-        Format("the text is not valid UTF-8: it contains {}, half of a "
-               "UTF-16 surrogate pair without its other half, which UTF-8 "
-               "cannot encode",
-               {found}),
-        "Delete the character at this position, or type the whole "
-        "character again.");
-    finding->params.Set(Param::kFound, found);
+    found = Format("U+{}", {HexDigits(surrogate, 4)});
+    message = Format("the text is not valid UTF-8: it contains {}, half of a "
+                     "UTF-16 surrogate pair without its other half, which "
+                     "UTF-8 cannot encode",
+                     {found});
+    hint = "Delete the character at this position, or type the whole "
+           "character again.";
   } else {
-    finding = &sink.Add(
-        Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
-        Format("the text is not valid UTF-8: byte {} cannot appear here",
-               {byte}),
-        "Save the file as UTF-8, or retype the character at this position.");
+    message = Format("the text is not valid UTF-8: byte {} cannot appear here",
+                     {byte});
+    hint = "Save the file as UTF-8, or retype the character at this position.";
   }
-  finding->params.Set(Param::kByte, byte);
-  finding->params.Set(Param::kOffset, invalid);
+  Finding& finding =
+      sink.Add(Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
+               std::move(message), std::move(hint));
+  if (!found.empty()) finding.params.Set(Param::kFound, found);
+  finding.params.Set(Param::kByte, byte);
+  finding.params.Set(Param::kOffset, invalid);
 }
 
 }  // namespace

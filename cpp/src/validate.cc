@@ -159,6 +159,16 @@ std::vector<std::string_view> AbsentNames(std::vector<std::string_view> names,
   return names;
 }
 
+// Returns true for the first member of a request under its name, and
+// reports a later one as set twice.
+bool IsFirstOfItsName(std::map<std::string_view, const RawMember*>& seen,
+                      std::string_view name, const RawMember& member,
+                      FindingSink& sink) {
+  const auto [first, inserted] = seen.emplace(name, &member);
+  if (!inserted) internal::ReportDuplicate(first->second->key, name, member, sink);
+  return inserted;
+}
+
 // Reports a member written outside the object it belongs to: `what` names
 // what it is, and `where` the object the API reads it in.
 void ReportMisplacedMember(const RawMember& member, std::string_view what,
@@ -345,9 +355,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   std::map<std::string_view, const RawMember*> seen;  // by name
   for (const RawMember& member : document.members) {
     const std::string_view name = spelled(member.key);
-    const auto [first, inserted] = seen.emplace(name, &member);
-    if (!inserted) {
-      internal::ReportDuplicate(first->second->key, name, member, sink);
+    if (!IsFirstOfItsName(seen, name, member, sink)) {
       inputs_in_doubt = inputs_in_doubt || name == internal::kPipelineInputsKey;
       continue;
     }
@@ -565,9 +573,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
   std::map<std::string_view, const RawMember*> seen;  // by name
   for (const RawMember& member : document.members) {
     const std::string_view name = spelled(member.key);
-    const auto [first, inserted] = seen.emplace(name, &member);
-    if (!inserted) {
-      internal::ReportDuplicate(first->second->key, name, member, sink);
+    if (!IsFirstOfItsName(seen, name, member, sink)) {
       inputs_in_doubt = inputs_in_doubt || name == kCreatePipelineKeys[0];
       continue;
     }
