@@ -49,7 +49,8 @@ Commands:
           [code], where SEVERITY is error, warning or note (info in JSON).
   format  Print the canonical JSON the API expects (what the page exports).
           Findings go to standard error, so standard output holds the JSON
-          alone, or nothing when the file has an error.
+          alone, or nothing when the inputs have an error. Valid inputs in a
+          pipeline request with errors of its own are printed, with status 1.
   fields  Print the declared fields, types, limits and defaults as JSON.
   schema  Print a JSON Schema (draft 2020-12) of the message.
 
@@ -336,10 +337,11 @@ int RunFormat(const std::vector<std::string>& arguments) {
   if (!ReadInput(files[0], input)) return kExitUsage;
   const segform::ValidationResult result = ValidateInput(input, options);
   // Findings go to standard error, so the output is the JSON or nothing.
+  // Valid inputs in a pipeline request with errors of its own are printed,
+  // as the page exports them, and the status still reports the errors.
   PrintFindingsText(std::cerr, input.name, result.findings);
-  if (!result.ok()) return kExitFindings;
   std::cout << result.canonical_json;
-  return kExitOk;
+  return result.ok() ? kExitOk : kExitFindings;
 }
 
 int Run(std::vector<std::string> arguments) {

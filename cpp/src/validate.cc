@@ -324,20 +324,50 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
   }
 }
 
+// Returns true when the object has a member of TrainingPipeline and no field
+// of the training inputs: a pipeline request whose trainingTaskInputs are
+// missing, whose members would each be an unknown field of the inputs.
+bool LooksLikePipelineWithoutInputs(const RawDocument& document) {
+  bool has_pipeline_member = false;
+  for (const RawMember& member : document.members) {
+    if (ImageSegmentationInputsDecl().FindField(member.key) != nullptr) {
+      return false;
+    }
+    has_pipeline_member =
+        has_pipeline_member || !RequestMemberName(member.key).empty();
+  }
+  return has_pipeline_member;
+}
+
 // Checks the trainingTaskInputs of a training pipeline request as the
 // message, and reports the findings at their places in the whole request.
+// inputs_member is null for a request without them, which is an error.
 ValidationResult CheckPipelineRequest(std::string_view text,
                                       const RawDocument& document,
-                                      const RawMember& inputs_member,
+                                      const RawMember* inputs_member,
                                       const ValidateOptions& options) {
   FindingSink sink(text);
-  const std::string inputs_pointer = internal::MemberPointer(inputs_member.key);
-  Finding& note = sink.Add(
-      Severity::kInfo, "pipeline.request", inputs_pointer,
-      inputs_member.key_span,
-      "this is a training pipeline request; its trainingTaskInputs are "
-      "checked");
-  note.params.Set(Param::kKey, inputs_member.key);
+  const std::string inputs_pointer = internal::MemberPointer(
+      inputs_member != nullptr ? inputs_member->key
+                               : internal::kPipelineInputsKey);
+  if (inputs_member != nullptr) {
+    Finding& note = sink.Add(
+        Severity::kInfo, "pipeline.request", inputs_pointer,
+        inputs_member->key_span,
+        "this is a training pipeline request; its trainingTaskInputs are "
+        "checked");
+    note.params.Set(Param::kKey, inputs_member->key);
+  } else {
+    const internal::Span brace = {document.top.span.begin,
+                                  document.top.span.begin + 1};
+    Finding& finding = sink.Add(
+        Severity::kError, "pipeline.missing_inputs", "", brace,
+        "this training pipeline request has no trainingTaskInputs, the "
+        "training inputs that segform checks",
+        "Add \"trainingTaskInputs\": { } to the request, with the inputs in "
+        "it.");
+    finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
+  }
 
   // The request's own members. None may be set twice, under either
   // spelling. A field of the training inputs outside trainingTaskInputs is
@@ -375,9 +405,10 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   // checked below, whose own check reports them. Those inside an array
   // given as the inputs, or inside a second trainingTaskInputs, are
   // reported here.
-  const internal::Span checked = inputs_member.value.kind == ValueKind::kObject
-                                     ? inputs_member.value.span
-                                     : internal::Span{};
+  const internal::Span checked =
+      inputs_member != nullptr && inputs_member->value.kind == ValueKind::kObject
+          ? inputs_member->value.span
+          : internal::Span{};
   ReportNestedDuplicatesOutside(document, checked, sink);
 
   // The API rejects a request without the fields TrainingPipeline marks
@@ -451,15 +482,17 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   }
 
   ValidationResult result;
-  const internal::Span span = inputs_member.value.span;
-  if (inputs_member.value.kind != ValueKind::kObject) {
-    sink.Add(Severity::kError, "pipeline.inputs_not_object", inputs_pointer,
-             span, "trainingTaskInputs must be an object",
-             "Put the training inputs in { }.");
-  } else {
-    result = CheckText(text.substr(span.begin, span.end - span.begin),
-                       options, Envelope::kNone);
-    MergeInnerResult(text, span, inputs_pointer, result, sink);
+  if (inputs_member != nullptr) {
+    const internal::Span span = inputs_member->value.span;
+    if (inputs_member->value.kind != ValueKind::kObject) {
+      sink.Add(Severity::kError, "pipeline.inputs_not_object", inputs_pointer,
+               span, "trainingTaskInputs must be an object",
+               "Put the training inputs in { }.");
+    } else {
+      result = CheckText(text.substr(span.begin, span.end - span.begin),
+                         options, Envelope::kNone);
+      MergeInnerResult(text, span, inputs_pointer, result, sink);
+    }
   }
   // The inner check left the canonical JSON empty if the inputs have an
   // error of their own.
@@ -614,7 +647,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
     ReportNestedDuplicatesOutside(document, {}, sink);
     Finding& finding = sink.Add(
         Severity::kError, "pipeline.missing_inputs", pointer,
-        pipeline_member.key_span,
+        {span.begin, span.begin + 1},
         "the training pipeline has no trainingTaskInputs, the training "
         "inputs that segform checks",
         "Add \"trainingTaskInputs\": { } to the training pipeline, with the "
@@ -685,7 +718,10 @@ ValidationResult CheckText(std::string_view text,
   }
   if (envelope != Envelope::kNone) {
     if (const RawMember* inputs = FindMember(*document, kPipelineInputsKeys)) {
-      return CheckPipelineRequest(text, *document, *inputs, options);
+      return CheckPipelineRequest(text, *document, inputs, options);
+    }
+    if (LooksLikePipelineWithoutInputs(*document)) {
+      return CheckPipelineRequest(text, *document, nullptr, options);
     }
   }
 

@@ -452,7 +452,7 @@ test('missing request inputs named', { timeout: testTimeout }, async () => {
       /a training pipeline request with no trainingTaskInputs object/);
     const note = await page.textContent('#form-note');
     assert.match(note, /read-only, because the request has no trainingTaskInputs object/);
-    assert.match(note, /\(the training pipeline has no trainingTaskInputs, the training inputs/);
+    assert.match(note, /has no trainingTaskInputs, the training inputs that segform checks/);
   });
 });
 

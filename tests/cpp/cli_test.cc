@@ -347,6 +347,22 @@ TEST(CliHelp, HelpAndVersion) {
   EXPECT_EQ(version.output, "segform " + std::string(kVersion) + "\n");
 }
 
+TEST(CliFormat, PrintsValidInputsOfFaultyRequest) {
+  // The request's definition is wrong; its inputs are valid.
+  const TempFile request(
+      R"({"displayName": "a", "trainingTaskDefinition": "gs://x.yaml",)"
+      R"( "trainingTaskInputs": {"model_type": "CLOUD_LOW_ACCURACY_1"}})");
+  const RunResult run = RunCli("format " + request.quoted());
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(nlohmann::json::parse(run.output),
+            nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
+  // Inputs with an error print nothing.
+  const TempFile faulty(R"({"budgetMilliNodeHours": "5"})");
+  const RunResult nothing = RunCli("format " + faulty.quoted());
+  EXPECT_EQ(nothing.status, 1);
+  EXPECT_EQ(nothing.output, "");
+}
+
 TEST(CliOutput, FullDiskExitsTwo) {
   const TempFile valid("{\"budgetMilliNodeHours\": \"100000\"}");
   const std::string commands[] = {

@@ -184,7 +184,7 @@ TEST(UnknownField, SuggestsPipelineKeyAtTopLevel) {
   for (const std::string key :
        {"trainingTaskInput", "training_task_input", "TrainingTaskInputs"}) {
     const ValidationResult result =
-        Validate("{\"" + key + "\": {\"modelType\": 1}, \"displayName\": \"x\"}");
+        Validate("{\"" + key + "\": {\"modelType\": 1}}");
     EXPECT_FALSE(result.pipeline_request) << key;
     const Finding* finding = FindCode(result, "field.unknown");
     ASSERT_NE(finding, nullptr) << key;
@@ -193,6 +193,15 @@ TEST(UnknownField, SuggestsPipelineKeyAtTopLevel) {
     EXPECT_NE(finding->message.find("did you mean \"trainingTaskInputs\""),
               std::string::npos)
         << key;
+    // Beside a member of TrainingPipeline, the text is a request without
+    // its inputs, and the misspelt key is one of its unknown members.
+    const ValidationResult request =
+        Validate("{\"" + key + "\": {\"modelType\": 1}, \"displayName\": \"x\"}");
+    EXPECT_TRUE(request.pipeline_request) << key;
+    ASSERT_NE(FindCode(request, "pipeline.missing_inputs"), nullptr) << key;
+    const Finding* member = FindCode(request, "pipeline.unknown_field");
+    ASSERT_NE(member, nullptr) << key;
+    EXPECT_EQ(member->params.ToJson()["suggestion"], "trainingTaskInputs") << key;
   }
   const ValidationResult inner =
       Validate(R"({"trainingTaskInputs": {"trainingTaskInput": 1}})");
