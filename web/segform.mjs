@@ -67,7 +67,7 @@ function utf8Length(text) {
  * Returns the buffer, offset and length of a typed array, DataView,
  * ArrayBuffer or SharedArrayBuffer, or throws a TypeError for anything else.
  */
-function bufferOf(input) {
+function bufferOf(input, functionName) {
   if (ArrayBuffer.isView(input)) {
     return input;
   }
@@ -77,7 +77,7 @@ function bufferOf(input) {
   if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
     return { buffer: input, byteOffset: 0, byteLength: input.byteLength };
   }
-  throw new TypeError('segform: validate() takes a string or UTF-8 bytes');
+  throw new TypeError(`segform: ${functionName}() takes a string or UTF-8 bytes`);
 }
 
 /**
@@ -85,12 +85,12 @@ function bufferOf(input) {
  * buffer that was transferred away (detached), where the engine's own
  * message would name no argument.
  */
-function viewBytes(buffer, byteOffset, byteLength) {
+function viewBytes(buffer, byteOffset, byteLength, functionName) {
   try {
     return new Uint8Array(buffer, byteOffset, byteLength);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    throw new TypeError('segform: validate() cannot read a detached buffer');
+    throw new TypeError(`segform: ${functionName}() cannot read a detached buffer`);
   }
 }
 
@@ -512,8 +512,9 @@ export async function loadSegform(options) {
       // Any typed array, DataView or buffer is read as its bytes. The size
       // is checked before the bytes are viewed as a Uint8Array, which fails
       // for views of more than 4 GiB.
-      const { buffer, byteOffset, byteLength } = bufferOf(input);
-      const head = viewBytes(buffer, byteOffset, Math.min(3, byteLength));
+      const functionName = inputIsFile ? 'validateFile' : 'validate';
+      const { buffer, byteOffset, byteLength } = bufferOf(input, functionName);
+      const head = viewBytes(buffer, byteOffset, Math.min(3, byteLength), functionName);
       const skippedPrefix = inputIsFile && startsWithBom(head) ? 3 : 0;
       if (byteLength - skippedPrefix > limits.maxTextBytes) {
         return oversize(byteLength - skippedPrefix, skippedPrefix);
@@ -521,7 +522,7 @@ export async function loadSegform(options) {
       // Reserving may grow the module's memory, which replaces HEAPU8, so
       // the view is read after it.
       const at = reserveInput(byteLength);
-      module.HEAPU8.set(viewBytes(buffer, byteOffset, byteLength), at);
+      module.HEAPU8.set(viewBytes(buffer, byteOffset, byteLength, functionName), at);
       bytes = byteLength;
     }
     const result = decodeResult(module, module.validate(bytes, inputIsFile, ignoreUnknownFields));

@@ -381,6 +381,16 @@ describe('robustness', () => {
     assert.equal(result.findings[100].code, 'budget.negative');
   });
 
+  test('declarations cannot be changed', async () => {
+    assert.throws(() => { segform.limits.maxTextBytes = 5; }, TypeError);
+    assert.throws(() => { segform.inputs.fields[0].jsonName = 'x'; }, TypeError);
+    // A second API, loaded after, reads the same limits.
+    const other = await loadSegform();
+    assert.equal(other.limits.maxTextBytes, 1048576);
+    assert.equal(other.validate(`{"a":"${'x'.repeat(1048576)}"}`).findings[0].code,
+      'json.too_large');
+  });
+
   test('hostile inputs each get a finding within 2 s, natively named', () => {
     const valid = '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":"250000"}';
     const keys = Array.from({ length: 100000 }, (_, i) => `"${i}":0`).join(',');
@@ -438,8 +448,13 @@ describe('robustness', () => {
     structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
     for (const input of [bytes, bytes.buffer]) {
       assert.throws(() => segform.validateFile(input),
-        { name: 'TypeError', message: /cannot read a detached buffer/ });
+        { name: 'TypeError', message: /^segform: validateFile\(\) cannot read a detached buffer$/ });
     }
+    // Each entry point names itself.
+    assert.throws(() => segform.validateFile(null),
+      { name: 'TypeError', message: /^segform: validateFile\(\) takes a string or UTF-8 bytes$/ });
+    assert.throws(() => segform.validate(7),
+      { name: 'TypeError', message: /^segform: validate\(\) takes a string or UTF-8 bytes$/ });
     assert.equal(segform.validate('{}').ok, true);
     assert.equal((await loadSegform(null)).validate('{}').ok, true);
   });
