@@ -25,6 +25,8 @@ import { maxLinkLength, shareLink, sharedState } from './share.js';
 const exportFileName = 'training-inputs.json';
 const pipelineFileName = 'training-pipeline-request.json';
 const storageKey = 'segform.jsonText';
+// A session storage key set while saves fail, so that a reload knows.
+const saveFailedKey = 'segform.saveFailed';
 // When the saved text was edited, in ms since 1970. A key of its own, so that
 // a save can compare times without reading and parsing the whole text.
 const editTimeKey = 'segform.jsonText.editTime';
@@ -48,7 +50,8 @@ const elements = Object.fromEntries(
     'undo-button', 'undo-description', 'editor-root', 'editor-loading', 'editor-findings',
     'preview-note', 'preview', 'confirm-dialog', 'confirm-text', 'confirm-list',
     'confirm-cancel', 'confirm-accept', 'share-button', 'share-dialog', 'share-cancel',
-    'share-accept', 'other-tab-bar', 'keep-tab-button', 'open-tab-button',
+    'share-accept', 'other-tab-bar', 'other-tab-text', 'keep-tab-button', 'open-tab-button',
+    'save-failed-bar', 'save-failed-text',
   ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()),
     document.getElementById(id)]),
 );
@@ -180,12 +183,16 @@ async function openSharedText(text) {
   if (sharedTextToOpen === null) {
     return; // A later link closed the dialog.
   }
+  // The closed dialog leaves focus on the page's body, so it moves on: to
+  // the inputs kept, or to Undo after the link's inputs are opened.
   if (!accepted) {
     showImportStatus('Kept your saved text; the shared inputs were not opened.', [], false);
+    focusInputs();
     return;
   }
   replaceOfferingUndo(sharedTextToOpen, 'link', 'Undo opening the shared link.');
   showImportStatus('Opened the inputs from the shared link.', [], false);
+  if (elements.undoBar.hidden) focusInputs(); else elements.undoButton.focus();
 }
 
 /** Copies a link that opens the page with the current text. */
@@ -262,6 +269,17 @@ function restoreText() {
       'this page writes, so it was ignored and the defaults are shown.', [], true);
     return null;
   }
+  let saveFailed = false;
+  try {
+    saveFailed = window.sessionStorage.getItem(saveFailedKey) !== null;
+  } catch {
+    // Without session storage, nothing is known of failed saves.
+  }
+  if (saveFailed) {
+    showImportStatus('Restored the JSON text last saved in this browser. Saving failed ' +
+      'before the page was reloaded, so the last edits may be missing.', [], true);
+    return record.text;
+  }
   showImportStatus('Restored the JSON text from your last visit.', [], false);
   return record.text;
 }
@@ -272,6 +290,11 @@ function restoreText() {
 // or a browser shut down without firing pagehide, can lose up to
 // saveDelayMs of typing.
 const saveDelayMs = 300;
+const otherTabSavedText = 'Another tab of this page saved different inputs, which a ' +
+  'reload here would show instead of these.';
+const otherTabSavedOverText = 'Another tab of this page saved different inputs, and this ' +
+  "tab's edits have since been saved over them. They can still be opened here until this " +
+  'notice or this tab is closed.';
 let unsavedText = null;
 let unsavedEditTime = 0;
 let saveTimer = 0;
@@ -302,10 +325,42 @@ function flushSave() {
     }
     window.localStorage.setItem(storageKey, JSON.stringify({ format: storageFormat, text }));
     window.localStorage.setItem(editTimeKey, String(editTime));
-    // What a reload restores is this tab's text again.
-    elements.otherTabBar.hidden = true;
+    showSaveFailure(null);
+    // The other tab's inputs, saved over now, stay open to the notice's
+    // button until the user chooses.
+    if (!elements.otherTabBar.hidden) {
+      elements.otherTabText.textContent = otherTabSavedOverText;
+    }
   } catch (error) {
-    setActionStatus(`Saving the text in this browser failed: ${describeError(error)}.`, true);
+    showSaveFailure(error);
+  }
+}
+
+/**
+ * Shows why saving failed, or hides the notice when `error` is null. The
+ * notice stays until a save succeeds, so that typing does not hide it and
+ * each retry does not announce it again. A session flag tells a reload in
+ * this tab that the text it restores is older than the last edits.
+ */
+function showSaveFailure(error) {
+  try {
+    if (error === null) {
+      window.sessionStorage.removeItem(saveFailedKey);
+    } else {
+      window.sessionStorage.setItem(saveFailedKey, '1');
+    }
+  } catch {
+    // Without session storage, a reload cannot be told; the notice still is.
+  }
+  if (error === null) {
+    elements.saveFailedBar.hidden = true;
+    return;
+  }
+  const text = `Saving the text in this browser failed: ${describeError(error)}. Edits ` +
+    'made since are kept only while this page stays open. Use Export to keep them.';
+  if (elements.saveFailedBar.hidden || elements.saveFailedText.textContent !== text) {
+    elements.saveFailedText.textContent = text;
+    elements.saveFailedBar.hidden = false;
   }
 }
 
@@ -494,6 +549,7 @@ function wireOtherTabs() {
       return;
     }
     otherText = record.text;
+    elements.otherTabText.textContent = otherTabSavedText;
     elements.otherTabBar.hidden = otherText === state.text;
   });
   // Either button hides the bar it sits in, so focus moves on: to the
@@ -1157,11 +1213,13 @@ async function copyJson(kind) {
   if (!(await confirmExport('copied', kind))) {
     return;
   }
+  // The preview shows the canonical inputs alone, and only when they are
+  // valid, so the way out is the download of the same text.
+  const instead = kind === 'pipeline'
+    ? 'Use Export pipeline request to download it instead.'
+    : 'Use Export to download it instead.';
   if (!navigator.clipboard) {
-    setActionStatus(
-      'This browser gives the page no clipboard access. Select the JSON below and copy it.',
-      true,
-    );
+    setActionStatus(`This browser gives the page no clipboard access. ${instead}`, true);
     return;
   }
   try {
@@ -1169,11 +1227,8 @@ async function copyJson(kind) {
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
     setActionStatus(`Copied ${what} to the clipboard.`, false);
   } catch (error) {
-    setActionStatus(
-      `Copying to the clipboard failed: ${describeError(error)}. ` +
-        'Select the JSON below and copy it.',
-      true,
-    );
+    setActionStatus(`Copying to the clipboard failed: ${describeError(error)}. ${instead}`,
+      true);
   }
 }
 
@@ -1378,7 +1433,10 @@ function disablePage(reason) {
 }
 
 function describeError(error) {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  // The caller ends the sentence, and browsers end some messages with a
+  // full stop of their own ("... exceeded the quota.").
+  return message.replace(/\.+$/, '');
 }
 
 /**

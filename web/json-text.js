@@ -68,10 +68,10 @@ export function removalEdits(spans, indices) {
 function insertionEdit(text, spans, keyJson, token) {
   const { members } = spans;
   if (members.count === 0) {
-    const inner = text.slice(spans.objectSpan.begin + 1, spans.objectSpan.end - 1);
-    const lead = inner.includes('\n') ? '\n  ' : '';
-    return { from: spans.objectSpan.begin + 1, to: spans.objectSpan.begin + 1,
-      insert: `${lead}${keyJson}: ${token}` };
+    const open = spans.objectSpan.begin;
+    const inner = text.slice(open + 1, spans.objectSpan.end - 1);
+    const lead = inner.includes('\n') ? `\n${memberIndent(text, open)}` : '';
+    return { from: open + 1, to: open + 1, insert: `${lead}${keyJson}: ${token}` };
   }
   const last = members.count - 1;
   let leadBegin = members.keyBegin(last);
@@ -82,6 +82,18 @@ function insertionEdit(text, spans, keyJson, token) {
   const colon = text.slice(members.keyEnd(last), members.valueBegin(last));
   return { from: members.valueEnd(last), to: members.valueEnd(last),
     insert: `,${lead}${keyJson}${colon}${token}` };
+}
+
+/**
+ * Returns the indentation for a member of the empty object that opens at
+ * `open`: that of the brace's line, and one step more, where a step is the
+ * text's first indentation (two spaces when no line is indented).
+ */
+function memberIndent(text, open) {
+  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+  const base = /^[ \t]*/.exec(text.slice(lineStart, open))[0];
+  const step = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+  return base + step;
 }
 
 /**

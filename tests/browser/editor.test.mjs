@@ -87,6 +87,11 @@ test('other tab save shows notice',
       await other.locator('#other-tab-bar').waitFor();
       await other.fill(budget, '300000');
       await page.locator('#other-tab-bar').waitFor();
+      // The other tab's edit was saved over this tab's inputs, which its
+      // notice still offers to open.
+      assert.equal(await other.isHidden('#other-tab-bar'), false);
+      assert.match(await other.textContent('#other-tab-text'),
+        /this tab's edits have since been saved over them/);
 
       // Keeping this tab's inputs saves them again, and now the other tab
       // shows the notice.
@@ -113,6 +118,40 @@ test('other tab save shows notice',
       await other.close();
     });
   });
+
+test('failed save stays on screen', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.fill(budget, '250000');
+    await page.waitForFunction(() =>
+      (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
+    // Fill the rest of this origin's storage quota.
+    await page.evaluate(() => {
+      for (let size = 1 << 20; size >= 1; size = Math.floor(size / 4)) {
+        try {
+          for (let i = 0; ; i += 1) localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
+        } catch {
+          // full at this size; go on with smaller values
+        }
+      }
+    });
+    // An edit that makes the saved text longer, which no longer fits.
+    await page.fill('#field-baseModelId', '1'.repeat(200));
+    await page.locator('#save-failed-bar').waitFor();
+    const text = await page.textContent('#save-failed-text');
+    assert.match(text, /^Saving the text in this browser failed: .*[^.]\. Edits made since are kept only while this page stays open\. Use Export to keep them\.$/);
+    // Typing on neither hides nor rewrites it.
+    await page.fill(budget, '270000');
+    await page.waitForTimeout(400);
+    assert.equal(await page.isHidden('#save-failed-bar'), false);
+    assert.equal(await page.textContent('#save-failed-text'), text);
+
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.equal(await page.inputValue(budget), '250000');
+    assert.match(await page.textContent('#import-status'),
+      /Saving failed before the page was reloaded, so the last edits may be missing/);
+  });
+});
 
 test('foreign storage value is ignored', { timeout: testTimeout }, async () => {
   const options = {

@@ -81,3 +81,17 @@ test('export is refused for an unknown key', { timeout: testTimeout }, async () 
     assert.equal(focused, 'Remove field multiLabel');
   });
 });
+
+test('copy without clipboard access points to export', { timeout: testTimeout }, async () => {
+  // No clipboard permission: the browser rejects the write.
+  await withPage(session, {}, async ({ page }) => {
+    await page.click('#copy-button');
+    await page.locator('#action-status.status-error').waitFor();
+    const status = await page.textContent('#action-status');
+    assert.match(status, /^Copying to the clipboard failed: .*[^.]\. Use Export to download it instead\.$/);
+    await page.click('#pipeline-copy-button');
+    await page.locator('#action-status', { hasText: 'Export pipeline request' }).waitFor();
+    assert.match(await page.textContent('#action-status'),
+      /Use Export pipeline request to download it instead\.$/);
+  });
+});

@@ -92,3 +92,21 @@ test('removing one unknown key keeps the rest', () => {
   assert.equal(applyEdits(text, removalEdits(spans, [other])), '{\n  "extra": 1,\n  "modelType": 2\n}');
   assert.equal(applyEdits(text, removalEdits(spans, [extra, other])), '{\n  "modelType": 2\n}');
 });
+
+test('field added to empty object is indented', () => {
+  const rows = [
+    // Nested two levels deep in a request indented by two spaces.
+    ['{\n  "trainingPipeline": {\n    "trainingTaskInputs": {\n    }\n  }\n}',
+      '{\n  "trainingPipeline": {\n    "trainingTaskInputs": {\n      "modelType": 2\n    }\n  }\n}'],
+    // Indented by tabs.
+    ['{\n\t"trainingTaskInputs": {\n\t}\n}',
+      '{\n\t"trainingTaskInputs": {\n\t\t"modelType": 2\n\t}\n}'],
+    // The object alone, across lines, and on one line.
+    ['{\n}', '{\n  "modelType": 2\n}'],
+    ['{}', '{"modelType": 2}'],
+  ];
+  for (const [text, expected] of rows) {
+    const spans = memberSpans(segform.validate(text));
+    assert.equal(applyEdits(text, fieldEdits(text, spans, 'modelType', '2')), expected, text);
+  }
+});
