@@ -25,7 +25,8 @@ import { maxLinkLength, shareLink, sharedState } from './share.js';
 const exportFileName = 'training-inputs.json';
 const pipelineFileName = 'training-pipeline-request.json';
 const storageKey = 'segform.jsonText';
-// A session storage key set while saves fail, so that a reload knows.
+// A session storage key set while saves fail, which a reload in the same
+// tab reads to report that the restored text may be older than the edits.
 const saveFailedKey = 'segform.saveFailed';
 // When the saved text was edited, in ms since 1970. A key of its own, so that
 // a save can compare times without reading and parsing the whole text.
@@ -339,8 +340,8 @@ function flushSave() {
 /**
  * Shows why saving failed, or hides the notice when `error` is null. The
  * notice stays until a save succeeds, so that typing does not hide it and
- * each retry does not announce it again. A session flag tells a reload in
- * this tab that the text it restores is older than the last edits.
+ * each retry does not announce it again. It also sets or clears the
+ * session flag at saveFailedKey.
  */
 function showSaveFailure(error) {
   try {
@@ -350,7 +351,8 @@ function showSaveFailure(error) {
       window.sessionStorage.setItem(saveFailedKey, '1');
     }
   } catch {
-    // Without session storage, a reload cannot be told; the notice still is.
+    // Without session storage, a reload cannot report the failure, but the
+    // notice below still appears.
   }
   if (error === null) {
     elements.saveFailedBar.hidden = true;
