@@ -1057,11 +1057,12 @@ async function confirmExport(verb, kind) {
     .filter((part) => !part.startsWith('0 ')).join(' and ');
   const listed = blocking.length < errorCount + warningCount
     ? ` The first ${blocking.length} are listed.` : '';
+  const them = errorCount + warningCount === 1 ? 'it' : 'them';
   elements.confirmText.textContent = pipeline
     ? `The pipeline request has ${count} that the API would reject.${listed} ` +
-      'You can cancel and fix them, or take it anyway.'
+      `You can cancel and fix ${them}, or take it anyway.`
     : `The inputs have ${count}, so there is no canonical JSON yet.${listed} ` +
-      'You can cancel and fix them, or take the JSON text as written.';
+      `You can cancel and fix ${them}, or take the JSON text as written.`;
   elements.confirmList.replaceChildren(
     ...blocking.map((finding) => createFindingElement(finding, `line ${finding.line}`)),
   );
@@ -1367,11 +1368,12 @@ function resetToDefaults() {
 
 /**
  * Replaces the text, and offers Undo to bring back the text it replaces. A
- * replacement that changes nothing keeps the Undo offered before, so that
- * clicking Reset twice does not make the defaults the text Undo restores.
+ * replacement that changes nothing offers no Undo of its own and keeps the
+ * one offered before, so that clicking Reset twice does not make the
+ * defaults the text Undo restores.
  */
 function replaceOfferingUndo(text, origin, description) {
-  if (text !== state.text || state.undo === null) {
+  if (text !== state.text) {
     state.undo = { text: state.text, description };
     elements.undoDescription.textContent = description;
     elements.undoBar.hidden = false;

@@ -186,15 +186,58 @@ bool ReportUnignorableField(const MessageDecl& message,
   return false;
 }
 
+// Returns the integer value of a string that is a JSON number with a
+// fraction or an exponent ("2e5", "2.0"), when the value is whole and an
+// int64, or std::nullopt.
+std::optional<int64_t> IntegerOfNumberText(std::string_view text) {
+  size_t i = 0;
+  const auto digits = [&] {
+    const size_t start = i;
+    while (i < text.size() && IsAsciiDigit(text[i])) ++i;
+    return i > start;
+  };
+  if (i < text.size() && text[i] == '-') ++i;
+  if (i < text.size() && text[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return std::nullopt;
+  }
+  bool fraction_or_exponent = false;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    if (!digits()) return std::nullopt;
+    fraction_or_exponent = true;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (!digits()) return std::nullopt;
+    fraction_or_exponent = true;
+  }
+  if (i != text.size() || !fraction_or_exponent) return std::nullopt;
+  const IntegerReading reading = ReadIntegerNumber(
+      text, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max());
+  if (reading.verdict != IntegerReading::Verdict::kAccepted || !reading.exact) {
+    return std::nullopt;
+  }
+  return reading.value;
+}
+
 void ReportWrongType(const FieldDecl& field, const RawMember& member,
                      FindingSink& sink) {
+  // A number or a boolean meant as a string field's text needs only its
+  // quotes, so the hint writes it out.
+  const bool quotable = field.kind == FieldKind::kString &&
+                        (member.value.kind == ValueKind::kNumber ||
+                         member.value.kind == ValueKind::kBool);
   Finding& finding = sink.Add(
       Severity::kError, "field.wrong_type", MemberPointer(member.key),
       member.value.span,
       Format("{} must be {}; got {}",
              {field.json_name, ExpectedType(field),
               KindName(member.value.kind)}),
-      Format("Write the value as {}.", {ExpectedType(field)}));
+      quotable ? Format("Write it in double quotes: {}.", {Quoted(member.value.text)})
+               : Format("Write the value as {}.", {ExpectedType(field)}));
   finding.params.Set(Param::kExpected, ExpectedType(field));
   finding.params.Set(Param::kActual, KindName(member.value.kind));
 }
@@ -499,6 +542,11 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     }
   } else if (raw.text.empty()) {
     hint = "Write a whole number, or leave the field out for the default.";
+  } else if (const std::optional<int64_t> meant = IntegerOfNumberText(raw.text)) {
+    // "2e5" or "2.0": a number both parsers reject as a string, whose
+    // whole value the hint can write out.
+    hint = *meant == 0 ? std::string(kZeroHint)
+                       : Format("Write \"{}\".", {std::to_string(*meant)});
   } else {
     hint = Format("Write whole digits only, e.g. \"{}\".", {field.service_default});
   }

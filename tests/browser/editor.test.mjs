@@ -538,6 +538,14 @@ test('pipeline request wraps the inputs', { timeout: testTimeout }, async () => 
   });
 });
 
+test('reset of unchanged text offers no undo', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.click('#reset-button');
+    assert.equal(await page.isHidden('#undo-bar'), true);
+  });
+});
+
 test('export with errors asks first', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
@@ -545,6 +553,7 @@ test('export with errors asks first', { timeout: testTimeout }, async () => {
     await page.click('#export-button');
     assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), true);
     assert.match(await page.textContent('#confirm-text'), /1 error/);
+    assert.match(await page.textContent('#confirm-text'), /You can cancel and fix it,/);
     assert.equal(await page.textContent('#confirm-accept'), 'Export the text as written');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -885,5 +885,28 @@ TEST(Findings, AreAllReportedAtOnce) {
   EXPECT_TRUE(result.canonical_json.empty());
 }
 
+// A hint writes out the value meant, where there is one to write.
+TEST(Hints, WriteTheValueMeant) {
+  const struct {
+    std::string text;
+    std::string hint;
+  } rows[] = {
+      {R"({"budgetMilliNodeHours": "2e5"})", "Write \"200000\"."},
+      {R"({"budgetMilliNodeHours": "-2.5E1"})", "Write \"-25\"."},
+      {R"({"budgetMilliNodeHours": "1.5"})", "Write whole digits only, e.g. \"192000\"."},
+      {R"({"budgetMilliNodeHours": "2e"})", "Write whole digits only, e.g. \"192000\"."},
+      {R"({"budgetMilliNodeHours": "1e30"})", "Write whole digits only, e.g. \"192000\"."},
+      {R"({"baseModelId": 123})", "Write it in double quotes: \"123\"."},
+      {R"({"baseModelId": false})", "Write it in double quotes: \"false\"."},
+      {R"({"baseModelId": {}})", "Write the value as a string."},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text);
+    const ValidationResult result = Validate(row.text);
+    ASSERT_FALSE(result.findings.empty());
+    EXPECT_EQ(result.findings[0].hint, row.hint);
+  }
+}
+
 }  // namespace
 }  // namespace segform
