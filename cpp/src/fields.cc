@@ -225,18 +225,21 @@ std::optional<int64_t> IntegerOfNumberText(std::string_view text) {
 
 void ReportWrongType(const FieldDecl& field, const RawMember& member,
                      FindingSink& sink) {
-  // A number or a boolean meant as a string field's text needs only its
-  // quotes, so the hint writes it out.
-  const bool quotable = field.kind == FieldKind::kString &&
-                        (member.value.kind == ValueKind::kNumber ||
-                         member.value.kind == ValueKind::kBool);
+  // Digits meant as a string field's text, such as a model ID written as a
+  // number, need only their quotes, so the hint writes them out. Other
+  // numbers would not be IDs, so they get the plain hint.
+  const std::string_view text = member.value.text;
+  const bool quotable =
+      field.kind == FieldKind::kString &&
+      member.value.kind == ValueKind::kNumber && !text.empty() &&
+      text.size() <= 19 && std::all_of(text.begin(), text.end(), IsAsciiDigit);
   Finding& finding = sink.Add(
       Severity::kError, "field.wrong_type", MemberPointer(member.key),
       member.value.span,
       Format("{} must be {}; got {}",
              {field.json_name, ExpectedType(field),
               KindName(member.value.kind)}),
-      quotable ? Format("Write it in double quotes: {}.", {Quoted(member.value.text)})
+      quotable ? Format("Write it in double quotes: \"{}\".", {text})
                : Format("Write the value as {}.", {ExpectedType(field)}));
   finding.params.Set(Param::kExpected, ExpectedType(field));
   finding.params.Set(Param::kActual, KindName(member.value.kind));

@@ -324,19 +324,48 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
   }
 }
 
-// Returns true when the object has a member of TrainingPipeline and no field
-// of the training inputs: a pipeline request whose trainingTaskInputs are
-// missing, whose members would each be an unknown field of the inputs.
+// Returns true when the object has a trainingTaskDefinition, in either
+// spelling, and no field of the training inputs: a pipeline request whose
+// trainingTaskInputs are missing. Other members of TrainingPipeline, such
+// as "name" or "labels", are keys that inputs may have as unknown fields.
 bool LooksLikePipelineWithoutInputs(const RawDocument& document) {
-  bool has_pipeline_member = false;
+  bool has_definition = false;
   for (const RawMember& member : document.members) {
     if (ImageSegmentationInputsDecl().FindField(member.key) != nullptr) {
       return false;
     }
-    has_pipeline_member =
-        has_pipeline_member || !RequestMemberName(member.key).empty();
+    has_definition = has_definition ||
+                     member.key == kPipelineDefinitionKeys[0] ||
+                     member.key == kPipelineDefinitionKeys[1];
   }
-  return has_pipeline_member;
+  return has_definition;
+}
+
+// Reports a pipeline request without trainingTaskInputs: at a key close to
+// that name, which the fix is to rename, or else at the opening brace.
+void ReportMissingInputs(const RawDocument& document, FindingSink& sink) {
+  const std::vector<std::string_view> wanted = {internal::kPipelineInputsKey};
+  for (const RawMember& member : document.members) {
+    if (internal::ClosestName(member.key, wanted).empty()) continue;
+    Finding& finding = sink.Add(
+        Severity::kError, "pipeline.missing_inputs",
+        internal::MemberPointer(member.key), member.key_span,
+        internal::Format("this training pipeline request has no "
+                         "trainingTaskInputs, the training inputs that "
+                         "segform checks; {} is close to that name",
+                         {internal::Quoted(member.key)}),
+        internal::Format("Rename it to \"{}\".", {internal::kPipelineInputsKey}));
+    finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
+    finding.params.Set(Param::kSuggestion, internal::kPipelineInputsKey);
+    return;
+  }
+  Finding& finding = sink.Add(
+      Severity::kError, "pipeline.missing_inputs", "",
+      {document.top.span.begin, document.top.span.begin + 1},
+      "this training pipeline request has no trainingTaskInputs, the "
+      "training inputs that segform checks",
+      "Add \"trainingTaskInputs\": { } to the request, with the inputs in it.");
+  finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
 }
 
 // Checks the trainingTaskInputs of a training pipeline request as the
@@ -358,15 +387,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
         "checked");
     note.params.Set(Param::kKey, inputs_member->key);
   } else {
-    const internal::Span brace = {document.top.span.begin,
-                                  document.top.span.begin + 1};
-    Finding& finding = sink.Add(
-        Severity::kError, "pipeline.missing_inputs", "", brace,
-        "this training pipeline request has no trainingTaskInputs, the "
-        "training inputs that segform checks",
-        "Add \"trainingTaskInputs\": { } to the request, with the inputs in "
-        "it.");
-    finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
+    ReportMissingInputs(document, sink);
   }
 
   // The request's own members. None may be set twice, under either

@@ -193,15 +193,24 @@ TEST(UnknownField, SuggestsPipelineKeyAtTopLevel) {
     EXPECT_NE(finding->message.find("did you mean \"trainingTaskInputs\""),
               std::string::npos)
         << key;
-    // Beside a member of TrainingPipeline, the text is a request without
-    // its inputs, and the misspelt key is one of its unknown members.
-    const ValidationResult request =
-        Validate("{\"" + key + "\": {\"modelType\": 1}, \"displayName\": \"x\"}");
+    // Beside a trainingTaskDefinition, the text is a request without its
+    // inputs, and the error is at the misspelt key, to be renamed.
+    const ValidationResult request = Validate(
+        "{\"" + key + "\": {\"modelType\": 1}, \"trainingTaskDefinition\": \"x\"}");
     EXPECT_TRUE(request.pipeline_request) << key;
-    ASSERT_NE(FindCode(request, "pipeline.missing_inputs"), nullptr) << key;
-    const Finding* member = FindCode(request, "pipeline.unknown_field");
-    ASSERT_NE(member, nullptr) << key;
-    EXPECT_EQ(member->params.ToJson()["suggestion"], "trainingTaskInputs") << key;
+    const Finding* missing = FindCode(request, "pipeline.missing_inputs");
+    ASSERT_NE(missing, nullptr) << key;
+    EXPECT_EQ(missing->path, "/" + key);
+    EXPECT_EQ(missing->hint, "Rename it to \"trainingTaskInputs\".");
+  }
+  // Members that inputs may carry as unknown fields leave them inputs.
+  for (const char* text : {R"({"labels": {"team": "a"}})", R"({"name": "x"})",
+                           R"({"displayName": "x", "state": 1})"}) {
+    ValidateOptions ignore;
+    ignore.ignore_unknown_fields = true;
+    const ValidationResult result = Validate(text, ignore);
+    EXPECT_FALSE(result.pipeline_request) << text;
+    EXPECT_TRUE(result.ok()) << text;
   }
   const ValidationResult inner =
       Validate(R"({"trainingTaskInputs": {"trainingTaskInput": 1}})");
@@ -897,7 +906,10 @@ TEST(Hints, WriteTheValueMeant) {
       {R"({"budgetMilliNodeHours": "2e"})", "Write whole digits only, e.g. \"192000\"."},
       {R"({"budgetMilliNodeHours": "1e30"})", "Write whole digits only, e.g. \"192000\"."},
       {R"({"baseModelId": 123})", "Write it in double quotes: \"123\"."},
-      {R"({"baseModelId": false})", "Write it in double quotes: \"false\"."},
+      {R"({"baseModelId": false})", "Write the value as a string."},
+      {R"({"baseModelId": -5})", "Write the value as a string."},
+      {R"({"baseModelId": 1e2})", "Write the value as a string."},
+      {R"({"baseModelId": 12345678901234567890})", "Write the value as a string."},
       {R"({"baseModelId": {}})", "Write the value as a string."},
   };
   for (const auto& row : rows) {
