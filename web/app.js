@@ -256,7 +256,17 @@ function restoreText() {
       'so your edits will not be kept after you leave the page.', [], true);
     return null;
   }
+  let saveFailed = false;
+  try {
+    saveFailed = window.sessionStorage.getItem(saveFailedKey) !== null;
+  } catch {
+    // Without session storage, nothing is known of failed saves.
+  }
   if (saved === null) {
+    if (saveFailed) {
+      showImportStatus('Saving failed before the page was reloaded, so the edits made ' +
+        'then are missing and the defaults are shown.', [], true);
+    }
     return null;
   }
   let record;
@@ -269,12 +279,6 @@ function restoreText() {
     showImportStatus('The saved text in this browser\'s storage was not in the format ' +
       'this page writes, so it was ignored and the defaults are shown.', [], true);
     return null;
-  }
-  let saveFailed = false;
-  try {
-    saveFailed = window.sessionStorage.getItem(saveFailedKey) !== null;
-  } catch {
-    // Without session storage, nothing is known of failed saves.
   }
   if (saveFailed) {
     showImportStatus('Restored the JSON text last saved in this browser. Saving failed ' +
@@ -294,8 +298,8 @@ const saveDelayMs = 300;
 const otherTabSavedText = 'Another tab of this page saved different inputs, which a ' +
   'reload here would show instead of these.';
 const otherTabSavedOverText = 'Another tab of this page saved different inputs, and this ' +
-  "tab's edits have since been saved over them. They can still be opened here until this " +
-  'notice or this tab is closed.';
+  "tab's edits have since been saved over them. This tab holds them only until it is " +
+  'closed or reloaded, or another tab saves: open them now to keep them.';
 let unsavedText = null;
 let unsavedEditTime = 0;
 let saveTimer = 0;
@@ -334,6 +338,12 @@ function flushSave() {
     }
   } catch (error) {
     showSaveFailure(error);
+    // The text stays pending, so that hiding or leaving the page, or the
+    // next edit, tries again, unless a newer edit replaced it meanwhile.
+    if (unsavedText === null) {
+      unsavedText = text;
+      unsavedEditTime = editTime;
+    }
   }
 }
 
@@ -560,7 +570,12 @@ function wireOtherTabs() {
     elements.otherTabBar.hidden = true;
     saveText(state.text);
     flushSave();
-    showImportStatus('Kept the inputs of this tab, and saved them again.', [], false);
+    if (elements.saveFailedBar.hidden) {
+      showImportStatus('Kept the inputs of this tab, and saved them again.', [], false);
+    } else {
+      showImportStatus('Kept the inputs of this tab, but saving them failed, so a reload ' +
+        "would show the other tab's inputs.", [], true);
+    }
     focusInputs();
   });
   elements.openTabButton.addEventListener('click', () => {
@@ -1060,7 +1075,7 @@ async function confirmExport(verb, kind) {
   const them = errorCount + warningCount === 1 ? 'it' : 'them';
   elements.confirmText.textContent = pipeline
     ? `The pipeline request has ${count} that the API would reject.${listed} ` +
-      `You can cancel and fix ${them}, or take it anyway.`
+      `You can cancel and fix ${them}, or take the request anyway.`
     : `The inputs have ${count}, so there is no canonical JSON yet.${listed} ` +
       `You can cancel and fix ${them}, or take the JSON text as written.`;
   elements.confirmList.replaceChildren(
@@ -1362,8 +1377,11 @@ function importText(rawText, name) {
 }
 
 function resetToDefaults() {
-  replaceOfferingUndo(defaultText(), 'reset', 'Undo the reset to defaults.');
-  showImportStatus('Reset the inputs to the defaults.', [], false);
+  const text = defaultText();
+  const unchanged = text === state.text;
+  replaceOfferingUndo(text, 'reset', 'Undo the reset to defaults.');
+  showImportStatus(unchanged ? 'The inputs are the defaults already.'
+    : 'Reset the inputs to the defaults.', [], false);
 }
 
 /**

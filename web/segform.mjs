@@ -69,7 +69,14 @@ function utf8Length(text) {
  */
 function bufferOf(input, functionName) {
   if (ArrayBuffer.isView(input)) {
-    return input;
+    // A DataView over a detached buffer throws on reading its offset.
+    try {
+      const { buffer, byteOffset, byteLength } = input;
+      return { buffer, byteOffset, byteLength };
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      throw new TypeError(`segform: ${functionName}() cannot read a detached buffer`);
+    }
   }
   // instanceof fails for a buffer made in another realm (an iframe, a vm
   // context), but its tag does not.
@@ -481,10 +488,12 @@ export async function loadSegform(options) {
   // reported from its size alone, and no more of it than the limit is
   // copied into the module.
   function run(input, inputIsFile, options) {
+    const functionName = inputIsFile ? 'validateFile' : 'validate';
     const ignoreUnknownFields = options?.ignoreUnknownFields ?? false;
     // A string such as "false" would read as true, so only booleans are taken.
     if (typeof ignoreUnknownFields !== 'boolean') {
-      throw new TypeError('segform: ignoreUnknownFields must be true or false');
+      throw new TypeError(
+        `segform: ${functionName}() takes ignoreUnknownFields as true or false`);
     }
     let bytes;
     // The UTF-16 offsets of a string index the string as given: past its
@@ -512,7 +521,6 @@ export async function loadSegform(options) {
       // Any typed array, DataView or buffer is read as its bytes. The size
       // is checked before the bytes are viewed as a Uint8Array, which fails
       // for views of more than 4 GiB.
-      const functionName = inputIsFile ? 'validateFile' : 'validate';
       const { buffer, byteOffset, byteLength } = bufferOf(input, functionName);
       const head = viewBytes(buffer, byteOffset, Math.min(3, byteLength), functionName);
       const skippedPrefix = inputIsFile && startsWithBom(head) ? 3 : 0;

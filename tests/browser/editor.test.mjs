@@ -124,16 +124,7 @@ test('failed save stays on screen', { timeout: testTimeout }, async () => {
     await page.fill(budget, '250000');
     await page.waitForFunction(() =>
       (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
-    // Fill the rest of this origin's storage quota.
-    await page.evaluate(() => {
-      for (let size = 1 << 20; size >= 1; size = Math.floor(size / 4)) {
-        try {
-          for (let i = 0; ; i += 1) localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
-        } catch {
-          // full at this size; go on with smaller values
-        }
-      }
-    });
+    await fillStorage(page);
     // An edit that makes the saved text longer, which no longer fits.
     await page.fill('#field-baseModelId', '1'.repeat(200));
     await page.locator('#save-failed-bar').waitFor();
@@ -150,6 +141,74 @@ test('failed save stays on screen', { timeout: testTimeout }, async () => {
     assert.equal(await page.inputValue(budget), '250000');
     assert.match(await page.textContent('#import-status'),
       /Saving failed before the page was reloaded, so the last edits may be missing/);
+  });
+});
+
+/** Fills the rest of this origin's localStorage quota with filler keys. */
+function fillStorage(page) {
+  return page.evaluate(() => {
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 4)) {
+      try {
+        for (let i = 0; ; i += 1) localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
+      } catch {
+        // full at this size; go on with smaller values
+      }
+    }
+  });
+}
+
+function freeStorage(page) {
+  return page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('filler-')) localStorage.removeItem(key);
+    }
+  });
+}
+
+test('failed save is retried on leaving', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.fill(budget, '250000');
+    await page.waitForFunction(() =>
+      (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
+    await fillStorage(page);
+    await page.fill('#field-baseModelId', '1'.repeat(200));
+    await page.locator('#save-failed-bar').waitFor();
+    // Space comes free without another edit; leaving the page saves.
+    await freeStorage(page);
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.equal(await page.inputValue('#field-baseModelId'), '1'.repeat(200));
+    assert.match(await page.textContent('#import-status'), /^Restored the JSON text from your last visit/);
+  });
+});
+
+test('failed first save named on reload', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await fillStorage(page);
+    await page.fill('#field-baseModelId', '1'.repeat(200));
+    await page.locator('#save-failed-bar').waitFor();
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.match(await page.textContent('#import-status'),
+      /^Saving failed before the page was reloaded, so the edits made then are missing/);
+  });
+});
+
+test('keeping inputs says when saving fails', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.locator('#validator-status.status-ok').waitFor();
+    // Another tab's save, as the browser reports it.
+    await page.evaluate(() => window.dispatchEvent(new StorageEvent('storage', {
+      key: 'segform.jsonText',
+      newValue: JSON.stringify({ format: 'segform-json-text-1', text: '{"modelType": 2}' }),
+    })));
+    await page.locator('#other-tab-bar').waitFor();
+    await fillStorage(page);
+    await page.fill('#field-baseModelId', '1'.repeat(200));
+    await page.locator('#save-failed-bar').waitFor();
+    await page.click('#keep-tab-button');
+    assert.match(await page.textContent('#import-status'),
+      /^Kept the inputs of this tab, but saving them failed/);
   });
 });
 
@@ -543,6 +602,7 @@ test('reset of unchanged text offers no undo', { timeout: testTimeout }, async (
     await waitForEditor(page);
     await page.click('#reset-button');
     assert.equal(await page.isHidden('#undo-bar'), true);
+    assert.equal(await page.textContent('#import-status'), 'The inputs are the defaults already.');
   });
 });
 

@@ -441,12 +441,13 @@ describe('robustness', () => {
     // "false" is a string, which would read as true.
     for (const value of ['false', 1, {}]) {
       assert.throws(() => segform.validate('{}', { ignoreUnknownFields: value }),
-        { name: 'TypeError', message: /ignoreUnknownFields must be true or false/ });
+        { name: 'TypeError', message: /^segform: validate\(\) takes ignoreUnknownFields as true or false$/ });
     }
     assert.equal(segform.validate('{"x": 1}', { ignoreUnknownFields: undefined }).ok, false);
     const bytes = new TextEncoder().encode('{}');
+    const view = new DataView(bytes.buffer);
     structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
-    for (const input of [bytes, bytes.buffer]) {
+    for (const input of [bytes, bytes.buffer, view]) {
       assert.throws(() => segform.validateFile(input),
         { name: 'TypeError', message: /^segform: validateFile\(\) cannot read a detached buffer$/ });
     }
