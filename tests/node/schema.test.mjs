@@ -135,3 +135,13 @@ test('ajv agrees with segform on inputs of the differential generator', () => {
   }
   assert.ok(judged > 1000, `only ${judged} inputs judged`);
 });
+
+test('page bundle leaves the schema out', async () => {
+  // The page never reads the schema, and its declarations are pure calls,
+  // so esbuild drops it from web/gen/app.js: 5 KB of script a first load
+  // would otherwise fetch.
+  const { readFile } = await import('node:fs/promises');
+  const bundle = await readFile(new URL('../../web/gen/app.js', import.meta.url), 'utf8');
+  assert.ok(bundle.includes('budgetMilliNodeHours'), 'the bundle has the declarations');
+  assert.equal(bundle.includes(schema.$schema), false, 'the bundle has the schema');
+});
