@@ -1255,9 +1255,20 @@ function setActionStatus(text, isError) {
   elements.actionStatus.classList.toggle('status-error', isError);
 }
 
+/**
+ * Returns a file name as the page's messages show it. A name with
+ * bidirectional formatting characters could reorder the message around it,
+ * so such a name is set in an isolate (U+2068 ... U+2069), which ends them.
+ */
+function shownFileName(name) {
+  return /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name)
+    ? `\u2068${name}\u2069` : name;
+}
+
 async function importFile(file) {
+  const name = shownFileName(file.name);
   if (file.size > state.segform.limits.maxTextBytes + 3) {
-    showImportStatus(`${file.name} was not loaded because it is larger than 1 MiB ` +
+    showImportStatus(`${name} was not loaded because it is larger than 1 MiB ` +
       `(${file.size.toLocaleString('en-US')} bytes); the form is unchanged.`, [], true);
     return;
   }
@@ -1266,7 +1277,7 @@ async function importFile(file) {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     showImportStatus(
-      `Reading ${file.name} failed: ${describeError(error)}. Choose the file again.`,
+      `Reading ${name} failed: ${describeError(error)}. Choose the file again.`,
       [],
       true,
     );
@@ -1281,18 +1292,18 @@ async function importFile(file) {
   if (wholeTextErrors(result).length > 0 && !state.editor && !state.editorFailed) {
     await state.editorReady;
   }
-  if (rejectUnreadable(result, file.name)) {
+  if (rejectUnreadable(result, name)) {
     return;
   }
   let text;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    showImportStatus(`${file.name} was not loaded because it is not UTF-8; ` +
+    showImportStatus(`${name} was not loaded because it is not UTF-8; ` +
       'the form is unchanged. Save it as UTF-8 and import it again.', [], true);
     return;
   }
-  importText(text, file.name);
+  importText(text, name);
 }
 
 // Errors that leave nothing the editor could show or fix: such a file is

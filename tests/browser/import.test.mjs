@@ -456,6 +456,16 @@ test('missing request inputs named', { timeout: testTimeout }, async () => {
   });
 });
 
+test('bidi file name kept apart', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    // U+202E would show the rest of the message right to left.
+    const name = 'inputs\u202Enosj.json';
+    await importFile(page, name, '{"modelType": "CLOUD_LOW_ACCURACY_1"}');
+    const status = await page.textContent('#import-status');
+    assert.ok(status.startsWith(`Loaded \u2068${name}\u2069.`), status);
+  });
+});
+
 test('create request fills the form from its inputs', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await importFile(page, 'create.json', await readCase('create-request-budget-below-range'));
