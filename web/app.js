@@ -1268,19 +1268,16 @@ function shownFileName(name) {
 async function importFile(file) {
   const name = shownFileName(file.name);
   if (file.size > state.segform.limits.maxTextBytes + 3) {
-    showImportStatus(`${name} was not loaded because it is larger than 1 MiB ` +
-      `(${file.size.toLocaleString('en-US')} bytes); the form is unchanged.`, [], true);
+    showRejectedImport(`${name} was not loaded because it is larger than 1 MiB ` +
+      `(${file.size.toLocaleString('en-US')} bytes); the form is unchanged.`, []);
     return;
   }
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    showImportStatus(
-      `Reading ${name} failed: ${describeError(error)}. Choose the file again.`,
-      [],
-      true,
-    );
+    showRejectedImport(
+      `Reading ${name} failed: ${describeError(error)}. Choose the file again.`, []);
     return;
   }
   const result = callValidator(() => state.segform.validateFile(bytes));
@@ -1299,8 +1296,8 @@ async function importFile(file) {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    showImportStatus(`${name} was not loaded because it is not UTF-8; ` +
-      'the form is unchanged. Save it as UTF-8 and import it again.', [], true);
+    showRejectedImport(`${name} was not loaded because it is not UTF-8; ` +
+      'the form is unchanged. Save it as UTF-8 and import it again.', []);
     return;
   }
   importText(text, name);
@@ -1346,8 +1343,8 @@ function rejectUnreadable(result, name) {
   }
   // A file name is case-sensitive, so it stays as it is at the sentence's start.
   const subject = name === null ? 'The pasted text' : name;
-  showImportStatus(`${subject} was not loaded, and the form is unchanged.`,
-    importedFindingItems(errors, name), true);
+  showRejectedImport(`${subject} was not loaded, and the form is unchanged.`,
+    importedFindingItems(errors, name));
   return true;
 }
 
@@ -1430,6 +1427,16 @@ function focusInputs() {
   } else if (state.editor) {
     state.editor.focus();
   }
+}
+
+/**
+ * Reports an import that changed nothing. The Undo bar of an earlier import
+ * or reset may still be shown, and would read as if it undid this one.
+ */
+function showRejectedImport(text, findingItems) {
+  const undo = state.undo === null ? ''
+    : ' Undo still takes back the change before this import.';
+  showImportStatus(`${text}${undo}`, findingItems, true);
 }
 
 function showImportStatus(text, findingItems, isError) {

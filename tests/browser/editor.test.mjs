@@ -266,6 +266,21 @@ test('double reset keeps undo text', { timeout: testTimeout },
     });
   });
 
+test('refused import says what undo does', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const before = await readEditorText(page);
+    await importFile(page, 'low.json', '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
+    // A file that is not UTF-8 changes nothing, and the Undo bar stays for
+    // the import before it.
+    await importFile(page, 'bad.json', Buffer.from([0x7b, 0xff, 0x7d]));
+    const status = await page.textContent('#import-status');
+    assert.match(status, /Undo still takes back the change before this import\./);
+    await page.click('#undo-button');
+    assert.equal(await readEditorText(page), before);
+  });
+});
+
 test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
