@@ -86,12 +86,26 @@ function insertionEdit(text, spans, keyJson, token) {
 
 /**
  * Returns the indentation for a member of the empty object that opens at
- * `open`: that of the brace's line, and one step more, where a step is the
- * text's first indentation (two spaces when no line is indented).
+ * `open`: that of the brace's line, and one step more. The step is what the
+ * brace's line adds to the nearest line above it that is indented less,
+ * or else the text's first indentation, or two spaces.
  */
 function memberIndent(text, open) {
+  const indentOf = (start, end) => /^[ \t]*/.exec(text.slice(start, end))[0];
   const lineStart = text.lastIndexOf('\n', open - 1) + 1;
-  const base = /^[ \t]*/.exec(text.slice(lineStart, open))[0];
+  const base = indentOf(lineStart, open);
+  // A few hundred lines up reach the parent in any usual layout, and keep
+  // a long list of siblings from being read line by line.
+  let end = lineStart - 1;
+  for (let lines = 0; base !== '' && end > 0 && lines < 500; lines += 1) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const indent = indentOf(start, end);
+    if (indent.length < base.length && base.startsWith(indent) &&
+        text.slice(start + indent.length, end).trim() !== '') {
+      return base + base.slice(indent.length);
+    }
+    end = start - 1;
+  }
   const step = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
   return base + step;
 }

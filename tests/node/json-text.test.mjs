@@ -98,6 +98,9 @@ test('field added to empty object is indented', () => {
     // Nested two levels deep in a request indented by two spaces.
     ['{\n  "trainingPipeline": {\n    "trainingTaskInputs": {\n    }\n  }\n}',
       '{\n  "trainingPipeline": {\n    "trainingTaskInputs": {\n      "modelType": 2\n    }\n  }\n}'],
+    // Indented by four, after a nested object indented more on an earlier line.
+    ['{"labels": {\n        "a": 1},\n    "trainingTaskInputs": {\n    }\n}',
+      '{"labels": {\n        "a": 1},\n    "trainingTaskInputs": {\n        "modelType": 2\n    }\n}'],
     // Indented by tabs.
     ['{\n\t"trainingTaskInputs": {\n\t}\n}',
       '{\n\t"trainingTaskInputs": {\n\t\t"modelType": 2\n\t}\n}'],
