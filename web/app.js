@@ -260,7 +260,7 @@ function restoreText() {
   try {
     saveFailed = window.sessionStorage.getItem(saveFailedKey) !== null;
   } catch {
-    // Without session storage, nothing is known of failed saves.
+    // Without session storage, no earlier failed save can be read.
   }
   if (saved === null) {
     if (saveFailed) {

@@ -92,18 +92,12 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   if (suggest_pipeline_key) names.resize(names.size() - 2);
   std::string message_text;
   std::string hint;
-  if (suggestion == kCreatePipelineKey) {
-    message_text = Format(
-        "unknown field {}; did you mean \"{}\", the key of a "
-        "CreateTrainingPipelineRequest's pipeline?",
-        {Quoted(member.key), suggestion});
-    hint = Format("Rename it to \"{}\" to check the request's inputs.",
-                  {suggestion});
-  } else if (suggestion == kPipelineInputsKey) {
-    message_text = Format(
-        "unknown field {}; did you mean \"{}\", the key of a training "
-        "pipeline request's inputs?",
-        {Quoted(member.key), suggestion});
+  if (suggestion == kCreatePipelineKey || suggestion == kPipelineInputsKey) {
+    const std::string_view what = suggestion == kCreatePipelineKey
+                                      ? "a CreateTrainingPipelineRequest's pipeline"
+                                      : "a training pipeline request's inputs";
+    message_text = Format("unknown field {}; did you mean \"{}\", the key of {}?",
+                          {Quoted(member.key), suggestion, what});
     hint = Format("Rename it to \"{}\" to check the request's inputs.",
                   {suggestion});
   } else if (!suggestion.empty()) {

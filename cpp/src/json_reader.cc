@@ -57,8 +57,8 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
 namespace {
 
 // Returns the code point of a UTF-16 surrogate written as three bytes at
-// `at`, as in CESU-8 or in a JavaScript string's lone surrogate that the
-// WebAssembly module's caller encodes that way, or 0 when there is none.
+// `at`, or 0 when there is none. CESU-8 writes surrogates this way, and so
+// does the WebAssembly module's caller for a lone surrogate of a string.
 uint32_t SurrogateAt(std::string_view text, size_t at) {
   if (text.size() - at < 3) return 0;
   const auto byte = [&](size_t i) { return static_cast<uint8_t>(text[at + i]); };

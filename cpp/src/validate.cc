@@ -184,9 +184,9 @@ void ReportMisplacedMember(const RawMember& member, std::string_view what,
 }
 
 // Reports a member of a request that its message (`message_name`) does not
-// have, with the closest of the `absent` names when one is close; a name
-// the request sets already is not offered, since renaming would set it
-// twice. It is a warning, like a missing displayName: segform checks the
+// have, with the closest of the `absent` names when one is close. A name the
+// request sets already is not offered, because renaming would set it twice.
+// It is a warning, like a missing displayName, because segform checks the
 // inputs in the request.
 void ReportUnknownRequestMember(const RawMember& member,
                                 std::string_view message_name,
@@ -329,24 +329,21 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
 // trainingTaskInputs are missing. Other members of TrainingPipeline, such
 // as "name" or "labels", are keys that inputs may have as unknown fields.
 bool LooksLikePipelineWithoutInputs(const RawDocument& document) {
-  bool has_definition = false;
-  for (const RawMember& member : document.members) {
-    if (ImageSegmentationInputsDecl().FindField(member.key) != nullptr) {
-      return false;
-    }
-    has_definition = has_definition ||
-                     member.key == kPipelineDefinitionKeys[0] ||
-                     member.key == kPipelineDefinitionKeys[1];
-  }
-  return has_definition;
+  // Most texts are inputs without a definition, which the first scan ends.
+  if (FindMember(document, kPipelineDefinitionKeys) == nullptr) return false;
+  return std::none_of(
+      document.members.begin(), document.members.end(),
+      [](const RawMember& member) {
+        return ImageSegmentationInputsDecl().FindField(member.key) != nullptr;
+      });
 }
 
 // Reports a pipeline request without trainingTaskInputs: at a key close to
 // that name, which the fix is to rename, or else at the opening brace.
 void ReportMissingInputs(const RawDocument& document, FindingSink& sink) {
-  const std::vector<std::string_view> wanted = {internal::kPipelineInputsKey};
+  const std::vector<std::string_view> inputs_key = {internal::kPipelineInputsKey};
   for (const RawMember& member : document.members) {
-    if (internal::ClosestName(member.key, wanted).empty()) continue;
+    if (internal::ClosestName(member.key, inputs_key).empty()) continue;
     Finding& finding = sink.Add(
         Severity::kError, "pipeline.missing_inputs",
         internal::MemberPointer(member.key), member.key_span,
@@ -652,8 +649,19 @@ ValidationResult CheckCreateRequest(std::string_view text,
   }
   CheckRequestParent(document, sink);
 
+  if (is_object && result.pipeline_request) {
+    ReportNestedDuplicatesOutside(document, span, sink);
+    MergeInnerResult(text, span, pointer, result, sink);
+    if (inputs_in_doubt) result.canonical_json.clear();
+    TakeFindings(sink, result);
+    result.inputs_path = pointer + result.inputs_path;
+    return result;
+  }
+  // No inputs to check: the pipeline is not an object, or it has no
+  // trainingTaskInputs, where reading it as the inputs would make each of
+  // its own members an unknown field.
+  ReportNestedDuplicatesOutside(document, {}, sink);
   if (!is_object) {
-    ReportNestedDuplicatesOutside(document, {}, sink);
     Finding& finding = sink.Add(
         Severity::kError, "pipeline.pipeline_not_object", pointer, span,
         internal::Format("trainingPipeline must be an object; got {}",
@@ -662,10 +670,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
     finding.params.Set(Param::kExpected, "an object");
     finding.params.Set(Param::kActual,
                        internal::KindName(pipeline_member.value.kind));
-  } else if (!result.pipeline_request) {
-    // Read as the inputs, the pipeline's own members would each be an
-    // unknown field. What it lacks is the inputs.
-    ReportNestedDuplicatesOutside(document, {}, sink);
+  } else {
     Finding& finding = sink.Add(
         Severity::kError, "pipeline.missing_inputs", pointer,
         {span.begin, span.begin + 1},
@@ -675,19 +680,11 @@ ValidationResult CheckCreateRequest(std::string_view text,
         "inputs in it.");
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
   }
-  if (!is_object || !result.pipeline_request) {
-    result = ValidationResult();
-    TakeFindings(sink, result);
-    result.pipeline_request = true;
-    result.inputs_path = pointer + internal::MemberPointer(
-                                       internal::kPipelineInputsKey);
-    return result;
-  }
-  ReportNestedDuplicatesOutside(document, span, sink);
-  MergeInnerResult(text, span, pointer, result, sink);
-  if (inputs_in_doubt) result.canonical_json.clear();
+  result = ValidationResult();
   TakeFindings(sink, result);
-  result.inputs_path = pointer + result.inputs_path;
+  result.pipeline_request = true;
+  result.inputs_path =
+      pointer + internal::MemberPointer(internal::kPipelineInputsKey);
   return result;
 }
 
@@ -796,8 +793,8 @@ ValidationResult Validate(std::string_view text,
   }
   ValidationResult result = CheckText(text, options);
   result.skipped_prefix = skipped_prefix;
-  // The reader found a mark at the start of what follows the file's own
-  // one, and the user is to remove that one, not the first.
+  // A second byte-order mark follows the one dropped above. The message
+  // names it, because the first is allowed and the second is the error.
   if (skipped_prefix > 0 && !result.findings.empty() &&
       result.findings[0].code == "json.byte_order_mark") {
     result.findings[0].message =

@@ -119,15 +119,45 @@ test('other tab save shows notice',
     });
   });
 
+/** Fills the rest of this origin's localStorage quota with filler keys. */
+function fillStorage(page) {
+  return page.evaluate(() => {
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 4)) {
+      try {
+        for (let i = 0; ; i += 1) localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
+      } catch {
+        // full at this size; go on with smaller values
+      }
+    }
+  });
+}
+
+/** Removes the filler keys that fillStorage wrote. */
+function freeStorage(page) {
+  return page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('filler-')) localStorage.removeItem(key);
+    }
+  });
+}
+
+/**
+ * Saves a budget of 250000, fills the storage quota, and then makes an edit
+ * that makes the saved text longer, which no longer fits, and waits for
+ * the failure's notice.
+ */
+async function failSaveAfterBudget(page) {
+  await page.fill(budget, '250000');
+  await page.waitForFunction(() =>
+    (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
+  await fillStorage(page);
+  await page.fill('#field-baseModelId', '1'.repeat(200));
+  await page.locator('#save-failed-bar').waitFor();
+}
+
 test('failed save stays on screen', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    await page.fill(budget, '250000');
-    await page.waitForFunction(() =>
-      (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
-    await fillStorage(page);
-    // An edit that makes the saved text longer, which no longer fits.
-    await page.fill('#field-baseModelId', '1'.repeat(200));
-    await page.locator('#save-failed-bar').waitFor();
+    await failSaveAfterBudget(page);
     const text = await page.textContent('#save-failed-text');
     assert.match(text, /^Saving the text in this browser failed: .*[^.]\. Edits made since are kept only while this page stays open\. Use Export to keep them\.$/);
     // Typing on neither hides nor rewrites it.
@@ -144,35 +174,9 @@ test('failed save stays on screen', { timeout: testTimeout }, async () => {
   });
 });
 
-/** Fills the rest of this origin's localStorage quota with filler keys. */
-function fillStorage(page) {
-  return page.evaluate(() => {
-    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 4)) {
-      try {
-        for (let i = 0; ; i += 1) localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
-      } catch {
-        // full at this size; go on with smaller values
-      }
-    }
-  });
-}
-
-function freeStorage(page) {
-  return page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('filler-')) localStorage.removeItem(key);
-    }
-  });
-}
-
 test('failed save is retried on leaving', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    await page.fill(budget, '250000');
-    await page.waitForFunction(() =>
-      (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
-    await fillStorage(page);
-    await page.fill('#field-baseModelId', '1'.repeat(200));
-    await page.locator('#save-failed-bar').waitFor();
+    await failSaveAfterBudget(page);
     // Space comes free without another edit; leaving the page saves.
     await freeStorage(page);
     await page.reload();

@@ -348,7 +348,7 @@ TEST(CliHelp, HelpAndVersion) {
 }
 
 TEST(CliFormat, PrintsValidInputsOfFaultyRequest) {
-  // The request's definition is wrong; its inputs are valid.
+  // The request's definition is wrong, and its inputs are valid.
   const TempFile request(
       R"({"displayName": "a", "trainingTaskDefinition": "gs://x.yaml",)"
       R"( "trainingTaskInputs": {"model_type": "CLOUD_LOW_ACCURACY_1"}})");

@@ -108,19 +108,9 @@ function isLongLine(line) {
   return characters > maxHighlightedLineLength;
 }
 
-function textHasLongLine(text) {
-  let start = 0;
-  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-    if (end - start > maxHighlightedLineLength && isLongLine(text.slice(start, end))) {
-      return true;
-    }
-    start = end + 1;
-  }
-  return isLongLine(text.slice(start));
-}
-
-function hasLongLine(doc) {
-  for (const line of doc.iterLines()) {
+/** Returns whether any of the lines (strings, without line breaks) is over the limit. */
+function hasLongLine(lines) {
+  for (const line of lines) {
     if (isLongLine(line)) {
       return true;
     }
@@ -136,7 +126,7 @@ function hasLongLine(doc) {
 function hasLongLineAfter(transaction, hadLongLine) {
   const doc = transaction.newDoc;
   if (hadLongLine) {
-    return hasLongLine(doc);
+    return hasLongLine(doc.iterLines());
   }
   let found = false;
   transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
@@ -201,7 +191,7 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
         highlightSelectionMatches(),
         syntaxHighlighting(pageHighlightStyle),
         pageTheme,
-        highlightSlot.of(textHasLongLine(text) ? plainText : highlighted),
+        highlightSlot.of(hasLongLine(text.split('\n')) ? plainText : highlighted),
         highlightSwitch,
         lintGutter(),
         EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
