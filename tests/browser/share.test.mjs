@@ -55,14 +55,17 @@ test('shared link asks before replacing saved work', { timeout: testTimeout }, a
     await openLink(page, link);
     await page.locator('#share-dialog[open]').waitFor();
     await page.keyboard.press('Escape');
+    // The page reports the choice once the dialog's close event has run.
+    await page.locator('#import-status', { hasText: 'Kept your saved text' }).waitFor();
     assert.equal(await page.inputValue(budget), '300000');
-    assert.match(await page.textContent('#import-status'), /Kept your saved text/);
     // Focus moves on from the closed dialog, not to the page's body.
     assert.equal(await page.evaluate(() => document.activeElement.id), 'field-modelType');
 
     await openLink(page, link);
     await page.locator('#share-dialog[open]').waitFor();
     await page.click('#share-accept');
+    await page.locator('#import-status', { hasText: 'Opened the inputs from the shared link' })
+      .waitFor();
     assert.equal(await page.inputValue(budget), '250000');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'undo-button');
     await page.click('#undo-button');
