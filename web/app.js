@@ -581,7 +581,14 @@ function wireOtherTabs() {
   elements.openTabButton.addEventListener('click', () => {
     elements.otherTabBar.hidden = true;
     if (otherText !== null) {
-      replaceOfferingUndo(otherText, 'tab', 'Undo opening the other tab\'s inputs.');
+      // Undo saves this tab's inputs over the other tab's again, so the
+      // notice comes back with them.
+      const opened = otherText;
+      replaceOfferingUndo(opened, 'tab', 'Undo opening the other tab\'s inputs.', () => {
+        otherText = opened;
+        elements.otherTabText.textContent = otherTabSavedText;
+        elements.otherTabBar.hidden = opened === state.text;
+      });
       showImportStatus('Opened the inputs of the other tab.', [], false);
     }
     if (elements.undoBar.hidden) focusInputs(); else elements.undoButton.focus();
@@ -1396,11 +1403,12 @@ function resetToDefaults() {
  * Replaces the text, and offers Undo to bring back the text it replaces. A
  * replacement that changes nothing offers no Undo of its own and keeps the
  * one offered before, so that clicking Reset twice does not make the
- * defaults the text Undo restores.
+ * defaults the text Undo restores. Undo then calls afterUndo, when given,
+ * to bring back what the replacement put away.
  */
-function replaceOfferingUndo(text, origin, description) {
+function replaceOfferingUndo(text, origin, description, afterUndo = null) {
   if (text !== state.text) {
-    state.undo = { text: state.text, description };
+    state.undo = { text: state.text, description, afterUndo };
     elements.undoDescription.textContent = description;
     elements.undoBar.hidden = false;
   }
@@ -1411,11 +1419,12 @@ function undoReplacement() {
   if (!state.undo) {
     return;
   }
-  const { text } = state.undo;
+  const { text, afterUndo } = state.undo;
   state.undo = null;
   elements.undoBar.hidden = true;
   replaceText(text, 'undo');
   showImportStatus('Restored the text from before.', [], false);
+  afterUndo?.();
   // The Undo button is gone.
   focusInputs();
 }

@@ -115,6 +115,15 @@ test('other tab save shows notice',
         true);
       await other.click('#undo-button');
       assert.equal(await other.inputValue(budget), '300000');
+      // Undo saves this tab's inputs over the ones just opened, so the
+      // notice comes back and can open them again.
+      await other.waitForFunction(() =>
+        (localStorage.getItem('segform.jsonText') ?? '').includes('300000'));
+      assert.equal(await other.isHidden('#other-tab-bar'), false);
+      assert.match(await other.textContent('#other-tab-text'),
+        /this tab's edits have since been saved over them/);
+      await other.click('#open-tab-button');
+      assert.equal(await other.inputValue(budget), '250000');
       await other.close();
     });
   });
