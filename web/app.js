@@ -31,6 +31,12 @@ const saveFailedKey = 'segform.saveFailed';
 // When the saved text was edited, in ms since 1970. A key of its own, so that
 // a save can compare times without reading and parsing the whole text.
 const editTimeKey = 'segform.jsonText.editTime';
+// A saved record this page cannot read, perhaps written by a later
+// version, is copied here before the first save replaces it.
+const unreadRecordKey = 'segform.jsonText.unread';
+// Why saving is off, or null. It is set when the unread record could not
+// be copied, so that no save replaces the only copy.
+let saveBlockedReason = null;
 /** Returns why the text cannot go into a pipeline request export. */
 function notAnObjectMessage() {
   const reason = state.result.pipelineRequest
@@ -276,8 +282,7 @@ function restoreText() {
     record = null;
   }
   if (record?.format !== storageFormat || typeof record.text !== 'string') {
-    showImportStatus('The saved text in this browser\'s storage was not in the format ' +
-      'this page writes, so it was ignored and the defaults are shown.', [], true);
+    setAsideUnreadRecord(saved);
     return null;
   }
   if (saveFailed) {
@@ -287,6 +292,25 @@ function restoreText() {
   }
   showImportStatus('Restored the JSON text from your last visit.', [], false);
   return record.text;
+}
+
+/**
+ * Copies a saved record that this page cannot read to unreadRecordKey, or
+ * turns saving off when the copy fails, and says which it did.
+ */
+function setAsideUnreadRecord(saved) {
+  const notRead = 'The text saved in this browser is not in the format this page ' +
+    'writes, so the defaults are shown.';
+  try {
+    window.localStorage.setItem(unreadRecordKey, saved);
+    showImportStatus(`${notRead} The saved text is kept in this browser's storage, ` +
+      `under the key ${unreadRecordKey}.`, [], true);
+  } catch (error) {
+    saveBlockedReason = `the text saved before, in another format, could not be set ` +
+      `aside (${describeError(error)}), and a save would replace it`;
+    showImportStatus(`${notRead} Copying the saved text aside failed, so this page does ` +
+      'not save over it.', [], true);
+  }
 }
 
 // Writing a large text to localStorage takes milliseconds, so a burst of
@@ -327,6 +351,9 @@ function flushSave() {
     // keystroke was saved at once.
     if (savedEditTime() > editTime) {
       return;
+    }
+    if (saveBlockedReason !== null) {
+      throw new Error(saveBlockedReason);
     }
     window.localStorage.setItem(storageKey, JSON.stringify({ format: storageFormat, text }));
     window.localStorage.setItem(editTimeKey, String(editTime));

@@ -164,6 +164,48 @@ async function failSaveAfterBudget(page) {
   await page.locator('#save-failed-bar').waitFor();
 }
 
+test('unread saved record is kept', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const record = JSON.stringify({ format: 'segform-json-text-9', text: '{"later": 1}' });
+    await page.evaluate((value) => localStorage.setItem('segform.jsonText', value), record);
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.match(await page.textContent('#import-status'),
+      /^The text saved in this browser is not in the format this page writes, so the defaults are shown\. The saved text is kept in this browser's storage, under the key segform\.jsonText\.unread\.$/);
+    // The first edit is saved as usual, and the record stays aside.
+    await page.fill(budget, '250000');
+    await page.waitForFunction(() =>
+      (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
+    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
+      record);
+  });
+});
+
+test('unread record not saved over', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    // A record too large to copy once the quota is full.
+    const record = JSON.stringify({ format: 'segform-json-text-9', text: 'x'.repeat(100_000) });
+    await page.evaluate((value) => localStorage.setItem('segform.jsonText', value), record);
+    await fillStorage(page);
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.match(await page.textContent('#import-status'),
+      /Copying the saved text aside failed, so this page does not save over it\.$/);
+    await page.fill(budget, '250000');
+    await page.locator('#save-failed-bar').waitFor();
+    assert.match(await page.textContent('#save-failed-text'),
+      /^Saving the text in this browser failed: the text saved before, in another format, could not be set aside \(.+\), and a save would replace it\. Edits made since/);
+    // Space comes free, but leaving the page still does not replace it.
+    await freeStorage(page);
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText')), record);
+    // This time the copy fits.
+    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
+      record);
+  });
+});
+
 test('failed save stays on screen', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await failSaveAfterBudget(page);
