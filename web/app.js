@@ -34,8 +34,8 @@ const editTimeKey = 'segform.jsonText.editTime';
 // A saved record this page cannot read, perhaps written by a later
 // version, is copied here before the first save replaces it.
 const unreadRecordKey = 'segform.jsonText.unread';
-// Why saving is off, or null. It is set when the unread record could not
-// be copied, so that no save replaces the only copy.
+// The reason saving is off, or null. It is set when the unread record
+// could not be copied, so that no save replaces the only copy.
 let saveBlockedReason = null;
 /** Returns why the text cannot go into a pipeline request export. */
 function notAnObjectMessage() {
@@ -296,7 +296,7 @@ function restoreText() {
 
 /**
  * Copies a saved record that this page cannot read to unreadRecordKey, or
- * turns saving off when the copy fails, and says which it did.
+ * turns saving off when the copy fails, and shows a notice of the outcome.
  */
 function setAsideUnreadRecord(saved) {
   const notRead = 'The text saved in this browser is not in the format this page ' +
