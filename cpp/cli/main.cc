@@ -90,34 +90,30 @@ std::string ErrorText(int error_number) {
   return text;
 }
 
-// Returns the text quoted as the library's messages quote input: in double
-// quotes, with escapes for control characters, bidirectional formatting
-// characters and bytes that are not UTF-8. An escape counts as up to six
-// characters against the cap, so this cap never cuts the text.
-std::string QuoteWhole(const std::string& text) {
-  return segform::internal::QuoteForMessage(text, 6 * text.size() + 6);
-}
-
-// Returns true when QuoteWhole added the quotes and nothing else, so that
-// the text can be printed as it is.
-bool QuotedAsIs(const std::string& text, const std::string& quoted) {
-  return quoted.size() == text.size() + 2 &&
-         quoted.compare(1, text.size(), text) == 0;
+// Returns the text between two `mark`s when every character of it can be
+// printed as it is, and otherwise in double quotes with escapes, as the
+// library's messages quote input: control characters, bidirectional
+// formatting characters and bytes that are not UTF-8 are escaped. A file
+// name with a newline or a terminal's escape sequence could otherwise
+// imitate a finding line. An escape counts as up to six characters against
+// the cap, so this cap never cuts the text.
+std::string Shown(const std::string& text, std::string_view mark) {
+  std::string quoted =
+      segform::internal::QuoteForMessage(text, 6 * text.size() + 6);
+  const bool as_is = quoted.size() == text.size() + 2 &&
+                     quoted.compare(1, text.size(), text) == 0;
+  if (!as_is) return quoted;
+  return std::string(mark).append(text).append(mark);
 }
 
 // Returns the file name as the text output shows it: as given, or quoted
-// with escapes. A name with a newline or a terminal's escape sequence could
-// otherwise imitate a finding line.
-std::string ShownName(const std::string& name) {
-  std::string quoted = QuoteWhole(name);
-  return QuotedAsIs(name, quoted) ? name : quoted;
-}
+// with escapes.
+std::string ShownName(const std::string& name) { return Shown(name, ""); }
 
 // Returns a command-line argument for a usage error: in single quotes, or
-// quoted with escapes like a file name.
+// quoted with escapes.
 std::string ShownArgument(const std::string& argument) {
-  std::string quoted = QuoteWhole(argument);
-  return QuotedAsIs(argument, quoted) ? "'" + argument + "'" : quoted;
+  return Shown(argument, "'");
 }
 
 // The error number of the first failed write to standard output, or 0. It
