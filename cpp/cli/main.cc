@@ -91,9 +91,9 @@ std::string ErrorText(int error_number) {
 }
 
 // Returns the text between two `mark`s when every character of it can be
-// printed as it is, and otherwise in double quotes with escapes, as the
-// library's messages quote input: control characters, bidirectional
-// formatting characters and bytes that are not UTF-8 are escaped. A file
+// printed as it is. Otherwise it is in double quotes with escapes, as the
+// library's messages quote input: for control characters, bidirectional
+// formatting characters and bytes that are not UTF-8. A file
 // name with a newline or a terminal's escape sequence could otherwise
 // imitate a finding line. An escape counts as up to six characters against
 // the cap, so this cap never cuts the text.
