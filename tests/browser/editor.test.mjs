@@ -336,6 +336,28 @@ test('refused import says what undo does', { timeout: testTimeout }, async () =>
   });
 });
 
+test('file dropped on editor imports once', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const before = await readEditorText(page);
+    await page.locator('.cm-content').evaluate((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['{"baseModelId":"7"}'], 'dropped.json'));
+      const { left, top } = content.getBoundingClientRect();
+      content.dispatchEvent(new DragEvent('drop', {
+        dataTransfer: transfer, bubbles: true, cancelable: true, composed: true,
+        clientX: left + 5, clientY: top + 5,
+      }));
+    });
+    await page.locator('#import-status', { hasText: 'dropped.json' }).waitFor();
+    // The editor's own file reader would insert the text after this read.
+    await page.waitForTimeout(200);
+    assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
+    await page.click('#undo-button');
+    assert.equal(await readEditorText(page), before);
+  });
+});
+
 test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);

@@ -195,6 +195,12 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
         highlightSwitch,
         lintGutter(),
         EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
+        // A dropped file is the page's import, which replaces the whole text
+        // and offers Undo. Marked as handled here, it is not also inserted
+        // at the drop point, and the event goes on to the page's handler.
+        EditorView.domEventHandlers({
+          drop: (event) => (event.dataTransfer?.files.length ?? 0) > 0,
+        }),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
