@@ -688,7 +688,13 @@ function wireImportEvents() {
   document.addEventListener('keydown', (event) => {
     const isUndo = (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey &&
       event.key.toLowerCase() === 'z';
-    if (!isUndo || isTextEntry(event.target)) {
+    // While an import, reset or opened link can be undone, no form edit has
+    // followed it (an edit ends the offer), so in a form field the key
+    // undoes that too. The field's own undo would instead bring back typing
+    // from before it, and that edit would end the offer.
+    const undoesReplacement = state.undo !== null && event.target instanceof Element &&
+      event.target.closest('#inputs-form') !== null;
+    if (!isUndo || (isTextEntry(event.target) && !undoesReplacement)) {
       return;
     }
     // Outside a text field Chrome's own undo would revert the last edit of

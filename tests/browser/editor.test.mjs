@@ -300,6 +300,17 @@ test('import can be undone', { timeout: testTimeout }, async () => {
     await page.focus('#export-button');
     await page.keyboard.press('Control+Z');
     assert.equal(await readEditorText(page), before);
+
+    // So does Ctrl+Z in a form field, whose own undo would bring back the
+    // typing from before the import and end the offer.
+    await page.fill(budget, '300000');
+    const typed = await readEditorText(page);
+    await importFile(page, 'low.json', '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
+    await page.focus(budget);
+    await page.keyboard.press('Control+Z');
+    assert.equal(await readEditorText(page), typed);
+    assert.equal(await page.inputValue(budget), '300000');
+    assert.equal(await page.isHidden('#undo-bar'), true);
   });
 });
 
