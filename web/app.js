@@ -12,6 +12,7 @@ import {
   describeCounts,
   escapePointerToken,
   pluralize,
+  severityLabel,
 } from './findings.js';
 import {
   applyEdits,
@@ -855,7 +856,9 @@ function createEditorFindingItem(finding, result) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'finding-link';
-  button.textContent = `Line ${finding.line}, column ${finding.column}: ${finding.message}`;
+  // The severity is in the words too, not in the border colour alone.
+  button.textContent = `${severityLabel(finding.severity)}, line ${finding.line}, ` +
+    `column ${finding.column}: ${finding.message}`;
   // The list stays while only offsets change, so the finding's range is
   // read when clicked, from the same finding in the findings of the text
   // the editor shows then.

@@ -102,9 +102,9 @@ export function countAllFindings(result) {
   return counts;
 }
 
-/** Formats "1 error", "2 errors" and the like. */
+/** Formats "1 error", "40,001 errors" and the like. */
 export function pluralize(count, singular, plural = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : plural}`;
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
 }
 
 /** Summarizes counts as "No problems found." or "2 errors, 1 warning." */

@@ -516,7 +516,7 @@ test('editor edit updates the form', { timeout: testTimeout }, async () => {
     assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
     // The list under the editor gives the hint too.
     assert.match(await page.textContent('#editor-findings li'),
-      /got 5,000\. Give a budget from 20,000 to 2,000,000 milli node hours/);
+      /^Error, line 1, column 26: .*got 5,000\. Give a budget from 20,000 to 2,000,000 milli node hours/);
     await page.click('#editor-findings .finding-link');
     assert.equal(await page.evaluate(() =>
       document.getElementById('editor-root').shadowRoot.getSelection().toString()), '5000');

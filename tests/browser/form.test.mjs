@@ -254,19 +254,19 @@ test('finding count is a polite live region', { timeout: testTimeout }, async ()
 
 test('finding count includes cut findings', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    const keys = Array.from({ length: 150 }, (_, i) => `"k${i}": 1`).join(', ');
+    const keys = Array.from({ length: 1500 }, (_, i) => `"k${i}": 1`).join(', ');
     await importFile(page, 'many-keys.json', `{${keys}}`);
     // 100 errors are shown, and the cap's summary, which is not counted,
-    // reports 50 more.
-    assert.equal(await page.textContent('#finding-count'), '150 errors.');
-    assert.match(await page.textContent('#preview-note'), /Fix the 150 errors first/);
+    // reports 1,400 more.
+    assert.equal(await page.textContent('#finding-count'), '1,500 errors.');
+    assert.match(await page.textContent('#preview-note'), /Fix the 1,500 errors first/);
     await page.click('#export-button');
     await page.locator('#confirm-dialog[open]').waitFor();
     assert.match(await page.textContent('#confirm-text'),
-      /^The inputs have 150 errors, so there is no canonical JSON yet\. The first 100 are listed\./);
+      /^The inputs have 1,500 errors, so there is no canonical JSON yet\. The first 100 are listed\./);
     assert.equal(await page.locator('#confirm-list > li').count(), 100);
     await page.click('#confirm-cancel');
-    assert.equal(await page.textContent('#action-status'), 'Nothing was exported. Fix the 150 errors first.');
+    assert.equal(await page.textContent('#action-status'), 'Nothing was exported. Fix the 1,500 errors first.');
 
     // A request whose inputs' cap cut its note, with a warning kept, 30
     // nested duplicates outside the inputs in 30 members the request does
