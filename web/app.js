@@ -11,6 +11,7 @@ import {
   createFindingElement,
   describeCounts,
   escapePointerToken,
+  isolateBidi,
   pluralize,
   severityLabel,
 } from './findings.js';
@@ -960,17 +961,17 @@ function createUnknownRow(key, value, findings, index) {
   entry.className = 'unknown-entry';
   const keyText = document.createElement('span');
   keyText.className = 'unknown-key';
-  keyText.textContent = JSON.stringify(key);
+  keyText.textContent = isolateBidi(JSON.stringify(key));
   const valueText = document.createElement('span');
   valueText.className = 'unknown-value';
-  valueText.textContent = value;
+  valueText.textContent = isolateBidi(value);
   entry.append(keyText, ': ', valueText);
 
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'remove-button';
   button.textContent = 'Remove';
-  button.setAttribute('aria-label', `Remove field ${key}`);
+  button.setAttribute('aria-label', `Remove field ${isolateBidi(key)}`);
   button.addEventListener('click', () => removeUnknownField(index));
 
   const list = document.createElement('ul');
@@ -1298,18 +1299,8 @@ function setActionStatus(text, isError) {
   elements.actionStatus.classList.toggle('status-error', isError);
 }
 
-/**
- * Returns a file name as the page's messages show it. A name with
- * bidirectional formatting characters could reorder the message around it,
- * so such a name is set in an isolate (U+2068 ... U+2069), which ends them.
- */
-function shownFileName(name) {
-  return /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name)
-    ? `\u2068${name}\u2069` : name;
-}
-
 async function importFile(file) {
-  const name = shownFileName(file.name);
+  const name = isolateBidi(file.name);
   if (file.size > state.segform.limits.maxTextBytes + 3) {
     showRejectedImport(`${name} was not loaded because it is larger than 1 MiB ` +
       `(${file.size.toLocaleString('en-US')} bytes); the form is unchanged.`, []);

@@ -122,6 +122,21 @@ export function describeCounts(counts) {
   return parts.length ? `${parts.join(', ')}.` : 'No problems found.';
 }
 
+/**
+ * Returns text from the JSON or a file name as the page shows it. Text
+ * with bidirectional formatting characters could reorder what is around it
+ * (a value could read as its key), so it is set in an isolate, U+2068 ...
+ * U+2069, which ends them. Each U+2069 in the text closes one isolate, so
+ * there is one more isolate than the text has of them.
+ */
+export function isolateBidi(text) {
+  if (!/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) {
+    return text;
+  }
+  const depth = 1 + (text.match(/\u2069/g)?.length ?? 0);
+  return `${'\u2068'.repeat(depth)}${text}${'\u2069'.repeat(depth)}`;
+}
+
 /** Escapes a key as one JSON Pointer reference token (RFC 6901). */
 export function escapePointerToken(key) {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');

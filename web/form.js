@@ -2,6 +2,7 @@
 // declarations the C++ module exports. Field names, enum values, defaults and
 // limits therefore have a single source, and this file contains none of them.
 
+import { isolateBidi } from './findings.js';
 import {
   formatInteger,
   formatQuotient,
@@ -129,7 +130,7 @@ function createEnumControl(field, id) {
       } else if (knownOptions.has(value)) {
         knownOptions.get(value).selected = true;
       } else {
-        importedOption = new Option(`${value} (from the JSON text)`, value);
+        importedOption = new Option(`${isolateBidi(value)} (from the JSON text)`, value);
         importedOption.className = 'imported-option';
         select.append(importedOption);
         importedOption.selected = true;

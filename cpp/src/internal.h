@@ -385,8 +385,24 @@ size_t Utf8SequenceLength(std::string_view text, size_t i);
 // Returns the code point of the valid UTF-8 sequence of this length at i.
 uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length);
 
-// Returns true for code points that could change how a terminal or an
-// editor shows the text around them.
+// The code points, as inclusive ranges, that could change how a terminal or
+// an editor shows the text around them: controls, and characters that are
+// invisible or look like an ASCII space (no-break and other Unicode spaces,
+// zero-width characters, bidi marks and overrides, soft hyphen, byte-order
+// mark, Hangul fillers, variation selectors, invisible musical formatting
+// and tag characters). Messages escape them, and the page's editor shows
+// them as placeholders (cpp/tools/web_declarations.cc exports the list).
+inline constexpr std::pair<uint32_t, uint32_t> kUnsafeToShowRanges[] = {
+    {0x0000, 0x001F},   {0x007F, 0x00A0},   {0x00AD, 0x00AD},
+    {0x034F, 0x034F},   {0x061C, 0x061C},   {0x115F, 0x1160},
+    {0x1680, 0x1680},   {0x17B4, 0x17B5},   {0x180B, 0x180F},
+    {0x2000, 0x200F},   {0x2028, 0x202F},   {0x205F, 0x206F},
+    {0x3000, 0x3000},   {0x3164, 0x3164},   {0xFE00, 0xFE0F},
+    {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0},   {0xFFF9, 0xFFFB},
+    {0x1D173, 0x1D17A}, {0xE0000, 0xE007F}, {0xE0100, 0xE01EF},
+};
+
+// Returns true for the code points in kUnsafeToShowRanges.
 bool IsUnsafeToShow(uint32_t code_point);
 
 // Returns true when the bytes of the text before offset are all ASCII, so

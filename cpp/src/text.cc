@@ -291,20 +291,7 @@ std::string MemberPointer(std::string_view key) {
 }
 
 bool IsUnsafeToShow(uint32_t code_point) {
-  // Controls, and characters that are invisible or look like an ASCII
-  // space: no-break and other Unicode spaces, zero-width characters, bidi
-  // marks and overrides, soft hyphen, byte-order mark, Hangul fillers,
-  // variation selectors, invisible musical formatting and tag characters.
-  static constexpr std::pair<uint32_t, uint32_t> kRanges[] = {
-      {0x0000, 0x001F},   {0x007F, 0x00A0},   {0x00AD, 0x00AD},
-      {0x034F, 0x034F},   {0x061C, 0x061C},   {0x115F, 0x1160},
-      {0x1680, 0x1680},   {0x17B4, 0x17B5},   {0x180B, 0x180F},
-      {0x2000, 0x200F},   {0x2028, 0x202F},   {0x205F, 0x206F},
-      {0x3000, 0x3000},   {0x3164, 0x3164},   {0xFE00, 0xFE0F},
-      {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0},   {0xFFF9, 0xFFFB},
-      {0x1D173, 0x1D17A}, {0xE0000, 0xE007F}, {0xE0100, 0xE01EF},
-  };
-  for (const auto& [first, last] : kRanges) {
+  for (const auto& [first, last] : kUnsafeToShowRanges) {
     if (code_point >= first && code_point <= last) return true;
   }
   return false;

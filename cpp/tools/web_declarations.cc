@@ -9,6 +9,7 @@
 #include <iostream>
 #include <string>
 
+#include "internal.h"
 #include "segform/segform.h"
 
 namespace {
@@ -51,5 +52,10 @@ int main() {
     declared_names.push_back(name);
   }
   WriteExport("declaredNames", declared_names);
+  nlohmann::ordered_json unsafe = nlohmann::ordered_json::array();
+  for (const auto& [first, last] : segform::internal::kUnsafeToShowRanges) {
+    unsafe.push_back({first, last});
+  }
+  WriteExport("unsafeToShowRanges", unsafe);
   return std::cout.good() ? 0 : 1;
 }

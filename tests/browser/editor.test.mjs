@@ -828,3 +828,26 @@ test('restored long line starts plain', { timeout: testTimeout }, async () => {
     assert.equal(await page.inputValue(budget), '100000');
   });
 });
+
+test('bidi and invisible characters show', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    // A right-to-left override in a key and in a model type, a zero-width
+    // space and a no-break space in a value, and an override closed early
+    // by a stray pop-directional-isolate.
+    await setEditorText(page, '{"\u202eyek_eno": "eulav", "modelType": "CLOUD\u202e_HIGH", ' +
+      '"baseModelId": "abc\u200bdef\u00a0", "\u2069\u202ex": 1}');
+    // The editor shows a placeholder for each of them, CodeMirror's own
+    // list and the rest of the characters the messages escape alike.
+    assert.equal(await page.locator('#editor-root .cm-specialChar').count(), 6);
+
+    // Each key and value in the list of unknown keys is set apart in an
+    // isolate, with one more opening than the text has closings.
+    const keys = await page.$$eval('#unknown-list .unknown-key',
+      (items) => items.map((item) => item.textContent));
+    assert.deepEqual(keys, ['\u2068"\u202eyek_eno"\u2069', '\u2068\u2068"\u2069\u202ex"\u2069\u2069']);
+    assert.equal(await page.textContent('#unknown-list .unknown-value'), '"eulav"');
+    const option = await page.$eval('#field-modelType .imported-option', (item) => item.text);
+    assert.equal(option, '\u2068CLOUD\u202e_HIGH\u2069 (from the JSON text)');
+  });
+});

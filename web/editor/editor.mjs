@@ -13,6 +13,7 @@ import {
   EditorView,
   highlightActiveLine,
   highlightActiveLineGutter,
+  highlightSpecialChars,
   keymap,
   lineNumbers,
   showPanel,
@@ -20,6 +21,14 @@ import {
 import { tags } from '@lezer/highlight';
 
 import { appendMessageAndHint, severityLabel } from '../findings.js';
+import { unsafeToShowRanges } from '../gen/declarations.mjs';
+
+// A pattern of the characters that the C++ messages escape, declared there
+// (kUnsafeToShowRanges). Tabs and line breaks are left out: JSON text may
+// have them between tokens, and the editor lays them out.
+const unsafeToShow = new RegExp(`(?![\\t\\n\\r])[${unsafeToShowRanges
+  .map(([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`)
+  .join('')}]`, 'u');
 
 
 // Colours come from the page's custom properties (style.css), which inherit
@@ -183,6 +192,9 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
       doc: text,
       extensions: [
         lineNumbers(),
+        // The characters that the findings' messages escape show as
+        // placeholders, as CodeMirror shows some of them already.
+        highlightSpecialChars({ addSpecialChars: unsafeToShow }),
         highlightActiveLineGutter(),
         history(),
         drawSelection(),
