@@ -541,9 +541,13 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     hint = "Write a whole number, or leave the field out for the default.";
   } else if (const std::optional<int64_t> meant = IntegerOfNumberText(raw.text)) {
     // "2e5" or "2.0": a number both parsers reject as a string, whose
-    // whole value the hint can write out.
-    hint = *meant == 0 ? std::string(kZeroHint)
-                       : Format("Write \"{}\".", {std::to_string(*meant)});
+    // whole value the hint can write out. That value is checked as well.
+    if (*meant == 0) {
+      hint = std::string(kZeroHint);
+    } else {
+      value.lenient_number = *meant;
+      hint = Format("Write \"{}\".", {std::to_string(*meant)});
+    }
   } else {
     hint = Format("Write whole digits only, e.g. \"{}\".", {field.service_default});
   }

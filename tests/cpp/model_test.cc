@@ -399,17 +399,11 @@ std::string CreateRequest(const std::string& members,
          R"("trainingTaskInputs":)" + inputs + "}}";
 }
 
-std::vector<std::string> CodesOf(const ValidationResult& result) {
-  std::vector<std::string> codes;
-  for (const Finding& finding : result.findings) codes.push_back(finding.code);
-  return codes;
-}
-
 TEST(CreateRequest, ChecksPipelineInputsInPlace) {
   const ValidationResult result = Validate(CreateRequest(
       R"("parent":"projects/my-project/locations/us-central1",)",
       R"({"modelType":"CLOUD_LOW_ACCURACY_1"})"));
-  EXPECT_EQ(CodesOf(result), std::vector<std::string>({"pipeline.request"}));
+  EXPECT_EQ(testing::CodesOf(result), std::vector<std::string>({"pipeline.request"}));
   EXPECT_EQ(result.findings[0].path, "/trainingPipeline/trainingTaskInputs");
   EXPECT_TRUE(result.pipeline_request);
   EXPECT_EQ(result.inputs_path, "/trainingPipeline/trainingTaskInputs");
@@ -425,7 +419,7 @@ TEST(CreateRequest, WarnsParentThatIsNoLocation) {
     SCOPED_TRACE(parent);
     const ValidationResult result = Validate(CreateRequest(
         "\"parent\":" + nlohmann::json(parent).dump() + ","));
-    ASSERT_EQ(CodesOf(result),
+    ASSERT_EQ(testing::CodesOf(result),
               std::vector<std::string>({"pipeline.invalid_parent", "pipeline.request"}));
     EXPECT_EQ(result.findings[0].severity, Severity::kWarning);
   }
@@ -435,7 +429,7 @@ TEST(CreateRequest, WarnsParentThatIsNoLocation) {
     SCOPED_TRACE(parent);
     const ValidationResult result = Validate(CreateRequest(
         "\"parent\":" + nlohmann::json(parent).dump() + ","));
-    EXPECT_EQ(CodesOf(result), std::vector<std::string>({"pipeline.request"}));
+    EXPECT_EQ(testing::CodesOf(result), std::vector<std::string>({"pipeline.request"}));
   }
   // A missing parent is marked at the opening brace alone.
   const ValidationResult missing = Validate(CreateRequest(""));
@@ -452,7 +446,7 @@ TEST(CreateRequest, RejectsInputsOutsideThePipeline) {
         std::string(R"("trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"},)")}) {
     SCOPED_TRACE(misplaced);
     const ValidationResult result = Validate(CreateRequest(parent + misplaced));
-    ASSERT_EQ(CodesOf(result), std::vector<std::string>(
+    ASSERT_EQ(testing::CodesOf(result), std::vector<std::string>(
                                    {"pipeline.misplaced_field", "pipeline.request"}));
     EXPECT_EQ(result.findings[0].severity, Severity::kError);
     EXPECT_EQ(result.canonical_json, "");
@@ -489,7 +483,7 @@ TEST(CreateRequest, RejectsPipelineThatIsNoObject) {
     const ValidationResult result = Validate(
         std::string(R"({"parent":"projects/p/locations/l","trainingPipeline":)") +
         value + "}");
-    EXPECT_EQ(CodesOf(result),
+    EXPECT_EQ(testing::CodesOf(result),
               std::vector<std::string>({"pipeline.pipeline_not_object"}));
     EXPECT_TRUE(result.pipeline_request);
     EXPECT_TRUE(result.member_spans.empty());

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "segform/segform.h"
 
@@ -25,6 +26,13 @@ inline const Finding* FindCode(const ValidationResult& result,
     if (finding.code == code) return &finding;
   }
   return nullptr;
+}
+
+// Returns the codes of the result's findings, in order.
+inline std::vector<std::string> CodesOf(const ValidationResult& result) {
+  std::vector<std::string> codes;
+  for (const Finding& finding : result.findings) codes.push_back(finding.code);
+  return codes;
 }
 
 }  // namespace segform::testing
