@@ -4,6 +4,7 @@
 // number, and an int64 is a JSON number or a string of decimal digits.
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "internal.h"
@@ -326,13 +327,12 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
       }
       return;
     case IntegerReading::Verdict::kNotInteger: {
-      // Python reads a fraction without an exponent as its whole part
-      // ("1.5" is 1). One with an exponent is left unread.
-      const std::string_view text = member.value.text;
-      const size_t point = text.find('.');
-      if (point != std::string_view::npos &&
-          text.find_first_of("eE") == std::string_view::npos) {
-        value.lenient_number = ReadPythonIntegerString(text.substr(0, point));
+      // Python reads the number as a double and takes its whole part,
+      // toward zero: "1.5" and "15e-1" are 1, "-2.5" is -2. A double of
+      // 2^63 or more has no int64 whole part, and is left unread.
+      const double read = ParseJsonDouble(member.value.text);
+      if (std::fabs(read) < 0x1p63) {
+        value.lenient_number = static_cast<int64_t>(read);
       }
       ReportNotPortable(field, member,
                         "Python reads a fraction as its whole part, "

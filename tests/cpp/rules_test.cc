@@ -113,6 +113,10 @@ TEST(ModelType, PythonSpellingSelectsBudgetRange) {
               {R"("1")", "budget.out_of_range"},
               {R"(" +1")", "budget.out_of_range"},
               {"1.5", "budget.out_of_range"},
+              // Python reads a fraction with an exponent as a double first.
+              {"1.5e0", "budget.out_of_range"},
+              {"25e-1", "budget.range_not_checked"},
+              {"-0.5", "budget.out_of_range"},
               {R"("3")", "budget.range_not_checked"},
               {R"("4")", nullptr}};
   for (const auto& row : rows) {
