@@ -57,8 +57,7 @@ constexpr std::string_view kZeroHint =
 
 std::vector<std::string_view> FieldNames(const MessageDecl& message) {
   std::vector<std::string_view> names;
-  // Room for one more, the pipeline key that ReportUnknownField can add.
-  names.reserve(message.fields.size() + 1);
+  names.reserve(message.fields.size());
   for (const FieldDecl& field : message.fields) names.push_back(field.json_name);
   return names;
 }
@@ -75,22 +74,19 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
   return joined;
 }
 
+// Reports a key that is not a field. The suggestions are the names that
+// renaming the key to would not set twice: the JSON names of the fields
+// not present, and the keys of the requests around the inputs when those
+// are candidates (see ReadFields). A proto name compares as equal to its
+// JSON name, since the comparison drops case and underscores, so a key
+// close to the proto name gets the JSON name suggested.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
-                        Severity severity, bool suggest_pipeline_key,
+                        Severity severity,
+                        const std::vector<std::string_view>& suggestions,
                         FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
-  // The JSON names alone are the candidates: a proto name compares as equal
-  // to its JSON name, since the comparison drops case and underscores, so a
-  // key close to the proto name gets the JSON name suggested. The keys of
-  // the requests around the inputs, when they are candidates, are added
-  // last and removed before `names` goes into the message and params.
+  const std::string_view suggestion = ClosestName(member.key, suggestions);
   std::vector<std::string_view> names = FieldNames(message);
-  if (suggest_pipeline_key) {
-    names.push_back(kPipelineInputsKey);
-    names.push_back(kCreatePipelineKey);
-  }
-  const std::string_view suggestion = ClosestName(member.key, names);
-  if (suggest_pipeline_key) names.resize(names.size() - 2);
   std::string message_text;
   std::string hint;
   if (suggestion == kCreatePipelineKey || suggestion == kPipelineInputsKey) {
@@ -105,6 +101,11 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
     message_text = Format("unknown field {}; did you mean \"{}\"?",
                           {Quoted(member.key), suggestion});
     hint = Format("Rename it to \"{}\".", {suggestion});
+  } else if (const std::string_view set = ClosestName(member.key, names);
+             !set.empty()) {
+    message_text = Format("unknown field {}; it is close to {}, which is set already",
+                          {Quoted(member.key), set});
+    hint = Format("Remove it, or keep its value as the one of {}.", {set});
   } else {
     message_text = Format("unknown field {}; {} has only {}",
                           {Quoted(member.key), message.name,
@@ -594,18 +595,13 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
   // member, set even when its value is null. Its decl is set only when the
   // field counts as present.
   std::vector<FieldValue> values(message.fields.size());
+  // Unknown keys are reported once every field present is known, so that
+  // no suggestion names a field that is set later in the object.
+  std::vector<const RawMember*> unknown_members;
   for (const RawMember& member : document.members) {
     const FieldDecl* field = message.FindField(member.key);
     if (field == nullptr) {
-      if (unknown_keys.Insert(member.key)) {
-        if (!options.ignore_unknown_fields ||
-            !ReportUnignorableField(message, document, member, sink)) {
-          ReportUnknownField(message, member, unknown_severity,
-                             suggest_pipeline_key, sink);
-        }
-      } else {
-        ReportDuplicate(member.key, member.key, member, sink);
-      }
+      unknown_members.push_back(&member);
       continue;
     }
     const size_t index = static_cast<size_t>(field - message.fields.data());
@@ -645,6 +641,27 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
           ReportWrongType(*field, member, sink);
         }
         break;
+    }
+  }
+
+  if (!unknown_members.empty()) {
+    std::vector<std::string_view> suggestions;
+    for (const FieldValue& value : values) {
+      if (value.member == nullptr) {
+        suggestions.push_back(message.fields[&value - values.data()].json_name);
+      }
+    }
+    if (suggest_pipeline_key) {
+      suggestions.push_back(kPipelineInputsKey);
+      suggestions.push_back(kCreatePipelineKey);
+    }
+    for (const RawMember* member : unknown_members) {
+      if (!unknown_keys.Insert(member->key)) {
+        ReportDuplicate(member->key, member->key, *member, sink);
+      } else if (!options.ignore_unknown_fields ||
+                 !ReportUnignorableField(message, document, *member, sink)) {
+        ReportUnknownField(message, *member, unknown_severity, suggestions, sink);
+      }
     }
   }
 

@@ -233,6 +233,29 @@ TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
                 {"modelType", "budgetMilliNodeHours", "baseModelId"}));
 }
 
+// Renaming a key to a field that is set already, before the key or after
+// it, would set that field twice, so the field is not suggested. The
+// message says that it is set, and an absent field can still be suggested.
+TEST(UnknownField, SuggestsNoFieldSetAlready) {
+  for (const char* text :
+       {R"({"modelType":"CLOUD_LOW_ACCURACY_1","model_Type":"CLOUD_HIGH_ACCURACY_1"})",
+        R"({"model_Type":"CLOUD_HIGH_ACCURACY_1","model_type":null})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    const Finding* finding = FindCode(result, "field.unknown");
+    ASSERT_NE(finding, nullptr);
+    EXPECT_FALSE(finding->params.contains(Param::kSuggestion));
+    EXPECT_EQ(finding->message,
+              "unknown field \"model_Type\"; it is close to modelType, which is set already");
+    EXPECT_EQ(finding->hint, "Remove it, or keep its value as the one of modelType.");
+  }
+  const ValidationResult absent =
+      Validate(R"({"budget_milli_node_hour":5,"baseModelId":"m1","baseModelID":"m2"})");
+  ASSERT_EQ(absent.findings.size(), 2u);
+  EXPECT_EQ(absent.findings[0].hint, "Rename it to \"budgetMilliNodeHours\".");
+  EXPECT_EQ(absent.findings[1].hint, "Remove it, or keep its value as the one of baseModelId.");
+}
+
 TEST(UnknownField, EscapesPointerCharacters) {
   const ValidationResult result = Validate(R"({"a/b~c":1})");
   ASSERT_EQ(result.findings.size(), 1u);
