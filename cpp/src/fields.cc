@@ -410,7 +410,10 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
                std::move(hint));
   finding.params.Set(Param::kExpected, names);
   finding.params.Set(Param::kActual, raw.text);
-  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
+  if (!suggestion.empty()) {
+    finding.params.Set(Param::kSuggestion, suggestion);
+    value.lenient_number = enum_type.FindByName(suggestion)->number;
+  }
 }
 
 // The separators people group digits with: a comma, a full stop, an

@@ -227,8 +227,9 @@ struct FieldValue {
   std::optional<int64_t> number;
   // When number is unset: the number that the one parser accepting a
   // spelling reads from it (Python reads the enum true as 1 and "2" as 2,
-  // JavaScript the int64 "0x1" as 1). The budget's range follows it, so
-  // that writing the portable spelling does not bring up a new error.
+  // JavaScript the int64 "0x1" as 1), or the value that a hint writes out
+  // (an enum name suggested for a misspelt one). The budget's range
+  // follows it, so that following the hint brings up no new error.
   std::optional<int64_t> lenient_number;
   // kString: the content, a view as RawValue::text is.
   std::optional<std::string_view> string;

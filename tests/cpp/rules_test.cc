@@ -130,6 +130,28 @@ TEST(ModelType, PythonSpellingSelectsBudgetRange) {
   }
 }
 
+// A misspelt model type name whose hint suggests a name selects the
+// budget's range as that name does, so that taking the suggestion brings
+// up no new error. A name with no suggestion selects none.
+TEST(ModelType, SuggestedNameSelectsBudgetRange) {
+  const struct {
+    const char* model_type;
+    const char* budget_code;  // nullptr for no budget finding
+  } rows[] = {{"CLOUD_HIGH_ACCURACY_1 ", "budget.out_of_range"},
+              {"model_type_unspecified", "budget.out_of_range"},
+              {"cloud_low_accuracy_1", "budget.range_not_checked"},
+              {"FAST", nullptr}};
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.model_type);
+    const ValidationResult result = Validate(std::string(R"({"modelType":")") +
+                                             row.model_type +
+                                             R"(","budgetMilliNodeHours":5000})");
+    ASSERT_EQ(result.findings.size(), row.budget_code ? 2u : 1u);
+    EXPECT_EQ(result.findings[0].code, "model_type.unknown_name");
+    if (row.budget_code) EXPECT_EQ(result.findings[1].code, row.budget_code);
+  }
+}
+
 // params.actual is a string for every code, as the value is written or
 // read, so that a caller need not test its type.
 TEST(ModelType, UnknownNumberActualIsString) {
