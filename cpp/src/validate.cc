@@ -340,7 +340,10 @@ bool LooksLikePipelineWithoutInputs(const RawDocument& document) {
 
 // Reports a pipeline request without trainingTaskInputs: at a key close to
 // that name, which the fix is to rename, or else at the opening brace.
-void ReportMissingInputs(const RawDocument& document, FindingSink& sink) {
+// Returns the member of that key, which needs no finding of its own, or
+// nullptr.
+const RawMember* ReportMissingInputs(const RawDocument& document,
+                                     FindingSink& sink) {
   const std::vector<std::string_view> inputs_key = {internal::kPipelineInputsKey};
   for (const RawMember& member : document.members) {
     if (internal::ClosestName(member.key, inputs_key).empty()) continue;
@@ -354,7 +357,7 @@ void ReportMissingInputs(const RawDocument& document, FindingSink& sink) {
         internal::Format("Rename it to \"{}\".", {internal::kPipelineInputsKey}));
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
     finding.params.Set(Param::kSuggestion, internal::kPipelineInputsKey);
-    return;
+    return &member;
   }
   Finding& finding = sink.Add(
       Severity::kError, "pipeline.missing_inputs", "",
@@ -363,6 +366,7 @@ void ReportMissingInputs(const RawDocument& document, FindingSink& sink) {
       "training inputs that segform checks",
       "Add \"trainingTaskInputs\": { } to the request, with the inputs in it.");
   finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
+  return nullptr;
 }
 
 // Checks the trainingTaskInputs of a training pipeline request as the
@@ -383,9 +387,10 @@ ValidationResult CheckPipelineRequest(std::string_view text,
         "this is a training pipeline request; its trainingTaskInputs are "
         "checked");
     note.params.Set(Param::kKey, inputs_member->key);
-  } else {
-    ReportMissingInputs(document, sink);
   }
+  // The key that the missing inputs' error names as misspelt.
+  const RawMember* misspelt_inputs =
+      inputs_member == nullptr ? ReportMissingInputs(document, sink) : nullptr;
 
   // The request's own members. None may be set twice, under either
   // spelling. A field of the training inputs outside trainingTaskInputs is
@@ -413,7 +418,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
                             "trainingTaskInputs", sink);
       continue;
     }
-    if (RequestMemberName(member.key).empty()) {
+    if (RequestMemberName(member.key).empty() && &member != misspelt_inputs) {
       ReportUnknownRequestMember(
           member, "training pipeline request", absent,
           "Remove it, or move it to the message it belongs to.", sink);

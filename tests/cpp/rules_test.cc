@@ -228,6 +228,8 @@ TEST(UnknownField, SuggestsPipelineKeyAtTopLevel) {
     ASSERT_NE(missing, nullptr) << key;
     EXPECT_EQ(missing->path, "/" + key);
     EXPECT_EQ(missing->hint, "Rename it to \"trainingTaskInputs\".");
+    // That one error is all the key gets: no unknown member besides.
+    EXPECT_EQ(FindCode(request, "pipeline.unknown_field"), nullptr) << key;
   }
   // Members that inputs may carry as unknown fields leave them inputs.
   for (const char* text : {R"({"labels": {"team": "a"}})", R"({"name": "x"})",
