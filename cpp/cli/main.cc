@@ -134,8 +134,6 @@ int UsageError(const std::string& message) {
   return kExitUsage;
 }
 
-// Reads a file, or standard input for "-". Returns false and prints the
-// reason when it cannot.
 // Reads at most this much: a file's byte-order mark, the largest text
 // segform reads, and one byte more to tell that a file is too large.
 constexpr size_t kMaxReadBytes = 3 + segform::kMaxTextBytes + 1;
@@ -190,14 +188,16 @@ bool ReadInput(const std::string& argument, Input& input,
 segform::ValidationResult ValidateInput(
     const Input& input, const segform::ValidateOptions& options) {
   if (!input.too_large) return segform::Validate(input.bytes, options);
+  // A byte-order mark is dropped and not counted, whether the size is
+  // known (a file) or only its lower bound (a stream, read to past the
+  // limit).
   const bool has_mark = input.bytes.rfind("\xEF\xBB\xBF", 0) == 0;
-  if (input.known_size != 0) {
-    segform::ValidationResult result =
-        segform::OversizeResult(input.known_size - (has_mark ? 3 : 0));
-    result.skipped_prefix = has_mark ? 3 : 0;
-    return result;
-  }
-  return segform::OversizeResult(segform::kMaxTextBytes, true);
+  segform::ValidationResult result =
+      input.known_size != 0
+          ? segform::OversizeResult(input.known_size - (has_mark ? 3 : 0))
+          : segform::OversizeResult(segform::kMaxTextBytes, true);
+  result.skipped_prefix = has_mark ? 3 : 0;
+  return result;
 }
 
 std::string_view CompilerSeverity(segform::Severity severity) {

@@ -168,6 +168,20 @@ TEST(CliCheck, StopsReadingPastTheSizeLimit) {
   EXPECT_NE(run.output.find("[json.too_large]"), std::string::npos);
 }
 
+// A byte-order mark before an oversized text is reported as skipped both
+// from a file, whose size is known, and from standard input, whose size
+// is only known to be over the limit.
+TEST(CliCheck, OversizedTextSkipsByteOrderMark) {
+  const TempFile file("\xEF\xBB\xBF" + std::string(segform::kMaxTextBytes + 1, ' '));
+  for (const std::string source : {file.quoted(), "- < " + file.quoted()}) {
+    SCOPED_TRACE(source);
+    const RunResult run = RunCli("check --format json " + source);
+    const nlohmann::json reports = nlohmann::json::parse(run.output);
+    EXPECT_EQ(reports[0]["skippedPrefix"], 3);
+    EXPECT_EQ(reports[0]["findings"][0]["code"], "json.too_large");
+  }
+}
+
 TEST(CliCheck, DoubleDashEndsOptions) {
   const TempFile file("{}");
   EXPECT_EQ(RunCli("check -- " + file.quoted()).status, 0);
