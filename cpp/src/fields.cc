@@ -219,6 +219,24 @@ std::optional<int64_t> IntegerOfNumberText(std::string_view text) {
   return reading.value;
 }
 
+// Returns what to write for a value of the wrong type: a value of the
+// field's type, from its declaration, rather than the type once more.
+std::string WrongTypeHint(const FieldDecl& field) {
+  switch (field.kind) {
+    case FieldKind::kEnum:
+      return EnumNameHint(field);
+    case FieldKind::kInt64:
+      return Format("Write a whole number, such as \"{}\", or leave the field "
+                    "out for the default.",
+                    {field.service_default});
+    case FieldKind::kString:
+      return "Write text in double quotes, or leave the field out.";
+    case FieldKind::kMessage:
+      break;
+  }
+  return "Write an object, { } with the fields in it.";
+}
+
 void ReportWrongType(const FieldDecl& field, const RawMember& member,
                      FindingSink& sink) {
   // Digits meant as a string field's text, such as a model ID written as a
@@ -236,7 +254,7 @@ void ReportWrongType(const FieldDecl& field, const RawMember& member,
              {field.json_name, ExpectedType(field),
               KindName(member.value.kind)}),
       quotable ? Format("Write it in double quotes: \"{}\".", {text})
-               : Format("Write the value as {}.", {ExpectedType(field)}));
+               : WrongTypeHint(field));
   finding.params.Set(Param::kExpected, ExpectedType(field));
   finding.params.Set(Param::kActual, KindName(member.value.kind));
 }

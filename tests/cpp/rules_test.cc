@@ -961,11 +961,11 @@ TEST(Hints, WriteTheValueMeant) {
       {R"({"budgetMilliNodeHours": "2e"})", "Write whole digits only, e.g. \"192000\"."},
       {R"({"budgetMilliNodeHours": "1e30"})", "Write whole digits only, e.g. \"192000\"."},
       {R"({"baseModelId": 123})", "Write it in double quotes: \"123\"."},
-      {R"({"baseModelId": false})", "Write the value as a string."},
-      {R"({"baseModelId": -5})", "Write the value as a string."},
-      {R"({"baseModelId": 1e2})", "Write the value as a string."},
-      {R"({"baseModelId": 12345678901234567890})", "Write the value as a string."},
-      {R"({"baseModelId": {}})", "Write the value as a string."},
+      {R"({"baseModelId": false})", "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": -5})", "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": 1e2})", "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": 12345678901234567890})", "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": {}})", "Write text in double quotes, or leave the field out."},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
