@@ -826,8 +826,8 @@ function renderFormNote(result) {
     : 'the JSON text cannot be read as an object';
   const shows = state.formCleared ? '' : ' and shows the last values read';
   elements.formNote.textContent =
-    `The form is read-only${shows}, because ${unreadable} ` +
-    `(${reason?.message ?? 'no error was reported'}). ${remedy}`;
+    `The form is read-only${shows}, because ${unreadable}. ` +
+    `${reason ? `First error: ${reason.message}` : 'No error was reported'}. ${remedy}`;
   elements.formNote.hidden = false;
 }
 

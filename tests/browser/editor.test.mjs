@@ -578,7 +578,7 @@ test('unparsable text makes form read-only', { timeout: testTimeout }, async () 
     assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
     assert.match(await page.textContent('#form-note'), /read-only and shows the last values read/);
     assert.match(await page.textContent('#form-note'),
-      /cannot be read as an object \(invalid JSON: expected /);
+      /cannot be read as an object\. First error: invalid JSON: expected .*\. Fix the text in the editor\.$/);
     assert.equal(await page.inputValue(budget), '250000');
     // The summary still describes the value shown, not an unset field.
     assert.equal(await page.textContent(summary), summaryBefore);
