@@ -246,6 +246,18 @@ bool IsResourceName(std::string_view text) {
          text.find("/models/") != std::string_view::npos;
 }
 
+// Returns the offset of the first byte that is not a-z, 0-9, _ or -, or
+// npos when every byte is one of them.
+size_t FirstNotInModelId(std::string_view id) {
+  for (size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                         c == '_' || c == '-';
+    if (!allowed) return i;
+  }
+  return std::string_view::npos;
+}
+
 void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (!base_model_id.string || base_model_id.string->empty()) return;
   const FieldDecl& field = *base_model_id.decl;
@@ -298,10 +310,23 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
     // a longer ID, which may be all that is wrong with it.
     size_t characters = 0;
     for (const char c : id) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    const std::string length =
+    std::string length =
         characters > 19
             ? Format(" ({} characters)", {WithThousands(static_cast<int64_t>(characters))})
             : "";
+    // The quote may be cut before the first character that no ID can have,
+    // or show it as an escape among others, so it is named on its own.
+    const size_t bad = FirstNotInModelId(id);
+    if (bad != std::string_view::npos) {
+      size_t position = 1;
+      for (size_t i = 0; i < bad; ++i) {
+        position += (static_cast<unsigned char>(id[i]) & 0xC0) != 0x80;
+      }
+      const size_t bytes = std::max<size_t>(1, Utf8SequenceLength(id, bad));
+      length += Format(", and its character {}, {}, is not allowed",
+                       {WithThousands(static_cast<int64_t>(position)),
+                        Quoted(id.substr(bad, bytes))});
+    }
     Finding& finding = sink.Add(
         Severity::kError, Code(field, "invalid"), MemberPointer(member.key),
         member.value.span,

@@ -737,15 +737,38 @@ TEST(Messages, EscapeC1ControlsAndBidiOverrides) {
   EXPECT_NE(message.find("\\u009B31mRED\\u202E"), std::string::npos);
 }
 
+// An ID whose quote is cut before its first character that no ID can
+// have, or that has several, names that character on its own.
+TEST(BaseModelId, NamesFirstCharacterNotAllowed) {
+  const ValidationResult cut = Validate(
+      "{\"baseModelId\":\"" + std::string(39, 'b') + "\\u2066\"}");
+  ASSERT_EQ(cut.findings.size(), 1u);
+  EXPECT_NE(cut.findings[0].message.find(
+                "(40 characters), and its character 40, \"\\u2066\", is not allowed"),
+            std::string::npos)
+      << cut.findings[0].message;
+  const ValidationResult space = Validate(R"({"baseModelId":"ab-c d"})");
+  ASSERT_EQ(space.findings.size(), 1u);
+  EXPECT_NE(space.findings[0].message.find(
+                "got \"ab-c d\", and its character 5, \" \", is not allowed"),
+            std::string::npos)
+      << space.findings[0].message;
+  // A first character that may stand elsewhere is not named.
+  const ValidationResult dash = Validate(R"({"baseModelId":"-abc"})");
+  ASSERT_EQ(dash.findings.size(), 1u);
+  EXPECT_EQ(dash.findings[0].message.find("is not allowed"), std::string::npos);
+}
+
 TEST(Messages, EscapesCountTowardTheEchoLimit) {
   std::string escapes;
   for (int i = 0; i < 60; ++i) escapes += "\\u001b";
   const ValidationResult result =
       Validate("{\"baseModelId\":\" " + escapes + "\"}");
-  // The spaces, and the invalid ID they surround.
+  // The spaces, and the invalid ID they surround, whose message also names
+  // its first character that is not allowed.
   ASSERT_EQ(result.findings.size(), 2u);
   for (const Finding& finding : result.findings) {
-    EXPECT_LE(finding.message.size(), 160u);
+    EXPECT_LE(finding.message.size(), 210u);
     EXPECT_LE(finding.hint.size(), 120u);
   }
 }
