@@ -74,12 +74,13 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
   return joined;
 }
 
-// Reports a key that is not a field. The suggestions are the names that
-// renaming the key to would not set twice: the JSON names of the fields
-// not present, and the keys of the requests around the inputs when those
-// are candidates (see ReadFields). A proto name compares as equal to its
-// JSON name, since the comparison drops case and underscores, so a key
-// close to the proto name gets the JSON name suggested.
+// Reports a key that is not a field. The suggestions are the names the key
+// can be renamed to without setting a field twice. They are the JSON names
+// of the fields not present, and the keys of the requests around the
+// inputs when those are candidates (see ReadFields). A proto name compares
+// as equal to its JSON name, since the comparison drops case and
+// underscores, so a key close to the proto name gets the JSON name
+// suggested.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity,
                         const std::vector<std::string_view>& suggestions,
