@@ -267,7 +267,7 @@ test('keeping inputs says when saving fails', { timeout: testTimeout }, async ()
   });
 });
 
-test('foreign storage value is ignored', { timeout: testTimeout }, async () => {
+test('foreign storage value is set aside', { timeout: testTimeout }, async () => {
   const options = {
     async beforeLoad(context) {
       await context.addInitScript(() => {
@@ -279,8 +279,11 @@ test('foreign storage value is ignored', { timeout: testTimeout }, async () => {
     },
   };
   await withPage(session, options, async ({ page }) => {
-    assert.match(await page.textContent('#import-status'), /was ignored/);
+    assert.match(await page.textContent('#import-status'), /not in the format this page writes/);
     assert.equal(await page.inputValue(budget), '192000');
+    // A value that is not JSON at all is kept as it was too.
+    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
+      '{"format":"other","text":1');
   });
 });
 
