@@ -74,19 +74,26 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
   return joined;
 }
 
-// Reports a key that is not a field. The suggestions are the names the key
-// can be renamed to without setting a field twice. They are the JSON names
-// of the fields not present, and the keys of the requests around the
-// inputs when those are candidates (see ReadFields). A proto name compares
-// as equal to its JSON name, since the comparison drops case and
-// underscores, so a key close to the proto name gets the JSON name
-// suggested.
+// Reports a key that is not a field, with the name closest to it among
+// the candidates: the fields' JSON names, and the keys of the requests
+// around the inputs when those are candidates too (see ReadFields). A
+// proto name compares as equal to its JSON name, since the comparison
+// drops case and underscores, so a key close to the proto name gets the
+// JSON name. The closest name is suggested, unless it names a field that
+// is set already (bit i of `set` for field i), where renaming would set
+// the field twice.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity,
-                        const std::vector<std::string_view>& suggestions,
-                        FindingSink& sink) {
+                        const std::vector<std::string_view>& candidates,
+                        uint64_t set, FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
-  const std::string_view suggestion = ClosestName(member.key, suggestions);
+  std::string_view suggestion = ClosestName(member.key, candidates);
+  std::string_view set_already;
+  if (const FieldDecl* closest = message.FindField(suggestion);
+      closest != nullptr && (set >> (closest - message.fields.data()) & 1) != 0) {
+    set_already = suggestion;
+    suggestion = {};
+  }
   std::vector<std::string_view> names = FieldNames(message);
   std::string message_text;
   std::string hint;
@@ -102,11 +109,10 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
     message_text = Format("unknown field {}; did you mean \"{}\"?",
                           {Quoted(member.key), suggestion});
     hint = Format("Rename it to \"{}\".", {suggestion});
-  } else if (const std::string_view set = ClosestName(member.key, names);
-             !set.empty()) {
+  } else if (!set_already.empty()) {
     message_text = Format("unknown field {}; it is close to {}, which is set already",
-                          {Quoted(member.key), set});
-    hint = Format("Remove it, or keep its value as the one of {}.", {set});
+                          {Quoted(member.key), set_already});
+    hint = Format("Remove it, or keep its value as the one of {}.", {set_already});
   } else {
     message_text = Format("unknown field {}; {} has only {}",
                           {Quoted(member.key), message.name,
@@ -617,13 +623,13 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
   // member, set even when its value is null. Its decl is set only when the
   // field counts as present.
   std::vector<FieldValue> values(message.fields.size());
-  // Unknown keys are reported once every field present is known, so that
-  // no suggestion names a field that is set later in the object.
-  std::vector<const RawMember*> unknown_members;
+  // Unknown keys are reported in a second pass, once every field present
+  // is known, so that no suggestion names a field set later in the object.
+  bool has_unknown = false;
   for (const RawMember& member : document.members) {
     const FieldDecl* field = message.FindField(member.key);
     if (field == nullptr) {
-      unknown_members.push_back(&member);
+      has_unknown = true;
       continue;
     }
     const size_t index = static_cast<size_t>(field - message.fields.data());
@@ -666,23 +672,24 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     }
   }
 
-  if (!unknown_members.empty()) {
-    std::vector<std::string_view> suggestions;
-    for (const FieldValue& value : values) {
-      if (value.member == nullptr) {
-        suggestions.push_back(message.fields[&value - values.data()].json_name);
-      }
-    }
+  if (has_unknown) {
+    std::vector<std::string_view> candidates = FieldNames(message);
     if (suggest_pipeline_key) {
-      suggestions.push_back(kPipelineInputsKey);
-      suggestions.push_back(kCreatePipelineKey);
+      candidates.push_back(kPipelineInputsKey);
+      candidates.push_back(kCreatePipelineKey);
     }
-    for (const RawMember* member : unknown_members) {
-      if (!unknown_keys.Insert(member->key)) {
-        ReportDuplicate(member->key, member->key, *member, sink);
+    // Bit i: field i is present. A message has far fewer than 64 fields.
+    uint64_t set = 0;
+    for (size_t i = 0; i < values.size() && i < 64; ++i) {
+      if (values[i].member != nullptr) set |= uint64_t{1} << i;
+    }
+    for (const RawMember& member : document.members) {
+      if (message.FindField(member.key) != nullptr) continue;
+      if (!unknown_keys.Insert(member.key)) {
+        ReportDuplicate(member.key, member.key, member, sink);
       } else if (!options.ignore_unknown_fields ||
-                 !ReportUnignorableField(message, document, *member, sink)) {
-        ReportUnknownField(message, *member, unknown_severity, suggestions, sink);
+                 !ReportUnignorableField(message, document, member, sink)) {
+        ReportUnknownField(message, member, unknown_severity, candidates, set, sink);
       }
     }
   }
