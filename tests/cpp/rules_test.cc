@@ -102,52 +102,39 @@ TEST(ModelType, WarnsWhenUnspecifiedIsSet) {
 }
 
 // A model type spelled as only Python reads it still selects the budget's
-// range, as Python reads it. Writing the name that the hint gives then
-// brings up no new range error.
-TEST(ModelType, PythonSpellingSelectsBudgetRange) {
+// range, as Python reads it, and so does a misspelt name whose hint
+// suggests a name. Following the hint then brings up no new range error.
+// A name with no suggestion selects no range.
+TEST(ModelType, ValueMeantSelectsBudgetRange) {
   const struct {
     const char* model_type;
+    const char* model_type_code;
     const char* budget_code;  // nullptr for no budget finding
-  } rows[] = {{"true", "budget.out_of_range"},
-              {"false", "budget.out_of_range"},
-              {R"("1")", "budget.out_of_range"},
-              {R"(" +1")", "budget.out_of_range"},
-              {"1.5", "budget.out_of_range"},
+  } rows[] = {{"true", "model_type.not_portable", "budget.out_of_range"},
+              {"false", "model_type.not_portable", "budget.out_of_range"},
+              {R"("1")", "model_type.not_portable", "budget.out_of_range"},
+              {R"(" +1")", "model_type.not_portable", "budget.out_of_range"},
+              {"1.5", "model_type.not_portable", "budget.out_of_range"},
               // Python reads a fraction with an exponent as a double first.
-              {"1.5e0", "budget.out_of_range"},
-              {"25e-1", "budget.range_not_checked"},
-              {"-0.5", "budget.out_of_range"},
-              {R"("3")", "budget.range_not_checked"},
-              {R"("4")", nullptr}};
+              {"1.5e0", "model_type.not_portable", "budget.out_of_range"},
+              {"25e-1", "model_type.not_portable", "budget.range_not_checked"},
+              {"-0.5", "model_type.not_portable", "budget.out_of_range"},
+              {R"("3")", "model_type.not_portable", "budget.range_not_checked"},
+              {R"("4")", "model_type.not_portable", nullptr},
+              {R"("CLOUD_HIGH_ACCURACY_1 ")", "model_type.unknown_name",
+               "budget.out_of_range"},
+              {R"("model_type_unspecified")", "model_type.unknown_name",
+               "budget.out_of_range"},
+              {R"("cloud_low_accuracy_1")", "model_type.unknown_name",
+               "budget.range_not_checked"},
+              {R"("FAST")", "model_type.unknown_name", nullptr}};
   for (const auto& row : rows) {
     SCOPED_TRACE(row.model_type);
     const ValidationResult result = Validate(std::string(R"({"modelType":)") +
                                              row.model_type +
                                              R"(,"budgetMilliNodeHours":5000})");
     ASSERT_EQ(result.findings.size(), row.budget_code ? 2u : 1u);
-    EXPECT_EQ(result.findings[0].code, "model_type.not_portable");
-    if (row.budget_code) EXPECT_EQ(result.findings[1].code, row.budget_code);
-  }
-}
-
-// A misspelt model type name whose hint suggests a name selects the
-// budget's range as that name does, so that taking the suggestion brings
-// up no new error. A name with no suggestion selects none.
-TEST(ModelType, SuggestedNameSelectsBudgetRange) {
-  const struct {
-    const char* model_type;
-    const char* budget_code;  // nullptr for no budget finding
-  } rows[] = {{"CLOUD_HIGH_ACCURACY_1 ", "budget.out_of_range"},
-              {"model_type_unspecified", "budget.out_of_range"},
-              {"cloud_low_accuracy_1", "budget.range_not_checked"},
-              {"FAST", nullptr}};
-  for (const auto& row : rows) {
-    SCOPED_TRACE(row.model_type);
-    const ValidationResult result = Validate(std::string(R"({"modelType":")") +
-                                             row.model_type +
-                                             R"(","budgetMilliNodeHours":5000})");
-    ASSERT_EQ(result.findings.size(), row.budget_code ? 2u : 1u);
-    EXPECT_EQ(result.findings[0].code, "model_type.unknown_name");
+    EXPECT_EQ(result.findings[0].code, row.model_type_code);
     if (row.budget_code) EXPECT_EQ(result.findings[1].code, row.budget_code);
   }
 }
