@@ -532,9 +532,8 @@ function changeText(newText, origin) {
   // An edit after an import or reset ends the offer to undo it, which
   // would otherwise throw the edit away too.
   const userEdit = origin === 'form' || origin === 'editor' || origin === 'remove';
-  if (userEdit && state.undo) {
-    state.undo = null;
-    elements.undoBar.hidden = true;
+  if (userEdit) {
+    endUndoOffer();
   }
   // The import status describes the imported text ("It is valid"), so it is
   // out of date after any edit, an undo in the editor included.
@@ -611,12 +610,10 @@ function wireOtherTabs() {
     elements.otherTabBar.hidden = true;
     if (otherText !== null) {
       // Undo saves this tab's inputs over the other tab's again, so the
-      // notice comes back with them.
-      const opened = otherText;
-      replaceOfferingUndo(opened, 'tab', 'Undo opening the other tab\'s inputs.', () => {
-        otherText = opened;
+      // notice comes back, with the other tab's latest inputs.
+      replaceOfferingUndo(otherText, 'tab', 'Undo opening the other tab\'s inputs.', () => {
         elements.otherTabText.textContent = otherTabSavedText;
-        elements.otherTabBar.hidden = opened === state.text;
+        elements.otherTabBar.hidden = otherText === state.text;
       });
       showImportStatus('Opened the inputs of the other tab.', [], false);
     }
@@ -632,6 +629,9 @@ function wireFormEvents() {
       return;
     }
     elements.actionStatus.textContent = '';
+    // Typing ends the offer even when it changes no text (blanks in an
+    // empty field), so that Ctrl+Z in the field then undoes the typing.
+    endUndoOffer();
     const edits = fieldEdits(state.text, state.spans, control.field.jsonName, control.jsonToken());
     if (edits.length > 0) {
       editText(edits, 'form');
@@ -1447,13 +1447,23 @@ function undoReplacement() {
     return;
   }
   const { text, afterUndo } = state.undo;
-  state.undo = null;
-  elements.undoBar.hidden = true;
+  const focused = document.activeElement;
+  endUndoOffer();
   replaceText(text, 'undo');
   showImportStatus('Restored the text from before.', [], false);
   afterUndo?.();
-  // The Undo button is gone.
-  focusInputs();
+  // Focus moves on from the Undo button, which is gone, and from a field
+  // the restored text leaves read-only. Ctrl+Z elsewhere leaves it.
+  if (focused === elements.undoButton || focused === null || focused === document.body ||
+      focused.closest('fieldset')?.disabled) {
+    focusInputs();
+  }
+}
+
+/** Withdraws the offer to undo an import, reset or opened link. */
+function endUndoOffer() {
+  state.undo = null;
+  elements.undoBar.hidden = true;
 }
 
 /** Focuses the form's first field, or the editor while the form is read-only. */

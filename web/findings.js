@@ -1,6 +1,8 @@
 // Renders the validator's findings as list items. All text, including keys
 // and values from the user or a file, is inserted with textContent only.
 
+import { formatInteger } from './int64.js';
+
 const severityLabels = {
   error: 'Error',
   warning: 'Warning',
@@ -104,7 +106,7 @@ export function countAllFindings(result) {
 
 /** Formats "1 error", "40,001 errors" and the like. */
 export function pluralize(count, singular, plural = `${singular}s`) {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+  return `${formatInteger(BigInt(count))} ${count === 1 ? singular : plural}`;
 }
 
 /** Summarizes counts as "No problems found." or "2 errors, 1 warning." */
@@ -126,15 +128,28 @@ export function describeCounts(counts) {
  * Returns text from the JSON or a file name as the page shows it. Text
  * with bidirectional formatting characters could reorder what is around it
  * (a value could read as its key), so it is set in an isolate, U+2068 ...
- * U+2069, which ends them. Each U+2069 in the text closes one isolate, so
- * there is one more isolate than the text has of them.
+ * U+2069, which ends the embeddings and overrides in it. The text's own
+ * isolates must not take the place of that one: a U+2069 with no opener
+ * in the text would close it early, so it gets an opener of its own
+ * before the text, and an opener the text leaves open would take the
+ * closing U+2069, so it gets one of its own after the text.
  */
 export function isolateBidi(text) {
   if (!/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) {
     return text;
   }
-  const depth = 1 + (text.match(/\u2069/g)?.length ?? 0);
-  return `${'\u2068'.repeat(depth)}${text}${'\u2069'.repeat(depth)}`;
+  let open = 0;
+  let strayClosers = 0;
+  for (const [character] of text.matchAll(/[\u2066-\u2069]/g)) {
+    if (character !== '\u2069') {
+      open += 1;
+    } else if (open > 0) {
+      open -= 1;
+    } else {
+      strayClosers += 1;
+    }
+  }
+  return `${'\u2068'.repeat(1 + strayClosers)}${text}${'\u2069'.repeat(1 + open)}`;
 }
 
 /** Escapes a key as one JSON Pointer reference token (RFC 6901). */

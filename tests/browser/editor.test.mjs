@@ -124,6 +124,13 @@ test('other tab save shows notice',
         /this tab's edits have since been saved over them/);
       await other.click('#open-tab-button');
       assert.equal(await other.inputValue(budget), '250000');
+      // A later save of the first tab is what the notice opens after an
+      // Undo, not the inputs opened before it.
+      await page.fill(budget, '260000');
+      await other.waitForFunction(() => !document.getElementById('other-tab-bar').hidden);
+      await other.click('#undo-button');
+      await other.click('#open-tab-button');
+      assert.equal(await other.inputValue(budget), '260000');
       await other.close();
     });
   });
@@ -314,6 +321,17 @@ test('import can be undone', { timeout: testTimeout }, async () => {
     assert.equal(await readEditorText(page), typed);
     assert.equal(await page.inputValue(budget), '300000');
     assert.equal(await page.isHidden('#undo-bar'), true);
+    // Focus stays in the field.
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-budgetMilliNodeHours');
+
+    // Blanks typed in an empty field change no text, but they are typing,
+    // so they end the offer, and Ctrl+Z is the field's own again.
+    await importFile(page, 'low.json', '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
+    await page.focus(budget);
+    await page.keyboard.type('  ');
+    assert.equal(await page.isHidden('#undo-bar'), true);
+    await page.keyboard.press('Control+Z');
+    assert.equal(await readEditorText(page), '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
   });
 });
 
