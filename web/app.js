@@ -284,7 +284,8 @@ function restoreText() {
     record = null;
   }
   if (record?.format !== storageFormat || typeof record.text !== 'string') {
-    setAsideUnreadRecord(saved);
+    setAsideUnreadRecord(saved, 'The text saved in this browser is not in the format ' +
+      'this page writes, so the defaults are shown.');
     return null;
   }
   if (saveFailed) {
@@ -298,19 +299,19 @@ function restoreText() {
 
 /**
  * Copies a saved record that this page cannot read to unreadRecordKey, or
- * turns saving off when the copy fails, and shows a notice of the outcome.
+ * turns saving off when the copy fails, and shows a notice of the outcome
+ * after `notRead`, which says where the record came from.
  */
-function setAsideUnreadRecord(saved) {
-  const notRead = 'The text saved in this browser is not in the format this page ' +
-    'writes, so the defaults are shown.';
+function setAsideUnreadRecord(saved, notRead) {
   try {
     window.localStorage.setItem(unreadRecordKey, saved);
-    showImportStatus(`${notRead} The saved text is kept in this browser's storage, ` +
+    saveBlockedReason = null;
+    showImportStatus(`${notRead} That text is kept in this browser's storage, ` +
       `under the key ${unreadRecordKey}.`, [], true);
-  } catch (error) {
-    saveBlockedReason = `the text saved before, in another format, could not be set ` +
-      `aside (${describeError(error)}), and a save would replace it`;
-    showImportStatus(`${notRead} Copying the saved text aside failed, so this page does ` +
+  } catch {
+    saveBlockedReason = 'a save would replace text in another format, which could not ' +
+      'be set aside';
+    showImportStatus(`${notRead} Copying that text aside failed, so this page does ` +
       'not save over it.', [], true);
   }
 }
@@ -583,9 +584,13 @@ function wireOtherTabs() {
     try {
       record = JSON.parse(event.newValue);
     } catch {
-      // A record this page did not write is ignored, as on a reload.
+      // Not JSON: a record this page did not write, handled below.
     }
     if (record?.format !== storageFormat || typeof record.text !== 'string') {
+      // A later version of the page, say, saved it. It is kept as on a
+      // reload, before this tab's next save replaces it.
+      setAsideUnreadRecord(event.newValue, 'Another tab saved text in a format this ' +
+        'page does not write.');
       return;
     }
     otherText = record.text;

@@ -178,13 +178,24 @@ test('unread saved record is kept', { timeout: testTimeout }, async () => {
     await page.reload();
     await page.locator('#validator-status.status-ok').waitFor();
     assert.match(await page.textContent('#import-status'),
-      /^The text saved in this browser is not in the format this page writes, so the defaults are shown\. The saved text is kept in this browser's storage, under the key segform\.jsonText\.unread\.$/);
+      /^The text saved in this browser is not in the format this page writes, so the defaults are shown\. That text is kept in this browser's storage, under the key segform\.jsonText\.unread\.$/);
     // The first edit is saved as usual, and the record stays aside.
     await page.fill(budget, '250000');
     await page.waitForFunction(() =>
       (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
     assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
       record);
+
+    // Such a record saved by another tab while this one is open is kept
+    // too, before this tab's next save replaces it.
+    const later = JSON.stringify({ format: 'segform-json-text-9', text: '{"later": 2}' });
+    await page.evaluate((value) => window.dispatchEvent(new StorageEvent('storage', {
+      key: 'segform.jsonText', newValue: value, storageArea: localStorage,
+    })), later);
+    assert.match(await page.textContent('#import-status'),
+      /^Another tab saved text in a format this page does not write\. That text is kept/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
+      later);
   });
 });
 
@@ -197,11 +208,11 @@ test('unread record not saved over', { timeout: testTimeout }, async () => {
     await page.reload();
     await page.locator('#validator-status.status-ok').waitFor();
     assert.match(await page.textContent('#import-status'),
-      /Copying the saved text aside failed, so this page does not save over it\.$/);
+      /Copying that text aside failed, so this page does not save over it\.$/);
     await page.fill(budget, '250000');
     await page.locator('#save-failed-bar').waitFor();
     assert.match(await page.textContent('#save-failed-text'),
-      /^Saving the text in this browser failed: the text saved before, in another format, could not be set aside \(.+\), and a save would replace it\. Edits made since/);
+      /^Saving the text in this browser failed: a save would replace text in another format, which could not be set aside\. Edits made since/);
     // Space comes free, but leaving the page still does not replace it.
     await freeStorage(page);
     await page.reload();
