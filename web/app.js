@@ -5,6 +5,7 @@
 
 import { loadSegform } from './segform.mjs';
 import { createFieldControls } from './form.js';
+import { formatInteger } from './int64.js';
 import {
   appendHint,
   countAllFindings,
@@ -674,11 +675,19 @@ function wireImportEvents() {
     }
   });
   document.addEventListener('drop', (event) => {
-    const file = event.dataTransfer?.files[0];
-    if (file) {
-      event.preventDefault();
-      importFile(file);
+    const files = event.dataTransfer?.files ?? [];
+    if (files.length === 0) {
+      return;
     }
+    event.preventDefault();
+    // The page holds one set of inputs, and which of several files was
+    // meant is the user's to say.
+    if (files.length > 1) {
+      showRejectedImport(`${pluralize(files.length, 'file')} were dropped, and the form ` +
+        'is unchanged. Drop one file at a time.', []);
+      return;
+    }
+    importFile(files[0]);
   });
   document.addEventListener('paste', (event) => {
     if (takesPastedText(event.target)) {
@@ -1308,7 +1317,7 @@ async function importFile(file) {
   const name = isolateBidi(file.name);
   if (file.size > state.segform.limits.maxTextBytes + 3) {
     showRejectedImport(`${name} was not loaded because it is larger than 1 MiB ` +
-      `(${file.size.toLocaleString('en-US')} bytes); the form is unchanged.`, []);
+      `(${formatInteger(BigInt(file.size))} bytes); the form is unchanged.`, []);
     return;
   }
   let bytes;

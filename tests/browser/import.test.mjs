@@ -427,6 +427,20 @@ test('dropped file is imported', { timeout: testTimeout }, async () => {
       budgetMilliNodeHours: '30000',
       baseModelId: '',
     });
+
+    // Of several files dropped at once, none is read.
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      for (const name of ['one.json', 'two.json']) {
+        transfer.items.add(new File(['{"baseModelId":"m1"}'], name, { type: 'application/json' }));
+      }
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    });
+    assert.match(await page.textContent('#import-status'),
+      /^2 files were dropped, and the form is unchanged\. Drop one file at a time\./);
+    assert.equal(await page.inputValue('#field-baseModelId'), '');
   });
 });
 
