@@ -870,16 +870,31 @@ test('bidi and invisible characters show', { timeout: testTimeout }, async () =>
     await setEditorText(page, '{"\u202eyek_eno": "eulav", "modelType": "CLOUD\u202e_HIGH", ' +
       '"baseModelId": "abc\u200bdef\u00a0", "\u2069\u202ex": 1}');
     // The editor shows a placeholder for each of them, CodeMirror's own
-    // list and the rest of the characters the messages escape alike.
-    assert.equal(await page.locator('#editor-root .cm-specialChar').count(), 6);
+    // list and the rest of the characters the messages escape alike, each
+    // labelled with its code point.
+    const placeholders = page.locator('#editor-root .cm-specialChar');
+    assert.equal(await placeholders.count(), 6);
+    assert.deepEqual(await placeholders.evaluateAll((spans) =>
+      spans.map((span) => span.getAttribute('aria-label'))), [
+      'Hidden character U+202E, right-to-left override',
+      'Hidden character U+202E, right-to-left override',
+      'Hidden character U+200B, zero width space',
+      'Hidden character U+00A0',
+      'Hidden character U+2069, pop directional isolate',
+      'Hidden character U+202E, right-to-left override',
+    ]);
 
     // Each key and value in the list of unknown keys is set apart in an
-    // isolate, with one more opening than the text has closings.
+    // isolate, with an opening of its own for a stray closing in the text.
     const keys = await page.$$eval('#unknown-list .unknown-key',
       (items) => items.map((item) => item.textContent));
-    assert.deepEqual(keys, ['\u2068"\u202eyek_eno"\u2069', '\u2068\u2068"\u2069\u202ex"\u2069\u2069']);
+    assert.deepEqual(keys, ['\u2068"\u202eyek_eno"\u2069', '\u2068\u2068"\u2069\u202ex"\u2069']);
     assert.equal(await page.textContent('#unknown-list .unknown-value'), '"eulav"');
     const option = await page.$eval('#field-modelType .imported-option', (item) => item.text);
     assert.equal(option, '\u2068CLOUD\u202e_HIGH\u2069 (from the JSON text)');
+
+    // Joiners and variation selectors, which emoji need, stay unmarked.
+    await setEditorText(page, '{"key": "\u{1f469}\u200d\u{1f4bb} \u2764\ufe0f"}');
+    assert.equal(await placeholders.count(), 0);
   });
 });

@@ -24,11 +24,34 @@ import { appendMessageAndHint, severityLabel } from '../findings.js';
 import { unsafeToShowRanges } from '../gen/declarations.mjs';
 
 // A pattern of the characters that the C++ messages escape, declared there
-// (kUnsafeToShowRanges). Tabs and line breaks are left out: JSON text may
-// have them between tokens, and the editor lays them out.
-const unsafeToShow = new RegExp(`(?![\\t\\n\\r])[${unsafeToShowRanges
-  .map(([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`)
-  .join('')}]`, 'u');
+// (kUnsafeToShowRanges). Left out are tabs and line breaks, which JSON text
+// may have between tokens, and the characters that join with their
+// neighbours to show as one: zero-width joiners, variation selectors and
+// tags, which emoji and some scripts need, and which a placeholder would
+// split apart.
+const unsafeToShow = new RegExp(
+  '(?![\\t\\n\\r\\u200c\\u200d\\ufe00-\\ufe0f\\u{e0000}-\\u{e007f}\\u{e0100}-\\u{e01ef}])' +
+  `[${unsafeToShowRanges
+    .map(([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`)
+    .join('')}]`, 'u');
+
+/**
+ * Renders the placeholder of a hidden character. CodeMirror calls every
+ * such character a control character, and names a few of them
+ * ("Control character zero width space"); the label gives the code point,
+ * and the name when there is one.
+ */
+function renderHiddenCharacter(code, description, placeholder) {
+  const span = document.createElement('span');
+  span.className = 'cm-specialChar';
+  span.textContent = placeholder;
+  const codePoint = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = description.replace(/^Control character /, '');
+  const label = name.startsWith('0x') ? codePoint : `${codePoint}, ${name}`;
+  span.title = label;
+  span.setAttribute('aria-label', `Hidden character ${label}`);
+  return span;
+}
 
 
 // Colours come from the page's custom properties (style.css), which inherit
@@ -55,6 +78,8 @@ const pageTheme = EditorView.theme({
     border: '1px solid var(--border)',
   },
   '.cm-diagnostic-hint': { color: 'var(--muted)' },
+  // CodeMirror's pure red falls short of text contrast in both schemes.
+  '.cm-specialChar': { color: 'var(--error)' },
   // CodeMirror's own panel colours are light in both schemes.
   '.cm-panels': { color: 'var(--text)', backgroundColor: 'var(--code-surface)' },
   '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
@@ -194,7 +219,7 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
         lineNumbers(),
         // The characters that the findings' messages escape show as
         // placeholders, as CodeMirror shows some of them already.
-        highlightSpecialChars({ addSpecialChars: unsafeToShow }),
+        highlightSpecialChars({ addSpecialChars: unsafeToShow, render: renderHiddenCharacter }),
         highlightActiveLineGutter(),
         history(),
         drawSelection(),
