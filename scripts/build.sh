@@ -6,15 +6,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="$(nproc)"
 
+# Builds one build tree, leaving out CMake's progress lines. The build's
+# own status decides; grep's (1 when every line was progress) does not.
+build_tree() {
+  if ! cmake --build "$1" --parallel "$jobs" | { grep -v -E '^\[ *[0-9]+%\]' || true; }; then
+    echo "build: building $1 failed; see the messages above" >&2
+    exit 1
+  fi
+}
+
 if [ ! -f build/CMakeCache.txt ]; then
   echo "build: native library, checker and tests (a minute or two the first time)"
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-cmake --build build --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
-if [ ! -x build/segform ]; then
-  echo "build: build/segform was not built; see the compiler's messages above" >&2
-  exit 1
-fi
+build_tree build
 
 # The page's declarations (fields, schema, limits) come from the native
 # build, so the WebAssembly module need not carry the code that makes them.
@@ -37,11 +42,7 @@ fi
 if [ ! -f web/gen/segform.wasm ]; then
   rm -f web/gen/segform.mjs
 fi
-cmake --build build-wasm --parallel "$jobs" | grep -v -E '^\[ *[0-9]+%\]' || true
-if [ ! -f web/gen/segform.wasm ]; then
-  echo "build: web/gen/segform.wasm was not built; see the messages above" >&2
-  exit 1
-fi
+build_tree build-wasm
 
 # The page's script (web/gen/app.js) and editor pane (web/gen/editor.js),
 # bundled with esbuild, with the notices of the editor's packages in

@@ -1,0 +1,40 @@
+// The build and fuzz scripts fail when their build step fails. Each is run
+// with a stand-in for cmake that fails, first on the PATH, so no file of
+// the real build is touched.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fakeBin = mkdtempSync(path.join(tmpdir(), 'segform-fake-cmake-'));
+after(() => rmSync(fakeBin, { recursive: true, force: true }));
+writeFileSync(path.join(fakeBin, 'cmake'),
+  '#!/bin/sh\necho "[ 50%] Building"\necho "fake.cc:1: error: stand-in failure"\nexit 2\n');
+chmodSync(path.join(fakeBin, 'cmake'), 0o755);
+
+function runWithFailingCmake(script, ...args) {
+  return spawnSync('bash', [script, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${fakeBin}:${process.env.PATH}` },
+    timeout: 60_000,
+  });
+}
+
+test('build fails when cmake fails', () => {
+  const run = runWithFailingCmake('scripts/build.sh');
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /stand-in failure/);
+  assert.match(run.stderr, /^build: building build failed; see the messages above$/m);
+});
+
+test('fuzz fails when its build fails', () => {
+  const run = runWithFailingCmake('scripts/fuzz.sh', '1');
+  assert.notEqual(run.status, 0, run.stdout);
+  assert.doesNotMatch(run.stdout, /without a crash/);
+});
