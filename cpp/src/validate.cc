@@ -184,33 +184,44 @@ void ReportMisplacedMember(const RawMember& member, std::string_view what,
 }
 
 // Reports a member of a request that its message (`message_name`) does not
-// have, with the closest of the `absent` names when one is close. A name the
-// request sets already is not offered, because renaming would set it twice.
-// It is a warning, like a missing displayName, because segform checks the
-// inputs in the request.
+// have, with the closest of the message's `names` when one is close. A name
+// the request sets already (not in `absent`) is not offered, because
+// renaming would set it twice; the message says that it is set. It is a
+// warning, like a missing displayName, because segform checks the inputs
+// in the request.
 void ReportUnknownRequestMember(const RawMember& member,
                                 std::string_view message_name,
+                                const std::vector<std::string_view>& names,
                                 const std::vector<std::string_view>& absent,
                                 std::string_view hint, FindingSink& sink) {
   // 100,000 unknown members build no more messages than the cap keeps.
   if (sink.CutByCap(Severity::kWarning, member.key_span)) return;
-  const std::string_view suggestion = internal::ClosestName(member.key, absent);
-  Finding& finding =
-      suggestion.empty()
-          ? sink.Add(Severity::kWarning, "pipeline.unknown_field",
-                     internal::MemberPointer(member.key), member.key_span,
-                     internal::Format("unknown member {} of a {}, which the "
-                                      "API rejects",
-                                      {internal::Quoted(member.key),
-                                       message_name}),
-                     std::string(hint))
-          : sink.Add(Severity::kWarning, "pipeline.unknown_field",
-                     internal::MemberPointer(member.key), member.key_span,
-                     internal::Format("unknown member {} of a {}; did you "
-                                      "mean \"{}\"?",
-                                      {internal::Quoted(member.key),
-                                       message_name, suggestion}),
-                     internal::Format("Rename it to \"{}\".", {suggestion}));
+  std::string_view suggestion = internal::ClosestName(member.key, names);
+  std::string_view set_already;
+  if (!suggestion.empty() &&
+      std::find(absent.begin(), absent.end(), suggestion) == absent.end()) {
+    set_already = suggestion;
+    suggestion = {};
+  }
+  std::string message;
+  std::string fix;
+  if (!suggestion.empty()) {
+    message = internal::Format("unknown member {} of a {}; did you mean \"{}\"?",
+                               {internal::Quoted(member.key), message_name, suggestion});
+    fix = internal::Format("Rename it to \"{}\".", {suggestion});
+  } else if (!set_already.empty()) {
+    message = internal::Format(
+        "unknown member {} of a {}; it is close to {}, which is set already",
+        {internal::Quoted(member.key), message_name, set_already});
+    fix = internal::Format("Remove it, or keep its value as the one of {}.", {set_already});
+  } else {
+    message = internal::Format("unknown member {} of a {}, which the API rejects",
+                               {internal::Quoted(member.key), message_name});
+    fix = std::string(hint);
+  }
+  Finding& finding = sink.Add(Severity::kWarning, "pipeline.unknown_field",
+                              internal::MemberPointer(member.key), member.key_span,
+                              std::move(message), std::move(fix));
   finding.params.Set(Param::kKey, member.key);
   if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
 }
@@ -420,7 +431,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     }
     if (RequestMemberName(member.key).empty() && &member != misspelt_inputs) {
       ReportUnknownRequestMember(
-          member, "training pipeline request", absent,
+          member, "training pipeline request", TrainingPipelineFieldNames(), absent,
           "Remove it, or move it to the message it belongs to.", sink);
     }
   }
@@ -624,8 +635,9 @@ ValidationResult CheckCreateRequest(std::string_view text,
   const auto spelled = [](std::string_view key) -> std::string_view {
     return key == kCreatePipelineKeys[1] ? kCreatePipelineKeys[0] : key;
   };
-  const std::vector<std::string_view> absent =
-      AbsentNames({kCreateParentKey, kCreatePipelineKeys[0]}, document, spelled);
+  const std::vector<std::string_view> members = {kCreateParentKey,
+                                                 kCreatePipelineKeys[0]};
+  const std::vector<std::string_view> absent = AbsentNames(members, document, spelled);
   std::map<std::string_view, const RawMember*> seen;  // by name
   for (const RawMember& member : document.members) {
     const std::string_view name = spelled(member.key);
@@ -648,7 +660,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
                             "trainingPipeline", sink);
       continue;
     }
-    ReportUnknownRequestMember(member, "CreateTrainingPipelineRequest", absent,
+    ReportUnknownRequestMember(member, "CreateTrainingPipelineRequest", members, absent,
                                "Remove it, or move it into trainingPipeline.",
                                sink);
   }

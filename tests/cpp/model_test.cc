@@ -356,12 +356,16 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
   EXPECT_TRUE(result.ok());
 
   // A member the request has already is not suggested, since renaming the
-  // key to it would set it twice.
+  // key to it would set it twice. The message says that it is set.
   const ValidationResult present = Validate(
       RequestStart() + R"("trainingTaskInputs":{},"displayNme":"b"})");
   ASSERT_EQ(present.findings.size(), 2u);
   EXPECT_EQ(present.findings[1].code, "pipeline.unknown_field");
   EXPECT_FALSE(present.findings[1].params.contains(Param::kSuggestion));
+  EXPECT_EQ(present.findings[1].message,
+            "unknown member \"displayNme\" of a training pipeline request; it is close to "
+            "displayName, which is set already");
+  EXPECT_EQ(present.findings[1].hint, "Remove it, or keep its value as the one of displayName.");
 }
 
 TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
