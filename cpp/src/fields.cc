@@ -449,11 +449,18 @@ constexpr std::string_view kGroupSeparators[] = {
 // Returns the digits of text when it is digits grouped by threes with one
 // of kGroupSeparators throughout ("200,000", "-1 000 000", "1.000.000"),
 // with at most 19 digits in all, and "" otherwise. A full stop needs two
-// groups, because "1.000" may as well be a fraction.
+// groups, because "1.000" may as well be a fraction. Spaces around the
+// number and a plus sign are allowed, and left out of the digits.
 std::string GroupedDigits(std::string_view text) {
+  // Spaces around the number, and a plus sign, are no part of the value
+  // meant, and the hint leaves them out.
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   std::string digits;
   if (!text.empty() && text[0] == '-') {
     digits += '-';
+    text.remove_prefix(1);
+  } else if (!text.empty() && text[0] == '+') {
     text.remove_prefix(1);
   }
   size_t lead = 0;

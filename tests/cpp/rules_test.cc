@@ -346,7 +346,11 @@ TEST(Budget, NamesGroupSeparators) {
                 {"250\\u00a0000", "250000"},
                 {"250\xE2\x80\xAF" "000", "250000"},
                 {"1'000'000", "1000000"},
-                {"1.000.000", "1000000"}};
+                {"1.000.000", "1000000"},
+                // A plus sign and spaces around the number are left out.
+                {"+20,000", "20000"},
+                {"20,000 ", "20000"},
+                {" 25,000", "25000"}};
   for (const auto& other : others) {
     SCOPED_TRACE(other.value);
     const ValidationResult result = Validate(
