@@ -44,10 +44,23 @@ struct RawMember {
   RawValue value;
 };
 
+// One reference token of the JSON Pointer of a nested object or array: a
+// key, or an array index, after the token of the object or array that
+// contains it (parent). Duplicates in the same object share its steps, so
+// the pointers cost memory in proportion to the text, whatever the number
+// of duplicates, and each is written out only for a finding shown.
+struct PointerStep {
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t parent = kNone;  // kNone: the top level
+  bool is_index = false;
+  long index = 0;         // is_index: the array element's index
+  std::string_view key;   // otherwise: a view, as RawValue::text is
+};
+
 // A key set twice in an object nested inside a top-level member.
 struct NestedDuplicate {
-  std::string key;
-  std::string path;  // JSON Pointer of the second occurrence
+  std::string_view key;  // a view, as RawValue::text is
+  size_t object = PointerStep::kNone;  // the step naming the object
   Span key_span;
 };
 
@@ -71,6 +84,7 @@ struct RawDocument {
   RawValue top;
   std::vector<RawMember> members;
   std::vector<NestedDuplicate> nested_duplicates;
+  std::vector<PointerStep> pointer_steps;  // indexed by NestedDuplicate::object
   // Integers written with more than kMaxPythonDigits digits, anywhere in
   // the text, in text order. Python's json module rejects them.
   std::vector<Span> long_integers;
@@ -178,6 +192,10 @@ struct NestedFrame {
   bool is_array = false;
   long index = -1;              // arrays: the current element's index
   std::string_view key;         // objects: the current key
+  // The step in RawDocument::pointer_steps naming this object or array,
+  // made when a duplicate key first needs it.
+  size_t step = PointerStep::kNone;
+  bool has_step = false;
   // Objects: every key so far, as views of the text or of the document's
   // store.
   KeySet keys;
@@ -269,7 +287,12 @@ void ReportDuplicate(std::string_view first_key, std::string_view name,
                      const RawMember& member, FindingSink& sink);
 
 // Reports a key set twice in an object below the top-level members.
-void ReportNestedDuplicate(const NestedDuplicate& duplicate, FindingSink& sink);
+void ReportNestedDuplicate(const RawDocument& document,
+                           const NestedDuplicate& duplicate, FindingSink& sink);
+
+// Returns the JSON Pointer of a key set twice in a nested object.
+std::string NestedDuplicatePointer(const RawDocument& document,
+                                   const NestedDuplicate& duplicate);
 
 // The rules of AutoMlImageSegmentationInputs that go beyond JSON types.
 void CheckSegmentationRules(const std::vector<FieldValue>& fields,

@@ -34,24 +34,60 @@ void KeySet::Grow() {
   }
 }
 
+namespace {
+
+// Returns the step naming frames[depth], made the first time it is needed.
+// The outermost frame is the value of the last top-level member, or the
+// top-level array itself, whose pointer is empty.
+size_t StepOf(RawDocument& document, std::vector<NestedFrame>& frames,
+              size_t depth) {
+  NestedFrame& frame = frames[depth];
+  if (frame.has_step) return frame.step;
+  PointerStep step;
+  if (depth == 0) {
+    if (document.members.empty()) {
+      frame.has_step = true;
+      frame.step = PointerStep::kNone;
+      return frame.step;
+    }
+    step.key = document.members.back().key;
+  } else {
+    step.parent = StepOf(document, frames, depth - 1);
+    const NestedFrame& outer = frames[depth - 1];
+    step.is_index = outer.is_array;
+    step.index = outer.index;
+    step.key = outer.key;
+  }
+  document.pointer_steps.push_back(step);
+  frame.has_step = true;
+  frame.step = document.pointer_steps.size() - 1;
+  return frame.step;
+}
+
+}  // namespace
+
 void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
                    std::string_view key, Span key_span) {
-  NestedFrame& object = frames.back();
-  if (!object.keys.Insert(key)) {
-    // The pointer runs from the top-level member, or the top-level array's
-    // element, through the enclosing frames to this object.
-    std::string pointer;
-    if (!document.members.empty()) {
-      pointer = MemberPointer(document.members.back().key);
-    }
-    for (size_t i = 0; i + 1 < frames.size(); ++i) {
-      pointer += frames[i].is_array ? "/" + std::to_string(frames[i].index)
-                                    : MemberPointer(frames[i].key);
-    }
-    document.nested_duplicates.push_back(
-        {std::string(key), pointer + MemberPointer(key), key_span});
+  if (!frames.back().keys.Insert(key)) {
+    const size_t object = StepOf(document, frames, frames.size() - 1);
+    document.nested_duplicates.push_back({key, object, key_span});
   }
-  object.key = key;
+  frames.back().key = key;
+}
+
+std::string NestedDuplicatePointer(const RawDocument& document,
+                                   const NestedDuplicate& duplicate) {
+  std::vector<const PointerStep*> steps;
+  for (size_t i = duplicate.object; i != PointerStep::kNone;
+       i = document.pointer_steps[i].parent) {
+    steps.push_back(&document.pointer_steps[i]);
+  }
+  std::string pointer;
+  for (auto step = steps.rbegin(); step != steps.rend(); ++step) {
+    pointer += (*step)->is_index ? "/" + std::to_string((*step)->index)
+                                 : MemberPointer((*step)->key);
+  }
+  return pointer + MemberPointer(duplicate.key);
 }
 
 namespace {
@@ -158,15 +194,19 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
     return std::nullopt;
   }
   for (const NestedDuplicate& duplicate : document->nested_duplicates) {
-    ReportNestedDuplicate(duplicate, sink);
+    ReportNestedDuplicate(*document, duplicate, sink);
   }
   return document;
 }
 
-void ReportNestedDuplicate(const NestedDuplicate& duplicate, FindingSink& sink) {
+void ReportNestedDuplicate(const RawDocument& document,
+                           const NestedDuplicate& duplicate, FindingSink& sink) {
+  // The cap comes first, so that a pointer is written out only for a
+  // finding that is kept.
   if (sink.CutByCap(Severity::kError, duplicate.key_span)) return;
   Finding& finding = sink.Add(
-      Severity::kError, "json.duplicate_key", duplicate.path,
+      Severity::kError, "json.duplicate_key",
+      NestedDuplicatePointer(document, duplicate),
       duplicate.key_span,
       Format("the key {} is set twice in this object",
              {Quoted(duplicate.key)}),

@@ -330,7 +330,7 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
        document.nested_duplicates) {
     if (duplicate.key_span.begin < checked.begin ||
         duplicate.key_span.begin >= checked.end) {
-      internal::ReportNestedDuplicate(duplicate, sink);
+      internal::ReportNestedDuplicate(document, duplicate, sink);
     }
   }
 }

@@ -56,6 +56,15 @@ const HostileRow kHostileRows[] = {
        return text + "}}";
      },
      "findings.truncated"},
+    // Each nested duplicate once copied its whole pointer, the long key
+    // included, as it was read: gigabytes before the cap could cut them.
+    {"16,000 nested duplicates under a long key",
+     [] {
+       std::string text = "{\"" + std::string(900'000, 'k') + "\":{\"b\":1";
+       for (int i = 0; i < 16'000; ++i) text += ",\"b\":1";
+       return text + "}}";
+     },
+     "json.duplicate_key"},
     {"string just under the size limit",
      [] {
        return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +

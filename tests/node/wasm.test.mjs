@@ -403,6 +403,8 @@ describe('robustness', () => {
       ['100,000 members of a create request\'s pipeline',
         `{"parent":"projects/p/locations/l","trainingPipeline":{"trainingTaskInputs":{},${keys}}}`,
         'findings.truncated'],
+      ['16,000 nested duplicates under a long key',
+        `{"${'k'.repeat(900000)}":{"b":1${',"b":1'.repeat(16000)}}}`, 'json.duplicate_key'],
       ['string just under the limit', `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
         'base_model_id.invalid'],
       ['NUL bytes', '{"a":1}\u0000\u0000', 'json.syntax'],

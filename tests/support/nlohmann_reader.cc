@@ -344,7 +344,8 @@ std::string Describe(const std::optional<RawDocument>& document) {
     value(member.value);
   }
   for (const NestedDuplicate& duplicate : document->nested_duplicates) {
-    out << "\nduplicate " << duplicate.path << " [" << duplicate.key_span.begin
+    out << "\nduplicate " << NestedDuplicatePointer(*document, duplicate) << " ["
+        << duplicate.key_span.begin
         << "," << duplicate.key_span.end << ") " << duplicate.key;
   }
   return out.str();
