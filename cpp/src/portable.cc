@@ -403,12 +403,25 @@ std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
 
 std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
   // For an enum, json_format passes the string to int(), which drops the
-  // ASCII space and U+0085 besides the shared white space, and reads at
-  // most 4,300 digits. Only int32 values can be an enum number.
-  std::string_view core = TrimWith(text, ExtraSpaces::kPython);
-  while (!core.empty() && core.front() == ' ') core.remove_prefix(1);
-  while (!core.empty() && core.back() == ' ') core.remove_suffix(1);
-  if (core.size() > kMaxPythonDigits) return std::nullopt;
+  // ASCII space and U+0085 besides the shared white space, in any mix, and
+  // reads at most 4,300 digits. Only int32 values can be an enum number.
+  std::string_view core = text;
+  for (size_t before = std::string_view::npos; core.size() != before;) {
+    before = core.size();
+    core = TrimWith(core, ExtraSpaces::kPython);
+    while (!core.empty() && core.front() == ' ') core.remove_prefix(1);
+    while (!core.empty() && core.back() == ' ') core.remove_suffix(1);
+  }
+  // int() takes underscores between digits too ("0_3" is 3).
+  std::string without_underscores;
+  if (IsPythonUnderscoreInteger(core)) {
+    for (const char c : core) {
+      if (c != '_') without_underscores += c;
+    }
+    core = without_underscores;
+  }
+  const size_t digits = core.size() - (!core.empty() && (core[0] == '-' || core[0] == '+'));
+  if (digits > kMaxPythonDigits) return std::nullopt;
   // int() reads the digits of other scripts too.
   const std::string ascii_digits = WithAsciiDigits(core);
   if (!ascii_digits.empty()) core = ascii_digits;

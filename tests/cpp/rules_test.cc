@@ -120,6 +120,9 @@ TEST(ModelType, ValueMeantSelectsBudgetRange) {
               {"25e-1", "model_type.not_portable", "budget.range_not_checked"},
               {"-0.5", "model_type.not_portable", "budget.out_of_range"},
               {R"("3")", "model_type.not_portable", "budget.range_not_checked"},
+              // int() drops white space in any mix, and underscores.
+              {R"(" \t3")", "model_type.not_portable", "budget.range_not_checked"},
+              {R"("0_1")", "model_type.not_portable", "budget.out_of_range"},
               {R"("4")", "model_type.not_portable", nullptr},
               {R"("CLOUD_HIGH_ACCURACY_1 ")", "model_type.unknown_name",
                "budget.out_of_range"},
