@@ -93,10 +93,10 @@ std::string ErrorText(int error_number) {
 // Returns the text between two `mark`s when every character of it can be
 // printed as it is. Otherwise it is in double quotes with escapes, as the
 // library's messages quote input: for control characters, bidirectional
-// formatting characters and bytes that are not UTF-8. A file
-// name with a newline or a terminal's escape sequence could otherwise
-// imitate a finding line. An escape counts as up to six characters against
-// the cap, so this cap never cuts the text.
+// formatting characters and bytes that are not UTF-8. A file name with a
+// newline or a terminal's escape sequence could otherwise imitate a finding
+// line. An escape takes at most four characters for each byte it replaces,
+// so a cap of six per byte never cuts the text.
 std::string Shown(const std::string& text, std::string_view mark) {
   std::string quoted =
       segform::internal::QuoteForMessage(text, 6 * text.size() + 6);

@@ -452,7 +452,9 @@ void AppendQuotedForMessage(std::string_view text, size_t max_characters,
         piece = std::string(text.substr(i, length));
       }
     }
-    const size_t piece_characters = piece.size() > 4 ? piece.size() : 1;
+    // An escape counts each character it is written with, and any other
+    // piece, one UTF-8 sequence, counts as one character.
+    const size_t piece_characters = piece[0] == '\\' ? piece.size() : 1;
     if (shown + piece_characters > max_characters) {
       quoted += "...";
       break;

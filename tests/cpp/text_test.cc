@@ -83,8 +83,15 @@ TEST(QuoteForMessage, CutsTextPastTheLimit) {
 }
 
 TEST(QuoteForMessage, CutsRunAfterEscape) {
-  // The escaped quote counts as one character, so two of "cdef" fit.
-  EXPECT_EQ(QuoteForMessage("ab\"cdef", 5), "\"ab\\\"cd...\"");
+  // The escaped quote counts as the two characters it is written with, so
+  // one of "cdef" fits.
+  EXPECT_EQ(QuoteForMessage("ab\"cdef", 5), "\"ab\\\"c...\"");
+  // Escapes of any kind count so, and the quote holds at most the limit.
+  for (const std::string text : {std::string(60, '"'), std::string(60, '\\'),
+                                 std::string(60, '\x80'), std::string(60, '\x01')}) {
+    const std::string quoted = QuoteForMessage(text);
+    EXPECT_LE(quoted.size(), 40u + 5u) << quoted;
+  }
 }
 
 TEST(QuoteForMessage, EscapesControlsAndInvalidBytes) {
