@@ -55,7 +55,10 @@ export function sharedState(fragment) {
     return { error: 'the link is cut or changed: its text is not base64url' };
   }
   try {
-    return { text: withLfLineEnds(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    // ignoreBOM keeps a U+FEFF at the start, which the text had when shared
+    // and which makes it an error there too.
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    return { text: withLfLineEnds(decoder.decode(bytes)) };
   } catch {
     return { error: 'the link is cut or changed: its text is not UTF-8' };
   }

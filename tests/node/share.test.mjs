@@ -33,7 +33,9 @@ test('link length is counted exactly', () => {
 });
 
 test('link round trip keeps text', () => {
-  const text = '{\n  "baseModelId": "\u00e9\u{1F600}"\n}\n';
-  const { url } = shareLink(pageUrl, text);
-  assert.deepEqual(sharedState(url.slice(url.indexOf('#'))), { text });
+  // A byte-order mark at the start stays too: the text is an error with it.
+  for (const text of ['{\n  "baseModelId": "\u00e9\u{1F600}"\n}\n', '\ufeff{"baseModelId":"a"}']) {
+    const { url } = shareLink(pageUrl, text);
+    assert.deepEqual(sharedState(url.slice(url.indexOf('#'))), { text });
+  }
 });
