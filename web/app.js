@@ -24,6 +24,7 @@ import {
   withLfLineEnds,
 } from './json-text.js';
 import { maxLinkLength, shareLink, sharedState } from './share.js';
+import { placeholderPrefix } from './gen/declarations.mjs';
 
 const exportFileName = 'training-inputs.json';
 const pipelineFileName = 'training-pipeline-request.json';
@@ -1102,7 +1103,7 @@ function renderPreview(result) {
 // Warnings about a pipeline request that the API rejects all the same.
 const rejectedRequestCodes = new Set([
   'pipeline.missing_field', 'pipeline.unknown_field', 'pipeline.wrong_type',
-  'pipeline.invalid_parent',
+  'pipeline.invalid_parent', 'pipeline.placeholder',
 ]);
 
 /**
@@ -1243,11 +1244,11 @@ function exportText(kind) {
 function pipelineRequestText(inputsText) {
   const marker = 'TRAINING_TASK_INPUTS_MARKER';
   const skeleton = {
-    displayName: 'REPLACE_WITH_DISPLAY_NAME',
-    inputDataConfig: { datasetId: 'REPLACE_WITH_DATASET_ID' },
+    displayName: `${placeholderPrefix}DISPLAY_NAME`,
+    inputDataConfig: { datasetId: `${placeholderPrefix}DATASET_ID` },
     trainingTaskDefinition: state.segform.inputs.schemaUri,
     trainingTaskInputs: marker,
-    modelToUpload: { displayName: 'REPLACE_WITH_MODEL_DISPLAY_NAME' },
+    modelToUpload: { displayName: `${placeholderPrefix}MODEL_DISPLAY_NAME` },
   };
   const indented = inputsText.replace(/\r?\n/g, '\n  ');
   return `${JSON.stringify(skeleton, null, 2).replace(`"${marker}"`, () => indented)}\n`;
@@ -1277,7 +1278,16 @@ async function exportJson(kind) {
   document.body.append(link);
   link.click();
   link.remove();
-  setActionStatus(`Downloaded ${fileName}.`, false);
+  setActionStatus(`Downloaded ${fileName}.${fillInPlaceholders(text)}`, false);
+}
+
+/**
+ * Returns a sentence asking to fill in the placeholders that an exported
+ * text still has (those of the request skeleton), or ''.
+ */
+function fillInPlaceholders(text) {
+  return text.includes(`"${placeholderPrefix}`)
+    ? ` Fill in its ${placeholderPrefix}... values before you send it.` : '';
 }
 
 async function copyJson(kind) {
@@ -1301,7 +1311,7 @@ async function copyJson(kind) {
   try {
     await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
-    setActionStatus(`Copied ${what} to the clipboard.`, false);
+    setActionStatus(`Copied ${what} to the clipboard.${fillInPlaceholders(text)}`, false);
   } catch (error) {
     setActionStatus(`Copying to the clipboard failed: ${describeError(error)}. ${instead}`,
       true);

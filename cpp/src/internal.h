@@ -264,6 +264,10 @@ std::string_view KindName(ValueKind kind);
 inline constexpr std::string_view kPipelineInputsKey = "trainingTaskInputs";
 // The key of a CreateTrainingPipelineRequest's training pipeline.
 inline constexpr std::string_view kCreatePipelineKey = "trainingPipeline";
+// How the page's pipeline request export begins each value for the user to
+// fill in ("REPLACE_WITH_DATASET_ID"). A request that still has one gets a
+// warning. cpp/tools/web_declarations.cc exports it for the page.
+inline constexpr std::string_view kPlaceholderPrefix = "REPLACE_WITH_";
 
 // Reads the members of a message: unknown keys, duplicates and values of the
 // wrong JSON type become findings. Returns the fields that are present and

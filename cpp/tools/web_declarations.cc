@@ -57,5 +57,6 @@ int main() {
     unsafe.push_back({first, last});
   }
   WriteExport("unsafeToShowRanges", unsafe);
+  WriteExport("placeholderPrefix", std::string(segform::internal::kPlaceholderPrefix));
   return std::cout.good() ? 0 : 1;
 }

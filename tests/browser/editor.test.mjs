@@ -729,6 +729,19 @@ test('pipeline request wraps the inputs', { timeout: testTimeout }, async () => 
       budgetMilliNodeHours: '250000',
     });
     assert.equal(request.modelToUpload.displayName, 'REPLACE_WITH_MODEL_DISPLAY_NAME');
+    assert.equal(await page.textContent('#action-status'), 'Downloaded ' +
+      'training-pipeline-request.json. Fill in its REPLACE_WITH_... values before you send it.');
+
+    // Brought back with its placeholders, the request gets a warning for
+    // each, and exporting it again asks first.
+    await importFile(page, 'request.json', await readFile(await download.path()));
+    assert.deepEqual(await page.$$eval('[data-code="pipeline.placeholder"]',
+      (items) => items.map((item) => item.dataset.path)),
+    ['/displayName', '/inputDataConfig/datasetId', '/modelToUpload/displayName']);
+    await page.click('#pipeline-export-button');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    assert.match(await page.textContent('#confirm-list'), /is still the placeholder/);
+    await page.click('#confirm-cancel');
   });
 });
 

@@ -415,6 +415,24 @@ TEST(CreateRequest, ChecksPipelineInputsInPlace) {
             nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
 }
 
+// A placeholder of the page's pipeline export left in a create request's
+// pipeline is named by its key, at its pointer in the whole request.
+TEST(CreateRequest, WarnsPlaceholderInPipeline) {
+  const std::string text =
+      R"({"parent":"projects/p/locations/l","trainingPipeline":{)"
+      R"("inputDataConfig":{"datasetId":"REPLACE_WITH_DATASET_ID"},)" +
+      RequestStart().substr(1) + R"("trainingTaskInputs":{}}})";
+  const ValidationResult result = Validate(text);
+  const Finding* finding = testing::FindCode(result, "pipeline.placeholder");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->path, "/trainingPipeline/inputDataConfig/datasetId");
+  EXPECT_EQ(finding->message,
+            "\"datasetId\" is still the placeholder \"REPLACE_WITH_DATASET_ID\"");
+  EXPECT_EQ(text.substr(finding->begin, finding->end - finding->begin),
+            "\"REPLACE_WITH_DATASET_ID\"");
+  EXPECT_EQ(finding->severity, Severity::kWarning);
+}
+
 TEST(CreateRequest, WarnsParentThatIsNoLocation) {
   for (const char* parent :
        {"projects/p/us-central1", "projects//locations/l",
