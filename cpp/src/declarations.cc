@@ -61,29 +61,41 @@ const EnumDecl& ModelTypeEnum() {
   return kModelType;
 }
 
-const std::vector<std::string_view>& TrainingPipelineFieldNames() {
-  // In the order of the v1 proto. The API ignores the members it marks
-  // output only (name, trainingTaskMetadata, state, error and the four
-  // times) in a request, so a request copied from a response passes.
-  static const std::vector<std::string_view> kNames = {
-      "name",
-      "displayName",
-      "inputDataConfig",
-      "trainingTaskDefinition",
-      "trainingTaskInputs",
-      "trainingTaskMetadata",
-      "modelToUpload",
-      "modelId",
-      "parentModel",
-      "state",
-      "error",
-      "createTime",
-      "startTime",
-      "endTime",
-      "updateTime",
-      "labels",
-      "encryptionSpec",
+const std::vector<RequestMemberDecl>& TrainingPipelineMembers() {
+  // The API ignores the members it marks output only (name,
+  // trainingTaskMetadata, state, error and the four times) in a request, so
+  // a request copied from a response passes, but its JSON must still parse.
+  using Kind = RequestValueKind;
+  static const std::vector<RequestMemberDecl> kMembers = {
+      {"name", Kind::kString},
+      {"displayName", Kind::kString},
+      {"inputDataConfig", Kind::kMessage},
+      {"trainingTaskDefinition", Kind::kString},
+      {"trainingTaskInputs", Kind::kAnyValue},
+      {"trainingTaskMetadata", Kind::kAnyValue},
+      {"modelToUpload", Kind::kMessage},
+      {"modelId", Kind::kString},
+      {"parentModel", Kind::kString},
+      {"state", Kind::kEnum},
+      {"error", Kind::kMessage},
+      {"createTime", Kind::kTimestamp},
+      {"startTime", Kind::kTimestamp},
+      {"endTime", Kind::kTimestamp},
+      {"updateTime", Kind::kTimestamp},
+      {"labels", Kind::kStringMap},
+      {"encryptionSpec", Kind::kMessage},
   };
+  return kMembers;
+}
+
+const std::vector<std::string_view>& TrainingPipelineFieldNames() {
+  static const std::vector<std::string_view> kNames = [] {
+    std::vector<std::string_view> names;
+    for (const RequestMemberDecl& member : TrainingPipelineMembers()) {
+      names.push_back(member.json_name);
+    }
+    return names;
+  }();
   return kNames;
 }
 

@@ -395,6 +395,132 @@ void ReportPlaceholders(std::string_view text, const RawDocument& document,
   }
 }
 
+// Returns true for an RFC 3339 time as proto3 JSON writes a Timestamp:
+// "2026-12-05T10:00:00Z", with up to nine digits of a second's fraction
+// and "Z" or an offset such as "+01:00".
+bool IsRfc3339Time(std::string_view text) {
+  size_t i = 0;
+  // Reads `count` digits as a number no greater than `max`.
+  const auto number = [&](size_t count, int max) {
+    if (text.size() - i < count) return false;
+    int value = 0;
+    for (size_t end = i + count; i < end; ++i) {
+      if (!internal::IsAsciiDigit(text[i])) return false;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value <= max;
+  };
+  const auto literal = [&](char c) {
+    if (i >= text.size() || text[i] != c) return false;
+    ++i;
+    return true;
+  };
+  if (!number(4, 9999) || !literal('-') || !number(2, 12) || !literal('-') ||
+      !number(2, 31) || !literal('T') || !number(2, 23) || !literal(':') ||
+      !number(2, 59) || !literal(':') || !number(2, 59)) {
+    return false;
+  }
+  if (i < text.size() && text[i] == '.') {
+    const size_t start = ++i;
+    while (i < text.size() && internal::IsAsciiDigit(text[i])) ++i;
+    if (i == start || i - start > 9) return false;
+  }
+  if (literal('Z')) return i == text.size();
+  if (i >= text.size() || (text[i] != '+' && text[i] != '-')) return false;
+  ++i;
+  return number(2, 23) && literal(':') && number(2, 59) && i == text.size();
+}
+
+// Reports a member of the request, or a value in one, written in another
+// JSON form than TrainingPipeline has for it, which the API rejects.
+void ReportRequestWrongType(const std::string& pointer, internal::Span span,
+                            std::string_view name, std::string_view expected,
+                            std::string_view actual, std::string_view hint,
+                            FindingSink& sink) {
+  if (sink.CutByCap(Severity::kWarning, span)) return;
+  Finding& finding = sink.Add(
+      Severity::kWarning, "pipeline.wrong_type", pointer, span,
+      internal::Format("the request's {} must be {}; got {}", {name, expected, actual}),
+      std::string(hint));
+  finding.params.Set(Param::kKey, name);
+  finding.params.Set(Param::kExpected, expected);
+  finding.params.Set(Param::kActual, actual);
+}
+
+// Checks the JSON form of each member of the request that TrainingPipeline
+// has (RequestValueKind). null means not set, for any member. The
+// trainingTaskDefinition and trainingTaskInputs have checks of their own.
+void CheckRequestMemberValues(std::string_view text, const RawDocument& document,
+                              FindingSink& sink) {
+  for (const RawMember& member : document.members) {
+    const std::string_view name = RequestMemberName(member.key);
+    const internal::RawValue& value = member.value;
+    if (name.empty() || value.kind == ValueKind::kNull ||
+        name == kPipelineDefinitionKeys[0]) {
+      continue;
+    }
+    const auto declared = std::find_if(
+        TrainingPipelineMembers().begin(), TrainingPipelineMembers().end(),
+        [&](const RequestMemberDecl& decl) { return decl.json_name == name; });
+    const std::string pointer = internal::MemberPointer(member.key);
+    const std::string_view actual = internal::KindName(value.kind);
+    switch (declared->kind) {
+      case RequestValueKind::kString:
+        if (value.kind != ValueKind::kString) {
+          ReportRequestWrongType(pointer, value.span, name, "a string", actual,
+                                 "Write the value in double quotes.", sink);
+        }
+        break;
+      case RequestValueKind::kMessage:
+        if (value.kind != ValueKind::kObject) {
+          ReportRequestWrongType(pointer, value.span, name, "an object", actual,
+                                 "Write an object, { } with its fields in it.", sink);
+        }
+        break;
+      case RequestValueKind::kEnum:
+        if (value.kind != ValueKind::kString && value.kind != ValueKind::kNumber) {
+          ReportRequestWrongType(pointer, value.span, name, "an enum name or number",
+                                 actual, "Write the name in double quotes.", sink);
+        }
+        break;
+      case RequestValueKind::kTimestamp:
+        if (value.kind != ValueKind::kString) {
+          ReportRequestWrongType(pointer, value.span, name, "an RFC 3339 time",
+                                 actual, "Write a time such as \"2026-12-05T10:00:00Z\".",
+                                 sink);
+        } else if (!IsRfc3339Time(value.text)) {
+          ReportRequestWrongType(pointer, value.span, name, "an RFC 3339 time",
+                                 internal::QuoteForMessage(value.text),
+                                 "Write a time such as \"2026-12-05T10:00:00Z\".", sink);
+        }
+        break;
+      case RequestValueKind::kStringMap: {
+        if (value.kind != ValueKind::kObject) {
+          ReportRequestWrongType(pointer, value.span, name, "an object of strings",
+                                 actual, "Write an object such as {\"team\": \"vision\"}.",
+                                 sink);
+          break;
+        }
+        const std::optional<RawDocument> map = internal::ScanJsonText(
+            text.substr(value.span.begin, value.span.end - value.span.begin));
+        if (!map) break;
+        for (const RawMember& entry : map->members) {
+          if (entry.value.kind == ValueKind::kString) continue;
+          const internal::Span span = {value.span.begin + entry.value.span.begin,
+                                       value.span.begin + entry.value.span.end};
+          ReportRequestWrongType(pointer + internal::MemberPointer(entry.key), span,
+                                 name, "an object of strings",
+                                 internal::KindName(entry.value.kind),
+                                 "Write each value in double quotes.", sink);
+        }
+        break;
+      }
+      case RequestValueKind::kAnyValue:
+        break;
+    }
+  }
+}
+
 // Returns true when the object has a trainingTaskDefinition, in either
 // spelling, and no field of the training inputs: a pipeline request whose
 // trainingTaskInputs are missing. Other members of TrainingPipeline, such
@@ -544,21 +670,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     finding.params.Set(Param::kKey, field.keys[0]);
   }
 
-  // A displayName that is not a string is rejected like a missing one. (A
-  // definition that is not a string gets the error below.)
-  if (const RawMember* name = FindMember(document, kPipelineDisplayNameKeys);
-      name != nullptr && name->value.kind != ValueKind::kString &&
-      name->value.kind != ValueKind::kNull) {
-    Finding& finding = sink.Add(
-        Severity::kWarning, "pipeline.wrong_type",
-        internal::MemberPointer(name->key), name->value.span,
-        internal::Format("the request's {} must be a string; got {}",
-                         {name->key, internal::KindName(name->value.kind)}),
-        "Write the name in double quotes.");
-    finding.params.Set(Param::kKey, kPipelineDisplayNameKeys[0]);
-    finding.params.Set(Param::kExpected, "a string");
-    finding.params.Set(Param::kActual, internal::KindName(name->value.kind));
-  }
+  CheckRequestMemberValues(text, document, sink);
 
   // A definition set to null or "" got the missing-field warning above.
   if (const RawMember* definition =

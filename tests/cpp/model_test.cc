@@ -387,6 +387,47 @@ TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
   }
 }
 
+// Each member of TrainingPipeline is checked for its JSON form, as far as
+// the request's own parsers read it: a message's insides are not.
+TEST(PipelineRequest, WarnsMembersOfWrongForm) {
+  const struct {
+    const char* member;
+    const char* path;  // nullptr when the member is fine
+  } rows[] = {
+      {R"("labels":{"team":1})", "/labels/team"},
+      {R"("labels":{"team":"vision","c":null})", "/labels/c"},
+      {R"("labels":["a"])", "/labels"},
+      {R"("labels":{"team":"vision"})", nullptr},
+      {R"("inputDataConfig":"ds")", "/inputDataConfig"},
+      {R"("input_data_config":{"datasetId":"1"})", nullptr},
+      {R"("modelId":5)", "/modelId"},
+      {R"("state":true)", "/state"},
+      {R"("state":"PIPELINE_STATE_SUCCEEDED")", nullptr},
+      {R"("createTime":"not a time")", "/createTime"},
+      {R"("createTime":"2026-12-05t10:00:00Z")", "/createTime"},
+      {R"("createTime":"2026-12-05T10:00:00")", "/createTime"},
+      {R"("createTime":"2026-13-05T10:00:00Z")", "/createTime"},
+      {R"("createTime":"2026-12-05T10:00:00.1234567890Z")", "/createTime"},
+      {R"("createTime":"2026-12-05T10:00:00.123456789Z")", nullptr},
+      {R"("createTime":"2026-12-05T10:00:00-08:00")", nullptr},
+      {R"("trainingTaskMetadata":[1,"x"])", nullptr},
+      {R"("encryptionSpec":null)", nullptr},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.member);
+    const ValidationResult result =
+        Validate(RequestStart() + row.member + R"(,"trainingTaskInputs":{}})");
+    const Finding* finding = testing::FindCode(result, "pipeline.wrong_type");
+    if (row.path == nullptr) {
+      EXPECT_EQ(finding, nullptr);
+      continue;
+    }
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->path, row.path);
+    EXPECT_EQ(finding->severity, Severity::kWarning);
+  }
+}
+
 TEST(PipelineRequest, ExportsTheInputsAlone) {
   const ValidationResult result = Validate(
       R"({"trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"}})");

@@ -92,10 +92,30 @@ inline constexpr int kReferenceNodeCount = 8;
 const EnumDecl& ModelTypeEnum();
 const MessageDecl& ImageSegmentationInputsDecl();
 
-// The JSON names of the members of a training pipeline request
+// How the value of a training pipeline request's member is written in JSON,
+// as far as segform checks it. A message is checked to be an object; the
+// members inside it are not checked.
+enum class RequestValueKind {
+  kString,
+  kMessage,
+  kStringMap,    // map<string, string>: an object of string values
+  kTimestamp,    // google.protobuf.Timestamp: an RFC 3339 string
+  kEnum,         // a name or a number
+  kAnyValue,     // google.protobuf.Value: any JSON value
+};
+
+struct RequestMemberDecl {
+  std::string_view json_name;
+  RequestValueKind kind;
+};
+
+// The members of a training pipeline request
 // (google.cloud.aiplatform.v1.TrainingPipeline), whose trainingTaskInputs
-// segform checks. The API rejects any other member, and reads each of these
-// under its snake_case proto name too.
+// segform checks, in the order of the v1 proto. The API rejects any other
+// member, and reads each of these under its snake_case proto name too.
+const std::vector<RequestMemberDecl>& TrainingPipelineMembers();
+
+// The JSON names of TrainingPipelineMembers(), in the same order.
 const std::vector<std::string_view>& TrainingPipelineFieldNames();
 
 }  // namespace segform
