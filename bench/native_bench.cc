@@ -26,7 +26,8 @@ void BM_Validate(benchmark::State& state) {
       bytes += text.size();
     }
   }
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.size()));
+  state.SetItemsProcessed(
+      static_cast<int64_t>(state.iterations() * corpus.size()));
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 BENCHMARK(BM_Validate);

@@ -30,6 +30,8 @@ need_command node nodejs
 # clang with its sanitizer and libFuzzer runtimes, for scripts/fuzz.sh.
 need_command clang++ clang
 need_file /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
+# The C++ layout, which scripts/format.sh applies and a test checks.
+need_command clang-format clang-format
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"

@@ -78,7 +78,7 @@ cannot be written.
 struct Input {
   std::string name;
   std::string bytes;
-  bool too_large = false;  // the stream held more than kMaxReadBytes
+  bool too_large = false;    // the stream held more than kMaxReadBytes
   uintmax_t known_size = 0;  // a too large regular file's size, else 0
 };
 
@@ -202,9 +202,8 @@ segform::ValidationResult ValidateInput(
 
 std::string_view CompilerSeverity(segform::Severity severity) {
   // Compilers and editors call informational findings "note".
-  return severity == segform::Severity::kInfo
-             ? "note"
-             : segform::SeverityName(severity);
+  return severity == segform::Severity::kInfo ? "note"
+                                              : segform::SeverityName(severity);
 }
 
 // Prints the findings, each followed by its source line when text is given.
@@ -228,8 +227,8 @@ void PrintFindingsText(std::ostream& out, const std::string& name,
 // a dropped byte-order mark.
 std::string_view FindingText(const Input& input,
                              const segform::ValidationResult& result) {
-  return std::string_view(input.bytes).substr(
-      std::min(result.skipped_prefix, input.bytes.size()));
+  return std::string_view(input.bytes)
+      .substr(std::min(result.skipped_prefix, input.bytes.size()));
 }
 
 int RunCheck(const std::vector<std::string>& arguments) {
@@ -280,7 +279,9 @@ int RunCheck(const std::vector<std::string>& arguments) {
       status = kExitUsage;
       // The JSON report names the file it could not read, too.
       if (format == "json") {
-        reports.push_back({{"file", input.name}, {"ok", false}, {"skippedPrefix", 0},
+        reports.push_back({{"file", input.name},
+                           {"ok", false},
+                           {"skippedPrefix", 0},
                            {"error", "cannot read: " + reason},
                            {"findings", nlohmann::ordered_json::array()}});
       }
@@ -366,14 +367,15 @@ int Run(std::vector<std::string> arguments) {
   if (command == "format") return RunFormat(arguments);
   if (command == "schema") {
     if (!arguments.empty()) return UsageError("schema takes no arguments");
-    std::cout << segform::JsonSchema(segform::ImageSegmentationInputsDecl())
-                     .dump(2)
-              << "\n";
+    std::cout
+        << segform::JsonSchema(segform::ImageSegmentationInputsDecl()).dump(2)
+        << "\n";
     return kExitOk;
   }
   if (command == "fields") {
     if (!arguments.empty()) return UsageError("fields takes no arguments");
-    std::cout << segform::DescribeMessage(segform::ImageSegmentationInputsDecl())
+    std::cout << segform::DescribeMessage(
+                     segform::ImageSegmentationInputsDecl())
                      .dump(2)
               << "\n";
     return kExitOk;

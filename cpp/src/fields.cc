@@ -31,8 +31,10 @@ std::string_view KindName(ValueKind kind) {
 
 std::string EnumNameHint(const FieldDecl& field) {
   std::string label(field.label);
-  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] += 'a' - 'A';
-  return Format("Write a {} name, e.g. \"{}\".", {label, field.service_default});
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z')
+    label[0] += 'a' - 'A';
+  return Format("Write a {} name, e.g. \"{}\".",
+                {label, field.service_default});
 }
 
 namespace {
@@ -53,12 +55,14 @@ std::string_view ExpectedType(const FieldDecl& field) {
 
 // The hint for a value that is read as 0, which proto3 takes as not set.
 constexpr std::string_view kZeroHint =
-    "Leave the field out, which is what a 0 means, or write the value you mean.";
+    "Leave the field out, which is what a 0 means, or write the value you "
+    "mean.";
 
 std::vector<std::string_view> FieldNames(const MessageDecl& message) {
   std::vector<std::string_view> names;
   names.reserve(message.fields.size());
-  for (const FieldDecl& field : message.fields) names.push_back(field.json_name);
+  for (const FieldDecl& field : message.fields)
+    names.push_back(field.json_name);
   return names;
 }
 
@@ -90,7 +94,8 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   std::string_view suggestion = ClosestName(member.key, candidates);
   std::string_view set_already;
   if (const FieldDecl* closest = message.FindField(suggestion);
-      closest != nullptr && (set >> (closest - message.fields.data()) & 1) != 0) {
+      closest != nullptr &&
+      (set >> (closest - message.fields.data()) & 1) != 0) {
     set_already = suggestion;
     suggestion = {};
   }
@@ -98,11 +103,13 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   std::string message_text;
   std::string hint;
   if (suggestion == kCreatePipelineKey || suggestion == kPipelineInputsKey) {
-    const std::string_view what = suggestion == kCreatePipelineKey
-                                      ? "a CreateTrainingPipelineRequest's pipeline"
-                                      : "a training pipeline request's inputs";
-    message_text = Format("unknown field {}; did you mean \"{}\", the key of {}?",
-                          {Quoted(member.key), suggestion, what});
+    const std::string_view what =
+        suggestion == kCreatePipelineKey
+            ? "a CreateTrainingPipelineRequest's pipeline"
+            : "a training pipeline request's inputs";
+    message_text =
+        Format("unknown field {}; did you mean \"{}\", the key of {}?",
+               {Quoted(member.key), suggestion, what});
     hint = Format("Rename it to \"{}\" to check the request's inputs.",
                   {suggestion});
   } else if (!suggestion.empty()) {
@@ -110,13 +117,14 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                           {Quoted(member.key), suggestion});
     hint = Format("Rename it to \"{}\".", {suggestion});
   } else if (!set_already.empty()) {
-    message_text = Format("unknown field {}; it is close to {}, which is set already",
-                          {Quoted(member.key), set_already});
-    hint = Format("Remove it, or keep its value as the one of {}.", {set_already});
+    message_text =
+        Format("unknown field {}; it is close to {}, which is set already",
+               {Quoted(member.key), set_already});
+    hint =
+        Format("Remove it, or keep its value as the one of {}.", {set_already});
   } else {
     message_text = Format("unknown field {}; {} has only {}",
-                          {Quoted(member.key), message.name,
-                           JoinNames(names)});
+                          {Quoted(member.key), message.name, JoinNames(names)});
     hint = "Remove it, or move it to the message it belongs to.";
   }
   Finding& finding =
@@ -180,8 +188,8 @@ bool ReportUnignorableField(const MessageDecl& message,
         Format("unknown field {} holds an integer of more than {} digits, "
                "which Python's parser rejects even when it ignores unknown "
                "fields",
-               {Quoted(member.key), WithThousands(
-                                        static_cast<int64_t>(kMaxPythonDigits))}),
+               {Quoted(member.key),
+                WithThousands(static_cast<int64_t>(kMaxPythonDigits))}),
         "Remove the field, or write the number as a string.");
     finding.params.Set(Param::kKey, member.key);
     return true;
@@ -218,8 +226,9 @@ std::optional<int64_t> IntegerOfNumberText(std::string_view text) {
     fraction_or_exponent = true;
   }
   if (i != text.size() || !fraction_or_exponent) return std::nullopt;
-  const IntegerReading reading = ReadIntegerNumber(
-      text, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max());
+  const IntegerReading reading =
+      ReadIntegerNumber(text, std::numeric_limits<int64_t>::min(),
+                        std::numeric_limits<int64_t>::max());
   if (reading.verdict != IntegerReading::Verdict::kAccepted || !reading.exact) {
     return std::nullopt;
   }
@@ -233,9 +242,10 @@ std::string WrongTypeHint(const FieldDecl& field) {
     case FieldKind::kEnum:
       return EnumNameHint(field);
     case FieldKind::kInt64:
-      return Format("Write a whole number, such as \"{}\", or leave the field "
-                    "out for the default.",
-                    {field.service_default});
+      return Format(
+          "Write a whole number, such as \"{}\", or leave the field "
+          "out for the default.",
+          {field.service_default});
     case FieldKind::kString:
       return "Write text in double quotes, or leave the field out.";
     case FieldKind::kMessage:
@@ -250,16 +260,15 @@ void ReportWrongType(const FieldDecl& field, const RawMember& member,
   // number, need only their quotes, so the hint writes them out. Other
   // numbers would not be IDs, so they get the plain hint.
   const std::string_view text = member.value.text;
-  const bool quotable =
-      field.kind == FieldKind::kString &&
-      member.value.kind == ValueKind::kNumber && !text.empty() &&
-      text.size() <= 19 && std::all_of(text.begin(), text.end(), IsAsciiDigit);
+  const bool quotable = field.kind == FieldKind::kString &&
+                        member.value.kind == ValueKind::kNumber &&
+                        !text.empty() && text.size() <= 19 &&
+                        std::all_of(text.begin(), text.end(), IsAsciiDigit);
   Finding& finding = sink.Add(
       Severity::kError, "field.wrong_type", MemberPointer(member.key),
       member.value.span,
-      Format("{} must be {}; got {}",
-             {field.json_name, ExpectedType(field),
-              KindName(member.value.kind)}),
+      Format("{} must be {}; got {}", {field.json_name, ExpectedType(field),
+                                       KindName(member.value.kind)}),
       quotable ? Format("Write it in double quotes: \"{}\".", {text})
                : WrongTypeHint(field));
   finding.params.Set(Param::kExpected, ExpectedType(field));
@@ -287,14 +296,12 @@ void ReportNotPortable(const FieldDecl& field, const RawMember& member,
       // A 0, however spelled, means not set, as the zero warning states
       // for a 0 written plainly. Another portable value may be out of the
       // field's range, which CheckBudget reports beside this.
-      portable == "\"0\""
-          ? std::string(kZeroHint)
-          : !portable.empty()
-              ? Format("Write {} instead.", {portable})
-              : field.kind == FieldKind::kEnum
-                  ? EnumNameHint(field)
-                  : Format("Write whole digits only, e.g. \"{}\".",
-                           {field.service_default}));
+      portable == "\"0\"" ? std::string(kZeroHint)
+      : !portable.empty() ? Format("Write {} instead.", {portable})
+      : field.kind == FieldKind::kEnum
+          ? EnumNameHint(field)
+          : Format("Write whole digits only, e.g. \"{}\".",
+                   {field.service_default}));
   finding.params.Set(Param::kActual, member.value.text);
   if (!portable.empty()) finding.params.Set(Param::kPortable, portable);
 }
@@ -360,23 +367,24 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
       if (std::fabs(read) < 0x1p63) {
         value.lenient_number = static_cast<int64_t>(read);
       }
-      ReportNotPortable(field, member,
-                        "Python reads a fraction as its whole part, "
-                        "JavaScript rejects it",
-                        value.lenient_number
-                            ? PortableEnumSpelling(*field.enum_type, *value.lenient_number)
-                            : "",
-                        sink);
+      ReportNotPortable(
+          field, member,
+          "Python reads a fraction as its whole part, "
+          "JavaScript rejects it",
+          value.lenient_number
+              ? PortableEnumSpelling(*field.enum_type, *value.lenient_number)
+              : "",
+          sink);
       return;
     }
     case IntegerReading::Verdict::kOverflow:
     case IntegerReading::Verdict::kNotPortable: {
-      Finding& finding = sink.Add(
-          Severity::kError, Code(field, "unknown_number"),
-          MemberPointer(member.key), member.value.span,
-          Format("{} {} is outside the int32 range of enum numbers",
-                 {field.json_name, ShowValue(member.value)}),
-          EnumNameHint(field));
+      Finding& finding =
+          sink.Add(Severity::kError, Code(field, "unknown_number"),
+                   MemberPointer(member.key), member.value.span,
+                   Format("{} {} is outside the int32 range of enum numbers",
+                          {field.json_name, ShowValue(member.value)}),
+                   EnumNameHint(field));
       finding.params.Set(Param::kActual, member.value.text);
       return;
     }
@@ -418,7 +426,8 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   }
   std::vector<std::string_view> names;
   names.reserve(enum_type.values.size());
-  for (const EnumValueDecl& known : enum_type.values) names.push_back(known.name);
+  for (const EnumValueDecl& known : enum_type.values)
+    names.push_back(known.name);
   const std::string_view suggestion = ClosestName(raw.text, names);
   std::string message =
       Format("{} must be one of {}; got {}",
@@ -426,13 +435,13 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   std::string hint =
       suggestion.empty()
           ? "Choose one of the names; they are case-sensitive."
-          : Format("Did you mean {}? Names are case-sensitive and use "
-                   "underscores.",
-                   {suggestion});
-  Finding& finding =
-      sink.Add(Severity::kError, Code(field, "unknown_name"),
-               MemberPointer(member.key), raw.span, std::move(message),
-               std::move(hint));
+          : Format(
+                "Did you mean {}? Names are case-sensitive and use "
+                "underscores.",
+                {suggestion});
+  Finding& finding = sink.Add(Severity::kError, Code(field, "unknown_name"),
+                              MemberPointer(member.key), raw.span,
+                              std::move(message), std::move(hint));
   finding.params.Set(Param::kExpected, names);
   finding.params.Set(Param::kActual, raw.text);
   if (!suggestion.empty()) {
@@ -454,8 +463,10 @@ constexpr std::string_view kGroupSeparators[] = {
 std::string GroupedDigits(std::string_view text) {
   // Spaces around the number, and a plus sign, are no part of the value
   // meant, and the hint leaves them out.
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
   std::string digits;
   if (!text.empty() && text[0] == '-') {
     digits += '-';
@@ -512,7 +523,8 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
         // as not set, which the API leaves out instead of writing "0".
         const std::string canonical = std::to_string(reading.value);
         Finding& finding = sink.Add(
-            Severity::kInfo, Code(field, "non_canonical"), MemberPointer(member.key), raw.span,
+            Severity::kInfo, Code(field, "non_canonical"),
+            MemberPointer(member.key), raw.span,
             Format("{} {} is read as {}; the API writes \"{}\"",
                    {field.json_name, ShowValue(raw), canonical, canonical}));
         finding.params.Set(Param::kActual, raw.text);
@@ -522,7 +534,8 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     }
     case IntegerReading::Verdict::kOverflow: {
       Finding& finding = sink.Add(
-          Severity::kError, Code(field, "int64_overflow"), MemberPointer(member.key), raw.span,
+          Severity::kError, Code(field, "int64_overflow"),
+          MemberPointer(member.key), raw.span,
           Format("{} must fit in a signed 64-bit integer; got {}",
                  {field.json_name, ShowValue(raw)}),
           field.range ? Format("Write a value such as \"{}\", the default.",
@@ -536,7 +549,8 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       // The portable spelling is the value in quotes, "\"1\"" for "0x1".
       if (reading.portable.size() > 2) {
         const std::string_view digits =
-            std::string_view(reading.portable).substr(1, reading.portable.size() - 2);
+            std::string_view(reading.portable)
+                .substr(1, reading.portable.size() - 2);
         const IntegerReading meant = ReadInt64String(digits);
         if (meant.verdict == IntegerReading::Verdict::kAccepted) {
           value.lenient_number = meant.value;
@@ -565,8 +579,9 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     // gives the digits only when they are a value to write.
     const IntegerReading meant = ReadInt64String(digits);
     if (meant.verdict != IntegerReading::Verdict::kAccepted) {
-      hint = "Write the digits without separators; the value must also fit in a "
-             "signed 64-bit integer.";
+      hint =
+          "Write the digits without separators; the value must also fit in a "
+          "signed 64-bit integer.";
     } else if (meant.value == 0) {
       hint = std::string(kZeroHint);
     } else {
@@ -575,7 +590,8 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     }
   } else if (raw.text.empty()) {
     hint = "Write a whole number, or leave the field out for the default.";
-  } else if (const std::optional<int64_t> meant = IntegerOfNumberText(raw.text)) {
+  } else if (const std::optional<int64_t> meant =
+                 IntegerOfNumberText(raw.text)) {
     // "2e5" or "2.0": a number both parsers reject as a string, whose
     // whole value the hint can write out. That value is checked as well.
     if (*meant == 0) {
@@ -585,11 +601,12 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       hint = Format("Write \"{}\".", {std::to_string(*meant)});
     }
   } else {
-    hint = Format("Write whole digits only, e.g. \"{}\".", {field.service_default});
+    hint = Format("Write whole digits only, e.g. \"{}\".",
+                  {field.service_default});
   }
-  Finding& finding = sink.Add(
-      Severity::kError, Code(field, "not_integer"), MemberPointer(member.key), raw.span,
-      std::move(message), std::move(hint));
+  Finding& finding = sink.Add(Severity::kError, Code(field, "not_integer"),
+                              MemberPointer(member.key), raw.span,
+                              std::move(message), std::move(hint));
   finding.params.Set(Param::kActual, raw.text);
 }
 
@@ -696,7 +713,8 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
         ReportDuplicate(member.key, member.key, member, sink);
       } else if (!options.ignore_unknown_fields ||
                  !ReportUnignorableField(message, document, member, sink)) {
-        ReportUnknownField(message, member, unknown_severity, candidates, set, sink);
+        ReportUnknownField(message, member, unknown_severity, candidates, set,
+                           sink);
       }
     }
   }

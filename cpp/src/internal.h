@@ -53,13 +53,13 @@ struct PointerStep {
   static constexpr size_t kNone = static_cast<size_t>(-1);
   size_t parent = kNone;  // kNone: the top level
   bool is_index = false;
-  long index = 0;         // is_index: the array element's index
-  std::string_view key;   // otherwise: a view, as RawValue::text is
+  long index = 0;        // is_index: the array element's index
+  std::string_view key;  // otherwise: a view, as RawValue::text is
 };
 
 // A key set twice in an object nested inside a top-level member.
 struct NestedDuplicate {
-  std::string_view key;  // a view, as RawValue::text is
+  std::string_view key;                // a view, as RawValue::text is
   size_t object = PointerStep::kNone;  // the step naming the object
   Span key_span;
 };
@@ -103,8 +103,8 @@ class FindingSink {
  public:
   explicit FindingSink(std::string_view text);
 
-  Finding& Add(Severity severity, std::string code, std::string path,
-               Span span, std::string message, std::string hint = {});
+  Finding& Add(Severity severity, std::string code, std::string path, Span span,
+               std::string message, std::string hint = {});
   // Returns true, and counts the finding as cut, when the cap would cut a
   // finding of this severity at this span whatever is added later. A
   // report that can repeat once per key calls it before building its
@@ -190,8 +190,8 @@ class KeySet {
 // duplicate key inside it.
 struct NestedFrame {
   bool is_array = false;
-  long index = -1;              // arrays: the current element's index
-  std::string_view key;         // objects: the current key
+  long index = -1;       // arrays: the current element's index
+  std::string_view key;  // objects: the current key
   // The step in RawDocument::pointer_steps naming this object or array,
   // made when a duplicate key first needs it.
   size_t step = PointerStep::kNone;
@@ -373,9 +373,9 @@ std::string_view ClosestName(std::string_view name,
 // text quoted as QuoteForMessage quotes it. Quoting in place saves the
 // string that QuoteForMessage would return.
 struct FormatValue {
-  FormatValue(std::string_view value) : text(value) {}  // NOLINT: implicit
+  FormatValue(std::string_view value) : text(value) {}    // NOLINT: implicit
   FormatValue(const std::string& value) : text(value) {}  // NOLINT: implicit
-  FormatValue(const char* value) : text(value) {}  // NOLINT: implicit
+  FormatValue(const char* value) : text(value) {}         // NOLINT: implicit
 
   std::string_view text;
   bool quoted = false;

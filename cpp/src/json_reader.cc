@@ -97,7 +97,9 @@ namespace {
 // does the WebAssembly module's caller for a lone surrogate of a string.
 uint32_t SurrogateAt(std::string_view text, size_t at) {
   if (text.size() - at < 3) return 0;
-  const auto byte = [&](size_t i) { return static_cast<uint8_t>(text[at + i]); };
+  const auto byte = [&](size_t i) {
+    return static_cast<uint8_t>(text[at + i]);
+  };
   if (byte(0) != 0xED || byte(1) < 0xA0 || byte(1) > 0xBF ||
       (byte(2) & 0xC0) != 0x80) {
     return 0;
@@ -110,8 +112,8 @@ uint32_t SurrogateAt(std::string_view text, size_t at) {
 // the UTF-16 offsets also match a string whose lone surrogate it is.
 void ReportInvalidUtf8(std::string_view text, size_t invalid,
                        FindingSink& sink) {
-  const std::string byte = Format(
-      "0x{}", {HexDigits(static_cast<unsigned char>(text[invalid]), 2)});
+  const std::string byte =
+      Format("0x{}", {HexDigits(static_cast<unsigned char>(text[invalid]), 2)});
   const uint32_t surrogate = SurrogateAt(text, invalid);
   const uint32_t next = surrogate != 0 ? SurrogateAt(text, invalid + 3) : 0;
   std::string found;  // the code point the bytes encode, when they do
@@ -123,27 +125,30 @@ void ReportInvalidUtf8(std::string_view text, size_t invalid,
     const uint32_t code_point =
         0x10000 + ((surrogate - 0xD800) << 10) + (next - 0xDC00);
     found = Format("U+{}", {HexDigits(code_point, 4)});
-    message = Format("the text is not valid UTF-8: {} is written as two "
-                     "three-byte halves of a UTF-16 surrogate pair (CESU-8), "
-                     "where UTF-8 takes one four-byte sequence",
-                     {found});
+    message = Format(
+        "the text is not valid UTF-8: {} is written as two "
+        "three-byte halves of a UTF-16 surrogate pair (CESU-8), "
+        "where UTF-8 takes one four-byte sequence",
+        {found});
     hint = "Save the file as UTF-8.";
   } else if (surrogate != 0) {
     found = Format("U+{}", {HexDigits(surrogate, 4)});
-    message = Format("the text is not valid UTF-8: it contains {}, half of a "
-                     "UTF-16 surrogate pair without its other half, which "
-                     "UTF-8 cannot encode",
-                     {found});
-    hint = "Delete the character at this position, or type the whole "
-           "character again.";
+    message = Format(
+        "the text is not valid UTF-8: it contains {}, half of a "
+        "UTF-16 surrogate pair without its other half, which "
+        "UTF-8 cannot encode",
+        {found});
+    hint =
+        "Delete the character at this position, or type the whole "
+        "character again.";
   } else {
     message = Format("the text is not valid UTF-8: byte {} cannot appear here",
                      {byte});
     hint = "Save the file as UTF-8, or retype the character at this position.";
   }
   Finding& finding =
-      sink.Add(Severity::kError, "json.invalid_utf8", "", {invalid, invalid + 1},
-               std::move(message), std::move(hint));
+      sink.Add(Severity::kError, "json.invalid_utf8", "",
+               {invalid, invalid + 1}, std::move(message), std::move(hint));
   if (!found.empty()) finding.params.Set(Param::kFound, found);
   finding.params.Set(Param::kByte, byte);
   finding.params.Set(Param::kOffset, invalid);
@@ -200,16 +205,15 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
 }
 
 void ReportNestedDuplicate(const RawDocument& document,
-                           const NestedDuplicate& duplicate, FindingSink& sink) {
+                           const NestedDuplicate& duplicate,
+                           FindingSink& sink) {
   // The cap comes first, so that a pointer is written out only for a
   // finding that is kept.
   if (sink.CutByCap(Severity::kError, duplicate.key_span)) return;
   Finding& finding = sink.Add(
       Severity::kError, "json.duplicate_key",
-      NestedDuplicatePointer(document, duplicate),
-      duplicate.key_span,
-      Format("the key {} is set twice in this object",
-             {Quoted(duplicate.key)}),
+      NestedDuplicatePointer(document, duplicate), duplicate.key_span,
+      Format("the key {} is set twice in this object", {Quoted(duplicate.key)}),
       "Keep one of the two and remove the other.");
   finding.params.Set(Param::kKey, duplicate.key);
 }

@@ -6,8 +6,8 @@
 // for any other text it reports where reading stopped and why. nlohmann's
 // SAX parser took about 100 instructions per input byte here (callgrind, on
 // the benchmark corpus), four times the budget of the whole validation, and
-// it made up about a sixth of the WebAssembly module. It stays the reference: the
-// unit tests and the fuzz target read every text they see with both, and
+// it made up about a sixth of the WebAssembly module. It stays the reference:
+// the unit tests and the fuzz target read every text they see with both, and
 // compare the documents, and the error offsets (see
 // tests/support/nlohmann_reader.h).
 //
@@ -43,8 +43,7 @@ bool IsLetter(char c) {
 bool IsWordChar(char c) { return IsLetter(c) || IsDigit(c); }
 
 bool IsNumberChar(char c) {
-  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' ||
-         c == 'E';
+  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
 int HexValue(char c) {
@@ -91,8 +90,9 @@ class Scanner {
     SkipWhiteSpace();
     if (AtEnd()) {
       return Fail({position_, position_},
-                  position_ == 0 ? "invalid JSON: the text is empty"
-                                 : "invalid JSON: the text has only white space",
+                  position_ == 0
+                      ? "invalid JSON: the text is empty"
+                      : "invalid JSON: the text has only white space",
                   "Write the training inputs as a JSON object, for example "
                   "{}.");
     }
@@ -137,8 +137,7 @@ class Scanner {
                   kEndsEarlyHint);
     }
     const size_t length = std::max<size_t>(1, Utf8SequenceLength(text_, at));
-    return Fail({at, at + length}, Format("invalid JSON: {}", {problem}),
-                hint);
+    return Fail({at, at + length}, Format("invalid JSON: {}", {problem}), hint);
   }
 
   // Reports the token at the current position, which cannot stand there.
@@ -233,7 +232,8 @@ class Scanner {
   static bool IsForeignSpace(std::string_view character) {
     if (character.size() < 2) return false;
     const uint32_t code_point = DecodeUtf8(character, 0, character.size());
-    return code_point == 0xA0 || (code_point >= 0x2000 && code_point <= 0x200B) ||
+    return code_point == 0xA0 ||
+           (code_point >= 0x2000 && code_point <= 0x200B) ||
            code_point == 0x2028 || code_point == 0x2029 ||
            code_point == 0x202F || code_point == 0x205F ||
            code_point == 0x3000 || code_point == 0xFEFF;
@@ -245,7 +245,8 @@ class Scanner {
                            std::string_view context_hint) const {
     const char first = found[0];
     if (first == '}' || first == ']') {
-      if (closer_ == 0) return "Remove it, since no object or array is open here.";
+      if (closer_ == 0)
+        return "Remove it, since no object or array is open here.";
       if (closer_ != first) {
         return closer_ == '}'
                    ? "It does not close the innermost open object. Close "
@@ -361,8 +362,9 @@ class Scanner {
         return Fail({begin, position_},
                     "invalid JSON: a number cannot start with 0 followed by "
                     "more digits",
-                    AfterThousandsSeparator(begin) ? kThousandsHint
-                                                   : "Remove the leading zeros.");
+                    AfterThousandsSeparator(begin)
+                        ? kThousandsHint
+                        : "Remove the leading zeros.");
       }
     } else {
       Digits();
@@ -415,8 +417,7 @@ class Scanner {
       if (error_ == nullptr) return false;
       return Fail({begin, position_},
                   Format("invalid JSON: {} is not a JSON number",
-                         {Quoted(
-                             text_.substr(begin, position_ - begin))}),
+                         {Quoted(text_.substr(begin, position_ - begin))}),
                   kNotANumberHint);
     }
 
@@ -459,7 +460,8 @@ class Scanner {
         return ControlCharacter(static_cast<unsigned char>(c));
       }
       // What is left is a backslash.
-      if (content != nullptr) unescaped.append(text_.substr(run, position_ - run));
+      if (content != nullptr)
+        unescaped.append(text_.substr(run, position_ - run));
       if (!Escape(content != nullptr ? &unescaped : nullptr)) return false;
       run = position_;
     }
@@ -487,15 +489,32 @@ class Scanner {
     }
     char plain = 0;
     switch (text_[kind_at]) {
-      case '"': plain = '"'; break;
-      case '\\': plain = '\\'; break;
-      case '/': plain = '/'; break;
-      case 'b': plain = '\b'; break;
-      case 'f': plain = '\f'; break;
-      case 'n': plain = '\n'; break;
-      case 'r': plain = '\r'; break;
-      case 't': plain = '\t'; break;
-      case 'u': return UnicodeEscape(content);
+      case '"':
+        plain = '"';
+        break;
+      case '\\':
+        plain = '\\';
+        break;
+      case '/':
+        plain = '/';
+        break;
+      case 'b':
+        plain = '\b';
+        break;
+      case 'f':
+        plain = '\f';
+        break;
+      case 'n':
+        plain = '\n';
+        break;
+      case 'r':
+        plain = '\r';
+        break;
+      case 't':
+        plain = '\t';
+        break;
+      case 'u':
+        return UnicodeEscape(content);
       default: {
         if (error_ == nullptr) return false;
         const size_t length =
@@ -538,24 +557,27 @@ class Scanner {
     position_ += 6;
     uint32_t code_point = static_cast<uint32_t>(unit);
     if (unit >= 0xDC00 && unit <= 0xDFFF) {
-      return LoneSurrogate(begin, "the second half of a surrogate pair, "
-                                  "without the first before it");
+      return LoneSurrogate(begin,
+                           "the second half of a surrogate pair, "
+                           "without the first before it");
     }
     if (unit >= 0xD800 && unit <= 0xDBFF) {
       // A high surrogate must be followed by an escaped low one.
       if (text_.substr(position_, 2) != "\\u") {
         // A backslash after it starts some other escape, shown with it.
         const bool escape_follows = !AtEnd() && Peek() == '\\';
-        return LoneSurrogate(begin, "the first half of a surrogate pair, "
-                                    "without the second after it",
+        return LoneSurrogate(begin,
+                             "the first half of a surrogate pair, "
+                             "without the second after it",
                              escape_follows ? 8 : 6);
       }
       const long low = CodeUnit(position_);
       if (low < 0) return false;
       if (low < 0xDC00 || low > 0xDFFF) {
-        return LoneSurrogate(begin, "the first half of a surrogate pair, "
-                                    "and the escape after it is not the "
-                                    "second half",
+        return LoneSurrogate(begin,
+                             "the first half of a surrogate pair, "
+                             "and the escape after it is not the "
+                             "second half",
                              12);
       }
       position_ += 6;
@@ -571,11 +593,11 @@ class Scanner {
   bool LoneSurrogate(size_t begin, std::string_view description,
                      size_t length = 6) {
     if (error_ == nullptr) return false;
-    return Fail({begin, std::min(begin + length, text_.size())},
-                Format("invalid JSON: {} is {}",
-                       {text_.substr(begin, 6), description}),
-                "Write the character itself, or both halves of its UTF-16 "
-                "surrogate pair.");
+    return Fail(
+        {begin, std::min(begin + length, text_.size())},
+        Format("invalid JSON: {} is {}", {text_.substr(begin, 6), description}),
+        "Write the character itself, or both halves of its UTF-16 "
+        "surrogate pair.");
   }
 
   // Returns true when the number at `at` comes right after a comma that
@@ -613,9 +635,9 @@ class Scanner {
                    AfterThousandsSeparator(position_)) {
           hint = kThousandsHint;
         }
-        return Unexpected(first ? "a key in double quotes, or '}'"
-                                : "a key in double quotes",
-                          hint);
+        return Unexpected(
+            first ? "a key in double quotes, or '}'" : "a key in double quotes",
+            hint);
       }
       RawValue* member_target = nullptr;
       if (!Key(level, member_target)) return false;
@@ -678,11 +700,10 @@ class Scanner {
       if (!AtEnd() && Peek() == ']') return Close(level, target, outer);
       if (AtEnd() || Peek() != ',') {
         const bool value_follows =
-            !AtEnd() &&
-            (std::string_view("\"{[0123456789tfn").find(Peek()) !=
-                 std::string_view::npos ||
-             (Peek() == '-' && position_ + 1 < text_.size() &&
-              IsDigit(text_[position_ + 1])));
+            !AtEnd() && (std::string_view("\"{[0123456789tfn").find(Peek()) !=
+                             std::string_view::npos ||
+                         (Peek() == '-' && position_ + 1 < text_.size() &&
+                          IsDigit(text_[position_ + 1])));
         return Unexpected("',' or ']' after the element",
                           value_follows ? "Put a comma between the elements."
                                         : std::string_view());

@@ -19,8 +19,8 @@ void AppendJsonString(std::string_view text, std::string& out) {
     // Printable ASCII other than the quote and the backslash goes out as it
     // is, so a run of it is appended at once.
     const std::string_view rest = text.substr(i);
-    const size_t plain =
-        internal::AsciiPrefixLength(rest.substr(0, internal::PlainStringLength(rest)));
+    const size_t plain = internal::AsciiPrefixLength(
+        rest.substr(0, internal::PlainStringLength(rest)));
     out.append(rest.substr(0, plain));
     i += plain;
     if (i == text.size()) break;
@@ -37,7 +37,8 @@ void AppendJsonString(std::string_view text, std::string& out) {
       continue;
     }
     ++i;
-    const std::string_view escape = internal::ShortJsonEscape(static_cast<char>(c));
+    const std::string_view escape =
+        internal::ShortJsonEscape(static_cast<char>(c));
     if (!escape.empty()) {
       out.append(escape);
     } else {
@@ -98,7 +99,8 @@ std::string ImageSegmentationInputs::ToJsonText(int indent) const {
     switch (field.kind) {
       case FieldKind::kEnum:
         if (model_type.value_or(0) != 0) {
-          const EnumValueDecl* known = field.enum_type->FindByNumber(*model_type);
+          const EnumValueDecl* known =
+              field.enum_type->FindByNumber(*model_type);
           // An enum number without a name is written as the number.
           if (known != nullptr) {
             AppendJsonString(known->name, object.Member(field.json_name));

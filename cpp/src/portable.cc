@@ -34,9 +34,8 @@
 // ECMAScript allows Number() to round approximately past 20 significant
 // digits, so the cases corner-budget-number-*halfway* check that Node and
 // Chromium read the same double as strtod.
-EM_JS(double, segform_read_double, (const char* lexeme, size_t length), {
-  return Number(UTF8ToString(lexeme, length));
-});
+EM_JS(double, segform_read_double, (const char* lexeme, size_t length),
+      { return Number(UTF8ToString(lexeme, length)); });
 #endif
 
 namespace segform::internal {
@@ -96,9 +95,11 @@ std::string WithAsciiDigits(std::string_view text) {
     const size_t length = Utf8SequenceLength(text, i);
     if (length == 0) return "";
     const uint32_t code_point = DecodeUtf8(text, i, length);
-    const auto zero = std::find_if(
-        std::begin(kOtherDigitZeros), std::end(kOtherDigitZeros),
-        [&](uint32_t first) { return code_point >= first && code_point < first + 10; });
+    const auto zero =
+        std::find_if(std::begin(kOtherDigitZeros), std::end(kOtherDigitZeros),
+                     [&](uint32_t first) {
+                       return code_point >= first && code_point < first + 10;
+                     });
     if (zero == std::end(kOtherDigitZeros)) return "";
     ascii += static_cast<char>('0' + (code_point - *zero));
     replaced = true;
@@ -126,8 +127,8 @@ std::string_view TrimWith(std::string_view text, ExtraSpaces extra) {
   }
   const auto length_at = [&](size_t i) {
     size_t length = MatchAny(text, i, kSharedSpaces);
-    if (length == 0 && (extra == ExtraSpaces::kJavaScript ||
-                        extra == ExtraSpaces::kEither)) {
+    if (length == 0 &&
+        (extra == ExtraSpaces::kJavaScript || extra == ExtraSpaces::kEither)) {
       length = MatchAny(text, i, kJavaScriptOnlySpaces);
     }
     if (length == 0 &&
@@ -184,8 +185,7 @@ bool IsDigits(std::string_view text) {
 
 // Reads [+-]digits exactly, with leading zeros; nullopt unless that is the
 // whole text. Sets *overflow when the value lies outside int64.
-std::optional<int64_t> ReadSignedDigits(std::string_view text,
-                                        bool* overflow) {
+std::optional<int64_t> ReadSignedDigits(std::string_view text, bool* overflow) {
   *overflow = false;
   std::string_view digits = text;
   const bool negative = !digits.empty() && digits[0] == '-';
@@ -221,7 +221,8 @@ IntegerReading Verdict(IntegerReading::Verdict verdict) {
 
 // Returns the value of a 0x, 0o or 0b integer, as BigInt reads it. Sets
 // *overflow for one that BigInt reads but int64 cannot hold.
-std::optional<int64_t> ReadPrefixedInteger(std::string_view text, bool* overflow) {
+std::optional<int64_t> ReadPrefixedInteger(std::string_view text,
+                                           bool* overflow) {
   if (text.size() < 3 || text[0] != '0') return std::nullopt;
   int base = 0;
   if (text[1] == 'x' || text[1] == 'X') base = 16;
@@ -336,10 +337,11 @@ IntegerReading ReadInt64String(std::string_view text) {
   // be worked out: one-sided white space, underscores between digits, and
   // the 0x, 0o and 0b prefixes.
   if (!text.empty() && TrimWith(text, ExtraSpaces::kJavaScript).empty()) {
-    return NotPortable("JavaScript reads a blank string as 0, Python rejects it",
-                       "");
+    return NotPortable(
+        "JavaScript reads a blank string as 0, Python rejects it", "");
   }
-  const auto spaces_differ = [&](ExtraSpaces extra) -> std::optional<IntegerReading> {
+  const auto spaces_differ =
+      [&](ExtraSpaces extra) -> std::optional<IntegerReading> {
     bool one_sided_overflow = false;
     const std::optional<int64_t> one_sided =
         ReadSignedDigits(TrimWith(text, extra), &one_sided_overflow);
@@ -366,7 +368,8 @@ IntegerReading ReadInt64String(std::string_view text) {
   const std::string ascii_digits = WithAsciiDigits(core);
   if (!ascii_digits.empty()) {
     bool other_overflow = false;
-    if (std::optional<int64_t> value = ReadSignedDigits(ascii_digits, &other_overflow)) {
+    if (std::optional<int64_t> value =
+            ReadSignedDigits(ascii_digits, &other_overflow)) {
       return NotPortable("only Python reads digits other than 0 to 9",
                          QuotedCanonical(*value));
     }
@@ -420,7 +423,8 @@ std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
     }
     core = without_underscores;
   }
-  const size_t digits = core.size() - (!core.empty() && (core[0] == '-' || core[0] == '+'));
+  const size_t digits =
+      core.size() - (!core.empty() && (core[0] == '-' || core[0] == '+'));
   if (digits > kMaxPythonDigits) return std::nullopt;
   // int() reads the digits of other scripts too.
   const std::string ascii_digits = WithAsciiDigits(core);

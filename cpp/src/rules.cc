@@ -45,22 +45,22 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
   const EnumValueDecl* known =
       field.enum_type->FindByNumber(*model_type.number);
   if (known == nullptr) {
-    Finding& finding = sink.Add(
-        Severity::kError, Code(field, "unknown_number"),
-        MemberPointer(member.key), member.value.span,
-        Format("modelType {} is not a known model type number",
-               {std::to_string(*model_type.number)}),
-        EnumNameHint(field));
+    Finding& finding =
+        sink.Add(Severity::kError, Code(field, "unknown_number"),
+                 MemberPointer(member.key), member.value.span,
+                 Format("modelType {} is not a known model type number",
+                        {std::to_string(*model_type.number)}),
+                 EnumNameHint(field));
     finding.params.Set(Param::kActual, std::to_string(*model_type.number));
     return;
   }
   if (known->number == 0) {
-    Finding& finding = sink.Add(
-        Severity::kWarning, Code(field, "unspecified"),
-        MemberPointer(member.key), member.value.span,
-        Format("{} should not be set; the service trains {} instead",
-               {known->name, field.service_default}),
-        "Choose a model type, or leave the field out.");
+    Finding& finding =
+        sink.Add(Severity::kWarning, Code(field, "unspecified"),
+                 MemberPointer(member.key), member.value.span,
+                 Format("{} should not be set; the service trains {} instead",
+                        {known->name, field.service_default}),
+                 "Choose a model type, or leave the field out.");
     finding.params.Set(Param::kActual, known->name);
     finding.params.Set(Param::kEffective, field.service_default);
   }
@@ -74,7 +74,9 @@ std::string_view EffectiveSelector(const std::vector<FieldValue>& fields,
                                    const FieldDecl& selector) {
   const FieldValue* value = FindValue(fields, &selector);
   const int64_t number =
-      value == nullptr ? 0 : value->number.value_or(value->lenient_number.value_or(-1));
+      value == nullptr
+          ? 0
+          : value->number.value_or(value->lenient_number.value_or(-1));
   if (number == 0) return selector.service_default;
   const EnumValueDecl* known = selector.enum_type->FindByNumber(number);
   return known == nullptr ? std::string_view() : known->name;
@@ -97,8 +99,8 @@ void CheckBudgetRange(const std::vector<FieldValue>& fields,
   if (!range_applies) {
     if (!note_unchecked) return;
     Finding& finding = sink.Add(
-        Severity::kInfo, Code(field, "range_not_checked"), MemberPointer(member.key),
-        member.value.span,
+        Severity::kInfo, Code(field, "range_not_checked"),
+        MemberPointer(member.key), member.value.span,
         Format("no budget range is documented for {}; the service checks "
                "it when training starts",
                {model_type}));
@@ -107,8 +109,8 @@ void CheckBudgetRange(const std::vector<FieldValue>& fields,
   }
   if (value < range.min || value > range.max) {
     Finding& finding = sink.Add(
-        Severity::kError, Code(field, "out_of_range"), MemberPointer(member.key),
-        member.value.span,
+        Severity::kError, Code(field, "out_of_range"),
+        MemberPointer(member.key), member.value.span,
         Format("{} must be between {} and {} for {}; got {}",
                {field.json_name, WithThousands(range.min),
                 WithThousands(range.max), model_type, WithThousands(value)}),
@@ -151,7 +153,8 @@ void CheckBudget(const std::vector<FieldValue>& fields,
     if (lenient) return;
     // proto3 does not tell 0 from unset, so the service applies its default.
     Finding& finding = sink.Add(
-        Severity::kWarning, Code(field, "zero"), MemberPointer(member.key), member.value.span,
+        Severity::kWarning, Code(field, "zero"), MemberPointer(member.key),
+        member.value.span,
         Format("a budget of 0 counts as not set; the default of {} applies",
                {WithThousands(std::string(field.service_default))}),
         "Leave the field out to use the default, or give a budget.");
@@ -160,7 +163,6 @@ void CheckBudget(const std::vector<FieldValue>& fields,
   }
   CheckBudgetRange(fields, budget, value, !lenient, sink);
 }
-
 
 bool IsGeneratedId(std::string_view id) {
   return !id.empty() && id.size() <= 19 &&
@@ -277,8 +279,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
     Finding& finding = sink.Add(
         Severity::kError, Code(field, "whitespace"), MemberPointer(member.key),
         member.value.span,
-        Format("baseModelId has spaces at its start or end: {}",
-               {Quoted(id)}),
+        Format("baseModelId has spaces at its start or end: {}", {Quoted(id)}),
         std::move(hint));
     finding.params.Set(Param::kActual, id);
     if (trimmed.empty() || IsModelId(suggestion)) {
@@ -293,15 +294,16 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
   if (IsResourceName(id)) {
     const std::string_view suggestion = IdFromResourceName(id);
     Finding& finding = sink.Add(
-        Severity::kError, Code(field, "resource_name"), MemberPointer(member.key),
-        member.value.span,
+        Severity::kError, Code(field, "resource_name"),
+        MemberPointer(member.key), member.value.span,
         Format("baseModelId must be a model ID, not a resource name; got {}",
                {Quoted(id)}),
         IsModelId(suggestion)
             ? Format("Use the ID alone: {}.", {Quoted(suggestion)})
             : "Give only the model's ID, the part after \"models/\".");
     finding.params.Set(Param::kActual, id);
-    if (IsModelId(suggestion)) finding.params.Set(Param::kSuggestion, suggestion);
+    if (IsModelId(suggestion))
+      finding.params.Set(Param::kSuggestion, suggestion);
     return;
   }
 
@@ -309,10 +311,12 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
     // The message quotes at most 40 characters, so it gives the length of
     // a longer ID, which may be all that is wrong with it.
     size_t characters = 0;
-    for (const char c : id) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    for (const char c : id)
+      characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     std::string length =
         characters > 19
-            ? Format(" ({} characters)", {WithThousands(static_cast<int64_t>(characters))})
+            ? Format(" ({} characters)",
+                     {WithThousands(static_cast<int64_t>(characters))})
             : "";
     // The quote may be cut before the first character that no ID can have,
     // or show it as an escape among others, so it is named on its own.
@@ -348,7 +352,8 @@ void CheckSegmentationRules(const std::vector<FieldValue>& fields,
   if (const FieldValue* budget = FindValue(fields, Fields().budget)) {
     CheckBudget(fields, *budget, sink);
   }
-  if (const FieldValue* base_model_id = FindValue(fields, Fields().base_model_id)) {
+  if (const FieldValue* base_model_id =
+          FindValue(fields, Fields().base_model_id)) {
     CheckBaseModelId(*base_model_id, sink);
   }
 }

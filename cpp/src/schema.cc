@@ -93,15 +93,14 @@ Json EnumSchema(const FieldDecl& field) {
 // Negative values are always an error for the fields declared so far, so
 // the schema takes non-negative ones only.
 Json Int64Schema() {
-  return {{"anyOf", Json::array({
-                        {{"type", "null"}},
-                        {{"type", "integer"},
-                         {"minimum", 0},
-                         {"maximum", INT64_MAX}},
-                        {{"type", "string"},
-                         {"pattern", internal::NonNegativeInt64StringPattern(
-                                         IntegerRangePattern(1, INT64_MAX))}},
-                    })}};
+  return {{"anyOf",
+           Json::array({
+               {{"type", "null"}},
+               {{"type", "integer"}, {"minimum", 0}, {"maximum", INT64_MAX}},
+               {{"type", "string"},
+                {"pattern", internal::NonNegativeInt64StringPattern(
+                                IntegerRangePattern(1, INT64_MAX))}},
+           })}};
 }
 
 // The range of an int64 field, where 0 still means "not set".
@@ -181,8 +180,9 @@ Json ConditionalRangeSchema(const MessageDecl& message,
   Json ranged = RangeSchema(range);
   return {{"if", SelectorIs(selector, without_range)},
           {"else",
-           {{"properties", {{std::string(field.json_name), ranged},
-                            {std::string(field.proto_name), ranged}}}}}};
+           {{"properties",
+             {{std::string(field.json_name), ranged},
+              {std::string(field.proto_name), ranged}}}}}};
 }
 
 }  // namespace
@@ -199,8 +199,8 @@ nlohmann::ordered_json JsonSchema(const MessageDecl& message) {
     properties[std::string(field.proto_name)] = reference;
     // A field may be named either way, but not both ways at once.
     all_of.push_back(
-        {{"not", {{"required", Json::array({field.json_name,
-                                            field.proto_name})}}}});
+        {{"not",
+          {{"required", Json::array({field.json_name, field.proto_name})}}}});
     if (field.range) all_of.push_back(ConditionalRangeSchema(message, field));
   }
   return {

@@ -226,8 +226,8 @@ size_t EditDistanceWithin(std::string_view a, std::string_view b,
     for (size_t j = first; j <= last; ++j) {
       const size_t substitution =
           previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min(
-          {previous[j] + 1, current[j - 1] + 1, substitution, over});
+      current[j] =
+          std::min({previous[j] + 1, current[j - 1] + 1, substitution, over});
       // Row i - 2 computed its band up to j - 2, which lies within it.
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         current[j] = std::min(current[j], earlier[j - 2] + 1);
@@ -321,9 +321,8 @@ std::string Format(std::string_view pattern,
   // characters, more with escapes: the size is only for the one reservation.
   size_t size = pattern.size();
   for (const FormatValue& value : values) {
-    size += value.quoted
-                ? std::min(value.text.size(), kMaxQuotedCharacters) + 5
-                : value.text.size();
+    size += value.quoted ? std::min(value.text.size(), kMaxQuotedCharacters) + 5
+                         : value.text.size();
   }
   std::string text;
   text.reserve(size);
@@ -381,14 +380,22 @@ std::string WithThousands(int64_t number) {
 
 std::string_view ShortJsonEscape(char c) {
   switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\b': return "\\b";
-    case '\f': return "\\f";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    default: return {};
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\b':
+      return "\\b";
+    case '\f':
+      return "\\f";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    default:
+      return {};
   }
 }
 
@@ -503,8 +510,8 @@ std::string_view ClosestName(std::string_view name,
     // The edit distance is at least the difference in length, so a
     // candidate that differs by more than the allowance is skipped.
     const size_t length_difference = normalized.size() > wanted.size()
-                                          ? normalized.size() - wanted.size()
-                                          : wanted.size() - normalized.size();
+                                         ? normalized.size() - wanted.size()
+                                         : wanted.size() - normalized.size();
     if (length_difference > allowed) continue;
     if (wanted_counts.BoundDistanceTo(normalized) > allowed) continue;
     const size_t distance = EditDistanceWithin(wanted, normalized, allowed);
@@ -516,9 +523,8 @@ std::string_view ClosestName(std::string_view name,
   return best_distance <= allowed ? best : std::string_view();
 }
 
-Finding& FindingSink::Add(Severity severity, std::string code,
-                          std::string path, Span span, std::string message,
-                          std::string hint) {
+Finding& FindingSink::Add(Severity severity, std::string code, std::string path,
+                          Span span, std::string message, std::string hint) {
   // Most inputs have a few findings: room for four at once saves the
   // first two reallocations.
   if (findings_.empty()) findings_.reserve(4);
@@ -558,7 +564,8 @@ bool FindingSink::CutByCap(Severity severity, Span span) {
 
 void FindingSink::CountCut(const SeverityCounts& counts, size_t first_begin) {
   for (size_t i = 0; i < cut_.size(); ++i) cut_[i] += counts[i];
-  first_cut_begin_ = std::min(first_cut_begin_, std::min(first_begin, text_.size()));
+  first_cut_begin_ =
+      std::min(first_cut_begin_, std::min(first_begin, text_.size()));
 }
 
 size_t FindingSink::CutToCap() {
@@ -615,9 +622,9 @@ std::vector<Finding> FindingSink::Take() {
     summary.code = kTruncatedCode;
     summary.begin = first_cut;
     summary.end = first_cut;
-    summary.message = Format("{} more finding{} not shown: {}",
-                             {std::to_string(more), more == 1 ? "" : "s",
-                              by_severity});
+    summary.message =
+        Format("{} more finding{} not shown: {}",
+               {std::to_string(more), more == 1 ? "" : "s", by_severity});
     // The summary sits where the first cut finding was, which can be
     // before the findings shown, so its hint names no place.
     summary.hint = "Fix the findings shown and check again.";
@@ -668,7 +675,7 @@ std::vector<Finding> FindingSink::Take() {
       }
       const char c = text_[offset];
       if (c == '\n' || (c == '\r' && !(offset + 1 < text_.size() &&
-                                        text_[offset + 1] == '\n'))) {
+                                       text_[offset + 1] == '\n'))) {
         ++line;
         column = 1;
       } else if (!IsContinuationByte(c) && c != '\r') {

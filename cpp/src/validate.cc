@@ -88,7 +88,8 @@ std::string FormValue(const FieldValue& value, std::string_view text) {
     return std::to_string(*value.number);
   }
   if (raw.kind == ValueKind::kString) return std::string(raw.text);
-  return std::string(text.substr(raw.span.begin, raw.span.end - raw.span.begin));
+  return std::string(
+      text.substr(raw.span.begin, raw.span.end - raw.span.begin));
 }
 
 void FillFormValues(const std::vector<FieldValue>& fields,
@@ -165,7 +166,8 @@ bool IsFirstOfItsName(std::map<std::string_view, const RawMember*>& seen,
                       std::string_view name, const RawMember& member,
                       FindingSink& sink) {
   const auto [first, inserted] = seen.emplace(name, &member);
-  if (!inserted) internal::ReportDuplicate(first->second->key, name, member, sink);
+  if (!inserted)
+    internal::ReportDuplicate(first->second->key, name, member, sink);
   return inserted;
 }
 
@@ -206,22 +208,26 @@ void ReportUnknownRequestMember(const RawMember& member,
   std::string message;
   std::string fix;
   if (!suggestion.empty()) {
-    message = internal::Format("unknown member {} of a {}; did you mean \"{}\"?",
-                               {internal::Quoted(member.key), message_name, suggestion});
+    message = internal::Format(
+        "unknown member {} of a {}; did you mean \"{}\"?",
+        {internal::Quoted(member.key), message_name, suggestion});
     fix = internal::Format("Rename it to \"{}\".", {suggestion});
   } else if (!set_already.empty()) {
     message = internal::Format(
         "unknown member {} of a {}; it is close to {}, which is set already",
         {internal::Quoted(member.key), message_name, set_already});
-    fix = internal::Format("Remove it, or keep its value as the one of {}.", {set_already});
+    fix = internal::Format("Remove it, or keep its value as the one of {}.",
+                           {set_already});
   } else {
-    message = internal::Format("unknown member {} of a {}, which the API rejects",
-                               {internal::Quoted(member.key), message_name});
+    message =
+        internal::Format("unknown member {} of a {}, which the API rejects",
+                         {internal::Quoted(member.key), message_name});
     fix = std::string(hint);
   }
-  Finding& finding = sink.Add(Severity::kWarning, "pipeline.unknown_field",
-                              internal::MemberPointer(member.key), member.key_span,
-                              std::move(message), std::move(fix));
+  Finding& finding =
+      sink.Add(Severity::kWarning, "pipeline.unknown_field",
+               internal::MemberPointer(member.key), member.key_span,
+               std::move(message), std::move(fix));
   finding.params.Set(Param::kKey, member.key);
   if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
 }
@@ -300,10 +306,10 @@ void MergeInnerResult(std::string_view text, internal::Span span,
                     span.begin + finding.begin);
       continue;
     }
-    Finding& added = sink.Add(
-        finding.severity, finding.code, pointer + finding.path,
-        {span.begin + finding.begin, span.begin + finding.end},
-        finding.message, finding.hint);
+    Finding& added =
+        sink.Add(finding.severity, finding.code, pointer + finding.path,
+                 {span.begin + finding.begin, span.begin + finding.end},
+                 finding.message, finding.hint);
     added.params = finding.params;
   }
   // Member spans count from the inner object's start.
@@ -368,18 +374,21 @@ void ReportPlaceholders(std::string_view text, const RawDocument& document,
   for (const RawMember& member : document.members) {
     if (&member == inputs) continue;
     const internal::Span span = member.value.span;
-    const std::string_view value = text.substr(span.begin, span.end - span.begin);
+    const std::string_view value =
+        text.substr(span.begin, span.end - span.begin);
     for (size_t at = value.find(internal::kPlaceholderPrefix);
          at != std::string_view::npos;
          at = value.find(internal::kPlaceholderPrefix, at + 1)) {
       if (at == 0 || value[at - 1] != '"') continue;
       size_t backslashes = 0;
-      while (at - 1 > backslashes && value[at - 2 - backslashes] == '\\') ++backslashes;
+      while (at - 1 > backslashes && value[at - 2 - backslashes] == '\\')
+        ++backslashes;
       if (backslashes % 2 != 0) continue;
       size_t end = at;
-      while (end < value.size() && value[end] != '"') end += value[end] == '\\' ? 2 : 1;
-      const internal::Span string_span = {span.begin + at - 1,
-                                          span.begin + std::min(end + 1, value.size())};
+      while (end < value.size() && value[end] != '"')
+        end += value[end] == '\\' ? 2 : 1;
+      const internal::Span string_span = {
+          span.begin + at - 1, span.begin + std::min(end + 1, value.size())};
       if (sink.CutByCap(Severity::kWarning, string_span)) continue;
       std::string pointer = internal::MemberPointer(member.key);
       std::string key(member.key);
@@ -387,8 +396,9 @@ void ReportPlaceholders(std::string_view text, const RawDocument& document,
       const std::string_view placeholder = value.substr(at, end - at);
       Finding& finding = sink.Add(
           Severity::kWarning, "pipeline.placeholder", pointer, string_span,
-          internal::Format("{} is still the placeholder {}",
-                           {internal::Quoted(key), internal::Quoted(placeholder)}),
+          internal::Format(
+              "{} is still the placeholder {}",
+              {internal::Quoted(key), internal::Quoted(placeholder)}),
           "Replace it with the real value before you send the request.");
       finding.params.Set(Param::kActual, placeholder);
     }
@@ -438,10 +448,11 @@ void ReportRequestWrongType(const std::string& pointer, internal::Span span,
                             std::string_view actual, std::string_view hint,
                             FindingSink& sink) {
   if (sink.CutByCap(Severity::kWarning, span)) return;
-  Finding& finding = sink.Add(
-      Severity::kWarning, "pipeline.wrong_type", pointer, span,
-      internal::Format("the request's {} must be {}; got {}", {name, expected, actual}),
-      std::string(hint));
+  Finding& finding =
+      sink.Add(Severity::kWarning, "pipeline.wrong_type", pointer, span,
+               internal::Format("the request's {} must be {}; got {}",
+                                {name, expected, actual}),
+               std::string(hint));
   finding.params.Set(Param::kKey, name);
   finding.params.Set(Param::kExpected, expected);
   finding.params.Set(Param::kActual, actual);
@@ -450,8 +461,8 @@ void ReportRequestWrongType(const std::string& pointer, internal::Span span,
 // Checks the JSON form of each member of the request that TrainingPipeline
 // has (RequestValueKind). null means not set, for any member. The
 // trainingTaskDefinition and trainingTaskInputs have checks of their own.
-void CheckRequestMemberValues(std::string_view text, const RawDocument& document,
-                              FindingSink& sink) {
+void CheckRequestMemberValues(std::string_view text,
+                              const RawDocument& document, FindingSink& sink) {
   for (const RawMember& member : document.members) {
     const std::string_view name = RequestMemberName(member.key);
     const internal::RawValue& value = member.value;
@@ -474,31 +485,35 @@ void CheckRequestMemberValues(std::string_view text, const RawDocument& document
       case RequestValueKind::kMessage:
         if (value.kind != ValueKind::kObject) {
           ReportRequestWrongType(pointer, value.span, name, "an object", actual,
-                                 "Write an object, { } with its fields in it.", sink);
+                                 "Write an object, { } with its fields in it.",
+                                 sink);
         }
         break;
       case RequestValueKind::kEnum:
-        if (value.kind != ValueKind::kString && value.kind != ValueKind::kNumber) {
-          ReportRequestWrongType(pointer, value.span, name, "an enum name or number",
-                                 actual, "Write the name in double quotes.", sink);
+        if (value.kind != ValueKind::kString &&
+            value.kind != ValueKind::kNumber) {
+          ReportRequestWrongType(pointer, value.span, name,
+                                 "an enum name or number", actual,
+                                 "Write the name in double quotes.", sink);
         }
         break;
       case RequestValueKind::kTimestamp:
         if (value.kind != ValueKind::kString) {
-          ReportRequestWrongType(pointer, value.span, name, "an RFC 3339 time",
-                                 actual, "Write a time such as \"2026-12-05T10:00:00Z\".",
-                                 sink);
+          ReportRequestWrongType(
+              pointer, value.span, name, "an RFC 3339 time", actual,
+              "Write a time such as \"2026-12-05T10:00:00Z\".", sink);
         } else if (!IsRfc3339Time(value.text)) {
-          ReportRequestWrongType(pointer, value.span, name, "an RFC 3339 time",
-                                 internal::QuoteForMessage(value.text),
-                                 "Write a time such as \"2026-12-05T10:00:00Z\".", sink);
+          ReportRequestWrongType(
+              pointer, value.span, name, "an RFC 3339 time",
+              internal::QuoteForMessage(value.text),
+              "Write a time such as \"2026-12-05T10:00:00Z\".", sink);
         }
         break;
       case RequestValueKind::kStringMap: {
         if (value.kind != ValueKind::kObject) {
-          ReportRequestWrongType(pointer, value.span, name, "an object of strings",
-                                 actual, "Write an object such as {\"team\": \"vision\"}.",
-                                 sink);
+          ReportRequestWrongType(
+              pointer, value.span, name, "an object of strings", actual,
+              "Write an object such as {\"team\": \"vision\"}.", sink);
           break;
         }
         const std::optional<RawDocument> map = internal::ScanJsonText(
@@ -506,10 +521,11 @@ void CheckRequestMemberValues(std::string_view text, const RawDocument& document
         if (!map) break;
         for (const RawMember& entry : map->members) {
           if (entry.value.kind == ValueKind::kString) continue;
-          const internal::Span span = {value.span.begin + entry.value.span.begin,
-                                       value.span.begin + entry.value.span.end};
-          ReportRequestWrongType(pointer + internal::MemberPointer(entry.key), span,
-                                 name, "an object of strings",
+          const internal::Span span = {
+              value.span.begin + entry.value.span.begin,
+              value.span.begin + entry.value.span.end};
+          ReportRequestWrongType(pointer + internal::MemberPointer(entry.key),
+                                 span, name, "an object of strings",
                                  internal::KindName(entry.value.kind),
                                  "Write each value in double quotes.", sink);
         }
@@ -541,7 +557,8 @@ bool LooksLikePipelineWithoutInputs(const RawDocument& document) {
 // nullptr.
 const RawMember* ReportMissingInputs(const RawDocument& document,
                                      FindingSink& sink) {
-  const std::vector<std::string_view> inputs_key = {internal::kPipelineInputsKey};
+  const std::vector<std::string_view> inputs_key = {
+      internal::kPipelineInputsKey};
   for (const RawMember& member : document.members) {
     if (internal::ClosestName(member.key, inputs_key).empty()) continue;
     Finding& finding = sink.Add(
@@ -551,7 +568,8 @@ const RawMember* ReportMissingInputs(const RawDocument& document,
                          "trainingTaskInputs, the training inputs that "
                          "segform checks; {} is close to that name",
                          {internal::Quoted(member.key)}),
-        internal::Format("Rename it to \"{}\".", {internal::kPipelineInputsKey}));
+        internal::Format("Rename it to \"{}\".",
+                         {internal::kPipelineInputsKey}));
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
     finding.params.Set(Param::kSuggestion, internal::kPipelineInputsKey);
     return &member;
@@ -617,8 +635,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     }
     if (RequestMemberName(member.key).empty() && &member != misspelt_inputs) {
       ReportUnknownRequestMember(
-          member, "training pipeline request", TrainingPipelineFieldNames(), absent,
-          "Remove it, or move it to the message it belongs to.", sink);
+          member, "training pipeline request", TrainingPipelineFieldNames(),
+          absent, "Remove it, or move it to the message it belongs to.", sink);
     }
   }
   // Keys set twice deeper down, except inside the trainingTaskInputs object
@@ -626,7 +644,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   // given as the inputs, or inside a second trainingTaskInputs, are
   // reported here.
   const internal::Span checked =
-      inputs_member != nullptr && inputs_member->value.kind == ValueKind::kObject
+      inputs_member != nullptr &&
+              inputs_member->value.kind == ValueKind::kObject
           ? inputs_member->value.span
           : internal::Span{};
   ReportNestedDuplicatesOutside(document, checked, sink);
@@ -654,19 +673,21 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     // set to null or "" at its value.
     Finding& finding =
         member == nullptr
-            ? sink.Add(Severity::kWarning, "pipeline.missing_field", "",
-                       {document.top.span.begin, document.top.span.begin + 1},
-                       internal::Format("the request has no {}, which the API "
-                                        "requires to create a training pipeline",
-                                        {field.keys[0]}),
-                       internal::Format("Add {}", {field.hint}))
-            : sink.Add(Severity::kWarning, "pipeline.missing_field",
-                       internal::MemberPointer(member->key), member->value.span,
-                       internal::Format("the request's {} is empty, which the API "
-                                        "reads as not set; it requires one to "
-                                        "create a training pipeline",
-                                        {member->key}),
-                       internal::Format("Set it: {}", {field.hint}));
+            ? sink.Add(
+                  Severity::kWarning, "pipeline.missing_field", "",
+                  {document.top.span.begin, document.top.span.begin + 1},
+                  internal::Format("the request has no {}, which the API "
+                                   "requires to create a training pipeline",
+                                   {field.keys[0]}),
+                  internal::Format("Add {}", {field.hint}))
+            : sink.Add(
+                  Severity::kWarning, "pipeline.missing_field",
+                  internal::MemberPointer(member->key), member->value.span,
+                  internal::Format("the request's {} is empty, which the API "
+                                   "reads as not set; it requires one to "
+                                   "create a training pipeline",
+                                   {member->key}),
+                  internal::Format("Set it: {}", {field.hint}));
     finding.params.Set(Param::kKey, field.keys[0]);
   }
 
@@ -747,13 +768,14 @@ void CheckRequestParent(const RawDocument& document, FindingSink& sink) {
   if (parent == nullptr || IsUnsetString(parent->value)) {
     Finding& finding =
         parent == nullptr
-            ? sink.Add(Severity::kWarning, "pipeline.missing_field", "",
-                       {document.top.span.begin, document.top.span.begin + 1},
-                       "the request has no parent, the location that the "
-                       "client libraries require to create the pipeline in",
-                       "Add \"parent\": \"projects/PROJECT/locations/LOCATION\".")
-            : sink.Add(Severity::kWarning, "pipeline.missing_field",
-                       "/parent", parent->value.span,
+            ? sink.Add(
+                  Severity::kWarning, "pipeline.missing_field", "",
+                  {document.top.span.begin, document.top.span.begin + 1},
+                  "the request has no parent, the location that the "
+                  "client libraries require to create the pipeline in",
+                  "Add \"parent\": \"projects/PROJECT/locations/LOCATION\".")
+            : sink.Add(Severity::kWarning, "pipeline.missing_field", "/parent",
+                       parent->value.span,
                        "the request's parent is empty, where the client "
                        "libraries require the location to create the "
                        "pipeline in",
@@ -797,8 +819,8 @@ ValidationResult CheckCreateRequest(std::string_view text,
   const bool is_object = pipeline_member.value.kind == ValueKind::kObject;
   ValidationResult result;
   if (is_object) {
-    result = CheckText(text.substr(span.begin, span.end - span.begin),
-                       options, Envelope::kPipeline);
+    result = CheckText(text.substr(span.begin, span.end - span.begin), options,
+                       Envelope::kPipeline);
   }
 
   FindingSink sink(text);
@@ -810,7 +832,8 @@ ValidationResult CheckCreateRequest(std::string_view text,
   };
   const std::vector<std::string_view> members = {kCreateParentKey,
                                                  kCreatePipelineKeys[0]};
-  const std::vector<std::string_view> absent = AbsentNames(members, document, spelled);
+  const std::vector<std::string_view> absent =
+      AbsentNames(members, document, spelled);
   std::map<std::string_view, const RawMember*> seen;  // by name
   for (const RawMember& member : document.members) {
     const std::string_view name = spelled(member.key);
@@ -827,15 +850,15 @@ ValidationResult CheckCreateRequest(std::string_view text,
     }
     if (const std::string_view pipeline_member = RequestMemberName(member.key);
         !pipeline_member.empty()) {
-      inputs_in_doubt = inputs_in_doubt ||
-                        pipeline_member == internal::kPipelineInputsKey;
+      inputs_in_doubt =
+          inputs_in_doubt || pipeline_member == internal::kPipelineInputsKey;
       ReportMisplacedMember(member, "a member of the training pipeline",
                             "trainingPipeline", sink);
       continue;
     }
-    ReportUnknownRequestMember(member, "CreateTrainingPipelineRequest", members, absent,
-                               "Remove it, or move it into trainingPipeline.",
-                               sink);
+    ReportUnknownRequestMember(
+        member, "CreateTrainingPipelineRequest", members, absent,
+        "Remove it, or move it into trainingPipeline.", sink);
   }
   CheckRequestParent(document, sink);
 
@@ -879,8 +902,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
 }
 
 ValidationResult CheckText(std::string_view text,
-                           const ValidateOptions& options,
-                           Envelope envelope) {
+                           const ValidateOptions& options, Envelope envelope) {
   ValidationResult result;
   // The size comes first, so that the JavaScript side, which checks it
   // before copying the text, reports the same finding.
@@ -920,7 +942,8 @@ ValidationResult CheckText(std::string_view text,
   // A trainingPipeline member makes the text a CreateTrainingPipelineRequest,
   // even beside a trainingTaskInputs, which it then reports as misplaced.
   if (envelope == Envelope::kCreateRequest) {
-    if (const RawMember* pipeline = FindMember(*document, kCreatePipelineKeys)) {
+    if (const RawMember* pipeline =
+            FindMember(*document, kCreatePipelineKeys)) {
       return CheckCreateRequest(text, *document, *pipeline, options);
     }
   }
@@ -1093,14 +1116,14 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result) {
   object["inputsPath"] = result.inputs_path;
   nlohmann::ordered_json spans = nlohmann::ordered_json::array();
   for (const MemberSpan& member : result.member_spans) {
-    spans.push_back({{"key", member.key},
-                     {"field", member.field.empty()
-                                   ? nlohmann::ordered_json()
-                                   : nlohmann::ordered_json(member.field)},
-                     {"keyBegin", member.key_begin},
-                     {"keyEnd", member.key_end},
-                     {"valueBegin", member.value_begin},
-                     {"valueEnd", member.value_end}});
+    spans.push_back(
+        {{"key", member.key},
+         {"field", member.field.empty() ? nlohmann::ordered_json()
+                                        : nlohmann::ordered_json(member.field)},
+         {"keyBegin", member.key_begin},
+         {"keyEnd", member.key_end},
+         {"valueBegin", member.value_begin},
+         {"valueEnd", member.value_end}});
   }
   object["fieldSpans"] = std::move(spans);
   if (result.object_span) {

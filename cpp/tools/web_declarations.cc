@@ -1,8 +1,8 @@
 // Writes web/gen/declarations.mjs: the version, input limits, field
 // declarations and JSON Schema of the message, and the lists of names the
 // module's results index (declared names and finding params), generated
-// from the C++ declarations at build time. The page and the Node API import them from
-// there, so the WebAssembly module carries only the validator.
+// from the C++ declarations at build time. The page and the Node API import
+// them from there, so the WebAssembly module carries only the validator.
 //
 //   segform_web_declarations > web/gen/declarations.mjs
 
@@ -45,7 +45,8 @@ int main() {
   WriteExport("inputs", segform::DescribeMessage(message));
   WriteExport("schema", segform::JsonSchema(message));
   nlohmann::ordered_json param_names = nlohmann::ordered_json::array();
-  for (std::string_view name : segform::kParamNames) param_names.push_back(name);
+  for (std::string_view name : segform::kParamNames)
+    param_names.push_back(name);
   WriteExport("paramNames", param_names);
   nlohmann::ordered_json declared_names = nlohmann::ordered_json::array();
   for (std::string_view name : message.DeclaredNames()) {
@@ -57,6 +58,7 @@ int main() {
     unsafe.push_back({first, last});
   }
   WriteExport("unsafeToShowRanges", unsafe);
-  WriteExport("placeholderPrefix", std::string(segform::internal::kPlaceholderPrefix));
+  WriteExport("placeholderPrefix",
+              std::string(segform::internal::kPlaceholderPrefix));
   return std::cout.good() ? 0 : 1;
 }

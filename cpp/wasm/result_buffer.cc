@@ -63,7 +63,8 @@ uintptr_t ResultBuffer::Encode(const ValidationResult& result) {
     Offset(result.object_span->second);
   }
 
-  header_[0] = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(words_.data()));
+  header_[0] =
+      static_cast<uint32_t>(reinterpret_cast<uintptr_t>(words_.data()));
   header_[1] = static_cast<uint32_t>(words_.size());
   header_[2] =
       static_cast<uint32_t>(reinterpret_cast<uintptr_t>(strings_.data()));

@@ -92,7 +92,8 @@ class ResultBuffer {
   // 3 % of the module's time on these short pieces.
   void AppendBytes(std::string_view bytes) {
     if (strings_.size() - strings_used_ < bytes.size()) {
-      strings_.resize(std::max(2 * strings_.size(), strings_used_ + bytes.size()));
+      strings_.resize(
+          std::max(2 * strings_.size(), strings_used_ + bytes.size()));
     }
     std::memcpy(strings_.data() + strings_used_, bytes.data(), bytes.size());
     strings_used_ += bytes.size();

@@ -124,19 +124,22 @@ TEST(Cases, UseEveryParam) {
   }
   many_unknown_keys.back() = '}';
   for (const ValidationResult& result :
-       {Validate(many_unknown_keys), OversizeResult(kMaxTextBytes + 1, false)}) {
+       {Validate(many_unknown_keys),
+        OversizeResult(kMaxTextBytes + 1, false)}) {
     for (const Finding& finding : result.findings) {
-      for (const auto& [param, value] : finding.params) used.insert(ParamName(param));
+      for (const auto& [param, value] : finding.params)
+        used.insert(ParamName(param));
     }
   }
   for (const std::string& name : CaseNames()) {
-    const std::string text = testing::ReadBytes(
-        std::string(SEGFORM_CASES_DIR) + "/" + name + ".in");
+    const std::string text =
+        testing::ReadBytes(std::string(SEGFORM_CASES_DIR) + "/" + name + ".in");
     for (const bool input_is_file : {false, true}) {
       ValidateOptions options;
       options.input_is_file = input_is_file;
       for (const Finding& finding : Validate(text, options).findings) {
-        for (const auto& [param, value] : finding.params) used.insert(ParamName(param));
+        for (const auto& [param, value] : finding.params)
+          used.insert(ParamName(param));
       }
     }
   }

@@ -84,7 +84,8 @@ TEST(CliCheck, PrintsOneLinePerFindingInCompilerForm) {
 }
 
 TEST(CliCheck, NotesAndWarningsExitZero) {
-  const RunResult note = RunCli("check " + CasePath("c08-mobile-type-no-range"));
+  const RunResult note =
+      RunCli("check " + CasePath("c08-mobile-type-no-range"));
   EXPECT_EQ(note.status, 0);
   EXPECT_NE(note.output.find(":1:63: note: "), std::string::npos);
   const RunResult warning =
@@ -94,7 +95,8 @@ TEST(CliCheck, NotesAndWarningsExitZero) {
 }
 
 TEST(CliCheck, ValidFilePrintsNothing) {
-  const RunResult run = RunCli("check " + CasePath("budget-250000-high-accuracy"));
+  const RunResult run =
+      RunCli("check " + CasePath("budget-250000-high-accuracy"));
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.output, "");
 }
@@ -120,15 +122,14 @@ TEST(CliCheck, MissingFileExitsTwo) {
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.output.find("cannot read /nonexistent/segform.json"),
             std::string::npos);
-  const RunResult mixed = RunCli(
-      "check " + CasePath("c12-bare-word") + " /nonexistent/segform.json");
+  const RunResult mixed = RunCli("check " + CasePath("c12-bare-word") +
+                                 " /nonexistent/segform.json");
   EXPECT_EQ(mixed.status, 2);
   EXPECT_NE(mixed.output.find("json.syntax"), std::string::npos);
 }
 
 TEST(CliCheck, DirectoryIsUnreadableExitTwo) {
-  const std::string directory =
-      std::filesystem::temp_directory_path().string();
+  const std::string directory = std::filesystem::temp_directory_path().string();
   const RunResult check = RunCli("check '" + directory + "'", true);
   EXPECT_EQ(check.status, 2);
   EXPECT_NE(check.output.find("is a directory"), std::string::npos);
@@ -137,10 +138,12 @@ TEST(CliCheck, DirectoryIsUnreadableExitTwo) {
   // Standard input that cannot be read is not empty text.
   const RunResult stdin_check = RunCli("check - < '" + directory + "'", true);
   EXPECT_EQ(stdin_check.status, 2);
-  EXPECT_NE(stdin_check.output.find("cannot read <stdin>: is a directory"), std::string::npos)
+  EXPECT_NE(stdin_check.output.find("cannot read <stdin>: is a directory"),
+            std::string::npos)
       << stdin_check.output;
   EXPECT_EQ(stdin_check.output.find("json.syntax"), std::string::npos);
-  const RunResult stdin_json = RunCli("check --format json - < '" + directory + "'");
+  const RunResult stdin_json =
+      RunCli("check --format json - < '" + directory + "'");
   const nlohmann::json reports = nlohmann::json::parse(stdin_json.output);
   EXPECT_EQ(reports[0]["file"], "<stdin>");
   EXPECT_EQ(reports[0]["error"], "cannot read: is a directory");
@@ -172,7 +175,8 @@ TEST(CliCheck, StopsReadingPastTheSizeLimit) {
 // from a file, whose size is known, and from standard input, whose size
 // is only known to be over the limit.
 TEST(CliCheck, OversizedTextSkipsByteOrderMark) {
-  const TempFile file("\xEF\xBB\xBF" + std::string(segform::kMaxTextBytes + 1, ' '));
+  const TempFile file("\xEF\xBB\xBF" +
+                      std::string(segform::kMaxTextBytes + 1, ' '));
   for (const std::string source : {file.quoted(), "- < " + file.quoted()}) {
     SCOPED_TRACE(source);
     const RunResult run = RunCli("check --format json " + source);
@@ -189,7 +193,8 @@ TEST(CliCheck, DoubleDashEndsOptions) {
   // After "--", -h is a file's name, not a request for help.
   const RunResult dash_h = RunCli("check -- -h", true);
   EXPECT_EQ(dash_h.status, 2);
-  EXPECT_NE(dash_h.output.find("cannot read -h"), std::string::npos) << dash_h.output;
+  EXPECT_NE(dash_h.output.find("cannot read -h"), std::string::npos)
+      << dash_h.output;
   const RunResult format = RunCli("format -- " + file.quoted());
   EXPECT_EQ(format.status, 0);
   EXPECT_EQ(format.output, "{}\n");
@@ -226,17 +231,16 @@ TEST(CliCheck, UsageErrorsExitTwo) {
 }
 
 TEST(CliCheck, JsonFormatIsParseableAndValidUtf8) {
-  const RunResult run = RunCli("check --format json " +
-                               CasePath("c01-invalid-utf8-in-string") + " " +
-                               CasePath("c18-markup-in-key-and-value"));
+  const RunResult run =
+      RunCli("check --format json " + CasePath("c01-invalid-utf8-in-string") +
+             " " + CasePath("c18-markup-in-key-and-value"));
   EXPECT_EQ(run.status, 1);
   const nlohmann::json reports = nlohmann::json::parse(run.output);
   ASSERT_EQ(reports.size(), 2u);
   EXPECT_EQ(reports[0]["findings"][0]["code"], "json.invalid_utf8");
   EXPECT_EQ(reports[0]["findings"][0]["column"], 56);
   EXPECT_EQ(reports[0]["findings"][0]["params"]["byte"], "0xFF");
-  EXPECT_EQ(reports[1]["findings"][0]["path"],
-            "/<img src=x onerror=alert(1)>");
+  EXPECT_EQ(reports[1]["findings"][0]["path"], "/<img src=x onerror=alert(1)>");
   EXPECT_EQ(reports[1]["ok"], false);
 }
 
@@ -245,17 +249,19 @@ TEST(CliCheck, EscapesControlsInFileNames) {
   const RunResult run = RunCli("check " + file.quoted());
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.output.find('\x1b'), std::string::npos) << run.output;
-  const std::string shown =
-      file.path().substr(0, file.path().size() - 15) + "-\\u001B[31mred\\u000A.json";
-  EXPECT_EQ(run.output.rfind("\"" + shown + "\":1:2: error: unknown field", 0), 0u)
+  const std::string shown = file.path().substr(0, file.path().size() - 15) +
+                            "-\\u001B[31mred\\u000A.json";
+  EXPECT_EQ(run.output.rfind("\"" + shown + "\":1:2: error: unknown field", 0),
+            0u)
       << run.output;
   EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1);
 
   const RunResult missing = RunCli("check 'no\x1b[2Jsuch.json'", true);
   EXPECT_EQ(missing.status, 2);
-  EXPECT_EQ(missing.output.rfind(
-                "segform: cannot read \"no\\u001B[2Jsuch.json\": no such file", 0),
-            0u)
+  EXPECT_EQ(
+      missing.output.rfind(
+          "segform: cannot read \"no\\u001B[2Jsuch.json\": no such file", 0),
+      0u)
       << missing.output;
 }
 
@@ -265,7 +271,8 @@ TEST(CliCheck, TextOutputIsValidUtf8WithControlsEscaped) {
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.output.find('\x1b'), std::string::npos);
   EXPECT_NE(run.output.find("\\u001B[31mred"), std::string::npos);
-  const RunResult invalid = RunCli("check " + CasePath("c01-invalid-utf8-in-string"));
+  const RunResult invalid =
+      RunCli("check " + CasePath("c01-invalid-utf8-in-string"));
   EXPECT_EQ(invalid.output.find('\xFF'), std::string::npos);
   EXPECT_NE(invalid.output.find("0xFF"), std::string::npos);
 }
@@ -279,8 +286,7 @@ TEST(CliCheck, IgnoreUnknownFieldsMakesThemWarnings) {
   EXPECT_NE(lenient.output.find(":1:70: warning: unknown field"),
             std::string::npos)
       << lenient.output;
-  const RunResult format =
-      RunCli("format --ignore-unknown-fields " + file);
+  const RunResult format = RunCli("format --ignore-unknown-fields " + file);
   EXPECT_EQ(format.status, 0);
   EXPECT_EQ(format.output.find("multiLabel"), std::string::npos);
 }
@@ -314,18 +320,22 @@ TEST(CliFormat, PrintsCanonicalJson) {
 
 TEST(CliFormat, PrintsFindingsAndExitsOneOnError) {
   // Findings go to standard error, so standard output is empty.
-  const RunResult output_only = RunCli("format " + CasePath("c16-empty-string-budget"));
+  const RunResult output_only =
+      RunCli("format " + CasePath("c16-empty-string-budget"));
   EXPECT_EQ(output_only.status, 1);
   EXPECT_EQ(output_only.output, "");
-  const RunResult run = RunCli("format " + CasePath("c16-empty-string-budget"), true);
+  const RunResult run =
+      RunCli("format " + CasePath("c16-empty-string-budget"), true);
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.output.find("[budget.not_integer]"), std::string::npos);
 }
 
 TEST(CliCheck, StandardInputOnlyOnce) {
-  const RunResult run = RunCli("check - - < " + CasePath("c12-bare-word"), true);
+  const RunResult run =
+      RunCli("check - - < " + CasePath("c12-bare-word"), true);
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.output.find("- (standard input) can be given only once"), std::string::npos)
+  EXPECT_NE(run.output.find("- (standard input) can be given only once"),
+            std::string::npos)
       << run.output;
 }
 
@@ -340,7 +350,8 @@ TEST(CliFormat, WarningsGoToStandardError) {
 }
 
 TEST(CliFormat, NeverWritesByteOrderMark) {
-  const RunResult run = RunCli("format " + CasePath("c09-utf8-byte-order-mark"));
+  const RunResult run =
+      RunCli("format " + CasePath("c09-utf8-byte-order-mark"));
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.output.rfind("{", 0), 0u);
 }
@@ -380,7 +391,11 @@ TEST(CliFormat, PrintsValidInputsOfFaultyRequest) {
 TEST(CliOutput, FullDiskExitsTwo) {
   const TempFile valid("{\"budgetMilliNodeHours\": \"100000\"}");
   const std::string commands[] = {
-      "fields", "schema", "--help", "--version", "format " + valid.quoted(),
+      "fields",
+      "schema",
+      "--help",
+      "--version",
+      "format " + valid.quoted(),
       "check --format json " + valid.quoted(),
   };
   for (const std::string& command : commands) {
@@ -415,8 +430,8 @@ TEST(CliUsage, EscapesControlsInArguments) {
   // ESC [ 2 J, which clears a terminal, made by the shell's printf.
   const std::string escape = "\"$(printf '\\033[2J')\"";
   for (const std::string& arguments :
-       {"check --format " + escape + " x.json", "check --bogus" + escape + " x.json",
-        "frob" + escape}) {
+       {"check --format " + escape + " x.json",
+        "check --bogus" + escape + " x.json", "frob" + escape}) {
     SCOPED_TRACE(arguments);
     const RunResult run = RunCli(arguments, /*merge_stderr=*/true);
     EXPECT_EQ(run.status, 2);

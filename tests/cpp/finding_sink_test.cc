@@ -32,10 +32,11 @@ std::vector<std::string> ExpectedCodes(const std::vector<Planned>& planned) {
   };
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return rank(a) < rank(b); });
-  std::vector<size_t> kept(order.begin(),
-                           order.begin() + std::min(order.size(), kMaxFindings));
+  std::vector<size_t> kept(
+      order.begin(), order.begin() + std::min(order.size(), kMaxFindings));
   std::sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
-    return std::make_pair(planned[a].begin, a) < std::make_pair(planned[b].begin, b);
+    return std::make_pair(planned[a].begin, a) <
+           std::make_pair(planned[b].begin, b);
   });
   std::vector<std::string> codes;
   for (size_t i : kept) codes.push_back(planned[i].code);
@@ -43,7 +44,8 @@ std::vector<std::string> ExpectedCodes(const std::vector<Planned>& planned) {
 }
 
 std::vector<Finding> AddAll(const std::string& text,
-                         const std::vector<Planned>& planned, bool ask_first) {
+                            const std::vector<Planned>& planned,
+                            bool ask_first) {
   FindingSink sink(text);
   for (const Planned& finding : planned) {
     const Span span{finding.begin, finding.begin + 1};
@@ -63,11 +65,13 @@ TEST(FindingSink, CapKeepsErrorsFirstThenTextOrder) {
     const size_t count = random() % 260;
     size_t begin = 0;
     for (size_t i = 0; i < count; ++i) {
-      begin = random() % 8 == 0 ? random() % text.size()
-                                : std::min(begin + random() % 3, text.size() - 1);
+      begin = random() % 8 == 0
+                  ? random() % text.size()
+                  : std::min(begin + random() % 3, text.size() - 1);
       const Severity severity =
-          random() % 3 == 0 ? Severity::kError
-                            : (random() % 2 == 0 ? Severity::kWarning : Severity::kInfo);
+          random() % 3 == 0
+              ? Severity::kError
+              : (random() % 2 == 0 ? Severity::kWarning : Severity::kInfo);
       planned.push_back({severity, begin, "c" + std::to_string(i)});
     }
     SCOPED_TRACE(round);

@@ -1,5 +1,6 @@
 // Hostile inputs: each gets a clear finding, quickly, with its source
-// excerpt, and validation works normally afterwards. The Node tests run the same inputs through wasm.
+// excerpt, and validation works normally afterwards. The Node tests run the
+// same inputs through wasm.
 
 #include <gtest/gtest.h>
 
@@ -86,9 +87,9 @@ TEST(Hostile, EveryInputGetsAFindingQuickly) {
     for (const Finding& finding : result.findings) {
       EXPECT_FALSE(SourceExcerpt(text, finding).empty());
     }
-    const double seconds = std::chrono::duration<double>(
-                               std::chrono::steady_clock::now() - start)
-                               .count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     EXPECT_NE(testing::FindCode(result, row.code), nullptr);
     // A guard against hangs, not a speed target.
     EXPECT_LT(seconds, 2.0);
@@ -111,8 +112,8 @@ TEST(Hostile, EveryPrefixOfAValidInputIsHandled) {
 TEST(Hostile, InvalidUtf8AtEveryPositionIsLocated) {
   for (const char byte : {'\xFF', '\x80'}) {
     for (size_t i = 0; i <= kValid.size(); ++i) {
-      SCOPED_TRACE(::testing::Message() << "byte " << int(byte & 0xFF)
-                                        << " at " << i);
+      SCOPED_TRACE(::testing::Message()
+                   << "byte " << int(byte & 0xFF) << " at " << i);
       std::string text = kValid;
       text.insert(i, 1, byte);
       const ValidationResult result = Validate(text);

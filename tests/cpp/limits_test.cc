@@ -90,10 +90,9 @@ TEST(Utf16Offsets, CountInvalidBytesAsReplacement) {
     std::string bytes;
     size_t utf16_length;
   } rows[] = {
-      {"\x80", 1},
-      {"\xF0", 1},
-      {"\xF0\x9F\x98", 1},    // a four-byte sequence cut short
-      {"\xE0\x80", 1},         // E0 takes A0 to BF next: E0 is replaced alone
+      {"\x80", 1},         {"\xF0", 1},
+      {"\xF0\x9F\x98", 1},  // a four-byte sequence cut short
+      {"\xE0\x80", 1},      // E0 takes A0 to BF next: E0 is replaced alone
       {"\xFF", 1},
   };
   for (const auto& row : rows) {
@@ -191,16 +190,17 @@ TEST(IgnoreUnknownFields, RejectsExtensionNames) {
     const char* key;
     bool is_extension;
   } rows[] = {
-      {"[foo.bar]", true}, {"[]", true},   {"[a_B.9]", true}, {"[a]\\n", true},
-      {"[a-b]", false},    {"[a", false},  {"a]", false},     {"[a]x", false},
+      {"[foo.bar]", true}, {"[]", true},  {"[a_B.9]", true}, {"[a]\\n", true},
+      {"[a-b]", false},    {"[a", false}, {"a]", false},     {"[a]x", false},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.key);
-    const ValidationResult result =
-        Validate(R"({"modelType":2,")" + std::string(row.key) + R"(":1})", options);
+    const ValidationResult result = Validate(
+        R"({"modelType":2,")" + std::string(row.key) + R"(":1})", options);
     ASSERT_EQ(result.findings.size(), 1u);
-    EXPECT_EQ(result.findings[0].code,
-              row.is_extension ? "field.unknown_not_portable" : "field.unknown");
+    EXPECT_EQ(result.findings[0].code, row.is_extension
+                                           ? "field.unknown_not_portable"
+                                           : "field.unknown");
     EXPECT_EQ(result.findings[0].column, 16);  // the key
     EXPECT_EQ(result.ok(), !row.is_extension);
   }

@@ -79,23 +79,24 @@ std::string Utf8(uint32_t code_point) {
 // beyond the BMP.
 TEST(ToJsonText, WritesWhatNlohmannWrites) {
   std::mt19937 random(20261204);
-  const uint32_t kCodePoints[] = {0x0,  0x1,   0x8,    0x9,     0xA,  0xC,
-                                  0xD,  0x1F,  '"',    '\\',   '/',  'a',
-                                  0x7F, 0x80,  0xE9,   0x7FF,   0x800, 0xFFFD,
-                                  0xFEFF, 0x10000, 0x10FFFF, 0x2028};
+  const uint32_t kCodePoints[] = {
+      0x0,   0x1,    0x8,    0x9,     0xA,      0xC,   0xD,  0x1F,
+      '"',   '\\',   '/',    'a',     0x7F,     0x80,  0xE9, 0x7FF,
+      0x800, 0xFFFD, 0xFEFF, 0x10000, 0x10FFFF, 0x2028};
   for (int round = 0; round < 2000; ++round) {
     ImageSegmentationInputs inputs;
     const int model_types[] = {0, 1, 3, 7, -2};
     if (random() % 2 == 0) inputs.model_type = model_types[random() % 5];
     if (random() % 2 == 0) {
       inputs.budget_milli_node_hours =
-          static_cast<int64_t>(random()) - static_cast<int64_t>(random() % 2) *
-                                               9223372036854775807;
+          static_cast<int64_t>(random()) -
+          static_cast<int64_t>(random() % 2) * 9223372036854775807;
     }
     if (random() % 2 == 0) {
       std::string id;
       for (size_t n = random() % 13; n > 0; --n) {
-        const uint32_t code_point = kCodePoints[random() % std::size(kCodePoints)];
+        const uint32_t code_point =
+            kCodePoints[random() % std::size(kCodePoints)];
         id += Utf8(code_point);
       }
       inputs.base_model_id = id;
@@ -103,7 +104,8 @@ TEST(ToJsonText, WritesWhatNlohmannWrites) {
 
     nlohmann::ordered_json expected = nlohmann::ordered_json::object();
     if (inputs.model_type.value_or(0) != 0) {
-      const EnumValueDecl* known = ModelTypeEnum().FindByNumber(*inputs.model_type);
+      const EnumValueDecl* known =
+          ModelTypeEnum().FindByNumber(*inputs.model_type);
       if (known != nullptr) {
         expected["modelType"] = known->name;
       } else {
@@ -126,7 +128,9 @@ TEST(ToJsonText, WritesWhatNlohmannWrites) {
 
 TEST(ToJsonText, WritesEachInvalidByteAsReplacementCharacter) {
   ImageSegmentationInputs inputs;
-  inputs.base_model_id = "a\xFF\xC3" "b\xE2\x82";
+  inputs.base_model_id =
+      "a\xFF\xC3"
+      "b\xE2\x82";
   const std::string replacement = "\xEF\xBF\xBD";
   EXPECT_EQ(inputs.ToJsonText(), "{\"baseModelId\":\"a" + replacement +
                                      replacement + "b" + replacement +
@@ -213,8 +217,8 @@ TEST(Validate, FormValuesShowWhatTheInputHeld) {
 TEST(Validate, UnknownFieldsCappedAtHundred) {
   std::string text = "{";
   for (int i = 0; i < 150; ++i) {
-    text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":" +
-            std::to_string(i);
+    text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) +
+            "\":" + std::to_string(i);
   }
   text += ",\"modelType\":1}";
   const ValidationResult result = Validate(text);
@@ -267,7 +271,8 @@ std::string RequestStart() {
 
 TEST(PipelineRequest, ChecksTrainingTaskInputsInPlace) {
   const std::string text =
-      RequestStart() + R"("trainingTaskInputs":{"budgetMilliNodeHours":"5000"}})";
+      RequestStart() +
+      R"("trainingTaskInputs":{"budgetMilliNodeHours":"5000"}})";
   const ValidationResult result = Validate(text);
   EXPECT_TRUE(result.pipeline_request);
   ASSERT_EQ(result.findings.size(), 2u);
@@ -297,8 +302,9 @@ TEST(PipelineRequest, WarnsMissingRequiredFields) {
   }
   EXPECT_EQ(bare.findings[0].params.ToJson()["key"], "displayName");
   EXPECT_EQ(bare.findings[1].params.ToJson()["key"], "trainingTaskDefinition");
-  EXPECT_NE(bare.findings[1].hint.find(ImageSegmentationInputsDecl().schema_uri),
-            std::string::npos);
+  EXPECT_NE(
+      bare.findings[1].hint.find(ImageSegmentationInputsDecl().schema_uri),
+      std::string::npos);
   EXPECT_TRUE(bare.ok());
   EXPECT_FALSE(bare.canonical_json.empty());
 
@@ -306,9 +312,10 @@ TEST(PipelineRequest, WarnsMissingRequiredFields) {
   // the definition gets no error of its own for them.
   for (const char* value : {"null", "\"\""}) {
     SCOPED_TRACE(value);
-    const ValidationResult unset = Validate(
-        std::string(R"({"displayName":)") + value + R"(,"trainingTaskDefinition":)" +
-        value + R"(,"trainingTaskInputs":{}})");
+    const ValidationResult unset =
+        Validate(std::string(R"({"displayName":)") + value +
+                 R"(,"trainingTaskDefinition":)" + value +
+                 R"(,"trainingTaskInputs":{}})");
     ASSERT_EQ(unset.findings.size(), 3u);
     EXPECT_EQ(unset.findings[0].code, "pipeline.missing_field");
     EXPECT_EQ(unset.findings[1].code, "pipeline.missing_field");
@@ -323,10 +330,10 @@ TEST(PipelineRequest, WarnsMissingRequiredFields) {
   ASSERT_EQ(twice.findings.size(), 2u);
   EXPECT_EQ(twice.findings[0].code, "field.duplicate");
 
-  const ValidationResult snake = Validate(
-      R"({"display_name":"x","training_task_definition":")" +
-      std::string(ImageSegmentationInputsDecl().schema_uri) +
-      R"(","training_task_inputs":{}})");
+  const ValidationResult snake =
+      Validate(R"({"display_name":"x","training_task_definition":")" +
+               std::string(ImageSegmentationInputsDecl().schema_uri) +
+               R"(","training_task_inputs":{}})");
   ASSERT_EQ(snake.findings.size(), 1u);
   EXPECT_EQ(snake.findings[0].code, "pipeline.request");
 }
@@ -345,8 +352,9 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
             "unknown member \"labelz\" of a training pipeline request; did you "
             "mean \"labels\"?");
   EXPECT_EQ(typo.hint, "Rename it to \"labels\".");
-  EXPECT_EQ(typo.params.ToJson(),
-            nlohmann::ordered_json({{"key", "labelz"}, {"suggestion", "labels"}}));
+  EXPECT_EQ(
+      typo.params.ToJson(),
+      nlohmann::ordered_json({{"key", "labelz"}, {"suggestion", "labels"}}));
   const Finding& unknown = result.findings[2];
   EXPECT_EQ(unknown.path, "/priority");
   EXPECT_EQ(unknown.message,
@@ -357,15 +365,17 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
 
   // A member the request has already is not suggested, since renaming the
   // key to it would set it twice. The message says that it is set.
-  const ValidationResult present = Validate(
-      RequestStart() + R"("trainingTaskInputs":{},"displayNme":"b"})");
+  const ValidationResult present =
+      Validate(RequestStart() + R"("trainingTaskInputs":{},"displayNme":"b"})");
   ASSERT_EQ(present.findings.size(), 2u);
   EXPECT_EQ(present.findings[1].code, "pipeline.unknown_field");
   EXPECT_FALSE(present.findings[1].params.contains(Param::kSuggestion));
   EXPECT_EQ(present.findings[1].message,
-            "unknown member \"displayNme\" of a training pipeline request; it is close to "
+            "unknown member \"displayNme\" of a training pipeline request; it "
+            "is close to "
             "displayName, which is set already");
-  EXPECT_EQ(present.findings[1].hint, "Remove it, or keep its value as the one of displayName.");
+  EXPECT_EQ(present.findings[1].hint,
+            "Remove it, or keep its value as the one of displayName.");
 }
 
 TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
@@ -374,9 +384,9 @@ TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
       std::string(ImageSegmentationInputsDecl().schema_uri) + "\",";
   for (const char* value : {"7", "true", "{}", "[\"x\"]"}) {
     SCOPED_TRACE(value);
-    const ValidationResult result = Validate(
-        std::string(R"({"display_name":)") + value + "," + definition +
-        R"("trainingTaskInputs":{}})");
+    const ValidationResult result =
+        Validate(std::string(R"({"display_name":)") + value + "," + definition +
+                 R"("trainingTaskInputs":{}})");
     ASSERT_EQ(result.findings.size(), 2u);
     const Finding& finding = result.findings[0];
     EXPECT_EQ(finding.code, "pipeline.wrong_type");
@@ -445,10 +455,11 @@ std::string CreateRequest(const std::string& members,
 }
 
 TEST(CreateRequest, ChecksPipelineInputsInPlace) {
-  const ValidationResult result = Validate(CreateRequest(
-      R"("parent":"projects/my-project/locations/us-central1",)",
-      R"({"modelType":"CLOUD_LOW_ACCURACY_1"})"));
-  EXPECT_EQ(testing::CodesOf(result), std::vector<std::string>({"pipeline.request"}));
+  const ValidationResult result = Validate(
+      CreateRequest(R"("parent":"projects/my-project/locations/us-central1",)",
+                    R"({"modelType":"CLOUD_LOW_ACCURACY_1"})"));
+  EXPECT_EQ(testing::CodesOf(result),
+            std::vector<std::string>({"pipeline.request"}));
   EXPECT_EQ(result.findings[0].path, "/trainingPipeline/trainingTaskInputs");
   EXPECT_TRUE(result.pipeline_request);
   EXPECT_EQ(result.inputs_path, "/trainingPipeline/trainingTaskInputs");
@@ -467,8 +478,9 @@ TEST(CreateRequest, WarnsPlaceholderInPipeline) {
   const Finding* finding = testing::FindCode(result, "pipeline.placeholder");
   ASSERT_NE(finding, nullptr);
   EXPECT_EQ(finding->path, "/trainingPipeline/inputDataConfig/datasetId");
-  EXPECT_EQ(finding->message,
-            "\"datasetId\" is still the placeholder \"REPLACE_WITH_DATASET_ID\"");
+  EXPECT_EQ(
+      finding->message,
+      "\"datasetId\" is still the placeholder \"REPLACE_WITH_DATASET_ID\"");
   EXPECT_EQ(text.substr(finding->begin, finding->end - finding->begin),
             "\"REPLACE_WITH_DATASET_ID\"");
   EXPECT_EQ(finding->severity, Severity::kWarning);
@@ -480,19 +492,22 @@ TEST(CreateRequest, WarnsParentThatIsNoLocation) {
         "projects/p/locations/l\n", "projects/p q/locations/l",
         "projects/p/locations/us-central1?x", "projects/P/locations/l"}) {
     SCOPED_TRACE(parent);
-    const ValidationResult result = Validate(CreateRequest(
-        "\"parent\":" + nlohmann::json(parent).dump() + ","));
+    const ValidationResult result = Validate(
+        CreateRequest("\"parent\":" + nlohmann::json(parent).dump() + ","));
     ASSERT_EQ(testing::CodesOf(result),
-              std::vector<std::string>({"pipeline.invalid_parent", "pipeline.request"}));
+              std::vector<std::string>(
+                  {"pipeline.invalid_parent", "pipeline.request"}));
     EXPECT_EQ(result.findings[0].severity, Severity::kWarning);
   }
-  for (const char* parent : {"projects/my-project/locations/us-central1",
-                             "projects/123456/locations/global",
-                             "projects/example.com:my-app/locations/europe-west4"}) {
+  for (const char* parent :
+       {"projects/my-project/locations/us-central1",
+        "projects/123456/locations/global",
+        "projects/example.com:my-app/locations/europe-west4"}) {
     SCOPED_TRACE(parent);
-    const ValidationResult result = Validate(CreateRequest(
-        "\"parent\":" + nlohmann::json(parent).dump() + ","));
-    EXPECT_EQ(testing::CodesOf(result), std::vector<std::string>({"pipeline.request"}));
+    const ValidationResult result = Validate(
+        CreateRequest("\"parent\":" + nlohmann::json(parent).dump() + ","));
+    EXPECT_EQ(testing::CodesOf(result),
+              std::vector<std::string>({"pipeline.request"}));
   }
   // A missing parent is marked at the opening brace alone.
   const ValidationResult missing = Validate(CreateRequest(""));
@@ -506,17 +521,19 @@ TEST(CreateRequest, RejectsInputsOutsideThePipeline) {
   // Each makes it unclear what the inputs are, so nothing is exported.
   for (const std::string& misplaced :
        {std::string(R"("modelType":"CLOUD_LOW_ACCURACY_1",)"),
-        std::string(R"("trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"},)")}) {
+        std::string(
+            R"("trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"},)")}) {
     SCOPED_TRACE(misplaced);
     const ValidationResult result = Validate(CreateRequest(parent + misplaced));
-    ASSERT_EQ(testing::CodesOf(result), std::vector<std::string>(
-                                   {"pipeline.misplaced_field", "pipeline.request"}));
+    ASSERT_EQ(testing::CodesOf(result),
+              std::vector<std::string>(
+                  {"pipeline.misplaced_field", "pipeline.request"}));
     EXPECT_EQ(result.findings[0].severity, Severity::kError);
     EXPECT_EQ(result.canonical_json, "");
   }
   // A pipeline member beside the pipeline leaves the inputs clear.
-  const ValidationResult display = Validate(
-      CreateRequest(parent + R"("displayName":"x",)"));
+  const ValidationResult display =
+      Validate(CreateRequest(parent + R"("displayName":"x",)"));
   ASSERT_EQ(display.findings[0].code, "pipeline.misplaced_field");
   EXPECT_NE(display.findings[0].hint.find("Move it into trainingPipeline."),
             std::string::npos);
@@ -544,7 +561,8 @@ TEST(CreateRequest, RejectsPipelineThatIsNoObject) {
   for (const char* value : {"null", "\"x\"", "[]", "7"}) {
     SCOPED_TRACE(value);
     const ValidationResult result = Validate(
-        std::string(R"({"parent":"projects/p/locations/l","trainingPipeline":)") +
+        std::string(
+            R"({"parent":"projects/p/locations/l","trainingPipeline":)") +
         value + "}");
     EXPECT_EQ(testing::CodesOf(result),
               std::vector<std::string>({"pipeline.pipeline_not_object"}));
@@ -579,22 +597,27 @@ TEST(PipelineRequest, ReportsDuplicateKeysAtAnyDepth) {
   for (const Row& row : rows) {
     const ValidationResult result = Validate(row.text);
     std::vector<std::string> codes;
-    for (const Finding& finding : result.findings) codes.push_back(finding.code);
+    for (const Finding& finding : result.findings)
+      codes.push_back(finding.code);
     EXPECT_EQ(codes, row.codes) << row.text;
     ASSERT_EQ(result.findings.size(), row.codes.size()) << row.text;
     EXPECT_EQ(result.findings.back().path, row.duplicate_path) << row.text;
     EXPECT_EQ(row.text.substr(result.findings.back().begin, 3), "\"a\"")
         << row.text;
     // The second "a", not the first.
-    EXPECT_EQ(result.findings.back().begin, row.text.rfind("\"a\"")) << row.text;
+    EXPECT_EQ(result.findings.back().begin, row.text.rfind("\"a\""))
+        << row.text;
   }
 }
 
 TEST(DeclaredNames, ListFieldsThenEnumValues) {
-  const std::vector<std::string_view> expected = {
-      "modelType",           "budgetMilliNodeHours",  "baseModelId",
-      "MODEL_TYPE_UNSPECIFIED", "CLOUD_HIGH_ACCURACY_1", "CLOUD_LOW_ACCURACY_1",
-      "MOBILE_TF_LOW_LATENCY_1"};
+  const std::vector<std::string_view> expected = {"modelType",
+                                                  "budgetMilliNodeHours",
+                                                  "baseModelId",
+                                                  "MODEL_TYPE_UNSPECIFIED",
+                                                  "CLOUD_HIGH_ACCURACY_1",
+                                                  "CLOUD_LOW_ACCURACY_1",
+                                                  "MOBILE_TF_LOW_LATENCY_1"};
   EXPECT_EQ(ImageSegmentationInputsDecl().DeclaredNames(), expected);
 }
 

@@ -62,8 +62,8 @@ TEST(ParseInt64Lexeme, ReadsEveryRowExactly) {
 TEST(ParseInt64Lexeme, LongFractionWithLargeExponentIsExact) {
   // 0.000...192e(N + 3) with N zeros is 192000, for N past a million.
   const size_t zeros = 1'100'000;
-  const std::string lexeme = "0." + std::string(zeros, '0') + "192e" +
-                             std::to_string(zeros + 6);
+  const std::string lexeme =
+      "0." + std::string(zeros, '0') + "192e" + std::to_string(zeros + 6);
   bool not_integer = false;
   bool overflow = false;
   EXPECT_EQ(ParseInt64Lexeme(lexeme, &not_integer, &overflow), 192000);

@@ -31,8 +31,7 @@ const SpanRow kSpanRows[] = {
     {"number too large for double", R"({"budgetMilliNodeHours":1e400})",
      "budget.int64_overflow", 24, 29},
     {"true", R"({"budgetMilliNodeHours":true})", "field.wrong_type", 24, 28},
-    {"false", R"({"budgetMilliNodeHours":false})", "field.wrong_type", 24,
-     29},
+    {"false", R"({"budgetMilliNodeHours":false})", "field.wrong_type", 24, 29},
     {"nested object", R"({"modelType":{"a":[1,{}]}})", "field.wrong_type", 13,
      25},
     {"array", R"({"modelType":[ ]})", "field.wrong_type", 13, 16},
@@ -84,8 +83,7 @@ TEST(Positions, SyntaxErrorAfterNonAscii) {
 TEST(Positions, FileByteOrderMarkIsNotCounted) {
   ValidateOptions options;
   options.input_is_file = true;
-  const ValidationResult result =
-      Validate("\xEF\xBB\xBF{\"x\":1}", options);
+  const ValidationResult result = Validate("\xEF\xBB\xBF{\"x\":1}", options);
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_EQ(result.findings[0].column, 2);
   EXPECT_EQ(result.findings[0].begin, 1u);
@@ -95,8 +93,7 @@ TEST(Positions, FileByteOrderMarkIsNotCounted) {
 TEST(Positions, SecondByteOrderMarkIsNamed) {
   ValidateOptions options;
   options.input_is_file = true;
-  const ValidationResult file =
-      Validate("\xEF\xBB\xBF\xEF\xBB\xBF{}", options);
+  const ValidationResult file = Validate("\xEF\xBB\xBF\xEF\xBB\xBF{}", options);
   ASSERT_EQ(file.findings.size(), 1u);
   EXPECT_EQ(file.findings[0].code, "json.byte_order_mark");
   EXPECT_EQ(file.findings[0].begin, 0u);
@@ -107,8 +104,9 @@ TEST(Positions, SecondByteOrderMarkIsNamed) {
   // Text that is not a file may not start with even one.
   const ValidationResult text = Validate("\xEF\xBB\xBF{}");
   ASSERT_EQ(text.findings.size(), 1u);
-  EXPECT_NE(text.findings[0].message.find("starts with a UTF-8 byte-order mark"),
-            std::string::npos);
+  EXPECT_NE(
+      text.findings[0].message.find("starts with a UTF-8 byte-order mark"),
+      std::string::npos);
 }
 
 // Counts the line, column and UTF-16 offset of a byte offset one byte at a
@@ -125,7 +123,8 @@ NaivePosition CountNaively(const std::string& text, size_t offset) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     const bool continuation = (c & 0xC0) == 0x80;
     if (!continuation) position.utf16 += c >= 0xF0 ? 2 : 1;
-    if (c == '\n' || (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) {
+    if (c == '\n' ||
+        (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) {
       ++position.line;
       position.column = 1;
     } else if (!continuation && c != '\r') {
@@ -139,10 +138,10 @@ NaivePosition CountNaively(const std::string& text, size_t offset) {
 // ends and non-ASCII keys, so that findings fall at every distance from an
 // 8-byte boundary and from the last line end.
 TEST(Positions, MatchByteByByteCountOnRandomLayouts) {
-  const char* const kGaps[] = {" ", "\n", "\r\n", "\r", "\t", "        ",
-                               "\n\n\n", "\r\r\n"};
-  const char* const kKeys[] = {"a", "éé", "😀", "abcdefghijklmno", "ü",
-                               "字字字", "x\u00e9"};
+  const char* const kGaps[] = {" ",  "\n",       "\r\n",   "\r",
+                               "\t", "        ", "\n\n\n", "\r\r\n"};
+  const char* const kKeys[] = {"a", "éé",     "😀",      "abcdefghijklmno",
+                               "ü", "字字字", "x\u00e9"};
   std::mt19937 random(20261204);
   for (int round = 0; round < 500; ++round) {
     std::string text = "{";
@@ -181,9 +180,9 @@ TEST(Positions, FindingsSortByOffsetKeepingTies) {
   }
   std::vector<std::string> codes;
   for (const Finding& finding : sink.Take()) codes.push_back(finding.code);
-  EXPECT_EQ(codes, (std::vector<std::string>{"test.3", "test.1", "test.4",
-                                             "test.0", "test.2", "test.6",
-                                             "test.5"}));
+  EXPECT_EQ(codes,
+            (std::vector<std::string>{"test.3", "test.1", "test.4", "test.0",
+                                      "test.2", "test.6", "test.5"}));
 }
 
 TEST(InvalidUtf8, RejectsOverlongAndSurrogateForms) {
@@ -218,14 +217,14 @@ TEST(SourceExcerpt, MarksEndOfText) {
   const std::string text = "{\"a\":1,";
   const ValidationResult result = Validate(text);
   ASSERT_EQ(result.findings.size(), 1u);
-  EXPECT_EQ(SourceExcerpt(text, result.findings[0]),
-            "{\"a\":1,\n       ^\n");
+  EXPECT_EQ(SourceExcerpt(text, result.findings[0]), "{\"a\":1,\n       ^\n");
 }
 
 TEST(SourceExcerpt, CountsWideAndCombiningCharacters) {
   // Each CJK character takes two columns; a combining accent takes none.
   const std::string text =
-      "{\"baseModelId\":\"\xE6\x97\xA5" "e\xCC\x81\",\"x\":1}";
+      "{\"baseModelId\":\"\xE6\x97\xA5"
+      "e\xCC\x81\",\"x\":1}";
   const ValidationResult result = Validate(text);
   ASSERT_EQ(result.findings.size(), 2u);
   const std::string excerpt = SourceExcerpt(text, result.findings[1]);
@@ -250,8 +249,7 @@ TEST(SourceExcerpt, CutsLongLinesAroundTheFinding) {
   const size_t newline = excerpt.find('\n');
   EXPECT_EQ(excerpt.rfind("...", 0), 0u);
   EXPECT_LE(newline, 130u);
-  EXPECT_EQ(excerpt.find('^', newline) - newline,
-            excerpt.find("\"x\"") + 1);
+  EXPECT_EQ(excerpt.find('^', newline) - newline, excerpt.find("\"x\"") + 1);
 }
 
 // Characters of two to four bytes before the finding, on a line longer than
@@ -268,8 +266,9 @@ TEST(SourceExcerpt, CountsCharactersNotBytes) {
   // 19 groups), its closing quote and the comma: 2 + 19 * 4 + 2 columns.
   std::string visible = "\xF0\x9F\x98\x80";
   for (int i = 0; i < 19; ++i) visible += group;
-  EXPECT_EQ(SourceExcerpt(text, result.findings[1]),
-            "..." + visible + "\",\"x\":1}\n" + std::string(3 + 80, ' ') + "^~~\n");
+  EXPECT_EQ(
+      SourceExcerpt(text, result.findings[1]),
+      "..." + visible + "\",\"x\":1}\n" + std::string(3 + 80, ' ') + "^~~\n");
 }
 
 }  // namespace

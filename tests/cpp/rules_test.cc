@@ -25,10 +25,11 @@ TEST(BudgetRange, NamesBothLimitsForHighAccuracy) {
 }
 
 TEST(BudgetRange, AppliesToAbsentAndUnspecifiedType) {
-  for (const char* text :
-       {R"({"budgetMilliNodeHours":"19999"})",
-        R"({"modelType":"MODEL_TYPE_UNSPECIFIED","budgetMilliNodeHours":19999})",
-        R"({"modelType":0,"budgetMilliNodeHours":"2000001"})"}) {
+  for (
+      const char* text :
+      {R"({"budgetMilliNodeHours":"19999"})",
+       R"({"modelType":"MODEL_TYPE_UNSPECIFIED","budgetMilliNodeHours":19999})",
+       R"({"modelType":0,"budgetMilliNodeHours":"2000001"})"}) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
     const Finding* finding = FindCode(result, "budget.out_of_range");
@@ -76,9 +77,8 @@ TEST(ModelType, SuggestsNameForProseSpelling) {
   ASSERT_NE(finding, nullptr);
   EXPECT_EQ(finding->params.ToJson()["suggestion"], "CLOUD_HIGH_ACCURACY_1");
   EXPECT_EQ(finding->params.ToJson()["expected"].size(), 4u);
-  for (const char* name :
-       {"MODEL_TYPE_UNSPECIFIED", "CLOUD_HIGH_ACCURACY_1",
-        "CLOUD_LOW_ACCURACY_1", "MOBILE_TF_LOW_LATENCY_1"}) {
+  for (const char* name : {"MODEL_TYPE_UNSPECIFIED", "CLOUD_HIGH_ACCURACY_1",
+                           "CLOUD_LOW_ACCURACY_1", "MOBILE_TF_LOW_LATENCY_1"}) {
     EXPECT_NE(finding->message.find(name), std::string::npos) << name;
   }
   EXPECT_NE(finding->hint.find("CLOUD_HIGH_ACCURACY_1"), std::string::npos);
@@ -110,32 +110,33 @@ TEST(ModelType, ValueMeantSelectsBudgetRange) {
     const char* model_type;
     const char* model_type_code;
     const char* budget_code;  // nullptr for no budget finding
-  } rows[] = {{"true", "model_type.not_portable", "budget.out_of_range"},
-              {"false", "model_type.not_portable", "budget.out_of_range"},
-              {R"("1")", "model_type.not_portable", "budget.out_of_range"},
-              {R"(" +1")", "model_type.not_portable", "budget.out_of_range"},
-              {"1.5", "model_type.not_portable", "budget.out_of_range"},
-              // Python reads a fraction with an exponent as a double first.
-              {"1.5e0", "model_type.not_portable", "budget.out_of_range"},
-              {"25e-1", "model_type.not_portable", "budget.range_not_checked"},
-              {"-0.5", "model_type.not_portable", "budget.out_of_range"},
-              {R"("3")", "model_type.not_portable", "budget.range_not_checked"},
-              // int() drops white space in any mix, and underscores.
-              {R"(" \t3")", "model_type.not_portable", "budget.range_not_checked"},
-              {R"("0_1")", "model_type.not_portable", "budget.out_of_range"},
-              {R"("4")", "model_type.not_portable", nullptr},
-              {R"("CLOUD_HIGH_ACCURACY_1 ")", "model_type.unknown_name",
-               "budget.out_of_range"},
-              {R"("model_type_unspecified")", "model_type.unknown_name",
-               "budget.out_of_range"},
-              {R"("cloud_low_accuracy_1")", "model_type.unknown_name",
-               "budget.range_not_checked"},
-              {R"("FAST")", "model_type.unknown_name", nullptr}};
+  } rows[] = {
+      {"true", "model_type.not_portable", "budget.out_of_range"},
+      {"false", "model_type.not_portable", "budget.out_of_range"},
+      {R"("1")", "model_type.not_portable", "budget.out_of_range"},
+      {R"(" +1")", "model_type.not_portable", "budget.out_of_range"},
+      {"1.5", "model_type.not_portable", "budget.out_of_range"},
+      // Python reads a fraction with an exponent as a double first.
+      {"1.5e0", "model_type.not_portable", "budget.out_of_range"},
+      {"25e-1", "model_type.not_portable", "budget.range_not_checked"},
+      {"-0.5", "model_type.not_portable", "budget.out_of_range"},
+      {R"("3")", "model_type.not_portable", "budget.range_not_checked"},
+      // int() drops white space in any mix, and underscores.
+      {R"(" \t3")", "model_type.not_portable", "budget.range_not_checked"},
+      {R"("0_1")", "model_type.not_portable", "budget.out_of_range"},
+      {R"("4")", "model_type.not_portable", nullptr},
+      {R"("CLOUD_HIGH_ACCURACY_1 ")", "model_type.unknown_name",
+       "budget.out_of_range"},
+      {R"("model_type_unspecified")", "model_type.unknown_name",
+       "budget.out_of_range"},
+      {R"("cloud_low_accuracy_1")", "model_type.unknown_name",
+       "budget.range_not_checked"},
+      {R"("FAST")", "model_type.unknown_name", nullptr}};
   for (const auto& row : rows) {
     SCOPED_TRACE(row.model_type);
-    const ValidationResult result = Validate(std::string(R"({"modelType":)") +
-                                             row.model_type +
-                                             R"(,"budgetMilliNodeHours":5000})");
+    const ValidationResult result =
+        Validate(std::string(R"({"modelType":)") + row.model_type +
+                 R"(,"budgetMilliNodeHours":5000})");
     ASSERT_EQ(result.findings.size(), row.budget_code ? 2u : 1u);
     EXPECT_EQ(result.findings[0].code, row.model_type_code);
     if (row.budget_code) EXPECT_EQ(result.findings[1].code, row.budget_code);
@@ -189,7 +190,8 @@ TEST(UnknownField, SuggestsNameForKeyWithManySeparators) {
     const ValidationResult result = Validate("{\"" + key + "\":1}");
     const Finding* finding = FindCode(result, "field.unknown");
     ASSERT_NE(finding, nullptr) << underscores;
-    EXPECT_EQ(finding->params.ToJson()["suggestion"], "modelType") << underscores;
+    EXPECT_EQ(finding->params.ToJson()["suggestion"], "modelType")
+        << underscores;
   }
 }
 
@@ -205,14 +207,16 @@ TEST(UnknownField, SuggestsPipelineKeyAtTopLevel) {
     const Finding* finding = FindCode(result, "field.unknown");
     ASSERT_NE(finding, nullptr) << key;
     EXPECT_EQ(finding->path, "/" + key);
-    EXPECT_EQ(finding->params.ToJson()["suggestion"], "trainingTaskInputs") << key;
+    EXPECT_EQ(finding->params.ToJson()["suggestion"], "trainingTaskInputs")
+        << key;
     EXPECT_NE(finding->message.find("did you mean \"trainingTaskInputs\""),
               std::string::npos)
         << key;
     // Beside a trainingTaskDefinition, the text is a request without its
     // inputs, and the error is at the misspelt key, to be renamed.
-    const ValidationResult request = Validate(
-        "{\"" + key + "\": {\"modelType\": 1}, \"trainingTaskDefinition\": \"x\"}");
+    const ValidationResult request =
+        Validate("{\"" + key +
+                 "\": {\"modelType\": 1}, \"trainingTaskDefinition\": \"x\"}");
     EXPECT_TRUE(request.pipeline_request) << key;
     const Finding* missing = FindCode(request, "pipeline.missing_inputs");
     ASSERT_NE(missing, nullptr) << key;
@@ -251,23 +255,27 @@ TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
 // it, would set that field twice, so the field is not suggested. The
 // message says that it is set, and an absent field can still be suggested.
 TEST(UnknownField, SuggestsNoFieldSetAlready) {
-  for (const char* text :
-       {R"({"modelType":"CLOUD_LOW_ACCURACY_1","model_Type":"CLOUD_HIGH_ACCURACY_1"})",
-        R"({"model_Type":"CLOUD_HIGH_ACCURACY_1","model_type":null})"}) {
+  for (
+      const char* text :
+      {R"({"modelType":"CLOUD_LOW_ACCURACY_1","model_Type":"CLOUD_HIGH_ACCURACY_1"})",
+       R"({"model_Type":"CLOUD_HIGH_ACCURACY_1","model_type":null})"}) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
     const Finding* finding = FindCode(result, "field.unknown");
     ASSERT_NE(finding, nullptr);
     EXPECT_FALSE(finding->params.contains(Param::kSuggestion));
     EXPECT_EQ(finding->message,
-              "unknown field \"model_Type\"; it is close to modelType, which is set already");
-    EXPECT_EQ(finding->hint, "Remove it, or keep its value as the one of modelType.");
+              "unknown field \"model_Type\"; it is close to modelType, which "
+              "is set already");
+    EXPECT_EQ(finding->hint,
+              "Remove it, or keep its value as the one of modelType.");
   }
-  const ValidationResult absent =
-      Validate(R"({"budget_milli_node_hour":5,"baseModelId":"m1","baseModelID":"m2"})");
+  const ValidationResult absent = Validate(
+      R"({"budget_milli_node_hour":5,"baseModelId":"m1","baseModelID":"m2"})");
   ASSERT_EQ(absent.findings.size(), 2u);
   EXPECT_EQ(absent.findings[0].hint, "Rename it to \"budgetMilliNodeHours\".");
-  EXPECT_EQ(absent.findings[1].hint, "Remove it, or keep its value as the one of baseModelId.");
+  EXPECT_EQ(absent.findings[1].hint,
+            "Remove it, or keep its value as the one of baseModelId.");
 }
 
 TEST(UnknownField, EscapesPointerCharacters) {
@@ -306,39 +314,44 @@ const EnumSpellingRow kEnumSpellingRows[] = {
 // spelling gets the warning that 0 counts as not set, and no other finding
 // requests a 0 or states that the API writes one.
 TEST(ZeroBudget, HintsToLeaveFieldOut) {
-  for (const char* text : {R"({"budgetMilliNodeHours":"-0"})",
-                           R"({"budgetMilliNodeHours":"00"})",
-                           R"({"budgetMilliNodeHours":"+0"})"}) {
+  for (const char* text :
+       {R"({"budgetMilliNodeHours":"-0"})", R"({"budgetMilliNodeHours":"00"})",
+        R"({"budgetMilliNodeHours":"+0"})"}) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
     ASSERT_EQ(result.findings.size(), 1u);
     EXPECT_EQ(result.findings[0].code, "budget.zero");
   }
-  for (const char* text : {R"({"budgetMilliNodeHours":1e-400})",
-                           R"({"modelType":1e-400})"}) {
+  for (const char* text :
+       {R"({"budgetMilliNodeHours":1e-400})", R"({"modelType":1e-400})"}) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
     ASSERT_EQ(result.findings.size(), 2u);
-    EXPECT_NE(result.findings[0].code.find("inexact_number"), std::string::npos);
+    EXPECT_NE(result.findings[0].code.find("inexact_number"),
+              std::string::npos);
     EXPECT_EQ(result.findings[0].hint.find("Write 0"), std::string::npos);
-    EXPECT_NE(result.findings[0].hint.find("Leave the field out"), std::string::npos);
+    EXPECT_NE(result.findings[0].hint.find("Leave the field out"),
+              std::string::npos);
   }
 }
 
 // "200,000" is a whole number, so its message names the separators instead
 // of requesting a whole number.
 TEST(Budget, NamesGroupSeparators) {
-  const ValidationResult grouped = Validate(R"({"budgetMilliNodeHours":"200,000"})");
+  const ValidationResult grouped =
+      Validate(R"({"budgetMilliNodeHours":"200,000"})");
   ASSERT_EQ(grouped.findings.size(), 1u);
   EXPECT_EQ(grouped.findings[0].code, "budget.not_integer");
   EXPECT_EQ(grouped.findings[0].message,
-            "budgetMilliNodeHours must be written without separators; got \"200,000\"");
+            "budgetMilliNodeHours must be written without separators; got "
+            "\"200,000\"");
   EXPECT_EQ(grouped.findings[0].hint, "Write \"200000\".");
 
   // Other characters beyond ASCII are not digits.
   const ValidationResult fraction =
       Validate("{\"budgetMilliNodeHours\":\"1.5\xC3\xA9\"}");
-  EXPECT_NE(fraction.findings[0].message.find("must be a whole number"), std::string::npos);
+  EXPECT_NE(fraction.findings[0].message.find("must be a whole number"),
+            std::string::npos);
 
   // Spaces, no-break spaces, apostrophes and full stops group digits too,
   // one kind throughout.
@@ -347,7 +360,9 @@ TEST(Budget, NamesGroupSeparators) {
     const char* digits;
   } others[] = {{"20 000", "20000"},
                 {"250\\u00a0000", "250000"},
-                {"250\xE2\x80\xAF" "000", "250000"},
+                {"250\xE2\x80\xAF"
+                 "000",
+                 "250000"},
                 {"1'000'000", "1000000"},
                 {"1.000.000", "1000000"},
                 // A plus sign and spaces around the number are left out.
@@ -359,9 +374,11 @@ TEST(Budget, NamesGroupSeparators) {
     const ValidationResult result = Validate(
         std::string(R"({"budgetMilliNodeHours":")") + other.value + "\"}");
     ASSERT_EQ(result.findings.size(), 1u);
-    EXPECT_NE(result.findings[0].message.find("must be written without separators"),
-              std::string::npos);
-    EXPECT_EQ(result.findings[0].hint, std::string("Write \"") + other.digits + "\".");
+    EXPECT_NE(
+        result.findings[0].message.find("must be written without separators"),
+        std::string::npos);
+    EXPECT_EQ(result.findings[0].hint,
+              std::string("Write \"") + other.digits + "\".");
   }
 
   // Separators that do not group by threes, or mix, are no grouping, and
@@ -375,11 +392,14 @@ TEST(Budget, NamesGroupSeparators) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
     ASSERT_FALSE(result.findings.empty());
-    EXPECT_NE(result.findings[0].message.find("must be a whole number"), std::string::npos);
+    EXPECT_NE(result.findings[0].message.find("must be a whole number"),
+              std::string::npos);
     // "1.000" is the number 1, which the hint writes out, and which is out
     // of range.
     EXPECT_EQ(result.findings.size(),
-              std::string_view(text).find("1.000") == std::string_view::npos ? 1u : 2u);
+              std::string_view(text).find("1.000") == std::string_view::npos
+                  ? 1u
+                  : 2u);
   }
 }
 
@@ -421,18 +441,21 @@ TEST(Budget, LenientValueRangeChecked) {
             std::string::npos);
 
   // A field set twice has no value for the rules, however it is spelled.
-  for (const char* text :
-       {R"({"budgetMilliNodeHours":"0x1","budgetMilliNodeHours":50000})",
-        R"({"modelType":true,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":5000})"}) {
+  for (
+      const char* text :
+      {R"({"budgetMilliNodeHours":"0x1","budgetMilliNodeHours":50000})",
+       R"({"modelType":true,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":5000})"}) {
     SCOPED_TRACE(text);
     for (const Finding& finding : Validate(text).findings) {
       EXPECT_NE(finding.code, "budget.out_of_range");
     }
   }
 
-  for (const char* text : {R"({"budgetMilliNodeHours":" 250000"})",
-                           R"({"budgetMilliNodeHours":"0x0"})",
-                           R"({"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":"0x1"})"}) {
+  for (
+      const char* text :
+      {R"({"budgetMilliNodeHours":" 250000"})",
+       R"({"budgetMilliNodeHours":"0x0"})",
+       R"({"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":"0x1"})"}) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
     ASSERT_EQ(result.findings.size(), 1u);
@@ -450,7 +473,8 @@ TEST(Budget, PrefixedStringsAsBigInt) {
     const char* portable;  // nullptr when none is given
   } rows[] = {
       {"0x2EE00", "budget.not_portable", "\"192000\""},
-      {"0x" + std::string(70, '0') + "2ee00", "budget.not_portable", "\"192000\""},
+      {"0x" + std::string(70, '0') + "2ee00", "budget.not_portable",
+       "\"192000\""},
       {"0b" + std::string(100, '0') + "1", "budget.not_portable", "\"1\""},
       {"0x 5", "budget.not_integer", nullptr},
       {"0x0x5", "budget.not_integer", nullptr},
@@ -481,15 +505,17 @@ TEST(Budget, OtherScriptDigitsNotPortable) {
     const char* text;
     const char* portable;
   } rows[] = {
-      {"\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90", "\"20000\""},  // full-width
-      {"\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA0\xD9\xA0\xD9\xA0", "\"200000\""},  // Arabic-Indic
-      {"-\xE0\xA5\xA8\xE0\xA5\xA6", "\"-20\""},                  // Devanagari
-      {"\xF0\x9D\x9F\x8F\xF0\x9D\x9F\x8E", "\"10\""},          // mathematical bold
+      {"\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90",
+       "\"20000\""},  // full-width
+      {"\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA0\xD9\xA0\xD9\xA0",
+       "\"200000\""},                                  // Arabic-Indic
+      {"-\xE0\xA5\xA8\xE0\xA5\xA6", "\"-20\""},        // Devanagari
+      {"\xF0\x9D\x9F\x8F\xF0\x9D\x9F\x8E", "\"10\""},  // mathematical bold
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
-    const ValidationResult result =
-        Validate(std::string(R"({"budgetMilliNodeHours":")") + row.text + "\"}");
+    const ValidationResult result = Validate(
+        std::string(R"({"budgetMilliNodeHours":")") + row.text + "\"}");
     ASSERT_FALSE(result.findings.empty());
     EXPECT_EQ(result.findings[0].code, "budget.not_portable");
     EXPECT_EQ(result.findings[0].params.ToJson()["portable"], row.portable);
@@ -499,7 +525,8 @@ TEST(Budget, OtherScriptDigitsNotPortable) {
       Validate("{\"modelType\":\"\xEF\xBC\x91\"}");
   ASSERT_EQ(enum_digit.findings.size(), 1u);
   EXPECT_EQ(enum_digit.findings[0].code, "model_type.not_portable");
-  EXPECT_EQ(enum_digit.findings[0].params.ToJson()["portable"], "\"CLOUD_HIGH_ACCURACY_1\"");
+  EXPECT_EQ(enum_digit.findings[0].params.ToJson()["portable"],
+            "\"CLOUD_HIGH_ACCURACY_1\"");
 }
 
 TEST(EnumSpelling, InexactHintNamesValue) {
@@ -511,7 +538,8 @@ TEST(EnumSpelling, InexactHintNamesValue) {
             "Write \"CLOUD_HIGH_ACCURACY_1\" to say what is read.");
   // A number with no name is an error of its own, so a known name is
   // suggested instead.
-  const ValidationResult unknown = Validate(R"({"modelType":4.0000000000000001})");
+  const ValidationResult unknown =
+      Validate(R"({"modelType":4.0000000000000001})");
   ASSERT_EQ(unknown.findings.size(), 2u);
   EXPECT_EQ(unknown.findings[0].code, "model_type.inexact_number");
   EXPECT_EQ(unknown.findings[0].hint,
@@ -525,7 +553,8 @@ TEST(Hints, SuggestNoUnsetValue) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
     ASSERT_EQ(result.findings.size(), 1u);
-    EXPECT_EQ(result.findings[0].hint.find("MODEL_TYPE_UNSPECIFIED"), std::string::npos);
+    EXPECT_EQ(result.findings[0].hint.find("MODEL_TYPE_UNSPECIFIED"),
+              std::string::npos);
     EXPECT_EQ(result.findings[0].hint.find("Write \"0\""), std::string::npos);
   }
 }
@@ -559,7 +588,8 @@ TEST(EnumSpelling, AcceptsWholeNumbersWithFractionSyntax) {
 // A budget past int64 is not about one model type's range, so its hint
 // gives the default as the API writes it instead of a range.
 TEST(BudgetOverflow, HintGivesTheDefault) {
-  for (const char* model_type : {"CLOUD_HIGH_ACCURACY_1", "CLOUD_LOW_ACCURACY_1"}) {
+  for (const char* model_type :
+       {"CLOUD_HIGH_ACCURACY_1", "CLOUD_LOW_ACCURACY_1"}) {
     const ValidationResult result =
         Validate(std::string(R"({"modelType":")") + model_type +
                  R"(","budgetMilliNodeHours":"9223372036854775808"})");
@@ -641,11 +671,13 @@ TEST(BaseModelId, MaxLengthUserIdIsValid) {
       << too_long.findings[0].message;
   const ValidationResult short_id =
       Validate(nlohmann::json({{"baseModelId", "9a"}}).dump());
-  EXPECT_EQ(short_id.findings[0].message.find("characters)"), std::string::npos);
+  EXPECT_EQ(short_id.findings[0].message.find("characters)"),
+            std::string::npos);
   // A long count is grouped by thousands, as every other number in messages.
-  const ValidationResult longer =
-      Validate(nlohmann::json({{"baseModelId", std::string(1500, 'a')}}).dump());
-  EXPECT_NE(longer.findings[0].message.find("(1,500 characters)"), std::string::npos);
+  const ValidationResult longer = Validate(
+      nlohmann::json({{"baseModelId", std::string(1500, 'a')}}).dump());
+  EXPECT_NE(longer.findings[0].message.find("(1,500 characters)"),
+            std::string::npos);
 }
 
 struct HintRow {
@@ -660,11 +692,12 @@ const HintRow kHintRows[] = {
      "123"},
     {"projects/p/locations/l/models/abc/versions/1",
      "base_model_id.resource_name", "abc"},
-    {"projects/p/locations/l/models/", "base_model_id.resource_name",
-     nullptr},
+    {"projects/p/locations/l/models/", "base_model_id.resource_name", nullptr},
     {" projects/p/locations/l/models/123", "base_model_id.whitespace", "123"},
     {" \x1b", "base_model_id.whitespace", nullptr},
-    {"\xC2\xA0" "123\xE3\x80\x80", "base_model_id.whitespace", "123"},
+    {"\xC2\xA0"
+     "123\xE3\x80\x80",
+     "base_model_id.whitespace", "123"},
     {" Seg", "base_model_id.whitespace", nullptr},
 };
 
@@ -722,8 +755,9 @@ TEST(Messages, CutLongInputQuotedBySyntaxErrors) {
 
 TEST(Messages, EscapeC1ControlsAndBidiOverrides) {
   // U+009B is a terminal's CSI; U+202E reverses the text that follows.
-  const ValidationResult result =
-      Validate("{\"x\xC2\x9B" "31mRED\xE2\x80\xAE\":1}");
+  const ValidationResult result = Validate(
+      "{\"x\xC2\x9B"
+      "31mRED\xE2\x80\xAE\":1}");
   ASSERT_EQ(result.findings.size(), 1u);
   const std::string& message = result.findings[0].message;
   EXPECT_EQ(message.find("\xC2\x9B"), std::string::npos);
@@ -734,12 +768,13 @@ TEST(Messages, EscapeC1ControlsAndBidiOverrides) {
 // An ID whose quote is cut before its first character that no ID can
 // have, or that has several, names that character on its own.
 TEST(BaseModelId, NamesFirstCharacterNotAllowed) {
-  const ValidationResult cut = Validate(
-      "{\"baseModelId\":\"" + std::string(39, 'b') + "\\u2066\"}");
+  const ValidationResult cut =
+      Validate("{\"baseModelId\":\"" + std::string(39, 'b') + "\\u2066\"}");
   ASSERT_EQ(cut.findings.size(), 1u);
-  EXPECT_NE(cut.findings[0].message.find(
-                "(40 characters), and its character 40, \"\\u2066\", is not allowed"),
-            std::string::npos)
+  EXPECT_NE(
+      cut.findings[0].message.find(
+          "(40 characters), and its character 40, \"\\u2066\", is not allowed"),
+      std::string::npos)
       << cut.findings[0].message;
   const ValidationResult space = Validate(R"({"baseModelId":"ab-c d"})");
   ASSERT_EQ(space.findings.size(), 1u);
@@ -779,15 +814,17 @@ TEST(BaseModelId, SpacedInvalidIdReportsBoth) {
   EXPECT_EQ(spaced.findings[0].hint, "Remove the spaces at the start and end.");
   EXPECT_EQ(spaced.findings[1].code, "base_model_id.invalid");
   EXPECT_EQ(spaced.findings[1].params.ToJson()["actual"], id);
-  EXPECT_NE(spaced.findings[1].message.find("(70 characters)"), std::string::npos);
+  EXPECT_NE(spaced.findings[1].message.find("(70 characters)"),
+            std::string::npos);
 
   const ValidationResult named =
       Validate(R"({"baseModelId":" projects/p/models/x y "})");
   ASSERT_EQ(named.findings.size(), 2u);
   EXPECT_EQ(named.findings[1].code, "base_model_id.resource_name");
 
-  for (const char* text : {R"({"baseModelId":" 123 "})", R"({"baseModelId":"  "})",
-                           R"({"baseModelId":" models/9"})"}) {
+  for (const char* text :
+       {R"({"baseModelId":" 123 "})", R"({"baseModelId":"  "})",
+        R"({"baseModelId":" models/9"})"}) {
     SCOPED_TRACE(text);
     EXPECT_EQ(Validate(text).findings.size(), 1u);
   }
@@ -795,9 +832,9 @@ TEST(BaseModelId, SpacedInvalidIdReportsBoth) {
 
 TEST(Messages, SyntaxErrorsDoNotRepeatInjectedText) {
   // A string whose content imitates nlohmann's "; expected" clause.
-  const ValidationResult result = Validate(
-      "{\"baseModelId\":\"; expected \xE2\x80\xAE" + std::string(5000, 'A') +
-      "\x01\"}");
+  const ValidationResult result =
+      Validate("{\"baseModelId\":\"; expected \xE2\x80\xAE" +
+               std::string(5000, 'A') + "\x01\"}");
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_EQ(result.findings[0].code, "json.syntax");
   EXPECT_LT(result.findings[0].message.size(), 200u);
@@ -807,7 +844,10 @@ TEST(Messages, SyntaxErrorsDoNotRepeatInjectedText) {
 TEST(Messages, EscapeInvisibleCharacters) {
   // U+FEFF, U+200B and U+00A0 would otherwise look like nothing or a space.
   const ValidationResult result = Validate(
-      "{\"modelType\":\"\xEF\xBB\xBF" "A\xE2\x80\x8B" "B\xC2\xA0" "C\"}");
+      "{\"modelType\":\"\xEF\xBB\xBF"
+      "A\xE2\x80\x8B"
+      "B\xC2\xA0"
+      "C\"}");
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_NE(result.findings[0].message.find("\\uFEFFA\\u200BB\\u00A0C"),
             std::string::npos)
@@ -842,7 +882,8 @@ TEST(SyntaxHint, SaysRemoveTrailingContent) {
             std::string::npos);
 
   // A whole word at the end is not one still being typed.
-  for (const char* text : {"{} true", "{\"modelType\":1} false", "{} null", "{} nu"}) {
+  for (const char* text :
+       {"{} true", "{\"modelType\":1} false", "{} null", "{} nu"}) {
     SCOPED_TRACE(text);
     const ValidationResult after_object = Validate(text);
     ASSERT_EQ(after_object.findings.size(), 1u);
@@ -974,15 +1015,23 @@ TEST(Hints, WriteTheValueMeant) {
   } rows[] = {
       {R"({"budgetMilliNodeHours": "2e5"})", "Write \"200000\"."},
       {R"({"budgetMilliNodeHours": "-2.5E1"})", "Write \"-25\"."},
-      {R"({"budgetMilliNodeHours": "1.5"})", "Write whole digits only, e.g. \"192000\"."},
-      {R"({"budgetMilliNodeHours": "2e"})", "Write whole digits only, e.g. \"192000\"."},
-      {R"({"budgetMilliNodeHours": "1e30"})", "Write whole digits only, e.g. \"192000\"."},
+      {R"({"budgetMilliNodeHours": "1.5"})",
+       "Write whole digits only, e.g. \"192000\"."},
+      {R"({"budgetMilliNodeHours": "2e"})",
+       "Write whole digits only, e.g. \"192000\"."},
+      {R"({"budgetMilliNodeHours": "1e30"})",
+       "Write whole digits only, e.g. \"192000\"."},
       {R"({"baseModelId": 123})", "Write it in double quotes: \"123\"."},
-      {R"({"baseModelId": false})", "Write text in double quotes, or leave the field out."},
-      {R"({"baseModelId": -5})", "Write text in double quotes, or leave the field out."},
-      {R"({"baseModelId": 1e2})", "Write text in double quotes, or leave the field out."},
-      {R"({"baseModelId": 12345678901234567890})", "Write text in double quotes, or leave the field out."},
-      {R"({"baseModelId": {}})", "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": false})",
+       "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": -5})",
+       "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": 1e2})",
+       "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": 12345678901234567890})",
+       "Write text in double quotes, or leave the field out."},
+      {R"({"baseModelId": {}})",
+       "Write text in double quotes, or leave the field out."},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
@@ -1001,7 +1050,8 @@ TEST(Hints, ValueWrittenOutIsChecked) {
   } rows[] = {
       {R"({"budgetMilliNodeHours": "2e3"})",
        {"budget.not_integer", "budget.out_of_range"}},
-      {R"({"budgetMilliNodeHours": "-2e4"})", {"budget.not_integer", "budget.negative"}},
+      {R"({"budgetMilliNodeHours": "-2e4"})",
+       {"budget.not_integer", "budget.negative"}},
       {R"({"budgetMilliNodeHours": "2e5"})", {"budget.not_integer"}},
       {R"({"modelType": "CLOUD_LOW_ACCURACY_1", "budgetMilliNodeHours": "2e3"})",
        {"budget.not_integer"}},

@@ -22,20 +22,70 @@ void ExpectSameReading(std::string_view text) {
 
 TEST(ScannerTest, TrickyTextsReadAsNlohmannReadsThem) {
   const char* const kTexts[] = {
-      "{}", "[]", " {\"a\" : 1 } ", "{\"a\":1,}", "{,}", "[1,]", "[,1]",
-      "{\"a\" 1}", "{\"a\":}", "{\"a\":1 \"b\":2}", "{\"a\":1}x", "{\"a\":1}{",
-      "0", "-0", "01", "-", "1.", ".5", "1e", "1e+", "1E-2", "-0.0e00",
-      "1e400", "-1e400", "[1e400,2e400]", "123456789012345678901234567890",
-      "true", "tru", "truex", "false", "null", "nul", "NULL", "\"a\"",
-      "\"\\u0041\\u00e9\\u20ac\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"",
-      "\"\\ude00\"", "\"\\ud83d\\u0041\"", "\"\\ud83dx\"", "\"\\u12\"",
-      "\"\\uZZZZ\"", "\"\\x\"", "\"\\/\\b\\f\\n\\r\\t\\\\\\\"\"", "\"a\tb\"",
-      "\"\\u0000\"", "\"é😀\"", "{\"k\\\"ey\":\"v\\\\\"}",
-      "{\"a\":{\"b\":1,\"b\":2}}", "{\"a\":[{\"b\":1},{\"c\":1,\"c\":2}]}",
-      "[{\"b\":1,\"b\":2}]", "{\"a~/b\":{\"x\":{\"y\":1,\"y\":1}}}",
-      "{\"a\":1,\"a\":2}", "{\"a\":[1,[2,[3]]],\"b\":{\"c\":[]}}",
-      "\n\r\t {\"a\":\"b\"}\n", "\f{}", "{\"a\":1}\f", "", "   ", "[", "{",
-      "{\"a\"", "{\"a\":\"b", "\"abc",
+      "{}",
+      "[]",
+      " {\"a\" : 1 } ",
+      "{\"a\":1,}",
+      "{,}",
+      "[1,]",
+      "[,1]",
+      "{\"a\" 1}",
+      "{\"a\":}",
+      "{\"a\":1 \"b\":2}",
+      "{\"a\":1}x",
+      "{\"a\":1}{",
+      "0",
+      "-0",
+      "01",
+      "-",
+      "1.",
+      ".5",
+      "1e",
+      "1e+",
+      "1E-2",
+      "-0.0e00",
+      "1e400",
+      "-1e400",
+      "[1e400,2e400]",
+      "123456789012345678901234567890",
+      "true",
+      "tru",
+      "truex",
+      "false",
+      "null",
+      "nul",
+      "NULL",
+      "\"a\"",
+      "\"\\u0041\\u00e9\\u20ac\"",
+      "\"\\ud83d\\ude00\"",
+      "\"\\ud83d\"",
+      "\"\\ude00\"",
+      "\"\\ud83d\\u0041\"",
+      "\"\\ud83dx\"",
+      "\"\\u12\"",
+      "\"\\uZZZZ\"",
+      "\"\\x\"",
+      "\"\\/\\b\\f\\n\\r\\t\\\\\\\"\"",
+      "\"a\tb\"",
+      "\"\\u0000\"",
+      "\"é😀\"",
+      "{\"k\\\"ey\":\"v\\\\\"}",
+      "{\"a\":{\"b\":1,\"b\":2}}",
+      "{\"a\":[{\"b\":1},{\"c\":1,\"c\":2}]}",
+      "[{\"b\":1,\"b\":2}]",
+      "{\"a~/b\":{\"x\":{\"y\":1,\"y\":1}}}",
+      "{\"a\":1,\"a\":2}",
+      "{\"a\":[1,[2,[3]]],\"b\":{\"c\":[]}}",
+      "\n\r\t {\"a\":\"b\"}\n",
+      "\f{}",
+      "{\"a\":1}\f",
+      "",
+      "   ",
+      "[",
+      "{",
+      "{\"a\"",
+      "{\"a\":\"b",
+      "\"abc",
   };
   for (const char* text : kTexts) ExpectSameReading(text);
 }
@@ -62,20 +112,23 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
       {"{\"a\":1}}", 7, 8, "after the JSON value; found '}'",
        "no object or array is open"},
       {"{'a':1}", 1, 2, "found \"'\"", "double quotes"},
-      {"{\xE2\x80\x9C" "a\xE2\x80\x9D:1}", 1, 4, "found \"\xE2\x80\x9C\"",
-       "straight double quotes"},
+      {"{\xE2\x80\x9C"
+       "a\xE2\x80\x9D:1}",
+       1, 4, "found \"\xE2\x80\x9C\"", "straight double quotes"},
       {"[1,\xC2\xA0 2]", 3, 5, "expected a value", "ordinary space"},
       {"{a:1}", 1, 2, "expected a key in double quotes, or '}'; found 'a'",
        "Put the key in double quotes"},
       {"{\"a\" 1}", 5, 6, "expected ':' after the key; found the number 1",
        "colon between the key and its value"},
-      {"{\"a\":}", 5, 6, "expected a value; found '}'", "value after the colon"},
+      {"{\"a\":}", 5, 6, "expected a value; found '}'",
+       "value after the colon"},
       {"{\"a\":,\"b\":1}", 5, 6, "found ','", "value after the colon"},
       {"{:1}", 1, 2, "found ':'", "key in double quotes before the colon"},
       {"{,}", 1, 2, "found ','", "extra comma"},
       {"[1,,2]", 3, 4, "expected a value; found ','", "extra comma"},
-      {"{\"a\":1 \"b\":2}", 7, 10, "expected ',' or '}' after the member; "
-                                  "found a string",
+      {"{\"a\":1 \"b\":2}", 7, 10,
+       "expected ',' or '}' after the member; "
+       "found a string",
        "comma between the members"},
       {"{\"a\":1 2-3}", 7, 8, "found the number 2", "Fix the JSON syntax"},
       {"[1 2]", 3, 4, "expected ',' or ']' after the element",
@@ -98,8 +151,9 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
       {"[0192]", 1, 5, "cannot start with 0 followed by more digits",
        "leading zeros"},
       {"[192,000]", 5, 8, "cannot start with 0", "thousands separators"},
-      {"{\"b\":192,000}", 9, 12, "expected a key in double quotes; found "
-                                 "the number 000",
+      {"{\"b\":192,000}", 9, 12,
+       "expected a key in double quotes; found "
+       "the number 000",
        "thousands separators"},
       {"[0x1F]", 1, 5, "\"0x1F\" is not a JSON number", "decimal digits"},
       {"[1_000]", 1, 6, "\"1_000\" is not a JSON number", "decimal digits"},
@@ -108,8 +162,7 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
       {"[-x]", 2, 3, "expected a digit after '-'", "minus sign"},
       {"[1.]", 3, 4, "expected a digit after the decimal point", "point"},
       {"[\"a\nb\"]", 3, 4, "control character (U+000A)", "line break as \\n"},
-      {"[\"a\r\nb\"]", 3, 4, "control character (U+000D)",
-       "line break as \\n"},
+      {"[\"a\r\nb\"]", 3, 4, "control character (U+000D)", "line break as \\n"},
       {"[\"a\x01\"]", 3, 4, "control character (U+0001)", "\\u0001"},
       {"[\"\\q\"]", 3, 4, "a backslash followed by \"q\" is not a JSON escape",
        "\\\\"},
@@ -141,9 +194,9 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
       EXPECT_NE(error.message.find("expected " + error.expected + ";"),
                 std::string::npos)
           << row.text;
-      EXPECT_EQ(error.found, std::string_view(row.text).substr(
-                                 error.span.begin,
-                                 error.span.end - error.span.begin))
+      EXPECT_EQ(error.found,
+                std::string_view(row.text).substr(
+                    error.span.begin, error.span.end - error.span.begin))
           << row.text;
     }
     ExpectSameReading(row.text);
@@ -180,15 +233,16 @@ TEST(ScannerTest, NestedDuplicatePointersHaveIndexes) {
     const std::optional<RawDocument> document = ScanJsonText(text);
     ASSERT_TRUE(document.has_value()) << text;
     ASSERT_EQ(document->nested_duplicates.size(), 1u) << text;
-    EXPECT_EQ(NestedDuplicatePointer(*document, document->nested_duplicates[0]), pointer)
+    EXPECT_EQ(NestedDuplicatePointer(*document, document->nested_duplicates[0]),
+              pointer)
         << text;
     ExpectSameReading(text);
   }
 }
 
 TEST(ScannerTest, NestingLimitMatches) {
-  for (const int depth : {kMaxNestingDepth - 1, kMaxNestingDepth,
-                          kMaxNestingDepth + 1}) {
+  for (const int depth :
+       {kMaxNestingDepth - 1, kMaxNestingDepth, kMaxNestingDepth + 1}) {
     ExpectSameReading(std::string(depth, '[') + std::string(depth, ']'));
     std::string objects;
     for (int i = 0; i < depth; ++i) objects += "{\"a\":";
@@ -254,7 +308,8 @@ TEST(ScannerTest, CommaDecimalLocaleReadsNumbersAlike) {
   ASSERT_EQ(huge.findings.size(), 1u);
   EXPECT_EQ(huge.findings[0].code, "budget.int64_overflow");
 
-  const ValidationResult fraction = Validate(R"({"budgetMilliNodeHours":2.5e4})");
+  const ValidationResult fraction =
+      Validate(R"({"budgetMilliNodeHours":2.5e4})");
   EXPECT_TRUE(fraction.ok());
   ASSERT_TRUE(fraction.inputs.has_value());
   EXPECT_EQ(fraction.inputs->budget_milli_node_hours, 25000);

@@ -30,8 +30,9 @@ size_t FullEditDistance(std::string_view a, std::string_view b) {
   for (size_t j = 0; j <= b.size(); ++j) table[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j) {
-      table[i][j] = std::min({table[i - 1][j] + 1, table[i][j - 1] + 1,
-                              table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      table[i][j] =
+          std::min({table[i - 1][j] + 1, table[i][j - 1] + 1,
+                    table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         table[i][j] = std::min(table[i][j], table[i - 2][j - 2] + 1);
       }
@@ -52,7 +53,8 @@ std::string_view ReferenceClosestName(
   std::string_view best;
   size_t best_distance = std::string_view::npos;
   for (std::string_view candidate : candidates) {
-    const size_t distance = FullEditDistance(normalized_name, Normalize(candidate));
+    const size_t distance =
+        FullEditDistance(normalized_name, Normalize(candidate));
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;
@@ -62,10 +64,15 @@ std::string_view ReferenceClosestName(
 }
 
 TEST(ClosestName, MatchesFullTableOnRandomTypos) {
-  const std::vector<std::string_view> kCandidates = {
-      "modelType", "budgetMilliNodeHours", "baseModelId", "model_type",
-      "budget_milli_node_hours", "base_model_id", "CLOUD_HIGH_ACCURACY_1",
-      "CLOUD_LOW_ACCURACY_1", "MOBILE_TF_LOW_LATENCY_1"};
+  const std::vector<std::string_view> kCandidates = {"modelType",
+                                                     "budgetMilliNodeHours",
+                                                     "baseModelId",
+                                                     "model_type",
+                                                     "budget_milli_node_hours",
+                                                     "base_model_id",
+                                                     "CLOUD_HIGH_ACCURACY_1",
+                                                     "CLOUD_LOW_ACCURACY_1",
+                                                     "MOBILE_TF_LOW_LATENCY_1"};
   const std::string kAlphabet = "abdeilmnotyABCDHLMNT_-1 ";
   std::mt19937 random(20261204);
   size_t suggested = 0;

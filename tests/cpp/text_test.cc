@@ -1,6 +1,6 @@
 // The text helpers that messages are built with (Format, Quoted,
-// QuoteForMessage, WithThousands), the scanner's eight-bytes-at-a-time string skip
-// (PlainStringLength), the ASCII check before UTF-16 offsets are converted
+// QuoteForMessage, WithThousands), the scanner's eight-bytes-at-a-time string
+// skip (PlainStringLength), the ASCII check before UTF-16 offsets are converted
 // (IsAsciiBefore) and the inline byte comparison of name lookups
 // (SameBytes).
 
@@ -65,7 +65,8 @@ TEST(WithThousands, GroupsDigitsGivenAsText) {
   EXPECT_EQ(WithThousands("192000"), "192,000");
   EXPECT_EQ(WithThousands("-100000"), "-100,000");
   EXPECT_EQ(WithThousands("-100"), "-100");
-  EXPECT_EQ(WithThousands("18446744073709551616"), "18,446,744,073,709,551,616");
+  EXPECT_EQ(WithThousands("18446744073709551616"),
+            "18,446,744,073,709,551,616");
 }
 
 TEST(QuoteForMessage, QuotesPlainText) {
@@ -87,21 +88,26 @@ TEST(QuoteForMessage, CutsRunAfterEscape) {
   // one of "cdef" fits.
   EXPECT_EQ(QuoteForMessage("ab\"cdef", 5), "\"ab\\\"c...\"");
   // Escapes of any kind count so, and the quote holds at most the limit.
-  for (const std::string text : {std::string(60, '"'), std::string(60, '\\'),
-                                 std::string(60, '\x80'), std::string(60, '\x01')}) {
+  for (const std::string text :
+       {std::string(60, '"'), std::string(60, '\\'), std::string(60, '\x80'),
+        std::string(60, '\x01')}) {
     const std::string quoted = QuoteForMessage(text);
     EXPECT_LE(quoted.size(), 40u + 5u) << quoted;
   }
 }
 
 TEST(QuoteForMessage, EscapesControlsAndInvalidBytes) {
-  EXPECT_EQ(QuoteForMessage(std::string("a\x01" "b\xFF", 4)),
+  EXPECT_EQ(QuoteForMessage(std::string("a\x01"
+                                        "b\xFF",
+                                        4)),
             "\"a\\u0001b\\xFF\"");
 }
 
 TEST(QuoteForMessage, EscapesInvisibleCharacters) {
   // A variation selector, a tag character and the Mongolian vowel separator.
-  EXPECT_EQ(QuoteForMessage("a\xEF\xB8\x8F" "b\xF3\xA0\x81\x81" "c\xE1\xA0\x8E"),
+  EXPECT_EQ(QuoteForMessage("a\xEF\xB8\x8F"
+                            "b\xF3\xA0\x81\x81"
+                            "c\xE1\xA0\x8E"),
             "\"a\\uFE0Fb\\u{E0041}c\\u180E\"");
 }
 
@@ -126,9 +132,9 @@ TEST(PlainStringLength, StopsAtEachSpecialByteAnywhere) {
 // can also mark the byte after a match, so here the byte one above each
 // special byte follows it, and so does a second special byte.
 TEST(PlainStringLength, FindsFirstOfNeighbouringSpecialBytes) {
-  for (const std::string pair : {std::string("\"#"), std::string("\\]"),
-                                 std::string("\x1F "), std::string("\0\x01", 2),
-                                 std::string("\"\\"), std::string("\n\"")}) {
+  for (const std::string pair :
+       {std::string("\"#"), std::string("\\]"), std::string("\x1F "),
+        std::string("\0\x01", 2), std::string("\"\\"), std::string("\n\"")}) {
     for (size_t position = 0; position <= 20; ++position) {
       const std::string text =
           std::string(position, 'a') + pair + std::string(10, 'b');
@@ -142,8 +148,8 @@ TEST(PlainStringLength, FindsFirstOfNeighbouringSpecialBytes) {
 TEST(ShownAsIsLength, StopsAtEachEscapedByteAnywhere) {
   for (const std::string stop :
        {std::string("\"#"), std::string("\\]"), std::string("\x1F "),
-        std::string("\0\x01", 2), std::string("\x7F\x80"), std::string("\xC3\xA9"),
-        std::string("\n")}) {
+        std::string("\0\x01", 2), std::string("\x7F\x80"),
+        std::string("\xC3\xA9"), std::string("\n")}) {
     for (size_t position = 0; position <= 20; ++position) {
       const std::string text =
           std::string(position, 'a') + stop + std::string(10, 'b');

@@ -30,8 +30,7 @@ int main(int argc, char** argv) {
     }
     const std::string text((std::istreambuf_iterator<char>(file)),
                            std::istreambuf_iterator<char>());
-    results.push_back(
-        segform::ResultToJson(segform::Validate(text, options)));
+    results.push_back(segform::ResultToJson(segform::Validate(text, options)));
   }
   std::cout << results.dump(-1, ' ', false,
                             nlohmann::ordered_json::error_handler_t::replace)

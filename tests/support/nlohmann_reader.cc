@@ -10,7 +10,6 @@
 namespace segform::internal {
 namespace {
 
-
 // An input iterator over the text that stores, in *consumed, the number of
 // bytes read so far. nlohmann's iterator input adapter reads each byte once.
 class CountingIterator {
@@ -53,12 +52,10 @@ class CountingIterator {
 // text is valid JSON.
 constexpr int kNumberOverflowId = 406;
 
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsNumberChar(char c) {
-  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' ||
-         c == 'E';
+  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
 // Handles nlohmann's SAX events for one JSON text. Members of the top-level
@@ -133,7 +130,8 @@ class RawDocumentBuilder {
       --begin;
       if (text_[begin] != '"') continue;
       size_t backslashes = 0;
-      while (begin - backslashes > 0 && text_[begin - backslashes - 1] == '\\') {
+      while (begin - backslashes > 0 &&
+             text_[begin - backslashes - 1] == '\\') {
         ++backslashes;
       }
       if (backslashes % 2 == 0) break;
@@ -173,8 +171,8 @@ class RawDocumentBuilder {
       span = LiteralSpan(4);
     } else {
       // true or false: the last byte read is the final 'e'.
-      const bool is_true = *consumed_ >= 4 &&
-                           text_.compare(*consumed_ - 4, 4, "true") == 0;
+      const bool is_true =
+          *consumed_ >= 4 && text_.compare(*consumed_ - 4, 4, "true") == 0;
       span = LiteralSpan(is_true ? 4 : 5);
       value = is_true ? "true" : "false";
     }
@@ -302,7 +300,8 @@ NlohmannReading ReadWithNlohmann(std::string_view text) {
       const Span span = builder.error_span();
       if (repaired_text.empty()) repaired_text = std::string(text);
       overflowed.emplace_back(
-          span.begin, std::string(text.substr(span.begin, span.end - span.begin)));
+          span.begin,
+          std::string(text.substr(span.begin, span.end - span.begin)));
       repaired_text.replace(span.begin, span.end - span.begin,
                             "1" + std::string(span.end - span.begin - 1, ' '));
       view = repaired_text;
@@ -327,8 +326,6 @@ NlohmannReading ReadWithNlohmann(std::string_view text) {
   }
 }
 
-
-
 std::string Describe(const std::optional<RawDocument>& document) {
   if (!document) return "rejected";
   std::ostringstream out;
@@ -344,9 +341,9 @@ std::string Describe(const std::optional<RawDocument>& document) {
     value(member.value);
   }
   for (const NestedDuplicate& duplicate : document->nested_duplicates) {
-    out << "\nduplicate " << NestedDuplicatePointer(*document, duplicate) << " ["
-        << duplicate.key_span.begin
-        << "," << duplicate.key_span.end << ") " << duplicate.key;
+    out << "\nduplicate " << NestedDuplicatePointer(*document, duplicate)
+        << " [" << duplicate.key_span.begin << "," << duplicate.key_span.end
+        << ") " << duplicate.key;
   }
   return out.str();
 }
@@ -370,12 +367,11 @@ std::string CompareWithNlohmann(std::string_view text) {
   }
   if (scanned) return {};
 
-  const std::string where = "scanner: " + std::string(error.code) + " at " +
-                            std::to_string(error.span.begin) + " (" +
-                            error.message + "); nlohmann: " +
-                            reference.error_code + " at " +
-                            std::to_string(reference.error_offset) + " (" +
-                            reference.reason + ")";
+  const std::string where =
+      "scanner: " + std::string(error.code) + " at " +
+      std::to_string(error.span.begin) + " (" + error.message +
+      "); nlohmann: " + reference.error_code + " at " +
+      std::to_string(reference.error_offset) + " (" + reference.reason + ")";
   if (error.code != reference.error_code) return "different errors, " + where;
   // nlohmann stops at the bad byte, or for a token that cannot stand
   // where it is, somewhere in that token. The scanner's span covers either.

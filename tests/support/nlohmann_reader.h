@@ -1,7 +1,7 @@
 // nlohmann's SAX parser as the reference for segform's JSON scanner: both
 // must accept the same texts, build the same RawDocument from them, and
-// agree on where each of the others goes wrong. The unit tests and the fuzz target
-// run every text they see through CompareWithNlohmann.
+// agree on where each of the others goes wrong. The unit tests and the fuzz
+// target run every text they see through CompareWithNlohmann.
 
 #ifndef SEGFORM_TESTS_SUPPORT_NLOHMANN_READER_H_
 #define SEGFORM_TESTS_SUPPORT_NLOHMANN_READER_H_

@@ -69,9 +69,9 @@ struct FieldDecl {
 };
 
 struct MessageDecl {
-  std::string_view name;         // proto message name
-  std::string_view full_name;    // with its package
-  std::string_view schema_uri;   // the API's schema file for this message
+  std::string_view name;        // proto message name
+  std::string_view full_name;   // with its package
+  std::string_view schema_uri;  // the API's schema file for this message
   std::string_view description;
   std::vector<FieldDecl> fields;
 
@@ -98,10 +98,10 @@ const MessageDecl& ImageSegmentationInputsDecl();
 enum class RequestValueKind {
   kString,
   kMessage,
-  kStringMap,    // map<string, string>: an object of string values
-  kTimestamp,    // google.protobuf.Timestamp: an RFC 3339 string
-  kEnum,         // a name or a number
-  kAnyValue,     // google.protobuf.Value: any JSON value
+  kStringMap,  // map<string, string>: an object of string values
+  kTimestamp,  // google.protobuf.Timestamp: an RFC 3339 string
+  kEnum,       // a name or a number
+  kAnyValue,   // google.protobuf.Value: any JSON value
 };
 
 struct RequestMemberDecl {

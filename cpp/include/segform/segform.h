@@ -13,12 +13,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "segform/declarations.h"
 
@@ -43,25 +42,47 @@ struct ParamValue {
   // The WebAssembly result writes the kind as this number.
   enum class Kind { kString = 0, kInteger = 1, kNameList = 2 };
   Kind kind = Kind::kString;
-  std::string text;                     // kString
-  int64_t integer = 0;                  // kInteger
-  std::vector<std::string_view> names;  // kNameList: names from the declarations
+  std::string text;     // kString
+  int64_t integer = 0;  // kInteger
+  std::vector<std::string_view>
+      names;  // kNameList: names from the declarations
 };
 
 // The params a finding can have, named by kParamNames in the same
 // alphabetical order. The module sends a param's name as its index there,
 // so the page has every name it can receive.
 enum class Param : uint8_t {
-  kActual,   kAllowed,  kByte,      kCanonical, kDefault,  kEffective,
-  kEncoding, kExpected, kFirst,     kFound,     kKey,      kMax,
-  kMin,      kModelType, kMore,     kMoreErrors, kMoreNotes, kMoreWarnings,
-  kOffset,   kPortable, kReadAs,   kSecond,     kSize,      kSuggestion,
+  kActual,
+  kAllowed,
+  kByte,
+  kCanonical,
+  kDefault,
+  kEffective,
+  kEncoding,
+  kExpected,
+  kFirst,
+  kFound,
+  kKey,
+  kMax,
+  kMin,
+  kModelType,
+  kMore,
+  kMoreErrors,
+  kMoreNotes,
+  kMoreWarnings,
+  kOffset,
+  kPortable,
+  kReadAs,
+  kSecond,
+  kSize,
+  kSuggestion,
 };
 inline constexpr std::string_view kParamNames[] = {
-    "actual",   "allowed", "byte",     "canonical", "default",  "effective",
-    "encoding", "expected", "first",   "found",     "key",      "max",
-    "min",      "modelType", "more",   "moreErrors", "moreNotes", "moreWarnings",
-    "offset",   "portable", "readAs",  "second",     "size",      "suggestion",
+    "actual",     "allowed",   "byte",         "canonical",  "default",
+    "effective",  "encoding",  "expected",     "first",      "found",
+    "key",        "max",       "min",          "modelType",  "more",
+    "moreErrors", "moreNotes", "moreWarnings", "offset",     "portable",
+    "readAs",     "second",    "size",         "suggestion",
 };
 static_assert(std::size(kParamNames) ==
                   static_cast<size_t>(Param::kSuggestion) + 1,
@@ -104,16 +125,16 @@ class FindingParams {
 // message and hint are for people and may be reworded.
 struct Finding {
   Severity severity = Severity::kError;
-  std::string code;     // e.g. "budget.out_of_range"
-  std::string path;     // JSON Pointer (RFC 6901) of the value or key
-  int line = 0;         // 1-based; 0 when the input had no text position
-  int column = 0;       // 1-based, in Unicode code points
-  size_t begin = 0;     // byte offset of the offending token's first byte
-  size_t end = 0;       // byte offset just past the token
+  std::string code;        // e.g. "budget.out_of_range"
+  std::string path;        // JSON Pointer (RFC 6901) of the value or key
+  int line = 0;            // 1-based; 0 when the input had no text position
+  int column = 0;          // 1-based, in Unicode code points
+  size_t begin = 0;        // byte offset of the offending token's first byte
+  size_t end = 0;          // byte offset just past the token
   size_t utf16_begin = 0;  // the same two offsets in UTF-16 code units, as
   size_t utf16_end = 0;    // JavaScript strings and editors count them
-  std::string message;  // what was found and what was expected
-  std::string hint;     // what to do; empty when there is nothing to do
+  std::string message;     // what was found and what was expected
+  std::string hint;        // what to do; empty when there is nothing to do
   FindingParams params;
 };
 
