@@ -84,7 +84,10 @@ struct RawDocument {
   RawValue top;
   std::vector<RawMember> members;
   std::vector<NestedDuplicate> nested_duplicates;
-  std::vector<PointerStep> pointer_steps;  // indexed by NestedDuplicate::object
+  // String values below the top-level members that begin with
+  // kPlaceholderPrefix, each as the step naming it and its span.
+  std::vector<std::pair<size_t, Span>> nested_placeholders;
+  std::vector<PointerStep> pointer_steps;  // indexed by the two lists above
   // Integers written with more than kMaxPythonDigits digits, anywhere in
   // the text, in text order. Python's json module rejects them.
   std::vector<Span> long_integers;
@@ -297,6 +300,15 @@ void ReportNestedDuplicate(const RawDocument& document,
 // Returns the JSON Pointer of a key set twice in a nested object.
 std::string NestedDuplicatePointer(const RawDocument& document,
                                    const NestedDuplicate& duplicate);
+
+// Records a string value read in the innermost nested object or array,
+// frames.back(), in document.nested_placeholders when it begins with
+// kPlaceholderPrefix. `span` is the string's, quotes included.
+void NoteNestedString(RawDocument& document, std::vector<NestedFrame>& frames,
+                      std::string_view text, Span span);
+
+// Returns the JSON Pointer that a step of RawDocument::pointer_steps names.
+std::string StepPointer(const RawDocument& document, size_t step);
 
 // The rules of AutoMlImageSegmentationInputs that go beyond JSON types.
 void CheckSegmentationRules(const std::vector<FieldValue>& fields,

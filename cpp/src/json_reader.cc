@@ -75,19 +75,42 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
   frames.back().key = key;
 }
 
-std::string NestedDuplicatePointer(const RawDocument& document,
-                                   const NestedDuplicate& duplicate) {
+void NoteNestedString(RawDocument& document, std::vector<NestedFrame>& frames,
+                      std::string_view text, Span span) {
+  // The raw text after the opening quote: a placeholder has no escapes.
+  if (text.substr(span.begin + 1, kPlaceholderPrefix.size()) !=
+      kPlaceholderPrefix) {
+    return;
+  }
+  const NestedFrame& frame = frames.back();
+  PointerStep step;
+  step.parent = StepOf(document, frames, frames.size() - 1);
+  step.is_index = frame.is_array;
+  step.index = frame.index;
+  step.key = frame.key;
+  document.pointer_steps.push_back(step);
+  document.nested_placeholders.push_back(
+      {document.pointer_steps.size() - 1, span});
+}
+
+std::string StepPointer(const RawDocument& document, size_t step) {
   std::vector<const PointerStep*> steps;
-  for (size_t i = duplicate.object; i != PointerStep::kNone;
+  for (size_t i = step; i != PointerStep::kNone;
        i = document.pointer_steps[i].parent) {
     steps.push_back(&document.pointer_steps[i]);
   }
   std::string pointer;
-  for (auto step = steps.rbegin(); step != steps.rend(); ++step) {
-    pointer += (*step)->is_index ? "/" + std::to_string((*step)->index)
-                                 : MemberPointer((*step)->key);
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    pointer += (*it)->is_index ? "/" + std::to_string((*it)->index)
+                               : MemberPointer((*it)->key);
   }
-  return pointer + MemberPointer(duplicate.key);
+  return pointer;
+}
+
+std::string NestedDuplicatePointer(const RawDocument& document,
+                                   const NestedDuplicate& duplicate) {
+  return StepPointer(document, duplicate.object) +
+         MemberPointer(duplicate.key);
 }
 
 namespace {

@@ -302,6 +302,11 @@ class Scanner {
         std::string_view content;
         if (!String(target != nullptr ? &content : nullptr)) return false;
         Store(target, ValueKind::kString, content, begin);
+        // A top-level member's string is in the document; a deeper one is
+        // noted only when it is a placeholder (see NoteNestedString).
+        if (target == nullptr && !frames_.empty()) {
+          NoteNestedString(document_, frames_, text_, {begin, position_});
+        }
         return true;
       }
       case 't':

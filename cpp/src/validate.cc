@@ -341,67 +341,51 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
   }
 }
 
-// Appends to `pointer` the members down to the innermost object member,
-// within the object value at `span` of the text, whose value contains
-// offset `at`, and sets `key` to that member's key. Both stay as they are
-// when there is no such member. Arrays are not entered, so the pointer may
-// name one.
-void AppendPointerTo(std::string_view text, internal::Span span, size_t at,
-                     std::string& pointer, std::string& key) {
-  const std::string_view value = text.substr(span.begin, span.end - span.begin);
-  if (value.empty() || value[0] != '{') return;
-  const std::optional<RawDocument> object = internal::ScanJsonText(value);
-  if (!object) return;
-  for (const RawMember& member : object->members) {
-    const internal::Span inner = {span.begin + member.value.span.begin,
-                                  span.begin + member.value.span.end};
-    if (at >= inner.begin && at < inner.end) {
-      pointer += internal::MemberPointer(member.key);
-      key = std::string(member.key);
-      AppendPointerTo(text, inner, at, pointer, key);
-      return;
-    }
-  }
+// Reports a string value of the request, at `span` with the JSON Pointer
+// `pointer`, that is still a placeholder of the page's pipeline export.
+// `name` is the key of the member it is, or of the array it is in.
+void ReportPlaceholder(std::string_view text, internal::Span span,
+                       const std::string& pointer, std::string_view name,
+                       FindingSink& sink) {
+  if (sink.CutByCap(Severity::kWarning, span)) return;
+  // The span includes the quotes, and a placeholder has no escapes.
+  const std::string_view placeholder =
+      text.substr(span.begin + 1, span.end - span.begin - 2);
+  Finding& finding = sink.Add(
+      Severity::kWarning, "pipeline.placeholder", pointer, span,
+      internal::Format("{} is still the placeholder {}",
+                       {internal::Quoted(name), internal::Quoted(placeholder)}),
+      "Replace it with the real value before you send the request.");
+  finding.params.Set(Param::kActual, placeholder);
 }
 
-// Reports each string value that begins with kPlaceholderPrefix in the
-// request's members other than `inputs`, which the page's pipeline export
-// writes for the user to fill in. A quote before the prefix that no
-// backslash escapes opens a string: in valid JSON, a closing quote is
-// never followed by a letter.
+// Reports each string value of the request that begins with
+// kPlaceholderPrefix, outside the trainingTaskInputs (`inputs`), whose own
+// checks cover them: the placeholders the page's pipeline export writes
+// for the user to fill in.
 void ReportPlaceholders(std::string_view text, const RawDocument& document,
                         const RawMember* inputs, FindingSink& sink) {
   for (const RawMember& member : document.members) {
-    if (&member == inputs) continue;
-    const internal::Span span = member.value.span;
-    const std::string_view value =
-        text.substr(span.begin, span.end - span.begin);
-    for (size_t at = value.find(internal::kPlaceholderPrefix);
-         at != std::string_view::npos;
-         at = value.find(internal::kPlaceholderPrefix, at + 1)) {
-      if (at == 0 || value[at - 1] != '"') continue;
-      size_t backslashes = 0;
-      while (at - 1 > backslashes && value[at - 2 - backslashes] == '\\')
-        ++backslashes;
-      if (backslashes % 2 != 0) continue;
-      size_t end = at;
-      while (end < value.size() && value[end] != '"')
-        end += value[end] == '\\' ? 2 : 1;
-      const internal::Span string_span = {
-          span.begin + at - 1, span.begin + std::min(end + 1, value.size())};
-      if (sink.CutByCap(Severity::kWarning, string_span)) continue;
-      std::string pointer = internal::MemberPointer(member.key);
-      std::string key(member.key);
-      AppendPointerTo(text, span, string_span.begin, pointer, key);
-      const std::string_view placeholder = value.substr(at, end - at);
-      Finding& finding = sink.Add(
-          Severity::kWarning, "pipeline.placeholder", pointer, string_span,
-          internal::Format(
-              "{} is still the placeholder {}",
-              {internal::Quoted(key), internal::Quoted(placeholder)}),
-          "Replace it with the real value before you send the request.");
-      finding.params.Set(Param::kActual, placeholder);
+    if (&member != inputs && member.value.kind == ValueKind::kString &&
+        text.substr(member.value.span.begin + 1,
+                    internal::kPlaceholderPrefix.size()) ==
+            internal::kPlaceholderPrefix) {
+      ReportPlaceholder(text, member.value.span,
+                        internal::MemberPointer(member.key), member.key, sink);
     }
+  }
+  const internal::Span skipped =
+      inputs != nullptr ? inputs->value.span : internal::Span{};
+  for (const auto& [step, span] : document.nested_placeholders) {
+    if (span.begin >= skipped.begin && span.begin < skipped.end) continue;
+    // The name is the nearest key: an array's, for an element.
+    size_t named = step;
+    while (document.pointer_steps[named].is_index &&
+           document.pointer_steps[named].parent != internal::PointerStep::kNone) {
+      named = document.pointer_steps[named].parent;
+    }
+    ReportPlaceholder(text, span, internal::StepPointer(document, step),
+                      document.pointer_steps[named].key, sink);
   }
 }
 

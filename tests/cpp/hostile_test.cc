@@ -66,6 +66,13 @@ const HostileRow kHostileRows[] = {
        return text + "}}";
      },
      "json.duplicate_key"},
+    {"60,000 placeholders in a request",
+     [] {
+       std::string text = "{\"trainingTaskInputs\":{},\"labels\":[[";
+       for (int i = 0; i < 60'000; ++i) text += "\"REPLACE_WITH_X\",";
+       return text + "1]]}";
+     },
+     "findings.truncated"},
     {"string just under the size limit",
      [] {
        return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +

@@ -484,6 +484,15 @@ TEST(CreateRequest, WarnsPlaceholderInPipeline) {
   EXPECT_EQ(text.substr(finding->begin, finding->end - finding->begin),
             "\"REPLACE_WITH_DATASET_ID\"");
   EXPECT_EQ(finding->severity, Severity::kWarning);
+
+  // In an array, the pointer names the element and the message the array.
+  const ValidationResult in_array = Validate(
+      RequestStart() +
+      R"("trainingTaskInputs":{},"modelToUpload":{"versionAliases":["a","REPLACE_WITH_ALIAS"]}})");
+  const Finding* element = testing::FindCode(in_array, "pipeline.placeholder");
+  ASSERT_NE(element, nullptr);
+  EXPECT_EQ(element->path, "/modelToUpload/versionAliases/1");
+  EXPECT_EQ(element->message.rfind("\"versionAliases\" is still", 0), 0u);
 }
 
 TEST(CreateRequest, WarnsParentThatIsNoLocation) {
