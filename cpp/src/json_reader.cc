@@ -109,8 +109,7 @@ std::string StepPointer(const RawDocument& document, size_t step) {
 
 std::string NestedDuplicatePointer(const RawDocument& document,
                                    const NestedDuplicate& duplicate) {
-  return StepPointer(document, duplicate.object) +
-         MemberPointer(duplicate.key);
+  return StepPointer(document, duplicate.object) + MemberPointer(duplicate.key);
 }
 
 namespace {

@@ -381,7 +381,8 @@ void ReportPlaceholders(std::string_view text, const RawDocument& document,
     // The name is the nearest key: an array's, for an element.
     size_t named = step;
     while (document.pointer_steps[named].is_index &&
-           document.pointer_steps[named].parent != internal::PointerStep::kNone) {
+           document.pointer_steps[named].parent !=
+               internal::PointerStep::kNone) {
       named = document.pointer_steps[named].parent;
     }
     ReportPlaceholder(text, span, internal::StepPointer(document, step),
