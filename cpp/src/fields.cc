@@ -84,19 +84,20 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
 // proto name compares as equal to its JSON name, since the comparison
 // drops case and underscores, so a key close to the proto name gets the
 // JSON name. The closest name is suggested, unless it names a field that
-// is set already (bit i of `set` for field i), where renaming would set
-// the field twice.
+// is set already, where renaming would set the field twice. set[i] is the
+// key field i is set under, as written, or empty.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity,
                         const std::vector<std::string_view>& candidates,
-                        uint64_t set, FindingSink& sink) {
+                        const std::vector<std::string_view>& set,
+                        FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
   std::string_view suggestion = ClosestName(member.key, candidates);
   std::string_view set_already;
   if (const FieldDecl* closest = message.FindField(suggestion);
       closest != nullptr &&
-      (set >> (closest - message.fields.data()) & 1) != 0) {
-    set_already = suggestion;
+      !set[static_cast<size_t>(closest - message.fields.data())].empty()) {
+    set_already = set[static_cast<size_t>(closest - message.fields.data())];
     suggestion = {};
   }
   std::vector<std::string_view> names = FieldNames(message);
@@ -119,9 +120,11 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   } else if (!set_already.empty()) {
     message_text =
         Format("unknown field {}; it is close to {}, which is set already",
-               {Quoted(member.key), set_already});
-    hint =
-        Format("Remove it, or keep its value as the one of {}.", {set_already});
+               {Quoted(member.key), Quoted(set_already)});
+    hint = Format(
+        "Remove it if {} has the value you want; otherwise move its value "
+        "there, then remove it.",
+        {Quoted(set_already)});
   } else {
     message_text = Format("unknown field {}; {} has only {}",
                           {Quoted(member.key), message.name, JoinNames(names)});
@@ -702,10 +705,9 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
       candidates.push_back(kPipelineInputsKey);
       candidates.push_back(kCreatePipelineKey);
     }
-    // Bit i: field i is present. A message has far fewer than 64 fields.
-    uint64_t set = 0;
-    for (size_t i = 0; i < values.size() && i < 64; ++i) {
-      if (values[i].member != nullptr) set |= uint64_t{1} << i;
+    std::vector<std::string_view> set(values.size());
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (values[i].member != nullptr) set[i] = values[i].member->key;
     }
     for (const RawMember& member : document.members) {
       if (message.FindField(member.key) != nullptr) continue;

@@ -191,7 +191,19 @@ void ReportMisplacedMember(const RawMember& member, std::string_view what,
 // renaming would set it twice; the message says that it is set. It is a
 // warning, like a missing displayName, because segform checks the inputs
 // in the request.
-void ReportUnknownRequestMember(const RawMember& member,
+// Returns the key of the document's first member named `name`, in either
+// spelling, as written, or `name` when there is none.
+std::string_view WrittenKey(const RawDocument& document,
+                            std::string_view name) {
+  for (const RawMember& member : document.members) {
+    if (member.key == name || IsSnakeCaseOf(member.key, name))
+      return member.key;
+  }
+  return name;
+}
+
+void ReportUnknownRequestMember(const RawDocument& document,
+                                const RawMember& member,
                                 std::string_view message_name,
                                 const std::vector<std::string_view>& names,
                                 const std::vector<std::string_view>& absent,
@@ -202,7 +214,7 @@ void ReportUnknownRequestMember(const RawMember& member,
   std::string_view set_already;
   if (!suggestion.empty() &&
       std::find(absent.begin(), absent.end(), suggestion) == absent.end()) {
-    set_already = suggestion;
+    set_already = WrittenKey(document, suggestion);
     suggestion = {};
   }
   std::string message;
@@ -215,9 +227,12 @@ void ReportUnknownRequestMember(const RawMember& member,
   } else if (!set_already.empty()) {
     message = internal::Format(
         "unknown member {} of a {}; it is close to {}, which is set already",
-        {internal::Quoted(member.key), message_name, set_already});
-    fix = internal::Format("Remove it, or keep its value as the one of {}.",
-                           {set_already});
+        {internal::Quoted(member.key), message_name,
+         internal::Quoted(set_already)});
+    fix = internal::Format(
+        "Remove it if {} has the value you want; otherwise move its value "
+        "there, then remove it.",
+        {internal::Quoted(set_already)});
   } else {
     message =
         internal::Format("unknown member {} of a {}, which the API rejects",
@@ -378,15 +393,24 @@ void ReportPlaceholders(std::string_view text, const RawDocument& document,
       inputs != nullptr ? inputs->value.span : internal::Span{};
   for (const auto& [step, span] : document.nested_placeholders) {
     if (span.begin >= skipped.begin && span.begin < skipped.end) continue;
-    // The name is the nearest key: an array's, for an element.
-    size_t named = step;
-    while (document.pointer_steps[named].is_index &&
-           document.pointer_steps[named].parent !=
-               internal::PointerStep::kNone) {
-      named = document.pointer_steps[named].parent;
+    // The name is the keys down to the value, as in
+    // "modelToUpload.versionAliases[1]", so that two displayNames differ.
+    std::vector<const internal::PointerStep*> chain;
+    for (size_t i = step; i != internal::PointerStep::kNone;
+         i = document.pointer_steps[i].parent) {
+      chain.push_back(&document.pointer_steps[i]);
     }
-    ReportPlaceholder(text, span, internal::StepPointer(document, step),
-                      document.pointer_steps[named].key, sink);
+    std::string name;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      if ((*it)->is_index) {
+        name += "[" + std::to_string((*it)->index) + "]";
+      } else {
+        if (!name.empty()) name += '.';
+        name += (*it)->key;
+      }
+    }
+    ReportPlaceholder(text, span, internal::StepPointer(document, step), name,
+                      sink);
   }
 }
 
@@ -410,9 +434,27 @@ bool IsRfc3339Time(std::string_view text) {
     ++i;
     return true;
   };
-  if (!number(4, 9999) || !literal('-') || !number(2, 12) || !literal('-') ||
-      !number(2, 31) || !literal('T') || !number(2, 23) || !literal(':') ||
+  // The date is read in parts, to check the day against its month.
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  const auto part = [&](size_t count, int* value) {
+    const size_t start = i;
+    if (!number(count, 9999)) return false;
+    *value = 0;
+    for (size_t k = start; k < i; ++k) *value = *value * 10 + (text[k] - '0');
+    return true;
+  };
+  if (!part(4, &year) || !literal('-') || !part(2, &month) || !literal('-') ||
+      !part(2, &day) || !literal('T') || !number(2, 23) || !literal(':') ||
       !number(2, 59) || !literal(':') || !number(2, 59)) {
+    return false;
+  }
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (year < 1 || month < 1 || month > 12 || day < 1 ||
+      day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) {
     return false;
   }
   if (i < text.size() && text[i] == '.') {
@@ -427,21 +469,26 @@ bool IsRfc3339Time(std::string_view text) {
 }
 
 // Reports a member of the request, or a value in one, written in another
-// JSON form than TrainingPipeline has for it, which the API rejects.
+// JSON form than TrainingPipeline has for it, which the API rejects. `key`
+// is the member's key as written, and `name` its JSON name.
 void ReportRequestWrongType(const std::string& pointer, internal::Span span,
-                            std::string_view name, std::string_view expected,
-                            std::string_view actual, std::string_view hint,
-                            FindingSink& sink) {
+                            std::string_view key, std::string_view name,
+                            std::string_view expected, std::string_view actual,
+                            std::string_view hint, FindingSink& sink) {
   if (sink.CutByCap(Severity::kWarning, span)) return;
   Finding& finding =
       sink.Add(Severity::kWarning, "pipeline.wrong_type", pointer, span,
                internal::Format("the request's {} must be {}; got {}",
-                                {name, expected, actual}),
+                                {internal::Quoted(key), expected, actual}),
                std::string(hint));
   finding.params.Set(Param::kKey, name);
   finding.params.Set(Param::kExpected, expected);
   finding.params.Set(Param::kActual, actual);
 }
+
+constexpr std::string_view kTimeHint =
+    "Write a time such as \"2026-12-05T10:00:00Z\", with Z or an offset "
+    "such as +01:00 at the end.";
 
 // Checks the JSON form of each member of the request that TrainingPipeline
 // has (RequestValueKind). null means not set, for any member. The
@@ -463,42 +510,41 @@ void CheckRequestMemberValues(std::string_view text,
     switch (declared->kind) {
       case RequestValueKind::kString:
         if (value.kind != ValueKind::kString) {
-          ReportRequestWrongType(pointer, value.span, name, "a string", actual,
+          ReportRequestWrongType(pointer, value.span, member.key, name,
+                                 "a string", actual,
                                  "Write the value in double quotes.", sink);
         }
         break;
       case RequestValueKind::kMessage:
         if (value.kind != ValueKind::kObject) {
-          ReportRequestWrongType(pointer, value.span, name, "an object", actual,
-                                 "Write an object, { } with its fields in it.",
-                                 sink);
+          ReportRequestWrongType(
+              pointer, value.span, member.key, name, "an object", actual,
+              "Write an object in braces, { }, with its fields inside.", sink);
         }
         break;
       case RequestValueKind::kEnum:
         if (value.kind != ValueKind::kString &&
             value.kind != ValueKind::kNumber) {
-          ReportRequestWrongType(pointer, value.span, name,
+          ReportRequestWrongType(pointer, value.span, member.key, name,
                                  "an enum name or number", actual,
                                  "Write the name in double quotes.", sink);
         }
         break;
       case RequestValueKind::kTimestamp:
         if (value.kind != ValueKind::kString) {
-          ReportRequestWrongType(
-              pointer, value.span, name, "an RFC 3339 time", actual,
-              "Write a time such as \"2026-12-05T10:00:00Z\".", sink);
+          ReportRequestWrongType(pointer, value.span, member.key, name,
+                                 "an RFC 3339 time", actual, kTimeHint, sink);
         } else if (!IsRfc3339Time(value.text)) {
           ReportRequestWrongType(
-              pointer, value.span, name, "an RFC 3339 time",
-              internal::QuoteForMessage(value.text),
-              "Write a time such as \"2026-12-05T10:00:00Z\".", sink);
+              pointer, value.span, member.key, name, "an RFC 3339 time",
+              internal::QuoteForMessage(value.text), kTimeHint, sink);
         }
         break;
       case RequestValueKind::kStringMap: {
         if (value.kind != ValueKind::kObject) {
           ReportRequestWrongType(
-              pointer, value.span, name, "an object of strings", actual,
-              "Write an object such as {\"team\": \"vision\"}.", sink);
+              pointer, value.span, member.key, name, "an object of strings",
+              actual, "Write an object such as {\"team\": \"vision\"}.", sink);
           break;
         }
         const std::optional<RawDocument> map = internal::ScanJsonText(
@@ -510,7 +556,7 @@ void CheckRequestMemberValues(std::string_view text,
               value.span.begin + entry.value.span.begin,
               value.span.begin + entry.value.span.end};
           ReportRequestWrongType(pointer + internal::MemberPointer(entry.key),
-                                 span, name, "an object of strings",
+                                 span, member.key, name, "an object of strings",
                                  internal::KindName(entry.value.kind),
                                  "Write each value in double quotes.", sink);
         }
@@ -580,7 +626,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   const std::string inputs_pointer = internal::MemberPointer(
       inputs_member != nullptr ? inputs_member->key
                                : internal::kPipelineInputsKey);
-  if (inputs_member != nullptr) {
+  if (inputs_member != nullptr &&
+      inputs_member->value.kind == ValueKind::kObject) {
     Finding& note = sink.Add(
         Severity::kInfo, "pipeline.request", inputs_pointer,
         inputs_member->key_span,
@@ -620,8 +667,9 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     }
     if (RequestMemberName(member.key).empty() && &member != misspelt_inputs) {
       ReportUnknownRequestMember(
-          member, "training pipeline request", TrainingPipelineFieldNames(),
-          absent, "Remove it, or move it to the message it belongs to.", sink);
+          document, member, "training pipeline request",
+          TrainingPipelineFieldNames(), absent,
+          "Remove it, or move it to the message it belongs to.", sink);
     }
   }
   // Keys set twice deeper down, except inside the trainingTaskInputs object
@@ -842,7 +890,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
       continue;
     }
     ReportUnknownRequestMember(
-        member, "CreateTrainingPipelineRequest", members, absent,
+        document, member, "CreateTrainingPipelineRequest", members, absent,
         "Remove it, or move it into trainingPipeline.", sink);
   }
   CheckRequestParent(document, sink);

@@ -372,10 +372,26 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
   EXPECT_FALSE(present.findings[1].params.contains(Param::kSuggestion));
   EXPECT_EQ(present.findings[1].message,
             "unknown member \"displayNme\" of a training pipeline request; it "
-            "is close to "
-            "displayName, which is set already");
+            "is close to \"displayName\", which is set already");
   EXPECT_EQ(present.findings[1].hint,
-            "Remove it, or keep its value as the one of displayName.");
+            "Remove it if \"displayName\" has the value you want; otherwise "
+            "move its value there, then remove it.");
+  // The member set already is named as written.
+  const ValidationResult snake = Validate(
+      RequestStart() + R"("trainingTaskInputs":{},"display_nme":"b"})");
+  const Finding* close = testing::FindCode(snake, "pipeline.unknown_field");
+  ASSERT_NE(close, nullptr);
+  EXPECT_NE(close->message.find("close to \"displayName\""), std::string::npos);
+  const ValidationResult written = Validate(
+      std::string(R"({"display_name":"x","trainingTaskDefinition":")") +
+      std::string(ImageSegmentationInputsDecl().schema_uri) +
+      R"(","trainingTaskInputs":{},"display_nme":"b"})");
+  const Finding* as_written =
+      testing::FindCode(written, "pipeline.unknown_field");
+  ASSERT_NE(as_written, nullptr);
+  EXPECT_NE(as_written->message.find("close to \"display_name\""),
+            std::string::npos)
+      << as_written->message;
 }
 
 TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
@@ -420,6 +436,11 @@ TEST(PipelineRequest, WarnsMembersOfWrongForm) {
       {R"("createTime":"2026-12-05T10:00:00.1234567890Z")", "/createTime"},
       {R"("createTime":"2026-12-05T10:00:00.123456789Z")", nullptr},
       {R"("createTime":"2026-12-05T10:00:00-08:00")", nullptr},
+      {R"("createTime":"2026-02-31T10:00:00Z")", "/createTime"},
+      {R"("createTime":"2026-00-10T10:00:00Z")", "/createTime"},
+      {R"("createTime":"0000-01-01T10:00:00Z")", "/createTime"},
+      {R"("createTime":"2028-02-29T10:00:00Z")", nullptr},
+      {R"("createTime":"2100-02-29T10:00:00Z")", "/createTime"},
       {R"("trainingTaskMetadata":[1,"x"])", nullptr},
       {R"("encryptionSpec":null)", nullptr},
   };
@@ -478,9 +499,9 @@ TEST(CreateRequest, WarnsPlaceholderInPipeline) {
   const Finding* finding = testing::FindCode(result, "pipeline.placeholder");
   ASSERT_NE(finding, nullptr);
   EXPECT_EQ(finding->path, "/trainingPipeline/inputDataConfig/datasetId");
-  EXPECT_EQ(
-      finding->message,
-      "\"datasetId\" is still the placeholder \"REPLACE_WITH_DATASET_ID\"");
+  EXPECT_EQ(finding->message,
+            "\"inputDataConfig.datasetId\" is still the placeholder "
+            "\"REPLACE_WITH_DATASET_ID\"");
   EXPECT_EQ(text.substr(finding->begin, finding->end - finding->begin),
             "\"REPLACE_WITH_DATASET_ID\"");
   EXPECT_EQ(finding->severity, Severity::kWarning);
@@ -492,7 +513,10 @@ TEST(CreateRequest, WarnsPlaceholderInPipeline) {
   const Finding* element = testing::FindCode(in_array, "pipeline.placeholder");
   ASSERT_NE(element, nullptr);
   EXPECT_EQ(element->path, "/modelToUpload/versionAliases/1");
-  EXPECT_EQ(element->message.rfind("\"versionAliases\" is still", 0), 0u);
+  EXPECT_EQ(
+      element->message.rfind("\"modelToUpload.versionAliases[1]\" is still", 0),
+      0u)
+      << element->message;
 }
 
 TEST(CreateRequest, WarnsParentThatIsNoLocation) {
@@ -596,7 +620,7 @@ TEST(PipelineRequest, ReportsDuplicateKeysAtAnyDepth) {
        {"pipeline.request", "field.unknown", "json.duplicate_key"},
        "/trainingTaskInputs/x/a"},
       {RequestStart() + R"("trainingTaskInputs":[{"a":1,"a":2}]})",
-       {"pipeline.request", "pipeline.inputs_not_object", "json.duplicate_key"},
+       {"pipeline.inputs_not_object", "json.duplicate_key"},
        "/trainingTaskInputs/0/a"},
       {RequestStart() +
            R"("trainingTaskInputs":{},"trainingTaskInputs":{"x":{"a":1,"a":2}}})",
