@@ -41,12 +41,19 @@ const unreadRecordKey = 'segform.jsonText.unread';
 // The reason saving is off, or null. It is set when the unread record
 // could not be copied, so that no save replaces the only copy.
 let saveBlockedReason = null;
-/** Returns why the text cannot go into a pipeline request export. */
-function notAnObjectMessage() {
-  const reason = state.result.pipelineRequest
-    ? 'The request has no trainingTaskInputs object'
-    : 'The JSON text cannot be read as an object';
-  return `${reason}, so it cannot go into a pipeline request. Fix it first.`;
+/**
+ * Returns why the text cannot be exported as `kind`: a pipeline request
+ * needs inputs that are an object, and a request's inputs can be exported
+ * alone only when they are one.
+ */
+function notAnObjectMessage(kind) {
+  if (!state.result.pipelineRequest) {
+    return 'The JSON text cannot be read as an object, so it cannot go into a pipeline ' +
+      'request. Fix it first.';
+  }
+  const what = kind === 'pipeline' ? 'it cannot go into a pipeline request'
+    : 'there are no inputs to export alone';
+  return `The request has no trainingTaskInputs object, so ${what}. Fix it first.`;
 }
 // The import messages' name for pasted text, which has no file name.
 const pastedTextLabel = 'the pasted text';
@@ -59,7 +66,8 @@ const elements = Object.fromEntries(
     'export-button', 'copy-button', 'pipeline-export-button', 'pipeline-copy-button',
     'import-button', 'reset-button', 'import-input', 'action-status', 'import-status', 'undo-bar',
     'undo-button', 'undo-description', 'editor-root', 'editor-loading', 'editor-findings',
-    'preview-note', 'preview', 'confirm-dialog', 'confirm-text', 'confirm-list',
+    'preview-note', 'preview', 'confirm-dialog', 'confirm-heading', 'confirm-text',
+    'confirm-list',
     'confirm-cancel', 'confirm-accept', 'share-button', 'share-dialog', 'share-cancel',
     'share-accept', 'other-tab-bar', 'other-tab-text', 'keep-tab-button', 'open-tab-button',
     'save-failed-bar', 'save-failed-text',
@@ -1132,6 +1140,8 @@ async function confirmExport(verb, kind) {
   const listed = blocking.length < errorCount + warningCount
     ? ` The first ${blocking.length} are listed.` : '';
   const them = errorCount + warningCount === 1 ? 'it' : 'them';
+  elements.confirmHeading.textContent = errorCount > 0 ? 'The inputs have errors'
+    : 'The request has warnings';
   elements.confirmText.textContent = pipeline
     ? `The pipeline request has ${count} that the API would reject.${listed} ` +
       `You can cancel and fix ${them}, or take the request anyway.`
@@ -1218,10 +1228,12 @@ function exportText(kind) {
   } else if (objectSpan) {
     // The inputs as written, without a pipeline request around them.
     inputs = state.text.slice(objectSpan.begin, objectSpan.end);
-  } else if (kind !== 'pipeline') {
+  } else if (kind !== 'pipeline' && !state.result.pipelineRequest) {
     inputs = state.text.trim();
   } else {
-    return null; // text that is not an object cannot go into a request
+    // Text that is not an object cannot go into a request, and a request
+    // whose inputs are not an object has no inputs to export alone.
+    return null;
   }
   if (kind !== 'pipeline') {
     return `${inputs}\n`;
@@ -1259,7 +1271,7 @@ async function exportJson(kind) {
   // offers to take it as written. The modal dialog keeps the text as it is.
   const text = exportText(kind);
   if (text === null) {
-    setActionStatus(notAnObjectMessage(), true);
+    setActionStatus(notAnObjectMessage(kind), true);
     return;
   }
   if (!(await confirmExport('exported', kind))) {
@@ -1293,7 +1305,7 @@ function fillInPlaceholders(text) {
 async function copyJson(kind) {
   const text = exportText(kind);
   if (text === null) {
-    setActionStatus(notAnObjectMessage(), true);
+    setActionStatus(notAnObjectMessage(kind), true);
     return;
   }
   if (!(await confirmExport('copied', kind))) {
@@ -1434,11 +1446,20 @@ function importText(rawText, name) {
       'fixed in the editor.', importedFindingItems(errors, name), true);
     return;
   }
-  const message =
-    state.result.errorCount > 0
-      ? `Loaded ${loaded}. It has ${pluralize(state.result.errorCount, 'error')} ` +
-        'to fix before export.'
-      : `Loaded ${loaded}. It is valid.`;
+  // The request's own warnings that the API rejects it for are named too,
+  // so that "valid" is not read as "ready to send".
+  const requestWarnings = state.result.findings.filter((finding) =>
+    finding.severity === 'warning' && rejectedRequestCodes.has(finding.code)).length;
+  let message;
+  if (state.result.errorCount > 0) {
+    message = `Loaded ${loaded}. It has ${pluralize(state.result.errorCount, 'error')} ` +
+      'to fix before export.';
+  } else if (requestWarnings > 0) {
+    message = `Loaded ${loaded}. Its inputs are valid, but the request has ` +
+      `${pluralize(requestWarnings, 'warning')} that the API would reject it for.`;
+  } else {
+    message = `Loaded ${loaded}. It is valid.`;
+  }
   showImportStatus(message, [], false);
 }
 

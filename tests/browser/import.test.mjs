@@ -456,6 +456,13 @@ test('non-object request inputs named', { timeout: testTimeout },
       assert.equal(await page.textContent('#action-status'),
         'The request has no trainingTaskInputs object, so it cannot go into a pipeline ' +
         'request. Fix it first.');
+      // Nor are there inputs to export alone: the whole request would be
+      // saved as the inputs.
+      await page.click('#export-button');
+      assert.equal(await page.textContent('#action-status'),
+        'The request has no trainingTaskInputs object, so there are no inputs to export ' +
+        'alone. Fix it first.');
+      assert.equal(await page.isHidden('#confirm-dialog'), true);
     });
   });
 

@@ -78,6 +78,17 @@ test('pipeline request findings sit at their fields', { timeout: testTimeout }, 
   });
 });
 
+test('request warnings named on import', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    // Valid inputs in a request without a trainingTaskDefinition: "valid"
+    // alone would hide the warning the API rejects the request for.
+    await importFile(page, 'request.json', encoder.encode(
+      '{"displayName": "r", "trainingTaskInputs": {"modelType": "CLOUD_LOW_ACCURACY_1"}}'));
+    assert.match(await page.textContent('#import-status'),
+      /Its inputs are valid, but the request has 1 warning that the API would reject it for\.$/);
+  });
+});
+
 test('pipeline export keeps the request\'s own values', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await importFile(page, 'request.json', encoder.encode(request));
@@ -89,6 +100,8 @@ test('pipeline export keeps the request\'s own values', { timeout: testTimeout }
       await page.locator('#confirm-dialog[open]').waitFor();
       assert.match(await page.textContent('#confirm-text'),
         /^The pipeline request has 1 warning that the API would reject\./);
+      // The heading says so too: the inputs have no error.
+      assert.equal(await page.textContent('#confirm-heading'), 'The request has warnings');
       assert.deepEqual(await page.$$eval('#confirm-list [data-code]',
         (items) => items.map((item) => item.dataset.code)), ['pipeline.missing_field']);
       await page.click('#confirm-accept');
