@@ -647,7 +647,8 @@ function wireFormEvents() {
     // Typing ends the offer even when it changes no text (blanks in an
     // empty field), so that Ctrl+Z in the field then undoes the typing.
     endUndoOffer();
-    const edits = fieldEdits(state.text, state.spans, control.field.jsonName, control.jsonToken());
+    const edits = fieldEdits(state.text, state.spans, control.field.jsonName,
+      control.jsonToken(), control.field.protoName);
     if (edits.length > 0) {
       editText(edits, 'form');
     }
@@ -1222,8 +1223,9 @@ function focusFirstInvalid() {
  */
 function exportText(kind) {
   const { objectSpan } = state.spans ?? {};
+  const canonical = state.result.canonicalJson !== '';
   let inputs;
-  if (state.result.canonicalJson !== '') {
+  if (canonical) {
     inputs = state.result.canonicalJson.trimEnd();
   } else if (objectSpan) {
     // The inputs as written, without a pipeline request around them.
@@ -1239,18 +1241,35 @@ function exportText(kind) {
     return `${inputs}\n`;
   }
   if (state.result.pipelineRequest && objectSpan) {
-    // Keep the user's own request and replace only its trainingTaskInputs.
+    // Keep the user's own request and replace only its trainingTaskInputs,
+    // laid out as the inputs were: on one line, or by the request's step.
+    const written = state.text.slice(objectSpan.begin, objectSpan.end);
+    const before = state.text.slice(0, objectSpan.begin);
+    const after = state.text.slice(objectSpan.end);
+    if (!written.includes('\n') && canonical) {
+      return before + JSON.stringify(JSON.parse(inputs)) + after;
+    }
     const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
     const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
-    // The canonical JSON is indented by two spaces; a request indented by
-    // tabs gets tabs in its inputs too.
-    const inner = indent.includes('\t')
-      ? inputs.replace(/^(?: {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2))
-      : inputs;
-    return state.text.slice(0, objectSpan.begin) + inner.replace(/\n/g, `\n${indent}`) +
-      state.text.slice(objectSpan.end);
+    const step = indentStep(written, indent) ?? indentStep(state.text, '') ?? '  ';
+    // The canonical JSON is indented by two spaces a level.
+    const inner = inputs.replace(/^(?: {2})+/gm, (spaces) => step.repeat(spaces.length / 2));
+    return before + inner.replace(/\n/g, `\n${indent}`) + after;
   }
   return pipelineRequestText(inputs);
+}
+
+/**
+ * Returns what the first indented line of `text` adds to `indent`, the
+ * indentation step its members are written with, or null when no line is
+ * indented more.
+ */
+function indentStep(text, indent) {
+  const line = /\n([ \t]+)\S/.exec(text);
+  if (!line || !line[1].startsWith(indent) || line[1].length === indent.length) {
+    return null;
+  }
+  return line[1].slice(indent.length);
 }
 
 function pipelineRequestText(inputsText) {

@@ -20,7 +20,7 @@ export function memberSpans(result) {
  * JSON value `token`, or remove it when `token` is undefined. A field set
  * more than once has all its members changed or removed alike.
  */
-export function fieldEdits(text, spans, jsonName, token) {
+export function fieldEdits(text, spans, jsonName, token, protoName = jsonName) {
   const { members } = spans;
   const indices = members.indicesOf(jsonName);
   if (token === undefined) {
@@ -33,7 +33,18 @@ export function fieldEdits(text, spans, jsonName, token) {
       insert: token,
     }));
   }
-  return [insertionEdit(text, spans, JSON.stringify(jsonName), token)];
+  // A new member takes the spelling the others are written in: the proto
+  // name when a field is written so.
+  const { count } = members;
+  let spelling = jsonName;
+  for (let i = 0; i < count; i += 1) {
+    const field = members.field(i);
+    if (field !== null && members.key(i) !== field) {
+      spelling = protoName;
+      break;
+    }
+  }
+  return [insertionEdit(text, spans, JSON.stringify(spelling), token)];
 }
 
 /**
@@ -78,8 +89,11 @@ function insertionEdit(text, spans, keyJson, token) {
   while (leadBegin > 0 && ' \t\r\n'.includes(text[leadBegin - 1])) {
     leadBegin -= 1;
   }
-  const lead = text.slice(leadBegin, members.keyBegin(last));
   const colon = text.slice(members.keyEnd(last), members.valueBegin(last));
+  // A member right after the brace or comma gives no spacing to copy, so a
+  // space follows the comma when one follows the colon.
+  const lead = text.slice(leadBegin, members.keyBegin(last)) ||
+    (colon.includes(' ') ? ' ' : '');
   return { from: members.valueEnd(last), to: members.valueEnd(last),
     insert: `,${lead}${keyJson}${colon}${token}` };
 }

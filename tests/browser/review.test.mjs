@@ -168,10 +168,28 @@ test('a tab-indented request exports with tabs', { timeout: testTimeout }, async
     await importFile(page, 'request.json', encoder.encode(
       '{\n\t"displayName": "a",\n\t"trainingTaskDefinition": "gs://google-cloud-aiplatform/' +
       'schema/trainingjob/definition/automl_image_segmentation_1.0.0.yaml",\n' +
-      '\t"trainingTaskInputs": {"model_type": 2, "budget_milli_node_hours": 8000}\n}\n'));
+      '\t"trainingTaskInputs": {\n\t\t"model_type": 2, "budget_milli_node_hours": 8000}\n}\n'));
     const text = await download(page, '#pipeline-export-button');
     assert.match(text, /\n\t"trainingTaskInputs": \{\n\t\t"modelType": "CLOUD_LOW_ACCURACY_1",\n\t\t"budgetMilliNodeHours": "8000"\n\t\}\n\}/);
     assert.doesNotMatch(text, /\t +"/);
+  });
+});
+
+test('request exports keep their layout', { timeout: testTimeout }, async () => {
+  const definition = '"trainingTaskDefinition": "gs://google-cloud-aiplatform/schema/' +
+    'trainingjob/definition/automl_image_segmentation_1.0.0.yaml"';
+  await withPage(session, {}, async ({ page }) => {
+    // Indented by four spaces: the inputs are too.
+    await importFile(page, 'request.json', encoder.encode(
+      `{\n    "displayName": "a",\n    ${definition},\n    "trainingTaskInputs": {\n` +
+      '        "model_type": 2\n    }\n}\n'));
+    assert.match(await download(page, '#pipeline-export-button'),
+      /\n {4}"trainingTaskInputs": \{\n {8}"modelType": "CLOUD_LOW_ACCURACY_1"\n {4}\}\n\}\n$/);
+    // Inputs written on one line stay on one line.
+    await importFile(page, 'request.json', encoder.encode(
+      `{"displayName": "a", ${definition}, "trainingTaskInputs": {"model_type": 2}}`));
+    assert.match(await download(page, '#pipeline-export-button'),
+      /, "trainingTaskInputs": \{"modelType":"CLOUD_LOW_ACCURACY_1"\}\}$/);
   });
 });
 

@@ -113,3 +113,25 @@ test('field added to empty object is indented', () => {
     assert.equal(applyEdits(text, fieldEdits(text, spans, 'modelType', '2')), expected, text);
   }
 });
+
+test('field added after others matches them', () => {
+  const rows = [
+    // A member right after the brace: a space after the comma, as after
+    // the colon, and none when the colon has none.
+    ['{"modelType": 2}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
+      '{"modelType": 2, "budgetMilliNodeHours": "30000"}'],
+    ['{"modelType":2}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
+      '{"modelType":2,"budgetMilliNodeHours":"30000"}'],
+    // Fields written under their proto names: the new one is too.
+    ['{"model_type": 2}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
+      '{"model_type": 2, "budget_milli_node_hours": "30000"}'],
+    // An unknown key in snake case says nothing of the fields' spelling.
+    ['{"some_key": 1}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
+      '{"some_key": 1, "budgetMilliNodeHours": "30000"}'],
+  ];
+  for (const [text, jsonName, protoName, expected] of rows) {
+    const spans = memberSpans(segform.validate(text));
+    assert.equal(applyEdits(text, fieldEdits(text, spans, jsonName, '"30000"', protoName)),
+      expected, text);
+  }
+});
