@@ -95,8 +95,8 @@ std::string ErrorText(int error_number) {
 // library's messages quote input: for control characters, bidirectional
 // formatting characters and bytes that are not UTF-8. A file name with a
 // newline or a terminal's escape sequence could otherwise imitate a finding
-// line. An escape takes at most four characters for each byte it replaces,
-// so a cap of six per byte never cuts the text.
+// line. An escape takes at most six characters for each byte it replaces
+// (\u0009 for a tab), so a cap of six per byte never cuts the text.
 std::string Shown(const std::string& text, std::string_view mark) {
   std::string quoted =
       segform::internal::QuoteForMessage(text, 6 * text.size() + 6);

@@ -415,7 +415,10 @@ std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
     while (!core.empty() && core.front() == ' ') core.remove_prefix(1);
     while (!core.empty() && core.back() == ' ') core.remove_suffix(1);
   }
-  // int() takes underscores between digits too ("0_3" is 3).
+  // int() reads the digits of other scripts too, and underscores between
+  // digits of any script ("0_3", and Arabic-Indic 0, _, 3, are 3).
+  const std::string ascii_digits = WithAsciiDigits(core);
+  if (!ascii_digits.empty()) core = ascii_digits;
   std::string without_underscores;
   if (IsPythonUnderscoreInteger(core)) {
     for (const char c : core) {
@@ -426,9 +429,6 @@ std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
   const size_t digits =
       core.size() - (!core.empty() && (core[0] == '-' || core[0] == '+'));
   if (digits > kMaxPythonDigits) return std::nullopt;
-  // int() reads the digits of other scripts too.
-  const std::string ascii_digits = WithAsciiDigits(core);
-  if (!ascii_digits.empty()) core = ascii_digits;
   bool overflow = false;
   const std::optional<int64_t> value = ReadSignedDigits(core, &overflow);
   if (!value || *value < std::numeric_limits<int32_t>::min() ||

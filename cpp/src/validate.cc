@@ -2,6 +2,7 @@
 // rules) and assembles the result; also the conversions built on it.
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "internal.h"
@@ -363,9 +364,16 @@ void ReportPlaceholder(std::string_view text, internal::Span span,
                        const std::string& pointer, std::string_view name,
                        FindingSink& sink) {
   if (sink.CutByCap(Severity::kWarning, span)) return;
-  // The span includes the quotes, and a placeholder has no escapes.
-  const std::string_view placeholder =
-      text.substr(span.begin + 1, span.end - span.begin - 2);
+  // The span includes the quotes. A placeholder the page writes has no
+  // escapes, but one edited may, and the message shows what it reads as.
+  std::string placeholder(
+      text.substr(span.begin + 1, span.end - span.begin - 2));
+  if (placeholder.find('\\') != std::string::npos) {
+    if (const std::optional<RawDocument> string = internal::ScanJsonText(
+            text.substr(span.begin, span.end - span.begin))) {
+      placeholder = std::string(string->top.text);
+    }
+  }
   Finding& finding = sink.Add(
       Severity::kWarning, "pipeline.placeholder", pointer, span,
       internal::Format("{} is still the placeholder {}",
@@ -445,9 +453,13 @@ bool IsRfc3339Time(std::string_view text) {
     for (size_t k = start; k < i; ++k) *value = *value * 10 + (text[k] - '0');
     return true;
   };
+  int hour = 0;
+  int minute = 0;
+  int ignored = 0;
   if (!part(4, &year) || !literal('-') || !part(2, &month) || !literal('-') ||
-      !part(2, &day) || !literal('T') || !number(2, 23) || !literal(':') ||
-      !number(2, 59) || !literal(':') || !number(2, 59)) {
+      !part(2, &day) || !literal('T') || !part(2, &hour) || hour > 23 ||
+      !literal(':') || !part(2, &minute) || minute > 59 || !literal(':') ||
+      !part(2, &ignored) || ignored > 59) {
     return false;
   }
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
@@ -464,8 +476,22 @@ bool IsRfc3339Time(std::string_view text) {
   }
   if (literal('Z')) return i == text.size();
   if (i >= text.size() || (text[i] != '+' && text[i] != '-')) return false;
+  const int sign = text[i] == '+' ? 1 : -1;
   ++i;
-  return number(2, 23) && literal(':') && number(2, 59) && i == text.size();
+  int offset_hours = 0;
+  int offset_minutes = 0;
+  if (!part(2, &offset_hours) || offset_hours > 23 || !literal(':') ||
+      !part(2, &offset_minutes) || offset_minutes > 59 || i != text.size()) {
+    return false;
+  }
+  // A Timestamp runs from 0001-01-01 to 9999-12-31 in UTC, so an offset
+  // can take the first and the last day out of range.
+  const int utc_minutes =
+      hour * 60 + minute - sign * (offset_hours * 60 + offset_minutes);
+  const bool first_day = year == 1 && month == 1 && day == 1;
+  const bool last_day = year == 9999 && month == 12 && day == 31;
+  return !(first_day && utc_minutes < 0) &&
+         !(last_day && utc_minutes >= 24 * 60);
 }
 
 // Reports a member of the request, or a value in one, written in another
@@ -522,14 +548,23 @@ void CheckRequestMemberValues(std::string_view text,
               "Write an object in braces, { }, with its fields inside.", sink);
         }
         break;
-      case RequestValueKind::kEnum:
-        if (value.kind != ValueKind::kString &&
-            value.kind != ValueKind::kNumber) {
-          ReportRequestWrongType(pointer, value.span, member.key, name,
-                                 "an enum name or number", actual,
-                                 "Write the name in double quotes.", sink);
+      case RequestValueKind::kEnum: {
+        // A number must be a whole int32, as for the model type.
+        const bool int32 =
+            value.kind == ValueKind::kNumber &&
+            internal::ReadIntegerNumber(value.text,
+                                        std::numeric_limits<int32_t>::min(),
+                                        std::numeric_limits<int32_t>::max())
+                    .verdict == internal::IntegerReading::Verdict::kAccepted;
+        if (value.kind != ValueKind::kString && !int32) {
+          ReportRequestWrongType(
+              pointer, value.span, member.key, name,
+              "an enum name or int32 number",
+              value.kind == ValueKind::kNumber ? value.text : actual,
+              "Write the name in double quotes.", sink);
         }
         break;
+      }
       case RequestValueKind::kTimestamp:
         if (value.kind != ValueKind::kString) {
           ReportRequestWrongType(pointer, value.span, member.key, name,

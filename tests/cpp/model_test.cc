@@ -441,6 +441,13 @@ TEST(PipelineRequest, WarnsMembersOfWrongForm) {
       {R"("createTime":"0000-01-01T10:00:00Z")", "/createTime"},
       {R"("createTime":"2028-02-29T10:00:00Z")", nullptr},
       {R"("createTime":"2100-02-29T10:00:00Z")", "/createTime"},
+      // An offset can take the first and last days out of range.
+      {R"("createTime":"9999-12-31T23:59:59-01:00")", "/createTime"},
+      {R"("createTime":"0001-01-01T00:00:00+01:00")", "/createTime"},
+      {R"("createTime":"0001-01-01T01:00:00+01:00")", nullptr},
+      {R"("state":1.5)", "/state"},
+      {R"("state":1e10)", "/state"},
+      {R"("state":3)", nullptr},
       {R"("trainingTaskMetadata":[1,"x"])", nullptr},
       {R"("encryptionSpec":null)", nullptr},
   };
@@ -505,6 +512,16 @@ TEST(CreateRequest, WarnsPlaceholderInPipeline) {
   EXPECT_EQ(text.substr(finding->begin, finding->end - finding->begin),
             "\"REPLACE_WITH_DATASET_ID\"");
   EXPECT_EQ(finding->severity, Severity::kWarning);
+
+  // An escape in a placeholder is shown as what it reads as, once.
+  const ValidationResult escaped = Validate(
+      RequestStart() + R"("name":"REPLACE_WITH_\"q","trainingTaskInputs":{}})");
+  const Finding* quote = testing::FindCode(escaped, "pipeline.placeholder");
+  ASSERT_NE(quote, nullptr);
+  EXPECT_EQ(quote->params.ToJson()["actual"], "REPLACE_WITH_\"q");
+  EXPECT_NE(quote->message.find("placeholder \"REPLACE_WITH_\\\"q\""),
+            std::string::npos)
+      << quote->message;
 
   // In an array, the pointer names the element and the message the array.
   const ValidationResult in_array = Validate(

@@ -124,6 +124,9 @@ TEST(ModelType, ValueMeantSelectsBudgetRange) {
       // int() drops white space in any mix, and underscores.
       {R"(" \t3")", "model_type.not_portable", "budget.range_not_checked"},
       {R"("0_1")", "model_type.not_portable", "budget.out_of_range"},
+      // Arabic-Indic 0, an underscore, and 2.
+      {"\"\xD9\xA0_\xD9\xA2\"", "model_type.not_portable",
+       "budget.range_not_checked"},
       {R"("4")", "model_type.not_portable", nullptr},
       {R"("CLOUD_HIGH_ACCURACY_1 ")", "model_type.unknown_name",
        "budget.out_of_range"},
