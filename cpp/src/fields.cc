@@ -37,6 +37,18 @@ std::string EnumNameHint(const FieldDecl& field) {
                 {label, field.service_default});
 }
 
+std::string JoinNames(const std::vector<std::string_view>& names) {
+  size_t size = 0;
+  for (std::string_view name : names) size += name.size() + 2;
+  std::string joined;
+  joined.reserve(size);
+  for (std::string_view name : names) {
+    if (!joined.empty()) joined += ", ";
+    joined += name;
+  }
+  return joined;
+}
+
 namespace {
 
 std::string_view ExpectedType(const FieldDecl& field) {
@@ -64,18 +76,6 @@ std::vector<std::string_view> FieldNames(const MessageDecl& message) {
   for (const FieldDecl& field : message.fields)
     names.push_back(field.json_name);
   return names;
-}
-
-std::string JoinNames(const std::vector<std::string_view>& names) {
-  size_t size = 0;
-  for (std::string_view name : names) size += name.size() + 2;
-  std::string joined;
-  joined.reserve(size);
-  for (std::string_view name : names) {
-    if (!joined.empty()) joined += ", ";
-    joined += name;
-  }
-  return joined;
 }
 
 // Reports a key that is not a field, with the name closest to it among

@@ -361,6 +361,9 @@ std::string NonNegativeInt64StringPattern(std::string_view magnitudes);
 // digits (it takes them, @bufbuild/protobuf does not), or nullopt.
 std::optional<int64_t> ReadPythonIntegerString(std::string_view text);
 
+// Returns the names separated by ", ".
+std::string JoinNames(const std::vector<std::string_view>& names);
+
 // Returns the JSON Pointer of a member of the top-level object.
 std::string MemberPointer(std::string_view key);
 

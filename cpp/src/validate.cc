@@ -556,12 +556,23 @@ void CheckRequestMemberValues(std::string_view text,
                                         std::numeric_limits<int32_t>::min(),
                                         std::numeric_limits<int32_t>::max())
                     .verdict == internal::IntegerReading::Verdict::kAccepted;
-        if (value.kind != ValueKind::kString && !int32) {
-          ReportRequestWrongType(
-              pointer, value.span, member.key, name,
-              "an enum name or int32 number",
-              value.kind == ValueKind::kNumber ? value.text : actual,
-              "Write the name in double quotes.", sink);
+        // A name must be one of the enum's: Python rejects another, and
+        // only Python reads a string of digits.
+        const std::vector<std::string_view>& names = declared->enum_names;
+        const bool known_name =
+            value.kind == ValueKind::kString &&
+            std::find(names.begin(), names.end(), value.text) != names.end();
+        if (!known_name && !int32) {
+          ReportRequestWrongType(pointer, value.span, member.key, name,
+                                 "one of its enum names or an int32 number",
+                                 value.kind == ValueKind::kString
+                                     ? internal::QuoteForMessage(value.text)
+                                 : value.kind == ValueKind::kNumber
+                                     ? std::string(value.text)
+                                     : std::string(actual),
+                                 internal::Format("Write one of {}.",
+                                                  {internal::JoinNames(names)}),
+                                 sink);
         }
         break;
       }
@@ -590,10 +601,12 @@ void CheckRequestMemberValues(std::string_view text,
           const internal::Span span = {
               value.span.begin + entry.value.span.begin,
               value.span.begin + entry.value.span.end};
-          ReportRequestWrongType(pointer + internal::MemberPointer(entry.key),
-                                 span, member.key, name, "an object of strings",
-                                 internal::KindName(entry.value.kind),
-                                 "Write each value in double quotes.", sink);
+          ReportRequestWrongType(
+              pointer + internal::MemberPointer(entry.key), span, member.key,
+              name, "an object of strings",
+              internal::KindName(entry.value.kind),
+              "Write each value as text in double quotes, or remove the label.",
+              sink);
         }
         break;
       }

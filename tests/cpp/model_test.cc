@@ -448,6 +448,9 @@ TEST(PipelineRequest, WarnsMembersOfWrongForm) {
       {R"("state":1.5)", "/state"},
       {R"("state":1e10)", "/state"},
       {R"("state":3)", nullptr},
+      // A name must be one of PipelineState's; only Python reads digits.
+      {R"("state":"FOO")", "/state"},
+      {R"("state":"1")", "/state"},
       {R"("trainingTaskMetadata":[1,"x"])", nullptr},
       {R"("encryptionSpec":null)", nullptr},
   };

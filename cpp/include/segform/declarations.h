@@ -107,6 +107,8 @@ enum class RequestValueKind {
 struct RequestMemberDecl {
   std::string_view json_name;
   RequestValueKind kind;
+  // kEnum: the names of the enum's values, in the order of their numbers.
+  std::vector<std::string_view> enum_names = {};
 };
 
 // The members of a training pipeline request
