@@ -849,9 +849,13 @@ function renderFormNote(result) {
     ? 'the request has no trainingTaskInputs object'
     : 'the JSON text cannot be read as an object';
   const shows = state.formCleared ? '' : ' and shows the last values read';
-  elements.formNote.textContent =
-    `The form is read-only${shows}, because ${unreadable}. ` +
+  const note = `The form is read-only${shows}, because ${unreadable}. ` +
     `${reason ? `First error: ${reason.message}` : 'No error was reported'}. ${remedy}`;
+  // Only a changed note is written: it is a status, which screen readers
+  // would read again on every keystroke in the broken text.
+  if (elements.formNote.textContent !== note) {
+    elements.formNote.textContent = note;
+  }
   elements.formNote.hidden = false;
 }
 
@@ -995,7 +999,7 @@ function createUnknownRow(key, value, findings, index) {
   button.type = 'button';
   button.className = 'remove-button';
   button.textContent = 'Remove';
-  button.setAttribute('aria-label', `Remove field ${isolateBidi(key)}`);
+  button.setAttribute('aria-label', `Remove key ${isolateBidi(key)}`);
   button.addEventListener('click', () => removeUnknownField(index));
 
   const list = document.createElement('ul');
@@ -1063,7 +1067,17 @@ function removeUnknownField(index) {
     return;
   }
   elements.actionStatus.textContent = '';
+  const before = state.text;
+  const key = isolateBidi(JSON.stringify(state.spans.members.key(member)));
   editText(removalEdits(state.spans, [member]), 'remove');
+  // The key and its value are gone from the text, so Undo can bring them
+  // back, as it does after an import.
+  if (state.text !== before) {
+    state.undo = { text: before, description: `Undo removing the key ${key}.`, afterUndo: null };
+    elements.undoDescription.textContent = state.undo.description;
+    elements.undoBar.hidden = false;
+    setActionStatus(`Removed the key ${key}.`, false);
+  }
   const buttons = elements.unknownList.querySelectorAll('.remove-button');
   const next = buttons[Math.min(index, buttons.length - 1)];
   if (next) {
@@ -1149,7 +1163,8 @@ async function confirmExport(verb, kind) {
     : `The inputs have ${count}, so there is no canonical JSON yet.${listed} ` +
       `You can cancel and fix ${them}, or take the JSON text as written.`;
   elements.confirmList.replaceChildren(
-    ...blocking.map((finding) => createFindingElement(finding, `line ${finding.line}`)),
+    ...blocking.map((finding) => createFindingElement(finding,
+      `line ${finding.line}, column ${finding.column}`)),
   );
   const action = verb === 'copied' ? 'Copy' : 'Export';
   elements.confirmAccept.textContent = pipeline

@@ -78,7 +78,7 @@ test('export is refused for an unknown key', { timeout: testTimeout }, async () 
     await page.click('#confirm-cancel');
     assert.match(await page.textContent('#action-status'), /Fix the error first/);
     const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
-    assert.equal(focused, 'Remove field multiLabel');
+    assert.equal(focused, 'Remove key multiLabel');
   });
 });
 

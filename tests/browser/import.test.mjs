@@ -63,7 +63,7 @@ test('budget key typo suggests the field', { timeout: testTimeout }, async () =>
     assert.match(afterEdit[0].text, /did you mean "budgetMilliNodeHours"/);
     assert.equal(await readPreview(page), null);
 
-    await page.click('button[aria-label="Remove field budgetMiliNodeHours"]');
+    await page.click('button[aria-label="Remove key budgetMiliNodeHours"]');
     assert.deepEqual(await allFindings(page), []);
     assert.equal(await page.isHidden('#unknown-section'), true);
     assert.deepEqual(JSON.parse(await readPreview(page)), {
@@ -315,8 +315,15 @@ test('unknown field kept until removed', { timeout: testTimeout }, async () => {
     assert.deepEqual((await allFindings(page)).map((finding) => finding.code), ['field.unknown']);
     assert.equal(await readPreview(page), null);
 
-    await page.click('button[aria-label="Remove field multiLabel"]');
+    await page.click('button[aria-label="Remove key multiLabel"]');
     assert.deepEqual(await allFindings(page), []);
+    // The removal says what went, and Undo, or Ctrl+Z outside the editor,
+    // brings it back.
+    assert.equal(await page.textContent('#action-status'), 'Removed the key "multiLabel".');
+    assert.equal(await page.textContent('#undo-description'), 'Undo removing the key "multiLabel".');
+    await page.keyboard.press('Control+Z');
+    assert.match(await page.textContent('#unknown-list'), /"multiLabel": true/);
+    await page.click('button[aria-label="Remove key multiLabel"]');
     const { text } = await exportDownload(page);
     assert.deepEqual(JSON.parse(text), {
       modelType: 'CLOUD_HIGH_ACCURACY_1',
@@ -398,13 +405,13 @@ test('repeated unknown key gets two rows', { timeout: testTimeout }, async () =>
     assert.equal(await rows.nth(2).locator('[data-code]').getAttribute('data-path'), '/a~1b~0c');
     assert.equal(await page.isHidden('#general-findings'), true);
 
-    await page.click('button[aria-label="Remove field x"] >> nth=0');
+    await page.click('button[aria-label="Remove key x"] >> nth=0');
     assert.equal(await rows.count(), 2);
     assert.match(await rows.nth(0).textContent(), /"x": 2/);
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Remove field x');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Remove key x');
 
-    await page.click('button[aria-label="Remove field x"]');
-    await page.click('button[aria-label="Remove field a/b~c"]');
+    await page.click('button[aria-label="Remove key x"]');
+    await page.click('button[aria-label="Remove key a/b~c"]');
     assert.deepEqual(await allFindings(page), []);
     assert.deepEqual(JSON.parse(await readPreview(page)), {});
   });

@@ -46,6 +46,10 @@ for (const width of [360, 1280]) {
         path: `${resultsFolder}page-${width}-findings.png`,
         fullPage: true,
       });
+      // A long file name without spaces, in the import status and in the
+      // Undo bar, wraps instead of widening the page.
+      await importFile(page, `${'longname'.repeat(15)}.json`, '{}');
+      await assertNoHorizontalOverflow(page, width);
     });
   });
 }

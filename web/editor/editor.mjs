@@ -49,6 +49,8 @@ function renderHiddenCharacter(code, description, placeholder) {
   const name = description.replace(/^Control character /, '');
   const label = name.startsWith('0x') ? codePoint : `${codePoint}, ${name}`;
   span.title = label;
+  // A named image, since a plain span may not carry a name.
+  span.setAttribute('role', 'img');
   span.setAttribute('aria-label', `Hidden character ${label}`);
   return span;
 }
