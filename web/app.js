@@ -141,7 +141,7 @@ async function start() {
   if (shared?.text !== undefined && (restored === null || restored === shared.text)) {
     changeText(shared.text, 'load');
     saveText(state.text);
-    showImportStatus('Opened the inputs from the shared link.', [], false);
+    showImportStatus(`Opened the inputs from the shared link.${errorsToFix()}`, [], false);
   } else {
     changeText(restored ?? defaultText(), 'load');
   }
@@ -202,16 +202,27 @@ async function openSharedText(text) {
   if (sharedTextToOpen === null) {
     return; // A later link closed the dialog.
   }
-  // The closed dialog leaves focus on the page's body, so it moves on: to
-  // the inputs kept, or to Undo after the link's inputs are opened.
+  // The closed dialog gives focus back to where it was, or to the page's
+  // body when the page had just loaded. From the body it moves on: to the
+  // inputs kept, or to Undo after the link's inputs are opened.
   if (!accepted) {
     showImportStatus('Kept your saved text; the shared inputs were not opened.', [], false);
-    focusInputs();
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || focused === document.documentElement ||
+        focused.closest('dialog') !== null) {
+      focusInputs();
+    }
     return;
   }
   replaceOfferingUndo(sharedTextToOpen, 'link', 'Undo opening the shared link.');
-  showImportStatus('Opened the inputs from the shared link.', [], false);
+  showImportStatus(`Opened the inputs from the shared link.${errorsToFix()}`, [], false);
   if (elements.undoBar.hidden) focusInputs(); else elements.undoButton.focus();
+}
+
+/** Returns " It has 2 errors to fix before export." for the text, or ''. */
+function errorsToFix() {
+  const count = state.result?.errorCount ?? 0;
+  return count > 0 ? ` It has ${pluralize(count, 'error')} to fix before export.` : '';
 }
 
 /** Copies a link that opens the page with the current text. */

@@ -247,3 +247,27 @@ test('half a surrogate pair is not shared', { timeout: testTimeout }, async () =
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'unchanged');
   });
 });
+
+test('link opened in place keeps focus', { timeout: testTimeout }, async () => {
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    // A link to inputs with an error, pasted into the address bar of the
+    // open page: only the fragment changes, and the dialog opens.
+    const link = await copyLinkWithBudget(page, '5000');
+    await page.fill(budget, '300000');
+    await page.focus(budget);
+    await page.evaluate((hash) => { window.location.hash = hash; }, new URL(link).hash);
+    await page.locator('#share-dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('#import-status', { hasText: 'Kept your saved text' }).waitFor();
+    // Focus goes back to where it was, not to the first field.
+    assert.equal(await page.evaluate(() => document.activeElement.id),
+      'field-budgetMilliNodeHours');
+
+    await page.evaluate((hash) => { window.location.hash = hash; }, new URL(link).hash);
+    await page.locator('#share-dialog[open]').waitFor();
+    await page.click('#share-accept');
+    await page.locator('#import-status', { hasText: 'Opened the inputs' }).waitFor();
+    assert.equal(await page.textContent('#import-status'),
+      'Opened the inputs from the shared link. It has 1 error to fix before export.');
+  });
+});
