@@ -890,6 +890,8 @@ function renderEditorFindings() {
  * Creates the item of the list under the editor for one of the result's
  * findings. It contains a link that selects the finding's range, then its hint.
  */
+let nextEditorHintId = 1;
+
 function createEditorFindingItem(finding, result) {
   const item = document.createElement('li');
   item.className = `finding-${finding.severity}`;
@@ -912,8 +914,13 @@ function createEditorFindingItem(finding, result) {
     }
   });
   item.append(button);
-  // The hint goes beside the button rather than in it.
-  appendHint(item, finding, 'finding-hint');
+  // The hint goes beside the button rather than in it, and describes it, so
+  // that a screen reader reads it with the button.
+  const hint = appendHint(item, finding, 'finding-hint');
+  if (hint) {
+    hint.id = `editor-hint-${nextEditorHintId++}`;
+    button.setAttribute('aria-describedby', hint.id);
+  }
   return item;
 }
 

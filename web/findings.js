@@ -32,10 +32,11 @@ export function appendMessageAndHint(element, finding, { messageClass, hintClass
 /**
  * Appends the finding's hint, when it has one, in a span of the given
  * class, after the full stop that ends the message for screen readers.
+ * Returns the hint's span, or null.
  */
 export function appendHint(element, finding, hintClass) {
   if (!finding.hint) {
-    return;
+    return null;
   }
   // A message that ends in a question mark needs no full stop.
   const stop = document.createElement('span');
@@ -45,6 +46,7 @@ export function appendHint(element, finding, hintClass) {
   hint.className = hintClass;
   hint.textContent = finding.hint;
   element.append(stop, hint);
+  return hint;
 }
 
 let nextFindingId = 1;

@@ -549,6 +549,10 @@ test('editor edit updates the form', { timeout: testTimeout }, async () => {
     // The list under the editor gives the hint too.
     assert.match(await page.textContent('#editor-findings li'),
       /^Error, line 1, column 26: .*got 5,000\. Give a budget from 20,000 to 2,000,000 milli node hours/);
+    // The hint, beside the button, describes it for screen readers.
+    const description = await page.$eval('#editor-findings .finding-link', (button) =>
+      document.getElementById(button.getAttribute('aria-describedby')).textContent);
+    assert.match(description, /^Give a budget from 20,000 to 2,000,000 milli node hours/);
     await page.click('#editor-findings .finding-link');
     assert.equal(await page.evaluate(() =>
       document.getElementById('editor-root').shadowRoot.getSelection().toString()), '5000');
