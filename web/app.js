@@ -1091,9 +1091,7 @@ function removeUnknownField(index) {
   // The key and its value are gone from the text, so Undo can bring them
   // back, as it does after an import.
   if (state.text !== before) {
-    state.undo = { text: before, description: `Undo removing the key ${key}.`, afterUndo: null };
-    elements.undoDescription.textContent = state.undo.description;
-    elements.undoBar.hidden = false;
+    offerUndo(before, `Undo removing the key ${key}.`);
     setActionStatus(`Removed the key ${key}.`, false);
   }
   const buttons = elements.unknownList.querySelectorAll('.remove-button');
@@ -1532,11 +1530,16 @@ function resetToDefaults() {
  */
 function replaceOfferingUndo(text, origin, description, afterUndo = null) {
   if (text !== state.text) {
-    state.undo = { text: state.text, description, afterUndo };
-    elements.undoDescription.textContent = description;
-    elements.undoBar.hidden = false;
+    offerUndo(state.text, description, afterUndo);
   }
   replaceText(text, origin);
+}
+
+/** Shows the Undo bar, which brings back `text` and then calls afterUndo. */
+function offerUndo(text, description, afterUndo = null) {
+  state.undo = { text, description, afterUndo };
+  elements.undoDescription.textContent = description;
+  elements.undoBar.hidden = false;
 }
 
 function undoReplacement() {

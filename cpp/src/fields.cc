@@ -37,6 +37,13 @@ std::string EnumNameHint(const FieldDecl& field) {
                 {label, field.service_default});
 }
 
+std::string SetAlreadyHint(std::string_view set_key) {
+  return Format(
+      "Remove it if {} has the value you want; otherwise move its value "
+      "there, then remove it.",
+      {Quoted(set_key)});
+}
+
 std::string JoinNames(const std::vector<std::string_view>& names) {
   size_t size = 0;
   for (std::string_view name : names) size += name.size() + 2;
@@ -121,10 +128,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
     message_text =
         Format("unknown field {}; it is close to {}, which is set already",
                {Quoted(member.key), Quoted(set_already)});
-    hint = Format(
-        "Remove it if {} has the value you want; otherwise move its value "
-        "there, then remove it.",
-        {Quoted(set_already)});
+    hint = SetAlreadyHint(set_already);
   } else {
     message_text = Format("unknown field {}; {} has only {}",
                           {Quoted(member.key), message.name, JoinNames(names)});

@@ -267,10 +267,19 @@ std::string_view KindName(ValueKind kind);
 inline constexpr std::string_view kPipelineInputsKey = "trainingTaskInputs";
 // The key of a CreateTrainingPipelineRequest's training pipeline.
 inline constexpr std::string_view kCreatePipelineKey = "trainingPipeline";
-// How the page's pipeline request export begins each value for the user to
-// fill in ("REPLACE_WITH_DATASET_ID"). A request that still has one gets a
-// warning. cpp/tools/web_declarations.cc exports it for the page.
+// The prefix of each value that the page's pipeline request export leaves
+// for the user to fill in ("REPLACE_WITH_DATASET_ID"). A request that still
+// has one gets a warning. cpp/tools/web_declarations.cc exports it for the
+// page.
 inline constexpr std::string_view kPlaceholderPrefix = "REPLACE_WITH_";
+
+// Returns true when the JSON string at `span` (quotes included) begins
+// with kPlaceholderPrefix. The raw text is read, because a placeholder the
+// page writes has no escapes.
+inline bool IsPlaceholderAt(std::string_view text, Span span) {
+  return text.substr(span.begin + 1, kPlaceholderPrefix.size()) ==
+         kPlaceholderPrefix;
+}
 
 // Reads the members of a message: unknown keys, duplicates and values of the
 // wrong JSON type become findings. Returns the fields that are present and
@@ -308,7 +317,10 @@ void NoteNestedString(RawDocument& document, std::vector<NestedFrame>& frames,
                       std::string_view text, Span span);
 
 // Returns the JSON Pointer that a step of RawDocument::pointer_steps names.
-std::string StepPointer(const RawDocument& document, size_t step);
+// Sets *name, when given, to the keys down to it for a message, as in
+// "modelToUpload.versionAliases[1]".
+std::string StepPointer(const RawDocument& document, size_t step,
+                        std::string* name = nullptr);
 
 // The rules of AutoMlImageSegmentationInputs that go beyond JSON types.
 void CheckSegmentationRules(const std::vector<FieldValue>& fields,
@@ -363,6 +375,10 @@ std::optional<int64_t> ReadPythonIntegerString(std::string_view text);
 
 // Returns the names separated by ", ".
 std::string JoinNames(const std::vector<std::string_view>& names);
+
+// Returns the hint for an unknown key close to a key that is set already,
+// `set_key`, as written.
+std::string SetAlreadyHint(std::string_view set_key);
 
 // Returns the JSON Pointer of a member of the top-level object.
 std::string MemberPointer(std::string_view key);

@@ -77,11 +77,7 @@ void NoteNestedKey(RawDocument& document, std::vector<NestedFrame>& frames,
 
 void NoteNestedString(RawDocument& document, std::vector<NestedFrame>& frames,
                       std::string_view text, Span span) {
-  // The raw text after the opening quote: a placeholder has no escapes.
-  if (text.substr(span.begin + 1, kPlaceholderPrefix.size()) !=
-      kPlaceholderPrefix) {
-    return;
-  }
+  if (!IsPlaceholderAt(text, span)) return;
   const NestedFrame& frame = frames.back();
   PointerStep step;
   step.parent = StepOf(document, frames, frames.size() - 1);
@@ -93,7 +89,8 @@ void NoteNestedString(RawDocument& document, std::vector<NestedFrame>& frames,
       {document.pointer_steps.size() - 1, span});
 }
 
-std::string StepPointer(const RawDocument& document, size_t step) {
+std::string StepPointer(const RawDocument& document, size_t step,
+                        std::string* name) {
   std::vector<const PointerStep*> steps;
   for (size_t i = step; i != PointerStep::kNone;
        i = document.pointer_steps[i].parent) {
@@ -101,8 +98,17 @@ std::string StepPointer(const RawDocument& document, size_t step) {
   }
   std::string pointer;
   for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
-    pointer += (*it)->is_index ? "/" + std::to_string((*it)->index)
-                               : MemberPointer((*it)->key);
+    if ((*it)->is_index) {
+      const std::string index = std::to_string((*it)->index);
+      pointer += "/" + index;
+      if (name != nullptr) *name += "[" + index + "]";
+    } else {
+      pointer += MemberPointer((*it)->key);
+      if (name != nullptr) {
+        if (!name->empty()) *name += '.';
+        *name += (*it)->key;
+      }
+    }
   }
   return pointer;
 }

@@ -230,10 +230,7 @@ void ReportUnknownRequestMember(const RawDocument& document,
         "unknown member {} of a {}; it is close to {}, which is set already",
         {internal::Quoted(member.key), message_name,
          internal::Quoted(set_already)});
-    fix = internal::Format(
-        "Remove it if {} has the value you want; otherwise move its value "
-        "there, then remove it.",
-        {internal::Quoted(set_already)});
+    fix = internal::SetAlreadyHint(set_already);
   } else {
     message =
         internal::Format("unknown member {} of a {}, which the API rejects",
@@ -357,13 +354,18 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
   }
 }
 
-// Reports a string value of the request, at `span` with the JSON Pointer
-// `pointer`, that is still a placeholder of the page's pipeline export.
-// `name` is the key of the member it is, or of the array it is in.
-void ReportPlaceholder(std::string_view text, internal::Span span,
-                       const std::string& pointer, std::string_view name,
+// Reports a string value of the request at `span` that is still a
+// placeholder of the page's pipeline export. `path` gives the value's
+// JSON Pointer and its name for the message: the keys down to it, as in
+// "modelToUpload.versionAliases[1]", so that two displayNames differ. It
+// is called only for a finding the cap keeps.
+template <typename Path>
+void ReportPlaceholder(std::string_view text, internal::Span span, Path path,
                        FindingSink& sink) {
   if (sink.CutByCap(Severity::kWarning, span)) return;
+  std::string pointer;
+  std::string name;
+  path(pointer, name);
   // The span includes the quotes. A placeholder the page writes has no
   // escapes, but one edited may, and the message shows what it reads as.
   std::string placeholder(
@@ -389,36 +391,33 @@ void ReportPlaceholder(std::string_view text, internal::Span span,
 void ReportPlaceholders(std::string_view text, const RawDocument& document,
                         const RawMember* inputs, FindingSink& sink) {
   for (const RawMember& member : document.members) {
-    if (&member != inputs && member.value.kind == ValueKind::kString &&
-        text.substr(member.value.span.begin + 1,
-                    internal::kPlaceholderPrefix.size()) ==
-            internal::kPlaceholderPrefix) {
-      ReportPlaceholder(text, member.value.span,
-                        internal::MemberPointer(member.key), member.key, sink);
+    if (&member == inputs || member.value.kind != ValueKind::kString ||
+        !internal::IsPlaceholderAt(text, member.value.span)) {
+      continue;
     }
+    ReportPlaceholder(
+        text, member.value.span,
+        [&](std::string& pointer, std::string& name) {
+          pointer = internal::MemberPointer(member.key);
+          name = member.key;
+        },
+        sink);
   }
   const internal::Span skipped =
       inputs != nullptr ? inputs->value.span : internal::Span{};
-  for (const auto& [step, span] : document.nested_placeholders) {
+  // A plain loop variable: a C++17 lambda cannot capture a structured
+  // binding.
+  for (const std::pair<size_t, internal::Span>& placeholder :
+       document.nested_placeholders) {
+    const size_t step = placeholder.first;
+    const internal::Span span = placeholder.second;
     if (span.begin >= skipped.begin && span.begin < skipped.end) continue;
-    // The name is the keys down to the value, as in
-    // "modelToUpload.versionAliases[1]", so that two displayNames differ.
-    std::vector<const internal::PointerStep*> chain;
-    for (size_t i = step; i != internal::PointerStep::kNone;
-         i = document.pointer_steps[i].parent) {
-      chain.push_back(&document.pointer_steps[i]);
-    }
-    std::string name;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      if ((*it)->is_index) {
-        name += "[" + std::to_string((*it)->index) + "]";
-      } else {
-        if (!name.empty()) name += '.';
-        name += (*it)->key;
-      }
-    }
-    ReportPlaceholder(text, span, internal::StepPointer(document, step), name,
-                      sink);
+    ReportPlaceholder(
+        text, span,
+        [&](std::string& pointer, std::string& name) {
+          pointer = internal::StepPointer(document, step, &name);
+        },
+        sink);
   }
 }
 
@@ -427,39 +426,32 @@ void ReportPlaceholders(std::string_view text, const RawDocument& document,
 // and "Z" or an offset such as "+01:00".
 bool IsRfc3339Time(std::string_view text) {
   size_t i = 0;
-  // Reads `count` digits as a number no greater than `max`.
-  const auto number = [&](size_t count, int max) {
+  // Reads `count` digits into *value.
+  const auto digits = [&](size_t count, int* value) {
     if (text.size() - i < count) return false;
-    int value = 0;
+    *value = 0;
     for (size_t end = i + count; i < end; ++i) {
       if (!internal::IsAsciiDigit(text[i])) return false;
-      value = value * 10 + (text[i] - '0');
+      *value = *value * 10 + (text[i] - '0');
     }
-    return value <= max;
+    return true;
   };
   const auto literal = [&](char c) {
     if (i >= text.size() || text[i] != c) return false;
     ++i;
     return true;
   };
-  // The date is read in parts, to check the day against its month.
+
   int year = 0;
   int month = 0;
   int day = 0;
-  const auto part = [&](size_t count, int* value) {
-    const size_t start = i;
-    if (!number(count, 9999)) return false;
-    *value = 0;
-    for (size_t k = start; k < i; ++k) *value = *value * 10 + (text[k] - '0');
-    return true;
-  };
   int hour = 0;
   int minute = 0;
-  int ignored = 0;
-  if (!part(4, &year) || !literal('-') || !part(2, &month) || !literal('-') ||
-      !part(2, &day) || !literal('T') || !part(2, &hour) || hour > 23 ||
-      !literal(':') || !part(2, &minute) || minute > 59 || !literal(':') ||
-      !part(2, &ignored) || ignored > 59) {
+  int second = 0;
+  if (!digits(4, &year) || !literal('-') || !digits(2, &month) ||
+      !literal('-') || !digits(2, &day) || !literal('T') || !digits(2, &hour) ||
+      !literal(':') || !digits(2, &minute) || !literal(':') ||
+      !digits(2, &second) || hour > 23 || minute > 59 || second > 59) {
     return false;
   }
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
@@ -469,21 +461,25 @@ bool IsRfc3339Time(std::string_view text) {
       day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) {
     return false;
   }
+
   if (i < text.size() && text[i] == '.') {
     const size_t start = ++i;
     while (i < text.size() && internal::IsAsciiDigit(text[i])) ++i;
     if (i == start || i - start > 9) return false;
   }
+
   if (literal('Z')) return i == text.size();
   if (i >= text.size() || (text[i] != '+' && text[i] != '-')) return false;
   const int sign = text[i] == '+' ? 1 : -1;
   ++i;
   int offset_hours = 0;
   int offset_minutes = 0;
-  if (!part(2, &offset_hours) || offset_hours > 23 || !literal(':') ||
-      !part(2, &offset_minutes) || offset_minutes > 59 || i != text.size()) {
+  if (!digits(2, &offset_hours) || !literal(':') ||
+      !digits(2, &offset_minutes) || offset_hours > 23 || offset_minutes > 59 ||
+      i != text.size()) {
     return false;
   }
+
   // A Timestamp runs from 0001-01-01 to 9999-12-31 in UTC, so an offset
   // can take the first and the last day out of range.
   const int utc_minutes =
