@@ -320,8 +320,8 @@ function restoreText() {
 
 /**
  * Copies a saved record that this page cannot read to unreadRecordKey, or
- * turns saving off when the copy fails, and shows a notice of the outcome
- * after `notRead`, which says where the record came from.
+ * turns saving off when the copy fails. The notice of the outcome follows
+ * `notRead`, the sentence that names where the record came from.
  */
 function setAsideUnreadRecord(saved, notRead) {
   try {
@@ -701,8 +701,8 @@ function wireImportEvents() {
       return;
     }
     event.preventDefault();
-    // The page holds one set of inputs, and which of several files was
-    // meant is the user's to say.
+    // The page keeps one set of inputs, so the user chooses which of
+    // several files to import.
     if (files.length > 1) {
       showRejectedImport(`${pluralize(files.length, 'file')} were dropped, and the form ` +
         'is unchanged. Drop one file at a time.', []);

@@ -130,11 +130,11 @@ export function describeCounts(counts) {
  * Returns text from the JSON or a file name as the page shows it. Text
  * with bidirectional formatting characters could reorder what is around it
  * (a value could read as its key), so it is set in an isolate, U+2068 ...
- * U+2069, which ends the embeddings and overrides in it. The text's own
- * isolates must not take the place of that one: a U+2069 with no opener
- * in the text would close it early, so it gets an opener of its own
- * before the text, and an opener the text leaves open would take the
- * closing U+2069, so it gets one of its own after the text.
+ * U+2069, which ends the embeddings and overrides in it. A U+2069 with no
+ * opener in the text would close that isolate early, so each gets an
+ * opener of its own before the text. An opener the text leaves open would
+ * take the closing U+2069, so each gets a U+2069 of its own after the
+ * text.
  */
 export function isolateBidi(text) {
   if (!/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) {

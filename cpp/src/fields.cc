@@ -39,7 +39,7 @@ std::string EnumNameHint(const FieldDecl& field) {
 
 std::string SetAlreadyHint(std::string_view set_key) {
   return Format(
-      "Remove it if {} has the value you want; otherwise move its value "
+      "Remove it if {} has the value you want. Otherwise move its value "
       "there, then remove it.",
       {Quoted(set_key)});
 }

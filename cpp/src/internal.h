@@ -276,6 +276,8 @@ inline constexpr std::string_view kPlaceholderPrefix = "REPLACE_WITH_";
 // Returns true when the JSON string at `span` (quotes included) begins
 // with kPlaceholderPrefix. The raw text is read, because a placeholder the
 // page writes has no escapes.
+// NOTE: a placeholder written with escapes ("\u0052EPLACE_WITH_X") is not
+// found.
 inline bool IsPlaceholderAt(std::string_view text, Span span) {
   return text.substr(span.begin + 1, kPlaceholderPrefix.size()) ==
          kPlaceholderPrefix;
@@ -445,12 +447,13 @@ size_t Utf8SequenceLength(std::string_view text, size_t i);
 uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length);
 
 // The code points, as inclusive ranges, that could change how a terminal or
-// an editor shows the text around them: controls, and characters that are
-// invisible or look like an ASCII space (no-break and other Unicode spaces,
-// zero-width characters, bidi marks and overrides, soft hyphen, byte-order
-// mark, Hangul fillers, variation selectors, invisible musical formatting
-// and tag characters). Messages escape them, and the page's editor shows
-// them as placeholders (cpp/tools/web_declarations.cc exports the list).
+// an editor shows the text around them. They are controls, and characters
+// that are invisible or look like an ASCII space: no-break and other
+// Unicode spaces, zero-width characters, bidi marks and overrides, soft
+// hyphen, byte-order mark, Hangul fillers, variation selectors, invisible
+// musical formatting and tag characters. Messages escape them, and the
+// page's editor shows them as placeholders (cpp/tools/web_declarations.cc
+// exports the list).
 inline constexpr std::pair<uint32_t, uint32_t> kUnsafeToShowRanges[] = {
     {0x0000, 0x001F},   {0x007F, 0x00A0},   {0x00AD, 0x00AD},
     {0x034F, 0x034F},   {0x061C, 0x061C},   {0x115F, 0x1160},

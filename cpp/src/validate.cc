@@ -186,12 +186,6 @@ void ReportMisplacedMember(const RawMember& member, std::string_view what,
   finding.params.Set(Param::kKey, member.key);
 }
 
-// Reports a member of a request that its message (`message_name`) does not
-// have, with the closest of the message's `names` when one is close. A name
-// the request sets already (not in `absent`) is not offered, because
-// renaming would set it twice; the message says that it is set. It is a
-// warning, like a missing displayName, because segform checks the inputs
-// in the request.
 // Returns the key of the document's first member named `name`, in either
 // spelling, as written, or `name` when there is none.
 std::string_view WrittenKey(const RawDocument& document,
@@ -203,6 +197,12 @@ std::string_view WrittenKey(const RawDocument& document,
   return name;
 }
 
+// Reports a member of a request that its message (`message_name`) does not
+// have, with the closest of the message's `names` when one is close. A name
+// the request sets already (not in `absent`) is not offered, because
+// renaming would set it twice, and the message names it as set. It is a
+// warning, like a missing displayName, because segform checks the inputs
+// in the request.
 void ReportUnknownRequestMember(const RawDocument& document,
                                 const RawMember& member,
                                 std::string_view message_name,

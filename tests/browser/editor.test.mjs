@@ -737,7 +737,7 @@ test('pipeline request wraps the inputs', { timeout: testTimeout }, async () => 
       'training-pipeline-request.json. Fill in its REPLACE_WITH_... values before you send it.');
 
     // Brought back with its placeholders, the request gets a warning for
-    // each, and exporting it again asks first.
+    // each, and exporting it again opens the dialog first.
     await importFile(page, 'request.json', await readFile(await download.path()));
     assert.deepEqual(await page.$$eval('[data-code="pipeline.placeholder"]',
       (items) => items.map((item) => item.dataset.path)),

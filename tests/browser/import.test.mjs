@@ -317,8 +317,8 @@ test('unknown field kept until removed', { timeout: testTimeout }, async () => {
 
     await page.click('button[aria-label="Remove key multiLabel"]');
     assert.deepEqual(await allFindings(page), []);
-    // The removal says what went, and Undo, or Ctrl+Z outside the editor,
-    // brings it back.
+    // The status names the key removed, and Undo, or Ctrl+Z outside the
+    // editor, brings it back.
     assert.equal(await page.textContent('#action-status'), 'Removed the key "multiLabel".');
     assert.equal(await page.textContent('#undo-description'), 'Undo removing the key "multiLabel".');
     await page.keyboard.press('Control+Z');

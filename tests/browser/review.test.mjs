@@ -100,7 +100,7 @@ test('pipeline export keeps the request\'s own values', { timeout: testTimeout }
       await page.locator('#confirm-dialog[open]').waitFor();
       assert.match(await page.textContent('#confirm-text'),
         /^The pipeline request has 1 warning that the API would reject\./);
-      // The heading says so too: the inputs have no error.
+      // The heading names the warnings too, since the inputs have no error.
       assert.equal(await page.textContent('#confirm-heading'), 'The request has warnings');
       assert.deepEqual(await page.$$eval('#confirm-list [data-code]',
         (items) => items.map((item) => item.dataset.code)), ['pipeline.missing_field']);

@@ -364,7 +364,7 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
   EXPECT_TRUE(result.ok());
 
   // A member the request has already is not suggested, since renaming the
-  // key to it would set it twice. The message says that it is set.
+  // key to it would set it twice. The message names it as set.
   const ValidationResult present =
       Validate(RequestStart() + R"("trainingTaskInputs":{},"displayNme":"b"})");
   ASSERT_EQ(present.findings.size(), 2u);
@@ -374,7 +374,7 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
             "unknown member \"displayNme\" of a training pipeline request; it "
             "is close to \"displayName\", which is set already");
   EXPECT_EQ(present.findings[1].hint,
-            "Remove it if \"displayName\" has the value you want; otherwise "
+            "Remove it if \"displayName\" has the value you want. Otherwise "
             "move its value there, then remove it.");
   // The member set already is named as written.
   const ValidationResult snake = Validate(

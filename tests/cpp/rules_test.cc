@@ -256,7 +256,7 @@ TEST(UnknownField, ListsAllowedFieldsWhenNothingIsClose) {
 
 // Renaming a key to a field that is set already, before the key or after
 // it, would set that field twice, so the field is not suggested. The
-// message says that it is set, and an absent field can still be suggested.
+// message names it as set, and an absent field can still be suggested.
 TEST(UnknownField, SuggestsNoFieldSetAlready) {
   // The field set already is named as it is written: its JSON name, or
   // its proto name.
@@ -277,7 +277,7 @@ TEST(UnknownField, SuggestsNoFieldSetAlready) {
                           "close to \"") +
                   set + "\", which is set already");
     EXPECT_EQ(finding->hint, std::string("Remove it if \"") + set +
-                                 "\" has the value you want; otherwise move "
+                                 "\" has the value you want. Otherwise move "
                                  "its value there, then remove it.");
   }
   const ValidationResult absent = Validate(

@@ -87,7 +87,7 @@ TEST(QuoteForMessage, CutsRunAfterEscape) {
   // The escaped quote counts as the two characters it is written with, so
   // one of "cdef" fits.
   EXPECT_EQ(QuoteForMessage("ab\"cdef", 5), "\"ab\\\"c...\"");
-  // Escapes of any kind count so, and the quote holds at most the limit.
+  // Escapes of any kind count so, and the quote stays within the limit.
   for (const std::string text :
        {std::string(60, '"'), std::string(60, '\\'), std::string(60, '\x80'),
         std::string(60, '\x01')}) {

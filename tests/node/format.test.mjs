@@ -1,5 +1,5 @@
 // The C++ sources are formatted as scripts/format.sh formats them, so that
-// the committed .clang-format is the layout, not a convention nobody runs.
+// the committed .clang-format is the layout in force, not a convention.
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';

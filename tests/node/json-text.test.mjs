@@ -125,7 +125,7 @@ test('field added after others matches them', () => {
     // Fields written under their proto names: the new one is too.
     ['{"model_type": 2}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
       '{"model_type": 2, "budget_milli_node_hours": "30000"}'],
-    // An unknown key in snake case says nothing of the fields' spelling.
+    // An unknown key in snake case does not decide the fields' spelling.
     ['{"some_key": 1}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
       '{"some_key": 1, "budgetMilliNodeHours": "30000"}'],
   ];

@@ -24,11 +24,11 @@ import { appendMessageAndHint, severityLabel } from '../findings.js';
 import { unsafeToShowRanges } from '../gen/declarations.mjs';
 
 // A pattern of the characters that the C++ messages escape, declared there
-// (kUnsafeToShowRanges). Left out are tabs and line breaks, which JSON text
-// may have between tokens, and the characters that join with their
-// neighbours to show as one: zero-width joiners, variation selectors and
-// tags, which emoji and some scripts need, and which a placeholder would
-// split apart.
+// (kUnsafeToShowRanges). Tabs and line breaks are left out, because JSON
+// text may have them between tokens. So are the characters that join with
+// their neighbours to show as one (zero-width joiners, variation selectors
+// and tags): emoji and some scripts need them, and a placeholder would
+// split them apart.
 const unsafeToShow = new RegExp(
   '(?![\\t\\n\\r\\u200c\\u200d\\ufe00-\\ufe0f\\u{e0000}-\\u{e007f}\\u{e0100}-\\u{e01ef}])' +
   `[${unsafeToShowRanges
@@ -37,9 +37,9 @@ const unsafeToShow = new RegExp(
 
 /**
  * Renders the placeholder of a hidden character. CodeMirror calls every
- * such character a control character, and names a few of them
- * ("Control character zero width space"); the label gives the code point,
- * and the name when there is one.
+ * such character a control character and names only a few of them
+ * ("Control character zero width space"). So the label gives the code
+ * point, and the name when there is one.
  */
 function renderHiddenCharacter(code, description, placeholder) {
   const span = document.createElement('span');

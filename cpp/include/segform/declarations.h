@@ -92,9 +92,9 @@ inline constexpr int kReferenceNodeCount = 8;
 const EnumDecl& ModelTypeEnum();
 const MessageDecl& ImageSegmentationInputsDecl();
 
-// How the value of a training pipeline request's member is written in JSON,
-// as far as segform checks it. A message is checked to be an object; the
-// members inside it are not checked.
+// The JSON form of a training pipeline request member's value, as far as
+// segform checks it. A message is checked to be an object, but the members
+// inside it are not checked.
 enum class RequestValueKind {
   kString,
   kMessage,
