@@ -15,7 +15,10 @@ import { loadSegform, schema } from '../web/segform.mjs';
 const root = new URL('../', import.meta.url);
 const corpusPath = new URL('bench/corpus.json', root);
 const corpus = JSON.parse(readFileSync(corpusPath, 'utf8'));
-const corpusBytes = corpus.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+const corpusBytes = corpus.reduce(
+  (sum, text) => sum + Buffer.byteLength(text),
+  0,
+);
 
 /** Returns the median over rounds of the time per input, in nanoseconds. */
 function medianNanosecondsPerInput(run, rounds = 41) {
@@ -24,72 +27,109 @@ function medianNanosecondsPerInput(run, rounds = 41) {
   for (let round = 0; round < rounds; round += 1) {
     const start = process.hrtime.bigint();
     for (let repeat = 0; repeat < 10; repeat += 1) run();
-    samples.push(Number(process.hrtime.bigint() - start) / (10 * corpus.length));
+    samples.push(
+      Number(process.hrtime.bigint() - start) / (10 * corpus.length),
+    );
   }
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)];
 }
 
 const segform = await loadSegform();
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+});
 const validateWithSchema = ajv.compile(schema);
 
 const timings = [
-  ['(a) JSON.parse + ajv (allErrors)', () => {
-    for (const text of corpus) {
-      let value;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        continue;
+  [
+    '(a) JSON.parse + ajv (allErrors)',
+    () => {
+      for (const text of corpus) {
+        let value;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          continue;
+        }
+        validateWithSchema(value);
       }
-      validateWithSchema(value);
-    }
-  }],
-  ['(b) @bufbuild/protobuf fromJsonString', () => {
-    for (const text of corpus) {
-      try {
-        fromJsonString(inputsSchema, text);
-      } catch {
-        // an invalid input throws; that is part of its cost
+    },
+  ],
+  [
+    '(b) @bufbuild/protobuf fromJsonString',
+    () => {
+      for (const text of corpus) {
+        try {
+          fromJsonString(inputsSchema, text);
+        } catch {
+          // an invalid input throws; that is part of its cost
+        }
       }
-    }
-  }],
-  ['(c) segform wasm validate(text)', () => {
-    for (const text of corpus) segform.validate(text);
-  }],
+    },
+  ],
+  [
+    '(c) segform wasm validate(text)',
+    () => {
+      for (const text of corpus) segform.validate(text);
+    },
+  ],
 ].map(([name, run]) => [name, medianNanosecondsPerInput(run)]);
 
 const baseline = timings[0][1];
-console.log(`corpus: ${corpus.length} inputs, ${corpusBytes} bytes; Node ${process.version}`);
+console.log(
+  `corpus: ${corpus.length} inputs, ${corpusBytes} bytes; Node ${process.version}`,
+);
 console.log('');
 console.log('| runner | ns per input | ratio to (a) |');
 console.log('| --- | ---: | ---: |');
 for (const [name, nanoseconds] of timings) {
-  console.log(`| ${name} | ${Math.round(nanoseconds)} | ${(nanoseconds / baseline).toFixed(2)} |`);
+  console.log(
+    `| ${name} | ${Math.round(nanoseconds)} | ${(nanoseconds / baseline).toFixed(2)} |`,
+  );
 }
 
 const nativeBench = new URL('build/segform_bench', root);
 if (existsSync(nativeBench)) {
-  const output = execFileSync(nativeBench.pathname,
-    [corpusPath.pathname, '--benchmark_min_time=1', '--benchmark_format=json'], { encoding: 'utf8' });
+  const output = execFileSync(
+    nativeBench.pathname,
+    [corpusPath.pathname, '--benchmark_min_time=1', '--benchmark_format=json'],
+    { encoding: 'utf8' },
+  );
   const [result] = JSON.parse(output).benchmarks;
-  const nanoseconds = (result.cpu_time * { ns: 1, us: 1e3, ms: 1e6 }[result.time_unit]) / corpus.length;
-  console.log(`| (d) native Validate() (Google Benchmark, CPU time) | ${Math.round(nanoseconds)} | ` +
-    `${(nanoseconds / baseline).toFixed(2)} |`);
+  const nanoseconds =
+    (result.cpu_time * { ns: 1, us: 1e3, ms: 1e6 }[result.time_unit]) /
+    corpus.length;
+  console.log(
+    `| (d) native Validate() (Google Benchmark, CPU time) | ${Math.round(nanoseconds)} | ` +
+      `${(nanoseconds / baseline).toFixed(2)} |`,
+  );
 }
 
 // Instructions per input byte, counted by callgrind for Validate() alone
 // (the harness that reads the corpus is not collected).
 if (existsSync(nativeBench)) {
-  const callgrind = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null',
-    '--toggle-collect=segform::Validate*', nativeBench.pathname, corpusPath.pathname, '--once'],
-  { encoding: 'utf8' });
+  const callgrind = spawnSync(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--callgrind-out-file=/dev/null',
+      '--toggle-collect=segform::Validate*',
+      nativeBench.pathname,
+      corpusPath.pathname,
+      '--once',
+    ],
+    { encoding: 'utf8' },
+  );
   const match = /Collected : (\d+)/.exec(callgrind.stderr ?? '');
-  console.log(match
-    ? `\nnative Validate(): ${(Number(match[1]) / corpusBytes).toFixed(0)} instructions per ` +
-      'input byte (callgrind)'
-    : '\ncallgrind gave no count (is valgrind installed?)');
+  console.log(
+    match
+      ? `\nnative Validate(): ${(Number(match[1]) / corpusBytes).toFixed(0)} instructions per ` +
+          'input byte (callgrind)'
+      : '\ncallgrind gave no count (is valgrind installed?)',
+  );
 }
 
 function sizes(path) {
@@ -99,13 +139,23 @@ function sizes(path) {
 console.log('');
 console.log('| file | bytes | gzipped |');
 console.log('| --- | ---: | ---: |');
-const firstValidation = ['web/index.html', 'web/style.css', 'web/gen/app.js',
-  'web/gen/segform.wasm'];
+const firstValidation = [
+  'web/index.html',
+  'web/style.css',
+  'web/gen/app.js',
+  'web/gen/segform.wasm',
+];
 let total = 0;
-for (const path of ['web/gen/segform.wasm', 'web/gen/segform.mjs', 'web/gen/app.js',
-  'web/gen/editor.js']) {
+for (const path of [
+  'web/gen/segform.wasm',
+  'web/gen/segform.mjs',
+  'web/gen/app.js',
+  'web/gen/editor.js',
+]) {
   const { raw, gzip } = sizes(path);
   console.log(`| ${path} | ${raw} | ${gzip} |`);
 }
 for (const path of firstValidation) total += sizes(path).gzip;
-console.log(`| page up to the first validation (${firstValidation.length} files) | | ${total} |`);
+console.log(
+  `| page up to the first validation (${firstValidation.length} files) | | ${total} |`,
+);

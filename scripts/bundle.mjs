@@ -58,7 +58,10 @@ function editorStaysSeparate() {
   };
 }
 
-await writeFile(path.join(root, 'web/NOTICES.txt'), await describePackages(metafile));
+await writeFile(
+  path.join(root, 'web/NOTICES.txt'),
+  await describePackages(metafile),
+);
 
 /** Lists the packages whose files went into the bundle, with their licences. */
 async function describePackages({ inputs }) {
@@ -71,7 +74,9 @@ async function describePackages({ inputs }) {
   }
   const sections = [];
   for (const folder of [...packageFolders].sort()) {
-    const manifest = JSON.parse(await readFile(path.join(root, folder, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(
+      await readFile(path.join(root, folder, 'package.json'), 'utf8'),
+    );
     const files = await readdir(path.join(root, folder));
     const licenceFile = files.find((name) => /^licen[cs]e/i.test(name));
     const licenceText = licenceFile

@@ -9,12 +9,23 @@ import { loadSegform } from '../web/segform.mjs';
 function describeRule(field) {
   const parts = [];
   if (field.values) {
-    parts.push(field.values.map((value) => `\`${value.name}\` (${value.number}): ${value.description}`).join('<br>'));
+    parts.push(
+      field.values
+        .map(
+          (value) =>
+            `\`${value.name}\` (${value.number}): ${value.description}`,
+        )
+        .join('<br>'),
+    );
   }
   if (field.range) {
     const limits = `${Number(field.range.min).toLocaleString('en-US')} to ${Number(field.range.max).toLocaleString('en-US')}`;
-    const when = field.range.selectorValues.map((value) => `\`${value}\``).join(' or ');
-    parts.push(`${limits} inclusive when \`${field.range.selector}\` is ${when} or absent.`);
+    const when = field.range.selectorValues
+      .map((value) => `\`${value}\``)
+      .join(' or ');
+    parts.push(
+      `${limits} inclusive when \`${field.range.selector}\` is ${when} or absent.`,
+    );
   }
   return parts.length === 0 ? '–' : parts.join('<br>');
 }
@@ -22,7 +33,8 @@ function describeRule(field) {
 /** Returns the Markdown table of the message's fields. */
 export function renderFieldsTable(inputs) {
   const rows = inputs.fields.map((field) => {
-    const defaultText = field.serviceDefault === '' ? '(empty)' : `\`${field.serviceDefault}\``;
+    const defaultText =
+      field.serviceDefault === '' ? '(empty)' : `\`${field.serviceDefault}\``;
     const cells = [
       `\`${field.jsonName}\``,
       `\`${field.protoName}\``,

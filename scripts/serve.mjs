@@ -55,7 +55,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = process.env.PORT ?? '';
   const port = text === '' ? 8080 : /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`segform: PORT must be a port number, not '${process.env.PORT}'`);
+    console.error(
+      `segform: PORT must be a port number, not '${process.env.PORT}'`,
+    );
     process.exit(2);
   }
   startServer({ port })

@@ -48,11 +48,15 @@ let saveBlockedReason = null;
  */
 function notAnObjectMessage(kind) {
   if (!state.result.pipelineRequest) {
-    return 'The JSON text cannot be read as an object, so it cannot go into a pipeline ' +
-      'request. Fix it first.';
+    return (
+      'The JSON text cannot be read as an object, so it cannot go into a pipeline ' +
+      'request. Fix it first.'
+    );
   }
-  const what = kind === 'pipeline' ? 'it cannot go into a pipeline request'
-    : 'there are no inputs to export alone';
+  const what =
+    kind === 'pipeline'
+      ? 'it cannot go into a pipeline request'
+      : 'there are no inputs to export alone';
   return `The request has no trainingTaskInputs object, so ${what}. Fix it first.`;
 }
 // The import messages' name for pasted text, which has no file name.
@@ -61,18 +65,53 @@ const storageFormat = 'segform-json-text-1';
 
 const elements = Object.fromEntries(
   [
-    'validator-status', 'finding-count', 'general-findings', 'form-note', 'inputs-form',
-    'inputs-fieldset', 'fields', 'unknown-section', 'unknown-list', 'skip-unknown-button',
-    'export-button', 'copy-button', 'pipeline-export-button', 'pipeline-copy-button',
-    'import-button', 'reset-button', 'import-input', 'action-status', 'import-status', 'undo-bar',
-    'undo-button', 'undo-description', 'editor-root', 'editor-loading', 'editor-findings',
-    'preview-note', 'preview', 'confirm-dialog', 'confirm-heading', 'confirm-text',
+    'validator-status',
+    'finding-count',
+    'general-findings',
+    'form-note',
+    'inputs-form',
+    'inputs-fieldset',
+    'fields',
+    'unknown-section',
+    'unknown-list',
+    'skip-unknown-button',
+    'export-button',
+    'copy-button',
+    'pipeline-export-button',
+    'pipeline-copy-button',
+    'import-button',
+    'reset-button',
+    'import-input',
+    'action-status',
+    'import-status',
+    'undo-bar',
+    'undo-button',
+    'undo-description',
+    'editor-root',
+    'editor-loading',
+    'editor-findings',
+    'preview-note',
+    'preview',
+    'confirm-dialog',
+    'confirm-heading',
+    'confirm-text',
     'confirm-list',
-    'confirm-cancel', 'confirm-accept', 'share-button', 'share-dialog', 'share-cancel',
-    'share-accept', 'other-tab-bar', 'other-tab-text', 'keep-tab-button', 'open-tab-button',
-    'save-failed-bar', 'save-failed-text',
-  ].map((id) => [id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()),
-    document.getElementById(id)]),
+    'confirm-cancel',
+    'confirm-accept',
+    'share-button',
+    'share-dialog',
+    'share-cancel',
+    'share-accept',
+    'other-tab-bar',
+    'other-tab-text',
+    'keep-tab-button',
+    'open-tab-button',
+    'save-failed-bar',
+    'save-failed-text',
+  ].map((id) => [
+    id.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()),
+    document.getElementById(id),
+  ]),
 );
 elements.form = elements.inputsForm;
 elements.fieldset = elements.inputsFieldset;
@@ -123,25 +162,35 @@ async function start() {
   try {
     segform = await loadSegform();
   } catch (error) {
-    const reason = await describeLoadFailure(error, new URL('segform.wasm', import.meta.url));
+    const reason = await describeLoadFailure(
+      error,
+      new URL('segform.wasm', import.meta.url),
+    );
     disablePage(`The validator failed to load: ${reason}.`);
-    elements.editorLoading.textContent = 'The editor is not loaded, since the validator is not.';
+    elements.editorLoading.textContent =
+      'The editor is not loaded, since the validator is not.';
     return;
   }
   state.segform = segform;
   state.controls = createFieldControls(segform.inputs.fields, elements.fields);
 
-  elements.validatorStatus.textContent =
-    `Validator ${segform.version} loaded. Every change is checked as you type.`;
+  elements.validatorStatus.textContent = `Validator ${segform.version} loaded. Every change is checked as you type.`;
   elements.validatorStatus.classList.add('status-ok');
   setActionsDisabled(false);
   wireEvents();
   const restored = restoreText();
   const shared = sharedState(window.location.hash);
-  if (shared?.text !== undefined && (restored === null || restored === shared.text)) {
+  if (
+    shared?.text !== undefined &&
+    (restored === null || restored === shared.text)
+  ) {
     changeText(shared.text, 'load');
     saveText(state.text);
-    showImportStatus(`Opened the inputs from the shared link.${errorsToFix()}`, [], false);
+    showImportStatus(
+      `Opened the inputs from the shared link.${errorsToFix()}`,
+      [],
+      false,
+    );
   } else {
     changeText(restored ?? defaultText(), 'load');
   }
@@ -151,7 +200,8 @@ async function start() {
   // the dialog about the link the page was opened with, so that a link
   // pasted while that dialog is open replaces it.
   window.addEventListener('hashchange', () =>
-    openSharedFragment(sharedState(window.location.hash), state.text));
+    openSharedFragment(sharedState(window.location.hash), state.text),
+  );
   await openSharedFragment(shared, restored);
 }
 
@@ -168,14 +218,26 @@ async function openSharedFragment(shared, savedText) {
     // The latest link is the one the user means, so a dialog still open
     // for an earlier one closes without opening it.
     closeShareDialog();
-    showImportStatus(`The shared link's inputs could not be read (${shared.error}), ` +
-      'so nothing was changed.', [], true);
-  } else if (savedText !== null && savedText !== shared.text && state.text !== shared.text) {
+    showImportStatus(
+      `The shared link's inputs could not be read (${shared.error}), ` +
+        'so nothing was changed.',
+      [],
+      true,
+    );
+  } else if (
+    savedText !== null &&
+    savedText !== shared.text &&
+    state.text !== shared.text
+  ) {
     await openSharedText(shared.text);
   } else {
     closeShareDialog();
   }
-  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  window.history.replaceState(
+    null,
+    '',
+    window.location.pathname + window.location.search,
+  );
 }
 
 // The text of the last shared link opened, or null once there is none to
@@ -198,7 +260,10 @@ async function openSharedText(text) {
     return;
   }
   const accepted = await askInDialog(
-    elements.shareDialog, elements.shareAccept, elements.shareCancel);
+    elements.shareDialog,
+    elements.shareAccept,
+    elements.shareCancel,
+  );
   if (sharedTextToOpen === null) {
     return; // A later link closed the dialog.
   }
@@ -206,23 +271,42 @@ async function openSharedText(text) {
   // body when the page had just loaded. From the body it moves on: to the
   // inputs kept, or to Undo after the link's inputs are opened.
   if (!accepted) {
-    showImportStatus('Kept your saved text; the shared inputs were not opened.', [], false);
+    showImportStatus(
+      'Kept your saved text; the shared inputs were not opened.',
+      [],
+      false,
+    );
     const focused = document.activeElement;
-    if (focused === null || focused === document.body || focused === document.documentElement ||
-        focused.closest('dialog') !== null) {
+    if (
+      focused === null ||
+      focused === document.body ||
+      focused === document.documentElement ||
+      focused.closest('dialog') !== null
+    ) {
       focusInputs();
     }
     return;
   }
-  replaceOfferingUndo(sharedTextToOpen, 'link', 'Undo opening the shared link.');
-  showImportStatus(`Opened the inputs from the shared link.${errorsToFix()}`, [], false);
-  if (elements.undoBar.hidden) focusInputs(); else elements.undoButton.focus();
+  replaceOfferingUndo(
+    sharedTextToOpen,
+    'link',
+    'Undo opening the shared link.',
+  );
+  showImportStatus(
+    `Opened the inputs from the shared link.${errorsToFix()}`,
+    [],
+    false,
+  );
+  if (elements.undoBar.hidden) focusInputs();
+  else elements.undoButton.focus();
 }
 
 /** Returns " It has 2 errors to fix before export." for the text, or ''. */
 function errorsToFix() {
   const count = state.result?.errorCount ?? 0;
-  return count > 0 ? ` It has ${pluralize(count, 'error')} to fix before export.` : '';
+  return count > 0
+    ? ` It has ${pluralize(count, 'error')} to fix before export.`
+    : '';
 }
 
 /** Copies a link that opens the page with the current text. */
@@ -230,14 +314,20 @@ async function copyShareLink() {
   // A link carries UTF-8, in which half a surrogate pair would become
   // U+FFFD, so the link would open other inputs than these.
   if (!state.text.isWellFormed()) {
-    setActionStatus('These inputs contain half of a surrogate pair, which a link cannot ' +
-      'carry. Fix the invalid UTF-8 error first.', true);
+    setActionStatus(
+      'These inputs contain half of a surrogate pair, which a link cannot ' +
+        'carry. Fix the invalid UTF-8 error first.',
+      true,
+    );
     return;
   }
   const link = shareLink(window.location.href, state.text);
   if (link.url === undefined) {
-    setActionStatus(`These inputs are too long for a link (${link.length} characters, over ` +
-      `${maxLinkLength}). Use Export and share the file instead.`, true);
+    setActionStatus(
+      `These inputs are too long for a link (${link.length} characters, over ` +
+        `${maxLinkLength}). Use Export and share the file instead.`,
+      true,
+    );
     return;
   }
   try {
@@ -246,8 +336,11 @@ async function copyShareLink() {
     setActionStatus(`Copying the link failed: ${describeError(error)}.`, true);
     return;
   }
-  setActionStatus('Copied a link that opens these inputs; it holds them in its fragment, ' +
-    'which is not sent to any server.', false);
+  setActionStatus(
+    'Copied a link that opens these inputs; it holds them in its fragment, ' +
+      'which is not sent to any server.',
+    false,
+  );
 }
 
 // The page opens with the service defaults filled in, except for string
@@ -281,8 +374,12 @@ function restoreText() {
   try {
     saved = window.localStorage.getItem(storageKey);
   } catch (error) {
-    showImportStatus(`This browser's storage cannot be read (${describeError(error)}), ` +
-      'so your edits will not be kept after you leave the page.', [], true);
+    showImportStatus(
+      `This browser's storage cannot be read (${describeError(error)}), ` +
+        'so your edits will not be kept after you leave the page.',
+      [],
+      true,
+    );
     return null;
   }
   let saveFailed = false;
@@ -293,8 +390,12 @@ function restoreText() {
   }
   if (saved === null) {
     if (saveFailed) {
-      showImportStatus('Saving failed before the page was reloaded, so the edits made ' +
-        'then are missing and the defaults are shown.', [], true);
+      showImportStatus(
+        'Saving failed before the page was reloaded, so the edits made ' +
+          'then are missing and the defaults are shown.',
+        [],
+        true,
+      );
     }
     return null;
   }
@@ -305,13 +406,20 @@ function restoreText() {
     record = null;
   }
   if (record?.format !== storageFormat || typeof record.text !== 'string') {
-    setAsideUnreadRecord(saved, 'The text saved in this browser is not in the format ' +
-      'this page writes, so the defaults are shown.');
+    setAsideUnreadRecord(
+      saved,
+      'The text saved in this browser is not in the format ' +
+        'this page writes, so the defaults are shown.',
+    );
     return null;
   }
   if (saveFailed) {
-    showImportStatus('Restored the JSON text last saved in this browser. Saving failed ' +
-      'before the page was reloaded, so the last edits may be missing.', [], true);
+    showImportStatus(
+      'Restored the JSON text last saved in this browser. Saving failed ' +
+        'before the page was reloaded, so the last edits may be missing.',
+      [],
+      true,
+    );
     return record.text;
   }
   showImportStatus('Restored the JSON text from your last visit.', [], false);
@@ -327,13 +435,22 @@ function setAsideUnreadRecord(saved, notRead) {
   try {
     window.localStorage.setItem(unreadRecordKey, saved);
     saveBlockedReason = null;
-    showImportStatus(`${notRead} That text is kept in this browser's storage, ` +
-      `under the key ${unreadRecordKey}.`, [], true);
+    showImportStatus(
+      `${notRead} That text is kept in this browser's storage, ` +
+        `under the key ${unreadRecordKey}.`,
+      [],
+      true,
+    );
   } catch {
-    saveBlockedReason = 'a save would replace text in another format, which could not ' +
+    saveBlockedReason =
+      'a save would replace text in another format, which could not ' +
       'be set aside';
-    showImportStatus(`${notRead} Copying that text aside failed, so this page does ` +
-      'not save over it.', [], true);
+    showImportStatus(
+      `${notRead} Copying that text aside failed, so this page does ` +
+        'not save over it.',
+      [],
+      true,
+    );
   }
 }
 
@@ -343,9 +460,11 @@ function setAsideUnreadRecord(saved, notRead) {
 // or a browser shut down without firing pagehide, can lose up to
 // saveDelayMs of typing.
 const saveDelayMs = 300;
-const otherTabSavedText = 'Another tab of this page saved different inputs, which a ' +
+const otherTabSavedText =
+  'Another tab of this page saved different inputs, which a ' +
   'reload here would show instead of these.';
-const otherTabSavedOverText = 'Another tab of this page saved different inputs, and this ' +
+const otherTabSavedOverText =
+  'Another tab of this page saved different inputs, and this ' +
   "tab's edits have since been saved over them. This tab holds them only until it is " +
   'closed or reloaded, or another tab saves: open them now to keep them.';
 let unsavedText = null;
@@ -379,7 +498,10 @@ function flushSave() {
     if (saveBlockedReason !== null) {
       throw new Error(saveBlockedReason);
     }
-    window.localStorage.setItem(storageKey, JSON.stringify({ format: storageFormat, text }));
+    window.localStorage.setItem(
+      storageKey,
+      JSON.stringify({ format: storageFormat, text }),
+    );
     window.localStorage.setItem(editTimeKey, String(editTime));
     showSaveFailure(null);
     // The other tab's inputs, saved over now, stay open to the notice's
@@ -419,9 +541,13 @@ function showSaveFailure(error) {
     elements.saveFailedBar.hidden = true;
     return;
   }
-  const text = `Saving the text in this browser failed: ${describeError(error)}. Edits ` +
+  const text =
+    `Saving the text in this browser failed: ${describeError(error)}. Edits ` +
     'made since are kept only while this page stays open. Use Export to keep them.';
-  if (elements.saveFailedBar.hidden || elements.saveFailedText.textContent !== text) {
+  if (
+    elements.saveFailedBar.hidden ||
+    elements.saveFailedText.textContent !== text
+  ) {
     elements.saveFailedText.textContent = text;
     elements.saveFailedBar.hidden = false;
   }
@@ -446,9 +572,11 @@ async function loadEditor() {
   try {
     module = await import('./gen/editor.js');
   } catch (error) {
-    const reason = await describeLoadFailure(error, new URL('editor.js', import.meta.url));
-    elements.editorLoading.textContent =
-      `The editor failed to load: ${reason}. The form still works.`;
+    const reason = await describeLoadFailure(
+      error,
+      new URL('editor.js', import.meta.url),
+    );
+    elements.editorLoading.textContent = `The editor failed to load: ${reason}. The form still works.`;
     state.editorFailed = true;
     renderFormNote(state.result);
     return;
@@ -553,7 +681,8 @@ function changeText(newText, origin) {
   }
   // An edit after an import or reset ends the offer to undo it, which
   // would otherwise throw the edit away too.
-  const userEdit = origin === 'form' || origin === 'editor' || origin === 'remove';
+  const userEdit =
+    origin === 'form' || origin === 'editor' || origin === 'remove';
   if (userEdit) {
     endUndoOffer();
   }
@@ -570,7 +699,8 @@ function changeText(newText, origin) {
   // read, which the text will likely hold again. Text that replaced the
   // whole (an import, an undo) leaves nothing of those values, so the form
   // is cleared.
-  const typed = origin === 'form' || origin === 'form-sync' || origin === 'editor';
+  const typed =
+    origin === 'form' || origin === 'form-sync' || origin === 'editor';
   if (state.spans && origin !== 'form') {
     for (const control of state.controls) {
       control.setValue(result.formValues[control.field.jsonName]);
@@ -610,8 +740,10 @@ function wireOtherTabs() {
     if (record?.format !== storageFormat || typeof record.text !== 'string') {
       // A later version of the page, say, saved it. It is kept as on a
       // reload, before this tab's next save replaces it.
-      setAsideUnreadRecord(event.newValue, 'Another tab saved text in a format this ' +
-        'page does not write.');
+      setAsideUnreadRecord(
+        event.newValue,
+        'Another tab saved text in a format this ' + 'page does not write.',
+      );
       return;
     }
     otherText = record.text;
@@ -625,10 +757,18 @@ function wireOtherTabs() {
     saveText(state.text);
     flushSave();
     if (elements.saveFailedBar.hidden) {
-      showImportStatus('Kept the inputs of this tab, and saved them again.', [], false);
+      showImportStatus(
+        'Kept the inputs of this tab, and saved them again.',
+        [],
+        false,
+      );
     } else {
-      showImportStatus('Kept the inputs of this tab, but saving them failed, so a reload ' +
-        "would show the other tab's inputs.", [], true);
+      showImportStatus(
+        'Kept the inputs of this tab, but saving them failed, so a reload ' +
+          "would show the other tab's inputs.",
+        [],
+        true,
+      );
     }
     focusInputs();
   });
@@ -637,20 +777,28 @@ function wireOtherTabs() {
     if (otherText !== null) {
       // Undo saves this tab's inputs over the other tab's again, so the
       // notice comes back, with the other tab's latest inputs.
-      replaceOfferingUndo(otherText, 'tab', 'Undo opening the other tab\'s inputs.', () => {
-        elements.otherTabText.textContent = otherTabSavedText;
-        elements.otherTabBar.hidden = otherText === state.text;
-      });
+      replaceOfferingUndo(
+        otherText,
+        'tab',
+        "Undo opening the other tab's inputs.",
+        () => {
+          elements.otherTabText.textContent = otherTabSavedText;
+          elements.otherTabBar.hidden = otherText === state.text;
+        },
+      );
       showImportStatus('Opened the inputs of the other tab.', [], false);
     }
-    if (elements.undoBar.hidden) focusInputs(); else elements.undoButton.focus();
+    if (elements.undoBar.hidden) focusInputs();
+    else elements.undoButton.focus();
   });
 }
 
 /** Turns each form edit into an edit of that field's value in the text. */
 function wireFormEvents() {
   elements.form.addEventListener('input', (event) => {
-    const control = state.controls.find((candidate) => candidate.element === event.target);
+    const control = state.controls.find(
+      (candidate) => candidate.element === event.target,
+    );
     if (!control || !state.spans) {
       return;
     }
@@ -658,8 +806,13 @@ function wireFormEvents() {
     // Typing ends the offer even when it changes no text (blanks in an
     // empty field), so that Ctrl+Z in the field then undoes the typing.
     endUndoOffer();
-    const edits = fieldEdits(state.text, state.spans, control.field.jsonName,
-      control.jsonToken(), control.field.protoName);
+    const edits = fieldEdits(
+      state.text,
+      state.spans,
+      control.field.jsonName,
+      control.jsonToken(),
+      control.field.protoName,
+    );
     if (edits.length > 0) {
       editText(edits, 'form');
     }
@@ -669,11 +822,19 @@ function wireFormEvents() {
 
 function wireButtons() {
   elements.exportButton.addEventListener('click', () => exportJson('inputs'));
-  elements.skipUnknownButton.addEventListener('click', () => elements.exportButton.focus());
+  elements.skipUnknownButton.addEventListener('click', () =>
+    elements.exportButton.focus(),
+  );
   elements.copyButton.addEventListener('click', () => copyJson('inputs'));
-  elements.pipelineExportButton.addEventListener('click', () => exportJson('pipeline'));
-  elements.pipelineCopyButton.addEventListener('click', () => copyJson('pipeline'));
-  elements.importButton.addEventListener('click', () => elements.importInput.click());
+  elements.pipelineExportButton.addEventListener('click', () =>
+    exportJson('pipeline'),
+  );
+  elements.pipelineCopyButton.addEventListener('click', () =>
+    copyJson('pipeline'),
+  );
+  elements.importButton.addEventListener('click', () =>
+    elements.importInput.click(),
+  );
   elements.resetButton.addEventListener('click', resetToDefaults);
   elements.shareButton.addEventListener('click', copyShareLink);
   elements.undoButton.addEventListener('click', undoReplacement);
@@ -704,8 +865,11 @@ function wireImportEvents() {
     // The page keeps one set of inputs, so the user chooses which of
     // several files to import.
     if (files.length > 1) {
-      showRejectedImport(`${pluralize(files.length, 'file')} were dropped, and the form ` +
-        'is unchanged. Drop one file at a time.', []);
+      showRejectedImport(
+        `${pluralize(files.length, 'file')} were dropped, and the form ` +
+          'is unchanged. Drop one file at a time.',
+        [],
+      );
       return;
     }
     importFile(files[0]);
@@ -723,13 +887,18 @@ function wireImportEvents() {
     }
   });
   document.addEventListener('keydown', (event) => {
-    const isUndo = (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey &&
+    const isUndo =
+      (event.ctrlKey || event.metaKey) &&
+      !event.shiftKey &&
+      !event.altKey &&
       event.key.toLowerCase() === 'z';
     // While an import, reset or opened link can be undone, no form edit has
     // followed it (an edit ends the offer), so in a form field the key
     // undoes that too. The field's own undo would instead bring back typing
     // from before it, and that edit would end the offer.
-    const undoesReplacement = state.undo !== null && event.target instanceof Element &&
+    const undoesReplacement =
+      state.undo !== null &&
+      event.target instanceof Element &&
       event.target.closest('#inputs-form') !== null;
     if (!isUndo || (isTextEntry(event.target) && !undoesReplacement)) {
       return;
@@ -749,7 +918,9 @@ function isTextEntry(target) {
   if (!(target instanceof Element)) {
     return false;
   }
-  return Boolean(target.closest('input, textarea, select, [contenteditable], .editor-host'));
+  return Boolean(
+    target.closest('input, textarea, select, [contenteditable], .editor-host'),
+  );
 }
 
 // The same fields keep a paste for themselves, except a select. A select
@@ -802,7 +973,9 @@ function render() {
   // findings inside the checked object go to its fields and keys.
   const span = result.objectSpan;
   const inChecked = (finding) =>
-    span !== null && finding.utf16Begin >= span.begin && finding.utf16Begin < span.end;
+    span !== null &&
+    finding.utf16Begin >= span.begin &&
+    finding.utf16Begin < span.end;
   for (const finding of result.findings) {
     const checked = inChecked(finding);
     const control = checked ? controlByPath.get(finding.path) : undefined;
@@ -824,16 +997,25 @@ function render() {
     // last values read, and their summaries stay with them.
     if (result.objectSpan !== null) control.update(result);
   }
-  renderUnknownFields(visibleUnknown, rowFindings,
-    result.unknownFieldCount - visibleUnknown.length);
+  renderUnknownFields(
+    visibleUnknown,
+    rowFindings,
+    result.unknownFieldCount - visibleUnknown.length,
+  );
   // Findings about the text as a whole start with their place in it.
-  const generalLocation = (finding) => findingLocation(finding) || textLocation(finding);
-  renderIfChanged(elements.generalFindings, findingsKey(generalFindings, generalLocation), () => {
-    const items = generalFindings.map((finding) =>
-      createFindingElement(finding, generalLocation(finding)));
-    elements.generalFindings.replaceChildren(...items);
-    elements.generalFindings.hidden = items.length === 0;
-  });
+  const generalLocation = (finding) =>
+    findingLocation(finding) || textLocation(finding);
+  renderIfChanged(
+    elements.generalFindings,
+    findingsKey(generalFindings, generalLocation),
+    () => {
+      const items = generalFindings.map((finding) =>
+        createFindingElement(finding, generalLocation(finding)),
+      );
+      elements.generalFindings.replaceChildren(...items);
+      elements.generalFindings.hidden = items.length === 0;
+    },
+  );
 
   renderCount(result);
   renderFormNote(result);
@@ -851,7 +1033,9 @@ function renderFormNote(result) {
     elements.formNote.hidden = true;
     return;
   }
-  const reason = result.findings.find((finding) => finding.severity === 'error');
+  const reason = result.findings.find(
+    (finding) => finding.severity === 'error',
+  );
   // Without the editor, the text can still be replaced whole.
   const remedy = state.editorFailed
     ? 'Import a file or reset to the defaults; the editor did not load.'
@@ -860,7 +1044,8 @@ function renderFormNote(result) {
     ? 'the request has no trainingTaskInputs object'
     : 'the JSON text cannot be read as an object';
   const shows = state.formCleared ? '' : ' and shows the last values read';
-  const note = `The form is read-only${shows}, because ${unreadable}. ` +
+  const note =
+    `The form is read-only${shows}, because ${unreadable}. ` +
     `${reason ? `First error: ${reason.message}` : 'No error was reported'}. ${remedy}`;
   // Only a changed note is written: it is a status, which screen readers
   // would read again on every keystroke in the broken text.
@@ -879,11 +1064,17 @@ function renderEditorFindings() {
     return;
   }
   editor.showFindings(result.findings);
-  renderIfChanged(elements.editorFindings, findingsKey(result.findings, textLocation), () => {
-    const items = result.findings.map((finding) => createEditorFindingItem(finding, result));
-    elements.editorFindings.replaceChildren(...items);
-    elements.editorFindings.hidden = items.length === 0;
-  });
+  renderIfChanged(
+    elements.editorFindings,
+    findingsKey(result.findings, textLocation),
+    () => {
+      const items = result.findings.map((finding) =>
+        createEditorFindingItem(finding, result),
+      );
+      elements.editorFindings.replaceChildren(...items);
+      elements.editorFindings.hidden = items.length === 0;
+    },
+  );
 }
 
 /**
@@ -899,7 +1090,8 @@ function createEditorFindingItem(finding, result) {
   button.type = 'button';
   button.className = 'finding-link';
   // The severity is in the words too, not in the border colour alone.
-  button.textContent = `${severityLabel(finding.severity)}, line ${finding.line}, ` +
+  button.textContent =
+    `${severityLabel(finding.severity)}, line ${finding.line}, ` +
     `column ${finding.column}: ${finding.message}`;
   // The list stays while only offsets change, so the finding's range is
   // read when clicked, from the same finding in the findings of the text
@@ -908,7 +1100,11 @@ function createEditorFindingItem(finding, result) {
     if (state.editorBacklog.length > 0) {
       syncEditor();
     }
-    const current = sameFinding(finding, result.findings, state.result.findings);
+    const current = sameFinding(
+      finding,
+      result.findings,
+      state.result.findings,
+    );
     if (current) {
       state.editor.revealRange(current.utf16Begin, current.utf16End);
     }
@@ -946,14 +1142,19 @@ function renderControlFindings(control, findings) {
   const errors = findings.filter((finding) => finding.severity === 'error');
   const hasError = errors.length > 0;
   // Feeds the browser's constraint validation, for :invalid and reportValidity().
-  control.element.setCustomValidity(errors.map((finding) => finding.message).join('\n'));
+  control.element.setCustomValidity(
+    errors.map((finding) => finding.message).join('\n'),
+  );
   if (hasError) {
     control.element.setAttribute('aria-invalid', 'true');
   } else {
     control.element.removeAttribute('aria-invalid');
   }
   control.wrapper.classList.toggle('field-invalid', hasError);
-  const describedBy = [...control.baseDescribedBy, ...items.map((item) => item.id)];
+  const describedBy = [
+    ...control.baseDescribedBy,
+    ...items.map((item) => item.id),
+  ];
   control.element.setAttribute('aria-describedby', describedBy.join(' '));
 }
 
@@ -967,14 +1168,25 @@ function renderControlFindings(control, findings) {
 function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
   // A long value is shown cut, so a megabyte of it does not go into the key.
   const cutValue = (valueJson) =>
-    (valueJson.length > 200 ? `${valueJson.slice(0, 200)}…` : valueJson);
+    valueJson.length > 200 ? `${valueJson.slice(0, 200)}…` : valueJson;
   const rows = visibleFields.map((unknownField, index) => {
     const value = cutValue(unknownField.valueJson);
-    const key = JSON.stringify([unknownField.key, value,
-      findingsKey(rowFindings[index], findingLocation)]);
+    const key = JSON.stringify([
+      unknownField.key,
+      value,
+      findingsKey(rowFindings[index], findingLocation),
+    ]);
     const previous = state.unknownRows[index];
     if (previous && previous.key === key) return previous;
-    return { key, element: createUnknownRow(unknownField.key, value, rowFindings[index], index) };
+    return {
+      key,
+      element: createUnknownRow(
+        unknownField.key,
+        value,
+        rowFindings[index],
+        index,
+      ),
+    };
   });
   if (hiddenCount > 0) {
     const key = `more ${hiddenCount}`;
@@ -991,7 +1203,8 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
   rows.forEach((row, index) => {
     const current = list.children[index];
     if (current === row.element) return;
-    if (current) current.replaceWith(row.element); else list.append(row.element);
+    if (current) current.replaceWith(row.element);
+    else list.append(row.element);
   });
   while (list.children.length > rows.length) list.lastElementChild.remove();
   state.unknownRows = rows;
@@ -1023,11 +1236,15 @@ function createUnknownRow(key, value, findings, index) {
   const list = document.createElement('ul');
   list.className = 'findings';
   const findingItems = findings.map((finding) =>
-    createFindingElement(finding, findingLocation(finding)));
+    createFindingElement(finding, findingLocation(finding)),
+  );
   list.append(...findingItems);
   list.hidden = findingItems.length === 0;
   if (findingItems.length > 0) {
-    button.setAttribute('aria-describedby', findingItems.map((found) => found.id).join(' '));
+    button.setAttribute(
+      'aria-describedby',
+      findingItems.map((found) => found.id).join(' '),
+    );
   }
 
   const line = document.createElement('div');
@@ -1060,7 +1277,8 @@ function renderIfChanged(element, key, build) {
  * may differ, as "got 5,000" does from "got 6,000".
  */
 function sameFinding(finding, earlier, current) {
-  const same = (other) => other.code === finding.code && other.path === finding.path;
+  const same = (other) =>
+    other.code === finding.code && other.path === finding.path;
   const repeat = earlier.slice(0, earlier.indexOf(finding)).filter(same).length;
   return current.filter(same)[repeat];
 }
@@ -1070,10 +1288,16 @@ function sameFinding(finding, earlier, current) {
  * finding's severity, code, text and place as location() gives it.
  */
 function findingsKey(findings, location) {
-  return JSON.stringify(findings.map((finding) => [
-    finding.severity, finding.code, finding.path, finding.message, finding.hint ?? '',
-    location(finding),
-  ]));
+  return JSON.stringify(
+    findings.map((finding) => [
+      finding.severity,
+      finding.code,
+      finding.path,
+      finding.message,
+      finding.hint ?? '',
+      location(finding),
+    ]),
+  );
 }
 
 function removeUnknownField(index) {
@@ -1117,7 +1341,7 @@ function renderPreview(result) {
   if (result.errorCount > 0 && result.canonicalJson !== '') {
     // A pipeline request whose own errors leave its inputs valid.
     elements.previewNote.textContent =
-      'The inputs are valid: Export and Copy give exactly this JSON. Fix the request\'s ' +
+      "The inputs are valid: Export and Copy give exactly this JSON. Fix the request's " +
       `${pluralize(result.errorCount, 'error')} before exporting the pipeline request.`;
     elements.previewNote.classList.add('note-error');
     elements.preview.textContent = result.canonicalJson;
@@ -1133,7 +1357,8 @@ function renderPreview(result) {
     elements.preview.hidden = true;
     return;
   }
-  elements.previewNote.textContent = 'Valid. Export and Copy give exactly this JSON.';
+  elements.previewNote.textContent =
+    'Valid. Export and Copy give exactly this JSON.';
   elements.previewNote.classList.remove('note-error');
   elements.preview.textContent = result.canonicalJson;
   elements.preview.hidden = false;
@@ -1141,8 +1366,11 @@ function renderPreview(result) {
 
 // Warnings about a pipeline request that the API rejects all the same.
 const rejectedRequestCodes = new Set([
-  'pipeline.missing_field', 'pipeline.unknown_field', 'pipeline.wrong_type',
-  'pipeline.invalid_parent', 'pipeline.placeholder',
+  'pipeline.missing_field',
+  'pipeline.unknown_field',
+  'pipeline.wrong_type',
+  'pipeline.invalid_parent',
+  'pipeline.placeholder',
 ]);
 
 /**
@@ -1157,45 +1385,69 @@ const rejectedRequestCodes = new Set([
 async function confirmExport(verb, kind) {
   const { result } = state;
   const pipeline = kind === 'pipeline';
-  const blocking = result.findings.filter((finding) => finding.severity === 'error' ||
-    (pipeline && rejectedRequestCodes.has(finding.code)));
+  const blocking = result.findings.filter(
+    (finding) =>
+      finding.severity === 'error' ||
+      (pipeline && rejectedRequestCodes.has(finding.code)),
+  );
   const canonical = result.canonicalJson !== '';
   if (pipeline ? blocking.length === 0 && result.errorCount === 0 : canonical) {
     return true;
   }
   // Past the findings cap, only the errors shown are listed.
   const { errorCount } = result;
-  const warningCount = blocking.filter((finding) => finding.severity !== 'error').length;
-  const count = [pluralize(errorCount, 'error'), pluralize(warningCount, 'warning')]
-    .filter((part) => !part.startsWith('0 ')).join(' and ');
-  const listed = blocking.length < errorCount + warningCount
-    ? ` The first ${blocking.length} are listed.` : '';
+  const warningCount = blocking.filter(
+    (finding) => finding.severity !== 'error',
+  ).length;
+  const count = [
+    pluralize(errorCount, 'error'),
+    pluralize(warningCount, 'warning'),
+  ]
+    .filter((part) => !part.startsWith('0 '))
+    .join(' and ');
+  const listed =
+    blocking.length < errorCount + warningCount
+      ? ` The first ${blocking.length} are listed.`
+      : '';
   const them = errorCount + warningCount === 1 ? 'it' : 'them';
-  elements.confirmHeading.textContent = errorCount > 0 ? 'The inputs have errors'
-    : 'The request has warnings';
+  elements.confirmHeading.textContent =
+    errorCount > 0 ? 'The inputs have errors' : 'The request has warnings';
   elements.confirmText.textContent = pipeline
     ? `The pipeline request has ${count} that the API would reject.${listed} ` +
       `You can cancel and fix ${them}, or take the request anyway.`
     : `The inputs have ${count}, so there is no canonical JSON yet.${listed} ` +
       `You can cancel and fix ${them}, or take the JSON text as written.`;
   elements.confirmList.replaceChildren(
-    ...blocking.map((finding) => createFindingElement(finding,
-      `line ${finding.line}, column ${finding.column}`)),
+    ...blocking.map((finding) =>
+      createFindingElement(
+        finding,
+        `line ${finding.line}, column ${finding.column}`,
+      ),
+    ),
   );
   const action = verb === 'copied' ? 'Copy' : 'Export';
   elements.confirmAccept.textContent = pipeline
-    ? `${action} the request anyway` : `${action} the text as written`;
+    ? `${action} the request anyway`
+    : `${action} the text as written`;
   const accepted = await askInDialog(
-    elements.confirmDialog, elements.confirmAccept, elements.confirmCancel);
+    elements.confirmDialog,
+    elements.confirmAccept,
+    elements.confirmCancel,
+  );
   if (state.exportInterrupted) {
     state.exportInterrupted = false;
-    setActionStatus(`Nothing was ${verb}, because the text changed while the dialog was ` +
-      'open.', true);
+    setActionStatus(
+      `Nothing was ${verb}, because the text changed while the dialog was ` +
+        'open.',
+      true,
+    );
     return false;
   }
   if (!accepted) {
-    const toFix = errorCount + warningCount === 1 ? `the ${count.replace(/^1 /, '')}`
-      : `the ${count}`;
+    const toFix =
+      errorCount + warningCount === 1
+        ? `the ${count.replace(/^1 /, '')}`
+        : `the ${count}`;
     setActionStatus(`Nothing was ${verb}. Fix ${toFix} first.`, true);
     focusFirstInvalid();
   }
@@ -1238,7 +1490,9 @@ function focusFirstInvalid() {
     unknownButton.focus();
     return;
   }
-  const firstError = state.result.findings.find((finding) => finding.severity === 'error');
+  const firstError = state.result.findings.find(
+    (finding) => finding.severity === 'error',
+  );
   if (state.editor && firstError) {
     syncEditor();
     state.editor.revealRange(firstError.utf16Begin, firstError.utf16End);
@@ -1282,9 +1536,12 @@ function exportText(kind) {
     }
     const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
     const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
-    const step = indentStep(written, indent) ?? indentStep(state.text, '') ?? '  ';
+    const step =
+      indentStep(written, indent) ?? indentStep(state.text, '') ?? '  ';
     // The canonical JSON is indented by two spaces a level.
-    const inner = inputs.replace(/^(?: {2})+/gm, (spaces) => step.repeat(spaces.length / 2));
+    const inner = inputs.replace(/^(?: {2})+/gm, (spaces) =>
+      step.repeat(spaces.length / 2),
+    );
     return before + inner.replace(/\n/g, `\n${indent}`) + after;
   }
   return pipelineRequestText(inputs);
@@ -1297,7 +1554,11 @@ function exportText(kind) {
  */
 function indentStep(text, indent) {
   const line = /\n([ \t]+)\S/.exec(text);
-  if (!line || !line[1].startsWith(indent) || line[1].length === indent.length) {
+  if (
+    !line ||
+    !line[1].startsWith(indent) ||
+    line[1].length === indent.length
+  ) {
     return null;
   }
   return line[1].slice(indent.length);
@@ -1349,7 +1610,8 @@ async function exportJson(kind) {
  */
 function fillInPlaceholders(text) {
   return text.includes(`"${placeholderPrefix}`)
-    ? ` Fill in its ${placeholderPrefix}... values before you send it.` : '';
+    ? ` Fill in its ${placeholderPrefix}... values before you send it.`
+    : '';
 }
 
 async function copyJson(kind) {
@@ -1363,20 +1625,29 @@ async function copyJson(kind) {
   }
   // The preview shows the canonical inputs alone, and only when they are
   // valid, so the way out is the download of the same text.
-  const instead = kind === 'pipeline'
-    ? 'Use Export pipeline request to download it instead.'
-    : 'Use Export to download it instead.';
+  const instead =
+    kind === 'pipeline'
+      ? 'Use Export pipeline request to download it instead.'
+      : 'Use Export to download it instead.';
   if (!navigator.clipboard) {
-    setActionStatus(`This browser gives the page no clipboard access. ${instead}`, true);
+    setActionStatus(
+      `This browser gives the page no clipboard access. ${instead}`,
+      true,
+    );
     return;
   }
   try {
     await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
-    setActionStatus(`Copied ${what} to the clipboard.${fillInPlaceholders(text)}`, false);
+    setActionStatus(
+      `Copied ${what} to the clipboard.${fillInPlaceholders(text)}`,
+      false,
+    );
   } catch (error) {
-    setActionStatus(`Copying to the clipboard failed: ${describeError(error)}. ${instead}`,
-      true);
+    setActionStatus(
+      `Copying to the clipboard failed: ${describeError(error)}. ${instead}`,
+      true,
+    );
   }
 }
 
@@ -1388,8 +1659,11 @@ function setActionStatus(text, isError) {
 async function importFile(file) {
   const name = isolateBidi(file.name);
   if (file.size > state.segform.limits.maxTextBytes + 3) {
-    showRejectedImport(`${name} was not loaded because it is larger than 1 MiB ` +
-      `(${formatInteger(BigInt(file.size))} bytes); the form is unchanged.`, []);
+    showRejectedImport(
+      `${name} was not loaded because it is larger than 1 MiB ` +
+        `(${formatInteger(BigInt(file.size))} bytes); the form is unchanged.`,
+      [],
+    );
     return;
   }
   let bytes;
@@ -1397,7 +1671,9 @@ async function importFile(file) {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     showRejectedImport(
-      `Reading ${name} failed: ${describeError(error)}. Choose the file again.`, []);
+      `Reading ${name} failed: ${describeError(error)}. Choose the file again.`,
+      [],
+    );
     return;
   }
   const result = callValidator(() => state.segform.validateFile(bytes));
@@ -1406,7 +1682,11 @@ async function importFile(file) {
   }
   // A file of broken JSON loads into the editor to be fixed there, so an
   // import while the editor is still loading waits for it.
-  if (wholeTextErrors(result).length > 0 && !state.editor && !state.editorFailed) {
+  if (
+    wholeTextErrors(result).length > 0 &&
+    !state.editor &&
+    !state.editorFailed
+  ) {
     await state.editorReady;
   }
   if (rejectUnreadable(result, name)) {
@@ -1414,10 +1694,15 @@ async function importFile(file) {
   }
   let text;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
+      bytes,
+    );
   } catch {
-    showRejectedImport(`${name} was not loaded because it is not UTF-8; ` +
-      'the form is unchanged. Save it as UTF-8 and import it again.', []);
+    showRejectedImport(
+      `${name} was not loaded because it is not UTF-8; ` +
+        'the form is unchanged. Save it as UTF-8 and import it again.',
+      [],
+    );
     return;
   }
   importText(text, name);
@@ -1425,11 +1710,18 @@ async function importFile(file) {
 
 // Errors that leave nothing the editor could show or fix: such a file is
 // not loaded even when the editor is there.
-const unloadableCodes = new Set(['json.invalid_utf8', 'file.utf16', 'file.utf32', 'json.too_large']);
+const unloadableCodes = new Set([
+  'json.invalid_utf8',
+  'file.utf16',
+  'file.utf32',
+  'json.too_large',
+]);
 
 /** Returns the errors about the text as a whole (syntax, encoding, size). */
 function wholeTextErrors(result) {
-  return result.findings.filter((finding) => finding.path === '' && finding.severity === 'error');
+  return result.findings.filter(
+    (finding) => finding.path === '' && finding.severity === 'error',
+  );
 }
 
 /**
@@ -1438,10 +1730,13 @@ function wholeTextErrors(result) {
  */
 function importedFindingItems(findings, name) {
   // Pasted text has no file name to put before the line and column.
-  const location = (finding) => (name === null
-    ? `line ${finding.line}, column ${finding.column}`
-    : `${name}:${finding.line}:${finding.column}`);
-  return findings.map((finding) => createFindingElement(finding, location(finding)));
+  const location = (finding) =>
+    name === null
+      ? `line ${finding.line}, column ${finding.column}`
+      : `${name}:${finding.line}:${finding.column}`;
+  return findings.map((finding) =>
+    createFindingElement(finding, location(finding)),
+  );
 }
 
 /**
@@ -1456,15 +1751,19 @@ function rejectUnreadable(result, name) {
   if (errors.length === 0 || Object.keys(result.formValues).length > 0) {
     return false;
   }
-  const editable = name !== null && state.editor !== null &&
+  const editable =
+    name !== null &&
+    state.editor !== null &&
     !errors.some((finding) => unloadableCodes.has(finding.code));
   if (editable) {
     return false;
   }
   // A file name is case-sensitive, so it stays as it is at the sentence's start.
   const subject = name === null ? 'The pasted text' : name;
-  showRejectedImport(`${subject} was not loaded, and the form is unchanged.`,
-    importedFindingItems(errors, name));
+  showRejectedImport(
+    `${subject} was not loaded, and the form is unchanged.`,
+    importedFindingItems(errors, name),
+  );
   return true;
 }
 
@@ -1486,26 +1785,35 @@ function importText(rawText, name) {
 
   let loaded = label;
   if (state.result.pipelineRequest) {
-    loaded = state.spans === null
-      ? `${label}, a training pipeline request with no trainingTaskInputs object`
-      : `${label}, a training pipeline request whose trainingTaskInputs the form shows`;
+    loaded =
+      state.spans === null
+        ? `${label}, a training pipeline request with no trainingTaskInputs object`
+        : `${label}, a training pipeline request whose trainingTaskInputs the form shows`;
   }
   const errors = wholeTextErrors(state.result);
   if (state.spans === null && errors.length > 0) {
-    showImportStatus(`Loaded ${loaded}. The form cannot show it until the errors below are ` +
-      'fixed in the editor.', importedFindingItems(errors, name), true);
+    showImportStatus(
+      `Loaded ${loaded}. The form cannot show it until the errors below are ` +
+        'fixed in the editor.',
+      importedFindingItems(errors, name),
+      true,
+    );
     return;
   }
   // The request's own warnings that the API rejects it for are named too,
   // so that "valid" is not read as "ready to send".
-  const requestWarnings = state.result.findings.filter((finding) =>
-    finding.severity === 'warning' && rejectedRequestCodes.has(finding.code)).length;
+  const requestWarnings = state.result.findings.filter(
+    (finding) =>
+      finding.severity === 'warning' && rejectedRequestCodes.has(finding.code),
+  ).length;
   let message;
   if (state.result.errorCount > 0) {
-    message = `Loaded ${loaded}. It has ${pluralize(state.result.errorCount, 'error')} ` +
+    message =
+      `Loaded ${loaded}. It has ${pluralize(state.result.errorCount, 'error')} ` +
       'to fix before export.';
   } else if (requestWarnings > 0) {
-    message = `Loaded ${loaded}. Its inputs are valid, but the request has ` +
+    message =
+      `Loaded ${loaded}. Its inputs are valid, but the request has ` +
       `${pluralize(requestWarnings, 'warning')} that the API would reject it for.`;
   } else {
     message = `Loaded ${loaded}. It is valid.`;
@@ -1517,8 +1825,13 @@ function resetToDefaults() {
   const text = defaultText();
   const unchanged = text === state.text;
   replaceOfferingUndo(text, 'reset', 'Undo the reset to defaults.');
-  showImportStatus(unchanged ? 'The inputs are the defaults already.'
-    : 'Reset the inputs to the defaults.', [], false);
+  showImportStatus(
+    unchanged
+      ? 'The inputs are the defaults already.'
+      : 'Reset the inputs to the defaults.',
+    [],
+    false,
+  );
 }
 
 /**
@@ -1554,8 +1867,12 @@ function undoReplacement() {
   afterUndo?.();
   // Focus moves on from the Undo button, which is gone, and from a field
   // the restored text leaves read-only. Ctrl+Z elsewhere leaves it.
-  if (focused === elements.undoButton || focused === null || focused === document.body ||
-      focused.closest('fieldset')?.disabled) {
+  if (
+    focused === elements.undoButton ||
+    focused === null ||
+    focused === document.body ||
+    focused.closest('fieldset')?.disabled
+  ) {
     focusInputs();
   }
 }
@@ -1580,8 +1897,10 @@ function focusInputs() {
  * or reset may still be shown, and would read as if it undid this one.
  */
 function showRejectedImport(text, findingItems) {
-  const undo = state.undo === null ? ''
-    : ' Undo still takes back the change before this import.';
+  const undo =
+    state.undo === null
+      ? ''
+      : ' Undo still takes back the change before this import.';
   showImportStatus(`${text}${undo}`, findingItems, true);
 }
 
@@ -1601,17 +1920,21 @@ function showImportStatus(text, findingItems, isError) {
 
 function setActionsDisabled(disabled) {
   for (const button of [
-    elements.exportButton, elements.copyButton, elements.pipelineExportButton,
-    elements.pipelineCopyButton, elements.importButton, elements.resetButton,
-    elements.importInput, elements.shareButton,
+    elements.exportButton,
+    elements.copyButton,
+    elements.pipelineExportButton,
+    elements.pipelineCopyButton,
+    elements.importButton,
+    elements.resetButton,
+    elements.importInput,
+    elements.shareButton,
   ]) {
     button.disabled = disabled;
   }
 }
 
 function disablePage(reason) {
-  elements.validatorStatus.textContent =
-    `${reason} The form is disabled; reload the page to try again.`;
+  elements.validatorStatus.textContent = `${reason} The form is disabled; reload the page to try again.`;
   elements.validatorStatus.classList.remove('status-ok');
   elements.validatorStatus.classList.add('status-error');
   elements.fieldset.disabled = true;

@@ -21,7 +21,11 @@ export function severityLabel(severity) {
  * only screen readers and the element's text see ends it before the hint,
  * which the page shows on a line of its own.
  */
-export function appendMessageAndHint(element, finding, { messageClass, hintClass }) {
+export function appendMessageAndHint(
+  element,
+  finding,
+  { messageClass, hintClass },
+) {
   const message = document.createElement('span');
   message.className = messageClass;
   message.textContent = finding.message;
@@ -75,8 +79,10 @@ export function createFindingElement(finding, location) {
     item.append(where);
   }
 
-  appendMessageAndHint(item, finding,
-    { messageClass: 'finding-message', hintClass: 'finding-hint' });
+  appendMessageAndHint(item, finding, {
+    messageClass: 'finding-message',
+    hintClass: 'finding-hint',
+  });
   return item;
 }
 
@@ -96,8 +102,12 @@ function countFindings(findings) {
  * included, from its findings.truncated summary, which is not counted.
  */
 export function countAllFindings(result) {
-  const summary = result.findings.find((finding) => finding.code === 'findings.truncated');
-  const counts = countFindings(result.findings.filter((finding) => finding !== summary));
+  const summary = result.findings.find(
+    (finding) => finding.code === 'findings.truncated',
+  );
+  const counts = countFindings(
+    result.findings.filter((finding) => finding !== summary),
+  );
   if (summary) {
     counts.error += summary.params.moreErrors;
     counts.warning += summary.params.moreWarnings;

@@ -86,7 +86,10 @@ function createEnumControl(field, id) {
   select.append(notSetOption);
   const knownOptions = new Map();
   for (const value of field.values) {
-    const option = new Option(`${value.name}: ${value.description}`, value.name);
+    const option = new Option(
+      `${value.name}: ${value.description}`,
+      value.name,
+    );
     knownOptions.set(value.name, option);
     select.append(option);
   }
@@ -130,7 +133,10 @@ function createEnumControl(field, id) {
       } else if (knownOptions.has(value)) {
         knownOptions.get(value).selected = true;
       } else {
-        importedOption = new Option(`${isolateBidi(value)} (from the JSON text)`, value);
+        importedOption = new Option(
+          `${isolateBidi(value)} (from the JSON text)`,
+          value,
+        );
         importedOption.className = 'imported-option';
         select.append(importedOption);
         importedOption.selected = true;
@@ -195,11 +201,17 @@ function createInt64Control(field, id, fields) {
     },
     update(result) {
       // A value the parsers cannot read alike gives no node hours.
-      const paths = [`/${field.jsonName}`, `/${field.protoName}`]
-        .map((end) => `${result.inputsPath}${end}`);
-      const hasError = result.findings.some((finding) => paths.includes(finding.path) &&
-        /\.(not_portable|not_integer|int64_overflow)$/.test(finding.code));
-      const text = hasError ? '' : summarizeInt64(field, result.formValues[field.jsonName]);
+      const paths = [`/${field.jsonName}`, `/${field.protoName}`].map(
+        (end) => `${result.inputsPath}${end}`,
+      );
+      const hasError = result.findings.some(
+        (finding) =>
+          paths.includes(finding.path) &&
+          /\.(not_portable|not_integer|int64_overflow)$/.test(finding.code),
+      );
+      const text = hasError
+        ? ''
+        : summarizeInt64(field, result.formValues[field.jsonName]);
       summary.textContent = text;
       summary.hidden = text === '';
     },

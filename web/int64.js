@@ -2,7 +2,8 @@
 // and exact decimal arithmetic on the validated integer for display.
 
 // The number grammar of RFC 8259, section 6.
-const jsonNumberPattern = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+const jsonNumberPattern =
+  /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 const integerPattern = /^-?[0-9]+$/;
 

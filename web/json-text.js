@@ -63,12 +63,24 @@ export function removalEdits(spans, indices) {
     while (end < last && removed.has(end + 1)) end += 1;
     if (first > 0) {
       // From the end of the value before, so that its comma goes too.
-      edits.push({ from: members.valueEnd(first - 1), to: members.valueEnd(end), insert: '' });
+      edits.push({
+        from: members.valueEnd(first - 1),
+        to: members.valueEnd(end),
+        insert: '',
+      });
     } else if (end < last) {
-      edits.push({ from: members.keyBegin(0), to: members.keyBegin(end + 1), insert: '' });
+      edits.push({
+        from: members.keyBegin(0),
+        to: members.keyBegin(end + 1),
+        insert: '',
+      });
     } else {
       // When every member goes, the layout after the last value stays.
-      edits.push({ from: spans.objectSpan.begin + 1, to: members.valueEnd(end), insert: '' });
+      edits.push({
+        from: spans.objectSpan.begin + 1,
+        to: members.valueEnd(end),
+        insert: '',
+      });
     }
   }
   return edits;
@@ -82,7 +94,11 @@ function insertionEdit(text, spans, keyJson, token) {
     const open = spans.objectSpan.begin;
     const inner = text.slice(open + 1, spans.objectSpan.end - 1);
     const lead = inner.includes('\n') ? `\n${memberIndent(text, open)}` : '';
-    return { from: open + 1, to: open + 1, insert: `${lead}${keyJson}: ${token}` };
+    return {
+      from: open + 1,
+      to: open + 1,
+      insert: `${lead}${keyJson}: ${token}`,
+    };
   }
   const last = members.count - 1;
   let leadBegin = members.keyBegin(last);
@@ -92,10 +108,14 @@ function insertionEdit(text, spans, keyJson, token) {
   const colon = text.slice(members.keyEnd(last), members.valueBegin(last));
   // A member right after the brace or comma gives no spacing to copy, so a
   // space follows the comma when one follows the colon.
-  const lead = text.slice(leadBegin, members.keyBegin(last)) ||
+  const lead =
+    text.slice(leadBegin, members.keyBegin(last)) ||
     (colon.includes(' ') ? ' ' : '');
-  return { from: members.valueEnd(last), to: members.valueEnd(last),
-    insert: `,${lead}${keyJson}${colon}${token}` };
+  return {
+    from: members.valueEnd(last),
+    to: members.valueEnd(last),
+    insert: `,${lead}${keyJson}${colon}${token}`,
+  };
 }
 
 /**
@@ -114,8 +134,11 @@ function memberIndent(text, open) {
   for (let lines = 0; base !== '' && end > 0 && lines < 500; lines += 1) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const indent = indentOf(start, end);
-    if (indent.length < base.length && base.startsWith(indent) &&
-        text.slice(start + indent.length, end).trim() !== '') {
+    if (
+      indent.length < base.length &&
+      base.startsWith(indent) &&
+      text.slice(start + indent.length, end).trim() !== ''
+    ) {
       return base + base.slice(indent.length);
     }
     end = start - 1;

@@ -1,7 +1,13 @@
 // Loads segform's WebAssembly module and returns its API as plain
 // JavaScript values. Works in the browser and in Node (20 or later).
 
-import { declaredNames, inputs, limits, paramNames, version } from './gen/declarations.mjs';
+import {
+  declaredNames,
+  inputs,
+  limits,
+  paramNames,
+  version,
+} from './gen/declarations.mjs';
 import createSegformModule from './gen/segform.mjs';
 
 /**
@@ -28,8 +34,11 @@ function writeLoneSurrogates(text, heap, at) {
       byte += 1;
     } else if (unit < 0x800) {
       byte += 2;
-    } else if ((unit & 0xfc00) === 0xd800 && i + 1 < text.length &&
-               (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    } else if (
+      (unit & 0xfc00) === 0xd800 &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
       byte += 4; // a surrogate pair
       i += 1;
     } else {
@@ -52,8 +61,12 @@ function utf8Length(text) {
       length += 1;
     } else if (unit < 0x800) {
       length += 2;
-    } else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length &&
-               (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    } else if (
+      unit >= 0xd800 &&
+      unit <= 0xdbff &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
       length += 4; // a surrogate pair
       i += 1;
     } else {
@@ -75,7 +88,9 @@ function bufferOf(input, functionName) {
       return { buffer, byteOffset, byteLength };
     } catch (error) {
       if (!(error instanceof TypeError)) throw error;
-      throw new TypeError(`segform: ${functionName}() cannot read a detached buffer`);
+      throw new TypeError(
+        `segform: ${functionName}() cannot read a detached buffer`,
+      );
     }
   }
   // instanceof fails for a buffer made in another realm (an iframe, a vm
@@ -84,7 +99,9 @@ function bufferOf(input, functionName) {
   if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
     return { buffer: input, byteOffset: 0, byteLength: input.byteLength };
   }
-  throw new TypeError(`segform: ${functionName}() takes a string or UTF-8 bytes`);
+  throw new TypeError(
+    `segform: ${functionName}() takes a string or UTF-8 bytes`,
+  );
 }
 
 /**
@@ -97,18 +114,24 @@ function viewBytes(buffer, byteOffset, byteLength, functionName) {
     return new Uint8Array(buffer, byteOffset, byteLength);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    throw new TypeError(`segform: ${functionName}() cannot read a detached buffer`);
+    throw new TypeError(
+      `segform: ${functionName}() cannot read a detached buffer`,
+    );
   }
 }
 
 function startsWithBom(bytes) {
-  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return (
+    bytes.length >= 3 &&
+    bytes[0] === 0xef &&
+    bytes[1] === 0xbb &&
+    bytes[2] === 0xbf
+  );
 }
 
 // ignoreBOM keeps a U+FEFF at the start of the string area, which the
 // lengths in the words count.
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
 
 const severityNames = ['error', 'warning', 'info'];
 
@@ -129,7 +152,9 @@ class ResultReader {
     this.next = heap[at] >>> 2;
     // Every string of the result is decoded in one call and cut apart by
     // the UTF-16 lengths in the words.
-    this.strings = utf8Decoder.decode(module.HEAPU8.subarray(stringsAt, stringsAt + heap[at + 3]));
+    this.strings = utf8Decoder.decode(
+      module.HEAPU8.subarray(stringsAt, stringsAt + heap[at + 3]),
+    );
     this.nextString = 0;
   }
 
@@ -171,7 +196,8 @@ class ResultReader {
         params[name] = this.integer();
       } else {
         const names = new Array(this.word());
-        for (let i = 0; i < names.length; i += 1) names[i] = this.knownName(declaredNames);
+        for (let i = 0; i < names.length; i += 1)
+          names[i] = this.knownName(declaredNames);
         params[name] = names;
       }
     }
@@ -190,7 +216,18 @@ class ResultReader {
     const utf16End = this.word();
     const message = this.string();
     const hint = this.string();
-    const finding = { severity, code, path, line, column, begin, end, utf16Begin, utf16End, message };
+    const finding = {
+      severity,
+      code,
+      path,
+      line,
+      column,
+      begin,
+      end,
+      utf16Begin,
+      utf16End,
+      message,
+    };
     if (hint !== '') finding.hint = hint;
     finding.params = this.params();
     return finding;
@@ -236,8 +273,18 @@ class ResultReader {
       objectSpan = { begin: this.word(), end: this.word() };
     }
     const result = {
-      ok, errorCount, findings, canonicalJson, formValues, unknownFields, unknownFieldCount,
-      skippedPrefix, pipelineRequest, inputsPath, fieldSpans, objectSpan,
+      ok,
+      errorCount,
+      findings,
+      canonicalJson,
+      formValues,
+      unknownFields,
+      unknownFieldCount,
+      skippedPrefix,
+      pipelineRequest,
+      inputsPath,
+      fieldSpans,
+      objectSpan,
     };
     if (members !== null) {
       let built = null;
@@ -309,17 +356,29 @@ class SpanObjects {
     this.count = spans.length;
   }
 
-  key(i) { return this.spans[i].key; }
+  key(i) {
+    return this.spans[i].key;
+  }
 
-  field(i) { return this.spans[i].field; }
+  field(i) {
+    return this.spans[i].field;
+  }
 
-  keyBegin(i) { return this.spans[i].keyBegin; }
+  keyBegin(i) {
+    return this.spans[i].keyBegin;
+  }
 
-  keyEnd(i) { return this.spans[i].keyEnd; }
+  keyEnd(i) {
+    return this.spans[i].keyEnd;
+  }
 
-  valueBegin(i) { return this.spans[i].valueBegin; }
+  valueBegin(i) {
+    return this.spans[i].valueBegin;
+  }
 
-  valueEnd(i) { return this.spans[i].valueEnd; }
+  valueEnd(i) {
+    return this.spans[i].valueEnd;
+  }
 
   indicesOf(field) {
     const indices = [];
@@ -360,17 +419,26 @@ class MemberSpans {
     return declaredNames[this.fields[i]] ?? null;
   }
 
-  keyBegin(i) { return this.offsets[4 * i]; }
+  keyBegin(i) {
+    return this.offsets[4 * i];
+  }
 
-  keyEnd(i) { return this.offsets[4 * i + 1]; }
+  keyEnd(i) {
+    return this.offsets[4 * i + 1];
+  }
 
-  valueBegin(i) { return this.offsets[4 * i + 2]; }
+  valueBegin(i) {
+    return this.offsets[4 * i + 2];
+  }
 
-  valueEnd(i) { return this.offsets[4 * i + 3]; }
+  valueEnd(i) {
+    return this.offsets[4 * i + 3];
+  }
 
   /** Returns the indices of the members that set `field` (null: unknown keys). */
   indicesOf(field) {
-    const target = field === null ? declaredNames.length : declaredNames.indexOf(field);
+    const target =
+      field === null ? declaredNames.length : declaredNames.indexOf(field);
     const indices = [];
     if (target < 0) return indices;
     for (let i = 0; i < this.count; i += 1) {
@@ -467,7 +535,10 @@ export async function loadSegform(options) {
     const at = reserveInput(capacity);
     const heap = module.HEAPU8;
     if (text.length > 1024) {
-      const { read, written } = utf8Encoder.encodeInto(text, heap.subarray(at, at + capacity));
+      const { read, written } = utf8Encoder.encodeInto(
+        text,
+        heap.subarray(at, at + capacity),
+      );
       return read === text.length ? written : -1;
     }
     // A short text is copied unit by unit while it is ASCII, which costs
@@ -493,7 +564,8 @@ export async function loadSegform(options) {
     // A string such as "false" would read as true, so only booleans are taken.
     if (typeof ignoreUnknownFields !== 'boolean') {
       throw new TypeError(
-        `segform: ${functionName}() takes ignoreUnknownFields as true or false`);
+        `segform: ${functionName}() takes ignoreUnknownFields as true or false`,
+      );
     }
     let bytes;
     // The UTF-16 offsets of a string index the string as given: past its
@@ -522,7 +594,12 @@ export async function loadSegform(options) {
       // is checked before the bytes are viewed as a Uint8Array, which fails
       // for views of more than 4 GiB.
       const { buffer, byteOffset, byteLength } = bufferOf(input, functionName);
-      const head = viewBytes(buffer, byteOffset, Math.min(3, byteLength), functionName);
+      const head = viewBytes(
+        buffer,
+        byteOffset,
+        Math.min(3, byteLength),
+        functionName,
+      );
       const skippedPrefix = inputIsFile && startsWithBom(head) ? 3 : 0;
       if (byteLength - skippedPrefix > limits.maxTextBytes) {
         return oversize(byteLength - skippedPrefix, skippedPrefix);
@@ -530,16 +607,25 @@ export async function loadSegform(options) {
       // Reserving may grow the module's memory, which replaces HEAPU8, so
       // the view is read after it.
       const at = reserveInput(byteLength);
-      module.HEAPU8.set(viewBytes(buffer, byteOffset, byteLength, functionName), at);
+      module.HEAPU8.set(
+        viewBytes(buffer, byteOffset, byteLength, functionName),
+        at,
+      );
       bytes = byteLength;
     }
-    const result = decodeResult(module, module.validate(bytes, inputIsFile, ignoreUnknownFields));
+    const result = decodeResult(
+      module,
+      module.validate(bytes, inputIsFile, ignoreUnknownFields),
+    );
     if (markUnits > 0) shiftUtf16Offsets(result, markUnits);
     return result;
   }
 
   function oversize(size, skippedPrefix) {
-    return { ...decodeResult(module, module.oversizeResult(size)), skippedPrefix };
+    return {
+      ...decodeResult(module, module.oversizeResult(size)),
+      skippedPrefix,
+    };
   }
 
   return {

@@ -13,7 +13,10 @@ function toBase64Url(bytes) {
   for (const byte of bytes) {
     binary += String.fromCharCode(byte);
   }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(binary)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 function fromBase64Url(encoded) {
@@ -31,7 +34,8 @@ export function shareLink(pageUrl, text) {
   // Unpadded base64 takes four characters for every three bytes, and one
   // more than the bytes left over. Counting first spares a megabyte of
   // text a 60 ms encoding that would only be thrown away.
-  const length = base.length + fragmentPrefix.length + Math.ceil((4 * bytes.length) / 3);
+  const length =
+    base.length + fragmentPrefix.length + Math.ceil((4 * bytes.length) / 3);
   if (length > maxLinkLength) {
     return { length };
   }

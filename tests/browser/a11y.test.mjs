@@ -15,10 +15,16 @@ const fileWithErrors =
 
 // Taller than the editor, so that it scrolls, with a line that turns
 // highlighting off and shows the editor's panel.
-const fileWithLongLine = `{\n  "baseModelId": "${'7'.repeat(20_001)}"${
-  Array.from({ length: 60 }, (_, i) => `,\n  "key${i}": ${i}`).join('')}\n}\n`;
+const fileWithLongLine = `{\n  "baseModelId": "${'7'.repeat(20_001)}"${Array.from(
+  { length: 60 },
+  (_, i) => `,\n  "key${i}": ${i}`,
+).join('')}\n}\n`;
 
-const textsByVariant = { '': null, ' with errors': fileWithErrors, ' with a long line': fileWithLongLine };
+const textsByVariant = {
+  '': null,
+  ' with errors': fileWithErrors,
+  ' with a long line': fileWithLongLine,
+};
 
 for (const colorScheme of ['light', 'dark']) {
   for (const [variant, text] of Object.entries(textsByVariant)) {
@@ -33,8 +39,10 @@ for (const colorScheme of ['light', 'dark']) {
           await page.locator('#editor-root .cm-long-line-panel').waitFor();
         }
         const { violations } = await new AxeBuilder({ page }).analyze();
-        const summary = violations.map((violation) =>
-          `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        const summary = violations.map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
         assert.deepEqual(summary, []);
       });
     });

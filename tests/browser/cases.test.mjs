@@ -45,9 +45,17 @@ for (const name of caseNames) {
       const formBefore = await readFormValues(page);
       await importFile(page, fileName, bytes);
 
-      const shownCodes = new Set((await allFindings(page)).map((finding) => finding.code));
-      const expectedCodes = new Set(expected.findings.map((finding) => finding.code));
-      assert.deepEqual([...shownCodes].sort(), [...expectedCodes].sort(), expected.description);
+      const shownCodes = new Set(
+        (await allFindings(page)).map((finding) => finding.code),
+      );
+      const expectedCodes = new Set(
+        expected.findings.map((finding) => finding.code),
+      );
+      assert.deepEqual(
+        [...shownCodes].sort(),
+        [...expectedCodes].sort(),
+        expected.description,
+      );
 
       const status = await page.textContent('#import-status');
       const wholeTextErrors = expected.findings.filter(
@@ -63,25 +71,52 @@ for (const name of caseNames) {
       // editor can show it, loaded there to be fixed: the form, which has
       // no values of it to show, is then empty and read-only.
       if (wholeTextErrors.length > 0 && /was not loaded/.test(status)) {
-        assert.deepEqual(await readFormValues(page), formBefore, 'the form is unchanged');
+        assert.deepEqual(
+          await readFormValues(page),
+          formBefore,
+          'the form is unchanged',
+        );
       } else if (wholeTextErrors.length > 0) {
         // A request is named as one: "Loaded x.in, a training pipeline request ...".
-        assert.match(status, new RegExp(`^Loaded ${fileName.replace(/\./g, '\\.')}` +
-          '(, a training pipeline request [^.]*)?\\. The form cannot show it'));
-        assert.deepEqual(await readFormValues(page),
-          { modelType: '', budgetMilliNodeHours: '', baseModelId: '' }, 'the form is empty');
-        assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
+        assert.match(
+          status,
+          new RegExp(
+            `^Loaded ${fileName.replace(/\./g, '\\.')}` +
+              '(, a training pipeline request [^.]*)?\\. The form cannot show it',
+          ),
+        );
+        assert.deepEqual(
+          await readFormValues(page),
+          { modelType: '', budgetMilliNodeHours: '', baseModelId: '' },
+          'the form is empty',
+        );
+        assert.equal(
+          await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled),
+          true,
+        );
       }
 
       if (expected.ok) {
         // Warnings the API rejects a request for are named beside valid
         // inputs (web/app.js's rejectedRequestCodes).
-        const requestWarnings = expected.findings.filter((finding) =>
-          finding.severity === 'warning' && finding.code.startsWith('pipeline.')).length;
-        assert.match(status, requestWarnings === 0 ? /It is valid/
-          : new RegExp(`Its inputs are valid, but the request has ${requestWarnings} warning`));
+        const requestWarnings = expected.findings.filter(
+          (finding) =>
+            finding.severity === 'warning' &&
+            finding.code.startsWith('pipeline.'),
+        ).length;
+        assert.match(
+          status,
+          requestWarnings === 0
+            ? /It is valid/
+            : new RegExp(
+                `Its inputs are valid, but the request has ${requestWarnings} warning`,
+              ),
+        );
         if (expected.canonical !== undefined) {
-          assert.deepEqual(JSON.parse(await readPreview(page)), expected.canonical);
+          assert.deepEqual(
+            JSON.parse(await readPreview(page)),
+            expected.canonical,
+          );
         }
       } else {
         assert.doesNotMatch(status, /It is valid/);

@@ -30,9 +30,12 @@ async function waitForEditor(page) {
  * frame and a task after the keystroke.
  */
 async function readEditorText(page) {
-  await page.evaluate(() => new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve));
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve));
+      }),
+  );
   return page.$$eval('#editor-root .cm-line', (lines) =>
     lines.map((line) => line.textContent).join('\n'),
   );
@@ -45,17 +48,27 @@ async function setEditorText(page, text) {
   await page.keyboard.insertText(text);
 }
 
-test('typing is saved without leaving the page', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await page.fill(budget, '260000');
-    // Saving is throttled, so the record appears within a fraction of a second.
-    await page.waitForFunction(() =>
-      (localStorage.getItem('segform.jsonText') ?? '').includes('260000'));
-    const record = JSON.parse(await page.evaluate(() => localStorage.getItem('segform.jsonText')));
-    assert.equal(record.format, 'segform-json-text-1');
-    assert.equal(String(JSON.parse(record.text).budgetMilliNodeHours), '260000');
-  });
-});
+test(
+  'typing is saved without leaving the page',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await page.fill(budget, '260000');
+      // Saving is throttled, so the record appears within a fraction of a second.
+      await page.waitForFunction(() =>
+        (localStorage.getItem('segform.jsonText') ?? '').includes('260000'),
+      );
+      const record = JSON.parse(
+        await page.evaluate(() => localStorage.getItem('segform.jsonText')),
+      );
+      assert.equal(record.format, 'segform-json-text-1');
+      assert.equal(
+        String(JSON.parse(record.text).budgetMilliNodeHours),
+        '260000',
+      );
+    });
+  },
+);
 
 test('reload restores the last text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
@@ -67,80 +80,112 @@ test('reload restores the last text', { timeout: testTimeout }, async () => {
     await waitForEditor(page);
     assert.equal(await readEditorText(page), text);
     assert.equal(await page.inputValue(budget), '250000');
-    assert.match(await page.textContent('#import-status'), /Restored the JSON text/);
+    assert.match(
+      await page.textContent('#import-status'),
+      /Restored the JSON text/,
+    );
   });
 });
 
-test('other tab save shows notice',
-  { timeout: testTimeout }, async () => {
-    await withPage(session, {}, async ({ page, context }) => {
-      const other = await context.newPage();
-      await other.goto(session.url);
-      await other.locator('#validator-status.status-ok').waitFor();
-      const saved = () => page.evaluate(() =>
-        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{"text":""}').text);
+test('other tab save shows notice', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page, context }) => {
+    const other = await context.newPage();
+    await other.goto(session.url);
+    await other.locator('#validator-status.status-ok').waitFor();
+    const saved = () =>
+      page.evaluate(
+        () =>
+          JSON.parse(localStorage.getItem('segform.jsonText') ?? '{"text":""}')
+            .text,
+      );
 
-      await page.fill(budget, '250000');
-      await page.waitForFunction(() =>
-        (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
-      // The other tab, still at the defaults, hears of this tab's save.
-      await other.locator('#other-tab-bar').waitFor();
-      await other.fill(budget, '300000');
-      await page.locator('#other-tab-bar').waitFor();
-      // The other tab's edit was saved over this tab's inputs, which its
-      // notice still offers to open.
-      assert.equal(await other.isHidden('#other-tab-bar'), false);
-      assert.match(await other.textContent('#other-tab-text'),
-        /this tab's edits have since been saved over them/);
+    await page.fill(budget, '250000');
+    await page.waitForFunction(() =>
+      (localStorage.getItem('segform.jsonText') ?? '').includes('250000'),
+    );
+    // The other tab, still at the defaults, hears of this tab's save.
+    await other.locator('#other-tab-bar').waitFor();
+    await other.fill(budget, '300000');
+    await page.locator('#other-tab-bar').waitFor();
+    // The other tab's edit was saved over this tab's inputs, which its
+    // notice still offers to open.
+    assert.equal(await other.isHidden('#other-tab-bar'), false);
+    assert.match(
+      await other.textContent('#other-tab-text'),
+      /this tab's edits have since been saved over them/,
+    );
 
-      // Keeping this tab's inputs saves them again, and now the other tab
-      // shows the notice.
-      await page.focus('#keep-tab-button');
-      await page.keyboard.press('Enter');
-      assert.equal(await page.isHidden('#other-tab-bar'), true);
-      assert.match(await saved(), /250000/);
-      // The button is gone, so focus moves to the inputs, and the status
-      // line reports what happened.
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'field-modelType');
-      assert.match(await page.textContent('#import-status'), /^Kept the inputs of this tab/);
-      await other.locator('#other-tab-bar').waitFor();
-      await other.focus('#open-tab-button');
-      await other.keyboard.press('Enter');
-      assert.equal(await other.inputValue(budget), '250000');
-      assert.equal(await other.isHidden('#other-tab-bar'), true);
-      assert.equal(await other.evaluate(() => document.activeElement.id), 'undo-button');
-      assert.match(await other.textContent('#import-status'), /^Opened the inputs of the other tab/);
-      // Both bars sit in one live region that is always there.
-      assert.equal(await other.$eval('#undo-bar', (bar) => bar.closest('[role="status"]') !== null),
-        true);
-      await other.click('#undo-button');
-      assert.equal(await other.inputValue(budget), '300000');
-      // Undo saves this tab's inputs over the ones just opened, so the
-      // notice comes back and can open them again.
-      await other.waitForFunction(() =>
-        (localStorage.getItem('segform.jsonText') ?? '').includes('300000'));
-      assert.equal(await other.isHidden('#other-tab-bar'), false);
-      assert.match(await other.textContent('#other-tab-text'),
-        /this tab's edits have since been saved over them/);
-      await other.click('#open-tab-button');
-      assert.equal(await other.inputValue(budget), '250000');
-      // A later save of the first tab is what the notice opens after an
-      // Undo, not the inputs opened before it.
-      await page.fill(budget, '260000');
-      await other.waitForFunction(() => !document.getElementById('other-tab-bar').hidden);
-      await other.click('#undo-button');
-      await other.click('#open-tab-button');
-      assert.equal(await other.inputValue(budget), '260000');
-      await other.close();
-    });
+    // Keeping this tab's inputs saves them again, and now the other tab
+    // shows the notice.
+    await page.focus('#keep-tab-button');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.isHidden('#other-tab-bar'), true);
+    assert.match(await saved(), /250000/);
+    // The button is gone, so focus moves to the inputs, and the status
+    // line reports what happened.
+    assert.equal(
+      await page.evaluate(() => document.activeElement.id),
+      'field-modelType',
+    );
+    assert.match(
+      await page.textContent('#import-status'),
+      /^Kept the inputs of this tab/,
+    );
+    await other.locator('#other-tab-bar').waitFor();
+    await other.focus('#open-tab-button');
+    await other.keyboard.press('Enter');
+    assert.equal(await other.inputValue(budget), '250000');
+    assert.equal(await other.isHidden('#other-tab-bar'), true);
+    assert.equal(
+      await other.evaluate(() => document.activeElement.id),
+      'undo-button',
+    );
+    assert.match(
+      await other.textContent('#import-status'),
+      /^Opened the inputs of the other tab/,
+    );
+    // Both bars sit in one live region that is always there.
+    assert.equal(
+      await other.$eval(
+        '#undo-bar',
+        (bar) => bar.closest('[role="status"]') !== null,
+      ),
+      true,
+    );
+    await other.click('#undo-button');
+    assert.equal(await other.inputValue(budget), '300000');
+    // Undo saves this tab's inputs over the ones just opened, so the
+    // notice comes back and can open them again.
+    await other.waitForFunction(() =>
+      (localStorage.getItem('segform.jsonText') ?? '').includes('300000'),
+    );
+    assert.equal(await other.isHidden('#other-tab-bar'), false);
+    assert.match(
+      await other.textContent('#other-tab-text'),
+      /this tab's edits have since been saved over them/,
+    );
+    await other.click('#open-tab-button');
+    assert.equal(await other.inputValue(budget), '250000');
+    // A later save of the first tab is what the notice opens after an
+    // Undo, not the inputs opened before it.
+    await page.fill(budget, '260000');
+    await other.waitForFunction(
+      () => !document.getElementById('other-tab-bar').hidden,
+    );
+    await other.click('#undo-button');
+    await other.click('#open-tab-button');
+    assert.equal(await other.inputValue(budget), '260000');
+    await other.close();
   });
+});
 
 /** Fills the rest of this origin's localStorage quota with filler keys. */
 function fillStorage(page) {
   return page.evaluate(() => {
     for (let size = 1 << 20; size >= 1; size = Math.floor(size / 4)) {
       try {
-        for (let i = 0; ; i += 1) localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
+        for (let i = 0; ; i += 1)
+          localStorage.setItem(`filler-${size}-${i}`, 'x'.repeat(size));
       } catch {
         // full at this size; go on with smaller values
       }
@@ -165,7 +210,8 @@ function freeStorage(page) {
 async function failSaveAfterBudget(page) {
   await page.fill(budget, '250000');
   await page.waitForFunction(() =>
-    (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
+    (localStorage.getItem('segform.jsonText') ?? '').includes('250000'),
+  );
   await fillStorage(page);
   await page.fill('#field-baseModelId', '1'.repeat(200));
   await page.locator('#save-failed-bar').waitFor();
@@ -173,54 +219,101 @@ async function failSaveAfterBudget(page) {
 
 test('unread saved record is kept', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    const record = JSON.stringify({ format: 'segform-json-text-9', text: '{"later": 1}' });
-    await page.evaluate((value) => localStorage.setItem('segform.jsonText', value), record);
+    const record = JSON.stringify({
+      format: 'segform-json-text-9',
+      text: '{"later": 1}',
+    });
+    await page.evaluate(
+      (value) => localStorage.setItem('segform.jsonText', value),
+      record,
+    );
     await page.reload();
     await page.locator('#validator-status.status-ok').waitFor();
-    assert.match(await page.textContent('#import-status'),
-      /^The text saved in this browser is not in the format this page writes, so the defaults are shown\. That text is kept in this browser's storage, under the key segform\.jsonText\.unread\.$/);
+    assert.match(
+      await page.textContent('#import-status'),
+      /^The text saved in this browser is not in the format this page writes, so the defaults are shown\. That text is kept in this browser's storage, under the key segform\.jsonText\.unread\.$/,
+    );
     // The first edit is saved as usual, and the record stays aside.
     await page.fill(budget, '250000');
     await page.waitForFunction(() =>
-      (localStorage.getItem('segform.jsonText') ?? '').includes('250000'));
-    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
-      record);
+      (localStorage.getItem('segform.jsonText') ?? '').includes('250000'),
+    );
+    assert.equal(
+      await page.evaluate(() =>
+        localStorage.getItem('segform.jsonText.unread'),
+      ),
+      record,
+    );
 
     // Such a record saved by another tab while this one is open is kept
     // too, before this tab's next save replaces it.
-    const later = JSON.stringify({ format: 'segform-json-text-9', text: '{"later": 2}' });
-    await page.evaluate((value) => window.dispatchEvent(new StorageEvent('storage', {
-      key: 'segform.jsonText', newValue: value, storageArea: localStorage,
-    })), later);
-    assert.match(await page.textContent('#import-status'),
-      /^Another tab saved text in a format this page does not write\. That text is kept/);
-    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
-      later);
+    const later = JSON.stringify({
+      format: 'segform-json-text-9',
+      text: '{"later": 2}',
+    });
+    await page.evaluate(
+      (value) =>
+        window.dispatchEvent(
+          new StorageEvent('storage', {
+            key: 'segform.jsonText',
+            newValue: value,
+            storageArea: localStorage,
+          }),
+        ),
+      later,
+    );
+    assert.match(
+      await page.textContent('#import-status'),
+      /^Another tab saved text in a format this page does not write\. That text is kept/,
+    );
+    assert.equal(
+      await page.evaluate(() =>
+        localStorage.getItem('segform.jsonText.unread'),
+      ),
+      later,
+    );
   });
 });
 
 test('unread record not saved over', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     // A record too large to copy once the quota is full.
-    const record = JSON.stringify({ format: 'segform-json-text-9', text: 'x'.repeat(100_000) });
-    await page.evaluate((value) => localStorage.setItem('segform.jsonText', value), record);
+    const record = JSON.stringify({
+      format: 'segform-json-text-9',
+      text: 'x'.repeat(100_000),
+    });
+    await page.evaluate(
+      (value) => localStorage.setItem('segform.jsonText', value),
+      record,
+    );
     await fillStorage(page);
     await page.reload();
     await page.locator('#validator-status.status-ok').waitFor();
-    assert.match(await page.textContent('#import-status'),
-      /Copying that text aside failed, so this page does not save over it\.$/);
+    assert.match(
+      await page.textContent('#import-status'),
+      /Copying that text aside failed, so this page does not save over it\.$/,
+    );
     await page.fill(budget, '250000');
     await page.locator('#save-failed-bar').waitFor();
-    assert.match(await page.textContent('#save-failed-text'),
-      /^Saving the text in this browser failed: a save would replace text in another format, which could not be set aside\. Edits made since/);
+    assert.match(
+      await page.textContent('#save-failed-text'),
+      /^Saving the text in this browser failed: a save would replace text in another format, which could not be set aside\. Edits made since/,
+    );
     // Space comes free, but leaving the page still does not replace it.
     await freeStorage(page);
     await page.reload();
     await page.locator('#validator-status.status-ok').waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText')), record);
+    assert.equal(
+      await page.evaluate(() => localStorage.getItem('segform.jsonText')),
+      record,
+    );
     // This time the copy fits.
-    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
-      record);
+    assert.equal(
+      await page.evaluate(() =>
+        localStorage.getItem('segform.jsonText.unread'),
+      ),
+      record,
+    );
   });
 });
 
@@ -228,7 +321,10 @@ test('failed save stays on screen', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await failSaveAfterBudget(page);
     const text = await page.textContent('#save-failed-text');
-    assert.match(text, /^Saving the text in this browser failed: .*[^.]\. Edits made since are kept only while this page stays open\. Use Export to keep them\.$/);
+    assert.match(
+      text,
+      /^Saving the text in this browser failed: .*[^.]\. Edits made since are kept only while this page stays open\. Use Export to keep them\.$/,
+    );
     // Typing on neither hides nor rewrites it.
     await page.fill(budget, '270000');
     await page.waitForTimeout(400);
@@ -238,79 +334,127 @@ test('failed save stays on screen', { timeout: testTimeout }, async () => {
     await page.reload();
     await page.locator('#validator-status.status-ok').waitFor();
     assert.equal(await page.inputValue(budget), '250000');
-    assert.match(await page.textContent('#import-status'),
-      /Saving failed before the page was reloaded, so the last edits may be missing/);
+    assert.match(
+      await page.textContent('#import-status'),
+      /Saving failed before the page was reloaded, so the last edits may be missing/,
+    );
   });
 });
 
-test('failed save is retried on leaving', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await failSaveAfterBudget(page);
-    // Space comes free without another edit; leaving the page saves.
-    await freeStorage(page);
-    await page.reload();
-    await page.locator('#validator-status.status-ok').waitFor();
-    assert.equal(await page.inputValue('#field-baseModelId'), '1'.repeat(200));
-    assert.match(await page.textContent('#import-status'), /^Restored the JSON text from your last visit/);
-  });
-});
+test(
+  'failed save is retried on leaving',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await failSaveAfterBudget(page);
+      // Space comes free without another edit; leaving the page saves.
+      await freeStorage(page);
+      await page.reload();
+      await page.locator('#validator-status.status-ok').waitFor();
+      assert.equal(
+        await page.inputValue('#field-baseModelId'),
+        '1'.repeat(200),
+      );
+      assert.match(
+        await page.textContent('#import-status'),
+        /^Restored the JSON text from your last visit/,
+      );
+    });
+  },
+);
 
-test('failed first save named on reload', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await fillStorage(page);
-    await page.fill('#field-baseModelId', '1'.repeat(200));
-    await page.locator('#save-failed-bar').waitFor();
-    await page.reload();
-    await page.locator('#validator-status.status-ok').waitFor();
-    assert.match(await page.textContent('#import-status'),
-      /^Saving failed before the page was reloaded, so the edits made then are missing/);
-  });
-});
+test(
+  'failed first save named on reload',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await fillStorage(page);
+      await page.fill('#field-baseModelId', '1'.repeat(200));
+      await page.locator('#save-failed-bar').waitFor();
+      await page.reload();
+      await page.locator('#validator-status.status-ok').waitFor();
+      assert.match(
+        await page.textContent('#import-status'),
+        /^Saving failed before the page was reloaded, so the edits made then are missing/,
+      );
+    });
+  },
+);
 
-test('keeping inputs says when saving fails', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await page.locator('#validator-status.status-ok').waitFor();
-    // Another tab's save, as the browser reports it.
-    await page.evaluate(() => window.dispatchEvent(new StorageEvent('storage', {
-      key: 'segform.jsonText',
-      newValue: JSON.stringify({ format: 'segform-json-text-1', text: '{"modelType": 2}' }),
-    })));
-    await page.locator('#other-tab-bar').waitFor();
-    await fillStorage(page);
-    await page.fill('#field-baseModelId', '1'.repeat(200));
-    await page.locator('#save-failed-bar').waitFor();
-    await page.click('#keep-tab-button');
-    assert.match(await page.textContent('#import-status'),
-      /^Kept the inputs of this tab, but saving them failed/);
-  });
-});
+test(
+  'keeping inputs says when saving fails',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await page.locator('#validator-status.status-ok').waitFor();
+      // Another tab's save, as the browser reports it.
+      await page.evaluate(() =>
+        window.dispatchEvent(
+          new StorageEvent('storage', {
+            key: 'segform.jsonText',
+            newValue: JSON.stringify({
+              format: 'segform-json-text-1',
+              text: '{"modelType": 2}',
+            }),
+          }),
+        ),
+      );
+      await page.locator('#other-tab-bar').waitFor();
+      await fillStorage(page);
+      await page.fill('#field-baseModelId', '1'.repeat(200));
+      await page.locator('#save-failed-bar').waitFor();
+      await page.click('#keep-tab-button');
+      assert.match(
+        await page.textContent('#import-status'),
+        /^Kept the inputs of this tab, but saving them failed/,
+      );
+    });
+  },
+);
 
-test('foreign storage value is set aside', { timeout: testTimeout }, async () => {
-  const options = {
-    async beforeLoad(context) {
-      await context.addInitScript(() => {
-        if (!sessionStorage.getItem('seeded')) {
-          sessionStorage.setItem('seeded', '1');
-          localStorage.setItem('segform.jsonText', '{"format":"other","text":1');
-        }
-      });
-    },
-  };
-  await withPage(session, options, async ({ page }) => {
-    assert.match(await page.textContent('#import-status'), /not in the format this page writes/);
-    assert.equal(await page.inputValue(budget), '192000');
-    // A value that is not JSON at all is kept as it was too.
-    assert.equal(await page.evaluate(() => localStorage.getItem('segform.jsonText.unread')),
-      '{"format":"other","text":1');
-  });
-});
+test(
+  'foreign storage value is set aside',
+  { timeout: testTimeout },
+  async () => {
+    const options = {
+      async beforeLoad(context) {
+        await context.addInitScript(() => {
+          if (!sessionStorage.getItem('seeded')) {
+            sessionStorage.setItem('seeded', '1');
+            localStorage.setItem(
+              'segform.jsonText',
+              '{"format":"other","text":1',
+            );
+          }
+        });
+      },
+    };
+    await withPage(session, options, async ({ page }) => {
+      assert.match(
+        await page.textContent('#import-status'),
+        /not in the format this page writes/,
+      );
+      assert.equal(await page.inputValue(budget), '192000');
+      // A value that is not JSON at all is kept as it was too.
+      assert.equal(
+        await page.evaluate(() =>
+          localStorage.getItem('segform.jsonText.unread'),
+        ),
+        '{"format":"other","text":1',
+      );
+    });
+  },
+);
 
 test('import can be undone', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
     const before = await readEditorText(page);
     await importFile(page, 'low.json', '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
-    assert.equal(await readEditorText(page), '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
+    assert.equal(
+      await readEditorText(page),
+      '{"modelType":"CLOUD_LOW_ACCURACY_1"}',
+    );
     await page.click('#undo-button');
     assert.equal(await readEditorText(page), before);
     assert.equal(await page.isHidden('#undo-bar'), true);
@@ -333,7 +477,10 @@ test('import can be undone', { timeout: testTimeout }, async () => {
     assert.equal(await page.inputValue(budget), '300000');
     assert.equal(await page.isHidden('#undo-bar'), true);
     // Focus stays in the field.
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-budgetMilliNodeHours');
+    assert.equal(
+      await page.evaluate(() => document.activeElement.id),
+      'field-budgetMilliNodeHours',
+    );
 
     // Blanks typed in an empty field change no text, but they are typing,
     // so they end the offer, and Ctrl+Z is the field's own again.
@@ -342,84 +489,127 @@ test('import can be undone', { timeout: testTimeout }, async () => {
     await page.keyboard.type('  ');
     assert.equal(await page.isHidden('#undo-bar'), true);
     await page.keyboard.press('Control+Z');
-    assert.equal(await readEditorText(page), '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
+    assert.equal(
+      await readEditorText(page),
+      '{"modelType":"CLOUD_LOW_ACCURACY_1"}',
+    );
   });
 });
 
-test('double reset keeps undo text', { timeout: testTimeout },
+test('double reset keeps undo text', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.fill(budget, '250000');
+    const typed = await readEditorText(page);
+    await page.click('#reset-button');
+    await page.click('#reset-button');
+    assert.equal(await page.inputValue(budget), '192000');
+    await page.click('#undo-button');
+    assert.equal(await page.inputValue(budget), '250000');
+    assert.equal(await readEditorText(page), typed);
+    // The text is saved a moment after each change.
+    await page.waitForFunction(
+      (want) =>
+        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text ===
+        want,
+      typed,
+    );
+  });
+});
+
+test(
+  'refused import says what undo does',
+  { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
       await waitForEditor(page);
-      await page.fill(budget, '250000');
-      const typed = await readEditorText(page);
-      await page.click('#reset-button');
-      await page.click('#reset-button');
-      assert.equal(await page.inputValue(budget), '192000');
+      const before = await readEditorText(page);
+      await importFile(
+        page,
+        'low.json',
+        '{"modelType":"CLOUD_LOW_ACCURACY_1"}',
+      );
+      // A file that is not UTF-8 changes nothing, and the Undo bar stays for
+      // the import before it.
+      await importFile(page, 'bad.json', Buffer.from([0x7b, 0xff, 0x7d]));
+      const status = await page.textContent('#import-status');
+      assert.match(
+        status,
+        /Undo still takes back the change before this import\./,
+      );
       await page.click('#undo-button');
-      assert.equal(await page.inputValue(budget), '250000');
-      assert.equal(await readEditorText(page), typed);
-      // The text is saved a moment after each change.
-      await page.waitForFunction((want) =>
-        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text === want, typed);
+      assert.equal(await readEditorText(page), before);
     });
-  });
+  },
+);
 
-test('refused import says what undo does', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    const before = await readEditorText(page);
-    await importFile(page, 'low.json', '{"modelType":"CLOUD_LOW_ACCURACY_1"}');
-    // A file that is not UTF-8 changes nothing, and the Undo bar stays for
-    // the import before it.
-    await importFile(page, 'bad.json', Buffer.from([0x7b, 0xff, 0x7d]));
-    const status = await page.textContent('#import-status');
-    assert.match(status, /Undo still takes back the change before this import\./);
-    await page.click('#undo-button');
-    assert.equal(await readEditorText(page), before);
-  });
-});
-
-test('file dropped on editor imports once', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    const before = await readEditorText(page);
-    await page.locator('.cm-content').evaluate((content) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File(['{"baseModelId":"7"}'], 'dropped.json'));
-      const { left, top } = content.getBoundingClientRect();
-      content.dispatchEvent(new DragEvent('drop', {
-        dataTransfer: transfer, bubbles: true, cancelable: true, composed: true,
-        clientX: left + 5, clientY: top + 5,
-      }));
+test(
+  'file dropped on editor imports once',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const before = await readEditorText(page);
+      await page.locator('.cm-content').evaluate((content) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['{"baseModelId":"7"}'], 'dropped.json'));
+        const { left, top } = content.getBoundingClientRect();
+        content.dispatchEvent(
+          new DragEvent('drop', {
+            dataTransfer: transfer,
+            bubbles: true,
+            cancelable: true,
+            composed: true,
+            clientX: left + 5,
+            clientY: top + 5,
+          }),
+        );
+      });
+      await page
+        .locator('#import-status', { hasText: 'dropped.json' })
+        .waitFor();
+      // The editor's own file reader would insert the text after this read.
+      await page.waitForTimeout(200);
+      assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
+      await page.click('#undo-button');
+      assert.equal(await readEditorText(page), before);
     });
-    await page.locator('#import-status', { hasText: 'dropped.json' }).waitFor();
-    // The editor's own file reader would insert the text after this read.
-    await page.waitForTimeout(200);
-    assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
-    await page.click('#undo-button');
-    assert.equal(await readEditorText(page), before);
-  });
-});
+  },
+);
 
 test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
     await page.evaluate(() => {
       const transfer = new DataTransfer();
-      transfer.setData('text/plain', '\ufeff{"budgetMilliNodeHours":"30000"}\r\n');
+      transfer.setData(
+        'text/plain',
+        '\ufeff{"budgetMilliNodeHours":"30000"}\r\n',
+      );
       document.body.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        new ClipboardEvent('paste', {
+          clipboardData: transfer,
+          bubbles: true,
+          cancelable: true,
+        }),
       );
     });
     assert.equal(await page.inputValue(budget), '30000');
-    assert.equal(await readEditorText(page), '{"budgetMilliNodeHours":"30000"}\n');
+    assert.equal(
+      await readEditorText(page),
+      '{"budgetMilliNodeHours":"30000"}\n',
+    );
 
     await page.evaluate(() => {
       const transfer = new DataTransfer();
       const file = new File(['{"baseModelId":"7"}'], 'dropped.json');
       transfer.items.add(file);
       document.body.dispatchEvent(
-        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        new DragEvent('drop', {
+          dataTransfer: transfer,
+          bubbles: true,
+          cancelable: true,
+        }),
       );
     });
     await page.locator('#import-status', { hasText: 'dropped.json' }).waitFor();
@@ -430,11 +620,18 @@ test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
       const transfer = new DataTransfer();
       transfer.setData('text/plain', '{"a": 1,}');
       document.body.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        new ClipboardEvent('paste', {
+          clipboardData: transfer,
+          bubbles: true,
+          cancelable: true,
+        }),
       );
     });
     const status = await page.textContent('#import-status');
-    assert.match(status, /^The pasted text was not loaded, and the form is unchanged\./);
+    assert.match(
+      status,
+      /^The pasted text was not loaded, and the form is unchanged\./,
+    );
     assert.match(status, /line 1, column 9/);
     assert.equal(await readEditorText(page), '{"baseModelId":"7"}');
 
@@ -445,11 +642,21 @@ test('pasted and dropped text imports', { timeout: testTimeout }, async () => {
       const transfer = new DataTransfer();
       transfer.setData('text/plain', '{"modelType": "CLOUD_LOW_ACCURACY_1"}');
       document.activeElement.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        new ClipboardEvent('paste', {
+          clipboardData: transfer,
+          bubbles: true,
+          cancelable: true,
+        }),
       );
     });
-    assert.equal(await page.inputValue('#field-modelType'), 'CLOUD_LOW_ACCURACY_1');
-    assert.equal(await readEditorText(page), '{"modelType": "CLOUD_LOW_ACCURACY_1"}');
+    assert.equal(
+      await page.inputValue('#field-modelType'),
+      'CLOUD_LOW_ACCURACY_1',
+    );
+    assert.equal(
+      await readEditorText(page),
+      '{"modelType": "CLOUD_LOW_ACCURACY_1"}',
+    );
   });
 });
 
@@ -478,64 +685,94 @@ test('form edit keeps layout and caret', { timeout: testTimeout }, async () => {
   });
 });
 
-test('form typing reaches the editor with findings', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    await page.fill(budget, '5000');
-    assert.match(await readEditorText(page), /"budgetMilliNodeHours": 5000/);
-    assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
-  });
-});
-
-test('editor findings wait for pending form edits', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    // In the keystroke's own task the editor still shows the old text, so
-    // the new text's findings must not be drawn on it yet.
-    const underlinedAtOnce = await page.evaluate(() => {
-      const input = document.getElementById('field-budgetMilliNodeHours');
-      input.value = '5000';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      return [...document.getElementById('editor-root').shadowRoot
-        .querySelectorAll('.cm-lintRange')].map((range) => range.textContent);
+test(
+  'form typing reaches the editor with findings',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      await page.fill(budget, '5000');
+      assert.match(await readEditorText(page), /"budgetMilliNodeHours": 5000/);
+      assert.equal(
+        await page.textContent('#editor-root .cm-lintRange-error'),
+        '5000',
+      );
     });
-    assert.deepEqual(underlinedAtOnce, []);
-    await readEditorText(page);
-    assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
-  });
-});
+  },
+);
 
-test('editor input first applies pending form edits', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    // One task: a form edit, then a pointer press in the editor before the
-    // page's deferred sync has run.
-    const seen = await page.evaluate(() => {
-      const input = document.getElementById('field-budgetMilliNodeHours');
-      input.value = '30000';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      const content = document.getElementById('editor-root').shadowRoot
-        .querySelector('.cm-content');
-      const before = content.textContent.includes('30000');
-      content.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-      return { before, after: content.textContent.includes('30000') };
+test(
+  'editor findings wait for pending form edits',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      // In the keystroke's own task the editor still shows the old text, so
+      // the new text's findings must not be drawn on it yet.
+      const underlinedAtOnce = await page.evaluate(() => {
+        const input = document.getElementById('field-budgetMilliNodeHours');
+        input.value = '5000';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return [
+          ...document
+            .getElementById('editor-root')
+            .shadowRoot.querySelectorAll('.cm-lintRange'),
+        ].map((range) => range.textContent);
+      });
+      assert.deepEqual(underlinedAtOnce, []);
+      await readEditorText(page);
+      assert.equal(
+        await page.textContent('#editor-root .cm-lintRange-error'),
+        '5000',
+      );
     });
-    assert.equal(seen.before, false);
-    assert.equal(seen.after, true);
+  },
+);
 
-    // Typing in the editor then edits the up-to-date text.
-    await page.click(editorContent);
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type(' ');
-    assert.match(await readEditorText(page), /"budgetMilliNodeHours": 30000\n}\n $/);
-    assert.equal(await page.inputValue(budget), '30000');
-  });
-});
+test(
+  'editor input first applies pending form edits',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      // One task: a form edit, then a pointer press in the editor before the
+      // page's deferred sync has run.
+      const seen = await page.evaluate(() => {
+        const input = document.getElementById('field-budgetMilliNodeHours');
+        input.value = '30000';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const content = document
+          .getElementById('editor-root')
+          .shadowRoot.querySelector('.cm-content');
+        const before = content.textContent.includes('30000');
+        content.dispatchEvent(
+          new PointerEvent('pointerdown', { bubbles: true, composed: true }),
+        );
+        return { before, after: content.textContent.includes('30000') };
+      });
+      assert.equal(seen.before, false);
+      assert.equal(seen.after, true);
+
+      // Typing in the editor then edits the up-to-date text.
+      await page.click(editorContent);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' ');
+      assert.match(
+        await readEditorText(page),
+        /"budgetMilliNodeHours": 30000\n}\n $/,
+      );
+      assert.equal(await page.inputValue(budget), '30000');
+    });
+  },
+);
 
 test('editor edit updates the form', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
-    await setEditorText(page, '{"modelType": "MOBILE_TF_LOW_LATENCY_1", "baseModelId": "9"}');
+    await setEditorText(
+      page,
+      '{"modelType": "MOBILE_TF_LOW_LATENCY_1", "baseModelId": "9"}',
+    );
     assert.deepEqual(await readFormValues(page), {
       modelType: 'MOBILE_TF_LOW_LATENCY_1',
       budgetMilliNodeHours: '',
@@ -545,26 +782,53 @@ test('editor edit updates the form', { timeout: testTimeout }, async () => {
     assert.equal(await underline.count(), 0);
 
     await setEditorText(page, '{"budgetMilliNodeHours": 5000}');
-    assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
+    assert.equal(
+      await page.textContent('#editor-root .cm-lintRange-error'),
+      '5000',
+    );
     // The list under the editor gives the hint too.
-    assert.match(await page.textContent('#editor-findings li'),
-      /^Error, line 1, column 26: .*got 5,000\. Give a budget from 20,000 to 2,000,000 milli node hours/);
+    assert.match(
+      await page.textContent('#editor-findings li'),
+      /^Error, line 1, column 26: .*got 5,000\. Give a budget from 20,000 to 2,000,000 milli node hours/,
+    );
     // The hint, beside the button, describes it for screen readers.
-    const description = await page.$eval('#editor-findings .finding-link', (button) =>
-      document.getElementById(button.getAttribute('aria-describedby')).textContent);
-    assert.match(description, /^Give a budget from 20,000 to 2,000,000 milli node hours/);
+    const description = await page.$eval(
+      '#editor-findings .finding-link',
+      (button) =>
+        document.getElementById(button.getAttribute('aria-describedby'))
+          .textContent,
+    );
+    assert.match(
+      description,
+      /^Give a budget from 20,000 to 2,000,000 milli node hours/,
+    );
     await page.click('#editor-findings .finding-link');
-    assert.equal(await page.evaluate(() =>
-      document.getElementById('editor-root').shadowRoot.getSelection().toString()), '5000');
+    assert.equal(
+      await page.evaluate(() =>
+        document
+          .getElementById('editor-root')
+          .shadowRoot.getSelection()
+          .toString(),
+      ),
+      '5000',
+    );
   });
 });
 
-test('unchanged findings lists are kept', { timeout: testTimeout },
+test(
+  'unchanged findings lists are kept',
+  { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
       await waitForEditor(page);
       const lines = (budgetText) =>
-        ['{', `  "budgetMilliNodeHours": ${budgetText},`, '  "k1": 1,', '  "k2": 2', '}'].join('\n');
+        [
+          '{',
+          `  "budgetMilliNodeHours": ${budgetText},`,
+          '  "k1": 1,',
+          '  "k2": 2',
+          '}',
+        ].join('\n');
       await setEditorText(page, lines('"30000"'));
       await page.evaluate(() => {
         document.querySelector('#unknown-list li').dataset.mark = 'kept';
@@ -574,93 +838,149 @@ test('unchanged findings lists are kept', { timeout: testTimeout },
       // own, keep their text and place.
       await page.fill(budget, '300000');
       assert.equal(await readEditorText(page), lines('300000'));
-      assert.equal(await page.getAttribute('#unknown-list li', 'data-mark'), 'kept');
-      assert.equal(await page.getAttribute('#editor-findings li', 'data-mark'), 'kept');
+      assert.equal(
+        await page.getAttribute('#unknown-list li', 'data-mark'),
+        'kept',
+      );
+      assert.equal(
+        await page.getAttribute('#editor-findings li', 'data-mark'),
+        'kept',
+      );
 
       // The kept links and buttons use the offsets of the text as it is now,
       // one character earlier than when they were made.
       await page.click('#editor-findings li:nth-child(2) .finding-link');
-      assert.equal(await page.evaluate(() =>
-        document.getElementById('editor-root').shadowRoot.getSelection().toString()), '"k2"');
+      assert.equal(
+        await page.evaluate(() =>
+          document
+            .getElementById('editor-root')
+            .shadowRoot.getSelection()
+            .toString(),
+        ),
+        '"k2"',
+      );
       await page.click('#unknown-list li:first-child .remove-button');
-      assert.equal(await readEditorText(page),
-        ['{', '  "budgetMilliNodeHours": 300000,', '  "k2": 2', '}'].join('\n'));
+      assert.equal(
+        await readEditorText(page),
+        ['{', '  "budgetMilliNodeHours": 300000,', '  "k2": 2', '}'].join('\n'),
+      );
 
       // A click in the frame before the editor catches up with a form edit
       // still selects the finding clicked: the key's, when the edit adds a
       // finding before it, and the budget's, when the edit changes its
       // message.
-      for (const [value, selected] of [['3000000', '"k2"'], ['3000001', '3000001']]) {
+      for (const [value, selected] of [
+        ['3000000', '"k2"'],
+        ['3000001', '3000001'],
+      ]) {
         await page.evaluate((typed) => {
           const input = document.getElementById('field-budgetMilliNodeHours');
           input.value = typed;
           input.dispatchEvent(new Event('input', { bubbles: true }));
           document.querySelector('#editor-findings .finding-link').click();
         }, value);
-        assert.equal(await page.evaluate(() =>
-          document.getElementById('editor-root').shadowRoot.getSelection().toString()), selected);
+        assert.equal(
+          await page.evaluate(() =>
+            document
+              .getElementById('editor-root')
+              .shadowRoot.getSelection()
+              .toString(),
+          ),
+          selected,
+        );
       }
     });
-  });
+  },
+);
 
-test('unparsable text makes form read-only', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    await page.fill(budget, '250000');
-    const summary = `${budget}-summary`;
-    const summaryBefore = await page.textContent(summary);
-    assert.match(summaryBefore, /250/);
-    await setEditorText(page, '{"budgetMilliNodeHours": 30000,');
-    assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), true);
-    assert.match(await page.textContent('#form-note'), /read-only and shows the last values read/);
-    assert.match(await page.textContent('#form-note'),
-      /cannot be read as an object\. First error: invalid JSON: expected .*\. Fix the text in the editor\.$/);
-    assert.equal(await page.inputValue(budget), '250000');
-    // The summary still describes the value shown, not an unset field.
-    assert.equal(await page.textContent(summary), summaryBefore);
-    // The syntax error gives its line and column, as no field can show it.
-    assert.match(await page.textContent('#general-findings'), /line 1, column 32: invalid JSON/);
+test(
+  'unparsable text makes form read-only',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      await page.fill(budget, '250000');
+      const summary = `${budget}-summary`;
+      const summaryBefore = await page.textContent(summary);
+      assert.match(summaryBefore, /250/);
+      await setEditorText(page, '{"budgetMilliNodeHours": 30000,');
+      assert.equal(
+        await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled),
+        true,
+      );
+      assert.match(
+        await page.textContent('#form-note'),
+        /read-only and shows the last values read/,
+      );
+      assert.match(
+        await page.textContent('#form-note'),
+        /cannot be read as an object\. First error: invalid JSON: expected .*\. Fix the text in the editor\.$/,
+      );
+      assert.equal(await page.inputValue(budget), '250000');
+      // The summary still describes the value shown, not an unset field.
+      assert.equal(await page.textContent(summary), summaryBefore);
+      // The syntax error gives its line and column, as no field can show it.
+      assert.match(
+        await page.textContent('#general-findings'),
+        /line 1, column 32: invalid JSON/,
+      );
 
-    await page.keyboard.insertText(' "baseModelId": "1"}');
-    assert.equal(await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled), false);
-    assert.equal(await page.inputValue(budget), '30000');
-  });
-});
-
-test('focused editor has a whole focus ring', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    await page.click(editorContent);
-    // The ring is on the host, outside the box whose overflow clips its
-    // content, so all four sides show.
-    const ring = await page.$eval('.editor-host', (host) => {
-      const style = getComputedStyle(host);
-      return `${style.outlineStyle} ${style.outlineWidth}`;
+      await page.keyboard.insertText(' "baseModelId": "1"}');
+      assert.equal(
+        await page.$eval('#inputs-fieldset', (fieldset) => fieldset.disabled),
+        false,
+      );
+      assert.equal(await page.inputValue(budget), '30000');
     });
-    assert.equal(ring, 'solid 3px');
-  });
-});
+  },
+);
 
-test('typed unknown keys are not said to come from a file', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    await setEditorText(page, '{"multiLabel": true}');
-    const note = await page.textContent('#unknown-section .section-note');
-    assert.match(note, /in the JSON text but are not fields/);
-    assert.doesNotMatch(note, /imported file/);
-  });
-});
+test(
+  'focused editor has a whole focus ring',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      await page.click(editorContent);
+      // The ring is on the host, outside the box whose overflow clips its
+      // content, so all four sides show.
+      const ring = await page.$eval('.editor-host', (host) => {
+        const style = getComputedStyle(host);
+        return `${style.outlineStyle} ${style.outlineWidth}`;
+      });
+      assert.equal(ring, 'solid 3px');
+    });
+  },
+);
 
-test('each import is an undo step of its own', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    await importFile(page, 'first.json', '{"baseModelId":"1"}');
-    await importFile(page, 'second.json', '{"baseModelId":"2"}');
-    await page.click(editorContent);
-    await page.keyboard.press('Control+Z');
-    assert.equal(await readEditorText(page), '{"baseModelId":"1"}');
-  });
-});
+test(
+  'typed unknown keys are not said to come from a file',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      await setEditorText(page, '{"multiLabel": true}');
+      const note = await page.textContent('#unknown-section .section-note');
+      assert.match(note, /in the JSON text but are not fields/);
+      assert.doesNotMatch(note, /imported file/);
+    });
+  },
+);
+
+test(
+  'each import is an undo step of its own',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      await importFile(page, 'first.json', '{"baseModelId":"1"}');
+      await importFile(page, 'second.json', '{"baseModelId":"2"}');
+      await page.click(editorContent);
+      await page.keyboard.press('Control+Z');
+      assert.equal(await readEditorText(page), '{"baseModelId":"1"}');
+    });
+  },
+);
 
 test('markup in lint tooltip is text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
@@ -670,9 +990,13 @@ test('markup in lint tooltip is text', { timeout: testTimeout }, async () => {
     const tooltip = page.locator('#editor-root .cm-tooltip-lint');
     await tooltip.waitFor();
     assert.match(await tooltip.textContent(), /<img src=x onerror=alert\(1\)>/);
-    const images = await page.evaluate(() =>
-      document.querySelectorAll('img').length +
-      document.getElementById('editor-root').shadowRoot.querySelectorAll('img').length);
+    const images = await page.evaluate(
+      () =>
+        document.querySelectorAll('img').length +
+        document
+          .getElementById('editor-root')
+          .shadowRoot.querySelectorAll('img').length,
+    );
     assert.equal(images, 0);
     await page.waitForTimeout(200);
   });
@@ -681,13 +1005,19 @@ test('markup in lint tooltip is text', { timeout: testTimeout }, async () => {
 test('proto keys change nothing else', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
-    await importFile(page, 'proto.json',
+    await importFile(
+      page,
+      'proto.json',
       '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}},' +
-      ' "budgetMilliNodeHours": "30000"}');
+        ' "budgetMilliNodeHours": "30000"}',
+    );
     const codes = (await allFindings(page)).map((finding) => finding.code);
     assert.deepEqual(codes, ['field.unknown', 'field.unknown']);
     assert.equal(await page.evaluate(() => ({}).polluted), undefined);
-    assert.equal(await page.evaluate(() => Object.prototype.polluted), undefined);
+    assert.equal(
+      await page.evaluate(() => Object.prototype.polluted),
+      undefined,
+    );
     assert.deepEqual(await readFormValues(page), {
       modelType: '',
       budgetMilliNodeHours: '30000',
@@ -696,89 +1026,161 @@ test('proto keys change nothing else', { timeout: testTimeout }, async () => {
   });
 });
 
-test('clearing a field set twice clears both', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    const rows = [
-      ['{"modelType": "CLOUD_HIGH_ACCURACY_1", "modelType": "CLOUD_LOW_ACCURACY_1"}', '{}'],
-      ['{"modelType": "CLOUD_HIGH_ACCURACY_1", "model_type": "CLOUD_LOW_ACCURACY_1", ' +
-        '"budgetMilliNodeHours": "30000"}', '{"budgetMilliNodeHours": "30000"}'],
-    ];
-    for (const [text, expected] of rows) {
-      await setEditorText(page, text);
-      await page.selectOption('#field-modelType', '');
-      assert.equal(await readEditorText(page), expected);
-      // The saved text is the page's own, which the editor must match.
-      await page.waitForFunction((want) =>
-        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text === want, expected,
-      { timeout: 5_000 });
-    }
-  });
-});
-
-test('pipeline request wraps the inputs', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await page.fill(budget, '250000');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('#pipeline-export-button'),
-    ]);
-    assert.equal(download.suggestedFilename(), 'training-pipeline-request.json');
-    const request = JSON.parse(await readFile(await download.path(), 'utf8'));
-    assert.equal(request.displayName, 'REPLACE_WITH_DISPLAY_NAME');
-    assert.equal(request.inputDataConfig.datasetId, 'REPLACE_WITH_DATASET_ID');
-    assert.match(request.trainingTaskDefinition, /automl_image_segmentation_1\.0\.0\.yaml$/);
-    assert.deepEqual(request.trainingTaskInputs, {
-      modelType: 'CLOUD_HIGH_ACCURACY_1',
-      budgetMilliNodeHours: '250000',
+test(
+  'clearing a field set twice clears both',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const rows = [
+        [
+          '{"modelType": "CLOUD_HIGH_ACCURACY_1", "modelType": "CLOUD_LOW_ACCURACY_1"}',
+          '{}',
+        ],
+        [
+          '{"modelType": "CLOUD_HIGH_ACCURACY_1", "model_type": "CLOUD_LOW_ACCURACY_1", ' +
+            '"budgetMilliNodeHours": "30000"}',
+          '{"budgetMilliNodeHours": "30000"}',
+        ],
+      ];
+      for (const [text, expected] of rows) {
+        await setEditorText(page, text);
+        await page.selectOption('#field-modelType', '');
+        assert.equal(await readEditorText(page), expected);
+        // The saved text is the page's own, which the editor must match.
+        await page.waitForFunction(
+          (want) =>
+            JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}')
+              .text === want,
+          expected,
+          { timeout: 5_000 },
+        );
+      }
     });
-    assert.equal(request.modelToUpload.displayName, 'REPLACE_WITH_MODEL_DISPLAY_NAME');
-    assert.equal(await page.textContent('#action-status'), 'Downloaded ' +
-      'training-pipeline-request.json. Fill in its REPLACE_WITH_... values before you send it.');
+  },
+);
 
-    // Brought back with its placeholders, the request gets a warning for
-    // each, and exporting it again opens the dialog first.
-    await importFile(page, 'request.json', await readFile(await download.path()));
-    assert.deepEqual(await page.$$eval('[data-code="pipeline.placeholder"]',
-      (items) => items.map((item) => item.dataset.path)),
-    ['/displayName', '/inputDataConfig/datasetId', '/modelToUpload/displayName']);
-    await page.click('#pipeline-export-button');
-    await page.locator('#confirm-dialog[open]').waitFor();
-    assert.match(await page.textContent('#confirm-list'), /is still the placeholder/);
-    await page.click('#confirm-cancel');
-  });
-});
+test(
+  'pipeline request wraps the inputs',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await page.fill(budget, '250000');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#pipeline-export-button'),
+      ]);
+      assert.equal(
+        download.suggestedFilename(),
+        'training-pipeline-request.json',
+      );
+      const request = JSON.parse(await readFile(await download.path(), 'utf8'));
+      assert.equal(request.displayName, 'REPLACE_WITH_DISPLAY_NAME');
+      assert.equal(
+        request.inputDataConfig.datasetId,
+        'REPLACE_WITH_DATASET_ID',
+      );
+      assert.match(
+        request.trainingTaskDefinition,
+        /automl_image_segmentation_1\.0\.0\.yaml$/,
+      );
+      assert.deepEqual(request.trainingTaskInputs, {
+        modelType: 'CLOUD_HIGH_ACCURACY_1',
+        budgetMilliNodeHours: '250000',
+      });
+      assert.equal(
+        request.modelToUpload.displayName,
+        'REPLACE_WITH_MODEL_DISPLAY_NAME',
+      );
+      assert.equal(
+        await page.textContent('#action-status'),
+        'Downloaded ' +
+          'training-pipeline-request.json. Fill in its REPLACE_WITH_... values before you send it.',
+      );
 
-test('reset of unchanged text offers no undo', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    await page.click('#reset-button');
-    assert.equal(await page.isHidden('#undo-bar'), true);
-    assert.equal(await page.textContent('#import-status'), 'The inputs are the defaults already.');
-  });
-});
+      // Brought back with its placeholders, the request gets a warning for
+      // each, and exporting it again opens the dialog first.
+      await importFile(
+        page,
+        'request.json',
+        await readFile(await download.path()),
+      );
+      assert.deepEqual(
+        await page.$$eval('[data-code="pipeline.placeholder"]', (items) =>
+          items.map((item) => item.dataset.path),
+        ),
+        [
+          '/displayName',
+          '/inputDataConfig/datasetId',
+          '/modelToUpload/displayName',
+        ],
+      );
+      await page.click('#pipeline-export-button');
+      await page.locator('#confirm-dialog[open]').waitFor();
+      assert.match(
+        await page.textContent('#confirm-list'),
+        /is still the placeholder/,
+      );
+      await page.click('#confirm-cancel');
+    });
+  },
+);
+
+test(
+  'reset of unchanged text offers no undo',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      await page.click('#reset-button');
+      assert.equal(await page.isHidden('#undo-bar'), true);
+      assert.equal(
+        await page.textContent('#import-status'),
+        'The inputs are the defaults already.',
+      );
+    });
+  },
+);
 
 test('export with errors asks first', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
     await page.fill(budget, '5000');
     await page.click('#export-button');
-    assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), true);
+    assert.equal(
+      await page.$eval('#confirm-dialog', (dialog) => dialog.open),
+      true,
+    );
     assert.match(await page.textContent('#confirm-text'), /1 error/);
-    assert.match(await page.textContent('#confirm-text'), /You can cancel and fix it,/);
-    assert.equal(await page.textContent('#confirm-accept'), 'Export the text as written');
+    assert.match(
+      await page.textContent('#confirm-text'),
+      /You can cancel and fix it,/,
+    );
+    assert.equal(
+      await page.textContent('#confirm-accept'),
+      'Export the text as written',
+    );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#confirm-accept'),
     ]);
     const text = await readFile(await download.path(), 'utf8');
     assert.equal(text.trim(), (await readEditorText(page)).trim());
-    assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), false);
+    assert.equal(
+      await page.$eval('#confirm-dialog', (dialog) => dialog.open),
+      false,
+    );
 
     // Copying opens the same dialog, with a Copy button.
     await page.click('#copy-button');
-    assert.equal(await page.$eval('#confirm-dialog', (dialog) => dialog.open), true);
-    assert.equal(await page.textContent('#confirm-accept'), 'Copy the text as written');
+    assert.equal(
+      await page.$eval('#confirm-dialog', (dialog) => dialog.open),
+      true,
+    );
+    assert.equal(
+      await page.textContent('#confirm-accept'),
+      'Copy the text as written',
+    );
     await page.click('#confirm-cancel');
   });
 });
@@ -786,22 +1188,38 @@ test('export with errors asks first', { timeout: testTimeout }, async () => {
 test('invalid control reports validity', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await page.fill(budget, '5000');
-    assert.equal(await page.$eval(budget, (input) => input.matches(':invalid')), true);
-    assert.match(await page.$eval(budget, (input) => input.validationMessage), /20,000/);
+    assert.equal(
+      await page.$eval(budget, (input) => input.matches(':invalid')),
+      true,
+    );
+    assert.match(
+      await page.$eval(budget, (input) => input.validationMessage),
+      /20,000/,
+    );
     await page.fill(budget, '50000');
-    assert.equal(await page.$eval(budget, (input) => input.checkValidity()), true);
+    assert.equal(
+      await page.$eval(budget, (input) => input.checkValidity()),
+      true,
+    );
   });
 });
 
 /** Returns whether the editor wraps long lines. */
 function isWrapping(page) {
-  return page.$eval(editorContent, (content) => content.classList.contains('cm-lineWrapping'));
+  return page.$eval(editorContent, (content) =>
+    content.classList.contains('cm-lineWrapping'),
+  );
 }
 
 /** Counts the highlighted tokens the editor draws: spans of its own classes. */
 function countHighlightedTokens(page) {
-  return page.$$eval('#editor-root .cm-line span', (spans) => spans.filter((span) =>
-    [...span.classList].some((name) => !name.startsWith('cm-'))).length);
+  return page.$$eval(
+    '#editor-root .cm-line span',
+    (spans) =>
+      spans.filter((span) =>
+        [...span.classList].some((name) => !name.startsWith('cm-')),
+      ).length,
+  );
 }
 
 // One line just over the limit of 20,000 characters that keeps highlighting.
@@ -811,62 +1229,77 @@ const longLinePanel = '#editor-root .cm-long-line-panel';
 test('long line turns highlighting off', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
-    assert.ok(await countHighlightedTokens(page) > 0, 'the default text is highlighted');
+    assert.ok(
+      (await countHighlightedTokens(page)) > 0,
+      'the default text is highlighted',
+    );
     assert.equal(await page.locator(longLinePanel).count(), 0);
 
     assert.equal(longLineText.length, 20_001);
     await setEditorText(page, longLineText);
     await page.locator(longLinePanel).waitFor();
-    assert.equal(await page.textContent(longLinePanel),
-      'Highlighting and line wrapping are off while a line is longer than 20,000 characters.');
+    assert.equal(
+      await page.textContent(longLinePanel),
+      'Highlighting and line wrapping are off while a line is longer than 20,000 characters.',
+    );
     assert.equal(await countHighlightedTokens(page), 0);
     assert.equal(await isWrapping(page), false);
 
     // One character less is within the limit.
     await page.keyboard.press('Backspace');
     await page.locator(longLinePanel).waitFor({ state: 'detached' });
-    assert.ok(await countHighlightedTokens(page) > 0);
+    assert.ok((await countHighlightedTokens(page)) > 0);
     assert.equal(await isWrapping(page), true);
   });
 });
 
-test('long line counts characters, not units', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    // 20,000 emoji are 40,000 UTF-16 units but 20,000 characters.
-    const emoji = '\u{1F600}'.repeat(20_000);
-    await setEditorText(page, emoji);
-    // The page validates the typed text first, then the editor draws it.
-    await page.locator('#editor-findings li').first().waitFor();
-    assert.equal(await page.locator(longLinePanel).count(), 0);
-    await page.keyboard.type('x');
-    await page.locator(longLinePanel).waitFor();
-  });
-});
+test(
+  'long line counts characters, not units',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      // 20,000 emoji are 40,000 UTF-16 units but 20,000 characters.
+      const emoji = '\u{1F600}'.repeat(20_000);
+      await setEditorText(page, emoji);
+      // The page validates the typed text first, then the editor draws it.
+      await page.locator('#editor-findings li').first().waitFor();
+      assert.equal(await page.locator(longLinePanel).count(), 0);
+      await page.keyboard.type('x');
+      await page.locator(longLinePanel).waitFor();
+    });
+  },
+);
 
-test('edit beside long line keeps it plain', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    const text = `{\n  "budgetMilliNodeHours": "100000",\n  "baseModelId": "${'7'.repeat(20_001)}"\n}`;
-    await setEditorText(page, text);
-    await page.locator(longLinePanel).waitFor();
-    // Back at the top, the lines the form's edit touches are drawn.
-    await page.keyboard.press('Control+Home');
-    // The form's edit touches the first member's line only.
-    await page.fill(budget, '250000');
-    const edited = await readEditorText(page);
-    assert.match(edited, /"budgetMilliNodeHours": 250000,/);
-    assert.equal(await page.locator(longLinePanel).count(), 1);
-    assert.equal(await countHighlightedTokens(page), 0);
-  });
-});
+test(
+  'edit beside long line keeps it plain',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const text = `{\n  "budgetMilliNodeHours": "100000",\n  "baseModelId": "${'7'.repeat(20_001)}"\n}`;
+      await setEditorText(page, text);
+      await page.locator(longLinePanel).waitFor();
+      // Back at the top, the lines the form's edit touches are drawn.
+      await page.keyboard.press('Control+Home');
+      // The form's edit touches the first member's line only.
+      await page.fill(budget, '250000');
+      const edited = await readEditorText(page);
+      assert.match(edited, /"budgetMilliNodeHours": 250000,/);
+      assert.equal(await page.locator(longLinePanel).count(), 1);
+      assert.equal(await countHighlightedTokens(page), 0);
+    });
+  },
+);
 
 test('restored long line starts plain', { timeout: testTimeout }, async () => {
   const options = {
     async beforeLoad(context) {
       await context.addInitScript((text) => {
-        localStorage.setItem('segform.jsonText',
-          JSON.stringify({ format: 'segform-json-text-1', text }));
+        localStorage.setItem(
+          'segform.jsonText',
+          JSON.stringify({ format: 'segform-json-text-1', text }),
+        );
       }, `${longLineText}\n`);
     },
   };
@@ -878,40 +1311,64 @@ test('restored long line starts plain', { timeout: testTimeout }, async () => {
   });
 });
 
-test('bidi and invisible characters show', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    // A right-to-left override in a key and in a model type, a zero-width
-    // space and a no-break space in a value, and an override closed early
-    // by a stray pop-directional-isolate.
-    await setEditorText(page, '{"\u202eyek_eno": "eulav", "modelType": "CLOUD\u202e_HIGH", ' +
-      '"baseModelId": "abc\u200bdef\u00a0", "\u2069\u202ex": 1}');
-    // The editor shows a placeholder for each of them, CodeMirror's own
-    // list and the rest of the characters the messages escape alike, each
-    // labelled with its code point.
-    const placeholders = page.locator('#editor-root .cm-specialChar');
-    assert.equal(await placeholders.count(), 6);
-    assert.deepEqual(await placeholders.evaluateAll((spans) =>
-      spans.map((span) => span.getAttribute('aria-label'))), [
-      'Hidden character U+202E, right-to-left override',
-      'Hidden character U+202E, right-to-left override',
-      'Hidden character U+200B, zero width space',
-      'Hidden character U+00A0',
-      'Hidden character U+2069, pop directional isolate',
-      'Hidden character U+202E, right-to-left override',
-    ]);
+test(
+  'bidi and invisible characters show',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      // A right-to-left override in a key and in a model type, a zero-width
+      // space and a no-break space in a value, and an override closed early
+      // by a stray pop-directional-isolate.
+      await setEditorText(
+        page,
+        '{"\u202eyek_eno": "eulav", "modelType": "CLOUD\u202e_HIGH", ' +
+          '"baseModelId": "abc\u200bdef\u00a0", "\u2069\u202ex": 1}',
+      );
+      // The editor shows a placeholder for each of them, CodeMirror's own
+      // list and the rest of the characters the messages escape alike, each
+      // labelled with its code point.
+      const placeholders = page.locator('#editor-root .cm-specialChar');
+      assert.equal(await placeholders.count(), 6);
+      assert.deepEqual(
+        await placeholders.evaluateAll((spans) =>
+          spans.map((span) => span.getAttribute('aria-label')),
+        ),
+        [
+          'Hidden character U+202E, right-to-left override',
+          'Hidden character U+202E, right-to-left override',
+          'Hidden character U+200B, zero width space',
+          'Hidden character U+00A0',
+          'Hidden character U+2069, pop directional isolate',
+          'Hidden character U+202E, right-to-left override',
+        ],
+      );
 
-    // Each key and value in the list of unknown keys is set apart in an
-    // isolate, with an opening of its own for a stray closing in the text.
-    const keys = await page.$$eval('#unknown-list .unknown-key',
-      (items) => items.map((item) => item.textContent));
-    assert.deepEqual(keys, ['\u2068"\u202eyek_eno"\u2069', '\u2068\u2068"\u2069\u202ex"\u2069']);
-    assert.equal(await page.textContent('#unknown-list .unknown-value'), '"eulav"');
-    const option = await page.$eval('#field-modelType .imported-option', (item) => item.text);
-    assert.equal(option, '\u2068CLOUD\u202e_HIGH\u2069 (from the JSON text)');
+      // Each key and value in the list of unknown keys is set apart in an
+      // isolate, with an opening of its own for a stray closing in the text.
+      const keys = await page.$$eval('#unknown-list .unknown-key', (items) =>
+        items.map((item) => item.textContent),
+      );
+      assert.deepEqual(keys, [
+        '\u2068"\u202eyek_eno"\u2069',
+        '\u2068\u2068"\u2069\u202ex"\u2069',
+      ]);
+      assert.equal(
+        await page.textContent('#unknown-list .unknown-value'),
+        '"eulav"',
+      );
+      const option = await page.$eval(
+        '#field-modelType .imported-option',
+        (item) => item.text,
+      );
+      assert.equal(option, '\u2068CLOUD\u202e_HIGH\u2069 (from the JSON text)');
 
-    // Joiners and variation selectors, which emoji need, stay unmarked.
-    await setEditorText(page, '{"key": "\u{1f469}\u200d\u{1f4bb} \u2764\ufe0f"}');
-    assert.equal(await placeholders.count(), 0);
-  });
-});
+      // Joiners and variation selectors, which emoji need, stay unmarked.
+      await setEditorText(
+        page,
+        '{"key": "\u{1f469}\u200d\u{1f4bb} \u2764\ufe0f"}',
+      );
+      assert.equal(await placeholders.count(), 0);
+    });
+  },
+);

@@ -33,7 +33,10 @@ export async function startSession() {
   const { server, url } = await startServer({ port: 0 });
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: chromiumArgs,
+    });
   } catch (error) {
     server.close();
     throw error;
@@ -129,7 +132,9 @@ async function guardContext(context, serverUrl, problems) {
   });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.reportViolationToTest(`${event.violatedDirective} blocked ${event.blockedURI}`);
+      window.reportViolationToTest(
+        `${event.violatedDirective} blocked ${event.blockedURI}`,
+      );
     });
   });
 }
@@ -148,7 +153,9 @@ export function guardPage(page, problems) {
       problems.push(`console CSP message: ${text}`);
     }
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) =>
+    problems.push(`page error: ${error.message}`),
+  );
   page.on('dialog', (dialog) => {
     problems.push(`dialog opened: ${dialog.type()} ${dialog.message()}`);
     dialog.dismiss().catch(() => {});
@@ -177,13 +184,10 @@ export async function importFile(page, name, bytes) {
     mimeType: 'application/json',
     buffer: Buffer.from(bytes),
   });
-  await page.waitForFunction(
-    (before) => {
-      const current = document.getElementById('import-status').firstChild;
-      return current !== null && current !== before;
-    },
-    previous,
-  );
+  await page.waitForFunction((before) => {
+    const current = document.getElementById('import-status').firstChild;
+    return current !== null && current !== before;
+  }, previous);
   await previous.dispose();
 }
 
@@ -196,7 +200,9 @@ export function readCase(name) {
 export function readFormValues(page) {
   return page.evaluate(() => {
     const values = {};
-    for (const control of document.querySelectorAll('#fields input, #fields select')) {
+    for (const control of document.querySelectorAll(
+      '#fields input, #fields select',
+    )) {
       values[control.name] = control.value;
     }
     return values;
@@ -205,7 +211,10 @@ export function readFormValues(page) {
 
 /** Lists the findings shown next to one field, as {code, path, severity, text}. */
 export function fieldFindings(page, jsonName) {
-  return page.$$eval(`#field-${jsonName}-findings [data-code]`, describeFindingElements);
+  return page.$$eval(
+    `#field-${jsonName}-findings [data-code]`,
+    describeFindingElements,
+  );
 }
 
 /** Lists every finding element on the page, as {code, path, severity, text}. */
@@ -237,5 +246,8 @@ export async function exportDownload(page) {
     page.click('#export-button'),
   ]);
   const path = await download.path();
-  return { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  return {
+    fileName: download.suggestedFilename(),
+    text: await readFile(path, 'utf8'),
+  };
 }

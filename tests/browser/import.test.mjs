@@ -40,90 +40,155 @@ async function fillEditedValues(page) {
 }
 
 function importStatusCodes(page) {
-  return page.$$eval('#import-status [data-code]', (items) => items.map((item) => item.dataset.code));
+  return page.$$eval('#import-status [data-code]', (items) =>
+    items.map((item) => item.dataset.code),
+  );
 }
 
-test('budget key typo suggests the field', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'typo.json', '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMiliNodeHours":250000}');
-    const findings = await allFindings(page);
-    assert.deepEqual(findings.map((finding) => finding.code), ['field.unknown']);
-    assert.equal(findings[0].path, '/budgetMiliNodeHours');
-    assert.match(findings[0].text, /did you mean "budgetMilliNodeHours"/);
-    // A question needs no full stop before the hint.
-    assert.match(findings[0].text, /"budgetMilliNodeHours"\? Rename it/);
-    assert.match(findings[0].text, /typo\.json:1:38/);
-    assert.match(await page.textContent('#unknown-list'), /"budgetMiliNodeHours": 250000/);
-    assert.match(await page.textContent('#import-status'), /Loaded typo\.json\. It has 1 error/);
+test(
+  'budget key typo suggests the field',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await importFile(
+        page,
+        'typo.json',
+        '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMiliNodeHours":250000}',
+      );
+      const findings = await allFindings(page);
+      assert.deepEqual(
+        findings.map((finding) => finding.code),
+        ['field.unknown'],
+      );
+      assert.equal(findings[0].path, '/budgetMiliNodeHours');
+      assert.match(findings[0].text, /did you mean "budgetMilliNodeHours"/);
+      // A question needs no full stop before the hint.
+      assert.match(findings[0].text, /"budgetMilliNodeHours"\? Rename it/);
+      assert.match(findings[0].text, /typo\.json:1:38/);
+      assert.match(
+        await page.textContent('#unknown-list'),
+        /"budgetMiliNodeHours": 250000/,
+      );
+      assert.match(
+        await page.textContent('#import-status'),
+        /Loaded typo\.json\. It has 1 error/,
+      );
 
-    // The key stays in the validated JSON after an edit, so the finding stays.
-    await page.fill('#field-baseModelId', '42');
-    const afterEdit = await allFindings(page);
-    assert.deepEqual(afterEdit.map((finding) => finding.code), ['field.unknown']);
-    assert.match(afterEdit[0].text, /did you mean "budgetMilliNodeHours"/);
-    assert.equal(await readPreview(page), null);
+      // The key stays in the validated JSON after an edit, so the finding stays.
+      await page.fill('#field-baseModelId', '42');
+      const afterEdit = await allFindings(page);
+      assert.deepEqual(
+        afterEdit.map((finding) => finding.code),
+        ['field.unknown'],
+      );
+      assert.match(afterEdit[0].text, /did you mean "budgetMilliNodeHours"/);
+      assert.equal(await readPreview(page), null);
 
-    await page.click('button[aria-label="Remove key budgetMiliNodeHours"]');
-    assert.deepEqual(await allFindings(page), []);
-    assert.equal(await page.isHidden('#unknown-section'), true);
-    assert.deepEqual(JSON.parse(await readPreview(page)), {
-      modelType: 'CLOUD_HIGH_ACCURACY_1',
-      baseModelId: '42',
+      await page.click('button[aria-label="Remove key budgetMiliNodeHours"]');
+      assert.deepEqual(await allFindings(page), []);
+      assert.equal(await page.isHidden('#unknown-section'), true);
+      assert.deepEqual(JSON.parse(await readPreview(page)), {
+        modelType: 'CLOUD_HIGH_ACCURACY_1',
+        baseModelId: '42',
+      });
     });
-  });
-});
+  },
+);
 
-test('broken JSON loads into the editor', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await page.locator(editorContent).waitFor();
-    await fillEditedValues(page);
-    const previewBefore = await readPreview(page);
-    await importFile(page, 'C12.json', await readCase('c12-bare-word'));
+test(
+  'broken JSON loads into the editor',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await page.locator(editorContent).waitFor();
+      await fillEditedValues(page);
+      const previewBefore = await readPreview(page);
+      await importFile(page, 'C12.json', await readCase('c12-bare-word'));
 
-    // The file is there to be fixed, its error placed in it.
-    assert.match(await page.textContent(editorContent), /^Alright/);
-    assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
-    const status = await page.textContent('#import-status');
-    assert.match(status, /^Loaded C12\.json\. The form cannot show it until the errors below are fixed in the editor\./);
-    assert.match(status, /C12\.json:1:1: invalid JSON/);
-    assert.match(status, /found "Alright"/);
-    assert.match(status, /Put text in double quotes/);
-    // The values the form showed belong to the text the import replaced,
-    // so the read-only form is empty, and Undo brings the text back.
-    assert.deepEqual(await readFormValues(page),
-      { modelType: '', budgetMilliNodeHours: '', baseModelId: '' });
-    assert.equal(await page.isDisabled(budget), true);
-    assert.match(await page.textContent('#form-note'), /^The form is read-only, because/);
-    await page.click('#undo-button');
-    assert.equal(await readPreview(page), previewBefore);
-    assert.deepEqual(await readFormValues(page), editedValues);
-    assert.equal(await page.isDisabled(budget), false);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-modelType');
+      // The file is there to be fixed, its error placed in it.
+      assert.match(await page.textContent(editorContent), /^Alright/);
+      assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
+      const status = await page.textContent('#import-status');
+      assert.match(
+        status,
+        /^Loaded C12\.json\. The form cannot show it until the errors below are fixed in the editor\./,
+      );
+      assert.match(status, /C12\.json:1:1: invalid JSON/);
+      assert.match(status, /found "Alright"/);
+      assert.match(status, /Put text in double quotes/);
+      // The values the form showed belong to the text the import replaced,
+      // so the read-only form is empty, and Undo brings the text back.
+      assert.deepEqual(await readFormValues(page), {
+        modelType: '',
+        budgetMilliNodeHours: '',
+        baseModelId: '',
+      });
+      assert.equal(await page.isDisabled(budget), true);
+      assert.match(
+        await page.textContent('#form-note'),
+        /^The form is read-only, because/,
+      );
+      await page.click('#undo-button');
+      assert.equal(await readPreview(page), previewBefore);
+      assert.deepEqual(await readFormValues(page), editedValues);
+      assert.equal(await page.isDisabled(budget), false);
+      assert.equal(
+        await page.evaluate(() => document.activeElement.id),
+        'field-modelType',
+      );
 
-    // An object too deeply nested loads too, and Undo of a broken import
-    // back to broken text keeps focus on the page, in the editor.
-    await importFile(page, 'deep.json', `{"a": ${'['.repeat(70)}${']'.repeat(70)}}`);
-    assert.match(await page.textContent('#import-status'), /^Loaded deep\.json\. The form cannot/);
-    await importFile(page, 'C12.json', await readCase('c12-bare-word'));
-    await page.click('#undo-button');
-    assert.match(await page.textContent(editorContent), /^\{"a": \[\[/);
-    assert.equal(await page.evaluate(() => document.activeElement === document.body), false);
-    assert.equal(await page.evaluate(() => document.getElementById('editor-root').contains(document.activeElement)
-      || document.activeElement === document.getElementById('editor-root')), true);
-  });
-});
+      // An object too deeply nested loads too, and Undo of a broken import
+      // back to broken text keeps focus on the page, in the editor.
+      await importFile(
+        page,
+        'deep.json',
+        `{"a": ${'['.repeat(70)}${']'.repeat(70)}}`,
+      );
+      assert.match(
+        await page.textContent('#import-status'),
+        /^Loaded deep\.json\. The form cannot/,
+      );
+      await importFile(page, 'C12.json', await readCase('c12-bare-word'));
+      await page.click('#undo-button');
+      assert.match(await page.textContent(editorContent), /^\{"a": \[\[/);
+      assert.equal(
+        await page.evaluate(() => document.activeElement === document.body),
+        false,
+      );
+      assert.equal(
+        await page.evaluate(
+          () =>
+            document
+              .getElementById('editor-root')
+              .contains(document.activeElement) ||
+            document.activeElement === document.getElementById('editor-root'),
+        ),
+        true,
+      );
+    });
+  },
+);
 
-test('second byte-order mark is reported', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await page.locator(editorContent).waitFor();
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x7b, 0x7d]);
-    await importFile(page, 'bom2.json', bytes);
-    // The first mark is the file's; the second is in the text, an error
-    // as in the checker.
-    assert.deepEqual(await importStatusCodes(page), ['json.byte_order_mark']);
-    assert.doesNotMatch(await page.textContent('#import-status'), /It is valid/);
-  });
-});
+test(
+  'second byte-order mark is reported',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await page.locator(editorContent).waitFor();
+      const bytes = new Uint8Array([
+        0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x7b, 0x7d,
+      ]);
+      await importFile(page, 'bom2.json', bytes);
+      // The first mark is the file's; the second is in the text, an error
+      // as in the checker.
+      assert.deepEqual(await importStatusCodes(page), ['json.byte_order_mark']);
+      assert.doesNotMatch(
+        await page.textContent('#import-status'),
+        /It is valid/,
+      );
+    });
+  },
+);
 
 test('broken JSON waits for the editor', { timeout: testTimeout }, async () => {
   const options = {
@@ -138,34 +203,50 @@ test('broken JSON waits for the editor', { timeout: testTimeout }, async () => {
   await withPage(session, options, async ({ page }) => {
     assert.equal(await page.locator(editorContent).count(), 0);
     await importFile(page, 'C12.json', await readCase('c12-bare-word'));
-    await page.locator('#import-status', { hasText: 'Loaded C12.json' }).waitFor();
+    await page
+      .locator('#import-status', { hasText: 'Loaded C12.json' })
+      .waitFor();
     assert.match(await page.textContent(editorContent), /^Alright/);
     assert.equal(await page.isDisabled(budget), true);
   });
 });
 
-test('broken JSON rejected without editor', { timeout: testTimeout }, async () => {
-  const options = {
-    expectedProblems: [/console error: /],
-    async beforeLoad(context) {
-      await context.route('**/gen/editor.js', (route) =>
-        route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
-    },
-  };
-  await withPage(session, options, async ({ page }) => {
-    await page.locator('#editor-loading', { hasText: 'The editor failed to load' }).waitFor();
-    await fillEditedValues(page);
-    const previewBefore = await readPreview(page);
-    await importFile(page, 'C12.json', await readCase('c12-bare-word'));
+test(
+  'broken JSON rejected without editor',
+  { timeout: testTimeout },
+  async () => {
+    const options = {
+      expectedProblems: [/console error: /],
+      async beforeLoad(context) {
+        await context.route('**/gen/editor.js', (route) =>
+          route.fulfill({
+            status: 404,
+            contentType: 'text/plain',
+            body: 'Not found',
+          }),
+        );
+      },
+    };
+    await withPage(session, options, async ({ page }) => {
+      await page
+        .locator('#editor-loading', { hasText: 'The editor failed to load' })
+        .waitFor();
+      await fillEditedValues(page);
+      const previewBefore = await readPreview(page);
+      await importFile(page, 'C12.json', await readCase('c12-bare-word'));
 
-    assert.deepEqual(await readFormValues(page), editedValues);
-    assert.equal(await readPreview(page), previewBefore);
-    assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
-    const status = await page.textContent('#import-status');
-    assert.match(status, /C12\.json:1:1: invalid JSON/);
-    assert.match(status, /^C12\.json was not loaded, and the form is unchanged\./);
-  });
-});
+      assert.deepEqual(await readFormValues(page), editedValues);
+      assert.equal(await readPreview(page), previewBefore);
+      assert.deepEqual(await importStatusCodes(page), ['json.syntax']);
+      const status = await page.textContent('#import-status');
+      assert.match(status, /C12\.json:1:1: invalid JSON/);
+      assert.match(
+        status,
+        /^C12\.json was not loaded, and the form is unchanged\./,
+      );
+    });
+  },
+);
 
 test('twenty bad and good imports', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
@@ -177,14 +258,27 @@ test('twenty bad and good imports', { timeout: testTimeout }, async () => {
     for (let cycle = 1; cycle <= 20; cycle += 1) {
       await importFile(page, 'C12.json', bad);
       const badStatus = await page.textContent('#import-status');
-      assert.match(badStatus, /C12\.json:1:1: /, `cycle ${cycle}: syntax error at 1:1`);
+      assert.match(
+        badStatus,
+        /C12\.json:1:1: /,
+        `cycle ${cycle}: syntax error at 1:1`,
+      );
 
       await importFile(page, 'good.json', good);
       const goodStatus = await page.textContent('#import-status');
-      assert.match(goodStatus, /Loaded good\.json\. It is valid\./, `cycle ${cycle}: valid`);
-      assert.deepEqual(JSON.parse(await readPreview(page)), { modelType: 'CLOUD_HIGH_ACCURACY_1' });
+      assert.match(
+        goodStatus,
+        /Loaded good\.json\. It is valid\./,
+        `cycle ${cycle}: valid`,
+      );
+      assert.deepEqual(JSON.parse(await readPreview(page)), {
+        modelType: 'CLOUD_HIGH_ACCURACY_1',
+      });
     }
-    assert.equal(await page.evaluate(() => window.pageLoadMarker), 'still the same page');
+    assert.equal(
+      await page.evaluate(() => window.pageLoadMarker),
+      'still the same page',
+    );
     assert.match(await page.textContent('#validator-status'), /loaded/);
   });
 });
@@ -202,7 +296,10 @@ test('null fields import as empty', { timeout: testTimeout }, async () => {
     assert.doesNotMatch(await page.textContent('#fields'), /null/);
     assert.doesNotMatch(await page.textContent('#preview'), /null/);
     assert.deepEqual(await allFindings(page), []);
-    assert.match(await page.textContent('#import-status'), /Loaded C05\.json\. It is valid\./);
+    assert.match(
+      await page.textContent('#import-status'),
+      /Loaded C05\.json\. It is valid\./,
+    );
     assert.deepEqual(JSON.parse(await readPreview(page)), {});
     const { text } = await exportDownload(page);
     assert.deepEqual(JSON.parse(text), {});
@@ -213,38 +310,53 @@ test('null fields import as empty', { timeout: testTimeout }, async () => {
   });
 });
 
-test('byte-order mark imports like plain', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    const withBom = await readCase('c09-utf8-byte-order-mark');
-    assert.deepEqual([...withBom.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-    const plain = withBom.subarray(3);
+test(
+  'byte-order mark imports like plain',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      const withBom = await readCase('c09-utf8-byte-order-mark');
+      assert.deepEqual([...withBom.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const plain = withBom.subarray(3);
 
-    await fillEditedValues(page);
-    await importFile(page, 'plain.json', plain);
-    const plainValues = await readFormValues(page);
-    const plainPreview = await readPreview(page);
-    const plainFindings = await allFindings(page);
+      await fillEditedValues(page);
+      await importFile(page, 'plain.json', plain);
+      const plainValues = await readFormValues(page);
+      const plainPreview = await readPreview(page);
+      const plainFindings = await allFindings(page);
 
-    await fillEditedValues(page);
-    await importFile(page, 'C09.json', withBom);
-    assert.deepEqual(await readFormValues(page), plainValues);
-    assert.equal(await readPreview(page), plainPreview);
-    assert.deepEqual(await allFindings(page), plainFindings);
-    assert.deepEqual(plainValues, {
-      modelType: 'CLOUD_HIGH_ACCURACY_1',
-      budgetMilliNodeHours: '192000',
-      baseModelId: '',
+      await fillEditedValues(page);
+      await importFile(page, 'C09.json', withBom);
+      assert.deepEqual(await readFormValues(page), plainValues);
+      assert.equal(await readPreview(page), plainPreview);
+      assert.deepEqual(await allFindings(page), plainFindings);
+      assert.deepEqual(plainValues, {
+        modelType: 'CLOUD_HIGH_ACCURACY_1',
+        budgetMilliNodeHours: '192000',
+        baseModelId: '',
+      });
+      assert.match(
+        await page.textContent('#import-status'),
+        /Loaded C09\.json\. It is valid\./,
+      );
+      const { text } = await exportDownload(page);
+      assert.notEqual(
+        text.charCodeAt(0),
+        0xfeff,
+        'the export has no byte-order mark',
+      );
     });
-    assert.match(await page.textContent('#import-status'), /Loaded C09\.json\. It is valid\./);
-    const { text } = await exportDownload(page);
-    assert.notEqual(text.charCodeAt(0), 0xfeff, 'the export has no byte-order mark');
-  });
-});
+  },
+);
 
 test('UTF-16 file asks for UTF-8', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await fillEditedValues(page);
-    await importFile(page, 'C09-utf16le.json', await readCase('c09-utf16le-file'));
+    await importFile(
+      page,
+      'C09-utf16le.json',
+      await readCase('c09-utf16le-file'),
+    );
     assert.deepEqual(await readFormValues(page), editedValues);
     assert.deepEqual(await importStatusCodes(page), ['file.utf16']);
     const status = await page.textContent('#import-status');
@@ -262,19 +374,37 @@ test('markup shows as literal text', { timeout: testTimeout }, async () => {
         script: document.querySelectorAll('script').length,
       }));
     const before = await countElements();
-    await importFile(page, 'C18.json', await readCase('c18-markup-in-key-and-value'));
+    await importFile(
+      page,
+      'C18.json',
+      await readCase('c18-markup-in-key-and-value'),
+    );
 
     assert.deepEqual(await countElements(), before);
     assert.equal(before.img, 0);
-    assert.equal(await page.inputValue('#field-baseModelId'), '<script>alert(2)</script>');
-    assert.match(await page.textContent('#unknown-list'), /"<img src=x onerror=alert\(1\)>": 1/);
+    assert.equal(
+      await page.inputValue('#field-baseModelId'),
+      '<script>alert(2)</script>',
+    );
+    assert.match(
+      await page.textContent('#unknown-list'),
+      /"<img src=x onerror=alert\(1\)>": 1/,
+    );
 
     const findings = await allFindings(page);
-    const unknown = findings.find((finding) => finding.code === 'field.unknown');
+    const unknown = findings.find(
+      (finding) => finding.code === 'field.unknown',
+    );
     assert.equal(unknown.path, '/<img src=x onerror=alert(1)>');
-    assert.match(unknown.text, /unknown field "<img src=x onerror=alert\(1\)>"/);
+    assert.match(
+      unknown.text,
+      /unknown field "<img src=x onerror=alert\(1\)>"/,
+    );
     const baseModel = await fieldFindings(page, 'baseModelId');
-    assert.deepEqual(baseModel.map((finding) => finding.code), ['base_model_id.invalid']);
+    assert.deepEqual(
+      baseModel.map((finding) => finding.code),
+      ['base_model_id.invalid'],
+    );
     assert.match(baseModel[0].text, /<script>alert\(2\)<\/script>/);
 
     // Give an injected handler time to run. A dialog fails the test.
@@ -286,7 +416,11 @@ test('markup shows as literal text', { timeout: testTimeout }, async () => {
 test('invalid UTF-8 is located', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await fillEditedValues(page);
-    await importFile(page, 'c01.json', await readCase('c01-invalid-utf8-in-string'));
+    await importFile(
+      page,
+      'c01.json',
+      await readCase('c01-invalid-utf8-in-string'),
+    );
     assert.deepEqual(await readFormValues(page), editedValues);
     assert.deepEqual(await importStatusCodes(page), ['json.invalid_utf8']);
     const status = await page.textContent('#import-status');
@@ -298,7 +432,11 @@ test('invalid UTF-8 is located', { timeout: testTimeout }, async () => {
 
     // A file may have the name the page gives pasted text, and is still
     // reported as a file.
-    await importFile(page, 'the pasted text', await readCase('c01-invalid-utf8-in-string'));
+    await importFile(
+      page,
+      'the pasted text',
+      await readCase('c01-invalid-utf8-in-string'),
+    );
     const named = await page.textContent('#import-status');
     assert.match(named, /^the pasted text was not loaded/);
     assert.match(named, /the pasted text:1:56: /);
@@ -307,20 +445,36 @@ test('invalid UTF-8 is located', { timeout: testTimeout }, async () => {
 
 test('unknown field kept until removed', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'C07.json', await readCase('c07-field-of-sibling-message'));
-    assert.deepEqual((await allFindings(page)).map((finding) => finding.code), ['field.unknown']);
+    await importFile(
+      page,
+      'C07.json',
+      await readCase('c07-field-of-sibling-message'),
+    );
+    assert.deepEqual(
+      (await allFindings(page)).map((finding) => finding.code),
+      ['field.unknown'],
+    );
     assert.match(await page.textContent('#unknown-list'), /"multiLabel": true/);
 
     await page.fill(budget, '250000');
-    assert.deepEqual((await allFindings(page)).map((finding) => finding.code), ['field.unknown']);
+    assert.deepEqual(
+      (await allFindings(page)).map((finding) => finding.code),
+      ['field.unknown'],
+    );
     assert.equal(await readPreview(page), null);
 
     await page.click('button[aria-label="Remove key multiLabel"]');
     assert.deepEqual(await allFindings(page), []);
     // The status names the key removed, and Undo, or Ctrl+Z outside the
     // editor, brings it back.
-    assert.equal(await page.textContent('#action-status'), 'Removed the key "multiLabel".');
-    assert.equal(await page.textContent('#undo-description'), 'Undo removing the key "multiLabel".');
+    assert.equal(
+      await page.textContent('#action-status'),
+      'Removed the key "multiLabel".',
+    );
+    assert.equal(
+      await page.textContent('#undo-description'),
+      'Undo removing the key "multiLabel".',
+    );
     await page.keyboard.press('Control+Z');
     assert.match(await page.textContent('#unknown-list'), /"multiLabel": true/);
     await page.click('button[aria-label="Remove key multiLabel"]');
@@ -334,30 +488,55 @@ test('unknown field kept until removed', { timeout: testTimeout }, async () => {
 
 test('invalid enum name is kept', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'C06.json', await readCase('c06-enum-name-in-prose-spelling'));
-    assert.equal(await page.inputValue('#field-modelType'), 'cloud-high-accuracy-1');
+    await importFile(
+      page,
+      'C06.json',
+      await readCase('c06-enum-name-in-prose-spelling'),
+    );
+    assert.equal(
+      await page.inputValue('#field-modelType'),
+      'cloud-high-accuracy-1',
+    );
     const findings = await fieldFindings(page, 'modelType');
-    assert.deepEqual(findings.map((finding) => finding.code), ['model_type.unknown_name']);
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['model_type.unknown_name'],
+    );
     assert.match(findings[0].text, /CLOUD_HIGH_ACCURACY_1/);
-    assert.equal(await page.getAttribute('#field-modelType', 'aria-invalid'), 'true');
+    assert.equal(
+      await page.getAttribute('#field-modelType', 'aria-invalid'),
+      'true',
+    );
 
     // Editing another field keeps the imported value and its finding.
     await page.fill(budget, '250000');
     const afterEdit = await fieldFindings(page, 'modelType');
-    assert.deepEqual(afterEdit.map((finding) => finding.code), ['model_type.unknown_name']);
+    assert.deepEqual(
+      afterEdit.map((finding) => finding.code),
+      ['model_type.unknown_name'],
+    );
 
     await page.selectOption('#field-modelType', 'CLOUD_HIGH_ACCURACY_1');
     assert.deepEqual(await allFindings(page), []);
-    const values = await page.$$eval('#field-modelType option', (items) => items.map((item) => item.value));
+    const values = await page.$$eval('#field-modelType option', (items) =>
+      items.map((item) => item.value),
+    );
     assert.equal(values.includes('cloud-high-accuracy-1'), false);
   });
 });
 
 test('empty budget string in file', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'C16.json', await readCase('c16-empty-string-budget'));
+    await importFile(
+      page,
+      'C16.json',
+      await readCase('c16-empty-string-budget'),
+    );
     const findings = await fieldFindings(page, 'budgetMilliNodeHours');
-    assert.deepEqual(findings.map((finding) => finding.code), ['budget.not_integer']);
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['budget.not_integer'],
+    );
     assert.match(findings[0].text, /C16\.json:1:61/);
     assert.equal(await page.inputValue(budget), '');
 
@@ -365,7 +544,10 @@ test('empty budget string in file', { timeout: testTimeout }, async () => {
     // so the empty budget and its finding stay until the budget is edited.
     await page.fill('#field-baseModelId', '42');
     const afterEdit = await fieldFindings(page, 'budgetMilliNodeHours');
-    assert.deepEqual(afterEdit.map((finding) => finding.code), ['budget.not_integer']);
+    assert.deepEqual(
+      afterEdit.map((finding) => finding.code),
+      ['budget.not_integer'],
+    );
     await page.fill(budget, '30000');
     assert.deepEqual(await allFindings(page), []);
     assert.deepEqual(JSON.parse(await readPreview(page)), {
@@ -378,9 +560,16 @@ test('empty budget string in file', { timeout: testTimeout }, async () => {
 
 test('field set twice shown at field', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'C02.json', await readCase('c02-field-under-both-names'));
+    await importFile(
+      page,
+      'C02.json',
+      await readCase('c02-field-under-both-names'),
+    );
     const findings = await fieldFindings(page, 'budgetMilliNodeHours');
-    assert.deepEqual(findings.map((finding) => finding.code), ['field.duplicate']);
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['field.duplicate'],
+    );
     assert.equal(findings[0].path, '/budget_milli_node_hours');
     assert.match(findings[0].text, /budgetMilliNodeHours/);
     assert.match(findings[0].text, /budget_milli_node_hours/);
@@ -389,46 +578,73 @@ test('field set twice shown at field', { timeout: testTimeout }, async () => {
   });
 });
 
-test('repeated unknown key gets two rows', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'repeated.json', '{"x":1,"x":2,"a/b~c":3}');
-    const rows = page.locator('#unknown-list > li');
-    assert.equal(await rows.count(), 3);
-    // The second "x" is reported as the same key set twice.
-    const expectedCodes = [['field.unknown'], ['field.duplicate'], ['field.unknown']];
-    for (let index = 0; index < 3; index += 1) {
-      const codes = await rows.nth(index).locator('[data-code]').evaluateAll((items) =>
-        items.map((item) => item.dataset.code),
+test(
+  'repeated unknown key gets two rows',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await importFile(page, 'repeated.json', '{"x":1,"x":2,"a/b~c":3}');
+      const rows = page.locator('#unknown-list > li');
+      assert.equal(await rows.count(), 3);
+      // The second "x" is reported as the same key set twice.
+      const expectedCodes = [
+        ['field.unknown'],
+        ['field.duplicate'],
+        ['field.unknown'],
+      ];
+      for (let index = 0; index < 3; index += 1) {
+        const codes = await rows
+          .nth(index)
+          .locator('[data-code]')
+          .evaluateAll((items) => items.map((item) => item.dataset.code));
+        assert.deepEqual(codes, expectedCodes[index], `row ${index}`);
+      }
+      assert.equal(
+        await rows.nth(2).locator('[data-code]').getAttribute('data-path'),
+        '/a~1b~0c',
       );
-      assert.deepEqual(codes, expectedCodes[index], `row ${index}`);
-    }
-    assert.equal(await rows.nth(2).locator('[data-code]').getAttribute('data-path'), '/a~1b~0c');
-    assert.equal(await page.isHidden('#general-findings'), true);
+      assert.equal(await page.isHidden('#general-findings'), true);
 
-    await page.click('button[aria-label="Remove key x"] >> nth=0');
-    assert.equal(await rows.count(), 2);
-    assert.match(await rows.nth(0).textContent(), /"x": 2/);
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Remove key x');
+      await page.click('button[aria-label="Remove key x"] >> nth=0');
+      assert.equal(await rows.count(), 2);
+      assert.match(await rows.nth(0).textContent(), /"x": 2/);
+      assert.equal(
+        await page.evaluate(() =>
+          document.activeElement.getAttribute('aria-label'),
+        ),
+        'Remove key x',
+      );
 
-    await page.click('button[aria-label="Remove key x"]');
-    await page.click('button[aria-label="Remove key a/b~c"]');
-    assert.deepEqual(await allFindings(page), []);
-    assert.deepEqual(JSON.parse(await readPreview(page)), {});
-  });
-});
+      await page.click('button[aria-label="Remove key x"]');
+      await page.click('button[aria-label="Remove key a/b~c"]');
+      assert.deepEqual(await allFindings(page), []);
+      assert.deepEqual(JSON.parse(await readPreview(page)), {});
+    });
+  },
+);
 
 test('dropped file is imported', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await page.evaluate(() => {
       const transfer = new DataTransfer();
-      const text = '{"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":"30000"}';
-      transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      const text =
+        '{"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":"30000"}';
+      transfer.items.add(
+        new File([text], 'dropped.json', { type: 'application/json' }),
+      );
       document.body.dispatchEvent(
-        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        new DragEvent('drop', {
+          dataTransfer: transfer,
+          bubbles: true,
+          cancelable: true,
+        }),
       );
     });
     await page.locator('#import-status', { hasText: 'dropped.json' }).waitFor();
-    assert.match(await page.textContent('#import-status'), /Loaded dropped\.json\. It is valid\./);
+    assert.match(
+      await page.textContent('#import-status'),
+      /Loaded dropped\.json\. It is valid\./,
+    );
     assert.deepEqual(await readFormValues(page), {
       modelType: 'CLOUD_LOW_ACCURACY_1',
       budgetMilliNodeHours: '30000',
@@ -439,48 +655,81 @@ test('dropped file is imported', { timeout: testTimeout }, async () => {
     await page.evaluate(() => {
       const transfer = new DataTransfer();
       for (const name of ['one.json', 'two.json']) {
-        transfer.items.add(new File(['{"baseModelId":"m1"}'], name, { type: 'application/json' }));
+        transfer.items.add(
+          new File(['{"baseModelId":"m1"}'], name, {
+            type: 'application/json',
+          }),
+        );
       }
       document.body.dispatchEvent(
-        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        new DragEvent('drop', {
+          dataTransfer: transfer,
+          bubbles: true,
+          cancelable: true,
+        }),
       );
     });
-    assert.match(await page.textContent('#import-status'),
-      /^2 files were dropped, and the form is unchanged\. Drop one file at a time\./);
+    assert.match(
+      await page.textContent('#import-status'),
+      /^2 files were dropped, and the form is unchanged\. Drop one file at a time\./,
+    );
     assert.equal(await page.inputValue('#field-baseModelId'), '');
   });
 });
 
-test('non-object request inputs named', { timeout: testTimeout },
-  async () => {
-    await withPage(session, {}, async ({ page }) => {
-      await importFile(page, 'request.json', '{"displayName": "d", "trainingTaskInputs": []}');
-      assert.match(await page.textContent('#import-status'),
-        /a training pipeline request with no trainingTaskInputs object/);
-      assert.match(await page.textContent('#form-note'),
-        /read-only, because the request has no trainingTaskInputs object/);
-      await page.click('#pipeline-copy-button');
-      assert.equal(await page.textContent('#action-status'),
-        'The request has no trainingTaskInputs object, so it cannot go into a pipeline ' +
-        'request. Fix it first.');
-      // Nor are there inputs to export alone: the whole request would be
-      // saved as the inputs.
-      await page.click('#export-button');
-      assert.equal(await page.textContent('#action-status'),
-        'The request has no trainingTaskInputs object, so there are no inputs to export ' +
-        'alone. Fix it first.');
-      assert.equal(await page.isHidden('#confirm-dialog'), true);
-    });
+test('non-object request inputs named', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await importFile(
+      page,
+      'request.json',
+      '{"displayName": "d", "trainingTaskInputs": []}',
+    );
+    assert.match(
+      await page.textContent('#import-status'),
+      /a training pipeline request with no trainingTaskInputs object/,
+    );
+    assert.match(
+      await page.textContent('#form-note'),
+      /read-only, because the request has no trainingTaskInputs object/,
+    );
+    await page.click('#pipeline-copy-button');
+    assert.equal(
+      await page.textContent('#action-status'),
+      'The request has no trainingTaskInputs object, so it cannot go into a pipeline ' +
+        'request. Fix it first.',
+    );
+    // Nor are there inputs to export alone: the whole request would be
+    // saved as the inputs.
+    await page.click('#export-button');
+    assert.equal(
+      await page.textContent('#action-status'),
+      'The request has no trainingTaskInputs object, so there are no inputs to export ' +
+        'alone. Fix it first.',
+    );
+    assert.equal(await page.isHidden('#confirm-dialog'), true);
   });
+});
 
 test('missing request inputs named', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'create.json', await readCase('create-request-without-inputs'));
-    assert.match(await page.textContent('#import-status'),
-      /a training pipeline request with no trainingTaskInputs object/);
+    await importFile(
+      page,
+      'create.json',
+      await readCase('create-request-without-inputs'),
+    );
+    assert.match(
+      await page.textContent('#import-status'),
+      /a training pipeline request with no trainingTaskInputs object/,
+    );
     const note = await page.textContent('#form-note');
-    assert.match(note, /read-only, because the request has no trainingTaskInputs object/);
-    assert.match(note, /has no trainingTaskInputs, the training inputs that segform checks/);
+    assert.match(
+      note,
+      /read-only, because the request has no trainingTaskInputs object/,
+    );
+    assert.match(
+      note,
+      /has no trainingTaskInputs, the training inputs that segform checks/,
+    );
   });
 });
 
@@ -494,53 +743,84 @@ test('bidi file name kept apart', { timeout: testTimeout }, async () => {
   });
 });
 
-test('create request fills the form from its inputs', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'create.json', await readCase('create-request-budget-below-range'));
-    const status = await page.textContent('#import-status');
-    assert.match(status, /a training pipeline request whose trainingTaskInputs the form shows/);
-    const values = await readFormValues(page);
-    assert.equal(values.modelType, 'CLOUD_HIGH_ACCURACY_1');
-    assert.equal(values.budgetMilliNodeHours, '5000');
-    const findings = await fieldFindings(page, 'budgetMilliNodeHours');
-    assert.deepEqual(findings.map((finding) => finding.code), ['budget.out_of_range']);
-    assert.equal(findings[0].path, '/trainingPipeline/trainingTaskInputs/budgetMilliNodeHours');
+test(
+  'create request fills the form from its inputs',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await importFile(
+        page,
+        'create.json',
+        await readCase('create-request-budget-below-range'),
+      );
+      const status = await page.textContent('#import-status');
+      assert.match(
+        status,
+        /a training pipeline request whose trainingTaskInputs the form shows/,
+      );
+      const values = await readFormValues(page);
+      assert.equal(values.modelType, 'CLOUD_HIGH_ACCURACY_1');
+      assert.equal(values.budgetMilliNodeHours, '5000');
+      const findings = await fieldFindings(page, 'budgetMilliNodeHours');
+      assert.deepEqual(
+        findings.map((finding) => finding.code),
+        ['budget.out_of_range'],
+      );
+      assert.equal(
+        findings[0].path,
+        '/trainingPipeline/trainingTaskInputs/budgetMilliNodeHours',
+      );
 
-    // A form edit lands inside the pipeline's trainingTaskInputs, and the
-    // pipeline export keeps the request around the canonical inputs.
-    await page.fill('#field-budgetMilliNodeHours', '250000');
-    assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('#pipeline-export-button'),
-    ]);
-    const request = JSON.parse(await readFile(await download.path(), 'utf8'));
-    assert.equal(request.parent, 'projects/my-project/locations/us-central1');
-    assert.equal(request.trainingPipeline.displayName, 'seg-run');
-    assert.deepEqual(request.trainingPipeline.trainingTaskInputs, {
-      modelType: 'CLOUD_HIGH_ACCURACY_1',
-      budgetMilliNodeHours: '250000',
+      // A form edit lands inside the pipeline's trainingTaskInputs, and the
+      // pipeline export keeps the request around the canonical inputs.
+      await page.fill('#field-budgetMilliNodeHours', '250000');
+      assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#pipeline-export-button'),
+      ]);
+      const request = JSON.parse(await readFile(await download.path(), 'utf8'));
+      assert.equal(request.parent, 'projects/my-project/locations/us-central1');
+      assert.equal(request.trainingPipeline.displayName, 'seg-run');
+      assert.deepEqual(request.trainingPipeline.trainingTaskInputs, {
+        modelType: 'CLOUD_HIGH_ACCURACY_1',
+        budgetMilliNodeHours: '250000',
+      });
     });
-  });
-});
+  },
+);
 
-test('pipeline request fills the form from its inputs', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await importFile(page, 'request.json', await readCase('pipeline-request-snake-case'));
-    const status = await page.textContent('#import-status');
-    assert.match(status, /a training pipeline request whose trainingTaskInputs the form shows/);
-    // The case's request has no trainingTaskDefinition, which the status names.
-    assert.match(status, /Its inputs are valid, but the request has 1 warning/);
-    const values = await readFormValues(page);
-    assert.equal(values.modelType, 'MOBILE_TF_LOW_LATENCY_1');
-    assert.equal(values.budgetMilliNodeHours, '8000');
+test(
+  'pipeline request fills the form from its inputs',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await importFile(
+        page,
+        'request.json',
+        await readCase('pipeline-request-snake-case'),
+      );
+      const status = await page.textContent('#import-status');
+      assert.match(
+        status,
+        /a training pipeline request whose trainingTaskInputs the form shows/,
+      );
+      // The case's request has no trainingTaskDefinition, which the status names.
+      assert.match(
+        status,
+        /Its inputs are valid, but the request has 1 warning/,
+      );
+      const values = await readFormValues(page);
+      assert.equal(values.modelType, 'MOBILE_TF_LOW_LATENCY_1');
+      assert.equal(values.budgetMilliNodeHours, '8000');
 
-    // A form edit lands inside trainingTaskInputs, and the export is the
-    // inputs alone in canonical (camelCase) form.
-    await page.fill('#field-budgetMilliNodeHours', '9000');
-    assert.deepEqual(JSON.parse(await readPreview(page)), {
-      modelType: 'MOBILE_TF_LOW_LATENCY_1',
-      budgetMilliNodeHours: '9000',
+      // A form edit lands inside trainingTaskInputs, and the export is the
+      // inputs alone in canonical (camelCase) form.
+      await page.fill('#field-budgetMilliNodeHours', '9000');
+      assert.deepEqual(JSON.parse(await readPreview(page)), {
+        modelType: 'MOBILE_TF_LOW_LATENCY_1',
+        budgetMilliNodeHours: '9000',
+      });
     });
-  });
-});
+  },
+);

@@ -27,66 +27,99 @@ async function copyLinkWithBudget(page, value) {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
-test('shared link round-trips into a fresh browser', { timeout: testTimeout }, async () => {
-  let link;
-  await withPage(session, { permissions: clipboard }, async ({ page }) => {
-    link = await copyLinkWithBudget(page, '250000');
-  });
-  assert.ok(link.startsWith(`${session.url}#state=`), link);
+test(
+  'shared link round-trips into a fresh browser',
+  { timeout: testTimeout },
+  async () => {
+    let link;
+    await withPage(session, { permissions: clipboard }, async ({ page }) => {
+      link = await copyLinkWithBudget(page, '250000');
+    });
+    assert.ok(link.startsWith(`${session.url}#state=`), link);
 
-  await withPage(session, {}, async ({ page }) => {
-    // A browser that never saved anything for this page.
-    await page.evaluate(() => localStorage.clear());
-    await openLink(page, link);
-    assert.equal(await page.inputValue(budget), '250000');
-    assert.match(await page.textContent('#import-status'), /Opened the inputs from the shared link/);
-    assert.equal(await page.locator('[data-severity="error"]').count(), 0);
-    assert.match(await page.textContent('#preview'), /"budgetMilliNodeHours": "250000"/);
-    // The fragment is dropped once read, so a reload shows the saved text.
-    assert.equal(new URL(page.url()).hash, '');
-  });
-});
+    await withPage(session, {}, async ({ page }) => {
+      // A browser that never saved anything for this page.
+      await page.evaluate(() => localStorage.clear());
+      await openLink(page, link);
+      assert.equal(await page.inputValue(budget), '250000');
+      assert.match(
+        await page.textContent('#import-status'),
+        /Opened the inputs from the shared link/,
+      );
+      assert.equal(await page.locator('[data-severity="error"]').count(), 0);
+      assert.match(
+        await page.textContent('#preview'),
+        /"budgetMilliNodeHours": "250000"/,
+      );
+      // The fragment is dropped once read, so a reload shows the saved text.
+      assert.equal(new URL(page.url()).hash, '');
+    });
+  },
+);
 
-test('shared link asks before replacing saved work', { timeout: testTimeout }, async () => {
-  await withPage(session, { permissions: clipboard }, async ({ page }) => {
-    const link = await copyLinkWithBudget(page, '250000');
-    await page.fill(budget, '300000'); // saved work that differs from the link
+test(
+  'shared link asks before replacing saved work',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, { permissions: clipboard }, async ({ page }) => {
+      const link = await copyLinkWithBudget(page, '250000');
+      await page.fill(budget, '300000'); // saved work that differs from the link
 
-    await openLink(page, link);
-    await page.locator('#share-dialog[open]').waitFor();
-    await page.keyboard.press('Escape');
-    // The page reports the choice once the dialog's close event has run.
-    await page.locator('#import-status', { hasText: 'Kept your saved text' }).waitFor();
-    assert.equal(await page.inputValue(budget), '300000');
-    // Focus moves on from the closed dialog, not to the page's body.
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-modelType');
+      await openLink(page, link);
+      await page.locator('#share-dialog[open]').waitFor();
+      await page.keyboard.press('Escape');
+      // The page reports the choice once the dialog's close event has run.
+      await page
+        .locator('#import-status', { hasText: 'Kept your saved text' })
+        .waitFor();
+      assert.equal(await page.inputValue(budget), '300000');
+      // Focus moves on from the closed dialog, not to the page's body.
+      assert.equal(
+        await page.evaluate(() => document.activeElement.id),
+        'field-modelType',
+      );
 
-    await openLink(page, link);
-    await page.locator('#share-dialog[open]').waitFor();
-    await page.click('#share-accept');
-    await page.locator('#import-status', { hasText: 'Opened the inputs from the shared link' })
-      .waitFor();
-    assert.equal(await page.inputValue(budget), '250000');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'undo-button');
-    await page.click('#undo-button');
-    assert.equal(await page.inputValue(budget), '300000');
-  });
-});
+      await openLink(page, link);
+      await page.locator('#share-dialog[open]').waitFor();
+      await page.click('#share-accept');
+      await page
+        .locator('#import-status', {
+          hasText: 'Opened the inputs from the shared link',
+        })
+        .waitFor();
+      assert.equal(await page.inputValue(budget), '250000');
+      assert.equal(
+        await page.evaluate(() => document.activeElement.id),
+        'undo-button',
+      );
+      await page.click('#undo-button');
+      assert.equal(await page.inputValue(budget), '300000');
+    });
+  },
+);
 
-test('a link pasted into the open page asks too', { timeout: testTimeout }, async () => {
-  await withPage(session, { permissions: clipboard }, async ({ page }) => {
-    const link = await copyLinkWithBudget(page, '250000');
-    await page.fill(budget, '300000');
-    await page.evaluate((url) => { window.location.href = url; }, link);
-    await page.locator('#share-dialog[open]').waitFor();
-    await page.click('#share-accept');
-    assert.equal(await page.inputValue(budget), '250000');
-  });
-});
+test(
+  'a link pasted into the open page asks too',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, { permissions: clipboard }, async ({ page }) => {
+      const link = await copyLinkWithBudget(page, '250000');
+      await page.fill(budget, '300000');
+      await page.evaluate((url) => {
+        window.location.href = url;
+      }, link);
+      await page.locator('#share-dialog[open]').waitFor();
+      await page.click('#share-accept');
+      assert.equal(await page.inputValue(budget), '250000');
+    });
+  },
+);
 
 /** Goes to the link from the open page, as pasting it into the address bar does. */
 function pasteLink(page, link) {
-  return page.evaluate((url) => { window.location.href = url; }, link);
+  return page.evaluate((url) => {
+    window.location.href = url;
+  }, link);
 }
 
 test('link during export cancels it', { timeout: testTimeout }, async () => {
@@ -102,33 +135,36 @@ test('link during export cancels it', { timeout: testTimeout }, async () => {
     // The export dialog described the text the link replaced.
     assert.equal(await page.locator('#confirm-dialog[open]').count(), 0);
     assert.equal(await page.inputValue(budget), '250000');
-    assert.equal(await page.textContent('#action-status'),
-      'Nothing was copied, because the text changed while the dialog was open.');
+    assert.equal(
+      await page.textContent('#action-status'),
+      'Nothing was copied, because the text changed while the dialog was open.',
+    );
   });
 });
 
-test('later link replaces pending link', { timeout: testTimeout },
-  async () => {
-    // The first link is pasted into the open page, or loads the page anew,
-    // as a click on a link does. The second is pasted while the dialog is
-    // open.
-    for (const openFirst of [pasteLink, openLink]) {
-      await withPage(session, { permissions: clipboard }, async ({ page }) => {
-        const first = await copyLinkWithBudget(page, '250000');
-        const second = await copyLinkWithBudget(page, '260000');
-        await page.fill(budget, '300000');
-        await openFirst(page, first);
-        await page.locator('#share-dialog[open]').waitFor();
-        await pasteLink(page, second);
-        await page.waitForFunction(() => window.location.hash === '');
-        await page.click('#share-accept');
-        assert.equal(await page.inputValue(budget), '260000', openFirst.name);
-        assert.equal(await page.locator('#share-dialog[open]').count(), 0);
-      });
-    }
-  });
+test('later link replaces pending link', { timeout: testTimeout }, async () => {
+  // The first link is pasted into the open page, or loads the page anew,
+  // as a click on a link does. The second is pasted while the dialog is
+  // open.
+  for (const openFirst of [pasteLink, openLink]) {
+    await withPage(session, { permissions: clipboard }, async ({ page }) => {
+      const first = await copyLinkWithBudget(page, '250000');
+      const second = await copyLinkWithBudget(page, '260000');
+      await page.fill(budget, '300000');
+      await openFirst(page, first);
+      await page.locator('#share-dialog[open]').waitFor();
+      await pasteLink(page, second);
+      await page.waitForFunction(() => window.location.hash === '');
+      await page.click('#share-accept');
+      assert.equal(await page.inputValue(budget), '260000', openFirst.name);
+      assert.equal(await page.locator('#share-dialog[open]').count(), 0);
+    });
+  }
+});
 
-test('unchanged or broken link closes dialog', { timeout: testTimeout },
+test(
+  'unchanged or broken link closes dialog',
+  { timeout: testTimeout },
   async () => {
     await withPage(session, { permissions: clipboard }, async ({ page }) => {
       const first = await copyLinkWithBudget(page, '250000');
@@ -137,116 +173,187 @@ test('unchanged or broken link closes dialog', { timeout: testTimeout },
       await page.locator('#share-dialog[open]').waitFor();
       // A link to the text the page shows leaves nothing to open.
       await pasteLink(page, own);
-      await page.locator('#share-dialog:not([open])').waitFor({ state: 'attached' });
+      await page
+        .locator('#share-dialog:not([open])')
+        .waitFor({ state: 'attached' });
       assert.equal(await page.inputValue(budget), '300000');
 
       // A broken link closes it too, with a status that names the problem.
       await pasteLink(page, first);
       await page.locator('#share-dialog[open]').waitFor();
       await pasteLink(page, `${session.url}#state=%%%`);
-      await page.locator('#import-status', { hasText: 'could not be read' }).waitFor();
+      await page
+        .locator('#import-status', { hasText: 'could not be read' })
+        .waitFor();
       assert.equal(await page.locator('#share-dialog[open]').count(), 0);
       assert.equal(await page.inputValue(budget), '300000');
     });
-  });
+  },
+);
 
-test('CRLF link text edits like LF text', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    const crlf = '{\r\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\r\n' +
-      '  "budgetMilliNodeHours": 5000\r\n}\r\n';
-    await openLink(page, `${session.url}#state=${Buffer.from(crlf).toString('base64url')}`);
-    await page.locator('#editor-root .cm-content').waitFor();
-    assert.equal(await page.textContent('#editor-root .cm-lintRange-error'), '5000');
+test(
+  'CRLF link text edits like LF text',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      const crlf =
+        '{\r\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\r\n' +
+        '  "budgetMilliNodeHours": 5000\r\n}\r\n';
+      await openLink(
+        page,
+        `${session.url}#state=${Buffer.from(crlf).toString('base64url')}`,
+      );
+      await page.locator('#editor-root .cm-content').waitFor();
+      assert.equal(
+        await page.textContent('#editor-root .cm-lintRange-error'),
+        '5000',
+      );
 
-    await page.fill('#field-baseModelId', 'abc');
-    await page.fill(budget, '250000');
-    const expected = '{\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\n' +
-      '  "budgetMilliNodeHours": 250000,\n  "baseModelId": "abc"\n}\n';
-    await page.waitForFunction((text) => {
-      const lines = [...document.getElementById('editor-root').shadowRoot
-        .querySelectorAll('.cm-line')].map((line) => line.textContent);
-      return lines.join('\n') === text;
-    }, expected);
-    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
-    const record = JSON.parse(await page.evaluate(() => localStorage.getItem('segform.jsonText')));
-    assert.equal(record.text, expected);
-  });
-});
-
-test('a CRLF link opened twice asks nothing', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    const crlf = '{\r\n  "budgetMilliNodeHours": "250000"\r\n}\r\n';
-    const link = `${session.url}#state=${Buffer.from(crlf).toString('base64url')}`;
-    await openLink(page, link);
-    assert.equal(await page.inputValue(budget), '250000');
-    // The saved text has LF line ends. It is the link's text all the same,
-    // so the second opening shows no dialog and drops the fragment at once.
-    await openLink(page, link);
-    await page.waitForFunction(() => window.location.hash === '', null, { timeout: 5_000 });
-    assert.equal(await page.locator('#share-dialog[open]').count(), 0);
-    assert.match(await page.textContent('#import-status'), /Opened the inputs from the shared link/);
-  });
-});
-
-test('the newest edit of two tabs is kept', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page, context }) => {
-    const other = await context.newPage();
-    await other.goto(session.url);
-    await other.locator('#validator-status.status-ok').waitFor();
-    // This tab's save waits for its timer while the other tab, edited
-    // later, closes and saves at once.
-    await page.fill(budget, '211111');
-    await other.fill(budget, '222222');
-    await other.close({ runBeforeUnload: true });
-    await page.waitForTimeout(600);
-    const record = JSON.parse(await page.evaluate(() => localStorage.getItem('segform.jsonText')));
-    assert.match(record.text, /222222/);
-  });
-});
-
-test('a link over 8 KB is refused with a message', { timeout: testTimeout }, async () => {
-  await withPage(session, { permissions: clipboard }, async ({ page }) => {
-    await page.evaluate(() => navigator.clipboard.writeText('before'));
-    await page.fill('#field-baseModelId', 'a'.repeat(7000));
-    await page.click('#share-button');
-    assert.match(await page.textContent('#action-status'), /too long for a link/);
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'before');
-  });
-});
-
-test('an unreadable shared link changes nothing', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    await openLink(page, `${session.url}#state=%%%`);
-    assert.match(await page.textContent('#import-status'), /could not be read/);
-    assert.match(await page.textContent('#import-status'), /not base64url/);
-    assert.doesNotMatch(await page.textContent('#import-status'), /atob/);
-    assert.equal(await page.inputValue(budget), '192000');
-  });
-});
-
-test('half a surrogate pair is not shared', { timeout: testTimeout }, async () => {
-  await withPage(session, { permissions: clipboard }, async ({ page }) => {
-    await page.locator('#editor-root .cm-content').waitFor();
-    // A paste built in the page, since the driver would send U+FFFD for a
-    // lone surrogate.
-    await page.evaluate(() => {
-      const content = document.getElementById('editor-root').shadowRoot
-        .querySelector('.cm-content');
-      content.focus();
-      const data = new DataTransfer();
-      data.setData('text/plain', '{"baseModelId": "m\uD800"}');
-      content.dispatchEvent(new ClipboardEvent('paste',
-        { clipboardData: data, bubbles: true, cancelable: true }));
+      await page.fill('#field-baseModelId', 'abc');
+      await page.fill(budget, '250000');
+      const expected =
+        '{\n  "modelType": "CLOUD_HIGH_ACCURACY_1",\n' +
+        '  "budgetMilliNodeHours": 250000,\n  "baseModelId": "abc"\n}\n';
+      await page.waitForFunction((text) => {
+        const lines = [
+          ...document
+            .getElementById('editor-root')
+            .shadowRoot.querySelectorAll('.cm-line'),
+        ].map((line) => line.textContent);
+        return lines.join('\n') === text;
+      }, expected);
+      await page.evaluate(() =>
+        window.dispatchEvent(new PageTransitionEvent('pagehide')),
+      );
+      const record = JSON.parse(
+        await page.evaluate(() => localStorage.getItem('segform.jsonText')),
+      );
+      assert.equal(record.text, expected);
     });
-    await page.locator('[data-code="json.invalid_utf8"]').first().waitFor();
-    await page.evaluate(() => navigator.clipboard.writeText('unchanged'));
-    await page.click('#share-button');
-    assert.equal(await page.textContent('#action-status'),
-      'These inputs contain half of a surrogate pair, which a link cannot carry. Fix the ' +
-      'invalid UTF-8 error first.');
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'unchanged');
-  });
-});
+  },
+);
+
+test(
+  'a CRLF link opened twice asks nothing',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      const crlf = '{\r\n  "budgetMilliNodeHours": "250000"\r\n}\r\n';
+      const link = `${session.url}#state=${Buffer.from(crlf).toString('base64url')}`;
+      await openLink(page, link);
+      assert.equal(await page.inputValue(budget), '250000');
+      // The saved text has LF line ends. It is the link's text all the same,
+      // so the second opening shows no dialog and drops the fragment at once.
+      await openLink(page, link);
+      await page.waitForFunction(() => window.location.hash === '', null, {
+        timeout: 5_000,
+      });
+      assert.equal(await page.locator('#share-dialog[open]').count(), 0);
+      assert.match(
+        await page.textContent('#import-status'),
+        /Opened the inputs from the shared link/,
+      );
+    });
+  },
+);
+
+test(
+  'the newest edit of two tabs is kept',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page, context }) => {
+      const other = await context.newPage();
+      await other.goto(session.url);
+      await other.locator('#validator-status.status-ok').waitFor();
+      // This tab's save waits for its timer while the other tab, edited
+      // later, closes and saves at once.
+      await page.fill(budget, '211111');
+      await other.fill(budget, '222222');
+      await other.close({ runBeforeUnload: true });
+      await page.waitForTimeout(600);
+      const record = JSON.parse(
+        await page.evaluate(() => localStorage.getItem('segform.jsonText')),
+      );
+      assert.match(record.text, /222222/);
+    });
+  },
+);
+
+test(
+  'a link over 8 KB is refused with a message',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, { permissions: clipboard }, async ({ page }) => {
+      await page.evaluate(() => navigator.clipboard.writeText('before'));
+      await page.fill('#field-baseModelId', 'a'.repeat(7000));
+      await page.click('#share-button');
+      assert.match(
+        await page.textContent('#action-status'),
+        /too long for a link/,
+      );
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        'before',
+      );
+    });
+  },
+);
+
+test(
+  'an unreadable shared link changes nothing',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await openLink(page, `${session.url}#state=%%%`);
+      assert.match(
+        await page.textContent('#import-status'),
+        /could not be read/,
+      );
+      assert.match(await page.textContent('#import-status'), /not base64url/);
+      assert.doesNotMatch(await page.textContent('#import-status'), /atob/);
+      assert.equal(await page.inputValue(budget), '192000');
+    });
+  },
+);
+
+test(
+  'half a surrogate pair is not shared',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, { permissions: clipboard }, async ({ page }) => {
+      await page.locator('#editor-root .cm-content').waitFor();
+      // A paste built in the page, since the driver would send U+FFFD for a
+      // lone surrogate.
+      await page.evaluate(() => {
+        const content = document
+          .getElementById('editor-root')
+          .shadowRoot.querySelector('.cm-content');
+        content.focus();
+        const data = new DataTransfer();
+        data.setData('text/plain', '{"baseModelId": "m\uD800"}');
+        content.dispatchEvent(
+          new ClipboardEvent('paste', {
+            clipboardData: data,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      });
+      await page.locator('[data-code="json.invalid_utf8"]').first().waitFor();
+      await page.evaluate(() => navigator.clipboard.writeText('unchanged'));
+      await page.click('#share-button');
+      assert.equal(
+        await page.textContent('#action-status'),
+        'These inputs contain half of a surrogate pair, which a link cannot carry. Fix the ' +
+          'invalid UTF-8 error first.',
+      );
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        'unchanged',
+      );
+    });
+  },
+);
 
 test('link opened in place keeps focus', { timeout: testTimeout }, async () => {
   await withPage(session, { permissions: clipboard }, async ({ page }) => {
@@ -255,19 +362,31 @@ test('link opened in place keeps focus', { timeout: testTimeout }, async () => {
     const link = await copyLinkWithBudget(page, '5000');
     await page.fill(budget, '300000');
     await page.focus(budget);
-    await page.evaluate((hash) => { window.location.hash = hash; }, new URL(link).hash);
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, new URL(link).hash);
     await page.locator('#share-dialog[open]').waitFor();
     await page.keyboard.press('Escape');
-    await page.locator('#import-status', { hasText: 'Kept your saved text' }).waitFor();
+    await page
+      .locator('#import-status', { hasText: 'Kept your saved text' })
+      .waitFor();
     // Focus goes back to where it was, not to the first field.
-    assert.equal(await page.evaluate(() => document.activeElement.id),
-      'field-budgetMilliNodeHours');
+    assert.equal(
+      await page.evaluate(() => document.activeElement.id),
+      'field-budgetMilliNodeHours',
+    );
 
-    await page.evaluate((hash) => { window.location.hash = hash; }, new URL(link).hash);
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, new URL(link).hash);
     await page.locator('#share-dialog[open]').waitFor();
     await page.click('#share-accept');
-    await page.locator('#import-status', { hasText: 'Opened the inputs' }).waitFor();
-    assert.equal(await page.textContent('#import-status'),
-      'Opened the inputs from the shared link. It has 1 error to fix before export.');
+    await page
+      .locator('#import-status', { hasText: 'Opened the inputs' })
+      .waitFor();
+    assert.equal(
+      await page.textContent('#import-status'),
+      'Opened the inputs from the shared link. It has 1 error to fix before export.',
+    );
   });
 });

@@ -2,11 +2,7 @@
 // default options, so unknown fields are rejected). The message descriptor is
 // built at run time from a FileDescriptorProto, as protoc would write it.
 
-import {
-  create,
-  createFileRegistry,
-  fromJsonString,
-} from '@bufbuild/protobuf';
+import { create, createFileRegistry, fromJsonString } from '@bufbuild/protobuf';
 import {
   FieldDescriptorProto_Label,
   FieldDescriptorProto_Type,
@@ -68,7 +64,9 @@ function buildFileDescriptor() {
 const registry = createFileRegistry(buildFileDescriptor(), () => undefined);
 
 /** Descriptor of AutoMlImageSegmentationInputs, built at module load. */
-export const inputsSchema = registry.getMessage(`${packageName}.${messageName}`);
+export const inputsSchema = registry.getMessage(
+  `${packageName}.${messageName}`,
+);
 
 // ignoreBOM keeps a leading U+FEFF in the text, as a caller that hands over a
 // JSON string would, and fatal rejects invalid UTF-8 instead of replacing it.

@@ -45,10 +45,12 @@ function showInput(bytes) {
     text = strictUtf8.decode(bytes);
   } catch {
     // Invalid UTF-8: printable ASCII as is, every other byte as \xNN.
-    const printable = Array.from(bytes.slice(0, maxShownCharacters * 2), (byte) =>
-      byte >= 0x20 && byte < 0x7f
-        ? escapeCharacter(String.fromCharCode(byte))
-        : `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    const printable = Array.from(
+      bytes.slice(0, maxShownCharacters * 2),
+      (byte) =>
+        byte >= 0x20 && byte < 0x7f
+          ? escapeCharacter(String.fromCharCode(byte))
+          : `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`,
     ).join('');
     return cut(printable, bytes.length);
   }
@@ -60,10 +62,17 @@ function showInput(bytes) {
 function showResult(result) {
   if (!result.ok) return 'reject';
   const parts = Object.entries(result.values).map(([key, value]) => {
-    const shortKey = { modelType: 'type', budgetMilliNodeHours: 'budget', baseModelId: 'id' }[key];
+    const shortKey = {
+      modelType: 'type',
+      budgetMilliNodeHours: 'budget',
+      baseModelId: 'id',
+    }[key];
     if (typeof value !== 'string') return `${shortKey}=${value}`;
     const characters = Array.from(value);
-    const printable = characters.slice(0, maxShownCharacters * 2).map(escapeCharacter).join('');
+    const printable = characters
+      .slice(0, maxShownCharacters * 2)
+      .map(escapeCharacter)
+      .join('');
     return `${shortKey}="${cut(printable, characters.length, 'characters')}"`;
   });
   return parts.length === 0 ? 'accept {}' : `accept ${parts.join(' ')}`;
@@ -124,7 +133,12 @@ async function main() {
 
   if (printReasons) {
     console.log();
-    for (const { corner, googleResult, bufbuildResult, segformResult } of rows) {
+    for (const {
+      corner,
+      googleResult,
+      bufbuildResult,
+      segformResult,
+    } of rows) {
       console.log(`- ${corner.name}`);
       console.log(`  - google: ${reason(googleResult)}`);
       console.log(`  - bufbuild: ${reason(bufbuildResult)}`);

@@ -20,12 +20,16 @@ import { canonicalValues, sameVerdict } from './rule.mjs';
 const maxShown = 20;
 
 function showResult(result) {
-  return result.ok ? `accept ${canonicalValues(result.values)}` : `reject (${result.error})`;
+  return result.ok
+    ? `accept ${canonicalValues(result.values)}`
+    : `reject (${result.error})`;
 }
 
 function showInput(bytes) {
   const text = Buffer.from(bytes).toString('base64');
-  return text.length > 200 ? `${text.slice(0, 200)}… (${bytes.length} bytes)` : text;
+  return text.length > 200
+    ? `${text.slice(0, 200)}… (${bytes.length} bytes)`
+    : text;
 }
 
 async function main() {
@@ -52,7 +56,9 @@ async function main() {
     mismatches += 1;
     if (mismatches > maxShown) return;
     console.log(`- ${parser}, input (base64) ${showInput(inputs[index])}`);
-    console.log(`  parser ${showResult(actual)}; model ${showResult(modelled)}`);
+    console.log(
+      `  parser ${showResult(actual)}; model ${showResult(modelled)}`,
+    );
   };
   inputs.forEach((bytes, index) => {
     const googleModel = modelGoogle(bytes);
@@ -65,7 +71,9 @@ async function main() {
       report('bufbuild', index, bufbuildResult, bufbuildModel);
     }
   });
-  console.log(`${inputs.length} inputs: the models differ from their parsers on ${mismatches}.`);
+  console.log(
+    `${inputs.length} inputs: the models differ from their parsers on ${mismatches}.`,
+  );
   process.exitCode = mismatches === 0 ? 0 : 1;
 }
 

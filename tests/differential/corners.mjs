@@ -16,7 +16,9 @@ export function joinBytes(...parts) {
   const chunks = parts.map((part) =>
     typeof part === 'string' ? utf8(part) : Uint8Array.from([].concat(part)),
   );
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  const bytes = new Uint8Array(
+    chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+  );
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
@@ -43,7 +45,10 @@ export const budgetValues = [
   ['number -5', '-5'],
   ['number 2^53+1', '9007199254740993'],
   ['number 2^53+1 with .0', '9007199254740993.0'],
-  ['number 2^63-513 (largest that stays below 2^63 as double)', '9223372036854775295'],
+  [
+    'number 2^63-513 (largest that stays below 2^63 as double)',
+    '9223372036854775295',
+  ],
   ['number 2^63-512 (rounds to 2^63)', '9223372036854775296'],
   ['number 2^63-1', '9223372036854775807'],
   ['number 2^63', '9223372036854775808'],
@@ -53,7 +58,10 @@ export const budgetValues = [
   ['number -2^63-1025', '-9223372036854776833'],
   ['number 1e18', '1e18'],
   ['number (2^63-1).0 (rounds to 2^63)', '9223372036854775807.0'],
-  ['number 9.223372036854775807e18 (rounds to 2^63)', '9.223372036854775807e18'],
+  [
+    'number 9.223372036854775807e18 (rounds to 2^63)',
+    '9.223372036854775807e18',
+  ],
   ['number (-2^63-1).0 (rounds to -2^63)', '-9223372036854775809.0'],
   ['number 0.1e1', '0.1e1'],
   ['number 192000 plus 1e-16', '192000.0000000000000001'],
@@ -78,7 +86,10 @@ export const budgetValues = [
   ['string "\\t192000"', String.raw`"\t192000"`],
   ['string "\\t+192000"', String.raw`"\t+192000"`],
   ['string "+\\t192000"', String.raw`"+\t192000"`],
-  ['string "\\r\\n-5\\u00a0\\u3000" (several spaces)', String.raw`"\r\n-5\u00a0\u3000"`],
+  [
+    'string "\\r\\n-5\\u00a0\\u3000" (several spaces)',
+    String.raw`"\r\n-5\u00a0\u3000"`,
+  ],
   ['string "192000\\n"', String.raw`"192000\n"`],
   ['string "\\u000b192000" (vertical tab)', String.raw`"\u000b192000"`],
   ['string "\\u00a0192000" (no-break space)', String.raw`"\u00a0192000"`],
@@ -196,19 +207,43 @@ function nested(depth, inner = '1') {
 const oneMiB = 1024 * 1024;
 
 const structureCorners = [
-  ['both names, same value', '{"budgetMilliNodeHours": "192000", "budget_milli_node_hours": "192000"}'],
-  ['both names, different values', '{"budgetMilliNodeHours": "192000", "budget_milli_node_hours": "250000"}'],
-  ['both names, second null', '{"budgetMilliNodeHours": "192000", "budget_milli_node_hours": null}'],
-  ['both names, first null', '{"budgetMilliNodeHours": null, "budget_milli_node_hours": "192000"}'],
+  [
+    'both names, same value',
+    '{"budgetMilliNodeHours": "192000", "budget_milli_node_hours": "192000"}',
+  ],
+  [
+    'both names, different values',
+    '{"budgetMilliNodeHours": "192000", "budget_milli_node_hours": "250000"}',
+  ],
+  [
+    'both names, second null',
+    '{"budgetMilliNodeHours": "192000", "budget_milli_node_hours": null}',
+  ],
+  [
+    'both names, first null',
+    '{"budgetMilliNodeHours": null, "budget_milli_node_hours": "192000"}',
+  ],
   ['both enum names', '{"modelType": 1, "model_type": 2}'],
-  ['same key twice', '{"budgetMilliNodeHours": "192000", "budgetMilliNodeHours": "192000"}'],
-  ['same key twice, once escaped', String.raw`{"budgetMilliNodeHours": "1", "budget\u004dilliNodeHours": "2"}`],
+  [
+    'same key twice',
+    '{"budgetMilliNodeHours": "192000", "budgetMilliNodeHours": "192000"}',
+  ],
+  [
+    'same key twice, once escaped',
+    String.raw`{"budgetMilliNodeHours": "1", "budget\u004dilliNodeHours": "2"}`,
+  ],
   ['same unknown key twice', '{"x": 1, "x": 1}'],
-  ['snake_case names alone', '{"model_type": "CLOUD_LOW_ACCURACY_1", "budget_milli_node_hours": "8000", "base_model_id": "m"}'],
+  [
+    'snake_case names alone',
+    '{"model_type": "CLOUD_LOW_ACCURACY_1", "budget_milli_node_hours": "8000", "base_model_id": "m"}',
+  ],
   ['modelType null', '{"modelType": null}'],
   ['budgetMilliNodeHours null', '{"budgetMilliNodeHours": null}'],
   ['baseModelId null', '{"baseModelId": null}'],
-  ['all fields', '{"modelType": "CLOUD_HIGH_ACCURACY_1", "budgetMilliNodeHours": "192000", "baseModelId": "abc"}'],
+  [
+    'all fields',
+    '{"modelType": "CLOUD_HIGH_ACCURACY_1", "budgetMilliNodeHours": "192000", "baseModelId": "abc"}',
+  ],
   ['unknown field', '{"modelType": 1, "trainBudget": 5}'],
   ['unknown field null', '{"trainBudget": null}'],
   ['unknown field NaN', '{"trainBudget": NaN}'],
@@ -241,7 +276,10 @@ const structureCorners = [
   ['NaN inside an array in unknown field', '{"x": [NaN]}'],
   ['1 MiB baseModelId', `{"baseModelId": "${'a'.repeat(oneMiB)}"}`],
   ['1 MiB of whitespace', `{${' '.repeat(oneMiB)}"modelType": 1}`],
-  ['CRLF line ends', '{\r\n  "modelType": 1,\r\n  "budgetMilliNodeHours": "192000"\r\n}\r\n'],
+  [
+    'CRLF line ends',
+    '{\r\n  "modelType": 1,\r\n  "budgetMilliNodeHours": "192000"\r\n}\r\n',
+  ],
   ['lone CR line ends', '{\r"modelType": 1\r}'],
   ['raw tab inside a string', '{"baseModelId": "a\tb"}'],
   ['raw control U+0001 inside a string', '{"baseModelId": "a\u0001b"}'],
@@ -249,19 +287,43 @@ const structureCorners = [
   ['raw U+2028 inside a string', '{"baseModelId": "a\u2028b"}'],
   ['NBSP as whitespace between tokens', '{\u00a0"modelType": 1}'],
   ['invalid escape \\x', String.raw`{"baseModelId": "\x41"}`],
-  ['escaped key budgetMilliNodeHours', String.raw`{"\u0062udgetMilliNodeHours": "5"}`],
+  [
+    'escaped key budgetMilliNodeHours',
+    String.raw`{"\u0062udgetMilliNodeHours": "5"}`,
+  ],
 ].map(([name, text]) => ({ name: `structure: ${name}`, bytes: utf8(text) }));
 
 const encodingCorners = [
   ['UTF-8 BOM before {}', joinBytes([0xef, 0xbb, 0xbf], '{}')],
-  ['UTF-8 BOM before an object', joinBytes([0xef, 0xbb, 0xbf], '{"modelType": 1}')],
-  ['invalid byte 0xFF inside a string', joinBytes('{"baseModelId": "a', [0xff], 'b"}')],
-  ['overlong "/" (C0 AF) inside a string', joinBytes('{"baseModelId": "a', [0xc0, 0xaf], '"}')],
-  ['UTF-8 encoded surrogate (ED A0 80) inside a string', joinBytes('{"baseModelId": "', [0xed, 0xa0, 0x80], '"}')],
-  ['truncated sequence (E2 82) at the end of a string', joinBytes('{"baseModelId": "', [0xe2, 0x82], '"}')],
-  ['invalid byte 0xFF inside an unknown key', joinBytes('{"x', [0xff], '": 1}')],
+  [
+    'UTF-8 BOM before an object',
+    joinBytes([0xef, 0xbb, 0xbf], '{"modelType": 1}'),
+  ],
+  [
+    'invalid byte 0xFF inside a string',
+    joinBytes('{"baseModelId": "a', [0xff], 'b"}'),
+  ],
+  [
+    'overlong "/" (C0 AF) inside a string',
+    joinBytes('{"baseModelId": "a', [0xc0, 0xaf], '"}'),
+  ],
+  [
+    'UTF-8 encoded surrogate (ED A0 80) inside a string',
+    joinBytes('{"baseModelId": "', [0xed, 0xa0, 0x80], '"}'),
+  ],
+  [
+    'truncated sequence (E2 82) at the end of a string',
+    joinBytes('{"baseModelId": "', [0xe2, 0x82], '"}'),
+  ],
+  [
+    'invalid byte 0xFF inside an unknown key',
+    joinBytes('{"x', [0xff], '": 1}'),
+  ],
   ['NUL byte after the object', joinBytes('{}', [0x00])],
-  ['UTF-16LE text', joinBytes([0xff, 0xfe], ...[...'{}'].map((c) => [c.charCodeAt(0), 0]))],
+  [
+    'UTF-16LE text',
+    joinBytes([0xff, 0xfe], ...[...'{}'].map((c) => [c.charCodeAt(0), 0])),
+  ],
 ].map(([name, bytes]) => ({ name: `encoding: ${name}`, bytes }));
 
 /** Every named corner: {name, bytes}. */

@@ -27,7 +27,10 @@ async function runAll(inputs) {
     const googleDone = google.parseAll(inputs);
     const probeDone = probe.parseAll(inputs);
     const bufbuildResults = inputs.map(parseWithBufbuild);
-    const [googleResults, probeResults] = await Promise.all([googleDone, probeDone]);
+    const [googleResults, probeResults] = await Promise.all([
+      googleDone,
+      probeDone,
+    ]);
     return inputs.map((bytes, index) => ({
       bytes,
       google: googleResults[index],
@@ -40,36 +43,62 @@ async function runAll(inputs) {
 }
 
 function describeRow({ name, bytes, google, bufbuild, segform }) {
-  const show = (result) => (result.ok ? `accept ${canonicalValues(result.values)}` : 'reject');
+  const show = (result) =>
+    result.ok ? `accept ${canonicalValues(result.values)}` : 'reject';
   const input = Buffer.from(bytes).toString('utf8').slice(0, 200);
-  return `${name ?? ''} ${JSON.stringify(input)}: google ${show(google)}, ` +
-    `bufbuild ${show(bufbuild)}, segform ${show(segform)}`;
+  return (
+    `${name ?? ''} ${JSON.stringify(input)}: google ${show(google)}, ` +
+    `bufbuild ${show(bufbuild)}, segform ${show(segform)}`
+  );
 }
 
 function assertFollowsRule(rows) {
-  const breaks = rows.filter((row) => !followsRule(row.google, row.bufbuild, row.segform));
-  assert.equal(breaks.length, 0,
+  const breaks = rows.filter(
+    (row) => !followsRule(row.google, row.bufbuild, row.segform),
+  );
+  assert.equal(
+    breaks.length,
+    0,
     `segform breaks the rule on ${breaks.length} inputs, e.g.\n` +
-      breaks.slice(0, 10).map(describeRow).join('\n'));
+      breaks.slice(0, 10).map(describeRow).join('\n'),
+  );
 }
 
 test('named corners follow the rule', { timeout: 60000 }, async () => {
-  const rows = (await runAll(corners.map((corner) => corner.bytes)))
-    .map((row, index) => ({ ...row, name: corners[index].name }));
+  const rows = (await runAll(corners.map((corner) => corner.bytes))).map(
+    (row, index) => ({ ...row, name: corners[index].name }),
+  );
   assert.ok(rows.length >= 150, `only ${rows.length} corners`);
   assertFollowsRule(rows);
   // The corners are there because the references part ways on some.
   assert.ok(rows.some((row) => !sameVerdict(row.google, row.bufbuild)));
 });
 
-test(`${count} generated inputs (seed ${seed}) follow the rule`, { timeout: 120000 }, async () => {
-  const inputs = generateInputs(seed, count);
-  assert.ok(inputs.length >= 20000 || count < 20000, `only ${inputs.length} inputs`);
-  const rows = await runAll(inputs);
-  assertFollowsRule(rows);
-  // The generator must reach every kind of verdict to test anything.
-  const bothAccept = rows.filter((row) => row.google.ok && row.bufbuild.ok).length;
-  const disagree = rows.filter((row) => !sameVerdict(row.google, row.bufbuild)).length;
-  assert.ok(bothAccept > count / 10, `only ${bothAccept} inputs both references accept`);
-  assert.ok(disagree > count / 100, `only ${disagree} inputs the references disagree on`);
-});
+test(
+  `${count} generated inputs (seed ${seed}) follow the rule`,
+  { timeout: 120000 },
+  async () => {
+    const inputs = generateInputs(seed, count);
+    assert.ok(
+      inputs.length >= 20000 || count < 20000,
+      `only ${inputs.length} inputs`,
+    );
+    const rows = await runAll(inputs);
+    assertFollowsRule(rows);
+    // The generator must reach every kind of verdict to test anything.
+    const bothAccept = rows.filter(
+      (row) => row.google.ok && row.bufbuild.ok,
+    ).length;
+    const disagree = rows.filter(
+      (row) => !sameVerdict(row.google, row.bufbuild),
+    ).length;
+    assert.ok(
+      bothAccept > count / 10,
+      `only ${bothAccept} inputs both references accept`,
+    );
+    assert.ok(
+      disagree > count / 100,
+      `only ${disagree} inputs the references disagree on`,
+    );
+  },
+);

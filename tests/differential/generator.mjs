@@ -47,24 +47,65 @@ const modelTypeNames = [
 // Written as JSON escapes inside strings: whitespace that one reference or
 // both trim from an int64 string, and look-alikes that neither trims.
 const stringSpaces = [
-  '\\t', '\\n', '\\r', '\\f', '\\u000b', ' ', '\\u0020', '\\u00a0',
-  '\\u1680', '\\u2000', '\\u200a', '\\u2028', '\\u2029', '\\u202f',
-  '\\u205f', '\\u3000', '\\ufeff', '\\u0085', '\\u001c', '\\u001f', '\\u200b',
+  '\\t',
+  '\\n',
+  '\\r',
+  '\\f',
+  '\\u000b',
+  ' ',
+  '\\u0020',
+  '\\u00a0',
+  '\\u1680',
+  '\\u2000',
+  '\\u200a',
+  '\\u2028',
+  '\\u2029',
+  '\\u202f',
+  '\\u205f',
+  '\\u3000',
+  '\\ufeff',
+  '\\u0085',
+  '\\u001c',
+  '\\u001f',
+  '\\u200b',
 ];
 
 // ASCII digits mostly, and some of the Unicode decimal digits that Python's
 // int() reads.
 const digitArbitrary = fc.oneof(
   { weight: 20, arbitrary: fc.constantFrom(...'0123456789') },
-  { weight: 1, arbitrary: fc.constantFrom('\u0660', '\u0669', '\u06f5', '\u0967', '\uff11', '\u{1d7ce}') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '\u0660',
+      '\u0669',
+      '\u06f5',
+      '\u0967',
+      '\uff11',
+      '\u{1d7ce}',
+    ),
+  },
   { weight: 1, arbitrary: fc.constant('_') },
 );
 
 // Token separators: JSON whitespace mostly, sometimes a character that JSON
 // does not allow there.
 const separatorArbitrary = fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom('', '', ' ', '\n', '\t', '\r\n', '  ') },
-  { weight: 1, arbitrary: fc.constantFrom('\u00a0', '\f', '\u000b', '\ufeff', '\u2028', '\r') },
+  {
+    weight: 12,
+    arbitrary: fc.constantFrom('', '', ' ', '\n', '\t', '\r\n', '  '),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '\u00a0',
+      '\f',
+      '\u000b',
+      '\ufeff',
+      '\u2028',
+      '\r',
+    ),
+  },
 );
 
 const int64Min = -(2n ** 63n);
@@ -78,7 +119,15 @@ const integerArbitrary = fc.oneof(
   fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
   fc
     .tuple(
-      fc.constantFrom(0n, 2n ** 53n, -(2n ** 53n), int64Max, int64Min, 2n ** 63n - 512n, int64Min - 1024n),
+      fc.constantFrom(
+        0n,
+        2n ** 53n,
+        -(2n ** 53n),
+        int64Max,
+        int64Min,
+        2n ** 63n - 512n,
+        int64Min - 1024n,
+      ),
       fc.bigInt({ min: -1200n, max: 1200n }),
     )
     .map(([base, offset]) => base + offset),
@@ -86,7 +135,11 @@ const integerArbitrary = fc.oneof(
 
 /** Writes an integer as a JSON number lexeme, sometimes with a fraction or exponent. */
 const integerLexemeArbitrary = fc
-  .tuple(integerArbitrary, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }))
+  .tuple(
+    integerArbitrary,
+    fc.integer({ min: 0, max: 5 }),
+    fc.integer({ min: 0, max: 3 }),
+  )
   .map(([value, form, shift]) => {
     const digits = (value < 0n ? -value : value).toString();
     const sign = value < 0n ? '-' : '';
@@ -119,16 +172,29 @@ const numericStringArbitrary = fc
     fc.constantFrom('', '', '', '+', '-', '+-', '0x', '0b', '0o'),
     fc.oneof(
       integerArbitrary.map((value) => (value < 0n ? -value : value).toString()),
-      fc.array(digitArbitrary, { minLength: 0, maxLength: 22 }).map((digits) => digits.join('')),
+      fc
+        .array(digitArbitrary, { minLength: 0, maxLength: 22 })
+        .map((digits) => digits.join('')),
     ),
     fc.array(fc.constantFrom(...stringSpaces), { maxLength: 2 }),
   )
-  .map(([before, sign, digits, after]) => `"${before.join('')}${sign}${digits}${after.join('')}"`);
+  .map(
+    ([before, sign, digits, after]) =>
+      `"${before.join('')}${sign}${digits}${after.join('')}"`,
+  );
 
 const freeStringArbitrary = fc.oneof(
   fc.string({ maxLength: 12 }).map((text) => JSON.stringify(text)),
-  fc.string({ unit: 'binary', maxLength: 8 }).map((text) => JSON.stringify(text)),
-  fc.constantFrom(String.raw`"\ud800"`, String.raw`"\udfff"`, String.raw`"a\ud83d\ude00"`, String.raw`"\u0000"`, '"\u007f"'),
+  fc
+    .string({ unit: 'binary', maxLength: 8 })
+    .map((text) => JSON.stringify(text)),
+  fc.constantFrom(
+    String.raw`"\ud800"`,
+    String.raw`"\udfff"`,
+    String.raw`"a\ud83d\ude00"`,
+    String.raw`"\u0000"`,
+    '"\u007f"',
+  ),
 );
 
 const randomJsonArbitrary = fc.json({ maxDepth: 2 });
@@ -148,12 +214,17 @@ const budgetValueArbitrary = fc.oneof(
 );
 
 const modelTypeValueArbitrary = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...modelTypeNames).map((name) => `"${name}"`) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(...modelTypeNames).map((name) => `"${name}"`),
+  },
   { weight: 3, arbitrary: cornerValues(modelTypeValues) },
   { weight: 2, arbitrary: fc.integer({ min: -5, max: 9 }).map(String) },
   {
     weight: 1,
-    arbitrary: fc.bigInt({ min: -(2n ** 31n) - 2n, max: 2n ** 31n + 2n }).map(String),
+    arbitrary: fc
+      .bigInt({ min: -(2n ** 31n) - 2n, max: 2n ** 31n + 2n })
+      .map(String),
   },
   // Outside int32 with the low 32 bits at 0 to 4, written as a number or a
   // string: Google's reference may read these as a declared value.
@@ -171,12 +242,20 @@ const modelTypeValueArbitrary = fc.oneof(
       }),
   },
   { weight: 1, arbitrary: integerLexemeArbitrary },
-  { weight: 1, arbitrary: fc.double({ min: -4, max: 4, noNaN: true }).map((value) => JSON.stringify(value)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .double({ min: -4, max: 4, noNaN: true })
+      .map((value) => JSON.stringify(value)),
+  },
   { weight: 1, arbitrary: numericStringArbitrary },
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom(...modelTypeNames), fc.constantFrom('lower', 'space', 'prefix'))
+      .tuple(
+        fc.constantFrom(...modelTypeNames),
+        fc.constantFrom('lower', 'space', 'prefix'),
+      )
       .map(([name, change]) => {
         if (change === 'lower') return `"${name.toLowerCase()}"`;
         if (change === 'space') return `" ${name}"`;
@@ -190,24 +269,46 @@ const modelTypeValueArbitrary = fc.oneof(
 const baseModelIdValueArbitrary = fc.oneof(
   { weight: 3, arbitrary: cornerValues(baseModelIdValues) },
   { weight: 3, arbitrary: freeStringArbitrary },
-  { weight: 2, arbitrary: fc.stringMatching(/^[0-9]{1,19}$/).map((text) => `"${text}"`) },
+  {
+    weight: 2,
+    arbitrary: fc.stringMatching(/^[0-9]{1,19}$/).map((text) => `"${text}"`),
+  },
   { weight: 1, arbitrary: fc.constant('null') },
   { weight: 1, arbitrary: randomJsonArbitrary },
 );
 
 function fieldMemberArbitrary(field, valueArbitrary) {
-  return fc.record({ key: fc.constantFrom(...fieldNames[field]), value: valueArbitrary });
+  return fc.record({
+    key: fc.constantFrom(...fieldNames[field]),
+    value: valueArbitrary,
+  });
 }
 
 const memberArbitrary = fc.oneof(
-  { weight: 4, arbitrary: fieldMemberArbitrary('budgetMilliNodeHours', budgetValueArbitrary) },
-  { weight: 3, arbitrary: fieldMemberArbitrary('modelType', modelTypeValueArbitrary) },
-  { weight: 3, arbitrary: fieldMemberArbitrary('baseModelId', baseModelIdValueArbitrary) },
+  {
+    weight: 4,
+    arbitrary: fieldMemberArbitrary(
+      'budgetMilliNodeHours',
+      budgetValueArbitrary,
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fieldMemberArbitrary('modelType', modelTypeValueArbitrary),
+  },
+  {
+    weight: 3,
+    arbitrary: fieldMemberArbitrary('baseModelId', baseModelIdValueArbitrary),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       key: fc.constantFrom(...otherKeys),
-      value: fc.oneof(fc.constant('null'), fc.constant('1'), randomJsonArbitrary),
+      value: fc.oneof(
+        fc.constant('null'),
+        fc.constant('1'),
+        randomJsonArbitrary,
+      ),
     }),
   },
 );
@@ -216,7 +317,9 @@ const memberArbitrary = fc.oneof(
 function objectText(members, separators) {
   let index = 0;
   const gap = () => separators[index++ % separators.length];
-  const parts = members.map(({ key, value }) => `${gap()}"${key}"${gap()}:${gap()}${value}${gap()}`);
+  const parts = members.map(
+    ({ key, value }) => `${gap()}"${key}"${gap()}:${gap()}${value}${gap()}`,
+  );
   return `${gap()}{${parts.join(',')}${members.length === 0 ? gap() : ''}}${gap()}`;
 }
 
@@ -239,7 +342,9 @@ const validArbitrary = fc
         fc.bigInt({ min: 0n, max: 2n ** 53n }).map((value) => `"${value}"`),
         fc.integer({ min: 0, max: 1000000 }).map(String),
       ),
-      baseModelId: fc.string({ maxLength: 20 }).map((text) => JSON.stringify(text)),
+      baseModelId: fc
+        .string({ maxLength: 20 })
+        .map((text) => JSON.stringify(text)),
     },
     { requiredKeys: [] },
   )
@@ -247,7 +352,10 @@ const validArbitrary = fc
     fc
       .tuple(
         fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-        fc.array(fc.constantFrom('', ' ', '\n', '\t', '\r\n'), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.constantFrom('', ' ', '\n', '\t', '\r\n'), {
+          minLength: 1,
+          maxLength: 4,
+        }),
       )
       .map(([useProtoNames, separators]) => {
         const members = Object.entries(fields).map(([field, value], index) => ({
@@ -262,17 +370,40 @@ const randomJsonInputArbitrary = randomJsonArbitrary.map((text) => utf8(text));
 
 // Bytes that mostly test the UTF-8 decoders: invalid lead and continuation
 // bytes, overlong forms, encoded surrogates, and values past U+10FFFF.
-const oddByteArbitrary = fc.constantFrom(0x00, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff);
+const oddByteArbitrary = fc.constantFrom(
+  0x00,
+  0x7f,
+  0x80,
+  0xbf,
+  0xc0,
+  0xc1,
+  0xc2,
+  0xe0,
+  0xed,
+  0xef,
+  0xf0,
+  0xf4,
+  0xf5,
+  0xff,
+);
 
 const randomBytesArbitrary = fc.oneof(
   fc.uint8Array({ maxLength: 48 }),
-  fc.array(fc.oneof(oddByteArbitrary, fc.integer({ min: 0x20, max: 0x7e })), { maxLength: 24 }).map((bytes) => Uint8Array.from(bytes)),
+  fc
+    .array(fc.oneof(oddByteArbitrary, fc.integer({ min: 0x20, max: 0x7e })), {
+      maxLength: 24,
+    })
+    .map((bytes) => Uint8Array.from(bytes)),
 );
 
 const mutationArbitrary = fc.record({
   kind: fc.constantFrom('cut', 'replace', 'insert', 'remove', 'bom'),
   position: fc.nat(),
-  byte: fc.oneof(oddByteArbitrary, fc.constantFrom(0x22, 0x2c, 0x3a, 0x5c, 0x7b, 0x7d, 0x20), fc.integer({ min: 0, max: 255 })),
+  byte: fc.oneof(
+    oddByteArbitrary,
+    fc.constantFrom(0x22, 0x2c, 0x3a, 0x5c, 0x7b, 0x7d, 0x20),
+    fc.integer({ min: 0, max: 255 }),
+  ),
 });
 
 function mutate(bytes, { kind, position, byte }) {
@@ -293,7 +424,10 @@ function mutate(bytes, { kind, position, byte }) {
 }
 
 const mutatedArbitrary = fc
-  .tuple(fc.oneof(validArbitrary, nearMissArbitrary), fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }))
+  .tuple(
+    fc.oneof(validArbitrary, nearMissArbitrary),
+    fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }),
+  )
   .map(([bytes, mutations]) => mutations.reduce(mutate, bytes));
 
 /** Every kind of input, weighted towards the ones near the message. */

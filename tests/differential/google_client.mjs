@@ -14,5 +14,7 @@ export const googleReferenceScript = `${repoRoot}tests/differential/google_refer
  * @returns {LineProcessClient}
  */
 export function startGoogleReference() {
-  return new LineProcessClient('Google reference', googlePython, [googleReferenceScript]);
+  return new LineProcessClient('Google reference', googlePython, [
+    googleReferenceScript,
+  ]);
 }

@@ -45,13 +45,18 @@ export class LineProcessClient {
       const status = signal ? `signal ${signal}` : `code ${code}`;
       this.failAll(new Error(`${this.name} exited with ${status}`));
     });
-    this.lines = createInterface({ input: this.child.stdout, crlfDelay: Infinity });
+    this.lines = createInterface({
+      input: this.child.stdout,
+      crlfDelay: Infinity,
+    });
     this.lines.on('line', (line) => this.receive(line));
   }
 
   receive(line) {
     if (this.pendingHead === this.pending.length) {
-      this.failAll(new Error(`${this.name} wrote an unrequested line: ${line}`));
+      this.failAll(
+        new Error(`${this.name} wrote an unrequested line: ${line}`),
+      );
       return;
     }
     const request = this.pending[this.pendingHead];
@@ -64,7 +69,9 @@ export class LineProcessClient {
     try {
       request.resolve(JSON.parse(line));
     } catch (error) {
-      request.reject(new Error(`${this.name} wrote invalid JSON: ${line}`, { cause: error }));
+      request.reject(
+        new Error(`${this.name} wrote invalid JSON: ${line}`, { cause: error }),
+      );
     }
   }
 

@@ -56,7 +56,8 @@ class JsonReader {
   readDocument() {
     const value = this.readValue(0);
     this.skipWhitespace();
-    if (this.position !== this.text.length) reject('content after the JSON value');
+    if (this.position !== this.text.length)
+      reject('content after the JSON value');
     return value;
   }
 
@@ -81,16 +82,23 @@ class JsonReader {
     if (this.startsWith('false')) return { type: 'bool', value: false };
     if (this.startsWith('null')) return { type: 'null' };
     if (this.allowPythonConstants) {
-      if (this.startsWith('NaN')) return { type: 'number', double: NaN, integerLexeme: null };
-      if (this.startsWith('Infinity')) return { type: 'number', double: Infinity, integerLexeme: null };
-      if (this.startsWith('-Infinity')) return { type: 'number', double: -Infinity, integerLexeme: null };
+      if (this.startsWith('NaN'))
+        return { type: 'number', double: NaN, integerLexeme: null };
+      if (this.startsWith('Infinity'))
+        return { type: 'number', double: Infinity, integerLexeme: null };
+      if (this.startsWith('-Infinity'))
+        return { type: 'number', double: -Infinity, integerLexeme: null };
     }
     numberPattern.lastIndex = this.position;
     const match = numberPattern.exec(this.text);
     if (match === null) reject('invalid JSON value');
     this.position = numberPattern.lastIndex;
     const isInteger = match[1] === undefined && match[2] === undefined;
-    return { type: 'number', double: Number(match[0]), integerLexeme: isInteger ? match[0] : null };
+    return {
+      type: 'number',
+      double: Number(match[0]),
+      integerLexeme: isInteger ? match[0] : null,
+    };
   }
 
   readObject(depth) {
@@ -135,7 +143,16 @@ class JsonReader {
   // Returns the unescaped content. Lone surrogates from \u escapes stay in
   // the string, as both JSON parsers keep them.
   readString() {
-    const escapes = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+    const escapes = {
+      '"': '"',
+      '\\': '\\',
+      '/': '/',
+      b: '\b',
+      f: '\f',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+    };
     let value = '';
     this.position += 1;
     for (;;) {
@@ -152,8 +169,15 @@ class JsonReader {
       if (escape in escapes) {
         value += escapes[escape];
         this.position += 2;
-      } else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.position + 2, this.position + 6))) {
-        value += String.fromCharCode(parseInt(this.text.slice(this.position + 2, this.position + 6), 16));
+      } else if (
+        escape === 'u' &&
+        /^[0-9a-fA-F]{4}$/.test(
+          this.text.slice(this.position + 2, this.position + 6),
+        )
+      ) {
+        value += String.fromCharCode(
+          parseInt(this.text.slice(this.position + 2, this.position + 6), 16),
+        );
         this.position += 6;
       } else {
         reject('invalid escape');
@@ -212,7 +236,8 @@ function isWellFormed(text) {
 // Whitespace that CPython 3.11's int() strips from both ends of a string, as
 // found by scan_int64_strings.mjs. It leaves U+001C-U+001F in place, although
 // str.isspace() is true for them.
-const pythonIntSpace = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const pythonIntSpace =
+  '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 // The code point of digit zero of each run of ten decimal digits (category
 // Nd) in Unicode 14.0, the version of CPython 3.11's unicodedata. int()
 // reads all of them. The table is fixed because Node's \p{Nd} follows a
@@ -284,7 +309,8 @@ function googleEnum(node) {
   if (node.type === 'string' && modelTypeNumbers.has(node.value)) {
     return BigInt(modelTypeNumbers.get(node.value));
   }
-  if (node.type === 'object' || node.type === 'array') reject('unhashable enum value');
+  if (node.type === 'object' || node.type === 'array')
+    reject('unhashable enum value');
   // Any other value goes through int(), which truncates a float. A number
   // that finds a declared value reads as that value's number, so some values
   // outside int32 read as 0 to 3. Other numbers are kept as they are,
@@ -297,10 +323,15 @@ function googleEnum(node) {
 
 function googleInt64(node) {
   if (node.type === 'bool') reject('bool for an integer');
-  if (node.type === 'number' && node.integerLexeme === null && !Number.isInteger(node.double)) {
+  if (
+    node.type === 'number' &&
+    node.integerLexeme === null &&
+    !Number.isInteger(node.double)
+  ) {
     reject('float that is not an integer');
   }
-  if (node.type === 'string' && node.value.includes(' ')) reject('space in an integer string');
+  if (node.type === 'string' && node.value.includes(' '))
+    reject('space in an integer string');
   return checkRange(pythonInt(node), int64Min, int64Max);
 }
 
@@ -334,7 +365,10 @@ function googleReadMessage(text) {
   for (const [key, node] of document.members) {
     const field = fieldsByKey.get(key);
     if (field === undefined) reject(`unknown field ${key}`);
-    fields[field] = node.type === 'null' ? emptyFields()[field] : googleConverters[field](node);
+    fields[field] =
+      node.type === 'null'
+        ? emptyFields()[field]
+        : googleConverters[field](node);
   }
   return fields;
 }
@@ -349,7 +383,8 @@ export function modelGoogle(bytes) {
 
 // StrWhiteSpaceChar of ECMAScript's StringToBigInt: WhiteSpace (tab, vertical
 // tab, form feed, U+FEFF and category Zs) and LineTerminator.
-const ecmaSpace = '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+const ecmaSpace =
+  '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
 const ecmaBigIntPattern = new RegExp(
   `^${ecmaSpace}*(?:([+-]?[0-9]+)|0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+))?${ecmaSpace}*$`,
 );
@@ -370,7 +405,8 @@ function bufbuildEnum(node) {
     return BigInt(modelTypeNumbers.get(node.value));
   }
   // JSON.parse rounds every number to a double first.
-  if (node.type !== 'number' || !Number.isInteger(node.double)) reject('not an enum value');
+  if (node.type !== 'number' || !Number.isInteger(node.double))
+    reject('not an enum value');
   return checkRange(BigInt(node.double), int32Min, int32Max);
 }
 
@@ -408,7 +444,10 @@ function bufbuildReadMessage(text) {
     // One field under both its names is an error, even when one is null.
     if (seen.has(field)) reject(`${field} set multiple times`);
     seen.add(field);
-    fields[field] = node.type === 'null' ? emptyFields()[field] : bufbuildConverters[field](node);
+    fields[field] =
+      node.type === 'null'
+        ? emptyFields()[field]
+        : bufbuildConverters[field](node);
   }
   return fields;
 }

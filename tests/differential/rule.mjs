@@ -11,7 +11,11 @@ export function canonicalValues(values) {
 
 /** Returns true when both results accept and read the same values. */
 export function sameAccept(first, second) {
-  return first.ok && second.ok && canonicalValues(first.values) === canonicalValues(second.values);
+  return (
+    first.ok &&
+    second.ok &&
+    canonicalValues(first.values) === canonicalValues(second.values)
+  );
 }
 
 /** Returns true when both results reject, or both accept the same values. */

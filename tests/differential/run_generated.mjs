@@ -16,7 +16,12 @@ import { parseWithBufbuild } from './bufbuild_reference.mjs';
 import { generateInputs } from './generator.mjs';
 import { startGoogleReference } from './google_client.mjs';
 import { startSegformProbe } from './probe_client.mjs';
-import { canonicalValues, expectedResult, followsRule, sameVerdict } from './rule.mjs';
+import {
+  canonicalValues,
+  expectedResult,
+  followsRule,
+  sameVerdict,
+} from './rule.mjs';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -28,7 +33,9 @@ function showInput(bytes) {
   } catch {
     text = `base64 ${Buffer.from(bytes).toString('base64')}`;
   }
-  return text.length > 300 ? `${text.slice(0, 300)}… (${bytes.length} bytes)` : text;
+  return text.length > 300
+    ? `${text.slice(0, 300)}… (${bytes.length} bytes)`
+    : text;
 }
 
 function showResult(result) {
@@ -45,7 +52,12 @@ function disagreementKind(google, bufbuild) {
 function printExamples(title, list, limit) {
   console.log();
   console.log(`## ${title}: ${list.length}`);
-  for (const { bytes, googleResult, bufbuildResult, segformResult } of list.slice(0, limit)) {
+  for (const {
+    bytes,
+    googleResult,
+    bufbuildResult,
+    segformResult,
+  } of list.slice(0, limit)) {
     console.log(`- input ${showInput(bytes)}`);
     console.log(
       `  google ${showResult(googleResult)}; bufbuild ${showResult(bufbuildResult)}; ` +
@@ -57,10 +69,13 @@ function printExamples(title, list, limit) {
 /** Names the way segform's result differs from the expected one. */
 function breakKind(google, bufbuild, segform) {
   const expected = expectedResult(google, bufbuild);
-  if (expected.ok && !segform.ok) return 'segform rejects, both references accept the same values';
+  if (expected.ok && !segform.ok)
+    return 'segform rejects, both references accept the same values';
   if (expected.ok) return 'segform reads other values than both references';
-  if (google.ok && bufbuild.ok) return 'segform accepts, references read different values';
-  if (google.ok || bufbuild.ok) return 'segform accepts, only one reference accepts';
+  if (google.ok && bufbuild.ok)
+    return 'segform accepts, references read different values';
+  if (google.ok || bufbuild.ok)
+    return 'segform accepts, only one reference accepts';
   return 'segform accepts, both references reject';
 }
 
@@ -86,7 +101,9 @@ async function main() {
   let start = performance.now();
   const inputs = generateInputs(seed, count);
   const totalBytes = inputs.reduce((sum, bytes) => sum + bytes.length, 0);
-  console.log(`generated ${inputs.length} inputs (${totalBytes} bytes, seed ${seed}) in ${milliseconds(start)}`);
+  console.log(
+    `generated ${inputs.length} inputs (${totalBytes} bytes, seed ${seed}) in ${milliseconds(start)}`,
+  );
 
   const google = startGoogleReference();
   const probe = startSegformProbe();
@@ -106,7 +123,9 @@ async function main() {
     });
     const bufbuildStart = performance.now();
     bufbuildResults = inputs.map(parseWithBufbuild);
-    console.log(`bufbuild reference: ${milliseconds(bufbuildStart)} (in this process)`);
+    console.log(
+      `bufbuild reference: ${milliseconds(bufbuildStart)} (in this process)`,
+    );
     [googleResults, probeResults] = await Promise.all([googleDone, probeDone]);
   } finally {
     await Promise.all([google.close(), probe.close()]);
@@ -133,18 +152,26 @@ async function main() {
       addTo(disagreements, disagreement, entry);
     }
     if (!followsRule(googleResult, bufbuildResult, segformResult)) {
-      addTo(breaks, breakKind(googleResult, bufbuildResult, segformResult), entry);
+      addTo(
+        breaks,
+        breakKind(googleResult, bufbuildResult, segformResult),
+        entry,
+      );
     }
   });
 
-  const breakCount = [...breaks.values()].reduce((sum, list) => sum + list.length, 0);
+  const breakCount = [...breaks.values()].reduce(
+    (sum, list) => sum + list.length,
+    0,
+  );
   console.log();
   console.log(
     `${inputs.length} inputs: both references accept ${bothAccept}, ` +
       `they disagree on ${disagreementCount}, segform breaks the rule on ${breakCount}.`,
   );
   if (showDisagreements > 0) {
-    for (const [kind, list] of disagreements) printExamples(kind, list, showDisagreements);
+    for (const [kind, list] of disagreements)
+      printExamples(kind, list, showDisagreements);
   }
   for (const [kind, list] of breaks) printExamples(kind, list, show);
   process.exitCode = breakCount === 0 ? 0 : 1;

@@ -60,7 +60,9 @@ function showRanges(codes) {
   }
   const listed = ranges
     .slice(0, maxShownRanges)
-    .map(([first, last]) => (first === last ? showCode(first) : `${showCode(first)}-${showCode(last)}`))
+    .map(([first, last]) =>
+      first === last ? showCode(first) : `${showCode(first)}-${showCode(last)}`,
+    )
     .join(', ');
   const more = ranges.length - maxShownRanges;
   return more > 0 ? `${listed}, and ${more} more ranges` : listed;
@@ -72,11 +74,19 @@ async function scanPlace(google, makeString) {
   let batch = [];
   const flush = async () => {
     const inputs = batch.map((code) =>
-      utf8(member('budgetMilliNodeHours', JSON.stringify(makeString(String.fromCodePoint(code))))),
+      utf8(
+        member(
+          'budgetMilliNodeHours',
+          JSON.stringify(makeString(String.fromCodePoint(code))),
+        ),
+      ),
     );
     const googleResults = await google.parseAll(inputs);
     batch.forEach((code, index) => {
-      const key = classify(googleResults[index], parseWithBufbuild(inputs[index]));
+      const key = classify(
+        googleResults[index],
+        parseWithBufbuild(inputs[index]),
+      );
       if (!classes.has(key)) classes.set(key, []);
       classes.get(key).push(code);
     });

@@ -41,7 +41,11 @@ test('isolate wraps the whole text', () => {
     if (shown === `${mix}x`) {
       continue;
     }
-    assert.equal(closerOfFirstIsolate(shown), [...shown].length - 1, JSON.stringify(mix));
+    assert.equal(
+      closerOfFirstIsolate(shown),
+      [...shown].length - 1,
+      JSON.stringify(mix),
+    );
   }
 });
 

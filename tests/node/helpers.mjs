@@ -18,7 +18,9 @@ export function loadCases() {
       return {
         name,
         bytes: new Uint8Array(readFileSync(`${casesDir}${file}`)),
-        expect: JSON.parse(readFileSync(`${casesDir}${name}.expect.json`, 'utf8')),
+        expect: JSON.parse(
+          readFileSync(`${casesDir}${name}.expect.json`, 'utf8'),
+        ),
       };
     });
 }
@@ -37,7 +39,9 @@ export function summarize(findings) {
 /** Runs the native checker with --format json; returns its report array. */
 export function runNativeCheck(...files) {
   try {
-    return JSON.parse(execFileSync(nativeCli, ['check', '--format', 'json', ...files]));
+    return JSON.parse(
+      execFileSync(nativeCli, ['check', '--format', 'json', ...files]),
+    );
   } catch (error) {
     if (error.status === 1) return JSON.parse(error.stdout);
     throw error;

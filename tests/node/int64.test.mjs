@@ -32,6 +32,10 @@ test('formatInteger matches toLocaleString en-US', () => {
     values.push(nines, -nines, nines + 1n, 10n ** BigInt(digits) / 3n);
   }
   for (const value of values) {
-    assert.equal(formatInteger(value), value.toLocaleString('en-US'), String(value));
+    assert.equal(
+      formatInteger(value),
+      value.toLocaleString('en-US'),
+      String(value),
+    );
   }
 });

@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
 
-import { applyEdits, fieldEdits, memberSpans, removalEdits } from '../../web/json-text.js';
+import {
+  applyEdits,
+  fieldEdits,
+  memberSpans,
+  removalEdits,
+} from '../../web/json-text.js';
 import { loadSegform } from '../../web/segform.mjs';
 
 let segform;
@@ -45,8 +50,12 @@ const objectText = fc
   )
   .map((parts) => ({
     keys: parts.map((part) => part.key),
-    text: `{${parts.map(({ key, before, after }) =>
-      `${before}"${key}":${after}${members[key]}${before}`).join(',')}}`,
+    text: `{${parts
+      .map(
+        ({ key, before, after }) =>
+          `${before}"${key}":${after}${members[key]}${before}`,
+      )
+      .join(',')}}`,
   }));
 
 /** Returns the top-level keys of a JSON object text, duplicates kept. */
@@ -58,59 +67,97 @@ function keysOf(text) {
 
 test('removing a field drops all its members', () => {
   fc.assert(
-    fc.property(objectText, fc.constantFrom(...Object.keys(protoNames)), ({ keys, text }, field) => {
-      const edits = fieldEdits(text, memberSpans(segform.validate(text)), field, undefined);
-      const sorted = [...edits].sort((a, b) => a.from - b.from);
-      for (let i = 1; i < sorted.length; i += 1) {
-        assert.ok(sorted[i - 1].to <= sorted[i].from, `edits overlap in ${text}`);
-      }
-      const remaining = keys.filter((key) => key !== field && key !== protoNames[field]);
-      assert.deepEqual(keysOf(applyEdits(text, edits)), remaining);
-    }),
+    fc.property(
+      objectText,
+      fc.constantFrom(...Object.keys(protoNames)),
+      ({ keys, text }, field) => {
+        const edits = fieldEdits(
+          text,
+          memberSpans(segform.validate(text)),
+          field,
+          undefined,
+        );
+        const sorted = [...edits].sort((a, b) => a.from - b.from);
+        for (let i = 1; i < sorted.length; i += 1) {
+          assert.ok(
+            sorted[i - 1].to <= sorted[i].from,
+            `edits overlap in ${text}`,
+          );
+        }
+        const remaining = keys.filter(
+          (key) => key !== field && key !== protoNames[field],
+        );
+        assert.deepEqual(keysOf(applyEdits(text, edits)), remaining);
+      },
+    ),
     { numRuns: 2000, seed: 5 },
   );
 });
 
 test('removing neighbours leaves valid text', () => {
-  const text = '{"modelType": "CLOUD_HIGH_ACCURACY_1", "model_type": "CLOUD_LOW_ACCURACY_1",' +
+  const text =
+    '{"modelType": "CLOUD_HIGH_ACCURACY_1", "model_type": "CLOUD_LOW_ACCURACY_1",' +
     ' "budgetMilliNodeHours": "30000"}';
   const spans = memberSpans(segform.validate(text));
   const edits = fieldEdits(text, spans, 'modelType', undefined);
   assert.equal(edits.length, 1);
   assert.equal(applyEdits(text, edits), '{"budgetMilliNodeHours": "30000"}');
 
-  const twice = '{"modelType": "CLOUD_HIGH_ACCURACY_1", "modelType": "CLOUD_LOW_ACCURACY_1"}';
+  const twice =
+    '{"modelType": "CLOUD_HIGH_ACCURACY_1", "modelType": "CLOUD_LOW_ACCURACY_1"}';
   const twiceSpans = memberSpans(segform.validate(twice));
-  assert.equal(applyEdits(twice, fieldEdits(twice, twiceSpans, 'modelType', undefined)), '{}');
+  assert.equal(
+    applyEdits(twice, fieldEdits(twice, twiceSpans, 'modelType', undefined)),
+    '{}',
+  );
 });
 
 test('removing one unknown key keeps the rest', () => {
   const text = '{\n  "extra": 1,\n  "modelType": 2,\n  "other": 3\n}';
   const spans = memberSpans(segform.validate(text));
   const [extra, other] = [0, 2];
-  assert.equal(applyEdits(text, removalEdits(spans, [extra])), '{\n  "modelType": 2,\n  "other": 3\n}');
-  assert.equal(applyEdits(text, removalEdits(spans, [other])), '{\n  "extra": 1,\n  "modelType": 2\n}');
-  assert.equal(applyEdits(text, removalEdits(spans, [extra, other])), '{\n  "modelType": 2\n}');
+  assert.equal(
+    applyEdits(text, removalEdits(spans, [extra])),
+    '{\n  "modelType": 2,\n  "other": 3\n}',
+  );
+  assert.equal(
+    applyEdits(text, removalEdits(spans, [other])),
+    '{\n  "extra": 1,\n  "modelType": 2\n}',
+  );
+  assert.equal(
+    applyEdits(text, removalEdits(spans, [extra, other])),
+    '{\n  "modelType": 2\n}',
+  );
 });
 
 test('field added to empty object is indented', () => {
   const rows = [
     // Nested two levels deep in a request indented by two spaces.
-    ['{\n  "trainingPipeline": {\n    "trainingTaskInputs": {\n    }\n  }\n}',
-      '{\n  "trainingPipeline": {\n    "trainingTaskInputs": {\n      "modelType": 2\n    }\n  }\n}'],
+    [
+      '{\n  "trainingPipeline": {\n    "trainingTaskInputs": {\n    }\n  }\n}',
+      '{\n  "trainingPipeline": {\n    "trainingTaskInputs": {\n      "modelType": 2\n    }\n  }\n}',
+    ],
     // Indented by four, after a nested object indented more on an earlier line.
-    ['{"labels": {\n        "a": 1},\n    "trainingTaskInputs": {\n    }\n}',
-      '{"labels": {\n        "a": 1},\n    "trainingTaskInputs": {\n        "modelType": 2\n    }\n}'],
+    [
+      '{"labels": {\n        "a": 1},\n    "trainingTaskInputs": {\n    }\n}',
+      '{"labels": {\n        "a": 1},\n    "trainingTaskInputs": {\n        "modelType": 2\n    }\n}',
+    ],
     // Indented by tabs.
-    ['{\n\t"trainingTaskInputs": {\n\t}\n}',
-      '{\n\t"trainingTaskInputs": {\n\t\t"modelType": 2\n\t}\n}'],
+    [
+      '{\n\t"trainingTaskInputs": {\n\t}\n}',
+      '{\n\t"trainingTaskInputs": {\n\t\t"modelType": 2\n\t}\n}',
+    ],
     // The object alone, across lines, and on one line.
     ['{\n}', '{\n  "modelType": 2\n}'],
     ['{}', '{"modelType": 2}'],
   ];
   for (const [text, expected] of rows) {
     const spans = memberSpans(segform.validate(text));
-    assert.equal(applyEdits(text, fieldEdits(text, spans, 'modelType', '2')), expected, text);
+    assert.equal(
+      applyEdits(text, fieldEdits(text, spans, 'modelType', '2')),
+      expected,
+      text,
+    );
   }
 });
 
@@ -118,20 +165,39 @@ test('field added after others matches them', () => {
   const rows = [
     // A member right after the brace: a space after the comma, as after
     // the colon, and none when the colon has none.
-    ['{"modelType": 2}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
-      '{"modelType": 2, "budgetMilliNodeHours": "30000"}'],
-    ['{"modelType":2}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
-      '{"modelType":2,"budgetMilliNodeHours":"30000"}'],
+    [
+      '{"modelType": 2}',
+      'budgetMilliNodeHours',
+      'budget_milli_node_hours',
+      '{"modelType": 2, "budgetMilliNodeHours": "30000"}',
+    ],
+    [
+      '{"modelType":2}',
+      'budgetMilliNodeHours',
+      'budget_milli_node_hours',
+      '{"modelType":2,"budgetMilliNodeHours":"30000"}',
+    ],
     // Fields written under their proto names: the new one is too.
-    ['{"model_type": 2}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
-      '{"model_type": 2, "budget_milli_node_hours": "30000"}'],
+    [
+      '{"model_type": 2}',
+      'budgetMilliNodeHours',
+      'budget_milli_node_hours',
+      '{"model_type": 2, "budget_milli_node_hours": "30000"}',
+    ],
     // An unknown key in snake case does not decide the fields' spelling.
-    ['{"some_key": 1}', 'budgetMilliNodeHours', 'budget_milli_node_hours',
-      '{"some_key": 1, "budgetMilliNodeHours": "30000"}'],
+    [
+      '{"some_key": 1}',
+      'budgetMilliNodeHours',
+      'budget_milli_node_hours',
+      '{"some_key": 1, "budgetMilliNodeHours": "30000"}',
+    ],
   ];
   for (const [text, jsonName, protoName, expected] of rows) {
     const spans = memberSpans(segform.validate(text));
-    assert.equal(applyEdits(text, fieldEdits(text, spans, jsonName, '"30000"', protoName)),
-      expected, text);
+    assert.equal(
+      applyEdits(text, fieldEdits(text, spans, jsonName, '"30000"', protoName)),
+      expected,
+      text,
+    );
   }
 });

@@ -14,18 +14,25 @@ const readme = readFileSync(`${repoRoot}README.md`, 'utf8');
 
 test('README field table equals the one rendered from the declarations', async () => {
   const segform = await loadSegform();
-  const match = readme.match(/<!-- fields:begin -->\n([\s\S]*?)\n<!-- fields:end -->/);
+  const match = readme.match(
+    /<!-- fields:begin -->\n([\s\S]*?)\n<!-- fields:end -->/,
+  );
   assert.ok(match, 'README has no fields:begin/fields:end block');
   assert.equal(match[1], renderFieldsTable(segform.inputs));
 });
 
 test('README checker example is what the checker prints', () => {
-  const match = readme.match(/```text\n\$ build\/segform check (\S+)\n([\s\S]*?)```/);
+  const match = readme.match(
+    /```text\n\$ build\/segform check (\S+)\n([\s\S]*?)```/,
+  );
   assert.ok(match, 'README has no checker example');
   const [, file, expected] = match;
   let output = '';
   try {
-    execFileSync(nativeCli, ['check', file], { cwd: repoRoot, encoding: 'utf8' });
+    execFileSync(nativeCli, ['check', file], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
   } catch (error) {
     assert.equal(error.status, 1);
     output = error.stdout;

@@ -52,9 +52,13 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Returns the native results of the files, read as files or as text. */
 function nativeResults(files, { asText }) {
-  const output = execFileSync(probe, [...(asText ? ['--text'] : []), ...files], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const output = execFileSync(
+    probe,
+    [...(asText ? ['--text'] : []), ...files],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(output);
 }
 
@@ -69,36 +73,52 @@ function writeInputs(prefix, texts) {
 
 describe('decoded results equal the native JSON form', () => {
   test('every case, read as a file', () => {
-    const native = nativeResults(cases.map(({ name }) => `${casesDir}${name}.in`), { asText: false });
+    const native = nativeResults(
+      cases.map(({ name }) => `${casesDir}${name}.in`),
+      { asText: false },
+    );
     cases.forEach(({ name, bytes }, index) => {
       assert.deepEqual(segform.validateFile(bytes), native[index], name);
     });
   });
 
   test('every case, read as text', () => {
-    const native = nativeResults(cases.map(({ name }) => `${casesDir}${name}.in`), { asText: true });
+    const native = nativeResults(
+      cases.map(({ name }) => `${casesDir}${name}.in`),
+      { asText: true },
+    );
     cases.forEach(({ name, bytes }, index) => {
       assert.deepEqual(segform.validate(bytes), native[index], name);
     });
   });
 
   test('every benchmark input, passed as a string', () => {
-    const native = nativeResults(writeInputs('corpus', corpus), { asText: true });
+    const native = nativeResults(writeInputs('corpus', corpus), {
+      asText: true,
+    });
     corpus.forEach((text, index) => {
       assert.deepEqual(segform.validate(text), native[index], text);
     });
   });
 
   test('inputs that stress the encoding', () => {
-    const native = nativeResults(writeInputs('stress', stressInputs), { asText: true });
+    const native = nativeResults(writeInputs('stress', stressInputs), {
+      asText: true,
+    });
     stressInputs.forEach((text, index) => {
-      assert.deepEqual(segform.validate(text), native[index], text.slice(0, 80));
+      assert.deepEqual(
+        segform.validate(text),
+        native[index],
+        text.slice(0, 80),
+      );
     });
   });
 
   test('a result after a larger one keeps no stale data', () => {
     const [large, small] = [stressInputs.at(-1), stressInputs[0]];
-    const native = nativeResults(writeInputs('order', [large, small]), { asText: true });
+    const native = nativeResults(writeInputs('order', [large, small]), {
+      asText: true,
+    });
     assert.deepEqual(segform.validate(large), native[0]);
     assert.deepEqual(segform.validate(small), native[1]);
   });

@@ -18,7 +18,11 @@ before(async () => {
   segform = await loadSegform();
   // strictRequired would ask for properties beside each "required"; the
   // schema names fields in "required" only to test for their presence.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+  });
   validateWithSchema = ajv.compile(schema);
 });
 
@@ -49,12 +53,13 @@ function hasUnsafeInteger(text) {
 function schemaVerdict(text, result) {
   // The schema is of the inputs alone, not of a pipeline request around them.
   if (result.pipelineRequest) return undefined;
-  if (result.findings.some(({ code }) => inexpressibleCodes.has(code))) return undefined;
+  if (result.findings.some(({ code }) => inexpressibleCodes.has(code)))
+    return undefined;
   if (hasUnsafeInteger(text)) return undefined;
   return validateWithSchema(JSON.parse(text));
 }
 
-test('the schema equals the checker\'s schema command', () => {
+test("the schema equals the checker's schema command", () => {
   assert.deepEqual(schema, JSON.parse(execFileSync(nativeCli, ['schema'])));
 });
 
@@ -66,23 +71,77 @@ test('ajv agrees with segform on every expressible case', () => {
     const verdict = schemaVerdict(text, result);
     if (verdict === undefined) continue;
     judged += 1;
-    assert.equal(verdict, result.ok, `${name}: ${JSON.stringify(validateWithSchema.errors)}`);
+    assert.equal(
+      verdict,
+      result.ok,
+      `${name}: ${JSON.stringify(validateWithSchema.errors)}`,
+    );
   }
   assert.ok(judged >= 40, `only ${judged} cases judged`);
 });
 
 test('ajv agrees with segform on generated field values', () => {
-  const modelTypes = [undefined, null, 'MODEL_TYPE_UNSPECIFIED', 'CLOUD_HIGH_ACCURACY_1',
-    'CLOUD_LOW_ACCURACY_1', 'MOBILE_TF_LOW_LATENCY_1', 'FAST', 0, 1, 2, 3, 7, -1, 1.5, true];
-  const budgets = [undefined, null, 0, '0', 1, 19999, 20000, '20000', 2000000, '2000000',
-    2000001, '2000001', -5, '-5', 1.92e5, '192000', '192000.5', 192000.5, 'abc', '', true, [], {}];
-  const ids = [undefined, null, '', '123', 'seg_model-1', 'Seg', ' 123', 'projects/p/models/1', 5];
+  const modelTypes = [
+    undefined,
+    null,
+    'MODEL_TYPE_UNSPECIFIED',
+    'CLOUD_HIGH_ACCURACY_1',
+    'CLOUD_LOW_ACCURACY_1',
+    'MOBILE_TF_LOW_LATENCY_1',
+    'FAST',
+    0,
+    1,
+    2,
+    3,
+    7,
+    -1,
+    1.5,
+    true,
+  ];
+  const budgets = [
+    undefined,
+    null,
+    0,
+    '0',
+    1,
+    19999,
+    20000,
+    '20000',
+    2000000,
+    '2000000',
+    2000001,
+    '2000001',
+    -5,
+    '-5',
+    1.92e5,
+    '192000',
+    '192000.5',
+    192000.5,
+    'abc',
+    '',
+    true,
+    [],
+    {},
+  ];
+  const ids = [
+    undefined,
+    null,
+    '',
+    '123',
+    'seg_model-1',
+    'Seg',
+    ' 123',
+    'projects/p/models/1',
+    5,
+  ];
   let judged = 0;
   for (const modelType of modelTypes) {
     for (const budget of budgets) {
       for (const id of ids) {
-        for (const names of [['modelType', 'budgetMilliNodeHours', 'baseModelId'],
-          ['model_type', 'budget_milli_node_hours', 'base_model_id']]) {
+        for (const names of [
+          ['modelType', 'budgetMilliNodeHours', 'baseModelId'],
+          ['model_type', 'budget_milli_node_hours', 'base_model_id'],
+        ]) {
           const input = {};
           [modelType, budget, id].forEach((value, index) => {
             if (value !== undefined) input[names[index]] = value;
@@ -92,7 +151,11 @@ test('ajv agrees with segform on generated field values', () => {
           const verdict = schemaVerdict(text, result);
           if (verdict === undefined) continue;
           judged += 1;
-          assert.equal(verdict, result.ok, `${text}: ${JSON.stringify(validateWithSchema.errors)}`);
+          assert.equal(
+            verdict,
+            result.ok,
+            `${text}: ${JSON.stringify(validateWithSchema.errors)}`,
+          );
         }
       }
     }
@@ -101,11 +164,15 @@ test('ajv agrees with segform on generated field values', () => {
 });
 
 test('the budget range pattern matches exactly 0 and 20,000 to 2,000,000', () => {
-  const budget = schema.allOf.find((part) => part.else).else.properties.budgetMilliNodeHours;
-  const pattern = new RegExp(budget.anyOf.find((part) => part.type === 'string').pattern);
+  const budget = schema.allOf.find((part) => part.else).else.properties
+    .budgetMilliNodeHours;
+  const pattern = new RegExp(
+    budget.anyOf.find((part) => part.type === 'string').pattern,
+  );
   for (let value = 0; value <= 2_100_000; value += 1) {
     const expected = value === 0 || (value >= 20_000 && value <= 2_000_000);
-    if (pattern.test(String(value)) !== expected) assert.fail(`pattern is wrong for ${value}`);
+    if (pattern.test(String(value)) !== expected)
+      assert.fail(`pattern is wrong for ${value}`);
   }
   // The spellings both reference parsers read alike are in the pattern too.
   assert.equal(pattern.test('020000'), true);
@@ -123,7 +190,9 @@ test('ajv agrees with segform on inputs of the differential generator', () => {
     const result = segform.validate(bytes);
     let text;
     try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+        bytes,
+      );
       JSON.parse(text);
     } catch {
       continue; // not JSON, or not UTF-8: nothing for a schema to judge
@@ -131,7 +200,11 @@ test('ajv agrees with segform on inputs of the differential generator', () => {
     const verdict = schemaVerdict(text, result);
     if (verdict === undefined) continue;
     judged += 1;
-    assert.equal(verdict, result.ok, `${text.slice(0, 200)}: ${JSON.stringify(validateWithSchema.errors)}`);
+    assert.equal(
+      verdict,
+      result.ok,
+      `${text.slice(0, 200)}: ${JSON.stringify(validateWithSchema.errors)}`,
+    );
   }
   assert.ok(judged > 1000, `only ${judged} inputs judged`);
 });
@@ -141,7 +214,17 @@ test('page bundle leaves the schema out', async () => {
   // so esbuild drops it from web/gen/app.js: 5 KB of script a first load
   // would otherwise fetch.
   const { readFile } = await import('node:fs/promises');
-  const bundle = await readFile(new URL('../../web/gen/app.js', import.meta.url), 'utf8');
-  assert.ok(bundle.includes('budgetMilliNodeHours'), 'the bundle has the declarations');
-  assert.equal(bundle.includes(schema.$schema), false, 'the bundle has the schema');
+  const bundle = await readFile(
+    new URL('../../web/gen/app.js', import.meta.url),
+    'utf8',
+  );
+  assert.ok(
+    bundle.includes('budgetMilliNodeHours'),
+    'the bundle has the declarations',
+  );
+  assert.equal(
+    bundle.includes(schema.$schema),
+    false,
+    'the bundle has the schema',
+  );
 });

@@ -13,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fakeBin = mkdtempSync(path.join(tmpdir(), 'segform-fake-cmake-'));
 after(() => rmSync(fakeBin, { recursive: true, force: true }));
-writeFileSync(path.join(fakeBin, 'cmake'),
-  '#!/bin/sh\necho "[ 50%] Building"\necho "fake.cc:1: error: stand-in failure"\nexit 2\n');
+writeFileSync(
+  path.join(fakeBin, 'cmake'),
+  '#!/bin/sh\necho "[ 50%] Building"\necho "fake.cc:1: error: stand-in failure"\nexit 2\n',
+);
 chmodSync(path.join(fakeBin, 'cmake'), 0o755);
 
 function runWithFailingCmake(script, ...args) {
@@ -30,7 +32,10 @@ test('build fails when cmake fails', () => {
   const run = runWithFailingCmake('scripts/build.sh');
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stdout, /stand-in failure/);
-  assert.match(run.stderr, /^build: building build failed; see the messages above$/m);
+  assert.match(
+    run.stderr,
+    /^build: building build failed; see the messages above$/m,
+  );
 });
 
 test('fuzz fails when its build fails', () => {

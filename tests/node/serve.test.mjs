@@ -35,34 +35,47 @@ function get(url, path) {
       response.on('data', (chunk) => {
         body += chunk;
       });
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode,
+          headers: response.headers,
+          body,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
   });
 }
 
-test('serve script prints its address and serves the page', { timeout: 30000 }, async () => {
-  const { child, url } = await startServeScript();
-  try {
-    const page = await get(url, '/');
-    assert.equal(page.status, 200);
-    assert.match(page.headers['content-type'], /^text\/html/);
-    assert.match(page.headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+test(
+  'serve script prints its address and serves the page',
+  { timeout: 30000 },
+  async () => {
+    const { child, url } = await startServeScript();
+    try {
+      const page = await get(url, '/');
+      assert.equal(page.status, 200);
+      assert.match(page.headers['content-type'], /^text\/html/);
+      assert.match(
+        page.headers['content-security-policy'],
+        /script-src 'self' 'wasm-unsafe-eval'/,
+      );
 
-    const wasm = await get(url, '/gen/segform.wasm');
-    assert.equal(wasm.status, 200);
-    assert.equal(wasm.headers['content-type'], 'application/wasm');
+      const wasm = await get(url, '/gen/segform.wasm');
+      assert.equal(wasm.status, 200);
+      assert.equal(wasm.headers['content-type'], 'application/wasm');
 
-    const outside = await get(url, '/../package.json');
-    assert.equal(outside.status, 404);
-    const encoded = await get(url, '/%2e%2e/package.json');
-    assert.equal(encoded.status, 404);
-  } finally {
-    child.kill();
-    await once(child, 'exit');
-  }
-});
+      const outside = await get(url, '/../package.json');
+      assert.equal(outside.status, 404);
+      const encoded = await get(url, '/%2e%2e/package.json');
+      assert.equal(encoded.status, 404);
+    } finally {
+      child.kill();
+      await once(child, 'exit');
+    }
+  },
+);
 
 test('PORT takes decimal digits only', { timeout: 30000 }, async () => {
   for (const port of ['0x4650', '1e3', ' 80', '65536', 'abc']) {

@@ -24,13 +24,31 @@ test('offsets of invalid UTF-8 match TextDecoder', () => {
     bytes: fc.uint8Array({ minLength: 1, maxLength: 6, min: 0x80, max: 0xff }),
     after: fc.uint8Array({ maxLength: 3, min: 0x20, max: 0xff }),
   });
-  fc.assert(fc.property(arbitrary, ({ before: text, bytes, after }) => {
-    const head = encoder.encode(`{"baseModelId": "${JSON.stringify(text).slice(1, -1)}`);
-    const input = new Uint8Array([...head, ...bytes, ...after, ...encoder.encode('"}')]);
-    const result = segform.validateFile(input);
-    const finding = result.findings.find((found) => found.code === 'json.invalid_utf8');
-    if (finding === undefined) return; // the random bytes were valid UTF-8
-    assert.equal(finding.utf16Begin, decoder.decode(input.subarray(0, finding.begin)).length);
-    assert.equal(finding.utf16End, decoder.decode(input.subarray(0, finding.end)).length);
-  }), { numRuns: 2000, seed: 5 });
+  fc.assert(
+    fc.property(arbitrary, ({ before: text, bytes, after }) => {
+      const head = encoder.encode(
+        `{"baseModelId": "${JSON.stringify(text).slice(1, -1)}`,
+      );
+      const input = new Uint8Array([
+        ...head,
+        ...bytes,
+        ...after,
+        ...encoder.encode('"}'),
+      ]);
+      const result = segform.validateFile(input);
+      const finding = result.findings.find(
+        (found) => found.code === 'json.invalid_utf8',
+      );
+      if (finding === undefined) return; // the random bytes were valid UTF-8
+      assert.equal(
+        finding.utf16Begin,
+        decoder.decode(input.subarray(0, finding.begin)).length,
+      );
+      assert.equal(
+        finding.utf16End,
+        decoder.decode(input.subarray(0, finding.end)).length,
+      );
+    }),
+    { numRuns: 2000, seed: 5 },
+  );
 });

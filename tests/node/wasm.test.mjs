@@ -10,7 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 
 import { loadSegform, membersOf } from '../../web/segform.mjs';
-import { casesDir, loadCases, nativeCli, repoRoot, runNativeCheck, summarize } from './helpers.mjs';
+import {
+  casesDir,
+  loadCases,
+  nativeCli,
+  repoRoot,
+  runNativeCheck,
+  summarize,
+} from './helpers.mjs';
 
 const cases = loadCases();
 let segform;
@@ -57,26 +64,37 @@ describe('agreement with the native checker', () => {
     });
   });
 
-  test('the declarations equal the checker\'s fields command', () => {
+  test("the declarations equal the checker's fields command", () => {
     const native = JSON.parse(execFileSync(nativeCli, ['fields']));
     assert.deepEqual(segform.inputs, native);
   });
 
   test('a JavaScript string and its UTF-8 bytes give the same result', () => {
-    const text = '{\n\t"baseModelId": "modèle",\r\n"budgetMilliNodeHours": 5000}';
-    assert.deepEqual(segform.validate(text), segform.validate(new TextEncoder().encode(text)));
+    const text =
+      '{\n\t"baseModelId": "modèle",\r\n"budgetMilliNodeHours": 5000}';
+    assert.deepEqual(
+      segform.validate(text),
+      segform.validate(new TextEncoder().encode(text)),
+    );
   });
 });
 
 describe('limits and options', () => {
   test('the limits come from the C++ declarations', () => {
-    assert.deepEqual(segform.limits, { maxTextBytes: 1048576, maxNestingDepth: 64, maxFindings: 100 });
+    assert.deepEqual(segform.limits, {
+      maxTextBytes: 1048576,
+      maxNestingDepth: 64,
+      maxFindings: 100,
+    });
   });
 
   test('10 MiB of text is refused without being copied into the module', () => {
     const memoryBefore = segform.memoryBytes();
     const text = `{"baseModelId":"${'x'.repeat(10 * 1024 * 1024)}"}`;
-    for (const result of [segform.validate(text), segform.validateFile(new TextEncoder().encode(text))]) {
+    for (const result of [
+      segform.validate(text),
+      segform.validateFile(new TextEncoder().encode(text)),
+    ]) {
       assert.equal(result.findings.length, 1);
       assert.equal(result.findings[0].code, 'json.too_large');
       assert.equal(result.findings[0].params.size, text.length);
@@ -87,14 +105,24 @@ describe('limits and options', () => {
 
   test('an ArrayBuffer over the limit is refused without being copied', () => {
     const memoryBefore = segform.memoryBytes();
-    const result = segform.validateFile(new Uint8Array(50 * 2 ** 20).fill(32).buffer);
+    const result = segform.validateFile(
+      new Uint8Array(50 * 2 ** 20).fill(32).buffer,
+    );
     assert.equal(result.findings[0].code, 'json.too_large');
     assert.equal(segform.memoryBytes(), memoryBefore);
-    assert.equal(segform.validateFile(new TextEncoder().encode('{}').buffer).ok, true);
+    assert.equal(
+      segform.validateFile(new TextEncoder().encode('{}').buffer).ok,
+      true,
+    );
   });
 
   test('a byte-order mark in any byte view is dropped from a file', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{}')]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('{}'),
+    ]);
     for (const view of [bytes, new Int8Array(bytes.buffer), bytes.buffer]) {
       const result = segform.validateFile(view);
       assert.equal(result.ok, true);
@@ -111,8 +139,14 @@ describe('limits and options', () => {
     // Byte offsets count from after the mark.
     assert.equal(unknown.begin, 1);
     const [, modelType] = result.fieldSpans;
-    assert.equal(text.slice(modelType.keyBegin, modelType.valueEnd), '"modelType": 1');
-    assert.equal(text.slice(result.objectSpan.begin, result.objectSpan.end), text.slice(1));
+    assert.equal(
+      text.slice(modelType.keyBegin, modelType.valueEnd),
+      '"modelType": 1',
+    );
+    assert.equal(
+      text.slice(result.objectSpan.begin, result.objectSpan.end),
+      text.slice(1),
+    );
     // The same text as bytes gives offsets into the text decoded without it.
     const fromBytes = segform.validateFile(new TextEncoder().encode(text));
     assert.equal(fromBytes.findings[0].utf16Begin, 1);
@@ -120,19 +154,35 @@ describe('limits and options', () => {
 
   test('the size limit is inclusive and counts UTF-8 bytes', () => {
     const base = '{"baseModelId":"é"}'; // é is two bytes
-    const exact = base + ' '.repeat(segform.limits.maxTextBytes - (base.length + 1));
-    assert.equal(segform.validate(exact).findings[0].code, 'base_model_id.invalid');
-    assert.equal(segform.validate(`${exact} `).findings[0].code, 'json.too_large');
+    const exact =
+      base + ' '.repeat(segform.limits.maxTextBytes - (base.length + 1));
+    assert.equal(
+      segform.validate(exact).findings[0].code,
+      'base_model_id.invalid',
+    );
+    assert.equal(
+      segform.validate(`${exact} `).findings[0].code,
+      'json.too_large',
+    );
     const withBom = `\ufeff${exact}`;
-    assert.equal(segform.validateFile(withBom).findings[0].code, 'base_model_id.invalid');
+    assert.equal(
+      segform.validateFile(withBom).findings[0].code,
+      'base_model_id.invalid',
+    );
   });
 
   test('string oversize only in bytes', () => {
     // 400,000 units under the limit, 1,200,018 bytes over it.
     const text = `{"baseModelId":"${'\u5b57'.repeat(400000)}"}`;
-    for (const result of [segform.validate(text), segform.validateFile(`\ufeff${text}`)]) {
+    for (const result of [
+      segform.validate(text),
+      segform.validateFile(`\ufeff${text}`),
+    ]) {
       assert.equal(result.findings[0].code, 'json.too_large');
-      assert.equal(result.findings[0].params.size, new TextEncoder().encode(text).length);
+      assert.equal(
+        result.findings[0].params.size,
+        new TextEncoder().encode(text).length,
+      );
     }
     assert.equal(segform.validate('{}').ok, true);
   });
@@ -141,8 +191,10 @@ describe('limits and options', () => {
     // A new module starts with 2 MiB; the second input makes it grow while
     // the input buffer is reserved.
     const fresh = await loadSegform();
-    const object = (size) => new TextEncoder().encode(
-      '{"modelType":"CLOUD_HIGH_ACCURACY_1"'.padEnd(size - 1, ' ') + '}');
+    const object = (size) =>
+      new TextEncoder().encode(
+        '{"modelType":"CLOUD_HIGH_ACCURACY_1"'.padEnd(size - 1, ' ') + '}',
+      );
     const before = fresh.memoryBytes();
     assert.equal(fresh.validate(object(900_000)).ok, true);
     assert.equal(fresh.validateFile(object(1_048_576)).ok, true);
@@ -163,16 +215,29 @@ describe('limits and options', () => {
     const text = '{"modelType":"CLOUD_LOW_ACCURACY_1"}';
     const shared = new SharedArrayBuffer(text.length);
     new Uint8Array(shared).set(new TextEncoder().encode(text));
-    assert.equal(segform.validate(shared).formValues.modelType, 'CLOUD_LOW_ACCURACY_1');
-    const foreign = runInNewContext('new Uint8Array(codes).buffer',
-      { codes: [...text].map((character) => character.charCodeAt(0)) });
+    assert.equal(
+      segform.validate(shared).formValues.modelType,
+      'CLOUD_LOW_ACCURACY_1',
+    );
+    const foreign = runInNewContext('new Uint8Array(codes).buffer', {
+      codes: [...text].map((character) => character.charCodeAt(0)),
+    });
     assert.equal(foreign instanceof ArrayBuffer, false);
-    assert.equal(segform.validate(foreign).formValues.modelType, 'CLOUD_LOW_ACCURACY_1');
+    assert.equal(
+      segform.validate(foreign).formValues.modelType,
+      'CLOUD_LOW_ACCURACY_1',
+    );
   });
 
   test('null options mean the defaults', () => {
-    assert.equal(segform.validate('{"x": 1}', null).findings[0].severity, 'error');
-    assert.equal(segform.validateFile(new Uint8Array([0x7b, 0x7d]), null).ok, true);
+    assert.equal(
+      segform.validate('{"x": 1}', null).findings[0].severity,
+      'error',
+    );
+    assert.equal(
+      segform.validateFile(new Uint8Array([0x7b, 0x7d]), null).ok,
+      true,
+    );
   });
 
   test('a million levels of nesting end in one finding', () => {
@@ -187,7 +252,9 @@ describe('limits and options', () => {
     const lenient = segform.validate(text, { ignoreUnknownFields: true });
     assert.equal(lenient.ok, true);
     assert.equal(lenient.findings[0].severity, 'warning');
-    assert.deepEqual(JSON.parse(lenient.canonicalJson), { modelType: 'CLOUD_HIGH_ACCURACY_1' });
+    assert.deepEqual(JSON.parse(lenient.canonicalJson), {
+      modelType: 'CLOUD_HIGH_ACCURACY_1',
+    });
   });
 
   test('UTF-16 offsets index the JavaScript string', () => {
@@ -206,24 +273,35 @@ describe('member spans', () => {
     assert.equal(unknown.field, null);
     assert.equal(text.slice(unknown.valueBegin, unknown.valueEnd), '"é😀"');
     assert.equal(modelType.field, 'modelType');
-    assert.equal(text.slice(modelType.keyBegin, modelType.keyEnd), '"model_type"');
-    assert.equal(text.slice(modelType.valueBegin, modelType.valueEnd), '"CLOUD_LOW_ACCURACY_1"');
+    assert.equal(
+      text.slice(modelType.keyBegin, modelType.keyEnd),
+      '"model_type"',
+    );
+    assert.equal(
+      text.slice(modelType.valueBegin, modelType.valueEnd),
+      '"CLOUD_LOW_ACCURACY_1"',
+    );
     assert.deepEqual(result.objectSpan, { begin: 0, end: text.length });
   });
 
   test('a pipeline request gives the spans inside its trainingTaskInputs', () => {
-    const text = '{"displayName":"é","trainingTaskInputs":{"budgetMilliNodeHours":"50000"}}';
+    const text =
+      '{"displayName":"é","trainingTaskInputs":{"budgetMilliNodeHours":"50000"}}';
     const result = segform.validate(text);
     assert.equal(result.pipelineRequest, true);
     const [budget] = result.fieldSpans;
     assert.equal(text.slice(budget.valueBegin, budget.valueEnd), '"50000"');
-    assert.equal(text.slice(result.objectSpan.begin, result.objectSpan.end),
-      '{"budgetMilliNodeHours":"50000"}');
+    assert.equal(
+      text.slice(result.objectSpan.begin, result.objectSpan.end),
+      '{"budgetMilliNodeHours":"50000"}',
+    );
   });
 
   test('members match fieldSpans', () => {
     // A few members come as objects, many as columns.
-    const many = Array.from({ length: 100 }, (_, i) => `, "k${i}": ${i}`).join('');
+    const many = Array.from({ length: 100 }, (_, i) => `, "k${i}": ${i}`).join(
+      '',
+    );
     const withMany = `\ufeff{"a\\u00e9": 1, "modelType": 2, "\u{1f600}": [3], "model_type": 4${many}}`;
     const withFew = withMany.replace(many, '');
     const rows = [withFew, withMany].flatMap((input) => [
@@ -240,20 +318,31 @@ describe('member spans', () => {
       const count = input.length < 100 ? 4 : 104;
       assert.equal(members.count, count);
       assert.deepEqual(members.indicesOf('modelType'), [1, 3]);
-      assert.deepEqual(members.indicesOf(null).slice(0, 3), [0, 2, 4].slice(0, count - 2));
+      assert.deepEqual(
+        members.indicesOf(null).slice(0, 3),
+        [0, 2, 4].slice(0, count - 2),
+      );
       assert.deepEqual(members.indicesOf('baseModelId'), []);
       // fieldSpans is built from the same columns when it is read.
-      assert.deepEqual(result.fieldSpans, Array.from({ length: count }, (_, i) => ({
-        key: members.key(i),
-        field: members.field(i),
-        keyBegin: members.keyBegin(i),
-        keyEnd: members.keyEnd(i),
-        valueBegin: members.valueBegin(i),
-        valueEnd: members.valueEnd(i),
-      })));
-      assert.deepEqual(result.fieldSpans.slice(0, 4).map((span) => span.key),
-        ['a\u00e9', 'modelType', '\u{1f600}', 'model_type']);
-      assert.equal(input.slice(members.keyBegin(2), members.keyEnd(2)), '"\u{1f600}"');
+      assert.deepEqual(
+        result.fieldSpans,
+        Array.from({ length: count }, (_, i) => ({
+          key: members.key(i),
+          field: members.field(i),
+          keyBegin: members.keyBegin(i),
+          keyEnd: members.keyEnd(i),
+          valueBegin: members.valueBegin(i),
+          valueEnd: members.valueEnd(i),
+        })),
+      );
+      assert.deepEqual(
+        result.fieldSpans.slice(0, 4).map((span) => span.key),
+        ['a\u00e9', 'modelType', '\u{1f600}', 'model_type'],
+      );
+      assert.equal(
+        input.slice(members.keyBegin(2), members.keyEnd(2)),
+        '"\u{1f600}"',
+      );
     }
   });
 
@@ -276,10 +365,14 @@ describe('loading', () => {
       const result = segform.validateFile(readFileSync(${JSON.stringify(caseFile)}));
       process.stdout.write(JSON.stringify(result.findings));
     `;
-    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: tmpdir(),
-      encoding: 'utf8',
-    });
+    const output = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', script],
+      {
+        cwd: tmpdir(),
+        encoding: 'utf8',
+      },
+    );
     const [native] = runNativeCheck(caseFile);
     assert.deepEqual(JSON.parse(output), native.findings);
     assert.equal(native.findings[0].code, 'budget.out_of_range');
@@ -327,15 +420,23 @@ describe('robustness', () => {
 
   test('lone surrogate is located invalid UTF-8', () => {
     // Short and long strings take different copying paths into the module.
-    for (const head of ['{"baseModelId":"', `{"baseModelId":"${'\u00e9'.repeat(2000)}`]) {
+    for (const head of [
+      '{"baseModelId":"',
+      `{"baseModelId":"${'\u00e9'.repeat(2000)}`,
+    ]) {
       for (const surrogate of ['\ud800', '\udfff']) {
         const text = `${head}${surrogate}\ud83d\ude00"}`;
-        for (const result of [segform.validate(text), segform.validateFile(text)]) {
+        for (const result of [
+          segform.validate(text),
+          segform.validateFile(text),
+        ]) {
           assert.equal(result.findings.length, 1);
           const [finding] = result.findings;
           assert.equal(finding.code, 'json.invalid_utf8');
-          assert.equal(finding.params.found,
-            `U+${surrogate.charCodeAt(0).toString(16).toUpperCase()}`);
+          assert.equal(
+            finding.params.found,
+            `U+${surrogate.charCodeAt(0).toString(16).toUpperCase()}`,
+          );
           assert.equal(finding.utf16Begin, head.length);
           assert.equal(finding.utf16End, head.length + 1);
           assert.equal(finding.column, head.length + 1);
@@ -344,7 +445,10 @@ describe('robustness', () => {
     }
     // A well-formed pair stays valid text.
     const pair = segform.validate('{"baseModelId":"\ud83d\ude00"}');
-    assert.deepEqual(pair.findings.map((finding) => finding.code), ['base_model_id.invalid']);
+    assert.deepEqual(
+      pair.findings.map((finding) => finding.code),
+      ['base_model_id.invalid'],
+    );
   });
 
   test('many findings are capped and stay fast', () => {
@@ -364,7 +468,10 @@ describe('robustness', () => {
     const result = segform.validate(`{${keys.join(',')},"modelType":1}`);
     assert.equal(result.unknownFieldCount, 150);
     assert.equal(result.unknownFields.length, segform.limits.maxFindings);
-    assert.deepEqual(result.unknownFields.at(-1), { key: 'k99', valueJson: '99' });
+    assert.deepEqual(result.unknownFields.at(-1), {
+      key: 'k99',
+      valueJson: '99',
+    });
     // The spans still cover every member, for edits of the text.
     assert.equal(result.fieldSpans.length, 151);
   });
@@ -382,34 +489,54 @@ describe('robustness', () => {
   });
 
   test('declarations cannot be changed', async () => {
-    assert.throws(() => { segform.limits.maxTextBytes = 5; }, TypeError);
-    assert.throws(() => { segform.inputs.fields[0].jsonName = 'x'; }, TypeError);
+    assert.throws(() => {
+      segform.limits.maxTextBytes = 5;
+    }, TypeError);
+    assert.throws(() => {
+      segform.inputs.fields[0].jsonName = 'x';
+    }, TypeError);
     // A second API, loaded after, reads the same limits.
     const other = await loadSegform();
     assert.equal(other.limits.maxTextBytes, 1048576);
-    assert.equal(other.validate(`{"a":"${'x'.repeat(1048576)}"}`).findings[0].code,
-      'json.too_large');
+    assert.equal(
+      other.validate(`{"a":"${'x'.repeat(1048576)}"}`).findings[0].code,
+      'json.too_large',
+    );
   });
 
   test('hostile inputs each get a finding within 2 s, natively named', () => {
-    const valid = '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":"250000"}';
+    const valid =
+      '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":"250000"}';
     const keys = Array.from({ length: 100000 }, (_, i) => `"${i}":0`).join(',');
     const rows = [
       ['10 MiB of text', ' '.repeat(10 << 20), 'json.too_large'],
       ['nesting a million deep', '['.repeat(1000000), 'json.too_deep'],
       ['100,000 keys', `{${keys}}`, 'findings.truncated'],
-      ['100,000 members of a pipeline request', `{"trainingTaskInputs":{},${keys}}`,
-        'findings.truncated'],
-      ['100,000 members of a create request\'s pipeline',
+      [
+        '100,000 members of a pipeline request',
+        `{"trainingTaskInputs":{},${keys}}`,
+        'findings.truncated',
+      ],
+      [
+        "100,000 members of a create request's pipeline",
         `{"parent":"projects/p/locations/l","trainingPipeline":{"trainingTaskInputs":{},${keys}}}`,
-        'findings.truncated'],
-      ['16,000 nested duplicates under a long key',
-        `{"${'k'.repeat(900000)}":{"b":1${',"b":1'.repeat(16000)}}}`, 'json.duplicate_key'],
-      ['60,000 placeholders in a request',
+        'findings.truncated',
+      ],
+      [
+        '16,000 nested duplicates under a long key',
+        `{"${'k'.repeat(900000)}":{"b":1${',"b":1'.repeat(16000)}}}`,
+        'json.duplicate_key',
+      ],
+      [
+        '60,000 placeholders in a request',
         `{"trainingTaskInputs":{},"labels":[[${'"REPLACE_WITH_X",'.repeat(60000)}1]]}`,
-        'findings.truncated'],
-      ['string just under the limit', `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
-        'base_model_id.invalid'],
+        'findings.truncated',
+      ],
+      [
+        'string just under the limit',
+        `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
+        'base_model_id.invalid',
+      ],
       ['NUL bytes', '{"a":1}\u0000\u0000', 'json.syntax'],
     ];
     for (const [name, text, code] of rows) {
@@ -417,18 +544,35 @@ describe('robustness', () => {
       const result = segform.validate(text);
       // A guard against hangs, not a speed target.
       assert.ok(performance.now() - start < 2000, `${name} took too long`);
-      assert.ok(result.findings.some((finding) => finding.code === code), name);
-      assert.equal(segform.validate(valid).ok, true, `${name}: module still works`);
+      assert.ok(
+        result.findings.some((finding) => finding.code === code),
+        name,
+      );
+      assert.equal(
+        segform.validate(valid).ok,
+        true,
+        `${name}: module still works`,
+      );
     }
   });
 
   test('every prefix and every invalid byte position is handled', () => {
-    const valid = new TextEncoder().encode('{"modelType":"CLOUD_HIGH_ACCURACY_1","baseModelId":"m"}');
+    const valid = new TextEncoder().encode(
+      '{"modelType":"CLOUD_HIGH_ACCURACY_1","baseModelId":"m"}',
+    );
     for (let length = 0; length < valid.length; length += 1) {
-      assert.equal(segform.validate(valid.subarray(0, length)).ok, false, `prefix ${length}`);
+      assert.equal(
+        segform.validate(valid.subarray(0, length)).ok,
+        false,
+        `prefix ${length}`,
+      );
     }
     for (let i = 0; i <= valid.length; i += 1) {
-      const bytes = new Uint8Array([...valid.subarray(0, i), 0xff, ...valid.subarray(i)]);
+      const bytes = new Uint8Array([
+        ...valid.subarray(0, i),
+        0xff,
+        ...valid.subarray(i),
+      ]);
       const [finding] = segform.validate(bytes).findings;
       assert.equal(finding.code, 'json.invalid_utf8');
       assert.equal(finding.begin, i);
@@ -445,22 +589,37 @@ describe('robustness', () => {
   test('bad options raise TypeError', async () => {
     // "false" is a string, which would read as true.
     for (const value of ['false', 1, {}]) {
-      assert.throws(() => segform.validate('{}', { ignoreUnknownFields: value }),
-        { name: 'TypeError', message: /^segform: validate\(\) takes ignoreUnknownFields as true or false$/ });
+      assert.throws(
+        () => segform.validate('{}', { ignoreUnknownFields: value }),
+        {
+          name: 'TypeError',
+          message:
+            /^segform: validate\(\) takes ignoreUnknownFields as true or false$/,
+        },
+      );
     }
-    assert.equal(segform.validate('{"x": 1}', { ignoreUnknownFields: undefined }).ok, false);
+    assert.equal(
+      segform.validate('{"x": 1}', { ignoreUnknownFields: undefined }).ok,
+      false,
+    );
     const bytes = new TextEncoder().encode('{}');
     const view = new DataView(bytes.buffer);
     structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
     for (const input of [bytes, bytes.buffer, view]) {
-      assert.throws(() => segform.validateFile(input),
-        { name: 'TypeError', message: /^segform: validateFile\(\) cannot read a detached buffer$/ });
+      assert.throws(() => segform.validateFile(input), {
+        name: 'TypeError',
+        message: /^segform: validateFile\(\) cannot read a detached buffer$/,
+      });
     }
     // Each entry point names itself.
-    assert.throws(() => segform.validateFile(null),
-      { name: 'TypeError', message: /^segform: validateFile\(\) takes a string or UTF-8 bytes$/ });
-    assert.throws(() => segform.validate(7),
-      { name: 'TypeError', message: /^segform: validate\(\) takes a string or UTF-8 bytes$/ });
+    assert.throws(() => segform.validateFile(null), {
+      name: 'TypeError',
+      message: /^segform: validateFile\(\) takes a string or UTF-8 bytes$/,
+    });
+    assert.throws(() => segform.validate(7), {
+      name: 'TypeError',
+      message: /^segform: validate\(\) takes a string or UTF-8 bytes$/,
+    });
     assert.equal(segform.validate('{}').ok, true);
     assert.equal((await loadSegform(null)).validate('{}').ok, true);
   });

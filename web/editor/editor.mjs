@@ -2,9 +2,18 @@
 // findings as lint diagnostics. scripts/bundle.mjs bundles this file
 // into web/gen/editor.js, which the page imports once the form is usable.
 
-import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
+import {
+  defaultKeymap,
+  history,
+  historyKeymap,
+  isolateHistory,
+} from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import {
+  bracketMatching,
+  HighlightStyle,
+  syntaxHighlighting,
+} from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
@@ -31,9 +40,14 @@ import { unsafeToShowRanges } from '../gen/declarations.mjs';
 // split them apart.
 const unsafeToShow = new RegExp(
   '(?![\\t\\n\\r\\u200c\\u200d\\ufe00-\\ufe0f\\u{e0000}-\\u{e007f}\\u{e0100}-\\u{e01ef}])' +
-  `[${unsafeToShowRanges
-    .map(([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`)
-    .join('')}]`, 'u');
+    `[${unsafeToShowRanges
+      .map(
+        ([first, last]) =>
+          `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`,
+      )
+      .join('')}]`,
+  'u',
+);
 
 /**
  * Renders the placeholder of a hidden character. CodeMirror calls every
@@ -55,16 +69,20 @@ function renderHiddenCharacter(code, description, placeholder) {
   return span;
 }
 
-
 // Colours come from the page's custom properties (style.css), which inherit
 // into the shadow root, so both colour schemes keep their contrast.
 const pageTheme = EditorView.theme({
-  '&': { color: 'var(--text)', backgroundColor: 'var(--surface)', maxHeight: '28rem' },
+  '&': {
+    color: 'var(--text)',
+    backgroundColor: 'var(--surface)',
+    maxHeight: '28rem',
+  },
   // The page draws the focus ring around the editor's host (style.css),
   // whose overflow would clip a ring drawn here.
   '&.cm-focused': { outline: 'none' },
   '.cm-scroller': {
-    fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    fontFamily:
+      'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
   },
   '.cm-content': { caretColor: 'var(--text)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
@@ -73,7 +91,9 @@ const pageTheme = EditorView.theme({
     backgroundColor: 'var(--code-surface)',
     borderRight: '1px solid var(--border)',
   },
-  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--code-surface)' },
+  '.cm-activeLine, .cm-activeLineGutter': {
+    backgroundColor: 'var(--code-surface)',
+  },
   '.cm-tooltip': {
     color: 'var(--text)',
     backgroundColor: 'var(--surface)',
@@ -83,7 +103,10 @@ const pageTheme = EditorView.theme({
   // CodeMirror's pure red falls short of text contrast in both schemes.
   '.cm-specialChar': { color: 'var(--error)' },
   // CodeMirror's own panel colours are light in both schemes.
-  '.cm-panels': { color: 'var(--text)', backgroundColor: 'var(--code-surface)' },
+  '.cm-panels': {
+    color: 'var(--text)',
+    backgroundColor: 'var(--code-surface)',
+  },
   '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
   '.cm-panels.cm-panels-bottom': { borderTop: '1px solid var(--border)' },
   '.cm-long-line-panel': { padding: '0.25rem 0.5rem' },
@@ -94,7 +117,10 @@ const pageTheme = EditorView.theme({
 
 const pageHighlightStyle = HighlightStyle.define([
   { tag: tags.string, color: 'var(--ok)' },
-  { tag: [tags.number, tags.bool, tags.null, tags.keyword], color: 'var(--info)' },
+  {
+    tag: [tags.number, tags.bool, tags.null, tags.keyword],
+    color: 'var(--info)',
+  },
   { tag: tags.propertyName, color: 'var(--accent)' },
   { tag: tags.invalid, color: 'var(--error)' },
 ]);
@@ -118,7 +144,8 @@ const plainText = showPanel.of(() => {
   const dom = document.createElement('div');
   dom.className = 'cm-long-line-panel';
   dom.setAttribute('role', 'status');
-  dom.textContent = 'Highlighting and line wrapping are off while a line is longer than ' +
+  dom.textContent =
+    'Highlighting and line wrapping are off while a line is longer than ' +
     `${maxHighlightedLineLength.toLocaleString('en-US')} characters.`;
   return { dom, top: true };
 });
@@ -135,8 +162,10 @@ function isLongLine(line) {
   // two UTF-16 units.
   let characters = line.length;
   for (let i = 0; i + 1 < line.length; i += 1) {
-    if ((line.charCodeAt(i) & 0xfc00) === 0xd800 &&
-        (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    if (
+      (line.charCodeAt(i) & 0xfc00) === 0xd800 &&
+      (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
       characters -= 1;
       i += 1;
     }
@@ -190,7 +219,9 @@ const highlightSwitch = EditorState.transactionExtender.of((transaction) => {
   if (longLine === hadLongLine) {
     return null;
   }
-  return { effects: highlightSlot.reconfigure(longLine ? plainText : highlighted) };
+  return {
+    effects: highlightSlot.reconfigure(longLine ? plainText : highlighted),
+  };
 });
 
 /**
@@ -205,11 +236,25 @@ const highlightSwitch = EditorState.transactionExtender.of((transaction) => {
  *   beforeUserInput runs before CodeMirror handles a key, pointer,
  *   clipboard or input event, so the caller can bring the text up to date.
  */
-export function createEditor({ parent, text, label, onChange, beforeUserInput }) {
+export function createEditor({
+  parent,
+  text,
+  label,
+  onChange,
+  beforeUserInput,
+}) {
   const root = parent.attachShadow({ mode: 'open' });
   // Capturing on the shadow root runs before CodeMirror's own handlers.
-  for (const type of ['keydown', 'beforeinput', 'pointerdown', 'mousedown', 'paste', 'cut',
-    'drop', 'compositionstart']) {
+  for (const type of [
+    'keydown',
+    'beforeinput',
+    'pointerdown',
+    'mousedown',
+    'paste',
+    'cut',
+    'drop',
+    'compositionstart',
+  ]) {
     root.addEventListener(type, () => beforeUserInput(), { capture: true });
   }
   const view = new EditorView({
@@ -221,7 +266,10 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
         lineNumbers(),
         // The characters that the findings' messages escape show as
         // placeholders, as CodeMirror shows some of them already.
-        highlightSpecialChars({ addSpecialChars: unsafeToShow, render: renderHiddenCharacter }),
+        highlightSpecialChars({
+          addSpecialChars: unsafeToShow,
+          render: renderHiddenCharacter,
+        }),
         highlightActiveLineGutter(),
         history(),
         drawSelection(),
@@ -230,7 +278,9 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
         highlightSelectionMatches(),
         syntaxHighlighting(pageHighlightStyle),
         pageTheme,
-        highlightSlot.of(hasLongLine(text.split('\n')) ? plainText : highlighted),
+        highlightSlot.of(
+          hasLongLine(text.split('\n')) ? plainText : highlighted,
+        ),
         highlightSwitch,
         lintGutter(),
         EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
@@ -240,7 +290,12 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
         EditorView.domEventHandlers({
           drop: (event) => (event.dataTransfer?.files.length ?? 0) > 0,
         }),
-        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
+        keymap.of([
+          ...defaultKeymap,
+          ...historyKeymap,
+          ...searchKeymap,
+          ...lintKeymap,
+        ]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
             onChange(update.state.doc.toString());
@@ -269,14 +324,23 @@ export function createEditor({ parent, text, label, onChange, beforeUserInput })
     },
     /** Shows findings (with utf16Begin/utf16End into the text) as diagnostics. */
     showFindings(findings) {
-      view.dispatch(setDiagnostics(view.state, findings.map((finding) =>
-        toDiagnostic(finding, view.state.doc.length))));
+      view.dispatch(
+        setDiagnostics(
+          view.state,
+          findings.map((finding) =>
+            toDiagnostic(finding, view.state.doc.length),
+          ),
+        ),
+      );
     },
     /** Selects a range, scrolls it into view and focuses the editor. */
     revealRange(from, to) {
       const length = view.state.doc.length;
       view.dispatch({
-        selection: EditorSelection.single(Math.min(from, length), Math.min(to, length)),
+        selection: EditorSelection.single(
+          Math.min(from, length),
+          Math.min(to, length),
+        ),
         scrollIntoView: true,
       });
       view.focus();
@@ -298,15 +362,19 @@ function toDiagnostic(finding, length) {
     to,
     severity: finding.severity === 'info' ? 'info' : finding.severity,
     source: finding.code,
-    message: finding.hint ? `${finding.message}. ${finding.hint}` : finding.message,
+    message: finding.hint
+      ? `${finding.message}. ${finding.hint}`
+      : finding.message,
     // Built from text nodes only: messages quote the user's input.
     renderMessage() {
       const element = document.createElement('span');
       const label = document.createElement('strong');
       label.textContent = `${severityLabel(finding.severity)}: `;
       element.append(label);
-      appendMessageAndHint(element, finding,
-        { messageClass: 'cm-diagnostic-message', hintClass: 'cm-diagnostic-hint' });
+      appendMessageAndHint(element, finding, {
+        messageClass: 'cm-diagnostic-message',
+        hintClass: 'cm-diagnostic-hint',
+      });
       return element;
     },
   };
