@@ -110,6 +110,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   std::vector<std::string_view> names = FieldNames(message);
   std::string message_text;
   std::string hint;
+  const std::string spelled = SpelledLikeKey(member.key, suggestion);
   if (suggestion == kCreatePipelineKey || suggestion == kPipelineInputsKey) {
     const std::string_view what =
         suggestion == kCreatePipelineKey
@@ -117,13 +118,13 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
             : "a training pipeline request's inputs";
     message_text =
         Format("unknown field {}; did you mean \"{}\", the key of {}?",
-               {Quoted(member.key), suggestion, what});
-    hint = Format("Rename it to \"{}\" to check the request's inputs.",
-                  {suggestion});
+               {Quoted(member.key), spelled, what});
+    hint =
+        Format("Rename it to \"{}\" to check the request's inputs.", {spelled});
   } else if (!suggestion.empty()) {
     message_text = Format("unknown field {}; did you mean \"{}\"?",
-                          {Quoted(member.key), suggestion});
-    hint = Format("Rename it to \"{}\".", {suggestion});
+                          {Quoted(member.key), spelled});
+    hint = Format("Rename it to \"{}\".", {spelled});
   } else if (!set_already.empty()) {
     message_text =
         Format("unknown field {}; it is close to {}, which is set already",
@@ -138,7 +139,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
       sink.Add(severity, "field.unknown", MemberPointer(member.key),
                member.key_span, std::move(message_text), std::move(hint));
   finding.params.Set(Param::kKey, member.key);
-  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
+  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, spelled);
   finding.params.Set(Param::kAllowed, std::move(names));
 }
 

@@ -402,6 +402,12 @@ void AppendQuotedForMessage(std::string_view text, size_t max_characters,
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
 
+// Returns json_name spelled the way the key it would replace is written:
+// in snake_case, as proto names are, when the key has an underscore and no
+// capital, or else as it is. The API reads both spellings, so the file can
+// keep one style.
+std::string SpelledLikeKey(std::string_view key, std::string_view json_name);
+
 // A value for a hole of Format: text put in as it is, or, made by Quoted(),
 // text quoted as QuoteForMessage quotes it. Quoting in place saves the
 // string that QuoteForMessage would return.

@@ -523,6 +523,25 @@ std::string_view ClosestName(std::string_view name,
   return best_distance <= allowed ? best : std::string_view();
 }
 
+std::string SpelledLikeKey(std::string_view key, std::string_view json_name) {
+  const bool has_capital = std::any_of(
+      key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (has_capital || key.find('_') == std::string_view::npos) {
+    return std::string(json_name);
+  }
+  std::string snake;
+  snake.reserve(json_name.size() + 4);
+  for (const char c : json_name) {
+    if (c >= 'A' && c <= 'Z') {
+      snake += '_';
+      snake += static_cast<char>(c - 'A' + 'a');
+    } else {
+      snake += c;
+    }
+  }
+  return snake;
+}
+
 Finding& FindingSink::Add(Severity severity, std::string code, std::string path,
                           Span span, std::string message, std::string hint) {
   // Most inputs have a few findings: room for four at once saves the

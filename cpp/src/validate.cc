@@ -218,13 +218,14 @@ void ReportUnknownRequestMember(const RawDocument& document,
     set_already = WrittenKey(document, suggestion);
     suggestion = {};
   }
+  const std::string spelled = internal::SpelledLikeKey(member.key, suggestion);
   std::string message;
   std::string fix;
   if (!suggestion.empty()) {
-    message = internal::Format(
-        "unknown member {} of a {}; did you mean \"{}\"?",
-        {internal::Quoted(member.key), message_name, suggestion});
-    fix = internal::Format("Rename it to \"{}\".", {suggestion});
+    message =
+        internal::Format("unknown member {} of a {}; did you mean \"{}\"?",
+                         {internal::Quoted(member.key), message_name, spelled});
+    fix = internal::Format("Rename it to \"{}\".", {spelled});
   } else if (!set_already.empty()) {
     message = internal::Format(
         "unknown member {} of a {}; it is close to {}, which is set already",
@@ -242,7 +243,7 @@ void ReportUnknownRequestMember(const RawDocument& document,
                internal::MemberPointer(member.key), member.key_span,
                std::move(message), std::move(fix));
   finding.params.Set(Param::kKey, member.key);
-  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, suggestion);
+  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, spelled);
 }
 
 // Returns true for null or "", which proto3 reads as an unset string field.
@@ -636,6 +637,8 @@ const RawMember* ReportMissingInputs(const RawDocument& document,
       internal::kPipelineInputsKey};
   for (const RawMember& member : document.members) {
     if (internal::ClosestName(member.key, inputs_key).empty()) continue;
+    const std::string spelled =
+        internal::SpelledLikeKey(member.key, internal::kPipelineInputsKey);
     Finding& finding = sink.Add(
         Severity::kError, "pipeline.missing_inputs",
         internal::MemberPointer(member.key), member.key_span,
@@ -643,10 +646,9 @@ const RawMember* ReportMissingInputs(const RawDocument& document,
                          "trainingTaskInputs, the training inputs that "
                          "segform checks; {} is close to that name",
                          {internal::Quoted(member.key)}),
-        internal::Format("Rename it to \"{}\".",
-                         {internal::kPipelineInputsKey}));
+        internal::Format("Rename it to \"{}\".", {spelled}));
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
-    finding.params.Set(Param::kSuggestion, internal::kPipelineInputsKey);
+    finding.params.Set(Param::kSuggestion, spelled);
     return &member;
   }
   Finding& finding = sink.Add(

@@ -394,6 +394,21 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
       << as_written->message;
 }
 
+// A misspelt member gets its name in the style the key is written in:
+// snake_case for a key with underscores and no capital.
+TEST(PipelineRequest, SuggestsMemberInTheKeysStyle) {
+  for (const auto& [key, name] : {std::pair<std::string, std::string>{
+                                      "model_to_uplod", "model_to_upload"},
+                                  {"modelToUplod", "modelToUpload"}}) {
+    const ValidationResult result = Validate(
+        RequestStart() + R"("trainingTaskInputs":{},")" + key + R"(":{}})");
+    const Finding* typo = testing::FindCode(result, "pipeline.unknown_field");
+    ASSERT_NE(typo, nullptr) << key;
+    EXPECT_EQ(typo->params.ToJson()["suggestion"], name) << key;
+    EXPECT_EQ(typo->hint, "Rename it to \"" + name + "\".") << key;
+  }
+}
+
 TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
   const std::string definition =
       R"("trainingTaskDefinition":")" +

@@ -170,18 +170,28 @@ TEST(UnknownField, SuggestsCloseFieldName) {
             std::string::npos);
 }
 
-// A typo of a proto name gets the field's JSON name suggested, for every
-// field: the search compares without case and underscores, under which the
-// two names are the same.
-TEST(UnknownField, SuggestsJsonNameForProtoNameTypo) {
+// A typo of a proto name gets the field's proto name suggested, and a typo
+// of a JSON name its JSON name, for every field, so that a file keeps the
+// style it is written in. The search compares without case and
+// underscores, under which the two names are the same.
+TEST(UnknownField, SuggestsNameInTheKeysStyle) {
   for (const FieldDecl& field : ImageSegmentationInputsDecl().fields) {
-    std::string key(field.proto_name);
-    key.erase(1, 1);
-    const ValidationResult result = Validate("{\"" + key + "\": null}");
-    const Finding* finding = FindCode(result, "field.unknown");
-    ASSERT_NE(finding, nullptr) << key;
-    EXPECT_EQ(finding->params.ToJson()["suggestion"], field.json_name) << key;
+    for (const std::string_view name : {field.proto_name, field.json_name}) {
+      std::string key(name);
+      key.erase(1, 1);
+      const ValidationResult result = Validate("{\"" + key + "\": null}");
+      const Finding* finding = FindCode(result, "field.unknown");
+      ASSERT_NE(finding, nullptr) << key;
+      EXPECT_EQ(finding->params.ToJson()["suggestion"], name) << key;
+      EXPECT_EQ(finding->hint, "Rename it to \"" + std::string(name) + "\".")
+          << key;
+    }
   }
+  // A key with capitals and underscores is not a proto name.
+  const ValidationResult mixed = Validate(R"({"model_Tpe": 1})");
+  const Finding* finding = FindCode(mixed, "field.unknown");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->params.ToJson()["suggestion"], "modelType");
 }
 
 // The key below is 49 bytes, past a cut-off on the raw length (twice the
@@ -193,7 +203,7 @@ TEST(UnknownField, SuggestsNameForKeyWithManySeparators) {
     const ValidationResult result = Validate("{\"" + key + "\":1}");
     const Finding* finding = FindCode(result, "field.unknown");
     ASSERT_NE(finding, nullptr) << underscores;
-    EXPECT_EQ(finding->params.ToJson()["suggestion"], "modelType")
+    EXPECT_EQ(finding->params.ToJson()["suggestion"], "model_type")
         << underscores;
   }
 }
@@ -210,9 +220,11 @@ TEST(UnknownField, SuggestsPipelineKeyAtTopLevel) {
     const Finding* finding = FindCode(result, "field.unknown");
     ASSERT_NE(finding, nullptr) << key;
     EXPECT_EQ(finding->path, "/" + key);
-    EXPECT_EQ(finding->params.ToJson()["suggestion"], "trainingTaskInputs")
-        << key;
-    EXPECT_NE(finding->message.find("did you mean \"trainingTaskInputs\""),
+    const std::string name = key.find('_') == std::string::npos
+                                 ? "trainingTaskInputs"
+                                 : "training_task_inputs";
+    EXPECT_EQ(finding->params.ToJson()["suggestion"], name) << key;
+    EXPECT_NE(finding->message.find("did you mean \"" + name + "\""),
               std::string::npos)
         << key;
     // Beside a trainingTaskDefinition, the text is a request without its
@@ -224,7 +236,7 @@ TEST(UnknownField, SuggestsPipelineKeyAtTopLevel) {
     const Finding* missing = FindCode(request, "pipeline.missing_inputs");
     ASSERT_NE(missing, nullptr) << key;
     EXPECT_EQ(missing->path, "/" + key);
-    EXPECT_EQ(missing->hint, "Rename it to \"trainingTaskInputs\".");
+    EXPECT_EQ(missing->hint, "Rename it to \"" + name + "\".");
     // That one error is all the key gets: no unknown member besides.
     EXPECT_EQ(FindCode(request, "pipeline.unknown_field"), nullptr) << key;
   }
@@ -283,7 +295,8 @@ TEST(UnknownField, SuggestsNoFieldSetAlready) {
   const ValidationResult absent = Validate(
       R"({"budget_milli_node_hour":5,"baseModelId":"m1","baseModelID":"m2"})");
   ASSERT_EQ(absent.findings.size(), 2u);
-  EXPECT_EQ(absent.findings[0].hint, "Rename it to \"budgetMilliNodeHours\".");
+  EXPECT_EQ(absent.findings[0].hint,
+            "Rename it to \"budget_milli_node_hours\".");
   EXPECT_NE(absent.findings[1].hint.find("\"baseModelId\" has the value"),
             std::string::npos);
 }
