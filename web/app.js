@@ -1063,7 +1063,11 @@ function renderEditorFindings() {
   if (!editor || !result || state.editorBacklog.length > 0) {
     return;
   }
-  editor.showFindings(result.findings);
+  const counts = countAllFindings(result);
+  editor.showFindings(result.findings, {
+    invalid: counts.error > 0,
+    description: describeCounts(counts),
+  });
   renderIfChanged(
     elements.editorFindings,
     findingsKey(result.findings, textLocation),

@@ -48,3 +48,37 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
+
+// The editor's text box tells assistive technology whether the text has an
+// error, and how many findings it has, since the list of them is outside
+// its shadow root.
+test(
+  'editor text box states its findings',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      const content = page.locator('#editor-root .cm-content');
+      await content.waitFor();
+      assert.equal(await content.getAttribute('aria-invalid'), 'false');
+      assert.equal(
+        await content.getAttribute('aria-description'),
+        'No problems found.',
+      );
+
+      await importFile(page, 'inputs.json', fileWithErrors);
+      assert.equal(await content.getAttribute('aria-invalid'), 'true');
+      assert.equal(
+        await content.getAttribute('aria-description'),
+        '3 errors, 1 warning.',
+      );
+
+      // Only warnings: not invalid, and still described.
+      await importFile(page, 'inputs.json', '{"modelType":0}');
+      assert.equal(await content.getAttribute('aria-invalid'), 'false');
+      assert.equal(
+        await content.getAttribute('aria-description'),
+        '1 warning.',
+      );
+    });
+  },
+);

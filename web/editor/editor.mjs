@@ -139,6 +139,12 @@ export const maxHighlightedLineLength = 20_000;
 // The slot contains the JSON language and line wrapping while every line is
 // within the limit, and otherwise a panel that explains why they are off.
 const highlightSlot = new Compartment();
+
+// The text box's state for assistive technology: aria-invalid while the
+// text has an error, and the counts of its findings as its description.
+// The list of findings is outside the editor's shadow root, where
+// aria-describedby cannot point, so the description is a text of its own.
+const findingsAttributes = new Compartment();
 const highlighted = [json(), EditorView.lineWrapping];
 const plainText = showPanel.of(() => {
   const dom = document.createElement('div');
@@ -284,6 +290,7 @@ export function createEditor({
         highlightSwitch,
         lintGutter(),
         EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
+        findingsAttributes.of(EditorView.contentAttributes.of({})),
         // A dropped file is the page's import, which replaces the whole text
         // and offers Undo. Marked as handled here, it is not also inserted
         // at the drop point, and the event goes on to the page's handler.
@@ -305,6 +312,8 @@ export function createEditor({
     }),
   });
 
+  let shownAttributes = {};
+
   return {
     view,
     getText() {
@@ -322,16 +331,35 @@ export function createEditor({
         annotations: ownUndoStep ? isolateHistory.of('full') : [],
       });
     },
-    /** Shows findings (with utf16Begin/utf16End into the text) as diagnostics. */
-    showFindings(findings) {
-      view.dispatch(
-        setDiagnostics(
-          view.state,
-          findings.map((finding) =>
-            toDiagnostic(finding, view.state.doc.length),
-          ),
-        ),
+    /**
+     * Shows findings (with utf16Begin/utf16End into the text) as diagnostics.
+     * The summary, {invalid, description}, sets the text box's aria-invalid
+     * and description.
+     */
+    showFindings(findings, { invalid, description }) {
+      const diagnostics = setDiagnostics(
+        view.state,
+        findings.map((finding) => toDiagnostic(finding, view.state.doc.length)),
       );
+      const effects = [diagnostics.effects ?? []].flat();
+      const attributes = {
+        'aria-invalid': invalid ? 'true' : 'false',
+        'aria-description': description,
+      };
+      // Reconfiguring recomputes the editor's facets, so it is done only
+      // when the attributes change, not on every keystroke.
+      if (
+        attributes['aria-invalid'] !== shownAttributes['aria-invalid'] ||
+        attributes['aria-description'] !== shownAttributes['aria-description']
+      ) {
+        shownAttributes = attributes;
+        effects.push(
+          findingsAttributes.reconfigure(
+            EditorView.contentAttributes.of(attributes),
+          ),
+        );
+      }
+      view.dispatch({ effects });
     },
     /** Selects a range, scrolls it into view and focuses the editor. */
     revealRange(from, to) {
