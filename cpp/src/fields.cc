@@ -399,8 +399,17 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
   }
 }
 
+// Returns an int64 as Python's json_format sets an enum field to it: its
+// low 32 bits, as a signed number.
+int64_t WrapToInt32(int64_t number) {
+  return static_cast<int32_t>(static_cast<uint32_t>(number));
+}
+
+// With unknown fields ignored, @bufbuild/protobuf skips an enum string it
+// does not know (a string of digits included), which leaves the field at 0.
 void ReadEnum(const FieldDecl& field, const RawMember& member,
-              FieldValue& value, FindingSink& sink) {
+              bool ignore_unknown_fields, FieldValue& value,
+              FindingSink& sink) {
   const EnumDecl& enum_type = *field.enum_type;
   const RawValue& raw = member.value;
   if (raw.kind == ValueKind::kNumber) {
@@ -424,11 +433,24 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
     value.number = known->number;
     return;
   }
+  if (ignore_unknown_fields) {
+    // Python reads these digits as 0, and JavaScript skips them: both read
+    // the field as not set, which CheckModelType warns of as for a 0.
+    const std::optional<int64_t> number = ReadPythonInt64String(raw.text);
+    if (number && WrapToInt32(*number) == 0) {
+      value.number = 0;
+      return;
+    }
+  }
   if (const std::optional<int64_t> number = ReadPythonIntegerString(raw.text)) {
     value.lenient_number = number;
     ReportNotPortable(field, member,
-                      "Python reads a string of digits as the number, "
-                      "JavaScript rejects it",
+                      ignore_unknown_fields
+                          ? "Python reads a string of digits as the number, "
+                            "JavaScript skips it when unknown fields are "
+                            "ignored"
+                          : "Python reads a string of digits as the number, "
+                            "JavaScript rejects it",
                       PortableEnumSpelling(enum_type, *number), sink);
     return;
   }
@@ -682,7 +704,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     value.decl = field;
     switch (field->kind) {
       case FieldKind::kEnum:
-        ReadEnum(*field, member, value, sink);
+        ReadEnum(*field, member, options.ignore_unknown_fields, value, sink);
         break;
       case FieldKind::kInt64:
         ReadInt64(*field, member, value, sink);

@@ -404,10 +404,10 @@ std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
          spaces + "$";
 }
 
-std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
+std::optional<int64_t> ReadPythonInt64String(std::string_view text) {
   // For an enum, json_format passes the string to int(), which drops the
   // ASCII space and U+0085 besides the shared white space, in any mix, and
-  // reads at most 4,300 digits. Only int32 values can be an enum number.
+  // reads at most 4,300 digits.
   std::string_view core = text;
   for (size_t before = std::string_view::npos; core.size() != before;) {
     before = core.size();
@@ -430,7 +430,11 @@ std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
       core.size() - (!core.empty() && (core[0] == '-' || core[0] == '+'));
   if (digits > kMaxPythonDigits) return std::nullopt;
   bool overflow = false;
-  const std::optional<int64_t> value = ReadSignedDigits(core, &overflow);
+  return ReadSignedDigits(core, &overflow);
+}
+
+std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {
+  const std::optional<int64_t> value = ReadPythonInt64String(text);
   if (!value || *value < std::numeric_limits<int32_t>::min() ||
       *value > std::numeric_limits<int32_t>::max()) {
     return std::nullopt;

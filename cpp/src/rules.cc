@@ -55,12 +55,23 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
     return;
   }
   if (known->number == 0) {
-    Finding& finding =
-        sink.Add(Severity::kWarning, Code(field, "unspecified"),
-                 MemberPointer(member.key), member.value.span,
-                 Format("{} should not be set; the service trains {} instead",
-                        {known->name, field.service_default}),
-                 "Choose a model type, or leave the field out.");
+    // A 0 or a string of digits read as 0 is named, so the message says
+    // what the value means.
+    const bool is_name = member.value.kind == ValueKind::kString &&
+                         member.value.text == known->name;
+    Finding& finding = sink.Add(
+        Severity::kWarning, Code(field, "unspecified"),
+        MemberPointer(member.key), member.value.span,
+        is_name ? Format("{} should not be set; the service trains {} instead",
+                         {known->name, field.service_default})
+                : Format("{} {} is read as {}, which should not be set; the "
+                         "service trains {} instead",
+                         {field.json_name,
+                          member.value.kind == ValueKind::kString
+                              ? Quoted(member.value.text)
+                              : FormatValue(member.value.text),
+                          known->name, field.service_default}),
+        "Choose a model type, or leave the field out.");
     finding.params.Set(Param::kActual, known->name);
     finding.params.Set(Param::kEffective, field.service_default);
   }

@@ -598,6 +598,39 @@ TEST(EnumSpelling, RejectsWhatParsersReadDifferently) {
   }
 }
 
+// With unknown fields ignored, JavaScript skips an enum string it does not
+// know. Where Python reads the digits as 0, wrapping past int32 as it sets
+// the field, both parsers leave the field unset, so the text is accepted
+// with the warning a 0 gets. Other digits are still read differently.
+TEST(EnumSpelling, IgnoreModeAcceptsDigitsReadAsZero) {
+  ValidateOptions ignore;
+  ignore.ignore_unknown_fields = true;
+  for (const char* value :
+       {"0", " 0 ", "0_0", "\u0660", "4294967296", "-4294967296"}) {
+    const std::string text = std::string(R"({"modelType":")") + value + "\"}";
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text, ignore);
+    EXPECT_TRUE(result.ok());
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "model_type.unspecified");
+    EXPECT_NE(result.findings[0].message.find("is read as "
+                                              "MODEL_TYPE_UNSPECIFIED"),
+              std::string::npos);
+    ASSERT_TRUE(result.inputs.has_value());
+    EXPECT_EQ(result.inputs->model_type, 0);
+    // Without the option, JavaScript rejects the string.
+    EXPECT_FALSE(Validate(text).ok());
+  }
+  const ValidationResult one = Validate(R"({"modelType":"1"})", ignore);
+  const Finding* not_portable = FindCode(one, "model_type.not_portable");
+  ASSERT_NE(not_portable, nullptr);
+  EXPECT_NE(not_portable->message.find("JavaScript skips it"),
+            std::string::npos);
+  // Past int64, Python rejects the number.
+  EXPECT_FALSE(
+      Validate(R"({"modelType":"18446744073709551616"})", ignore).ok());
+}
+
 TEST(EnumSpelling, AcceptsWholeNumbersWithFractionSyntax) {
   for (const char* text : {R"({"modelType":1.0})", R"({"modelType":0.1e1})",
                            R"({"modelType":1e0})"}) {
