@@ -93,6 +93,13 @@ std::string_view EffectiveSelector(const std::vector<FieldValue>& fields,
   return known == nullptr ? std::string_view() : known->name;
 }
 
+// Returns true when the budget's documented range, and its documented
+// default, apply to the model type.
+bool RangeApplies(const ConditionalRange& range, std::string_view model_type) {
+  return std::find(range.selector_values.begin(), range.selector_values.end(),
+                   model_type) != range.selector_values.end();
+}
+
 // Checks a budget above 0 against the range of the model type in effect,
 // and notes a model type whose range is not documented if note_unchecked.
 void CheckBudgetRange(const std::vector<FieldValue>& fields,
@@ -104,10 +111,7 @@ void CheckBudgetRange(const std::vector<FieldValue>& fields,
   const std::string_view model_type =
       EffectiveSelector(fields, *Fields().budget_selector);
   if (model_type.empty()) return;  // an unknown model type is reported already
-  const bool range_applies =
-      std::find(range.selector_values.begin(), range.selector_values.end(),
-                model_type) != range.selector_values.end();
-  if (!range_applies) {
+  if (!RangeApplies(range, model_type)) {
     if (!note_unchecked) return;
     Finding& finding = sink.Add(
         Severity::kInfo, Code(field, "range_not_checked"),
@@ -163,13 +167,30 @@ void CheckBudget(const std::vector<FieldValue>& fields,
   if (value == 0) {
     if (lenient) return;
     // proto3 does not tell 0 from unset, so the service applies its default.
+    // The schema documents that default only for the model types its range
+    // is documented for, so for another type it is not named.
+    const std::string_view model_type =
+        EffectiveSelector(fields, *Fields().budget_selector);
+    const bool documented = RangeApplies(*field.range, model_type);
     Finding& finding = sink.Add(
         Severity::kWarning, Code(field, "zero"), MemberPointer(member.key),
         member.value.span,
-        Format("a budget of 0 counts as not set; the default of {} applies",
-               {WithThousands(std::string(field.service_default))}),
+        documented
+            ? Format("a budget of 0 counts as not set; the default of {} "
+                     "applies",
+                     {WithThousands(std::string(field.service_default))})
+        : model_type.empty()
+            ? std::string("a budget of 0 counts as not set; the service "
+                          "applies its default")
+            : Format("a budget of 0 counts as not set; the service applies "
+                     "its default for {}, which is not documented",
+                     {model_type}),
         "Leave the field out to use the default, or give a budget.");
-    finding.params.Set(Param::kDefault, field.service_default);
+    if (documented) {
+      finding.params.Set(Param::kDefault, field.service_default);
+    } else if (!model_type.empty()) {
+      finding.params.Set(Param::kModelType, model_type);
+    }
     return;
   }
   CheckBudgetRange(fields, budget, value, !lenient, sink);

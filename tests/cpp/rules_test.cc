@@ -70,6 +70,31 @@ TEST(BudgetZero, WarnsThatTheDefaultApplies) {
   EXPECT_EQ(result.canonical_json, "{}\n");
 }
 
+// The schema documents the default of 192,000 for the high-accuracy type
+// only, so for another type the warning names no number.
+TEST(BudgetZero, NamesNoDefaultForOtherTypes) {
+  const ValidationResult result = Validate(
+      R"({"modelType":"MOBILE_TF_LOW_LATENCY_1","budgetMilliNodeHours":0})");
+  const Finding* finding = FindCode(result, "budget.zero");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(finding->params.contains(Param::kDefault));
+  EXPECT_EQ(finding->params.ToJson()["modelType"], "MOBILE_TF_LOW_LATENCY_1");
+  EXPECT_EQ(finding->message.find("192"), std::string::npos);
+
+  const ValidationResult unspecified = Validate(
+      R"({"modelType":"MODEL_TYPE_UNSPECIFIED","budgetMilliNodeHours":0})");
+  const Finding* named = FindCode(unspecified, "budget.zero");
+  ASSERT_NE(named, nullptr);
+  EXPECT_EQ(named->params.ToJson()["default"], "192000");
+
+  const ValidationResult unknown =
+      Validate(R"({"modelType":"OTHER","budgetMilliNodeHours":0})");
+  const Finding* unnamed = FindCode(unknown, "budget.zero");
+  ASSERT_NE(unnamed, nullptr);
+  EXPECT_FALSE(unnamed->params.contains(Param::kDefault));
+  EXPECT_FALSE(unnamed->params.contains(Param::kModelType));
+}
+
 TEST(ModelType, SuggestsNameForProseSpelling) {
   const ValidationResult result =
       Validate(R"({"modelType":"cloud-high-accuracy-1"})");
