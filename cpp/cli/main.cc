@@ -192,10 +192,11 @@ segform::ValidationResult ValidateInput(
   // known (a file) or only its lower bound (a stream, read to past the
   // limit).
   const bool has_mark = input.bytes.rfind("\xEF\xBB\xBF", 0) == 0;
+  const size_t mark_bytes = has_mark ? 3 : 0;
   segform::ValidationResult result =
       input.known_size != 0
-          ? segform::OversizeResult(input.known_size - (has_mark ? 3 : 0))
-          : segform::OversizeResult(segform::kMaxTextBytes, true);
+          ? segform::OversizeResult(input.known_size - mark_bytes)
+          : segform::OversizeResult(input.bytes.size() - mark_bytes, true);
   result.skipped_prefix = has_mark ? 3 : 0;
   return result;
 }

@@ -1156,7 +1156,7 @@ ValidationResult OversizeResult(uint64_t text_bytes, bool size_is_lower_bound) {
       Severity::kError, "json.too_large", "", {0, 0},
       internal::Format(
           "the text is {}{} bytes; at most {} bytes (1 MiB) are read",
-          {size_is_lower_bound ? "more than " : "",
+          {size_is_lower_bound ? "at least " : "",
            internal::WithThousands(std::to_string(text_bytes)),
            internal::WithThousands(static_cast<int64_t>(kMaxTextBytes))}),
       "These training inputs fit in a few hundred bytes: check that this is "

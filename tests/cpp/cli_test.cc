@@ -167,8 +167,19 @@ TEST(CliCheck, StopsReadingPastTheSizeLimit) {
   // /dev/zero never ends; the checker must not read it whole.
   const RunResult run = RunCli("check /dev/zero");
   EXPECT_EQ(run.status, 1);
-  EXPECT_NE(run.output.find("more than 1,048,576 bytes"), std::string::npos);
+  EXPECT_NE(run.output.find("at least 1,048,580 bytes"), std::string::npos);
   EXPECT_NE(run.output.find("[json.too_large]"), std::string::npos);
+}
+
+// From a stream, the size is the bytes read before reading stopped, which
+// is past the limit, so params.size is over params.max as for a file.
+TEST(CliCheck, StreamSizeIsOverTheLimit) {
+  const RunResult run = RunCli("check --format json - < /dev/zero");
+  EXPECT_EQ(run.status, 1);
+  const nlohmann::json reports = nlohmann::json::parse(run.output);
+  const nlohmann::json& params = reports[0]["findings"][0]["params"];
+  EXPECT_EQ(params["size"], segform::kMaxTextBytes + 4);
+  EXPECT_GT(params["size"], params["max"]);
 }
 
 // A byte-order mark before an oversized text is reported as skipped both

@@ -270,7 +270,8 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result);
 
 // The result of a text over kMaxTextBytes, built from its size alone so that
 // a caller need not copy or even read the whole text first. When only a
-// lower bound of the size is known, the message reads "more than".
+// lower bound of the size is known (the bytes read from a stream so far),
+// text_bytes is that bound and the message reads "at least".
 ValidationResult OversizeResult(uint64_t text_bytes,
                                 bool size_is_lower_bound = false);
 
