@@ -306,7 +306,9 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
     if (trimmed.empty()) {
       hint = "Clear the field to train from scratch.";
     } else if (IsModelId(suggestion)) {
-      hint = Format("Use {}.", {Quoted(suggestion)});
+      // A model ID has only a-z, 0-9, _ and -, so it needs no escapes, and
+      // it is shown whole, since a cut ID could not be used as it is.
+      hint = Format("Use \"{}\".", {suggestion});
     }
     Finding& finding = sink.Add(
         Severity::kError, Code(field, "whitespace"), MemberPointer(member.key),
@@ -331,7 +333,7 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
         Format("baseModelId must be a model ID, not a resource name; got {}",
                {Quoted(id)}),
         IsModelId(suggestion)
-            ? Format("Use the ID alone: {}.", {Quoted(suggestion)})
+            ? Format("Use the ID alone: \"{}\".", {suggestion})
             : "Give only the model's ID, the part after \"models/\".");
     finding.params.Set(Param::kActual, id);
     if (IsModelId(suggestion))

@@ -780,6 +780,15 @@ const HintRow kHintRows[] = {
      "123\xE3\x80\x80",
      "base_model_id.whitespace", "123"},
     {" Seg", "base_model_id.whitespace", nullptr},
+    // The longest IDs are past the 40 characters a message quotes, and the
+    // hint still gives them whole.
+    {" a12345678901234567890123456789012345678901234567890123456789012",
+     "base_model_id.whitespace",
+     "a12345678901234567890123456789012345678901234567890123456789012"},
+    {"projects/p/locations/l/models/"
+     "a12345678901234567890123456789012345678901234567890123456789012",
+     "base_model_id.resource_name",
+     "a12345678901234567890123456789012345678901234567890123456789012"},
 };
 
 TEST(BaseModelId, HintsSuggestOnlyValidIds) {
