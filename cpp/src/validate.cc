@@ -1010,11 +1010,16 @@ ValidationResult CheckText(std::string_view text,
     return result;
   }
   if (document->top.kind != ValueKind::kObject) {
+    // The example is an object, since wrapping an array or a value in
+    // braces, as in {[]}, is not JSON.
+    const FieldDecl& example = ImageSegmentationInputsDecl().fields.front();
     sink.Add(Severity::kError, "message.not_object", "", document->top.span,
              internal::Format("the top level must be a JSON object holding "
                               "the fields of {}",
                               {ImageSegmentationInputsDecl().name}),
-             "Wrap the fields in { }.");
+             internal::Format("Write the inputs as one JSON object, such as "
+                              "{\"{}\": \"{}\"}.",
+                              {example.json_name, example.service_default}));
     TakeFindings(sink, result);
     return result;
   }

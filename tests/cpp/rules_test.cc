@@ -577,6 +577,25 @@ TEST(Budget, OtherScriptDigitsNotPortable) {
             "\"CLOUD_HIGH_ACCURACY_1\"");
 }
 
+// The hint for a top level that is not an object gives an example object,
+// which is itself valid inputs. Wrapping the value in braces, as the hint
+// once said, would not be JSON for any of these.
+TEST(Hints, NotObjectExampleIsValid) {
+  for (const char* text : {"[]", "null", "0", "true", "\"modelType\""}) {
+    SCOPED_TRACE(text);
+    const ValidationResult result = Validate(text);
+    const Finding* finding = FindCode(result, "message.not_object");
+    ASSERT_NE(finding, nullptr);
+    const std::string_view lead = "such as ";
+    const size_t start = finding->hint.find(lead);
+    ASSERT_NE(start, std::string::npos) << finding->hint;
+    ASSERT_EQ(finding->hint.back(), '.');
+    const std::string example = finding->hint.substr(
+        start + lead.size(), finding->hint.size() - 1 - start - lead.size());
+    EXPECT_TRUE(Validate(example).ok()) << example;
+  }
+}
+
 TEST(EnumSpelling, InexactHintNamesValue) {
   const ValidationResult result =
       Validate(R"({"modelType":1.0000000000000000001})");
