@@ -91,21 +91,30 @@ std::vector<std::string_view> FieldNames(const MessageDecl& message) {
 // proto name compares as equal to its JSON name, since the comparison
 // drops case and underscores, so a key close to the proto name gets the
 // JSON name. The closest name is suggested, unless it names a field that
-// is set already, where renaming would set the field twice. set[i] is the
-// key field i is set under, as written, or empty.
+// is set already, where renaming would set the field twice, or one that an
+// earlier unknown key got suggested, where renaming both would. set[i] is
+// the key field i is set under, as written, or empty, and suggested[i] the
+// unknown key that field i was suggested for, or empty.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity,
                         const std::vector<std::string_view>& candidates,
                         const std::vector<std::string_view>& set,
+                        std::vector<std::string_view>& suggested,
                         FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
   std::string_view suggestion = ClosestName(member.key, candidates);
   std::string_view set_already;
-  if (const FieldDecl* closest = message.FindField(suggestion);
-      closest != nullptr &&
-      !set[static_cast<size_t>(closest - message.fields.data())].empty()) {
-    set_already = set[static_cast<size_t>(closest - message.fields.data())];
-    suggestion = {};
+  std::string_view suggested_for;
+  if (const FieldDecl* closest = message.FindField(suggestion)) {
+    const size_t index = static_cast<size_t>(closest - message.fields.data());
+    if (!set[index].empty()) {
+      set_already = set[index];
+      suggestion = {};
+    } else if (!suggested[index].empty()) {
+      suggested_for = suggested[index];
+    } else {
+      suggested[index] = member.key;
+    }
   }
   std::vector<std::string_view> names = FieldNames(message);
   std::string message_text;
@@ -121,6 +130,16 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                {Quoted(member.key), spelled, what});
     hint =
         Format("Rename it to \"{}\" to check the request's inputs.", {spelled});
+  } else if (!suggested_for.empty()) {
+    message_text = Format(
+        "unknown field {}; it is close to \"{}\", which is suggested for {} "
+        "already",
+        {Quoted(member.key), spelled, Quoted(suggested_for)});
+    hint = Format(
+        "Rename only one of the two to \"{}\", and remove the "
+        "other.",
+        {spelled});
+    suggestion = {};
   } else if (!suggestion.empty()) {
     message_text = Format("unknown field {}; did you mean \"{}\"?",
                           {Quoted(member.key), spelled});
@@ -736,6 +755,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     for (size_t i = 0; i < values.size(); ++i) {
       if (values[i].member != nullptr) set[i] = values[i].member->key;
     }
+    std::vector<std::string_view> suggested(values.size());
     for (const RawMember& member : document.members) {
       if (message.FindField(member.key) != nullptr) continue;
       if (!unknown_keys.Insert(member.key)) {
@@ -743,7 +763,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
       } else if (!options.ignore_unknown_fields ||
                  !ReportUnignorableField(message, document, member, sink)) {
         ReportUnknownField(message, member, unknown_severity, candidates, set,
-                           sink);
+                           suggested, sink);
       }
     }
   }

@@ -202,26 +202,42 @@ std::string_view WrittenKey(const RawDocument& document,
 // the request sets already (not in `absent`) is not offered, because
 // renaming would set it twice, and the message names it as set. It is a
 // warning, like a missing displayName, because segform checks the inputs
-// in the request.
-void ReportUnknownRequestMember(const RawDocument& document,
-                                const RawMember& member,
-                                std::string_view message_name,
-                                const std::vector<std::string_view>& names,
-                                const std::vector<std::string_view>& absent,
-                                std::string_view hint, FindingSink& sink) {
+// in the request. A name suggested for an earlier member, in `suggested`
+// (name to key), is not offered again, since renaming both would set it
+// twice.
+void ReportUnknownRequestMember(
+    const RawDocument& document, const RawMember& member,
+    std::string_view message_name, const std::vector<std::string_view>& names,
+    const std::vector<std::string_view>& absent,
+    std::map<std::string_view, std::string_view>& suggested,
+    std::string_view hint, FindingSink& sink) {
   // 100,000 unknown members build no more messages than the cap keeps.
   if (sink.CutByCap(Severity::kWarning, member.key_span)) return;
   std::string_view suggestion = internal::ClosestName(member.key, names);
   std::string_view set_already;
+  std::string_view suggested_for;
   if (!suggestion.empty() &&
       std::find(absent.begin(), absent.end(), suggestion) == absent.end()) {
     set_already = WrittenKey(document, suggestion);
     suggestion = {};
+  } else if (!suggestion.empty()) {
+    const auto [earlier, inserted] = suggested.emplace(suggestion, member.key);
+    if (!inserted) suggested_for = earlier->second;
   }
   const std::string spelled = internal::SpelledLikeKey(member.key, suggestion);
   std::string message;
   std::string fix;
-  if (!suggestion.empty()) {
+  if (!suggested_for.empty()) {
+    message = internal::Format(
+        "unknown member {} of a {}; it is close to \"{}\", which is "
+        "suggested for {} already",
+        {internal::Quoted(member.key), message_name, spelled,
+         internal::Quoted(suggested_for)});
+    fix = internal::Format(
+        "Rename only one of the two to \"{}\", and remove the other.",
+        {spelled});
+    suggestion = {};
+  } else if (!suggestion.empty()) {
     message =
         internal::Format("unknown member {} of a {}; did you mean \"{}\"?",
                          {internal::Quoted(member.key), message_name, spelled});
@@ -699,6 +715,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   const std::vector<std::string_view> absent =
       AbsentNames(TrainingPipelineFieldNames(), document, RequestMemberName);
   std::map<std::string_view, const RawMember*> seen;  // by name
+  std::map<std::string_view, std::string_view> suggested;
   for (const RawMember& member : document.members) {
     const std::string_view name = spelled(member.key);
     if (!IsFirstOfItsName(seen, name, member, sink)) {
@@ -714,7 +731,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     if (RequestMemberName(member.key).empty() && &member != misspelt_inputs) {
       ReportUnknownRequestMember(
           document, member, "training pipeline request",
-          TrainingPipelineFieldNames(), absent,
+          TrainingPipelineFieldNames(), absent, suggested,
           "Remove it, or move it to the message it belongs to.", sink);
     }
   }
@@ -914,6 +931,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
   const std::vector<std::string_view> absent =
       AbsentNames(members, document, spelled);
   std::map<std::string_view, const RawMember*> seen;  // by name
+  std::map<std::string_view, std::string_view> suggested;
   for (const RawMember& member : document.members) {
     const std::string_view name = spelled(member.key);
     if (!IsFirstOfItsName(seen, name, member, sink)) {
@@ -937,7 +955,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
     }
     ReportUnknownRequestMember(
         document, member, "CreateTrainingPipelineRequest", members, absent,
-        "Remove it, or move it into trainingPipeline.", sink);
+        suggested, "Remove it, or move it into trainingPipeline.", sink);
   }
   CheckRequestParent(document, sink);
 

@@ -409,6 +409,23 @@ TEST(PipelineRequest, SuggestsMemberInTheKeysStyle) {
   }
 }
 
+// As for the inputs' fields, a member name is suggested for one unknown
+// member only.
+TEST(PipelineRequest, SuggestsEachMemberOnce) {
+  const ValidationResult result = Validate(
+      RequestStart() + R"("trainingTaskInputs":{},"labelz":{},"lables":{}})");
+  std::vector<const Finding*> unknown;
+  for (const Finding& finding : result.findings) {
+    if (finding.code == "pipeline.unknown_field") unknown.push_back(&finding);
+  }
+  ASSERT_EQ(unknown.size(), 2u);
+  EXPECT_EQ(unknown[0]->params.ToJson()["suggestion"], "labels");
+  EXPECT_FALSE(unknown[1]->params.contains(Param::kSuggestion));
+  EXPECT_EQ(unknown[1]->hint,
+            "Rename only one of the two to \"labels\", and remove the "
+            "other.");
+}
+
 TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
   const std::string definition =
       R"("trainingTaskDefinition":")" +

@@ -326,6 +326,25 @@ TEST(UnknownField, SuggestsNoFieldSetAlready) {
             std::string::npos);
 }
 
+// Two unknown keys close to the same absent field: renaming both would
+// set it twice, so only the first is told to rename, and the second is
+// told to keep one of the two.
+TEST(UnknownField, SuggestsEachFieldOnce) {
+  const ValidationResult result =
+      Validate(R"({"modeltype":"CLOUD_HIGH_ACCURACY_1","modelTyp":1})");
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(result.findings[0].params.ToJson()["suggestion"], "modelType");
+  const Finding& second = result.findings[1];
+  EXPECT_EQ(second.code, "field.unknown");
+  EXPECT_FALSE(second.params.contains(Param::kSuggestion));
+  EXPECT_NE(second.message.find("suggested for \"modeltype\" already"),
+            std::string::npos)
+      << second.message;
+  EXPECT_EQ(second.hint,
+            "Rename only one of the two to \"modelType\", and remove the "
+            "other.");
+}
+
 TEST(UnknownField, EscapesPointerCharacters) {
   const ValidationResult result = Validate(R"({"a/b~c":1})");
   ASSERT_EQ(result.findings.size(), 1u);
