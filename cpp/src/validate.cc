@@ -371,6 +371,47 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
   }
 }
 
+// Warns of each integer of more than 4,300 digits outside the checked span
+// (the inputs, whose own check reports them). Python's json module rejects
+// the whole text for one, wherever it is. The path is the top-level member
+// the integer is in.
+void ReportLongIntegersOutside(std::string_view text,
+                               const RawDocument& document,
+                               internal::Span checked, FindingSink& sink) {
+  for (const internal::Span& number : document.long_integers) {
+    if (number.begin >= checked.begin && number.begin < checked.end) continue;
+    if (sink.CutByCap(Severity::kWarning, number)) continue;
+    // The members are in text order: the last one starting before the
+    // number is the only one that can hold it.
+    const auto after = std::upper_bound(
+        document.members.begin(), document.members.end(), number.begin,
+        [](size_t begin, const RawMember& member) {
+          return begin < member.key_span.begin;
+        });
+    std::string path;
+    if (after != document.members.begin()) {
+      const RawMember& member = *std::prev(after);
+      if (number.begin < member.value.span.end) {
+        path = internal::MemberPointer(member.key);
+      }
+    }
+    const size_t digits =
+        number.end - number.begin - (text[number.begin] == '-' ? 1 : 0);
+    Finding& finding = sink.Add(
+        Severity::kWarning, "pipeline.not_portable", std::move(path), number,
+        internal::Format(
+            "this integer has {} digits; Python's JSON parser reads at most "
+            "{}, so it rejects the whole request",
+            {internal::WithThousands(static_cast<int64_t>(digits)),
+             internal::WithThousands(
+                 static_cast<int64_t>(internal::kMaxPythonDigits))}),
+        "Shorten the number, or write it as a string where the member takes "
+        "one.");
+    finding.params.Set(Param::kSize, digits);
+    finding.params.Set(Param::kMax, internal::kMaxPythonDigits);
+  }
+}
+
 // Reports a string value of the request at `span` that is still a
 // placeholder of the page's pipeline export. `path` gives the value's
 // JSON Pointer and its name for the message: the keys down to it, as in
@@ -745,6 +786,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
           ? inputs_member->value.span
           : internal::Span{};
   ReportNestedDuplicatesOutside(document, checked, sink);
+  ReportLongIntegersOutside(text, document, checked, sink);
   ReportPlaceholders(text, document, inputs_member, sink);
 
   // The API rejects a request without the fields TrainingPipeline marks
@@ -961,6 +1003,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
 
   if (is_object && result.pipeline_request) {
     ReportNestedDuplicatesOutside(document, span, sink);
+    ReportLongIntegersOutside(text, document, span, sink);
     MergeInnerResult(text, span, pointer, result, sink);
     if (inputs_in_doubt) result.canonical_json.clear();
     TakeFindings(sink, result);
@@ -971,6 +1014,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
   // trainingTaskInputs, where reading it as the inputs would make each of
   // its own members an unknown field.
   ReportNestedDuplicatesOutside(document, {}, sink);
+  ReportLongIntegersOutside(text, document, {}, sink);
   if (!is_object) {
     Finding& finding = sink.Add(
         Severity::kError, "pipeline.pipeline_not_object", pointer, span,

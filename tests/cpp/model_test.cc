@@ -426,6 +426,49 @@ TEST(PipelineRequest, SuggestsEachMemberOnce) {
             "other.");
 }
 
+// Python's json module rejects a whole text with an integer of more than
+// 4,300 digits, so one anywhere in a request is a warning at the number,
+// under the top-level member it is in. One inside the inputs is their own
+// check's to report, and is not reported twice.
+TEST(PipelineRequest, WarnsOfLongIntegers) {
+  const std::string digits(4301, '7');
+  const std::string request = RequestStart() +
+                              R"("trainingTaskInputs":{},)"
+                              R"("trainingTaskMetadata":{"x":[-)" +
+                              digits + "]}}";
+  const ValidationResult result = Validate(request);
+  const Finding* finding = testing::FindCode(result, "pipeline.not_portable");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->severity, Severity::kWarning);
+  EXPECT_EQ(finding->path, "/trainingTaskMetadata");
+  EXPECT_EQ(finding->begin, request.find("-7"));
+  EXPECT_EQ(finding->end, finding->begin + 1 + digits.size());
+  EXPECT_EQ(finding->params.ToJson()["size"], 4301);
+  EXPECT_EQ(finding->params.ToJson()["max"], 4300);
+
+  // In a CreateTrainingPipelineRequest, beside the pipeline and in it.
+  const std::string create = R"({"parent":"projects/p/locations/l",)"
+                             R"("x":)" +
+                             digits + R"(,"trainingPipeline":)" + request + "}";
+  std::vector<std::string> paths;
+  for (const Finding& each : Validate(create).findings) {
+    if (each.code == "pipeline.not_portable") paths.push_back(each.path);
+  }
+  EXPECT_EQ(paths, std::vector<std::string>(
+                       {"/x", "/trainingPipeline/trainingTaskMetadata"}));
+
+  // Inside the inputs, the unknown field's error is all there is.
+  const ValidationResult inner = Validate(
+      RequestStart() + R"("trainingTaskInputs":{"x":)" + digits + "}}");
+  EXPECT_EQ(testing::FindCode(inner, "pipeline.not_portable"), nullptr);
+  EXPECT_NE(testing::FindCode(inner, "field.unknown"), nullptr);
+  // 4,300 digits are read.
+  const ValidationResult fits =
+      Validate(RequestStart() + R"("trainingTaskInputs":{},"x":)" +
+               std::string(4300, '7') + "}");
+  EXPECT_EQ(testing::FindCode(fits, "pipeline.not_portable"), nullptr);
+}
+
 TEST(PipelineRequest, WarnsDisplayNameOfWrongType) {
   const std::string definition =
       R"("trainingTaskDefinition":")" +
