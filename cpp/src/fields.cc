@@ -418,8 +418,7 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
   }
 }
 
-// Returns an int64 as Python's json_format sets an enum field to it: its
-// low 32 bits, as a signed number.
+// Returns the low 32 bits of an int64, as a signed number.
 int64_t WrapToInt32(int64_t number) {
   return static_cast<int32_t>(static_cast<uint32_t>(number));
 }
@@ -453,10 +452,14 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
     return;
   }
   if (ignore_unknown_fields) {
-    // Python reads these digits as 0, and JavaScript skips them: both read
-    // the field as not set, which CheckModelType warns of as for a 0.
-    const std::optional<int64_t> number = ReadPythonInt64String(raw.text);
-    if (number && WrapToInt32(*number) == 0) {
+    // Python sets an enum field to 0 from a multiple of 2^32 within int64,
+    // and from any integer below int64 (protobuf 4.21.12's C++ extension;
+    // the differential test compares). JavaScript skips the string, so both
+    // read the field as not set, which CheckModelType warns of as for a 0.
+    bool below_int64 = false;
+    const std::optional<int64_t> number =
+        ReadPythonInt64String(raw.text, &below_int64);
+    if (below_int64 || (number && WrapToInt32(*number) == 0)) {
       value.number = 0;
       return;
     }

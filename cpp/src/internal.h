@@ -374,10 +374,10 @@ std::string NonNegativeInt64StringPattern(std::string_view magnitudes);
 // Returns the integer Python's json_format reads from an enum string of
 // digits (it takes them, @bufbuild/protobuf does not), or nullopt.
 std::optional<int64_t> ReadPythonIntegerString(std::string_view text);
-// Returns the same reading for any int64, or nullopt. Python sets an enum
-// field from a number beyond int32 to its low 32 bits, and rejects one
-// beyond int64.
-std::optional<int64_t> ReadPythonInt64String(std::string_view text);
+// Returns the same reading for any int64, or nullopt. *below_int64, when
+// given, tells whether the digits are an integer below the int64 range.
+std::optional<int64_t> ReadPythonInt64String(std::string_view text,
+                                             bool* below_int64 = nullptr);
 
 // Returns the names separated by ", ".
 std::string JoinNames(const std::vector<std::string_view>& names);

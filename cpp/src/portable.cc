@@ -404,7 +404,9 @@ std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
          spaces + "$";
 }
 
-std::optional<int64_t> ReadPythonInt64String(std::string_view text) {
+std::optional<int64_t> ReadPythonInt64String(std::string_view text,
+                                             bool* below_int64) {
+  if (below_int64 != nullptr) *below_int64 = false;
   // For an enum, json_format passes the string to int(), which drops the
   // ASCII space and U+0085 besides the shared white space, in any mix, and
   // reads at most 4,300 digits.
@@ -430,7 +432,9 @@ std::optional<int64_t> ReadPythonInt64String(std::string_view text) {
       core.size() - (!core.empty() && (core[0] == '-' || core[0] == '+'));
   if (digits > kMaxPythonDigits) return std::nullopt;
   bool overflow = false;
-  return ReadSignedDigits(core, &overflow);
+  const std::optional<int64_t> value = ReadSignedDigits(core, &overflow);
+  if (overflow && below_int64 != nullptr) *below_int64 = core[0] == '-';
+  return value;
 }
 
 std::optional<int64_t> ReadPythonIntegerString(std::string_view text) {

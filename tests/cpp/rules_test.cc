@@ -669,7 +669,8 @@ TEST(EnumSpelling, IgnoreModeAcceptsDigitsReadAsZero) {
   ValidateOptions ignore;
   ignore.ignore_unknown_fields = true;
   for (const char* value :
-       {"0", " 0 ", "0_0", "\u0660", "4294967296", "-4294967296"}) {
+       {"0", " 0 ", "0_0", "\u0660", "4294967296", "-4294967296",
+        "-9223372036854775809", "-100000000000000000000000"}) {
     const std::string text = std::string(R"({"modelType":")") + value + "\"}";
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text, ignore);

@@ -87,9 +87,10 @@ function readValues(message) {
  * Parses raw input bytes as AutoMlImageSegmentationInputs.
  *
  * @param {Uint8Array} bytes the input exactly as given, possibly invalid UTF-8
+ * @param {{ignoreUnknownFields?: boolean}} [options] passed to fromJsonString
  * @returns {{ok: true, values: object} | {ok: false, error: string}}
  */
-export function parseWithBufbuild(bytes) {
+export function parseWithBufbuild(bytes, options = {}) {
   let text;
   try {
     text = utf8Decoder.decode(bytes);
@@ -97,7 +98,10 @@ export function parseWithBufbuild(bytes) {
     return { ok: false, error: `invalid UTF-8: ${error.message}` };
   }
   try {
-    return { ok: true, values: readValues(fromJsonString(inputsSchema, text)) };
+    return {
+      ok: true,
+      values: readValues(fromJsonString(inputsSchema, text, options)),
+    };
   } catch (error) {
     return { ok: false, error: String(error.message).slice(0, 200) };
   }

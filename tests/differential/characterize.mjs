@@ -98,7 +98,7 @@ async function main() {
   } finally {
     await Promise.all([google.close(), probe.close()]);
   }
-  const bufbuildResults = inputs.map(parseWithBufbuild);
+  const bufbuildResults = inputs.map((bytes) => parseWithBufbuild(bytes));
 
   const rows = [];
   let disagreements = 0;

@@ -14,19 +14,31 @@ import { corners } from './corners.mjs';
 import { generateInputs } from './generator.mjs';
 import { startGoogleReference } from './google_client.mjs';
 import { startSegformProbe } from './probe_client.mjs';
-import { canonicalValues, followsRule, sameVerdict } from './rule.mjs';
+import {
+  canonicalValues,
+  followsRule,
+  sameAccept,
+  sameVerdict,
+} from './rule.mjs';
 
 const seed = Number(process.env.SEGFORM_DIFF_SEED ?? 1);
 const count = Number(process.env.SEGFORM_DIFF_COUNT ?? 20000);
 
-/** Runs the inputs through the three parsers; returns one row per input. */
-async function runAll(inputs) {
-  const google = startGoogleReference();
-  const probe = startSegformProbe();
+/**
+ * Runs the inputs through the three parsers, all with the same options;
+ * returns one row per input.
+ * @param {Uint8Array[]} inputs
+ * @param {{ignoreUnknownFields?: boolean}} [options]
+ */
+async function runAll(inputs, options = {}) {
+  const google = startGoogleReference(options);
+  const probe = startSegformProbe(options);
   try {
     const googleDone = google.parseAll(inputs);
     const probeDone = probe.parseAll(inputs);
-    const bufbuildResults = inputs.map(parseWithBufbuild);
+    const bufbuildResults = inputs.map((bytes) =>
+      parseWithBufbuild(bytes, options),
+    );
     const [googleResults, probeResults] = await Promise.all([
       googleDone,
       probeDone,
@@ -99,6 +111,41 @@ test(
     assert.ok(
       disagree > count / 100,
       `only ${disagree} inputs the references disagree on`,
+    );
+  },
+);
+
+// With unknown fields ignored, both references skip unknown fields, and
+// @bufbuild/protobuf also skips enum strings it does not know. The rule is
+// the same, except for errors segform keeps inside an ignored field where
+// both references skip it, as the README says: nesting past segform's limit
+// of 64 levels, a lone surrogate escape, and more than 16 numbers too large
+// for a double.
+test(
+  `${count} generated inputs follow the rule with unknown fields ignored`,
+  { timeout: 120000 },
+  async () => {
+    const inputs = [
+      ...corners.map((corner) => corner.bytes),
+      ...generateInputs(seed, count),
+    ];
+    const rows = await runAll(inputs, { ignoreUnknownFields: true });
+    const surrogateEscape = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+    const keptError = (row) =>
+      sameAccept(row.google, row.bufbuild) &&
+      !row.segform.ok &&
+      (row.segform.codes.includes('json.number_overflow') ||
+        row.segform.codes.includes('json.too_deep') ||
+        (row.segform.codes.every((code) => code === 'json.syntax') &&
+          surrogateEscape.test(Buffer.from(row.bytes).toString('utf8'))));
+    assertFollowsRule(rows.filter((row) => !keptError(row)));
+    // The option must change what is accepted, or this tests nothing.
+    const defaultRows = await runAll(inputs);
+    const accepted = (list) => list.filter((row) => row.segform.ok).length;
+    assert.ok(
+      accepted(rows) > accepted(defaultRows) + inputs.length / 100,
+      `${accepted(rows)} accepted with the option, ` +
+        `${accepted(defaultRows)} without`,
     );
   },
 );

@@ -11,10 +11,12 @@ export const googleReferenceScript = `${repoRoot}tests/differential/google_refer
  * Starts the Google reference. Each parse() resolves to
  * {ok: true, values} or {ok: false, error}; call close() when done.
  *
+ * @param {{ignoreUnknownFields?: boolean}} [options]
  * @returns {LineProcessClient}
  */
-export function startGoogleReference() {
+export function startGoogleReference({ ignoreUnknownFields = false } = {}) {
   return new LineProcessClient('Google reference', googlePython, [
     googleReferenceScript,
+    ...(ignoreUnknownFields ? ['--ignore-unknown-fields'] : []),
   ]);
 }

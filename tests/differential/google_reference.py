@@ -90,7 +90,7 @@ def short_reason(error):
     return first_line[:MAX_REASON_LENGTH]
 
 
-def parse_line(line, message_class):
+def parse_line(line, message_class, ignore_unknown_fields=False):
     """Decode one base64 line, parse it and return the result object."""
     try:
         raw = base64.b64decode(line.strip(), validate=True)
@@ -102,7 +102,8 @@ def parse_line(line, message_class):
         return {'ok': False, 'error': 'invalid UTF-8: %s' % short_reason(error)}
     message = message_class()
     try:
-        json_format.Parse(text, message)
+        json_format.Parse(text, message,
+                          ignore_unknown_fields=ignore_unknown_fields)
         return {'ok': True, 'values': read_values(message)}
     # The parser raises ParseError for most problems, but TypeError,
     # OverflowError and RecursionError escape it on some inputs (a top-level
@@ -113,8 +114,9 @@ def parse_line(line, message_class):
 
 def main():
     message_class = build_message_class()
+    ignore_unknown_fields = '--ignore-unknown-fields' in sys.argv[1:]
     for line in sys.stdin.buffer:
-        result = parse_line(line, message_class)
+        result = parse_line(line, message_class, ignore_unknown_fields)
         sys.stdout.write(json.dumps(result, ensure_ascii=True) + '\n')
         sys.stdout.flush()
 

@@ -35,7 +35,8 @@ std::string DecodeBase64(const std::string& line) {
   return bytes;
 }
 
-nlohmann::json ProbeParse(const std::string& text) {
+nlohmann::json ProbeParse(const std::string& text,
+                          const segform::ValidateOptions& options) {
   using namespace segform;
   internal::FindingSink sink(text);
   const std::optional<internal::RawDocument> document =
@@ -46,7 +47,7 @@ nlohmann::json ProbeParse(const std::string& text) {
              "not an object");
   } else if (document) {
     fields = internal::ReadFields(ImageSegmentationInputsDecl(), *document,
-                                  ValidateOptions{}, false, sink);
+                                  options, false, sink);
   }
   if (sink.has_error()) {
     nlohmann::json codes = nlohmann::json::array();
@@ -73,11 +74,16 @@ nlohmann::json ProbeParse(const std::string& text) {
 
 }  // namespace
 
-int main() {
+// With --ignore-unknown-fields, unknown fields are read as the option of
+// that name reads them.
+int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  segform::ValidateOptions options;
+  options.ignore_unknown_fields =
+      argc > 1 && std::string(argv[1]) == "--ignore-unknown-fields";
   std::string line;
   while (std::getline(std::cin, line)) {
-    std::cout << ProbeParse(DecodeBase64(line))
+    std::cout << ProbeParse(DecodeBase64(line), options)
                      .dump(-1, ' ', false,
                            nlohmann::json::error_handler_t::replace)
               << '\n'

@@ -11,11 +11,16 @@ export const probePath = `${repoRoot}build/segform_parse_probe`;
  * Starts the segform parse probe. Each parse() resolves to
  * {ok: true, values} or {ok: false, codes}; call close() when done.
  *
+ * @param {{ignoreUnknownFields?: boolean}} [options]
  * @returns {LineProcessClient}
  */
-export function startSegformProbe() {
+export function startSegformProbe({ ignoreUnknownFields = false } = {}) {
   if (!existsSync(probePath)) {
     throw new Error(`${probePath} not found: build it with scripts/build.sh`);
   }
-  return new LineProcessClient('segform parse probe', probePath);
+  return new LineProcessClient(
+    'segform parse probe',
+    probePath,
+    ignoreUnknownFields ? ['--ignore-unknown-fields'] : [],
+  );
 }

@@ -122,7 +122,7 @@ async function main() {
       return results;
     });
     const bufbuildStart = performance.now();
-    bufbuildResults = inputs.map(parseWithBufbuild);
+    bufbuildResults = inputs.map((bytes) => parseWithBufbuild(bytes));
     console.log(
       `bufbuild reference: ${milliseconds(bufbuildStart)} (in this process)`,
     );
