@@ -274,14 +274,9 @@ inline constexpr std::string_view kCreatePipelineKey = "trainingPipeline";
 inline constexpr std::string_view kPlaceholderPrefix = "REPLACE_WITH_";
 
 // Returns true when the JSON string at `span` (quotes included) begins
-// with kPlaceholderPrefix. The raw text is read, because a placeholder the
-// page writes has no escapes.
-// NOTE: a placeholder written with escapes ("\u0052EPLACE_WITH_X") is not
-// found.
-inline bool IsPlaceholderAt(std::string_view text, Span span) {
-  return text.substr(span.begin + 1, kPlaceholderPrefix.size()) ==
-         kPlaceholderPrefix;
-}
+// with kPlaceholderPrefix, written plainly or with escapes
+// ("\u0052EPLACE_WITH_X"). The scanner has checked the string's escapes.
+bool IsPlaceholderAt(std::string_view text, Span span);
 
 // Reads the members of a message: unknown keys, duplicates and values of the
 // wrong JSON type become findings. Returns the fields that are present and

@@ -523,6 +523,40 @@ std::string_view ClosestName(std::string_view name,
   return best_distance <= allowed ? best : std::string_view();
 }
 
+bool IsPlaceholderAt(std::string_view text, Span span) {
+  // The plain spelling, which the page writes, is compared at once.
+  const std::string_view content =
+      text.substr(span.begin + 1, span.end - span.begin - 1);
+  if (content.substr(0, kPlaceholderPrefix.size()) == kPlaceholderPrefix) {
+    return true;
+  }
+  // Otherwise the first characters are decoded one at a time. The prefix
+  // is ASCII letters and '_', which only a \u escape can also spell.
+  size_t at = 0;
+  for (const char wanted : kPlaceholderPrefix) {
+    if (at >= content.size()) return false;
+    if (content[at] != '\\') {
+      if (content[at] != wanted) return false;
+      ++at;
+      continue;
+    }
+    if (at + 6 > content.size() || content[at + 1] != 'u') return false;
+    uint32_t code_unit = 0;
+    for (size_t i = at + 2; i < at + 6; ++i) {
+      const char c = content[i];
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
+      if (digit < 0) return false;
+      code_unit = code_unit * 16 + static_cast<uint32_t>(digit);
+    }
+    if (code_unit != static_cast<unsigned char>(wanted)) return false;
+    at += 6;
+  }
+  return true;
+}
+
 std::string SpelledLikeKey(std::string_view key, std::string_view json_name) {
   const bool has_capital = std::any_of(
       key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; });

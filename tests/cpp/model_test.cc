@@ -614,6 +614,38 @@ TEST(CreateRequest, WarnsPlaceholderInPipeline) {
       << element->message;
 }
 
+// A placeholder is found however its prefix is spelled with \u escapes,
+// at the top level of the request and deeper, in either case of hex digit.
+// An escape that reads as another character is no placeholder.
+TEST(PipelineRequest, FindsEscapedPlaceholders) {
+  for (const char* value :
+       {R"(\u0052EPLACE_WITH_X)", R"(REPLACE\u005fWITH_X)",
+        R"(REPLACE\u005FWITH_X)", R"(\u0052\u0045PLACE_WITH_)"}) {
+    SCOPED_TRACE(value);
+    const std::string quoted = std::string("\"") + value + "\"";
+    for (const std::string& text :
+         {RequestStart() + R"("name":)" + quoted +
+              R"(,"trainingTaskInputs":{}})",
+          RequestStart() + R"("trainingTaskInputs":{},"labels":{"a":)" +
+              quoted + "}}"}) {
+      const ValidationResult result = Validate(text);
+      const Finding* finding =
+          testing::FindCode(result, "pipeline.placeholder");
+      ASSERT_NE(finding, nullptr) << text;
+      EXPECT_EQ(text.substr(finding->begin, finding->end - finding->begin),
+                quoted);
+    }
+  }
+  for (const char* value : {R"(\u0072EPLACE_WITH_X)", R"(REPLACE\u002dWITH_X)",
+                            R"(\u005)", R"(REPLACE_WITH)"}) {
+    SCOPED_TRACE(value);
+    const ValidationResult result =
+        Validate(RequestStart() + R"("trainingTaskInputs":{},"labels":{"a":")" +
+                 value + "\"}}");
+    EXPECT_EQ(testing::FindCode(result, "pipeline.placeholder"), nullptr);
+  }
+}
+
 TEST(CreateRequest, WarnsParentThatIsNoLocation) {
   for (const char* parent :
        {"projects/p/us-central1", "projects//locations/l",
