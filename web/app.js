@@ -66,6 +66,8 @@ const storageFormat = 'segform-json-text-1';
 const elements = Object.fromEntries(
   [
     'validator-status',
+    'notice-announcer',
+    'notice-bars',
     'finding-count',
     'general-findings',
     'form-note',
@@ -712,11 +714,43 @@ function changeText(newText, origin) {
   render();
 }
 
+// The text each notice bar showed when last announced, by bar.
+const announcedNotices = new Map();
+
+/**
+ * Announces the text of each notice bar that has appeared or changed since
+ * the last call, without its buttons' names.
+ */
+function announceNotices() {
+  const texts = [];
+  for (const bar of elements.noticeBars.children) {
+    const text = bar.hidden
+      ? ''
+      : [...bar.childNodes]
+          .filter((node) => node.nodeName !== 'BUTTON')
+          .map((node) => node.textContent.trim())
+          .filter(Boolean)
+          .join(' ');
+    if (text !== '' && text !== announcedNotices.get(bar)) texts.push(text);
+    announcedNotices.set(bar, text);
+  }
+  if (texts.length > 0) {
+    elements.noticeAnnouncer.textContent = texts.join(' ');
+  }
+}
+
 function wireEvents() {
   wireFormEvents();
   wireButtons();
   wireImportEvents();
   wireOtherTabs();
+  new MutationObserver(announceNotices).observe(elements.noticeBars, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['hidden'],
+  });
 }
 
 /**

@@ -82,3 +82,40 @@ test(
     });
   },
 );
+
+// The notice bars hold buttons, so they are no live region: a screen reader
+// would read "Undo" with the notice. Their texts alone are announced.
+test(
+  'notices are announced without buttons',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      assert.equal(await page.getAttribute('#notice-bars', 'role'), null);
+      assert.equal(
+        await page.getAttribute('#notice-announcer', 'role'),
+        'status',
+      );
+      const announced = () => page.textContent('#notice-announcer');
+      await importFile(page, 'first.json', '{"modelType":0}');
+      await page.locator('#undo-bar').waitFor();
+      const description = await page.textContent('#undo-description');
+      assert.match(description, /first\.json/);
+      await page.waitForFunction(
+        (text) =>
+          document.getElementById('notice-announcer').textContent === text,
+        description,
+      );
+      assert.equal(await announced(), description);
+
+      // A new notice in the same bar is announced in its turn.
+      await importFile(page, 'second.json', '{}');
+      const next = await page.textContent('#undo-description');
+      assert.match(next, /second\.json/);
+      await page.waitForFunction(
+        (text) =>
+          document.getElementById('notice-announcer').textContent === text,
+        next,
+      );
+    });
+  },
+);
