@@ -1370,3 +1370,43 @@ test(
     });
   },
 );
+
+// Chromium lays out a line of placeholders once per placeholder an edit
+// removes: replacing a line of 1,000 hidden characters took 8 s. Past 100
+// in a line, none are drawn and a panel says so, and selecting all and
+// typing over it is an ordinary edit.
+test(
+  'many hidden characters are not marked',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const placeholders = '#editor-root .cm-specialChar';
+      const panel = '#editor-root .cm-long-line-panel';
+      await setEditorText(page, `{"x": "${'\u200b'.repeat(100)}"}`);
+      await page.locator(placeholders).first().waitFor();
+      assert.equal(await page.locator(placeholders).count(), 100);
+      assert.equal(await page.locator(panel).count(), 0);
+
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.insertText('\u00a0');
+      await page.locator(panel).waitFor();
+      assert.equal(
+        await page.textContent(panel),
+        'Hidden characters are not marked while a line has more than 100 of them.',
+      );
+      assert.equal(await page.locator(placeholders).count(), 0);
+
+      await setEditorText(page, `{"x": "${'\u200b'.repeat(1000)}"}`);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('x');
+      assert.equal(await readEditorText(page), 'x');
+      await page.locator(panel).waitFor({ state: 'detached' });
+      // A line with a few again has them marked.
+      await setEditorText(page, `{"x\u200b": 1}`);
+      await page.locator(placeholders).first().waitFor();
+    });
+  },
+);

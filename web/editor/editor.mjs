@@ -136,25 +136,91 @@ const pageHighlightStyle = HighlightStyle.define([
  */
 export const maxHighlightedLineLength = 20_000;
 
-// The slot contains the JSON language and line wrapping while every line is
-// within the limit, and otherwise a panel that explains why they are off.
-const highlightSlot = new Compartment();
+/**
+ * The maximum number of hidden characters a line can have with each marked
+ * by a placeholder. Each placeholder is an element of its own, and Chromium
+ * lays out a line of them once per element an edit removes: replacing a
+ * line of 1,000 took 8 s, and the time grows with the square of the count.
+ */
+export const maxMarkedHiddenPerLine = 100;
 
-// The text box's state for assistive technology: aria-invalid while the
-// text has an error, and the counts of its findings as its description.
-// The list of findings is outside the editor's shadow root, where
-// aria-describedby cannot point, so the description is a text of its own.
-const findingsAttributes = new Compartment();
-const highlighted = [json(), EditorView.lineWrapping];
-const plainText = showPanel.of(() => {
-  const dom = document.createElement('div');
-  dom.className = 'cm-long-line-panel';
-  dom.setAttribute('role', 'status');
-  dom.textContent =
-    'Highlighting and line wrapping are off while a line is longer than ' +
-    `${maxHighlightedLineLength.toLocaleString('en-US')} characters.`;
-  return { dom, top: true };
-});
+// CodeMirror's own special characters (@codemirror/view 6.44), given
+// whole so that the count below is of the characters it marks.
+const codeMirrorSpecials =
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202d\u202e\u2066\u2067\u2069\ufeff\ufff9-\ufffc]/u;
+const markedHidden = new RegExp(
+  `${codeMirrorSpecials.source}|${unsafeToShow.source}`,
+  'gu',
+);
+
+/** Creates a panel at the top of the editor with a note of the text. */
+function notePanel(text) {
+  return showPanel.of(() => {
+    const dom = document.createElement('div');
+    dom.className = 'cm-long-line-panel';
+    dom.setAttribute('role', 'status');
+    dom.textContent = text;
+    return { dom, top: true };
+  });
+}
+
+/**
+ * A part of the editor that is on while every line passes a test and
+ * replaced by a panel that says why it is off otherwise. The switch is made
+ * in the same transaction as the edit that crosses the limit, so no update
+ * ever draws the line it is off for.
+ * @param {{on: object, off: object, isOverLimit: (line: string) => boolean}} options
+ */
+function lineGuard({ on, off, isOverLimit }) {
+  const slot = new Compartment();
+  const anyOver = (lines) => {
+    for (const line of lines) {
+      if (isOverLimit(line)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // When the old text had no line over the limit, only the lines the edits
+  // touched can have one, so a keystroke in 50,000 short lines does not
+  // read them all.
+  const overAfter = (transaction, wasOver) => {
+    const doc = transaction.newDoc;
+    if (wasOver) {
+      return anyOver(doc.iterLines());
+    }
+    let found = false;
+    transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+      let position = fromB;
+      while (!found) {
+        const line = doc.lineAt(position);
+        found = isOverLimit(line.text);
+        if (line.to >= toB) {
+          break;
+        }
+        position = line.to + 1;
+      }
+    });
+    return found;
+  };
+  const switcher = EditorState.transactionExtender.of((transaction) => {
+    if (!transaction.docChanged) {
+      return null;
+    }
+    const wasOver = slot.get(transaction.startState) === off;
+    const over = overAfter(transaction, wasOver);
+    if (over === wasOver) {
+      return null;
+    }
+    return { effects: slot.reconfigure(over ? off : on) };
+  });
+  return {
+    /** The extensions for an editor that starts with these lines. */
+    extensions(lines) {
+      return [slot.of(anyOver(lines) ? off : on), switcher];
+    },
+  };
+}
 
 /** Returns whether a line (without its line break) is over the limit. */
 function isLongLine(line) {
@@ -179,55 +245,48 @@ function isLongLine(line) {
   return characters > maxHighlightedLineLength;
 }
 
-/** Returns whether any of the lines (strings, without line breaks) is over the limit. */
-function hasLongLine(lines) {
-  for (const line of lines) {
-    if (isLongLine(line)) {
+/** Returns whether a line has more hidden characters than are marked. */
+function hasManyHidden(line) {
+  markedHidden.lastIndex = 0;
+  let count = 0;
+  while (markedHidden.exec(line) !== null) {
+    count += 1;
+    if (count > maxMarkedHiddenPerLine) {
       return true;
     }
   }
   return false;
 }
 
-/**
- * Returns whether the transaction's new text has a line over the limit.
- * When the old text had none, only the lines the edits touched can, so a
- * keystroke in 50,000 short lines does not read them all.
- */
-function hasLongLineAfter(transaction, hadLongLine) {
-  const doc = transaction.newDoc;
-  if (hadLongLine) {
-    return hasLongLine(doc.iterLines());
-  }
-  let found = false;
-  transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
-    let position = fromB;
-    while (!found) {
-      const line = doc.lineAt(position);
-      found = isLongLine(line.text);
-      if (line.to >= toB) {
-        break;
-      }
-      position = line.to + 1;
-    }
-  });
-  return found;
-}
+// The text box's state for assistive technology: aria-invalid while the
+// text has an error, and the counts of its findings as its description.
+// The list of findings is outside the editor's shadow root, where
+// aria-describedby cannot point, so the description is a text of its own.
+const findingsAttributes = new Compartment();
 
-// Switches highlighting in the same transaction as the edit that crosses the
-// limit, so no update ever parses a long line.
-const highlightSwitch = EditorState.transactionExtender.of((transaction) => {
-  if (!transaction.docChanged) {
-    return null;
-  }
-  const hadLongLine = highlightSlot.get(transaction.startState) === plainText;
-  const longLine = hasLongLineAfter(transaction, hadLongLine);
-  if (longLine === hadLongLine) {
-    return null;
-  }
-  return {
-    effects: highlightSlot.reconfigure(longLine ? plainText : highlighted),
-  };
+// JSON highlighting and line wrapping, while every line is within the
+// length limit.
+const highlightGuard = lineGuard({
+  on: [json(), EditorView.lineWrapping],
+  off: notePanel(
+    'Highlighting and line wrapping are off while a line is longer than ' +
+      `${maxHighlightedLineLength.toLocaleString('en-US')} characters.`,
+  ),
+  isOverLimit: isLongLine,
+});
+
+// A placeholder for each character the messages escape, while no line has
+// more of them than the limit. The findings name them all the same.
+const hiddenGuard = lineGuard({
+  on: highlightSpecialChars({
+    addSpecialChars: unsafeToShow,
+    render: renderHiddenCharacter,
+  }),
+  off: notePanel(
+    'Hidden characters are not marked while a line has more than ' +
+      `${maxMarkedHiddenPerLine} of them.`,
+  ),
+  isOverLimit: hasManyHidden,
 });
 
 /**
@@ -263,6 +322,7 @@ export function createEditor({
   ]) {
     root.addEventListener(type, () => beforeUserInput(), { capture: true });
   }
+  const lines = text.split('\n');
   const view = new EditorView({
     parent: root,
     root,
@@ -272,10 +332,7 @@ export function createEditor({
         lineNumbers(),
         // The characters that the findings' messages escape show as
         // placeholders, as CodeMirror shows some of them already.
-        highlightSpecialChars({
-          addSpecialChars: unsafeToShow,
-          render: renderHiddenCharacter,
-        }),
+        hiddenGuard.extensions(lines),
         highlightActiveLineGutter(),
         history(),
         drawSelection(),
@@ -284,10 +341,7 @@ export function createEditor({
         highlightSelectionMatches(),
         syntaxHighlighting(pageHighlightStyle),
         pageTheme,
-        highlightSlot.of(
-          hasLongLine(text.split('\n')) ? plainText : highlighted,
-        ),
-        highlightSwitch,
+        highlightGuard.extensions(lines),
         lintGutter(),
         EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
         findingsAttributes.of(EditorView.contentAttributes.of({})),
