@@ -1551,8 +1551,15 @@ function exportText(kind) {
   if (canonical) {
     inputs = state.result.canonicalJson.trimEnd();
   } else if (objectSpan) {
-    // The inputs as written, without a pipeline request around them.
+    // The inputs as written, without a pipeline request around them. Their
+    // lines after the first lose the indentation of the line they start
+    // on, which they had inside the request.
     inputs = state.text.slice(objectSpan.begin, objectSpan.end);
+    const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
+    const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
+    if (indent !== '') {
+      inputs = inputs.replaceAll(`\n${indent}`, '\n');
+    }
   } else if (kind !== 'pipeline' && !state.result.pipelineRequest) {
     inputs = state.text.trim();
   } else {
@@ -1564,6 +1571,11 @@ function exportText(kind) {
     return `${inputs}\n`;
   }
   if (state.result.pipelineRequest && objectSpan) {
+    // Inputs with errors are exported as written, and so is the request
+    // around them: its text, untouched.
+    if (!canonical) {
+      return state.text;
+    }
     // Keep the user's own request and replace only its trainingTaskInputs,
     // laid out as the inputs were: on one line, or by the request's step.
     const written = state.text.slice(objectSpan.begin, objectSpan.end);

@@ -1410,3 +1410,47 @@ test(
     });
   },
 );
+
+// A request whose inputs have an error is exported as written when the
+// user accepts: the request as the text has it, and the inputs alone
+// without the indentation they had inside it.
+test(
+  'request with errors exports as written',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const inputs = {
+        modelType: 'CLOUD_HIGH_ACCURACY_1',
+        budgetMilliNodeHours: '5000',
+      };
+      const request = `${JSON.stringify(
+        {
+          displayName: 'd',
+          trainingTaskDefinition:
+            'gs://google-cloud-aiplatform/schema/trainingjob/definition/automl_image_segmentation_1.0.0.yaml',
+          trainingTaskInputs: inputs,
+        },
+        null,
+        2,
+      )}\n`;
+      await setEditorText(page, request);
+      await page.locator('#editor-findings li').first().waitFor();
+
+      const exportAnyway = async (button) => {
+        await page.click(button);
+        await page.locator('#confirm-dialog[open]').waitFor();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('#confirm-accept'),
+        ]);
+        return readFile(await download.path(), 'utf8');
+      };
+      assert.equal(await exportAnyway('#pipeline-export-button'), request);
+      assert.equal(
+        await exportAnyway('#export-button'),
+        `${JSON.stringify(inputs, null, 2)}\n`,
+      );
+    });
+  },
+);
