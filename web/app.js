@@ -1573,28 +1573,32 @@ function exportText(kind) {
   if (state.result.pipelineRequest && objectSpan) {
     // Inputs with errors are exported as written, and so is the request
     // around them: its text, untouched.
-    if (!canonical) {
-      return state.text;
-    }
-    // Keep the user's own request and replace only its trainingTaskInputs,
-    // laid out as the inputs were: on one line, or by the request's step.
-    const written = state.text.slice(objectSpan.begin, objectSpan.end);
-    const before = state.text.slice(0, objectSpan.begin);
-    const after = state.text.slice(objectSpan.end);
-    if (!written.includes('\n') && canonical) {
-      return before + JSON.stringify(JSON.parse(inputs)) + after;
-    }
-    const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
-    const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
-    const step =
-      indentStep(written, indent) ?? indentStep(state.text, '') ?? '  ';
-    // The canonical JSON is indented by two spaces a level.
-    const inner = inputs.replace(/^(?: {2})+/gm, (spaces) =>
-      step.repeat(spaces.length / 2),
-    );
-    return before + inner.replace(/\n/g, `\n${indent}`) + after;
+    return canonical ? requestWithInputs(inputs) : state.text;
   }
   return pipelineRequestText(inputs);
+}
+
+/**
+ * Returns the user's own request with its trainingTaskInputs replaced by
+ * `inputs`, JSON indented by two spaces a level, laid out as the inputs
+ * were: on one line, or by the request's step.
+ */
+function requestWithInputs(inputs) {
+  const { objectSpan } = state.spans;
+  const written = state.text.slice(objectSpan.begin, objectSpan.end);
+  const before = state.text.slice(0, objectSpan.begin);
+  const after = state.text.slice(objectSpan.end);
+  if (!written.includes('\n')) {
+    return before + JSON.stringify(JSON.parse(inputs)) + after;
+  }
+  const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
+  const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
+  const step =
+    indentStep(written, indent) ?? indentStep(state.text, '') ?? '  ';
+  const inner = inputs.replace(/^(?: {2})+/gm, (spaces) =>
+    step.repeat(spaces.length / 2),
+  );
+  return before + inner.replace(/\n/g, `\n${indent}`) + after;
 }
 
 /**
@@ -1871,17 +1875,31 @@ function importText(rawText, name) {
   showImportStatus(message, [], false);
 }
 
+/**
+ * Resets the inputs to the defaults. In a pipeline request, only its
+ * trainingTaskInputs are replaced, as the form edits only them.
+ */
 function resetToDefaults() {
-  const text = defaultText();
+  const wasRequest = state.result?.pipelineRequest ?? false;
+  const inRequest = wasRequest && state.spans?.objectSpan !== undefined;
+  const defaults = defaultText();
+  const text = inRequest ? requestWithInputs(defaults.trimEnd()) : defaults;
   const unchanged = text === state.text;
   replaceOfferingUndo(text, 'reset', 'Undo the reset to defaults.');
-  showImportStatus(
-    unchanged
+  let status;
+  if (inRequest) {
+    status = unchanged
+      ? "The request's inputs are the defaults already."
+      : "Reset the request's inputs to the defaults.";
+  } else if (wasRequest && !unchanged) {
+    status =
+      'Replaced the request, which has no inputs object, with the default inputs.';
+  } else {
+    status = unchanged
       ? 'The inputs are the defaults already.'
-      : 'Reset the inputs to the defaults.',
-    [],
-    false,
-  );
+      : 'Reset the inputs to the defaults.';
+  }
+  showImportStatus(status, [], false);
 }
 
 /**

@@ -1454,3 +1454,54 @@ test(
     });
   },
 );
+
+// Reset replaces the inputs of a request, as the form's edits change only
+// them, and keeps the rest of the request.
+test('reset keeps the request around', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const defaults = JSON.parse(await readEditorText(page));
+    const create = {
+      parent: 'projects/p/locations/us-central1',
+      trainingPipeline: {
+        displayName: 'd',
+        trainingTaskDefinition:
+          'gs://google-cloud-aiplatform/schema/trainingjob/definition/automl_image_segmentation_1.0.0.yaml',
+        inputDataConfig: { datasetId: '123' },
+        trainingTaskInputs: { budgetMilliNodeHours: '250000' },
+      },
+    };
+    const text = `${JSON.stringify(create, null, 4)}\n`;
+    await setEditorText(page, text);
+    await page.locator('#field-budgetMilliNodeHours').waitFor();
+    await page.waitForFunction(
+      () =>
+        document.getElementById('field-budgetMilliNodeHours').value ===
+        '250000',
+    );
+
+    await page.click('#reset-button');
+    assert.equal(
+      await page.textContent('#import-status'),
+      "Reset the request's inputs to the defaults.",
+    );
+    const reset = await readEditorText(page);
+    assert.deepEqual(JSON.parse(reset), {
+      ...create,
+      trainingPipeline: {
+        ...create.trainingPipeline,
+        trainingTaskInputs: defaults,
+      },
+    });
+    // Laid out with the request's own step of four spaces.
+    assert.match(reset, /\n {12}"modelType"/);
+
+    await page.click('#reset-button');
+    assert.equal(
+      await page.textContent('#import-status'),
+      "The request's inputs are the defaults already.",
+    );
+    await page.click('#undo-button');
+    assert.equal(await readEditorText(page), text);
+  });
+});
