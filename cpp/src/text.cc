@@ -667,17 +667,18 @@ std::vector<Finding> FindingSink::Take() {
     for (size_t i = 0; i < cut_.size(); ++i) {
       if (cut_[i] == 0) continue;
       if (!by_severity.empty()) by_severity += ", ";
-      by_severity += Format("{} {}{}", {std::to_string(cut_[i]), kNames[i],
-                                        cut_[i] == 1 ? "" : "s"});
+      by_severity +=
+          Format("{} {}{}", {WithThousands(static_cast<int64_t>(cut_[i])),
+                             kNames[i], cut_[i] == 1 ? "" : "s"});
     }
     Finding summary;
     summary.severity = Severity::kInfo;
     summary.code = kTruncatedCode;
     summary.begin = first_cut;
     summary.end = first_cut;
-    summary.message =
-        Format("{} more finding{} not shown: {}",
-               {std::to_string(more), more == 1 ? "" : "s", by_severity});
+    summary.message = Format("{} more finding{} not shown: {}",
+                             {WithThousands(static_cast<int64_t>(more)),
+                              more == 1 ? "" : "s", by_severity});
     // The summary sits where the first cut finding was, which can be
     // before the findings shown, so its hint names no place.
     summary.hint = "Fix the findings shown and check again.";

@@ -1129,6 +1129,21 @@ TEST(Findings, CapCountsWhatPipelineInputsCut) {
   }
 }
 
+// The counts in the summary are written with thousands separators, as
+// every other number in the messages.
+TEST(Findings, SummaryGroupsThousands) {
+  std::string text = "{";
+  for (int i = 0; i < 1101; ++i) {
+    text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":1";
+  }
+  text += "}";
+  const ValidationResult result = Validate(text);
+  const Finding* summary = FindCode(result, "findings.truncated");
+  ASSERT_NE(summary, nullptr);
+  EXPECT_EQ(summary->message, "1,001 more findings not shown: 1,001 errors");
+  EXPECT_EQ(summary->params.ToJson()["more"], 1001);
+}
+
 TEST(Findings, AreAllReportedAtOnce) {
   const ValidationResult result = Validate(
       R"({"modelType":"FAST","budgetMilliNodeHours":"x","baseModelId":" a","b":1})");
