@@ -119,3 +119,32 @@ test(
     });
   },
 );
+
+// On a small screen, a dialog that lists 100 findings keeps its heading and
+// its buttons in view: the list scrolls inside it.
+test('long export dialog fits a phone', { timeout: testTimeout }, async () => {
+  const viewport = { width: 360, height: 640 };
+  await withPage(session, { viewport }, async ({ page }) => {
+    const keys = Array.from({ length: 150 }, (_, i) => `"k${i}": ${i}`);
+    await importFile(page, 'many.json', `{${keys.join(', ')}}`);
+    await page.click('#export-button');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    for (const selector of [
+      '#confirm-heading',
+      '#confirm-cancel',
+      '#confirm-accept',
+    ]) {
+      const box = await page.locator(selector).boundingBox();
+      assert.ok(
+        box.y >= 0 && box.y + box.height <= viewport.height,
+        `${selector} at ${box.y}`,
+      );
+    }
+    assert.equal(await page.locator('#confirm-list li').count(), 100);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(
+      violations.map((violation) => violation.id),
+      [],
+    );
+  });
+});
