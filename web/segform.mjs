@@ -81,28 +81,65 @@ function utf8Length(text) {
  * ArrayBuffer or SharedArrayBuffer, or throws a TypeError for anything else.
  */
 function bufferOf(input, functionName) {
+  const detached = () =>
+    new TypeError(`segform: ${functionName}() cannot read a detached buffer`);
   if (ArrayBuffer.isView(input)) {
-    // A DataView over a detached buffer throws on reading its offset.
+    // The prototype's getters read the view's internal slots, which an own
+    // property named buffer or byteLength cannot replace.
+    const getters =
+      input instanceof DataView ? dataViewGetters : typedArrayGetters;
+    let view;
     try {
-      const { buffer, byteOffset, byteLength } = input;
-      return { buffer, byteOffset, byteLength };
+      view = {
+        buffer: getters.buffer.call(input),
+        byteOffset: getters.byteOffset.call(input),
+        byteLength: getters.byteLength.call(input),
+      };
     } catch (error) {
+      // A DataView over a detached buffer throws on reading its offset.
       if (!(error instanceof TypeError)) throw error;
-      throw new TypeError(
-        `segform: ${functionName}() cannot read a detached buffer`,
-      );
+      throw detached();
     }
+    return view;
   }
-  // instanceof fails for a buffer made in another realm (an iframe, a vm
-  // context), but its tag does not.
-  const tag = Object.prototype.toString.call(input);
-  if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
-    return { buffer: input, byteOffset: 0, byteLength: input.byteLength };
+  // The buffers' byteLength getters accept only real buffers, and also
+  // those made in another realm (an iframe, a vm context), where instanceof
+  // fails. A look-alike object with the right tag is not one.
+  for (const getByteLength of bufferByteLengthGetters) {
+    let byteLength;
+    try {
+      byteLength = getByteLength.call(input);
+    } catch {
+      continue;
+    }
+    return { buffer: input, byteOffset: 0, byteLength };
   }
   throw new TypeError(
     `segform: ${functionName}() takes a string or UTF-8 bytes`,
   );
 }
+
+function getterOf(prototype, name) {
+  return Object.getOwnPropertyDescriptor(prototype, name).get;
+}
+
+const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+const typedArrayGetters = {
+  buffer: getterOf(typedArrayPrototype, 'buffer'),
+  byteOffset: getterOf(typedArrayPrototype, 'byteOffset'),
+  byteLength: getterOf(typedArrayPrototype, 'byteLength'),
+};
+const dataViewGetters = {
+  buffer: getterOf(DataView.prototype, 'buffer'),
+  byteOffset: getterOf(DataView.prototype, 'byteOffset'),
+  byteLength: getterOf(DataView.prototype, 'byteLength'),
+};
+const bufferByteLengthGetters = [
+  getterOf(ArrayBuffer.prototype, 'byteLength'),
+  ...(typeof SharedArrayBuffer === 'function'
+    ? [getterOf(SharedArrayBuffer.prototype, 'byteLength')]
+    : []),
+];
 
 /**
  * Returns a Uint8Array over the bytes, or throws segform's TypeError for a
@@ -288,11 +325,17 @@ class ResultReader {
     };
     if (members !== null) {
       let built = null;
+      // Writable and configurable, as the plain property of a smaller
+      // result is.
       Object.defineProperty(result, 'fieldSpans', {
         enumerable: true,
+        configurable: true,
         get: () => {
           built ??= members.toArray();
           return built;
+        },
+        set: (value) => {
+          built = value;
         },
       });
       Object.defineProperty(result, 'members', { value: members });
@@ -560,6 +603,14 @@ export async function loadSegform(options) {
   // copied into the module.
   function run(input, inputIsFile, options) {
     const functionName = inputIsFile ? 'validateFile' : 'validate';
+    // A misspelt option would otherwise be dropped without a sign.
+    for (const name of Object.keys(options ?? {})) {
+      if (name !== 'ignoreUnknownFields') {
+        throw new TypeError(
+          `segform: ${functionName}() has no option "${name}"; its one option is ignoreUnknownFields`,
+        );
+      }
+    }
     const ignoreUnknownFields = options?.ignoreUnknownFields ?? false;
     // A string such as "false" would read as true, so only booleans are taken.
     if (typeof ignoreUnknownFields !== 'boolean') {
@@ -579,16 +630,25 @@ export async function loadSegform(options) {
       // and counted only when it does not fit, which saves reading a
       // megabyte twice on every keystroke.
       const limit = limits.maxTextBytes + skippedPrefix;
+      const markOf = skippedPrefix > 0 ? 1 : 0;
       if (input.length > limit) {
-        return oversize(utf8Length(input) - skippedPrefix, skippedPrefix);
+        return oversize(
+          utf8Length(input) - skippedPrefix,
+          skippedPrefix,
+          markOf,
+        );
       }
       const capacity = Math.min(input.length * 3, limit + 3);
       const written = writeString(input, capacity);
       if (written < 0 || written > limit) {
-        return oversize(utf8Length(input) - skippedPrefix, skippedPrefix);
+        return oversize(
+          utf8Length(input) - skippedPrefix,
+          skippedPrefix,
+          markOf,
+        );
       }
       bytes = written;
-      markUnits = skippedPrefix > 0 ? 1 : 0;
+      markUnits = markOf;
     } else {
       // Any typed array, DataView or buffer is read as its bytes. The size
       // is checked before the bytes are viewed as a Uint8Array, which fails
@@ -621,11 +681,14 @@ export async function loadSegform(options) {
     return result;
   }
 
-  function oversize(size, skippedPrefix) {
-    return {
+  // markUnits, as in run(), shifts the finding past a string's mark.
+  function oversize(size, skippedPrefix, markUnits = 0) {
+    const result = {
       ...decodeResult(module, module.oversizeResult(size)),
       skippedPrefix,
     };
+    if (markUnits > 0) shiftUtf16Offsets(result, markUnits);
+    return result;
   }
 
   return {

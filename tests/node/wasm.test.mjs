@@ -152,6 +152,18 @@ describe('limits and options', () => {
     assert.equal(fromBytes.findings[0].utf16Begin, 1);
   });
 
+  // Every finding of a string with a mark indexes the string as given,
+  // the one of a text too large included.
+  test('oversize string offsets include mark', () => {
+    const text = `\ufeff${' '.repeat(segform.limits.maxTextBytes + 1)}`;
+    for (const input of [text, `\ufeff${'é'.repeat(600_000)}`]) {
+      const result = segform.validateFile(input);
+      assert.equal(result.findings[0].code, 'json.too_large');
+      assert.equal(result.skippedPrefix, 3);
+      assert.equal(result.findings[0].utf16Begin, 1);
+    }
+  });
+
   test('the size limit is inclusive and counts UTF-8 bytes', () => {
     const base = '{"baseModelId":"é"}'; // é is two bytes
     const exact =
@@ -344,6 +356,18 @@ describe('member spans', () => {
         '"\u{1f600}"',
       );
     }
+  });
+
+  // A result of many members builds fieldSpans when read, and can still be
+  // changed as a smaller result's plain property can.
+  test('fieldSpans of many members can be replaced', () => {
+    const keys = Array.from({ length: 70 }, (_, i) => `"k${i}": ${i}`);
+    const result = segform.validate(`{${keys.join(', ')}}`);
+    assert.equal(result.fieldSpans.length, 70);
+    result.fieldSpans = [];
+    assert.deepEqual(result.fieldSpans, []);
+    delete result.fieldSpans;
+    assert.equal('fieldSpans' in result, false);
   });
 
   test('no spans when the text is not an object', () => {
@@ -584,6 +608,40 @@ describe('robustness', () => {
     assert.throws(() => segform.validate(42), TypeError);
     assert.throws(() => segform.validate({ length: 3 }), TypeError);
     assert.equal(segform.validate('{}').ok, true);
+  });
+
+  // Only a real buffer or view is read. An object that merely has a
+  // buffer's tag and byteLength once got the module's previous input
+  // validated, since nothing was copied over it.
+  test('look-alike buffers are refused', () => {
+    segform.validate('{"baseModelId":"previous_value"}');
+    const message = /^segform: validate\(\) takes a string or UTF-8 bytes$/;
+    for (const fake of [
+      { [Symbol.toStringTag]: 'ArrayBuffer', byteLength: 32 },
+      { [Symbol.toStringTag]: 'SharedArrayBuffer', byteLength: 32 },
+      new Proxy(new ArrayBuffer(4), {}),
+    ]) {
+      assert.throws(() => segform.validate(fake), {
+        name: 'TypeError',
+        message,
+      });
+    }
+    // A view's own properties cannot stand in for its slots.
+    const view = new TextEncoder().encode('{"x": 1}');
+    Object.defineProperty(view, 'buffer', { value: { length: 0 } });
+    Object.defineProperty(view, 'byteLength', { value: 32 });
+    assert.deepEqual(
+      segform.validate(view).findings.map((finding) => finding.code),
+      ['field.unknown'],
+    );
+  });
+
+  test('a misspelt option raises TypeError', () => {
+    assert.throws(() => segform.validate('{}', { ignoreUnknownField: true }), {
+      name: 'TypeError',
+      message:
+        /^segform: validate\(\) has no option "ignoreUnknownField"; its one option is ignoreUnknownFields$/,
+    });
   });
 
   test('bad options raise TypeError', async () => {
