@@ -10,7 +10,8 @@ const pageUrl = 'http://127.0.0.1:8080/';
 
 /** Returns the link built the plain way, whatever its length. */
 function fullLink(text) {
-  return `${pageUrl}#state=${Buffer.from(text, 'utf8').toString('base64url')}`;
+  const bytes = Buffer.from(text, 'utf8');
+  return `${pageUrl}#state=${bytes.length}.${bytes.toString('base64url')}`;
 }
 
 test('link length is counted exactly', () => {
@@ -47,4 +48,38 @@ test('link round trip keeps text', () => {
     const { url } = shareLink(pageUrl, text);
     assert.deepEqual(sharedState(url.slice(url.indexOf('#'))), { text });
   }
+});
+
+// The byte count at the start of the state tells a link cut short, at any
+// length, from a link of a shorter text.
+test('cut link is detected', () => {
+  const text =
+    '{\n  "budgetMilliNodeHours": "250000",\n  "baseModelId": "m1"\n}\n';
+  const { url } = shareLink(pageUrl, text);
+  const fragment = url.slice(url.indexOf('#'));
+  const start = '#state='.length + String(Buffer.byteLength(text)).length + 1;
+  for (let end = start; end < fragment.length; end += 1) {
+    const shared = sharedState(fragment.slice(0, end));
+    assert.match(shared.error, /^the link is cut or changed/, `cut at ${end}`);
+  }
+  // A changed character, a space or padding is no base64url of the page.
+  for (const changed of [
+    `${fragment.slice(0, -1)}%`,
+    `${fragment.slice(0, start)} ${fragment.slice(start)}`,
+    `${fragment}=`,
+  ]) {
+    assert.match(sharedState(changed).error, /^the link is cut or changed/);
+  }
+});
+
+test('empty text link opens empty text', () => {
+  const { url } = shareLink(pageUrl, '');
+  assert.equal(url, `${pageUrl}#state=0.`);
+  assert.deepEqual(sharedState('#state=0.'), { text: '' });
+});
+
+// Links made before the count was added still open.
+test('link without count still opens', () => {
+  const encoded = Buffer.from('{"a": 1}').toString('base64url');
+  assert.deepEqual(sharedState(`#state=${encoded}`), { text: '{"a": 1}' });
 });
