@@ -7,6 +7,39 @@ const jsonNumberPattern =
 
 const integerPattern = /^-?[0-9]+$/;
 
+// A JSON number's parts: sign, whole digits, fraction digits, exponent.
+const numberPartsPattern =
+  /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/;
+
+// Past this many digits before the point a number is far beyond int64, and
+// its exact value is not worked out.
+const maxWholeDigits = 40;
+
+const maxSafe = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Returns the exact value of a JSON number as a BigInt when it is a whole
+ * number of at most maxWholeDigits digits ("1.5e1" is 15n), or null.
+ */
+function exactWholeValue(number) {
+  const [, sign, whole, fraction = '', exponent = '0'] =
+    numberPartsPattern.exec(number);
+  // The significant digits, and where the point falls among them.
+  let digits = whole + fraction;
+  let point = whole.length + Number(exponent);
+  const leadingZeros = digits.length - digits.replace(/^0+/, '').length;
+  digits = digits.slice(leadingZeros).replace(/0+$/, '');
+  point -= leadingZeros;
+  if (digits === '') {
+    return 0n;
+  }
+  if (point > maxWholeDigits || digits.length > point) {
+    return null;
+  }
+  const value = BigInt(digits.padEnd(point, '0'));
+  return sign === '-' ? -value : value;
+}
+
 /**
  * Converts the text of an int64 field into the JSON token to validate, or
  * undefined when the text is empty or blank, because an empty field is unset.
@@ -25,13 +58,18 @@ export function int64TextToJsonToken(text) {
   if (trimmed === '') {
     return undefined;
   }
-  if (integerPattern.test(trimmed) && !Number.isSafeInteger(Number(trimmed))) {
+  if (!jsonNumberPattern.test(trimmed)) {
     return JSON.stringify(trimmed);
   }
-  if (jsonNumberPattern.test(trimmed)) {
-    return trimmed;
+  // "9007199254740993.0" and "9007199254740993e0" are whole numbers beyond
+  // 2^53 too, and are written as their digits.
+  const value = exactWholeValue(trimmed);
+  if (value !== null && (value > maxSafe || value < -maxSafe)) {
+    return JSON.stringify(
+      integerPattern.test(trimmed) ? trimmed : value.toString(),
+    );
   }
-  return JSON.stringify(trimmed);
+  return trimmed;
 }
 
 /**

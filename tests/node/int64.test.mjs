@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import fc from 'fast-check';
+
 import { formatInteger, int64TextToJsonToken } from '../../web/int64.js';
 
 test('int64 field text becomes the JSON token a reader reads exactly', () => {
@@ -17,6 +19,14 @@ test('int64 field text becomes the JSON token a reader reads exactly', () => {
     ['9007199254740993', '"9007199254740993"'],
     ['-9007199254740993', '"-9007199254740993"'],
     ['99999999999999999999', '"99999999999999999999"'],
+    ['9007199254740993.0', '"9007199254740993"'],
+    ['9007199254740993e0', '"9007199254740993"'],
+    ['90071992547409930e-1', '"9007199254740993"'],
+    ['-0.9007199254740993e16', '"-9007199254740993"'],
+    ['9007199254740993.5', '9007199254740993.5'],
+    ['1.5e1', '1.5e1'],
+    ['0.0e5', '0.0e5'],
+    ['1e400', '1e400'],
     ['12a', '"12a"'],
     ['"5"', '"\\"5\\""'],
   ];
@@ -38,4 +48,31 @@ test('formatInteger matches toLocaleString en-US', () => {
       String(value),
     );
   }
+});
+
+// However a whole number is spelled as a JSON number, one beyond 2^53 is
+// written as its exact digits, and a safe one is left as typed.
+test('whole numbers in any spelling keep their value', () => {
+  fc.assert(
+    fc.property(
+      fc.bigInt({ min: -(10n ** 19n), max: 10n ** 19n }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.constantFrom('plain', 'fraction', 'exponent', 'scaled'),
+      (value, shift, spelling) => {
+        const digits = (value < 0n ? -value : value).toString();
+        const sign = value < 0n ? '-' : '';
+        const text = {
+          plain: `${sign}${digits}`,
+          fraction: `${sign}${digits}.${'0'.repeat(shift + 1)}`,
+          exponent: `${sign}${digits}${'0'.repeat(shift)}e-${shift}`,
+          scaled: `${sign}0.${digits}e${digits.length}`,
+        }[spelling];
+        const token = int64TextToJsonToken(text);
+        const safe =
+          value <= BigInt(Number.MAX_SAFE_INTEGER) &&
+          value >= -BigInt(Number.MAX_SAFE_INTEGER);
+        assert.equal(token, safe ? text : JSON.stringify(value.toString()));
+      },
+    ),
+  );
 });
