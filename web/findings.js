@@ -136,6 +136,11 @@ export function describeCounts(counts) {
   return parts.length ? `${parts.join(', ')}.` : 'No problems found.';
 }
 
+// The characters of Unicode's bidirectional class B, which end a paragraph
+// for the bidirectional algorithm (UAX #9).
+const paragraphSeparator = /[\n\r\x1c-\x1e\x85\u2029]/;
+const paragraphSeparators = /([\n\r\x1c-\x1e\x85\u2029])/;
+
 /**
  * Returns text from the JSON or a file name as the page shows it. Text
  * with bidirectional formatting characters could reorder what is around it
@@ -149,6 +154,14 @@ export function describeCounts(counts) {
 export function isolateBidi(text) {
   if (!/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) {
     return text;
+  }
+  // A paragraph separator ends every isolate and override before it, so
+  // each paragraph of the text gets an isolate of its own.
+  if (paragraphSeparator.test(text)) {
+    return text
+      .split(paragraphSeparators)
+      .map((part, index) => (index % 2 === 1 ? part : isolateBidi(part)))
+      .join('');
   }
   let open = 0;
   let strayClosers = 0;

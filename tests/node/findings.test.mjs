@@ -49,6 +49,27 @@ test('isolate wraps the whole text', () => {
   }
 });
 
+// A paragraph separator ends an isolate, so each paragraph of the text is
+// isolated on its own, and the last one still closes the text's overrides.
+test('isolate is kept per paragraph', () => {
+  assert.equal(
+    isolateBidi('a.json\u2029\u202e'),
+    'a.json\u2029\u2068\u202e\u2069',
+  );
+  for (const separator of ['\n', '\r', '\x1c', '\x85', '\u2029']) {
+    const shown = isolateBidi(`\u202ea${separator}\u2067b${separator}c`);
+    const paragraphs = shown.split(separator);
+    assert.equal(paragraphs.length, 3);
+    for (const paragraph of paragraphs.filter((part) => part !== 'c')) {
+      assert.equal(
+        closerOfFirstIsolate(paragraph),
+        [...paragraph].length - 1,
+        JSON.stringify(paragraph),
+      );
+    }
+  }
+});
+
 test('counts are grouped by thousands', () => {
   assert.equal(pluralize(1, 'error'), '1 error');
   assert.equal(pluralize(40001, 'error'), '40,001 errors');
