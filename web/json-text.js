@@ -93,7 +93,10 @@ function insertionEdit(text, spans, keyJson, token) {
   if (members.count === 0) {
     const open = spans.objectSpan.begin;
     const inner = text.slice(open + 1, spans.objectSpan.end - 1);
-    const lead = inner.includes('\n') ? `\n${memberIndent(text, open)}` : '';
+    // A member goes on a line of its own, with the text's line end, when
+    // the braces are on two lines.
+    const lineEnd = /\r\n?|\n/.exec(inner)?.[0];
+    const lead = lineEnd ? `${lineEnd}${memberIndent(text, open)}` : '';
     return {
       from: open + 1,
       to: open + 1,
@@ -126,7 +129,11 @@ function insertionEdit(text, spans, keyJson, token) {
  */
 function memberIndent(text, open) {
   const indentOf = (start, end) => /^[ \t]*/.exec(text.slice(start, end))[0];
-  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+  const lineStart =
+    Math.max(
+      text.lastIndexOf('\n', open - 1),
+      text.lastIndexOf('\r', open - 1),
+    ) + 1;
   const base = indentOf(lineStart, open);
   // A few hundred lines up reach the parent in any usual layout, and keep
   // a long list of siblings from being read line by line.

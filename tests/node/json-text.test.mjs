@@ -150,6 +150,9 @@ test('field added to empty object is indented', () => {
     // The object alone, across lines, and on one line.
     ['{\n}', '{\n  "modelType": 2\n}'],
     ['{}', '{"modelType": 2}'],
+    // The text's own line end, CRLF or CR, not an LF.
+    ['{\r\n}', '{\r\n  "modelType": 2\r\n}'],
+    ['{\r}', '{\r  "modelType": 2\r}'],
   ];
   for (const [text, expected] of rows) {
     const spans = memberSpans(segform.validate(text));
