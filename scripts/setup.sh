@@ -41,6 +41,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Debian 12's own nodejs package is Node 18, which lacks what the page's
+# module uses (String.prototype.isWellFormed, for one). It installs only
+# when there is no node at all; an older one is reported, not replaced.
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: segform needs Node 20 or later, and node is $(node --version)." >&2
+  echo "setup: install Node 20 (https://nodejs.org/en/download) and run this again." >&2
+  exit 1
+fi
+
 # npm ci when node_modules is missing or older than the lock file. npm
 # writes node_modules/.package-lock.json on every install.
 if [ ! -f node_modules/.package-lock.json ] ||

@@ -43,3 +43,26 @@ test('fuzz fails when its build fails', () => {
   assert.notEqual(run.status, 0, run.stdout);
   assert.doesNotMatch(run.stdout, /without a crash/);
 });
+
+// Debian 12's own nodejs package is Node 18, which cannot run the module's
+// JavaScript. Setup says so instead of going on.
+test('setup stops on Node before 20', () => {
+  const oldNode = mkdtempSync(path.join(tmpdir(), 'segform-old-node-'));
+  try {
+    writeFileSync(
+      path.join(oldNode, 'node'),
+      '#!/bin/sh\nif [ "$1" = "-p" ]; then echo 18; else echo v18.20.4; fi\n',
+    );
+    chmodSync(path.join(oldNode, 'node'), 0o755);
+    const run = spawnSync('bash', ['scripts/setup.sh'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${oldNode}:${process.env.PATH}` },
+      timeout: 60_000,
+    });
+    assert.equal(run.status, 1, run.stdout);
+    assert.match(run.stderr, /needs Node 20 or later, and node is v18\.20\.4/);
+  } finally {
+    rmSync(oldNode, { recursive: true, force: true });
+  }
+});
