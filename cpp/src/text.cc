@@ -581,6 +581,26 @@ Finding& FindingSink::Add(Severity severity, std::string code, std::string path,
   // Most inputs have a few findings: room for four at once saves the
   // first two reallocations.
   if (findings_.empty()) findings_.reserve(4);
+  // Findings are not always added in text order: a request's note comes
+  // first at a key near the end. CutByCap then cuts nothing, since its
+  // test is against the largest offset kept. Cutting to the cap as
+  // findings pile up keeps that offset, and the memory, in bounds. The
+  // findings kept are the same as those one cut at the end keeps. The new
+  // finding is added after the cut, so the reference returned stays valid.
+  if (findings_.size() >= 2 * kMaxFindings) {
+    first_cut_begin_ = std::min(first_cut_begin_, CutToCap());
+    error_count_ = 0;
+    last_error_begin_ = 0;
+    last_other_begin_ = 0;
+    for (const Finding& kept : findings_) {
+      if (kept.severity == Severity::kError) {
+        ++error_count_;
+        last_error_begin_ = std::max(last_error_begin_, kept.begin);
+      } else {
+        last_other_begin_ = std::max(last_other_begin_, kept.begin);
+      }
+    }
+  }
   Finding finding;
   finding.severity = severity;
   finding.code = std::move(code);

@@ -73,6 +73,56 @@ const HostileRow kHostileRows[] = {
        return text + "1]]}";
      },
      "findings.truncated"},
+    // A request's note comes first, at its trainingTaskInputs key near the
+    // end, and the cap, which tested offsets against the largest kept,
+    // once cut nothing before it: each placeholder under a deep path built
+    // its whole pointer, gigabytes in all.
+    {"25,000 placeholders under a deep path",
+     [] {
+       const std::string key(8'000, 'k');
+       std::string text = "{\"displayName\":\"d\",\"inputDataConfig\":";
+       for (int i = 0; i < 60; ++i) text += "{\"" + key + "\":";
+       text += "[";
+       for (int i = 0; i < 25'000; ++i) text += "\"REPLACE_WITH_\",";
+       text += "1]";
+       for (int i = 0; i < 60; ++i) text += "}";
+       return text + ",\"trainingTaskInputs\":{}}";
+     },
+     "findings.truncated"},
+    // The same with errors: a misplaced field last once kept every
+    // duplicate key before it.
+    {"20,000 duplicates before a late error",
+     [] {
+       const std::string key(8'000, 'k');
+       std::string text = "{\"trainingTaskInputs\":{},\"inputDataConfig\":";
+       for (int i = 0; i < 60; ++i) text += "{\"" + key + "\":";
+       text += "{\"b\":1";
+       for (int i = 0; i < 20'000; ++i) text += ",\"b\":1";
+       text += "}";
+       for (int i = 0; i < 60; ++i) text += "}";
+       return text + ",\"modelType\":1}";
+     },
+     "json.duplicate_key"},
+    // Each unknown member close to a member set last looked through every
+    // member for how that one is written.
+    {"40,000 members close to a member set last",
+     [] {
+       const std::string name = "displayName";
+       const char separators[] = {'-', '_', ' '};
+       std::string text = "{";
+       for (int i = 1; i <= 40'000; ++i) {
+         std::string key;
+         int code = i;
+         for (const char c : name) {
+           key += c;
+           if (code % 4 != 0) key += separators[code % 4 - 1];
+           code /= 4;
+         }
+         text += "\"" + key + "\":0,";
+       }
+       return text + "\"displayName\":\"x\",\"trainingTaskInputs\":{}}";
+     },
+     "findings.truncated"},
     {"string just under the size limit",
      [] {
        return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +

@@ -532,6 +532,21 @@ describe('robustness', () => {
     const valid =
       '{"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":"250000"}';
     const keys = Array.from({ length: 100000 }, (_, i) => `"${i}":0`).join(',');
+    // A value under 60 objects, each with a key of 8,000 characters.
+    const longKey = 'k'.repeat(8000);
+    const deep = (value) =>
+      `${`{"${longKey}":`.repeat(60)}${value}${'}'.repeat(60)}`;
+    // Keys that read as displayName once separators are dropped.
+    const closeToDisplayName = Array.from({ length: 40000 }, (_, index) => {
+      let key = '';
+      let code = index + 1;
+      for (const character of 'displayName') {
+        key += character;
+        if (code % 4 !== 0) key += '-_ '[(code % 4) - 1];
+        code = Math.floor(code / 4);
+      }
+      return `"${key}":0`;
+    });
     const rows = [
       ['10 MiB of text', ' '.repeat(10 << 20), 'json.too_large'],
       ['nesting a million deep', '['.repeat(1000000), 'json.too_deep'],
@@ -554,6 +569,21 @@ describe('robustness', () => {
       [
         '60,000 placeholders in a request',
         `{"trainingTaskInputs":{},"labels":[[${'"REPLACE_WITH_X",'.repeat(60000)}1]]}`,
+        'findings.truncated',
+      ],
+      [
+        '25,000 placeholders under a deep path',
+        `{"displayName":"d","inputDataConfig":${deep(`[${'"REPLACE_WITH_",'.repeat(25000)}1]`)},"trainingTaskInputs":{}}`,
+        'findings.truncated',
+      ],
+      [
+        '20,000 duplicates before a late error',
+        `{"trainingTaskInputs":{},"inputDataConfig":${deep(`{"b":1${',"b":1'.repeat(20000)}}`)},"modelType":1}`,
+        'json.duplicate_key',
+      ],
+      [
+        '40,000 members close to a member set last',
+        `{${closeToDisplayName.join(',')},"displayName":"x","trainingTaskInputs":{}}`,
         'findings.truncated',
       ],
       [
