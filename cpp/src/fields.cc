@@ -302,16 +302,6 @@ void ReportWrongType(const FieldDecl& field, const RawMember& member,
   finding.params.Set(Param::kActual, KindName(member.value.kind));
 }
 
-// Returns the value for a message: a number as written, a string quoted.
-std::string ShowValue(const RawValue& raw) {
-  if (raw.kind != ValueKind::kString) {
-    std::string shown = QuoteForMessage(raw.text);
-    return shown.substr(1, shown.size() - 2);
-  }
-  return raw.text.empty() ? std::string("an empty string")
-                          : QuoteForMessage(raw.text);
-}
-
 void ReportNotPortable(const FieldDecl& field, const RawMember& member,
                        const std::string& disagreement,
                        const std::string& portable, FindingSink& sink) {
@@ -663,6 +653,15 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
 }
 
 }  // namespace
+
+std::string ShowValue(const RawValue& raw) {
+  if (raw.kind != ValueKind::kString) {
+    std::string shown = QuoteForMessage(raw.text);
+    return shown.substr(1, shown.size() - 2);
+  }
+  return raw.text.empty() ? std::string("an empty string")
+                          : QuoteForMessage(raw.text);
+}
 
 std::string Code(const FieldDecl& field, std::string_view problem) {
   std::string code;

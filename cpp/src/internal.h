@@ -407,6 +407,10 @@ std::string_view ClosestName(std::string_view name,
 // keep one style.
 std::string SpelledLikeKey(std::string_view key, std::string_view json_name);
 
+// Returns a value for a message, cut as QuoteForMessage cuts: a string in
+// quotes ("an empty string" for ""), anything else as written.
+std::string ShowValue(const RawValue& raw);
+
 // A value for a hole of Format: text put in as it is, or, made by Quoted(),
 // text quoted as QuoteForMessage quotes it. Quoting in place saves the
 // string that QuoteForMessage would return.

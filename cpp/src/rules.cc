@@ -66,11 +66,8 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
                          {known->name, field.service_default})
                 : Format("{} {} is read as {}, which should not be set; the "
                          "service trains {} instead",
-                         {field.json_name,
-                          member.value.kind == ValueKind::kString
-                              ? Quoted(member.value.text)
-                              : FormatValue(member.value.text),
-                          known->name, field.service_default}),
+                         {field.json_name, ShowValue(member.value), known->name,
+                          field.service_default}),
         "Choose a model type, or leave the field out.");
     finding.params.Set(Param::kActual, known->name);
     finding.params.Set(Param::kEffective, field.service_default);

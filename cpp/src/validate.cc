@@ -622,7 +622,7 @@ void CheckRequestMemberValues(std::string_view text,
                                  value.kind == ValueKind::kString
                                      ? internal::QuoteForMessage(value.text)
                                  : value.kind == ValueKind::kNumber
-                                     ? std::string(value.text)
+                                     ? internal::ShowValue(value)
                                      : std::string(actual),
                                  internal::Format("Write one of {}.",
                                                   {internal::JoinNames(names)}),

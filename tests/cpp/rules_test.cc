@@ -869,6 +869,24 @@ TEST(Messages, EchoAtMostEightyCharactersOfInput) {
   }
 }
 
+// A number is echoed cut too: a 0 with 200,000 zeros after the point, or a
+// request's state with as many, once put the whole lexeme in the message.
+TEST(Messages, CutLongNumbers) {
+  const std::string zeros(200'000, '0');
+  const std::string schema(ImageSegmentationInputsDecl().schema_uri);
+  for (const std::string& text :
+       {"{\"modelType\": 0." + zeros + "}",
+        "{\"displayName\":\"d\",\"trainingTaskDefinition\":\"" + schema +
+            "\",\"trainingTaskInputs\":{},\"state\":1." + zeros + "}"}) {
+    const ValidationResult result = Validate(text);
+    ASSERT_FALSE(result.findings.empty());
+    for (const Finding& finding : result.findings) {
+      SCOPED_TRACE(finding.code);
+      EXPECT_EQ(finding.message.find(std::string(41, '0')), std::string::npos);
+    }
+  }
+}
+
 TEST(Messages, CutLongInputQuotedBySyntaxErrors) {
   // nlohmann quotes the whole string read so far when it meets a raw
   // control character inside it.
