@@ -94,7 +94,8 @@ std::vector<std::string_view> FieldNames(const MessageDecl& message) {
 // is set already, where renaming would set the field twice, or one that an
 // earlier unknown key got suggested, where renaming both would. set[i] is
 // the key field i is set under, as written, or empty, and suggested[i] the
-// unknown key that field i was suggested for, or empty.
+// unknown key that field i was suggested for, or empty, followed by one
+// slot for each request key.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity,
                         const std::vector<std::string_view>& candidates,
@@ -105,32 +106,31 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   std::string_view suggestion = ClosestName(member.key, candidates);
   std::string_view set_already;
   std::string_view suggested_for;
+  // The slot of the name suggested: a field's, or after the fields, one
+  // for each request key.
+  size_t index = std::string_view::npos;
   if (const FieldDecl* closest = message.FindField(suggestion)) {
-    const size_t index = static_cast<size_t>(closest - message.fields.data());
-    if (!set[index].empty()) {
-      set_already = set[index];
-      suggestion = {};
-    } else if (!suggested[index].empty()) {
-      suggested_for = suggested[index];
-    } else {
+    index = static_cast<size_t>(closest - message.fields.data());
+  } else if (suggestion == kPipelineInputsKey) {
+    index = message.fields.size();
+  } else if (suggestion == kCreatePipelineKey) {
+    index = message.fields.size() + 1;
+  }
+  if (index < set.size() && !set[index].empty()) {
+    set_already = set[index];
+    suggestion = {};
+  } else if (index != std::string_view::npos) {
+    if (suggested[index].empty()) {
       suggested[index] = member.key;
+    } else {
+      suggested_for = suggested[index];
     }
   }
   std::vector<std::string_view> names = FieldNames(message);
   std::string message_text;
   std::string hint;
   const std::string spelled = SpelledLikeKey(member.key, suggestion);
-  if (suggestion == kCreatePipelineKey || suggestion == kPipelineInputsKey) {
-    const std::string_view what =
-        suggestion == kCreatePipelineKey
-            ? "a CreateTrainingPipelineRequest's pipeline"
-            : "a training pipeline request's inputs";
-    message_text =
-        Format("unknown field {}; did you mean \"{}\", the key of {}?",
-               {Quoted(member.key), spelled, what});
-    hint =
-        Format("Rename it to \"{}\" to check the request's inputs.", {spelled});
-  } else if (!suggested_for.empty()) {
+  if (!suggested_for.empty()) {
     message_text = Format(
         "unknown field {}; it is close to \"{}\", which is suggested for {} "
         "already",
@@ -140,6 +140,17 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
         "other.",
         {spelled});
     suggestion = {};
+  } else if (suggestion == kCreatePipelineKey ||
+             suggestion == kPipelineInputsKey) {
+    const std::string_view what =
+        suggestion == kCreatePipelineKey
+            ? "a CreateTrainingPipelineRequest's pipeline"
+            : "a training pipeline request's inputs";
+    message_text =
+        Format("unknown field {}; did you mean \"{}\", the key of {}?",
+               {Quoted(member.key), spelled, what});
+    hint =
+        Format("Rename it to \"{}\" to check the request's inputs.", {spelled});
   } else if (!suggestion.empty()) {
     message_text = Format("unknown field {}; did you mean \"{}\"?",
                           {Quoted(member.key), spelled});
@@ -757,7 +768,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     for (size_t i = 0; i < values.size(); ++i) {
       if (values[i].member != nullptr) set[i] = values[i].member->key;
     }
-    std::vector<std::string_view> suggested(values.size());
+    std::vector<std::string_view> suggested(values.size() + 2);
     for (const RawMember& member : document.members) {
       if (message.FindField(member.key) != nullptr) continue;
       if (!unknown_keys.Insert(member.key)) {

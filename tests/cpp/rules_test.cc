@@ -343,6 +343,14 @@ TEST(UnknownField, SuggestsEachFieldOnce) {
   EXPECT_EQ(second.hint,
             "Rename only one of the two to \"modelType\", and remove the "
             "other.");
+  // The request keys offered at the top level, too.
+  const ValidationResult keys =
+      Validate(R"({"trainingTaskInput": {}, "trainingTaskInputz": {}})");
+  ASSERT_EQ(keys.findings.size(), 2u);
+  EXPECT_EQ(keys.findings[0].params.ToJson()["suggestion"],
+            "trainingTaskInputs");
+  EXPECT_FALSE(keys.findings[1].params.contains(Param::kSuggestion));
+  EXPECT_NE(keys.findings[1].message.find("suggested for"), std::string::npos);
 }
 
 TEST(UnknownField, EscapesPointerCharacters) {
