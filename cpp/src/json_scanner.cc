@@ -128,13 +128,21 @@ class Scanner {
   }
 
   // Reports the byte at `at` as one that no JSON text has there. At the end
-  // of the text, reports that the text ends early.
+  // of the text, reports that the text ends early. The hint is then to
+  // close what is open, after finishing the token when the hint is about
+  // that token ("1." needs its digits, and nothing else may be open).
   bool FailAt(size_t at, std::string_view problem, std::string_view hint) {
     if (error_ == nullptr) return false;
     if (at >= text_.size()) {
+      std::string ends_hint(kEndsEarlyHint);
+      if (!hint.empty()) {
+        ends_hint = closer_ == 0 ? std::string(hint)
+                                 : Format("{} Then c{}",
+                                          {hint, kEndsEarlyHint.substr(1)});
+      }
       return Fail({text_.size(), text_.size()},
                   Format("invalid JSON: {}; the text ends here", {problem}),
-                  kEndsEarlyHint);
+                  ends_hint);
     }
     const size_t length = std::max<size_t>(1, Utf8SequenceLength(text_, at));
     return Fail({at, at + length}, Format("invalid JSON: {}", {problem}), hint);

@@ -123,6 +123,13 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
       {"{\"a\":}", 5, 6, "expected a value; found '}'",
        "value after the colon"},
       {"{\"a\":,\"b\":1}", 5, 6, "found ','", "value after the colon"},
+      // A token cut by the end of the text keeps its own hint, and only
+      // what is open is to be closed.
+      {"1.", 2, 2, "digit after the decimal point; the text ends here",
+       "Write digits after the point"},
+      {"1e", 2, 2, "digit in the exponent", "digits after the e."},
+      {"[1e", 3, 3, "digit in the exponent",
+       "digits after the e. Then close every string"},
       {"{:1}", 1, 2, "found ':'", "key in double quotes before the colon"},
       {"{,}", 1, 2, "found ','", "extra comma"},
       {"[1,,2]", 3, 4, "expected a value; found ','", "extra comma"},
