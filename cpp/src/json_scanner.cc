@@ -577,12 +577,20 @@ class Scanner {
     if (unit >= 0xD800 && unit <= 0xDBFF) {
       // A high surrogate must be followed by an escaped low one.
       if (text_.substr(position_, 2) != "\\u") {
-        // A backslash after it starts some other escape, shown with it.
-        const bool escape_follows = !AtEnd() && Peek() == '\\';
+        // A backslash after it starts some other escape, shown with it,
+        // up to the end of the character after the backslash.
+        size_t length = 6;
+        if (!AtEnd() && Peek() == '\\') {
+          const size_t after = position_ + 1;
+          length =
+              7 + (after < text_.size()
+                       ? std::max<size_t>(1, Utf8SequenceLength(text_, after))
+                       : 0);
+        }
         return LoneSurrogate(begin,
                              "the first half of a surrogate pair, "
                              "without the second after it",
-                             escape_follows ? 8 : 6);
+                             length);
       }
       const long low = CodeUnit(position_);
       if (low < 0) return false;

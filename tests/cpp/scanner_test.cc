@@ -214,6 +214,18 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
 // a top-level array's included.
 // The token in params.found is cut to 40 bytes, never inside a character,
 // so that every JSON writer can write it.
+// The span of a lone high surrogate takes in the escape after it, up to
+// the end of that escape's character, which may be more than one byte.
+TEST(ScannerTest, LoneSurrogateSpanEndsOnCharacter) {
+  for (const std::string after : {"n", "\xC3\xA9", "\xE2\x82\xAC"}) {
+    const std::string text = "{\"a\": \"\\ud800\\" + after + "\"}";
+    JsonError error;
+    ASSERT_FALSE(ScanJsonText(text, &error).has_value());
+    EXPECT_EQ(error.span.begin, 7u);
+    EXPECT_EQ(error.span.end, 7 + 7 + after.size()) << after;
+  }
+}
+
 TEST(ScannerTest, FoundTokenIsCutBeforeWholeCharacter) {
   for (size_t before = 0; before < 4; ++before) {
     const std::string text =
