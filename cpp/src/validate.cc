@@ -50,8 +50,11 @@ std::string_view WideEncoding(std::string_view text) {
       text[3] != '\0') {
     return "UTF-32";
   }
+  // ASCII in UTF-16 without a mark: a NUL beside each of two characters.
+  // One NUL alone is a NUL byte in UTF-8 text.
   if (text.size() >= 4 && (text[0] == '\0') != (text[1] == '\0') &&
-      (text[2] == '\0') == (text[0] == '\0')) {
+      (text[2] == '\0') == (text[0] == '\0') &&
+      (text[3] == '\0') == (text[1] == '\0')) {
     return "UTF-16";
   }
   return {};

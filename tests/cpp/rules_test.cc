@@ -895,6 +895,18 @@ TEST(Messages, CutLongNumbers) {
   }
 }
 
+// A file of ASCII in UTF-16 has a NUL beside every character. A NUL
+// beside one character only is a NUL byte in UTF-8 text.
+TEST(Files, OneNulIsNotUtf16) {
+  ValidateOptions file;
+  file.input_is_file = true;
+  EXPECT_NE(FindCode(Validate(std::string("{\0}\n", 4), file), "json.syntax"),
+            nullptr);
+  EXPECT_NE(
+      FindCode(Validate(std::string("{\0\"\0a\0\"\0", 8), file), "file.utf16"),
+      nullptr);
+}
+
 TEST(Messages, CutLongInputQuotedBySyntaxErrors) {
   // nlohmann quotes the whole string read so far when it meets a raw
   // control character inside it.
