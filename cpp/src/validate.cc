@@ -1007,6 +1007,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
   if (is_object && result.pipeline_request) {
     ReportNestedDuplicatesOutside(document, span, sink);
     ReportLongIntegersOutside(text, document, span, sink);
+    ReportPlaceholders(text, document, &pipeline_member, sink);
     MergeInnerResult(text, span, pointer, result, sink);
     if (inputs_in_doubt) result.canonical_json.clear();
     TakeFindings(sink, result);
@@ -1018,6 +1019,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
   // its own members an unknown field.
   ReportNestedDuplicatesOutside(document, {}, sink);
   ReportLongIntegersOutside(text, document, {}, sink);
+  ReportPlaceholders(text, document, nullptr, sink);
   if (!is_object) {
     Finding& finding = sink.Add(
         Severity::kError, "pipeline.pipeline_not_object", pointer, span,

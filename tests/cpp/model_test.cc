@@ -646,6 +646,21 @@ TEST(PipelineRequest, FindsEscapedPlaceholders) {
   }
 }
 
+// A placeholder in the create request's own members is named too, and one
+// in its pipeline once, by the pipeline's own check.
+TEST(CreateRequest, WarnsPlaceholderOutsidePipeline) {
+  const std::string text =
+      R"({"parent":"REPLACE_WITH_PARENT","trainingPipeline":{)" +
+      RequestStart().substr(1) +
+      R"("labels":{"a":"REPLACE_WITH_A"},"trainingTaskInputs":{}}})";
+  std::vector<std::string> paths;
+  for (const Finding& finding : Validate(text).findings) {
+    if (finding.code == "pipeline.placeholder") paths.push_back(finding.path);
+  }
+  EXPECT_EQ(paths, std::vector<std::string>(
+                       {"/parent", "/trainingPipeline/labels/a"}));
+}
+
 TEST(CreateRequest, WarnsParentThatIsNoLocation) {
   for (const char* parent :
        {"projects/p/us-central1", "projects//locations/l",
