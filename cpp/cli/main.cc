@@ -351,9 +351,14 @@ int Run(std::vector<std::string> arguments) {
     return kExitOk;
   }
   // Help anywhere among the options, but not after "--", where "-h" is a
-  // file's name.
-  for (const std::string& argument : arguments) {
+  // file's name, nor as the value of --format, which is reported as one.
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
     if (argument == "--") break;
+    if (argument == "--format") {
+      ++i;
+      continue;
+    }
     if (argument == "-h" || argument == "--help") {
       std::cout << kUsage;
       return kExitOk;

@@ -209,6 +209,12 @@ TEST(CliCheck, DoubleDashEndsOptions) {
   const RunResult format = RunCli("format -- " + file.quoted());
   EXPECT_EQ(format.status, 0);
   EXPECT_EQ(format.output, "{}\n");
+  // As the value of --format, -h is a wrong format, not a request for help.
+  const RunResult format_h = RunCli("check --format -h x.json", true);
+  EXPECT_EQ(format_h.status, 2);
+  EXPECT_NE(format_h.output.find("--format must be text or json, not '-h'"),
+            std::string::npos)
+      << format_h.output;
 }
 
 TEST(CliCheck, JsonReportsUnreadableFile) {
