@@ -1238,7 +1238,7 @@ test('long line turns highlighting off', { timeout: testTimeout }, async () => {
     await page.locator(longLinePanel).waitFor();
     assert.equal(
       await page.textContent(longLinePanel),
-      'Highlighting and line wrapping are off while a line is longer than 20,000 characters.',
+      'Highlighting and line wrapping are off while a line is longer than 20,000 characters or has more than 600 commas, colons and brackets.',
     );
     assert.equal(await countHighlightedTokens(page), 0);
     assert.equal(await isWrapping(page), false);
@@ -1505,3 +1505,24 @@ test('reset keeps the request around', { timeout: testTimeout }, async () => {
     assert.equal(await readEditorText(page), text);
   });
 });
+
+// A line of many tokens is slow to draw long before 20,000 characters:
+// typing in a line of 9,900 numbers took seconds a keystroke.
+test(
+  'dense line turns highlighting off',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      // 596 commas, a colon and four brackets: one over the limit.
+      const numbers = Array.from({ length: 597 }, (_, i) => i);
+      await setEditorText(page, `{"x": [${numbers.join(',')}]}`);
+      await page.locator(longLinePanel).waitFor();
+      assert.equal(await countHighlightedTokens(page), 0);
+      // One number fewer is within it.
+      await setEditorText(page, `{"x": [${numbers.slice(1).join(',')}]}`);
+      await page.locator(longLinePanel).waitFor({ state: 'detached' });
+      assert.ok((await countHighlightedTokens(page)) > 0);
+    });
+  },
+);
