@@ -2,7 +2,7 @@
 // never sends to a server, as its UTF-8 byte count, a full stop, and
 // base64url of the bytes: #state=12.eyJhIjogMX0K. The count comes first,
 // so that a link cut short, which is how tools most often break long
-// links, is told from a shorter text. Links without the count, which
+// links, is recognized as cut. Links without the count, which
 // earlier versions made, still open.
 
 import { withLfLineEnds } from './json-text.js';

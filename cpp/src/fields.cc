@@ -453,10 +453,10 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
     return;
   }
   if (ignore_unknown_fields) {
-    // Python sets an enum field to 0 from a multiple of 2^32 within int64,
-    // and from any integer below int64 (protobuf 4.21.12's C++ extension;
-    // the differential test compares). JavaScript skips the string, so both
-    // read the field as not set, which CheckModelType warns of as for a 0.
+    // Python (protobuf 4.21.12's C++ extension, which the differential test
+    // runs) sets an enum field to 0 from a multiple of 2^32 within int64, and
+    // from any integer below int64. JavaScript skips the string. Both then
+    // read the field as not set, and CheckModelType warns as for a 0.
     bool below_int64 = false;
     const std::optional<int64_t> number =
         ReadPythonInt64String(raw.text, &below_int64);

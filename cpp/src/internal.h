@@ -370,7 +370,7 @@ std::string NonNegativeInt64StringPattern(std::string_view magnitudes);
 // digits (it takes them, @bufbuild/protobuf does not), or nullopt.
 std::optional<int64_t> ReadPythonIntegerString(std::string_view text);
 // Returns the same reading for any int64, or nullopt. *below_int64, when
-// given, tells whether the digits are an integer below the int64 range.
+// given, is set to whether the digits are an integer below the int64 range.
 std::optional<int64_t> ReadPythonInt64String(std::string_view text,
                                              bool* below_int64 = nullptr);
 

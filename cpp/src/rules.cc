@@ -55,7 +55,7 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
     return;
   }
   if (known->number == 0) {
-    // A 0 or a string of digits read as 0 is named, so the message says
+    // A 0 or a string of digits read as 0 is named, so the message gives
     // what the value means.
     const bool is_name = member.value.kind == ValueKind::kString &&
                          member.value.text == known->name;

@@ -49,7 +49,7 @@ for (const colorScheme of ['light', 'dark']) {
   }
 }
 
-// The editor's text box tells assistive technology whether the text has an
+// The editor's text box reports to assistive technology whether the text has an
 // error, and how many findings it has, since the list of them is outside
 // its shadow root.
 test(

@@ -1373,7 +1373,7 @@ test(
 
 // Chromium lays out a line of placeholders once per placeholder an edit
 // removes: replacing a line of 1,000 hidden characters took 8 s. Past 100
-// in a line, none are drawn and a panel says so, and selecting all and
+// in a line, none are drawn and a panel gives the reason, and selecting all and
 // typing over it is an ordinary edit.
 test(
   'many hidden characters are not marked',

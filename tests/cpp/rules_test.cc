@@ -327,8 +327,8 @@ TEST(UnknownField, SuggestsNoFieldSetAlready) {
 }
 
 // Two unknown keys close to the same absent field: renaming both would
-// set it twice, so only the first is told to rename, and the second is
-// told to keep one of the two.
+// set it twice, so only the first gets the rename hint, and the second
+// gets a hint to keep one of the two.
 TEST(UnknownField, SuggestsEachFieldOnce) {
   const ValidationResult result =
       Validate(R"({"modeltype":"CLOUD_HIGH_ACCURACY_1","modelTyp":1})");
@@ -605,8 +605,8 @@ TEST(Budget, OtherScriptDigitsNotPortable) {
 }
 
 // The hint for a top level that is not an object gives an example object,
-// which is itself valid inputs. Wrapping the value in braces, as the hint
-// once said, would not be JSON for any of these.
+// which is itself valid inputs. Wrapping the value in braces, which the
+// earlier hint asked for, would not be JSON for any of these.
 TEST(Hints, NotObjectExampleIsValid) {
   for (const char* text : {"[]", "null", "0", "true", "\"modelType\""}) {
     SCOPED_TRACE(text);

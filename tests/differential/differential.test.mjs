@@ -118,7 +118,7 @@ test(
 // With unknown fields ignored, both references skip unknown fields, and
 // @bufbuild/protobuf also skips enum strings it does not know. The rule is
 // the same, except for errors segform keeps inside an ignored field where
-// both references skip it, as the README says: nesting past segform's limit
+// both references skip it, as the README lists: nesting past segform's limit
 // of 64 levels, a lone surrogate escape, and more than 16 numbers too large
 // for a double.
 test(

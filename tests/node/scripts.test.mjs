@@ -45,7 +45,7 @@ test('fuzz fails when its build fails', () => {
 });
 
 // Debian 12's own nodejs package is Node 18, which cannot run the module's
-// JavaScript. Setup says so instead of going on.
+// JavaScript. Setup stops with that message.
 test('setup stops on Node before 20', () => {
   const oldNode = mkdtempSync(path.join(tmpdir(), 'segform-old-node-'));
   try {

@@ -50,7 +50,7 @@ test('link round trip keeps text', () => {
   }
 });
 
-// The byte count at the start of the state tells a link cut short, at any
+// The byte count at the start of the state separates a link cut short, at any
 // length, from a link of a shorter text.
 test('cut link is detected', () => {
   const text =

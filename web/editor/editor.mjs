@@ -139,9 +139,9 @@ export const maxHighlightedLineLength = 20_000;
 /**
  * The maximum number of commas, colons and brackets in a line that keeps
  * JSON highlighting and line wrapping on. Each token of a line in view is
- * drawn as an element, and typing in a line of 9,900 numbers (20 KB) took
- * 1 to 4 s a keystroke, a minified request of 10 KB (about 1,200 of these
- * characters) 60 to 120 ms, and one of 5 KB none over 50 ms.
+ * drawn as an element. Typing in a line of 9,900 numbers (20 KB) took 1 to
+ * 4 s a keystroke. In a minified request of 10 KB (about 1,200 of these
+ * characters) it took 60 to 120 ms, and in one of 5 KB under 50 ms.
  */
 export const maxHighlightedLinePunctuation = 600;
 
@@ -175,7 +175,7 @@ function notePanel(text) {
 
 /**
  * A part of the editor that is on while every line passes a test and
- * replaced by a panel that says why it is off otherwise. The switch is made
+ * replaced otherwise by a panel that gives the reason. The switch is made
  * in the same transaction as the edit that crosses the limit, so no update
  * ever draws the line it is off for.
  * @param {{on: object, off: object, isOverLimit: (line: string) => boolean}} options
@@ -224,7 +224,7 @@ function lineGuard({ on, off, isOverLimit }) {
     return { effects: slot.reconfigure(over ? off : on) };
   });
   return {
-    /** The extensions for an editor that starts with these lines. */
+    /** Returns the extensions for an editor that starts with these lines. */
     extensions(lines) {
       return [slot.of(anyOver(lines) ? off : on), switcher];
     },
