@@ -159,3 +159,38 @@ for (const path of firstValidation) total += sizes(path).gzip;
 console.log(
   `| page up to the first validation (${firstValidation.length} files) | | ${total} |`,
 );
+
+// Inputs near the size limit whose one long value a rule reads character by
+// character. The page validates the whole text on every keystroke, so each
+// figure is the least a keystroke costs with such a document loaded.
+const limit = segform.limits.maxTextBytes;
+const hostile = [
+  [
+    'budget of spaces before a digit',
+    `{"budgetMilliNodeHours":"${' '.repeat(limit - 30)}1"}`,
+  ],
+  [
+    'budget of U+3000 and spaces before a digit',
+    `{"budgetMilliNodeHours":"${'\u3000 '.repeat((limit - 30) / 4)}1"}`,
+  ],
+  ['model type of one long name', `{"modelType":"${'A'.repeat(limit - 20)}"}`],
+  [
+    'unknown keys',
+    `{${Array.from({ length: 60000 }, (_, i) => `"key${i}":${i}`).join(',')}}`,
+  ],
+];
+console.log('');
+console.log('| near-limit input | bytes | wasm validate(), ms (median of 5) |');
+console.log('| --- | ---: | ---: |');
+for (const [name, text] of hostile) {
+  const samples = [];
+  for (let i = 0; i < 5; i += 1) {
+    const start = process.hrtime.bigint();
+    segform.validate(text);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(
+    `| ${name} | ${Buffer.byteLength(text)} | ${samples[2].toFixed(1)} |`,
+  );
+}

@@ -42,23 +42,20 @@ namespace segform::internal {
 namespace {
 
 // White space that both Python's str.strip() and JavaScript's BigInt() drop
-// around an integer string, as UTF-8. The ASCII space is not among them:
-// json_format rejects any string that contains one.
-constexpr std::string_view kSharedSpaces[] = {
-    "\t",           "\n",           "\v",           "\f",
-    "\r",           "\xC2\xA0",     "\xE1\x9A\x80", "\xE2\x80\x80",
-    "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x84",
-    "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
-    "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xA9",
-    "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80",
+// around an integer string. The ASCII space is not among them: json_format
+// rejects any string that contains one.
+constexpr char32_t kSharedSpaces[] = {
+    0x09,   0x0A,   0x0B,   0x0C,   0x0D,   0xA0,   0x1680, 0x2000,
+    0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+    0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
 };
 
 // White space that only BigInt() drops: the ASCII space, which json_format
 // rejects anywhere in an int64 string, and U+FEFF.
-constexpr std::string_view kJavaScriptOnlySpaces[] = {" ", "\xEF\xBB\xBF"};
+constexpr char32_t kJavaScriptOnlySpaces[] = {0x20, 0xFEFF};
 
 // White space that only Python's int() drops: U+0085.
-constexpr std::string_view kPythonOnlySpaces[] = {"\xC2\x85"};
+constexpr char32_t kPythonOnlySpaces[] = {0x85};
 
 // The white space a trim drops besides the shared set.
 enum class ExtraSpaces { kNone, kJavaScript, kPython, kEither };
@@ -109,12 +106,8 @@ std::string WithAsciiDigits(std::string_view text) {
 }
 
 template <size_t N>
-size_t MatchAny(std::string_view text, size_t i,
-                const std::string_view (&set)[N]) {
-  for (std::string_view space : set) {
-    if (text.substr(i, space.size()) == space) return space.size();
-  }
-  return 0;
+bool Contains(const char32_t (&set)[N], char32_t code_point) {
+  return std::find(std::begin(set), std::end(set), code_point) != std::end(set);
 }
 
 // Drops the shared white space, and the extra set, from both ends.
@@ -125,30 +118,43 @@ std::string_view TrimWith(std::string_view text, ExtraSpaces extra) {
   if (!text.empty() && printable(text.front()) && printable(text.back())) {
     return text;
   }
-  const auto length_at = [&](size_t i) {
-    size_t length = MatchAny(text, i, kSharedSpaces);
-    if (length == 0 &&
-        (extra == ExtraSpaces::kJavaScript || extra == ExtraSpaces::kEither)) {
-      length = MatchAny(text, i, kJavaScriptOnlySpaces);
-    }
-    if (length == 0 &&
-        (extra == ExtraSpaces::kPython || extra == ExtraSpaces::kEither)) {
-      length = MatchAny(text, i, kPythonOnlySpaces);
-    }
-    return length;
+  const bool javascript =
+      extra == ExtraSpaces::kJavaScript || extra == ExtraSpaces::kEither;
+  const bool python =
+      extra == ExtraSpaces::kPython || extra == ExtraSpaces::kEither;
+  // Each character is decoded once and compared as a code point, so a
+  // million spaces cost a million short searches, not a million passes
+  // over the tables' bytes.
+  const auto is_space = [&](size_t i, size_t length) {
+    const char32_t code_point = length == 1
+                                    ? static_cast<unsigned char>(text[i])
+                                    : DecodeUtf8(text, i, length);
+    return Contains(kSharedSpaces, code_point) ||
+           (javascript && Contains(kJavaScriptOnlySpaces, code_point)) ||
+           (python && Contains(kPythonOnlySpaces, code_point));
   };
   while (!text.empty()) {
-    const size_t length = length_at(0);
-    if (length == 0) break;
+    const size_t length = static_cast<unsigned char>(text[0]) < 0x80
+                              ? 1
+                              : Utf8SequenceLength(text, 0);
+    if (length == 0 || !is_space(0, length)) break;
     text.remove_prefix(length);
   }
   while (!text.empty()) {
-    size_t length = 0;
-    for (size_t candidate = 1; candidate <= 3 && candidate <= text.size();
-         ++candidate) {
-      if (length_at(text.size() - candidate) == candidate) length = candidate;
+    // The last character starts at the last byte that is not a
+    // continuation byte (10xxxxxx), at most three bytes back.
+    size_t start = text.size() - 1;
+    while (start > 0 && text.size() - start < 4 &&
+           (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+      --start;
     }
-    if (length == 0) break;
+    const size_t length = text.size() - start;
+    const bool whole = length == 1
+                           ? static_cast<unsigned char>(text[start]) < 0x80
+                           : Utf8SequenceLength(text, start) == length;
+    if (!whole || !is_space(start, length)) {
+      break;
+    }
     text.remove_suffix(length);
   }
   return text;
@@ -390,8 +396,8 @@ IntegerReading ReadInt64String(std::string_view text) {
 
 std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
   std::string spaces = "[";
-  for (std::string_view space : kSharedSpaces) {
-    spaces += "\\u" + HexDigits(DecodeUtf8(space, 0, space.size()), 4);
+  for (const char32_t space : kSharedSpaces) {
+    spaces += "\\u" + HexDigits(space, 4);
   }
   spaces += "]*";
   const std::string max_digits = std::to_string(kMaxPythonDigits);

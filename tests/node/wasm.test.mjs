@@ -591,6 +591,11 @@ describe('robustness', () => {
         `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
         'base_model_id.invalid',
       ],
+      [
+        'budget of a million spaces before a digit',
+        `{"budgetMilliNodeHours":"${' '.repeat(1048576 - 30)}1"}`,
+        'budget.not_portable',
+      ],
       ['NUL bytes', '{"a":1}\u0000\u0000', 'json.syntax'],
     ];
     for (const [name, text, code] of rows) {
