@@ -15,6 +15,7 @@ import {
   isolateBidi,
   pluralize,
   severityLabel,
+  shortened,
 } from './findings.js';
 import {
   applyEdits,
@@ -1204,14 +1205,14 @@ function renderControlFindings(control, findings) {
  * made the browser lay out the page again for 10 ms.
  */
 function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
-  // A long value is shown cut, so a megabyte of it does not go into the key.
-  const cutValue = (valueJson) =>
-    valueJson.length > 200 ? `${valueJson.slice(0, 200)}…` : valueJson;
   const rows = visibleFields.map((unknownField, index) => {
-    const value = cutValue(unknownField.valueJson);
+    // A long key or value is shown cut (see shortened), and the row's
+    // cache key holds the cut text, not a megabyte of it.
+    const shownKey = shortened(unknownField.key);
+    const shownValue = shortened(unknownField.valueJson);
     const key = JSON.stringify([
-      unknownField.key,
-      value,
+      shownKey,
+      shownValue,
       findingsKey(rowFindings[index], findingLocation),
     ]);
     const previous = state.unknownRows[index];
@@ -1219,8 +1220,8 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
     return {
       key,
       element: createUnknownRow(
-        unknownField.key,
-        value,
+        shownKey,
+        shownValue,
         rowFindings[index],
         index,
       ),

@@ -2,7 +2,7 @@
 // declarations the C++ module exports. Field names, enum values, defaults and
 // limits therefore have a single source, and this file contains none of them.
 
-import { isolateBidi } from './findings.js';
+import { isolateBidi, shortened } from './findings.js';
 import {
   formatInteger,
   formatQuotient,
@@ -124,6 +124,12 @@ function createEnumControl(field, id) {
       return JSON.stringify(option.value);
     },
     setValue(value) {
+      // Every change of the text sets the value again; an option kept for
+      // the same value is selected, not built again.
+      if (importedOption && importedOption.value === value) {
+        importedOption.selected = true;
+        return;
+      }
       if (importedOption) {
         importedOption.remove();
         importedOption = null;
@@ -134,7 +140,7 @@ function createEnumControl(field, id) {
         knownOptions.get(value).selected = true;
       } else {
         importedOption = new Option(
-          `${isolateBidi(value)} (from the JSON text)`,
+          `${isolateBidi(shortened(value))} (from the JSON text)`,
           value,
         );
         importedOption.className = 'imported-option';

@@ -1371,6 +1371,49 @@ test(
   },
 );
 
+// A megabyte of model type once went into its option's label again on every
+// keystroke anywhere on the page (0.26 s each); an unknown key's row showed
+// all of its key.
+test('long names are shown cut', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const name = `\u{1f600}${'A'.repeat(198)}\u{1f600}${'B'.repeat(5000)}`;
+    await setEditorText(
+      page,
+      `{"modelType": "${name}", "${'k'.repeat(5000)}": "${'v'.repeat(5000)}"}`,
+    );
+    const option = '#field-modelType .imported-option';
+    // The cut keeps the first emoji whole and drops the second, which
+    // straddles the 200th code unit.
+    assert.equal(
+      await page.$eval(option, (item) => item.text),
+      `\u{1f600}${'A'.repeat(198)}… (from the JSON text)`,
+    );
+    assert.equal(
+      await page.textContent('#unknown-list .unknown-key'),
+      `"${'k'.repeat(200)}…"`,
+    );
+    assert.equal(
+      await page.textContent('#unknown-list .unknown-value'),
+      `"${'v'.repeat(199)}…`,
+    );
+
+    // A keystroke elsewhere keeps the option, and the whole name.
+    await page.$eval(option, (item) => {
+      item.dataset.mark = 'kept';
+    });
+    await page.fill(budget, '100000');
+    await page.waitForFunction(() =>
+      (localStorage.getItem('segform.jsonText') ?? '').includes('100000'),
+    );
+    assert.equal(
+      await page.$eval(option, (item) => item.dataset.mark ?? 'rebuilt'),
+      'kept',
+    );
+    assert.equal((await readFormValues(page)).modelType, name);
+  });
+});
+
 // Chromium lays out a line of placeholders once per placeholder an edit
 // removes: replacing a line of 1,000 hidden characters took 8 s. Past 100
 // in a line, none are drawn and a panel gives the reason, and selecting all and
