@@ -1414,6 +1414,37 @@ test('long names are shown cut', { timeout: testTimeout }, async () => {
   });
 });
 
+// Chromium laid out 19,000 accents after one letter again on every edit of
+// their line, 0.26 s a keystroke, and a jump past 27 such lines took 3.5 s.
+test('long runs of marks are counted', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const runs = '#editor-root .cm-specialChar[aria-label$="combining marks"]';
+    const text = `{"a": "e${'\u0301'.repeat(30)}",\n"b": "e${'\u0301'.repeat(40)}"}`;
+    await setEditorText(page, text);
+    // Thirty marks in a row are drawn as text, forty are not.
+    assert.deepEqual(
+      await page.$$eval(runs, (spans) =>
+        spans.map((span) => span.getAttribute('aria-label')),
+      ),
+      ['40 combining marks'],
+    );
+    assert.equal(await page.textContent(runs), '[40 combining marks]');
+    // A mark typed after the run counts, and the text keeps every mark.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.insertText('\u0301');
+    await page.locator(runs, { hasText: '41' }).waitFor();
+    await page.waitForFunction(
+      (expected) =>
+        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text ===
+        expected,
+      text.replace('"}', '\u0301"}'),
+    );
+  });
+});
+
 // Chromium lays out a line of placeholders once per placeholder an edit
 // removes: replacing a line of 1,000 hidden characters took 8 s. Past 100
 // in a line, none are drawn and a panel gives the reason, and selecting all and

@@ -16,8 +16,14 @@ import {
 } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import {
+  Compartment,
+  EditorSelection,
+  EditorState,
+  StateField,
+} from '@codemirror/state';
+import {
+  Decoration,
   drawSelection,
   EditorView,
   highlightActiveLine,
@@ -26,6 +32,7 @@ import {
   keymap,
   lineNumbers,
   showPanel,
+  WidgetType,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
@@ -293,6 +300,92 @@ function hasManyHidden(line) {
   return false;
 }
 
+/**
+ * The longest run of combining marks drawn as text. Chromium shapes a run
+ * with the character before it as one cluster, and lays it out again on
+ * every edit of its line: after one letter, 19,000 accents took 0.26 s a
+ * keystroke. Unicode's Stream-Safe Text Format (UAX #15) sets the same
+ * limit, 30, on a run of non-starters, which most combining marks are.
+ */
+export const maxDrawnCombiningMarks = 30;
+
+/** Stands for a run of combining marks too long to draw, and counts it. */
+class CombiningRunWidget extends WidgetType {
+  constructor(count) {
+    super();
+    this.count = count;
+  }
+
+  eq(other) {
+    return other.count === this.count;
+  }
+
+  toDOM() {
+    const span = document.createElement('span');
+    span.className = 'cm-specialChar';
+    const label = `${this.count.toLocaleString('en-US')} combining marks`;
+    span.textContent = `[${label}]`;
+    span.title = label;
+    span.setAttribute('role', 'img');
+    span.setAttribute('aria-label', label);
+    return span;
+  }
+}
+
+const combiningRun = new RegExp(`\\p{M}{${maxDrawnCombiningMarks + 1},}`, 'gu');
+
+/** Returns the placeholders of the runs in the lines from `from` to `to`. */
+function findCombiningRuns(doc, from, to) {
+  const found = [];
+  for (let position = from; position <= to;) {
+    const line = doc.lineAt(position);
+    for (const match of line.text.matchAll(combiningRun)) {
+      const start = line.from + match.index;
+      found.push(
+        Decoration.replace({
+          widget: new CombiningRunWidget([...match[0]].length),
+        }).range(start, start + match[0].length),
+      );
+    }
+    position = line.to + 1;
+  }
+  return found;
+}
+
+// The placeholders cover the whole text, not only the lines in view as a
+// MatchDecorator's would. CodeMirror draws the cursor's line wherever it
+// is, and after a jump to the end it drew a line of marks unreplaced. An
+// edit searches again only the lines it touched.
+const combiningRunPlaceholders = StateField.define({
+  create(state) {
+    return Decoration.set(
+      findCombiningRuns(state.doc, 0, state.doc.length),
+      true,
+    );
+  },
+  update(placeholders, transaction) {
+    if (!transaction.docChanged) {
+      return placeholders;
+    }
+    const doc = transaction.newDoc;
+    const touched = [];
+    const found = [];
+    transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+      const from = doc.lineAt(fromB).from;
+      const to = doc.lineAt(toB).to;
+      touched.push([from, to]);
+      found.push(...findCombiningRuns(doc, from, to));
+    });
+    return placeholders.map(transaction.changes).update({
+      filter: (from, to) =>
+        !touched.some(([lineFrom, lineTo]) => from <= lineTo && to >= lineFrom),
+      add: found,
+      sort: true,
+    });
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
 // The text box's state for assistive technology: aria-invalid while the
 // text has an error, and the counts of its findings as its description.
 // The list of findings is outside the editor's shadow root, where
@@ -369,6 +462,7 @@ export function createEditor({
         // The characters that the findings' messages escape show as
         // placeholders, as CodeMirror shows some of them already.
         hiddenGuard.extensions(lines),
+        combiningRunPlaceholders,
         highlightActiveLineGutter(),
         history(),
         drawSelection(),
