@@ -175,7 +175,9 @@ async function start() {
     return;
   }
   state.segform = segform;
-  state.controls = createFieldControls(segform.inputs.fields, elements.fields);
+  state.controls = createFieldControls(segform.inputs.fields, elements.fields, {
+    maxLength: segform.limits.maxTextBytes,
+  });
 
   elements.validatorStatus.textContent = `Validator ${segform.version} loaded. Every change is checked as you type.`;
   elements.validatorStatus.classList.add('status-ok');
@@ -589,6 +591,10 @@ async function loadEditor() {
     parent: elements.editorRoot,
     text: state.text,
     label: 'JSON text of the training inputs',
+    maxLength: state.segform.limits.maxTextBytes,
+    sizeNote:
+      'That edit was not made: it would make the text longer than ' +
+      `${sizeLimitText()}, the most this page checks and saves.`,
     onChange(text) {
       const origin = state.pendingOrigin ?? 'editor';
       state.pendingOrigin = null;
@@ -1207,7 +1213,7 @@ function renderControlFindings(control, findings) {
 function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
   const rows = visibleFields.map((unknownField, index) => {
     // A long key or value is shown cut (see shortened), and the row's
-    // cache key holds the cut text, not a megabyte of it.
+    // cache key contains the cut text, not a megabyte of it.
     const shownKey = shortened(unknownField.key);
     const shownValue = shortened(unknownField.valueJson);
     const key = JSON.stringify([
@@ -1711,11 +1717,16 @@ function setActionStatus(text, isError) {
   elements.actionStatus.classList.toggle('status-error', isError);
 }
 
+/** Returns the size limit of a text as the page names it: "1 MiB". */
+function sizeLimitText() {
+  return `${state.segform.limits.maxTextBytes / 2 ** 20} MiB`;
+}
+
 async function importFile(file) {
   const name = isolateBidi(file.name);
   if (file.size > state.segform.limits.maxTextBytes + 3) {
     showRejectedImport(
-      `${name} was not loaded because it is larger than 1 MiB ` +
+      `${name} was not loaded because it is larger than ${sizeLimitText()} ` +
         `(${formatInteger(BigInt(file.size))} bytes); the form is unchanged.`,
       [],
     );

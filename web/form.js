@@ -11,8 +11,8 @@ import {
 } from './int64.js';
 
 /**
- * Creates the controls for all declared fields inside `container`.
- * Each control is an object with:
+ * Creates the controls for all declared fields inside `container`. A text
+ * field takes at most `maxLength` characters typed or pasted. Each control is an object with:
  *   field         the declaration from the module
  *   element       the focusable <input> or <select>
  *   findingsList  the <ul> that shows the field's findings
@@ -21,9 +21,15 @@ import {
  *   setValue(v)   fills the control from a formValues string (undefined: unset)
  *   update(result)  refreshes derived text after a validation
  */
-export function createFieldControls(fields, container) {
+export function createFieldControls(fields, container, { maxLength }) {
   return fields.map((field) => {
     const control = createFieldControl(field, fields);
+    // A paste into a field is cut at the text's size limit: past it, the
+    // page could neither check nor save the text, and a paste of megabytes
+    // slowed every keystroke after it.
+    if (control.element instanceof HTMLInputElement) {
+      control.element.maxLength = maxLength;
+    }
     container.append(control.wrapper);
     return control;
   });

@@ -1414,6 +1414,44 @@ test('long names are shown cut', { timeout: testTimeout }, async () => {
   });
 });
 
+// A paste of 16 MiB went in, left each keystroke 60 to 140 ms long and made
+// every save fail.
+test(
+  'edit past the size limit rejected',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const note = page.locator('#editor-root .cm-long-line-panel', {
+        hasText: 'That edit was not made',
+      });
+      await setEditorText(page, '{"budgetMilliNodeHours": "250000"}');
+      const limit = 1048576;
+      await page.keyboard.insertText(`{"x": "${'a'.repeat(limit - 8)}"}`);
+      await note.waitFor();
+      assert.equal(
+        await note.textContent(),
+        'That edit was not made: it would make the text longer than 1 MiB, ' +
+          'the most this page checks and saves.',
+      );
+      assert.equal(
+        JSON.parse(await page.evaluate(() => localStorage['segform.jsonText']))
+          .text,
+        '{"budgetMilliNodeHours": "250000"}',
+      );
+      // A text of the limit's length is taken, and the note goes.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(`{"x": "${'a'.repeat(limit - 9)}"}`);
+      await note.waitFor({ state: 'detached' });
+      await page.waitForFunction(
+        (length) =>
+          JSON.parse(localStorage['segform.jsonText']).text.length === length,
+        limit,
+      );
+    });
+  },
+);
+
 // Chromium laid out 19,000 accents after one letter again on every edit of
 // their line, 0.26 s a keystroke, and a jump past 27 such lines took 3.5 s.
 test('long runs of marks are counted', { timeout: testTimeout }, async () => {

@@ -314,6 +314,20 @@ test('cleared budget is unset', { timeout: testTimeout }, async () => {
   });
 });
 
+// A paste of megabytes into a field once went whole into the text, which
+// the page could then neither check nor save.
+test('field paste cut at size limit', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const limit = 1048576;
+    await page.focus('#field-baseModelId');
+    await page.keyboard.insertText('1'.repeat(limit + 10));
+    assert.equal(
+      await page.$eval('#field-baseModelId', (input) => input.value.length),
+      limit,
+    );
+  });
+});
+
 test('base model ID is validated live', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await page.fill('#field-baseModelId', '123 ');

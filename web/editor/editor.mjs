@@ -20,6 +20,7 @@ import {
   Compartment,
   EditorSelection,
   EditorState,
+  StateEffect,
   StateField,
 } from '@codemirror/state';
 import {
@@ -169,14 +170,59 @@ const markedHidden = new RegExp(
   'gu',
 );
 
-/** Creates a panel at the top of the editor with a note of the text. */
-function notePanel(text) {
-  return showPanel.of(() => {
+/** Returns a panel constructor for a note at the top of the editor. */
+function notePanelOf(text) {
+  return () => {
     const dom = document.createElement('div');
     dom.className = 'cm-long-line-panel';
     dom.setAttribute('role', 'status');
     dom.textContent = text;
     return { dom, top: true };
+  };
+}
+
+/** Creates a panel at the top of the editor with a note of the text. */
+function notePanel(text) {
+  return showPanel.of(notePanelOf(text));
+}
+
+// The note of an edit rejected for the size limit, shown until the next
+// change of the text.
+const rejectEdit = StateEffect.define();
+const rejectedEditNote = StateField.define({
+  create: () => null,
+  update(note, transaction) {
+    for (const effect of transaction.effects) {
+      if (effect.is(rejectEdit)) {
+        return effect.value;
+      }
+    }
+    return transaction.docChanged ? null : note;
+  },
+  provide: (field) =>
+    showPanel.from(field, (note) => (note ? notePanelOf(note) : null)),
+});
+
+/**
+ * Rejects typing, pasting or dropping that would make the text longer than
+ * maxLength UTF-16 code units. The page checks and saves at most its size
+ * limit in UTF-8 bytes, which is never fewer than the code units, and a
+ * paste of 16 MiB left each keystroke 60 to 140 ms long and every save
+ * failing. Edits from the page itself (the form, an import) pass, so the
+ * editor always contains the page's text.
+ */
+function sizeLimit(maxLength, note) {
+  return EditorState.transactionFilter.of((transaction) => {
+    const length = transaction.newDoc.length;
+    if (
+      !transaction.docChanged ||
+      length <= maxLength ||
+      length <= transaction.startState.doc.length ||
+      !transaction.isUserEvent('input')
+    ) {
+      return transaction;
+    }
+    return { effects: rejectEdit.of(note) };
   });
 }
 
@@ -424,8 +470,12 @@ const hiddenGuard = lineGuard({
  * `style-src 'self'`. In a document, style-mod 4.1 writes its rules into a
  * <style> element, which that policy blocks; in a shadow root it uses a
  * constructed CSSStyleSheet (adoptedStyleSheets), which the policy allows.
- * @param {{parent: Element, text: string, label: string,
- *          onChange: (text: string) => void, beforeUserInput: () => void}} options
+ * @param {{parent: Element, text: string, label: string, maxLength: number,
+ *          sizeNote: string, onChange: (text: string) => void,
+ *          beforeUserInput: () => void}} options
+ *   maxLength is the maximum length of the text, in UTF-16 code units,
+ *   after typing, a paste or a drop. sizeNote is the note shown when such
+ *   an edit is rejected.
  *   onChange runs after every change of the text, typed or dispatched.
  *   beforeUserInput runs before CodeMirror handles a key, pointer,
  *   clipboard or input event, so the caller can bring the text up to date.
@@ -434,6 +484,8 @@ export function createEditor({
   parent,
   text,
   label,
+  maxLength,
+  sizeNote,
   onChange,
   beforeUserInput,
 }) {
@@ -463,6 +515,8 @@ export function createEditor({
         // placeholders, as CodeMirror shows some of them already.
         hiddenGuard.extensions(lines),
         combiningRunPlaceholders,
+        sizeLimit(maxLength, sizeNote),
+        rejectedEditNote,
         highlightActiveLineGutter(),
         history(),
         drawSelection(),
