@@ -37,11 +37,44 @@ std::string EnumNameHint(const FieldDecl& field) {
                 {label, field.service_default});
 }
 
-std::string SetAlreadyHint(std::string_view set_key) {
-  return Format(
-      "Remove it if {} has the value you want. Otherwise move its value "
-      "there, then remove it.",
-      {Quoted(set_key)});
+CloseName StandingOf(std::string_view key, std::string_view name,
+                     std::string_view set_key,
+                     std::map<std::string_view, std::string_view>& suggested) {
+  CloseName close;
+  if (name.empty()) return close;
+  if (!set_key.empty()) {
+    close.set_already = set_key;
+    return close;
+  }
+  const auto [earlier, inserted] = suggested.emplace(name, key);
+  if (!inserted) close.suggested_for = earlier->second;
+  close.spelled = SpelledLikeKey(key, name);
+  return close;
+}
+
+bool DescribeCloseName(std::string_view subject, const CloseName& close,
+                       std::string& message, std::string& hint) {
+  if (!close.suggested_for.empty()) {
+    message = Format(
+        "{}; it is close to \"{}\", which is suggested for {} "
+        "already",
+        {subject, close.spelled, Quoted(close.suggested_for)});
+    hint = Format("Rename only one of the two to \"{}\", and remove the other.",
+                  {close.spelled});
+  } else if (!close.spelled.empty()) {
+    message = Format("{}; did you mean \"{}\"?", {subject, close.spelled});
+    hint = Format("Rename it to \"{}\".", {close.spelled});
+  } else if (!close.set_already.empty()) {
+    message = Format("{}; it is close to {}, which is set already",
+                     {subject, Quoted(close.set_already)});
+    hint = Format(
+        "Remove it if {} has the value you want. Otherwise move its value "
+        "there, then remove it.",
+        {Quoted(close.set_already)});
+  } else {
+    return false;
+  }
+  return true;
 }
 
 std::string JoinNames(const std::vector<std::string_view>& names) {
@@ -90,86 +123,48 @@ std::vector<std::string_view> FieldNames(const MessageDecl& message) {
 // around the inputs when those are candidates too (see ReadFields). A
 // proto name compares as equal to its JSON name, since the comparison
 // drops case and underscores, so a key close to the proto name gets the
-// JSON name. The closest name is suggested, unless it names a field that
-// is set already, where renaming would set the field twice, or one that an
-// earlier unknown key got suggested, where renaming both would. set[i] is
-// the key field i is set under, as written, or empty, and suggested[i] the
-// unknown key that field i was suggested for, or empty, followed by one
-// slot for each request key.
+// JSON name. set[i] is the key field i is set under, as written, or empty;
+// see StandingOf for `suggested`.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity,
                         const std::vector<std::string_view>& candidates,
                         const std::vector<std::string_view>& set,
-                        std::vector<std::string_view>& suggested,
+                        std::map<std::string_view, std::string_view>& suggested,
                         FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
-  std::string_view suggestion = ClosestName(member.key, candidates);
-  std::string_view set_already;
-  std::string_view suggested_for;
-  // The slot of the name suggested: a field's, or after the fields, one
-  // for each request key.
-  size_t index = std::string_view::npos;
-  if (const FieldDecl* closest = message.FindField(suggestion)) {
-    index = static_cast<size_t>(closest - message.fields.data());
-  } else if (suggestion == kPipelineInputsKey) {
-    index = message.fields.size();
-  } else if (suggestion == kCreatePipelineKey) {
-    index = message.fields.size() + 1;
+  const std::string_view name = ClosestName(member.key, candidates);
+  std::string_view set_key;
+  if (const FieldDecl* field = message.FindField(name)) {
+    set_key = set[static_cast<size_t>(field - message.fields.data())];
   }
-  if (index < set.size() && !set[index].empty()) {
-    set_already = set[index];
-    suggestion = {};
-  } else if (index != std::string_view::npos) {
-    if (suggested[index].empty()) {
-      suggested[index] = member.key;
-    } else {
-      suggested_for = suggested[index];
-    }
-  }
+  const CloseName close = StandingOf(member.key, name, set_key, suggested);
   std::vector<std::string_view> names = FieldNames(message);
+  const std::string subject = Format("unknown field {}", {Quoted(member.key)});
   std::string message_text;
   std::string hint;
-  const std::string spelled = SpelledLikeKey(member.key, suggestion);
-  if (!suggested_for.empty()) {
-    message_text = Format(
-        "unknown field {}; it is close to \"{}\", which is suggested for {} "
-        "already",
-        {Quoted(member.key), spelled, Quoted(suggested_for)});
-    hint = Format(
-        "Rename only one of the two to \"{}\", and remove the "
-        "other.",
-        {spelled});
-    suggestion = {};
-  } else if (suggestion == kCreatePipelineKey ||
-             suggestion == kPipelineInputsKey) {
+  const bool request_key =
+      name == kCreatePipelineKey || name == kPipelineInputsKey;
+  if (request_key && close.suggested_for.empty()) {
     const std::string_view what =
-        suggestion == kCreatePipelineKey
+        name == kCreatePipelineKey
             ? "a CreateTrainingPipelineRequest's pipeline"
             : "a training pipeline request's inputs";
+    message_text = Format("{}; did you mean \"{}\", the key of {}?",
+                          {subject, close.spelled, what});
+    hint = Format("Rename it to \"{}\" to check the request's inputs.",
+                  {close.spelled});
+  } else if (!DescribeCloseName(subject, close, message_text, hint)) {
     message_text =
-        Format("unknown field {}; did you mean \"{}\", the key of {}?",
-               {Quoted(member.key), spelled, what});
-    hint =
-        Format("Rename it to \"{}\" to check the request's inputs.", {spelled});
-  } else if (!suggestion.empty()) {
-    message_text = Format("unknown field {}; did you mean \"{}\"?",
-                          {Quoted(member.key), spelled});
-    hint = Format("Rename it to \"{}\".", {spelled});
-  } else if (!set_already.empty()) {
-    message_text =
-        Format("unknown field {}; it is close to {}, which is set already",
-               {Quoted(member.key), Quoted(set_already)});
-    hint = SetAlreadyHint(set_already);
-  } else {
-    message_text = Format("unknown field {}; {} has only {}",
-                          {Quoted(member.key), message.name, JoinNames(names)});
+        Format("{}; {} has only {}", {subject, message.name, JoinNames(names)});
     hint = "Remove it, or move it to the message it belongs to.";
   }
   Finding& finding =
       sink.Add(severity, "field.unknown", MemberPointer(member.key),
                member.key_span, std::move(message_text), std::move(hint));
   finding.params.Set(Param::kKey, member.key);
-  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, spelled);
+  if (close.suggested_for.empty() && !close.spelled.empty()) {
+    finding.params.Set(Param::kSuggestion, close.spelled);
+  }
   finding.params.Set(Param::kAllowed, std::move(names));
 }
 
@@ -768,7 +763,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     for (size_t i = 0; i < values.size(); ++i) {
       if (values[i].member != nullptr) set[i] = values[i].member->key;
     }
-    std::vector<std::string_view> suggested(values.size() + 2);
+    std::map<std::string_view, std::string_view> suggested;
     for (const RawMember& member : document.members) {
       if (message.FindField(member.key) != nullptr) continue;
       if (!unknown_keys.Insert(member.key)) {

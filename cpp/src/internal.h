@@ -10,6 +10,7 @@
 #include <cstring>
 #include <forward_list>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -377,9 +378,29 @@ std::optional<int64_t> ReadPythonInt64String(std::string_view text,
 // Returns the names separated by ", ".
 std::string JoinNames(const std::vector<std::string_view>& names);
 
-// Returns the hint for an unknown key close to a key that is set already,
-// `set_key`, as written.
-std::string SetAlreadyHint(std::string_view set_key);
+// How the name closest to an unknown key stands. Renaming the key to a
+// name that is set already, or suggested for an earlier unknown key, would
+// set that name twice, so such a name is not offered.
+struct CloseName {
+  std::string spelled;  // the name offered, as SpelledLikeKey spells it
+  std::string_view set_already;  // else the key that sets the name, as written
+  std::string_view suggested_for;  // else the key the name is offered to
+};
+
+// Returns how `name`, the name closest to the unknown key `key`, stands:
+// set already under `set_key` (as written; "" when unset), or offered to an
+// earlier key in `suggested` (name to key), which records this key when
+// the name is still free. All empty when `name` is.
+CloseName StandingOf(std::string_view key, std::string_view name,
+                     std::string_view set_key,
+                     std::map<std::string_view, std::string_view>& suggested);
+
+// Sets the message, which begins with `subject` ("unknown field \"x\""),
+// and the hint for an unknown key whose close name is offered, set already
+// or offered to another key. Returns false, setting nothing, when no name
+// is close.
+bool DescribeCloseName(std::string_view subject, const CloseName& close,
+                       std::string& message, std::string& hint);
 
 // Returns the JSON Pointer of a member of the top-level object.
 std::string MemberPointer(std::string_view key);

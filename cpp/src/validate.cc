@@ -201,13 +201,10 @@ std::string_view WrittenKey(const RawDocument& document,
 }
 
 // Reports a member of a request that its message (`message_name`) does not
-// have, with the closest of the message's `names` when one is close. A name
-// the request sets already (not in `absent`) is not offered, because
-// renaming would set it twice, and the message names it as set. It is a
+// have, with the closest of the message's `names` when one is close (see
+// StandingOf; a name the request sets is one not in `absent`). It is a
 // warning, like a missing displayName, because segform checks the inputs
-// in the request. A name suggested for an earlier member, in `suggested`
-// (name to key), is not offered again, since renaming both would set it
-// twice.
+// in the request.
 void ReportUnknownRequestMember(
     const RawDocument& document, const RawMember& member,
     std::string_view message_name, const std::vector<std::string_view>& names,
@@ -216,45 +213,18 @@ void ReportUnknownRequestMember(
     std::string_view hint, FindingSink& sink) {
   // 100,000 unknown members build no more messages than the cap keeps.
   if (sink.CutByCap(Severity::kWarning, member.key_span)) return;
-  std::string_view suggestion = internal::ClosestName(member.key, names);
-  std::string_view set_already;
-  std::string_view suggested_for;
-  if (!suggestion.empty() &&
-      std::find(absent.begin(), absent.end(), suggestion) == absent.end()) {
-    set_already = WrittenKey(document, suggestion);
-    suggestion = {};
-  } else if (!suggestion.empty()) {
-    const auto [earlier, inserted] = suggested.emplace(suggestion, member.key);
-    if (!inserted) suggested_for = earlier->second;
-  }
-  const std::string spelled = internal::SpelledLikeKey(member.key, suggestion);
+  const std::string_view name = internal::ClosestName(member.key, names);
+  const bool set = !name.empty() && std::find(absent.begin(), absent.end(),
+                                              name) == absent.end();
+  const internal::CloseName close = internal::StandingOf(
+      member.key, name, set ? WrittenKey(document, name) : "", suggested);
+  const std::string subject =
+      internal::Format("unknown member {} of a {}",
+                       {internal::Quoted(member.key), message_name});
   std::string message;
   std::string fix;
-  if (!suggested_for.empty()) {
-    message = internal::Format(
-        "unknown member {} of a {}; it is close to \"{}\", which is "
-        "suggested for {} already",
-        {internal::Quoted(member.key), message_name, spelled,
-         internal::Quoted(suggested_for)});
-    fix = internal::Format(
-        "Rename only one of the two to \"{}\", and remove the other.",
-        {spelled});
-    suggestion = {};
-  } else if (!suggestion.empty()) {
-    message =
-        internal::Format("unknown member {} of a {}; did you mean \"{}\"?",
-                         {internal::Quoted(member.key), message_name, spelled});
-    fix = internal::Format("Rename it to \"{}\".", {spelled});
-  } else if (!set_already.empty()) {
-    message = internal::Format(
-        "unknown member {} of a {}; it is close to {}, which is set already",
-        {internal::Quoted(member.key), message_name,
-         internal::Quoted(set_already)});
-    fix = internal::SetAlreadyHint(set_already);
-  } else {
-    message =
-        internal::Format("unknown member {} of a {}, which the API rejects",
-                         {internal::Quoted(member.key), message_name});
+  if (!internal::DescribeCloseName(subject, close, message, fix)) {
+    message = subject + ", which the API rejects";
     fix = std::string(hint);
   }
   Finding& finding =
@@ -262,7 +232,9 @@ void ReportUnknownRequestMember(
                internal::MemberPointer(member.key), member.key_span,
                std::move(message), std::move(fix));
   finding.params.Set(Param::kKey, member.key);
-  if (!suggestion.empty()) finding.params.Set(Param::kSuggestion, spelled);
+  if (close.suggested_for.empty() && !close.spelled.empty()) {
+    finding.params.Set(Param::kSuggestion, close.spelled);
+  }
 }
 
 // Returns true for null or "", which proto3 reads as an unset string field.
