@@ -37,9 +37,9 @@ std::string EnumNameHint(const FieldDecl& field) {
                 {label, field.service_default});
 }
 
-CloseName StandingOf(std::string_view key, std::string_view name,
-                     std::string_view set_key,
-                     std::map<std::string_view, std::string_view>& suggested) {
+CloseName ClaimCloseName(
+    std::string_view key, std::string_view name, std::string_view set_key,
+    std::map<std::string_view, std::string_view>& suggested) {
   CloseName close;
   if (name.empty()) return close;
   if (!set_key.empty()) {
@@ -124,7 +124,7 @@ std::vector<std::string_view> FieldNames(const MessageDecl& message) {
 // proto name compares as equal to its JSON name, since the comparison
 // drops case and underscores, so a key close to the proto name gets the
 // JSON name. set[i] is the key field i is set under, as written, or empty;
-// see StandingOf for `suggested`.
+// see ClaimCloseName for `suggested`.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity,
                         const std::vector<std::string_view>& candidates,
@@ -137,7 +137,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
   if (const FieldDecl* field = message.FindField(name)) {
     set_key = set[static_cast<size_t>(field - message.fields.data())];
   }
-  const CloseName close = StandingOf(member.key, name, set_key, suggested);
+  const CloseName close = ClaimCloseName(member.key, name, set_key, suggested);
   std::vector<std::string_view> names = FieldNames(message);
   const std::string subject = Format("unknown field {}", {Quoted(member.key)});
   std::string message_text;

@@ -378,7 +378,7 @@ std::optional<int64_t> ReadPythonInt64String(std::string_view text,
 // Returns the names separated by ", ".
 std::string JoinNames(const std::vector<std::string_view>& names);
 
-// How the name closest to an unknown key stands. Renaming the key to a
+// The state of the name closest to an unknown key. Renaming the key to a
 // name that is set already, or suggested for an earlier unknown key, would
 // set that name twice, so such a name is not offered.
 struct CloseName {
@@ -387,13 +387,13 @@ struct CloseName {
   std::string_view suggested_for;  // else the key the name is offered to
 };
 
-// Returns how `name`, the name closest to the unknown key `key`, stands:
+// Returns the state of `name`, the name closest to the unknown key `key`:
 // set already under `set_key` (as written; "" when unset), or offered to an
-// earlier key in `suggested` (name to key), which records this key when
-// the name is still free. All empty when `name` is.
-CloseName StandingOf(std::string_view key, std::string_view name,
-                     std::string_view set_key,
-                     std::map<std::string_view, std::string_view>& suggested);
+// earlier key in `suggested` (name to key). A name still free is offered
+// to `key`, and `suggested` records it. All empty when `name` is.
+CloseName ClaimCloseName(
+    std::string_view key, std::string_view name, std::string_view set_key,
+    std::map<std::string_view, std::string_view>& suggested);
 
 // Sets the message, which begins with `subject` ("unknown field \"x\""),
 // and the hint for an unknown key whose close name is offered, set already

@@ -202,7 +202,7 @@ std::string_view WrittenKey(const RawDocument& document,
 
 // Reports a member of a request that its message (`message_name`) does not
 // have, with the closest of the message's `names` when one is close (see
-// StandingOf; a name the request sets is one not in `absent`). It is a
+// ClaimCloseName; a name the request sets is one not in `absent`). It is a
 // warning, like a missing displayName, because segform checks the inputs
 // in the request.
 void ReportUnknownRequestMember(
@@ -216,7 +216,7 @@ void ReportUnknownRequestMember(
   const std::string_view name = internal::ClosestName(member.key, names);
   const bool set = !name.empty() && std::find(absent.begin(), absent.end(),
                                               name) == absent.end();
-  const internal::CloseName close = internal::StandingOf(
+  const internal::CloseName close = internal::ClaimCloseName(
       member.key, name, set ? WrittenKey(document, name) : "", suggested);
   const std::string subject =
       internal::Format("unknown member {} of a {}",
