@@ -81,26 +81,32 @@ function utf8Length(text) {
  * ArrayBuffer or SharedArrayBuffer, or throws a TypeError for anything else.
  */
 function bufferOf(input, functionName) {
-  const detached = () =>
-    new TypeError(`segform: ${functionName}() cannot read a detached buffer`);
   if (ArrayBuffer.isView(input)) {
     // The prototype's getters read the view's internal slots, which an own
     // property named buffer or byteLength cannot replace.
-    const getters =
-      input instanceof DataView ? dataViewGetters : typedArrayGetters;
-    let view;
+    const isDataView = input instanceof DataView;
+    const getters = isDataView ? dataViewGetters : typedArrayGetters;
+    const buffer = getters.buffer.call(input);
     try {
-      view = {
-        buffer: getters.buffer.call(input),
+      // A typed array past the end of its resized buffer reports an offset
+      // and length of 0, so it is checked, as the iterator does.
+      if (!isDataView) typedArrayValues.call(input);
+      return {
+        buffer,
         byteOffset: getters.byteOffset.call(input),
         byteLength: getters.byteLength.call(input),
       };
     } catch (error) {
-      // A DataView over a detached buffer throws on reading its offset.
       if (!(error instanceof TypeError)) throw error;
-      throw detached();
+      // V8's message calls both cases detached.
+      throw new TypeError(
+        `segform: ${functionName}() cannot read ${
+          isDetached(buffer)
+            ? 'a detached buffer'
+            : 'a view past the end of its resized buffer'
+        }`,
+      );
     }
-    return view;
   }
   // The buffers' byteLength getters accept only real buffers, and also
   // those made in another realm (an iframe, a vm context), where instanceof
@@ -129,6 +135,7 @@ const typedArrayGetters = {
   byteOffset: getterOf(typedArrayPrototype, 'byteOffset'),
   byteLength: getterOf(typedArrayPrototype, 'byteLength'),
 };
+const typedArrayValues = typedArrayPrototype.values;
 const dataViewGetters = {
   buffer: getterOf(DataView.prototype, 'buffer'),
   byteOffset: getterOf(DataView.prototype, 'byteOffset'),
@@ -154,6 +161,17 @@ function viewBytes(buffer, byteOffset, byteLength, functionName) {
     throw new TypeError(
       `segform: ${functionName}() cannot read a detached buffer`,
     );
+  }
+}
+
+/** Returns whether the buffer was transferred away (detached). */
+function isDetached(buffer) {
+  try {
+    // Only a detached buffer rejects an empty view at its start.
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
   }
 }
 

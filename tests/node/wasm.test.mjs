@@ -704,6 +704,26 @@ describe('robustness', () => {
         message: /^segform: validateFile\(\) cannot read a detached buffer$/,
       });
     }
+    // A view past the end of its resized buffer once read as empty text:
+    // the engine reports a typed array's offset and length there as 0.
+    const resizable = new ArrayBuffer(16, { maxByteLength: 64 });
+    new Uint8Array(resizable).set(new TextEncoder().encode('{"x": 1}'));
+    const fixed = new Uint8Array(resizable, 8, 8);
+    const fixedView = new DataView(resizable, 8, 8);
+    const tracking = new Uint8Array(resizable);
+    resizable.resize(8);
+    for (const input of [fixed, fixedView]) {
+      assert.throws(() => segform.validate(input), {
+        name: 'TypeError',
+        message:
+          /^segform: validate\(\) cannot read a view past the end of its resized buffer$/,
+      });
+    }
+    // A view that follows the buffer's length reads what is there.
+    assert.deepEqual(
+      segform.validate(tracking).findings.map((finding) => finding.code),
+      ['field.unknown'],
+    );
     // Each entry point names itself.
     assert.throws(() => segform.validateFile(null), {
       name: 'TypeError',
