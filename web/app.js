@@ -2044,11 +2044,9 @@ async function describeLoadFailure(error, url) {
     return `${url.pathname} could not be fetched (${describeError(fetchError)})`;
   }
   // The file is there now. Either it failed to start, or the first request
-  // failed and this one did not. Emscripten wraps its reason in
-  // "Aborted(...)" and adds advice for the module's developers.
+  // failed and this one did not.
   const reason = describeError(error)
-    .replace(/\s*Build with -s ASSERTIONS=1 for more info\.*/, '')
-    .replace(/\.+$/, '')
-    .replace(/^Aborted\((.*)\)$/s, '$1');
+    .replace(/^segform: the module failed to start: /, '')
+    .replace(/\.+$/, '');
   return `${reason} (${url.pathname} itself can be fetched now)`;
 }

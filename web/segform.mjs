@@ -567,7 +567,29 @@ export async function loadSegform(options) {
     const { readFile } = await import('node:fs/promises');
     wasmBinary = await readFile(new URL('./gen/segform.wasm', import.meta.url));
   }
-  const module = await createSegformModule(wasmBinary ? { wasmBinary } : {});
+  // Emscripten's glue prints why the module failed to start, and rejects
+  // with the same reason wrapped in "Aborted(...)" and advice for its
+  // developers. The reason alone goes into the rejection; what the module
+  // prints once started still goes to the console.
+  let started = false;
+  let module;
+  try {
+    module = await createSegformModule({
+      ...(wasmBinary ? { wasmBinary } : {}),
+      printErr(line) {
+        if (started) console.error(line);
+      },
+    });
+  } catch (error) {
+    const reason = String(error?.message ?? error)
+      .replace(/\s*Build with -s ASSERTIONS=1 for more info\.*/, '')
+      .replace(/\.+$/, '')
+      .replace(/^Aborted\((.*)\)$/s, '$1');
+    throw new Error(`segform: the module failed to start: ${reason}`, {
+      cause: error,
+    });
+  }
+  started = true;
 
   // The module keeps one input buffer. Its address changes only when
   // inputBuffer() enlarges it, so the address is requested only then.

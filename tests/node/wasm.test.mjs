@@ -3,7 +3,7 @@
 // after bad input.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { describe, test, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -669,6 +669,27 @@ describe('robustness', () => {
       segform.validate(view).findings.map((finding) => finding.code),
       ['field.unknown'],
     );
+  });
+
+  // The glue once also printed the reason, twice, to standard error.
+  test('a bad module rejects quietly', () => {
+    const script = `
+      import { loadSegform } from ${JSON.stringify(
+        pathToFileURL(`${repoRoot}/web/segform.mjs`).href,
+      )};
+      loadSegform({ wasmBinary: new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 5]) })
+        .then(() => console.log('started'), (error) => console.log(error.message));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module'], {
+      input: script,
+      encoding: 'utf8',
+    });
+    assert.equal(
+      run.stdout,
+      'segform: the module failed to start: CompileError: ' +
+        'WebAssembly.instantiate(): expected section length @+9\n',
+    );
+    assert.equal(run.stderr, '');
   });
 
   test('a misspelt option raises TypeError', () => {
