@@ -49,7 +49,8 @@ function exactWholeValue(number) {
  * proto3 JSON's number rules (2e5 is 200000). A whole number beyond 2^53 is
  * written as a string of digits instead, as proto3 JSON writes int64, since
  * a reader that takes JSON numbers as doubles would round it. Any other text
- * is written as a JSON string, so the validator reports it: the page never
+ * is written as a JSON string (a JSON string typed with its quotes, as it
+ * is), so the validator reports it: the page never
  * drops a value it cannot read, and it never keeps an earlier one in its
  * place.
  */
@@ -59,7 +60,7 @@ export function int64TextToJsonToken(text) {
     return undefined;
   }
   if (!jsonNumberPattern.test(trimmed)) {
-    return JSON.stringify(trimmed);
+    return jsonStringValue(trimmed) ?? JSON.stringify(trimmed);
   }
   // "9007199254740993.0" and "9007199254740993e0" are whole numbers beyond
   // 2^53 too, and are written as their digits.
@@ -70,6 +71,24 @@ export function int64TextToJsonToken(text) {
     );
   }
   return trimmed;
+}
+
+/**
+ * Returns the text as a JSON string token when it is one, such as a value
+ * copied with its quotes from a hint (Write "200000"), or null. The page's
+ * hints quote values as JSON writes them, and the quotes are not part of
+ * the value.
+ */
+function jsonStringValue(text) {
+  if (!text.startsWith('"')) {
+    return null;
+  }
+  try {
+    const value = JSON.parse(text);
+    return typeof value === 'string' ? JSON.stringify(value) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

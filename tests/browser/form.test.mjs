@@ -222,6 +222,16 @@ test('budget 2e5 is 200000', { timeout: testTimeout }, async () => {
   });
 });
 
+// A hint writes a value as JSON, in quotes; typed with them, it is read.
+test('budget typed in quotes is read', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await typeBudget(page, '"250000"');
+    assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+    const { text } = await exportDownload(page);
+    assert.equal(JSON.parse(text).budgetMilliNodeHours, '250000');
+  });
+});
+
 for (const entry of ['2e', '-']) {
   test(`budget "${entry}" is not whole`, { timeout: testTimeout }, async () => {
     await withPage(session, {}, async ({ page }) => {

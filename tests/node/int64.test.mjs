@@ -28,7 +28,12 @@ test('int64 field text becomes the JSON token a reader reads exactly', () => {
     ['0.0e5', '0.0e5'],
     ['1e400', '1e400'],
     ['12a', '"12a"'],
-    ['"5"', '"\\"5\\""'],
+    // A value typed with the quotes a hint writes it in is that string.
+    ['"200000"', '"200000"'],
+    [' "12a" ', '"12a"'],
+    ['"2\\u00300"', '"200"'],
+    ['"5', '"\\"5"'],
+    ['"5" "6"', '"\\"5\\" \\"6\\""'],
   ];
   for (const [text, token] of rows) {
     assert.equal(int64TextToJsonToken(text), token, JSON.stringify(text));
