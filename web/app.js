@@ -591,7 +591,7 @@ async function loadEditor() {
     parent: elements.editorRoot,
     text: state.text,
     label: 'JSON text of the training inputs',
-    maxLength: state.segform.limits.maxTextBytes,
+    maxBytes: state.segform.limits.maxTextBytes,
     sizeNote:
       'That edit was not made: it would make the text longer than ' +
       `${sizeLimitText()}, the most this page checks and saves.`,

@@ -1439,6 +1439,13 @@ test(
           .text,
         '{"budgetMilliNodeHours": "250000"}',
       );
+      // The limit is in UTF-8 bytes: 350,000 CJK characters are 1,050,000.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(`{"x": "${'中'.repeat(350000)}"}`);
+      assert.equal(
+        await readEditorText(page),
+        '{"budgetMilliNodeHours": "250000"}',
+      );
       // A text of the limit's length is taken, and the note goes.
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText(`{"x": "${'a'.repeat(limit - 9)}"}`);
@@ -1479,6 +1486,47 @@ test('long runs of marks are counted', { timeout: testTimeout }, async () => {
         JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text ===
         expected,
       text.replace('"}', '\u0301"}'),
+    );
+  });
+});
+
+// Replace-all once drew each run once per change on its line (9 for 3), and
+// a Delete that joined two lines of marks left the cursor inside the run
+// it made, so typed letters went after it in reverse order.
+test('runs of marks stay whole', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const runs = '#editor-root .cm-specialChar[aria-label$="combining marks"]';
+    const marks = (count) => '\u0301'.repeat(count);
+    await setEditorText(
+      page,
+      `{"a": "${`a${marks(31)}`.repeat(3)}",\n"b": "x${marks(20)}\n${marks(20)}y"}`,
+    );
+    await page.keyboard.press('Control+f');
+    await page.keyboard.insertText('a');
+    await page.fill('#editor-root input[name=replace]', 'c');
+    await page.click('#editor-root button[name=replaceAll]');
+    assert.deepEqual(
+      await page.$$eval(runs, (spans) =>
+        spans.map((span) => span.getAttribute('aria-label')),
+      ),
+      Array(3).fill('31 combining marks'),
+    );
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Delete');
+    await page.locator(runs, { hasText: '40' }).waitFor();
+    await page.keyboard.type('qj');
+    await page.waitForFunction(
+      (expected) =>
+        (
+          JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text ??
+          ''
+        ).endsWith(expected),
+      `"x${marks(40)}qjy"}`,
     );
   });
 });

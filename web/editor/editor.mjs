@@ -24,7 +24,6 @@ import {
   StateField,
 } from '@codemirror/state';
 import {
-  Decoration,
   drawSelection,
   EditorView,
   highlightActiveLine,
@@ -33,11 +32,11 @@ import {
   keymap,
   lineNumbers,
   showPanel,
-  WidgetType,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
 import { appendMessageAndHint, severityLabel } from '../findings.js';
+import { combiningRunPlaceholders } from './combining-runs.mjs';
 import { unsafeToShowRanges } from '../gen/declarations.mjs';
 
 // A pattern of the characters that the C++ messages escape, declared there
@@ -204,26 +203,73 @@ const rejectedEditNote = StateField.define({
 });
 
 /**
- * Rejects typing, pasting or dropping that would make the text longer than
- * maxLength UTF-16 code units. The page checks and saves at most its size
- * limit in UTF-8 bytes, which is never fewer than the code units, and a
- * paste of 16 MiB left each keystroke 60 to 140 ms long and every save
- * failing. Edits from the page itself (the form, an import) pass, so the
- * editor always contains the page's text.
+ * Returns the length of the text in UTF-8 bytes, a lone surrogate in three,
+ * as the page copies it into the module.
  */
-function sizeLimit(maxLength, note) {
-  return EditorState.transactionFilter.of((transaction) => {
-    const length = transaction.newDoc.length;
+function utf8Length(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) {
+      bytes += 1;
+    } else if (
+      (unit & 0xfc00) === 0xd800 &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
+      // Two code units, four bytes.
+      bytes += 2;
+      i += 1;
+    } else {
+      bytes += 2;
+    }
+  }
+  return bytes;
+}
+
+/** Returns how many UTF-8 bytes the changes add to the text (or remove). */
+function utf8Growth(changes, startDoc) {
+  let growth = 0;
+  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    growth += utf8Length(inserted.toString());
+    growth -= utf8Length(startDoc.sliceString(fromA, toA));
+  });
+  return growth;
+}
+
+/**
+ * Rejects typing, pasting or dropping that would make the text longer than
+ * maxBytes in UTF-8, the most the page checks and saves. A paste of 16 MiB
+ * left each keystroke 60 to 140 ms long and every save failing. Edits from
+ * the page itself (the form, an import) pass, so the editor always
+ * contains the page's text. The text's length is kept as it changes, and
+ * an edit's bytes are counted only while the text could be over the limit
+ * (more than a third of it in code units).
+ */
+function sizeLimit(maxBytes, note) {
+  const textBytes = StateField.define({
+    create: (state) => utf8Length(state.doc.toString()),
+    update: (bytes, transaction) =>
+      transaction.docChanged
+        ? bytes + utf8Growth(transaction.changes, transaction.startState.doc)
+        : bytes,
+  });
+  const filter = EditorState.transactionFilter.of((transaction) => {
     if (
       !transaction.docChanged ||
-      length <= maxLength ||
-      length <= transaction.startState.doc.length ||
+      transaction.newDoc.length * 3 <= maxBytes ||
       !transaction.isUserEvent('input')
     ) {
       return transaction;
     }
+    const growth = utf8Growth(transaction.changes, transaction.startState.doc);
+    const bytes = transaction.startState.field(textBytes) + growth;
+    if (bytes <= maxBytes || growth <= 0) {
+      return transaction;
+    }
     return { effects: rejectEdit.of(note) };
   });
+  return [textBytes, filter];
 }
 
 /**
@@ -346,92 +392,6 @@ function hasManyHidden(line) {
   return false;
 }
 
-/**
- * The longest run of combining marks drawn as text. Chromium shapes a run
- * with the character before it as one cluster, and lays it out again on
- * every edit of its line: after one letter, 19,000 accents took 0.26 s a
- * keystroke. Unicode's Stream-Safe Text Format (UAX #15) sets the same
- * limit, 30, on a run of non-starters, which most combining marks are.
- */
-export const maxDrawnCombiningMarks = 30;
-
-/** Stands for a run of combining marks too long to draw, and counts it. */
-class CombiningRunWidget extends WidgetType {
-  constructor(count) {
-    super();
-    this.count = count;
-  }
-
-  eq(other) {
-    return other.count === this.count;
-  }
-
-  toDOM() {
-    const span = document.createElement('span');
-    span.className = 'cm-specialChar';
-    const label = `${this.count.toLocaleString('en-US')} combining marks`;
-    span.textContent = `[${label}]`;
-    span.title = label;
-    span.setAttribute('role', 'img');
-    span.setAttribute('aria-label', label);
-    return span;
-  }
-}
-
-const combiningRun = new RegExp(`\\p{M}{${maxDrawnCombiningMarks + 1},}`, 'gu');
-
-/** Returns the placeholders of the runs in the lines from `from` to `to`. */
-function findCombiningRuns(doc, from, to) {
-  const found = [];
-  for (let position = from; position <= to;) {
-    const line = doc.lineAt(position);
-    for (const match of line.text.matchAll(combiningRun)) {
-      const start = line.from + match.index;
-      found.push(
-        Decoration.replace({
-          widget: new CombiningRunWidget([...match[0]].length),
-        }).range(start, start + match[0].length),
-      );
-    }
-    position = line.to + 1;
-  }
-  return found;
-}
-
-// The placeholders cover the whole text, not only the lines in view as a
-// MatchDecorator's would. CodeMirror draws the cursor's line wherever it
-// is, and after a jump to the end it drew a line of marks unreplaced. An
-// edit searches again only the lines it touched.
-const combiningRunPlaceholders = StateField.define({
-  create(state) {
-    return Decoration.set(
-      findCombiningRuns(state.doc, 0, state.doc.length),
-      true,
-    );
-  },
-  update(placeholders, transaction) {
-    if (!transaction.docChanged) {
-      return placeholders;
-    }
-    const doc = transaction.newDoc;
-    const touched = [];
-    const found = [];
-    transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
-      const from = doc.lineAt(fromB).from;
-      const to = doc.lineAt(toB).to;
-      touched.push([from, to]);
-      found.push(...findCombiningRuns(doc, from, to));
-    });
-    return placeholders.map(transaction.changes).update({
-      filter: (from, to) =>
-        !touched.some(([lineFrom, lineTo]) => from <= lineTo && to >= lineFrom),
-      add: found,
-      sort: true,
-    });
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
-
 // The text box's state for assistive technology: aria-invalid while the
 // text has an error, and the counts of its findings as its description.
 // The list of findings is outside the editor's shadow root, where
@@ -470,12 +430,12 @@ const hiddenGuard = lineGuard({
  * `style-src 'self'`. In a document, style-mod 4.1 writes its rules into a
  * <style> element, which that policy blocks; in a shadow root it uses a
  * constructed CSSStyleSheet (adoptedStyleSheets), which the policy allows.
- * @param {{parent: Element, text: string, label: string, maxLength: number,
+ * @param {{parent: Element, text: string, label: string, maxBytes: number,
  *          sizeNote: string, onChange: (text: string) => void,
  *          beforeUserInput: () => void}} options
- *   maxLength is the maximum length of the text, in UTF-16 code units,
- *   after typing, a paste or a drop. sizeNote is the note shown when such
- *   an edit is rejected.
+ *   maxBytes is the maximum length of the text, in UTF-8 bytes, after
+ *   typing, a paste or a drop. sizeNote is the note shown when such an edit
+ *   is rejected.
  *   onChange runs after every change of the text, typed or dispatched.
  *   beforeUserInput runs before CodeMirror handles a key, pointer,
  *   clipboard or input event, so the caller can bring the text up to date.
@@ -484,7 +444,7 @@ export function createEditor({
   parent,
   text,
   label,
-  maxLength,
+  maxBytes,
   sizeNote,
   onChange,
   beforeUserInput,
@@ -514,8 +474,8 @@ export function createEditor({
         // The characters that the findings' messages escape show as
         // placeholders, as CodeMirror shows some of them already.
         hiddenGuard.extensions(lines),
-        combiningRunPlaceholders,
-        sizeLimit(maxLength, sizeNote),
+        combiningRunPlaceholders(unsafeToShow),
+        sizeLimit(maxBytes, sizeNote),
         rejectedEditNote,
         highlightActiveLineGutter(),
         history(),

@@ -1,0 +1,220 @@
+// Long runs of combining marks, drawn as one counted placeholder each.
+// Chromium shapes a run with the character before it as one cluster, and
+// lays it out again on every edit of its line. After one letter, 19,000
+// accents took 0.26 s a keystroke; a jump past 27 such lines took 3.5 s.
+
+import { EditorSelection, EditorState, StateField } from '@codemirror/state';
+import { Decoration, EditorView, WidgetType } from '@codemirror/view';
+
+/**
+ * The maximum run of combining marks drawn as text. Unicode's Stream-Safe
+ * Text Format (UAX #15) sets the same limit, 30, on a run of non-starters,
+ * which most combining marks are.
+ */
+export const maxDrawnCombiningMarks = 30;
+
+/** The placeholder of a run of combining marks too long to draw. */
+class CombiningRunWidget extends WidgetType {
+  constructor(count) {
+    super();
+    this.count = count;
+  }
+
+  eq(other) {
+    return other.count === this.count;
+  }
+
+  toDOM() {
+    const span = document.createElement('span');
+    span.className = 'cm-specialChar';
+    const label = `${this.count.toLocaleString('en-US')} combining marks`;
+    span.textContent = `[${label}]`;
+    span.title = label;
+    span.setAttribute('role', 'img');
+    span.setAttribute('aria-label', label);
+    return span;
+  }
+}
+
+/** Returns the number of code points in the text. */
+function countCodePoints(text) {
+  let count = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xdc00) count -= 1;
+  }
+  return count;
+}
+
+/**
+ * Returns the extensions that draw each run of more than
+ * maxDrawnCombiningMarks combining marks as a placeholder. `hidden` is a
+ * pattern of the characters the editor marks one by one; they are not
+ * counted in runs, so no character gets two placeholders.
+ */
+export function combiningRunPlaceholders(hidden) {
+  const mark = `(?:(?!${hidden.source})\\p{M})`;
+  const longRun = new RegExp(`${mark}{${maxDrawnCombiningMarks + 1},}`, 'gu');
+  const marksAtEnd = new RegExp(`${mark}*$`, 'u');
+  const marksAtStart = new RegExp(`^${mark}*`, 'u');
+
+  /** Returns the placeholders of the runs from `from` to `to`. */
+  function findRuns(doc, from, to) {
+    const found = [];
+    for (let position = from; position <= to;) {
+      const line = doc.lineAt(position);
+      const end = Math.min(line.to, to);
+      const text = doc.sliceString(position, end);
+      for (const match of text.matchAll(longRun)) {
+        const start = position + match.index;
+        found.push(
+          Decoration.replace({
+            widget: new CombiningRunWidget(countCodePoints(match[0])),
+          }).range(start, start + match[0].length),
+        );
+      }
+      position = line.to + 1;
+    }
+    return found;
+  }
+
+  /**
+   * Returns where the run of marks that ends at `position` starts. The text
+   * before it is read in growing pieces, so a long run costs no more than
+   * reading it once, and a letter before the position costs one piece.
+   */
+  function runStart(doc, position) {
+    const lineFrom = doc.lineAt(position).from;
+    for (let size = 64; ; size *= 4) {
+      let from = Math.max(lineFrom, position - size);
+      // A piece never starts between the halves of a surrogate pair.
+      if (
+        from > lineFrom &&
+        /^[\udc00-\udfff]/.test(doc.sliceString(from, from + 1))
+      ) {
+        from -= 1;
+      }
+      const text = doc.sliceString(from, position);
+      const marks = marksAtEnd.exec(text)[0].length;
+      if (marks < text.length || from === lineFrom) return position - marks;
+    }
+  }
+
+  /** Returns where the run of marks that starts at `position` ends. */
+  function runEnd(doc, position) {
+    const lineTo = doc.lineAt(position).to;
+    for (let size = 64; ; size *= 4) {
+      let to = Math.min(lineTo, position + size);
+      if (to < lineTo && /^[\udc00-\udfff]/.test(doc.sliceString(to, to + 1))) {
+        to += 1;
+      }
+      const text = doc.sliceString(position, to);
+      const marks = marksAtStart.exec(text)[0].length;
+      if (marks < text.length || to === lineTo) return position + marks;
+    }
+  }
+
+  // The placeholders cover the whole text, not only the lines in view as a
+  // MatchDecorator's would: CodeMirror draws the cursor's line wherever it
+  // is, and after a jump to the end it drew a line of marks unreplaced. An
+  // edit searches again only the runs it touched, so typing in a long line
+  // does not read the line, and a replace-all reads each run once.
+  const placeholders = StateField.define({
+    create(state) {
+      return Decoration.set(findRuns(state.doc, 0, state.doc.length), true);
+    },
+    update(runs, transaction) {
+      if (!transaction.docChanged) return runs;
+      const doc = transaction.newDoc;
+      // The edited ranges, each widened to the runs of marks around it,
+      // sorted and merged.
+      const touched = [];
+      transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+        const from = runStart(doc, fromB);
+        const to = runEnd(doc, toB);
+        const last = touched.at(-1);
+        if (last && from <= last.to) {
+          last.from = Math.min(last.from, from);
+          last.to = Math.max(last.to, to);
+        } else {
+          touched.push({ from, to });
+        }
+      });
+      const found = touched.flatMap(({ from, to }) => findRuns(doc, from, to));
+      const overlapsTouched = (from, to) => {
+        // Binary search for the first touched range that ends at or after
+        // `from`.
+        let low = 0;
+        let high = touched.length;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (touched[middle].to < from) low = middle + 1;
+          else high = middle;
+        }
+        return low < touched.length && touched[low].from <= to;
+      };
+      return runs.map(transaction.changes).update({
+        filter: (from, to) => !overlapsTouched(from, to),
+        filterFrom: touched[0].from,
+        filterTo: touched.at(-1).to,
+        add: found,
+        sort: true,
+      });
+    },
+    provide: (field) => [
+      EditorView.decorations.from(field),
+      // The cursor steps over a run, and deleting next to one deletes it.
+      EditorView.atomicRanges.of((view) => view.state.field(field)),
+    ],
+  });
+
+  /**
+   * Moves each end of a selection that an edit leaves inside a run (two
+   * lines of marks joined into one, say) to the run's edge, away from the
+   * selection's middle. Typing there went after the run while the cursor
+   * stayed inside it, so letters came out in reverse order.
+   */
+  const selectionOutsideRuns = EditorState.transactionFilter.of(
+    (transaction) => {
+      if (!transaction.docChanged && !transaction.selection) {
+        return transaction;
+      }
+      const { state } = transaction;
+      const runs = state.field(placeholders);
+      const runAround = (position) => {
+        let around = null;
+        runs.between(position, position, (from, to) => {
+          if (from < position && position < to) {
+            around = { from, to };
+            return false;
+          }
+          return undefined;
+        });
+        return around;
+      };
+      let moved = false;
+      const ranges = state.selection.ranges.map((range) => {
+        const fromRun = runAround(range.from);
+        const toRun = runAround(range.to);
+        if (!fromRun && !toRun) return range;
+        moved = true;
+        // A cursor goes after the run; a range grows to take it whole.
+        let from = range.from;
+        if (fromRun) from = range.empty ? fromRun.to : fromRun.from;
+        const to = toRun ? toRun.to : range.to;
+        return range.head < range.anchor
+          ? EditorSelection.range(to, from)
+          : EditorSelection.range(from, to);
+      });
+      if (!moved) return transaction;
+      return [
+        transaction,
+        {
+          selection: EditorSelection.create(ranges, state.selection.mainIndex),
+          sequential: true,
+        },
+      ];
+    },
+  );
+
+  return [placeholders, selectionOutsideRuns];
+}
