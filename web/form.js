@@ -199,18 +199,18 @@ function createInt64Control(field, id, fields) {
   summary.id = `${id}-summary`;
   summary.className = 'value-summary';
   describedBy.push(summary.id);
+  const value = longValueGuard(input, id);
+  describedBy.push(value.note.id);
 
   return {
     element: input,
     before,
-    after: [summary],
+    after: [summary, value.note],
     describedBy,
     jsonToken() {
-      return int64TextToJsonToken(input.value);
+      return int64TextToJsonToken(value.get());
     },
-    setValue(value) {
-      input.value = value ?? '';
-    },
+    setValue: value.set,
     update(result) {
       // A value the parsers cannot read alike gives no node hours.
       const paths = [`/${field.jsonName}`, `/${field.protoName}`].map(
@@ -237,19 +237,57 @@ function createStringControl(field, id) {
   input.type = 'text';
   input.autocomplete = 'off';
   input.spellcheck = false;
+  const value = longValueGuard(input, id);
 
   return {
     element: input,
     before: [],
-    after: [],
-    describedBy: [],
+    after: [value.note],
+    describedBy: [value.note.id],
     jsonToken() {
-      return input.value === '' ? undefined : JSON.stringify(input.value);
+      const text = value.get();
+      return text === '' ? undefined : JSON.stringify(text);
     },
-    setValue(value) {
-      input.value = value ?? '';
-    },
+    setValue: value.set,
     update() {},
+  };
+}
+
+/**
+ * The longest value a text field shows for editing. Chromium lays out the
+ * whole value of an input each time it is set, 90 ms for a megabyte, so a
+ * longer value (which only a broken or hostile text has) is shown cut and
+ * read-only, with a note to edit it in the JSON text.
+ */
+export const maxFieldValueLength = 10_000;
+
+/**
+ * Returns a note for the input and the value's getter and setter, which
+ * keep a value over maxFieldValueLength whole while the input shows it
+ * cut. A value set again unchanged is not written to the input again.
+ */
+function longValueGuard(input, id) {
+  const note = document.createElement('p');
+  note.id = `${id}-long-value`;
+  note.className = 'value-description';
+  note.hidden = true;
+  let longValue = null;
+  return {
+    note,
+    get: () => longValue ?? input.value,
+    set(value = '') {
+      const long = value.length > maxFieldValueLength;
+      longValue = long ? value : null;
+      const shown = long ? shortened(value) : value;
+      if (input.value !== shown) input.value = shown;
+      input.readOnly = long;
+      note.hidden = !long;
+      note.textContent = long
+        ? `This value is ${formatInteger(BigInt(value.length))} characters ` +
+          'long, too long to edit here: the field shows its start. Edit it ' +
+          'in the JSON text.'
+        : '';
+    },
   };
 }
 

@@ -1490,6 +1490,34 @@ test('long runs of marks are counted', { timeout: testTimeout }, async () => {
   });
 });
 
+// Setting a field to a megabyte made Chromium lay out the whole value on
+// every keystroke, anywhere on the page: 90 to 110 ms each.
+test('long field value is read-only', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const field = '#field-baseModelId';
+    const note = '#field-baseModelId-long-value';
+    await setEditorText(page, `{"baseModelId": "${'m'.repeat(10001)}"}`);
+    await page.locator(note).waitFor();
+    assert.equal(
+      await page.textContent(note),
+      'This value is 10,001 characters long, too long to edit here: the ' +
+        'field shows its start. Edit it in the JSON text.',
+    );
+    assert.equal(await page.inputValue(field), `${'m'.repeat(200)}…`);
+    assert.equal(await page.$eval(field, (input) => input.readOnly), true);
+
+    // At the limit, the field shows the value and takes edits again.
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Backspace');
+    await page.locator(note).waitFor({ state: 'hidden' });
+    assert.equal(await page.inputValue(field), 'm'.repeat(10000));
+    assert.equal(await page.$eval(field, (input) => input.readOnly), false);
+  });
+});
+
 // Replace-all once drew each run once per change on its line (9 for 3), and
 // a Delete that joined two lines of marks left the cursor inside the run
 // it made, so typed letters went after it in reverse order.
