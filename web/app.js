@@ -25,6 +25,7 @@ import {
   withLfLineEnds,
 } from './json-text.js';
 import { maxLinkLength, shareLink, sharedState } from './share.js';
+import { utf8Length } from './utf8.js';
 import { placeholderPrefix } from './gen/declarations.mjs';
 
 const exportFileName = 'training-inputs.json';
@@ -592,9 +593,7 @@ async function loadEditor() {
     text: state.text,
     label: 'JSON text of the training inputs',
     maxBytes: state.segform.limits.maxTextBytes,
-    sizeNote:
-      'That edit was not made: it would make the text longer than ' +
-      `${sizeLimitText()}, the most this page checks and saves.`,
+    sizeNote: sizeNote(),
     onChange(text) {
       const origin = state.pendingOrigin ?? 'editor';
       state.pendingOrigin = null;
@@ -854,6 +853,13 @@ function wireFormEvents() {
       control.jsonToken(),
       control.field.protoName,
     );
+    if (edits.length > 0 && isOverSizeLimit(edits)) {
+      // JSON writes a control character in six, so a field's own length
+      // limit does not keep the text within the page's.
+      control.setValue(state.result.formValues[control.field.jsonName]);
+      setActionStatus(sizeNote(), true);
+      return;
+    }
     if (edits.length > 0) {
       editText(edits, 'form');
     }
@@ -1720,6 +1726,30 @@ function setActionStatus(text, isError) {
 /** Returns the size limit of a text as the page names it: "1 MiB". */
 function sizeLimitText() {
   return `${state.segform.limits.maxTextBytes / 2 ** 20} MiB`;
+}
+
+/** Returns the note for an edit not made because of the size limit. */
+function sizeNote() {
+  return (
+    'That edit was not made: it would make the text longer than ' +
+    `${sizeLimitText()}, the most this page checks and saves.`
+  );
+}
+
+/**
+ * Returns whether the edits would make the text longer than the size limit
+ * in UTF-8 bytes and longer than it is. The text is counted only when it
+ * could be over the limit, at more than a third of it in code units.
+ */
+function isOverSizeLimit(edits) {
+  const max = state.segform.limits.maxTextBytes;
+  const inserted = edits.reduce((sum, edit) => sum + edit.insert.length, 0);
+  if ((state.text.length + inserted) * 3 <= max) return false;
+  let growth = 0;
+  for (const { from, to, insert } of edits) {
+    growth += utf8Length(insert) - utf8Length(state.text.slice(from, to));
+  }
+  return growth > 0 && utf8Length(state.text) + growth > max;
 }
 
 async function importFile(file) {

@@ -254,7 +254,7 @@ function createStringControl(field, id) {
 }
 
 /**
- * The longest value a text field shows for editing. Chromium lays out the
+ * The maximum length of a value a text field shows for editing. Chromium lays out the
  * whole value of an input each time it is set, 90 ms for a megabyte, so a
  * longer value (which only a broken or hostile text has) is shown cut and
  * read-only, with a note to edit it in the JSON text.

@@ -325,18 +325,35 @@ test('cleared budget is unset', { timeout: testTimeout }, async () => {
 });
 
 // A paste of megabytes into a field once went whole into the text, which
-// the page could then neither check nor save.
-test('field paste cut at size limit', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page }) => {
-    const limit = 1048576;
-    await page.focus('#field-baseModelId');
-    await page.keyboard.insertText('1'.repeat(limit + 10));
-    assert.equal(
-      await page.$eval('#field-baseModelId', (input) => input.value.length),
-      limit,
-    );
-  });
-});
+// the page could then neither check nor save; JSON writes a control
+// character in six, so a field's own limit alone does not keep the text
+// within the page's.
+test(
+  'field edit past size limit undone',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      const field = '#field-baseModelId';
+      const note =
+        'That edit was not made: it would make the text longer than 1 MiB, ' +
+        'the most this page checks and saves.';
+      await page.fill(field, 'seg_model');
+      const before = await readPreview(page);
+      for (const paste of ['1'.repeat(1048586), '\u0001'.repeat(200000)]) {
+        await page.focus(field);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText(paste);
+        assert.equal(await page.inputValue(field), 'seg_model');
+        assert.equal(await page.textContent('#action-status'), note);
+        assert.equal(await readPreview(page), before);
+      }
+      // Within the limit, a long paste is an ordinary edit.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('\u0001'.repeat(1000));
+      assert.equal((await page.inputValue(field)).length, 1000);
+    });
+  },
+);
 
 test('base model ID is validated live', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {

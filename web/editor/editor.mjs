@@ -36,6 +36,7 @@ import {
 import { tags } from '@lezer/highlight';
 
 import { appendMessageAndHint, severityLabel } from '../findings.js';
+import { utf8Length } from '../utf8.js';
 import { combiningRunPlaceholders } from './combining-runs.mjs';
 import { unsafeToShowRanges } from '../gen/declarations.mjs';
 
@@ -201,31 +202,6 @@ const rejectedEditNote = StateField.define({
   provide: (field) =>
     showPanel.from(field, (note) => (note ? notePanelOf(note) : null)),
 });
-
-/**
- * Returns the length of the text in UTF-8 bytes, a lone surrogate in three,
- * as the page copies it into the module.
- */
-function utf8Length(text) {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) {
-      bytes += 1;
-    } else if (
-      (unit & 0xfc00) === 0xd800 &&
-      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
-    ) {
-      // Two code units, four bytes.
-      bytes += 2;
-      i += 1;
-    } else {
-      bytes += 2;
-    }
-  }
-  return bytes;
-}
 
 /** Returns how many UTF-8 bytes the changes add to the text (or remove). */
 function utf8Growth(changes, startDoc) {
