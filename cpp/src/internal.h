@@ -362,8 +362,8 @@ IntegerReading ReadIntegerNumber(std::string_view lexeme, int64_t min,
 IntegerReading ReadInt64String(std::string_view text);
 
 // Returns an anchored ECMAScript regex of the int64 strings that
-// ReadInt64String accepts with a value of zero or more: white space both
-// parsers drop, a sign, leading zeros. magnitudes is an alternation of the
+// ReadInt64String accepts with a value of zero or more: a sign and leading
+// zeros around the digits. magnitudes is an alternation of the
 // positive values allowed, written without leading zeros.
 std::string NonNegativeInt64StringPattern(std::string_view magnitudes);
 

@@ -313,6 +313,14 @@ IntegerReading ReadIntegerNumber(std::string_view lexeme, int64_t min,
       value >= static_cast<double>(max) + 1.0) {
     return Verdict(IntegerReading::Verdict::kOverflow);
   }
+  // protobuf's C++ parser reads such a number as a double and takes it
+  // for an integer field only within 2^53 (json/internal/parser.cc).
+  if (std::fabs(value) > 9007199254740992.0) {
+    return NotPortable(
+        "protobuf's C++ parser reads a number with a fraction or exponent "
+        "as a double, and takes one only up to 2^53",
+        QuotedCanonical(exact ? *exact : static_cast<int64_t>(value)));
+  }
   IntegerReading reading;
   reading.value = static_cast<int64_t>(value);
   reading.exact = exact.has_value() && *exact == reading.value;
@@ -332,10 +340,19 @@ IntegerReading ReadInt64String(std::string_view text) {
     return NotPortable("Python's parser reads at most 4,300 digits",
                        QuotedCanonical(*value));
   }
+  // Both references drop the shared white space, but protobuf's C++
+  // parser (json/internal/parser.cc) rejects any in a quoted int64, as
+  // Java's JsonFormat does (Long.parseLong, then BigDecimal).
+  if (value && core.size() != text.size()) {
+    return NotPortable(
+        "protobuf's C++ and Java parsers reject white space in an int64 "
+        "string",
+        QuotedCanonical(*value));
+  }
   if (value) {
     IntegerReading reading;
     reading.value = *value;
-    reading.canonical = core.size() == text.size() && Canonical(*value) == core;
+    reading.canonical = Canonical(*value) == core;
     return reading;
   }
 
@@ -395,19 +412,13 @@ IntegerReading ReadInt64String(std::string_view text) {
 }
 
 std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
-  std::string spaces = "[";
-  for (const char32_t space : kSharedSpaces) {
-    spaces += "\\u" + HexDigits(space, 4);
-  }
-  spaces += "]*";
   const std::string max_digits = std::to_string(kMaxPythonDigits);
   const std::string zero = "[+-]?0{1," + max_digits + "}";
   const std::string positive = "\\+?0*(" + std::string(magnitudes) + ")";
   // The lookahead keeps Python's limit on digits, leading zeros included.
   const std::string digit_limit =
       "(?![\\s\\S]*[0-9]{" + std::to_string(kMaxPythonDigits + 1) + "})";
-  return "^" + digit_limit + spaces + "(" + zero + "|" + positive + ")" +
-         spaces + "$";
+  return "^" + digit_limit + "(" + zero + "|" + positive + ")$";
 }
 
 std::optional<int64_t> ReadPythonInt64String(std::string_view text,

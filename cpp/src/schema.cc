@@ -91,16 +91,18 @@ Json EnumSchema(const FieldDecl& field) {
 
 // int64 as proto3 JSON writes it (a string of digits) or as a JSON integer.
 // Negative values are always an error for the fields declared so far, so
-// the schema takes non-negative ones only.
+// the schema takes non-negative ones only. A JSON number past 2^53 is not
+// portable in any spelling (see ReadIntegerNumber), so it takes none.
 Json Int64Schema() {
-  return {{"anyOf",
-           Json::array({
-               {{"type", "null"}},
-               {{"type", "integer"}, {"minimum", 0}, {"maximum", INT64_MAX}},
-               {{"type", "string"},
-                {"pattern", internal::NonNegativeInt64StringPattern(
-                                IntegerRangePattern(1, INT64_MAX))}},
-           })}};
+  return {
+      {"anyOf",
+       Json::array({
+           {{"type", "null"}},
+           {{"type", "integer"}, {"minimum", 0}, {"maximum", int64_t{1} << 53}},
+           {{"type", "string"},
+            {"pattern", internal::NonNegativeInt64StringPattern(
+                            IntegerRangePattern(1, INT64_MAX))}},
+       })}};
 }
 
 // The range of an int64 field, where 0 still means "not set".

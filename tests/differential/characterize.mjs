@@ -11,6 +11,7 @@ import { parseWithBufbuild } from './bufbuild_reference.mjs';
 import { corners } from './corners.mjs';
 import { startGoogleReference } from './google_client.mjs';
 import { startSegformProbe } from './probe_client.mjs';
+import { strictParserObjection } from './reference_models.mjs';
 import { followsRule, sameVerdict } from './rule.mjs';
 
 // Inputs longer than this are shown cut, with their length.
@@ -110,7 +111,12 @@ async function main() {
     const bufbuildResult = bufbuildResults[index];
     const segformResult = probeResults[index];
     const agree = sameVerdict(googleResult, bufbuildResult);
-    const follows = followsRule(googleResult, bufbuildResult, segformResult);
+    const follows = followsRule(
+      googleResult,
+      bufbuildResult,
+      segformResult,
+      strictParserObjection(corner.bytes),
+    );
     if (!agree) disagreements += 1;
     if (!follows) breaks += 1;
     const cells = [

@@ -45,6 +45,13 @@ export const budgetValues = [
   ['number -5', '-5'],
   ['number 2^53+1', '9007199254740993'],
   ['number 2^53+1 with .0', '9007199254740993.0'],
+  // protobuf's C++ parser reads these as doubles, and takes them only up to
+  // 2^53.
+  ['number 2^53 with .0', '9007199254740992.0'],
+  ['number 2^53+2 with .0', '9007199254740994.0'],
+  ['number 1e16', '1e16'],
+  ['number -1e16', '-1e16'],
+  ['number 9.007199254740992e15 (2^53)', '9.007199254740992e15'],
   [
     'number 2^63-513 (largest that stays below 2^63 as double)',
     '9223372036854775295',

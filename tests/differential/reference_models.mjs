@@ -456,3 +456,47 @@ function bufbuildReadMessage(text) {
 export function modelBufbuild(bytes) {
   return runModel(bytes, bufbuildReadMessage);
 }
+
+// ---------------------------------------------------------------------------
+// protobuf's C++ parser (json/internal/parser.cc, from version 22) and Java
+// parser (JsonFormat), read from their sources, not run here. Both reject
+// two kinds of int64 spelling that the references accept alike, so segform
+// rejects them too.
+
+// Every character either reference drops around an int64 string. The C++
+// parser rejects ASCII white space anywhere in a quoted int64, and its
+// integer and float readings take no other; Java's Long.parseLong and
+// BigDecimal take none.
+const int64StringSpace =
+  /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * Returns why protobuf's C++ or Java parser rejects the budget of a text,
+ * or null: white space in an int64 string, or a number with a fraction or
+ * exponent beyond 2^53, which the C++ parser reads as a double and takes
+ * only up to 2^53.
+ */
+export function strictParserObjection(bytes) {
+  let document;
+  try {
+    document = new JsonReader(decodeUtf8(bytes), false).readDocument();
+  } catch (error) {
+    if (error instanceof Reject) return null;
+    throw error;
+  }
+  if (document.type !== 'object') return null;
+  for (const [key, node] of document.members) {
+    if (fieldsByKey.get(key) !== 'budgetMilliNodeHours') continue;
+    if (node.type === 'string' && int64StringSpace.test(node.value)) {
+      return 'white space in an int64 string';
+    }
+    if (
+      node.type === 'number' &&
+      node.integerLexeme === null &&
+      Math.abs(node.double) > 2 ** 53
+    ) {
+      return 'a fraction or exponent beyond 2^53';
+    }
+  }
+  return null;
+}

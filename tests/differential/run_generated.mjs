@@ -16,6 +16,7 @@ import { parseWithBufbuild } from './bufbuild_reference.mjs';
 import { generateInputs } from './generator.mjs';
 import { startGoogleReference } from './google_client.mjs';
 import { startSegformProbe } from './probe_client.mjs';
+import { strictParserObjection } from './reference_models.mjs';
 import {
   canonicalValues,
   expectedResult,
@@ -67,11 +68,13 @@ function printExamples(title, list, limit) {
 }
 
 /** Names the way segform's result differs from the expected one. */
-function breakKind(google, bufbuild, segform) {
-  const expected = expectedResult(google, bufbuild);
+function breakKind(google, bufbuild, segform, objection) {
+  const expected = expectedResult(google, bufbuild, objection);
   if (expected.ok && !segform.ok)
     return 'segform rejects, both references accept the same values';
   if (expected.ok) return 'segform reads other values than both references';
+  if (google.ok && bufbuild.ok && objection !== null)
+    return `segform accepts, protobuf's C++ and Java parsers reject: ${objection}`;
   if (google.ok && bufbuild.ok)
     return 'segform accepts, references read different values';
   if (google.ok || bufbuild.ok)
@@ -151,10 +154,11 @@ async function main() {
       disagreementCount += 1;
       addTo(disagreements, disagreement, entry);
     }
-    if (!followsRule(googleResult, bufbuildResult, segformResult)) {
+    const objection = strictParserObjection(bytes);
+    if (!followsRule(googleResult, bufbuildResult, segformResult, objection)) {
       addTo(
         breaks,
-        breakKind(googleResult, bufbuildResult, segformResult),
+        breakKind(googleResult, bufbuildResult, segformResult, objection),
         entry,
       );
     }
