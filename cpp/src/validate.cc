@@ -976,7 +976,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
   }
   CheckRequestParent(document, sink);
 
-  if (is_object && result.pipeline_request) {
+  if (is_object) {
     ReportNestedDuplicatesOutside(document, span, sink);
     ReportLongIntegersOutside(text, document, span, sink);
     ReportPlaceholders(text, document, &pipeline_member, sink);
@@ -986,31 +986,19 @@ ValidationResult CheckCreateRequest(std::string_view text,
     result.inputs_path = pointer + result.inputs_path;
     return result;
   }
-  // No inputs to check: the pipeline is not an object, or it has no
-  // trainingTaskInputs, where reading it as the inputs would make each of
-  // its own members an unknown field.
+  // No inputs to check: the pipeline is not an object. (An object is read
+  // as a pipeline request whatever it holds, its missing inputs included.)
   ReportNestedDuplicatesOutside(document, {}, sink);
   ReportLongIntegersOutside(text, document, {}, sink);
   ReportPlaceholders(text, document, nullptr, sink);
-  if (!is_object) {
-    Finding& finding = sink.Add(
-        Severity::kError, "pipeline.pipeline_not_object", pointer, span,
-        internal::Format("trainingPipeline must be an object; got {}",
-                         {internal::KindName(pipeline_member.value.kind)}),
-        "Put the training pipeline in { }, with its trainingTaskInputs.");
-    finding.params.Set(Param::kExpected, "an object");
-    finding.params.Set(Param::kActual,
-                       internal::KindName(pipeline_member.value.kind));
-  } else {
-    Finding& finding = sink.Add(
-        Severity::kError, "pipeline.missing_inputs", pointer,
-        {span.begin, span.begin + 1},
-        "the training pipeline has no trainingTaskInputs, the training "
-        "inputs that segform checks",
-        "Add \"trainingTaskInputs\": { } to the training pipeline, with the "
-        "inputs in it.");
-    finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
-  }
+  Finding& finding = sink.Add(
+      Severity::kError, "pipeline.pipeline_not_object", pointer, span,
+      internal::Format("trainingPipeline must be an object; got {}",
+                       {internal::KindName(pipeline_member.value.kind)}),
+      "Put the training pipeline in { }, with its trainingTaskInputs.");
+  finding.params.Set(Param::kExpected, "an object");
+  finding.params.Set(Param::kActual,
+                     internal::KindName(pipeline_member.value.kind));
   result = ValidationResult();
   TakeFindings(sink, result);
   result.pipeline_request = true;
@@ -1074,7 +1062,10 @@ ValidationResult CheckText(std::string_view text,
     if (const RawMember* inputs = FindMember(*document, kPipelineInputsKeys)) {
       return CheckPipelineRequest(text, *document, inputs, options);
     }
-    if (LooksLikePipelineWithoutInputs(*document)) {
+    // A create request's pipeline is one whatever it holds, and a key close
+    // to trainingTaskInputs in it gets the rename.
+    if (envelope == Envelope::kPipeline ||
+        LooksLikePipelineWithoutInputs(*document)) {
       return CheckPipelineRequest(text, *document, nullptr, options);
     }
   }
