@@ -108,7 +108,11 @@ std::string Shown(const std::string& text, std::string_view mark) {
 
 // Returns the file name as the text output shows it: as given, or quoted
 // with escapes.
-std::string ShownName(const std::string& name) { return Shown(name, ""); }
+std::string ShownName(const std::string& name) {
+  // An empty name in the middle of a message would read as none at all.
+  if (name.empty()) return "\"\"";
+  return Shown(name, "");
+}
 
 // Returns a command-line argument for a usage error: in single quotes, or
 // quoted with escapes.
@@ -239,6 +243,8 @@ int RunCheck(const std::vector<std::string>& arguments) {
   options.input_is_file = true;
   // Source lines help a person at a terminal; pipes get one line each.
   bool show_source = isatty(STDOUT_FILENO) != 0;
+  bool show_source_given = false;
+  bool format_given = false;
   bool options_ended = false;
   for (size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
@@ -250,12 +256,18 @@ int RunCheck(const std::vector<std::string>& arguments) {
       options.ignore_unknown_fields = true;
     } else if (argument == "--show-source") {
       show_source = true;
-    } else if (argument == "--format" && i + 1 < arguments.size()) {
-      format = arguments[++i];
-    } else if (argument.rfind("--format=", 0) == 0) {
-      format = argument.substr(9);
-    } else if (argument == "--format") {
-      return UsageError("--format needs a value: text or json");
+      show_source_given = true;
+    } else if (argument == "--format" || argument.rfind("--format=", 0) == 0) {
+      // A second --format would otherwise win without a word.
+      if (format_given) return UsageError("--format can be given only once");
+      format_given = true;
+      if (argument != "--format") {
+        format = argument.substr(9);
+      } else if (i + 1 < arguments.size()) {
+        format = arguments[++i];
+      } else {
+        return UsageError("--format needs a value: text or json");
+      }
     } else if (argument.size() > 1 && argument[0] == '-') {
       return UsageError("unknown option " + ShownArgument(argument));
     } else {
@@ -265,6 +277,9 @@ int RunCheck(const std::vector<std::string>& arguments) {
   if (format != "text" && format != "json") {
     return UsageError("--format must be text or json, not " +
                       ShownArgument(format));
+  }
+  if (format == "json" && show_source_given) {
+    return UsageError("--show-source applies to --format text only");
   }
   if (files.empty()) return UsageError("check needs at least one FILE");
   if (std::count(files.begin(), files.end(), "-") > 1) {

@@ -247,6 +247,27 @@ TEST(CliCheck, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCli("frobnicate").status, 2);
 }
 
+// Both were once taken without a word: the last --format won, and
+// --show-source did nothing with JSON.
+TEST(CliCheck, ConflictingOptionsAreUsageErrors) {
+  const RunResult twice =
+      RunCli("check --format text --format=json x.json", true);
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_NE(twice.output.find("--format can be given only once"),
+            std::string::npos);
+  const RunResult source =
+      RunCli("check --show-source --format json x.json", true);
+  EXPECT_EQ(source.status, 2);
+  EXPECT_NE(source.output.find("--show-source applies to --format text only"),
+            std::string::npos);
+}
+
+TEST(CliCheck, EmptyFileNameIsQuoted) {
+  const RunResult empty = RunCli("check ''", true);
+  EXPECT_EQ(empty.status, 2);
+  EXPECT_NE(empty.output.find("cannot read \"\": "), std::string::npos);
+}
+
 TEST(CliCheck, JsonFormatIsParseableAndValidUtf8) {
   const RunResult run =
       RunCli("check --format json " + CasePath("c01-invalid-utf8-in-string") +
