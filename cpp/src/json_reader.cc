@@ -197,7 +197,8 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
   if (nul != std::string_view::npos) {
     sink.Add(Severity::kError, "json.syntax", "", {nul, nul + 1},
              "invalid JSON: a NUL byte (U+0000) cannot appear in JSON text",
-             "Remove the NUL byte; inside a string write it as \\u0000.");
+             "Remove the NUL byte. A string that needs one takes the escape "
+             "\\u0000.");
     return std::nullopt;
   }
   // nlohmann skips a UTF-8 byte-order mark silently; JSON text handed over

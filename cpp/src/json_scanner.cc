@@ -238,7 +238,9 @@ class Scanner {
   // Returns true for the Unicode spaces that copying from a document or a
   // web page brings along, which JSON does not count as white space.
   static bool IsForeignSpace(std::string_view character) {
-    if (character.size() < 2) return false;
+    // A vertical tab or form feed is white space to many readers, not JSON.
+    if (character.size() == 1)
+      return character[0] == '\v' || character[0] == '\f';
     const uint32_t code_point = DecodeUtf8(character, 0, character.size());
     return code_point == 0xA0 ||
            (code_point >= 0x2000 && code_point <= 0x200B) ||

@@ -116,6 +116,8 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
        "a\xE2\x80\x9D:1}",
        1, 4, "found \"\xE2\x80\x9C\"", "straight double quotes"},
       {"[1,\xC2\xA0 2]", 3, 5, "expected a value", "ordinary space"},
+      // Once the generic hint: a form feed is white space to other readers.
+      {"{\"a\":1,\f\"b\":2}", 7, 8, "found \"\\u000C\"", "ordinary space"},
       {"{a:1}", 1, 2, "expected a key in double quotes, or '}'; found 'a'",
        "Put the key in double quotes"},
       {"{\"a\" 1}", 5, 6, "expected ':' after the key; found the number 1",
