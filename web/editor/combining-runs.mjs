@@ -3,7 +3,12 @@
 // lays it out again on every edit of its line. After one letter, 19,000
 // accents took 0.26 s a keystroke; a jump past 27 such lines took 3.5 s.
 
-import { EditorSelection, EditorState, StateField } from '@codemirror/state';
+import {
+  EditorSelection,
+  EditorState,
+  Prec,
+  StateField,
+} from '@codemirror/state';
 import { Decoration, EditorView, WidgetType } from '@codemirror/view';
 
 /**
@@ -36,6 +41,14 @@ class CombiningRunWidget extends WidgetType {
   }
 }
 
+/** Returns whether the position falls between the halves of a pair. */
+function splitsPair(doc, position) {
+  if (position <= 0 || position >= doc.length) return false;
+  return /^[\ud800-\udbff][\udc00-\udfff]$/.test(
+    doc.sliceString(position - 1, position + 1),
+  );
+}
+
 /** Returns the number of code points in the text. */
 function countCodePoints(text) {
   let count = text.length;
@@ -47,12 +60,13 @@ function countCodePoints(text) {
 
 /**
  * Returns the extensions that draw each run of more than
- * maxDrawnCombiningMarks combining marks as a placeholder. `hidden` is a
- * pattern of the characters the editor marks one by one; they are not
- * counted in runs, so no character gets two placeholders.
+ * maxDrawnCombiningMarks combining marks as a placeholder. Marks the editor
+ * shows one by one (U+034F) count too, since Chromium shapes them into the
+ * same cluster: one after every 30 accents once made a line of them take
+ * seconds a keystroke. The placeholder takes precedence over theirs.
  */
-export function combiningRunPlaceholders(hidden) {
-  const mark = `(?:(?!${hidden.source})\\p{M})`;
+export function combiningRunPlaceholders() {
+  const mark = '\\p{M}';
   const longRun = new RegExp(`${mark}{${maxDrawnCombiningMarks + 1},}`, 'gu');
   const marksAtEnd = new RegExp(`${mark}*$`, 'u');
   const marksAtStart = new RegExp(`^${mark}*`, 'u');
@@ -83,6 +97,9 @@ export function combiningRunPlaceholders(hidden) {
    * reading it once, and a letter before the position costs one piece.
    */
   function runStart(doc, position) {
+    // An edit can join two halves of a pair into a mark; the scan starts
+    // after the whole pair.
+    if (splitsPair(doc, position)) position += 1;
     const lineFrom = doc.lineAt(position).from;
     for (let size = 64; ; size *= 4) {
       let from = Math.max(lineFrom, position - size);
@@ -101,6 +118,7 @@ export function combiningRunPlaceholders(hidden) {
 
   /** Returns where the run of marks that starts at `position` ends. */
   function runEnd(doc, position) {
+    if (splitsPair(doc, position)) position -= 1;
     const lineTo = doc.lineAt(position).to;
     for (let size = 64; ; size *= 4) {
       let to = Math.min(lineTo, position + size);
@@ -129,39 +147,62 @@ export function combiningRunPlaceholders(hidden) {
       // sorted and merged.
       const touched = [];
       transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+        const last = touched.at(-1);
+        // A change within the range read already adds only what lies past
+        // it, so a thousand changes in one run read the run once.
+        if (last && fromB <= last.to) {
+          if (toB > last.to) last.to = runEnd(doc, toB);
+          return;
+        }
         const from = runStart(doc, fromB);
         const to = runEnd(doc, toB);
-        const last = touched.at(-1);
         if (last && from <= last.to) {
-          last.from = Math.min(last.from, from);
           last.to = Math.max(last.to, to);
         } else {
           touched.push({ from, to });
         }
       });
-      const found = touched.flatMap(({ from, to }) => findRuns(doc, from, to));
-      const overlapsTouched = (from, to) => {
-        // Binary search for the first touched range that ends at or after
-        // `from`.
+      // Placeholders that reach into a touched range go, so the range takes
+      // them in whole: cutting a surrogate pair in two, say, leaves a run
+      // on each side of the lone half.
+      const mapped = runs.map(transaction.changes);
+      const ranges = [];
+      for (const range of touched) {
+        mapped.between(range.from, range.to, (from, to) => {
+          range.from = Math.min(range.from, from);
+          range.to = Math.max(range.to, to);
+        });
+        // Two ranges may now take in the same placeholder.
+        const last = ranges.at(-1);
+        if (last && range.from <= last.to) {
+          last.from = Math.min(last.from, range.from);
+          last.to = Math.max(last.to, range.to);
+        } else {
+          ranges.push(range);
+        }
+      }
+      const found = ranges.flatMap(({ from, to }) => findRuns(doc, from, to));
+      const overlapsRanges = (from, to) => {
+        // Binary search for the first range that ends at or after `from`.
         let low = 0;
-        let high = touched.length;
+        let high = ranges.length;
         while (low < high) {
           const middle = (low + high) >> 1;
-          if (touched[middle].to < from) low = middle + 1;
+          if (ranges[middle].to < from) low = middle + 1;
           else high = middle;
         }
-        return low < touched.length && touched[low].from <= to;
+        return low < ranges.length && ranges[low].from <= to;
       };
-      return runs.map(transaction.changes).update({
-        filter: (from, to) => !overlapsTouched(from, to),
-        filterFrom: touched[0].from,
-        filterTo: touched.at(-1).to,
+      return mapped.update({
+        filter: (from, to) => !overlapsRanges(from, to),
+        filterFrom: ranges[0].from,
+        filterTo: ranges.at(-1).to,
         add: found,
         sort: true,
       });
     },
     provide: (field) => [
-      EditorView.decorations.from(field),
+      Prec.highest(EditorView.decorations.from(field)),
       // The cursor steps over a run, and deleting next to one deletes it.
       EditorView.atomicRanges.of((view) => view.state.field(field)),
     ],

@@ -22,6 +22,7 @@ import {
   EditorState,
   StateEffect,
   StateField,
+  Transaction,
 } from '@codemirror/state';
 import {
   drawSelection,
@@ -203,59 +204,82 @@ const rejectedEditNote = StateField.define({
     showPanel.from(field, (note) => (note ? notePanelOf(note) : null)),
 });
 
-/** Returns how many UTF-8 bytes the changes add to the text (or remove). */
-function utf8Growth(changes, startDoc) {
+/**
+ * Returns the text's length in UTF-8 bytes after the transaction, from its
+ * length before. Only the changes are counted, unless one of them removes,
+ * inserts or borders half of a surrogate pair: joining two lone halves
+ * makes one character of four bytes out of two of three, so then the whole
+ * text is counted.
+ */
+function bytesAfter(transaction, bytesBefore) {
+  const startDoc = transaction.startState.doc;
+  const surrogate = /[\ud800-\udfff]/;
   let growth = 0;
-  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
-    growth += utf8Length(inserted.toString());
-    growth -= utf8Length(startDoc.sliceString(fromA, toA));
+  let recount = false;
+  transaction.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    if (recount) return;
+    const added = inserted.toString();
+    const around = startDoc.sliceString(
+      Math.max(0, fromA - 1),
+      Math.min(startDoc.length, toA + 1),
+    );
+    if (surrogate.test(added) || surrogate.test(around)) {
+      recount = true;
+      return;
+    }
+    growth += utf8Length(added) - utf8Length(startDoc.sliceString(fromA, toA));
   });
-  return growth;
+  return recount
+    ? utf8Length(transaction.newDoc.toString())
+    : bytesBefore + growth;
 }
 
 /**
- * Rejects typing, pasting or dropping that would make the text longer than
- * maxBytes in UTF-8, the most the page checks and saves. A paste of 16 MiB
- * left each keystroke 60 to 140 ms long and every save failing. Edits from
- * the page itself (the form, an import) pass, so the editor always
- * contains the page's text. The text's length is kept as it changes, and
- * an edit's bytes are counted only while the text could be over the limit
- * (more than a third of it in code units).
+ * Rejects an edit by the user that would make the text longer than
+ * maxBytes in UTF-8, the most the page checks and saves. That is typing, a
+ * paste, a drop or a command such as indenting; undo and redo only go back
+ * to texts there were. A paste of 16 MiB left each keystroke 60 to 140 ms
+ * long and every save failing. Edits from the page itself (the form, an import)
+ * pass, so the editor always contains the page's text. The text's length
+ * is kept as it changes, and an edit's bytes are counted only while the
+ * text could be over the limit (more than a third of it in code units).
+ * Exported for the Node tests, as is the field.
  */
-function sizeLimit(maxBytes, note) {
+export function sizeLimit(maxBytes, note) {
   const textBytes = StateField.define({
     create: (state) => utf8Length(state.doc.toString()),
     update: (bytes, transaction) =>
-      transaction.docChanged
-        ? bytes + utf8Growth(transaction.changes, transaction.startState.doc)
-        : bytes,
+      transaction.docChanged ? bytesAfter(transaction, bytes) : bytes,
   });
   const filter = EditorState.transactionFilter.of((transaction) => {
+    const event = transaction.annotation(Transaction.userEvent);
     if (
       !transaction.docChanged ||
       transaction.newDoc.length * 3 <= maxBytes ||
-      !transaction.isUserEvent('input')
+      event === undefined ||
+      transaction.isUserEvent('undo') ||
+      transaction.isUserEvent('redo')
     ) {
       return transaction;
     }
-    const growth = utf8Growth(transaction.changes, transaction.startState.doc);
-    const bytes = transaction.startState.field(textBytes) + growth;
-    if (bytes <= maxBytes || growth <= 0) {
+    const before = transaction.startState.field(textBytes);
+    const after = bytesAfter(transaction, before);
+    if (after <= maxBytes || after <= before) {
       return transaction;
     }
     return { effects: rejectEdit.of(note) };
   });
-  return [textBytes, filter];
+  return { extension: [textBytes, filter], textBytes };
 }
 
 /**
  * A part of the editor that is on while every line passes a test and
  * replaced otherwise by a panel that gives the reason. The switch is made
  * in the same transaction as the edit that crosses the limit, so no update
- * ever draws the line it is off for.
+ * ever draws the line it is off for. Exported for the Node tests.
  * @param {{on: object, off: object, isOverLimit: (line: string) => boolean}} options
  */
-function lineGuard({ on, off, isOverLimit }) {
+export function lineGuard({ on, off, isOverLimit }) {
   const slot = new Compartment();
   const anyOver = (lines) => {
     for (const line of lines) {
@@ -274,11 +298,17 @@ function lineGuard({ on, off, isOverLimit }) {
       return anyOver(doc.iterLines());
     }
     let found = false;
+    // Changes come in order, so a line that several of them touch (as a
+    // replace-all's do) is read once, not once for each.
+    let lastLineRead = 0;
     transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
       let position = fromB;
       while (!found) {
         const line = doc.lineAt(position);
-        found = isOverLimit(line.text);
+        if (line.number !== lastLineRead) {
+          lastLineRead = line.number;
+          found = isOverLimit(line.text);
+        }
         if (line.to >= toB) {
           break;
         }
@@ -409,9 +439,9 @@ const hiddenGuard = lineGuard({
  * @param {{parent: Element, text: string, label: string, maxBytes: number,
  *          sizeNote: string, onChange: (text: string) => void,
  *          beforeUserInput: () => void}} options
- *   maxBytes is the maximum length of the text, in UTF-8 bytes, after
- *   typing, a paste or a drop. sizeNote is the note shown when such an edit
- *   is rejected.
+ *   maxBytes is the maximum length of the text, in UTF-8 bytes, after an
+ *   edit by the user. sizeNote is the note shown when such an edit is
+ *   rejected.
  *   onChange runs after every change of the text, typed or dispatched.
  *   beforeUserInput runs before CodeMirror handles a key, pointer,
  *   clipboard or input event, so the caller can bring the text up to date.
@@ -450,8 +480,8 @@ export function createEditor({
         // The characters that the findings' messages escape show as
         // placeholders, as CodeMirror shows some of them already.
         hiddenGuard.extensions(lines),
-        combiningRunPlaceholders(unsafeToShow),
-        sizeLimit(maxBytes, sizeNote),
+        combiningRunPlaceholders(),
+        sizeLimit(maxBytes, sizeNote).extension,
         rejectedEditNote,
         highlightActiveLineGutter(),
         history(),
