@@ -1926,6 +1926,26 @@ function resetToDefaults() {
   const inRequest = wasRequest && state.spans?.objectSpan !== undefined;
   const defaults = defaultText();
   const text = inRequest ? requestWithInputs(defaults.trimEnd()) : defaults;
+  // The defaults can be longer than a request's inputs were.
+  const bytes = utf8Length(text);
+  if (
+    bytes > state.segform.limits.maxTextBytes &&
+    bytes > utf8Length(state.text)
+  ) {
+    // defaultText() filled the form with the defaults; it shows the text's
+    // values again.
+    for (const control of state.controls) {
+      control.setValue(state.result.formValues[control.field.jsonName]);
+    }
+    showImportStatus(
+      "The request's inputs were not reset: with the defaults, the text " +
+        `would be longer than ${sizeLimitText()}, the most this page checks ` +
+        'and saves.',
+      [],
+      true,
+    );
+    return;
+  }
   const unchanged = text === state.text;
   replaceOfferingUndo(text, 'reset', 'Undo the reset to defaults.');
   let status;

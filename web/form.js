@@ -9,6 +9,7 @@ import {
   int64TextToJsonToken,
   parseInteger,
 } from './int64.js';
+import { codePointCount } from './utf8.js';
 
 /**
  * Creates the controls for all declared fields inside `container`. A text
@@ -254,10 +255,11 @@ function createStringControl(field, id) {
 }
 
 /**
- * The maximum length of a value a text field shows for editing. Chromium lays out the
- * whole value of an input each time it is set, 90 ms for a megabyte, so a
- * longer value (which only a broken or hostile text has) is shown cut and
- * read-only, with a note to edit it in the JSON text.
+ * The maximum length, in characters, of a value a text field shows for
+ * editing. Chromium lays out the whole value of an input each time it is
+ * set, 90 ms for a megabyte. So a longer value, which only a broken or
+ * hostile text has, is shown cut and read-only, with a note to edit it in
+ * the JSON text.
  */
 export const maxFieldValueLength = 10_000;
 
@@ -276,14 +278,17 @@ function longValueGuard(input, id) {
     note,
     get: () => longValue ?? input.value,
     set(value = '') {
-      const long = value.length > maxFieldValueLength;
+      // Code points, as the validator's messages count characters.
+      const characters =
+        value.length > maxFieldValueLength ? codePointCount(value) : 0;
+      const long = characters > maxFieldValueLength;
       longValue = long ? value : null;
       const shown = long ? shortened(value) : value;
       if (input.value !== shown) input.value = shown;
       input.readOnly = long;
       note.hidden = !long;
       note.textContent = long
-        ? `This value is ${formatInteger(BigInt(value.length))} characters ` +
+        ? `This value is ${formatInteger(BigInt(characters))} characters ` +
           'long, too long to edit here: the field shows its start. Edit it ' +
           'in the JSON text.'
         : '';

@@ -84,9 +84,17 @@ function bufferOf(input, functionName) {
   if (ArrayBuffer.isView(input)) {
     // The prototype's getters read the view's internal slots, which an own
     // property named buffer or byteLength cannot replace.
-    const isDataView = input instanceof DataView;
+    // A DataView made in another realm (an iframe, a vm context) fails
+    // instanceof, so its kind is the one whose getter accepts it.
+    let isDataView = true;
+    let buffer;
+    try {
+      buffer = dataViewGetters.buffer.call(input);
+    } catch {
+      isDataView = false;
+      buffer = typedArrayGetters.buffer.call(input);
+    }
     const getters = isDataView ? dataViewGetters : typedArrayGetters;
-    const buffer = getters.buffer.call(input);
     try {
       // A typed array past the end of its resized buffer reports an offset
       // and length of 0, so it is checked, as the iterator does.

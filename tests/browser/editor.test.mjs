@@ -1515,6 +1515,15 @@ test('long field value is read-only', { timeout: testTimeout }, async () => {
     await page.locator(note).waitFor({ state: 'hidden' });
     assert.equal(await page.inputValue(field), 'm'.repeat(10000));
     assert.equal(await page.$eval(field, (input) => input.readOnly), false);
+
+    // The limit counts characters, not UTF-16 units: 5,001 emoji are
+    // 10,002 units.
+    await setEditorText(page, `{"baseModelId": "${'\u{1f600}'.repeat(5001)}"}`);
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector).value.length === 10002,
+      field,
+    );
+    assert.equal(await page.$eval(field, (input) => input.readOnly), false);
   });
 });
 
@@ -1693,6 +1702,39 @@ test('reset keeps the request around', { timeout: testTimeout }, async () => {
     assert.equal(await readEditorText(page), text);
   });
 });
+
+// Reset once took a request of just under the size limit past it, and
+// said it had reset the inputs.
+test(
+  'reset past the size limit refused',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const head = '{"trainingTaskInputs": {}, "displayName": "';
+      await setEditorText(
+        page,
+        `${head}${'d'.repeat(1048576 - head.length - 12)}"}`,
+      );
+      const savedText = () =>
+        page.evaluate(
+          () => JSON.parse(localStorage['segform.jsonText'] ?? '{}').text,
+        );
+      await page.waitForFunction(() =>
+        (localStorage['segform.jsonText'] ?? '').includes('dddd'),
+      );
+      const before = await savedText();
+      await page.click('#reset-button');
+      assert.equal(
+        await page.textContent('#import-status'),
+        "The request's inputs were not reset: with the defaults, the text " +
+          'would be longer than 1 MiB, the most this page checks and saves.',
+      );
+      assert.equal(await page.inputValue('#field-budgetMilliNodeHours'), '');
+      assert.ok((await savedText()) === before, 'the text changed');
+    });
+  },
+);
 
 // A line of many tokens is slow to draw long before 20,000 characters:
 // typing in a line of 9,900 numbers took seconds a keystroke.

@@ -31,7 +31,8 @@ test('a line guard reads each touched line once', () => {
   });
   read.length = 0;
   const changes = [];
-  for (let i = 0; i < 10000; i += 2) changes.push({ from: i, to: i + 1, insert: 'c' });
+  for (let i = 0; i < 10000; i += 2)
+    changes.push({ from: i, to: i + 1, insert: 'c' });
   changes.push({ from: text.length - 1, insert: 'x' });
   state = state.update({ changes }).state;
   assert.deepEqual(read, ['cb'.repeat(5000), 'thirxd']);
@@ -58,7 +59,15 @@ function shownRuns(state, field) {
 // placeholders those of a fresh search, and never leave the cursor inside
 // a run.
 test('run placeholders follow every edit', () => {
-  const pieces = ['\u0301', '\u0301'.repeat(31), '\u{1d167}', '\u034f', 'a', '\n', '\ud834'];
+  const pieces = [
+    '\u0301',
+    '\u0301'.repeat(31),
+    '\u{1d167}',
+    '\u034f',
+    'a',
+    '\n',
+    '\ud834',
+  ];
   fc.assert(
     fc.property(
       fc.array(
@@ -100,7 +109,10 @@ test('run placeholders follow every edit', () => {
           assert.deepEqual(shownRuns(state, field), freshRuns(text));
           for (const [from, to] of freshRuns(text)) {
             const head = state.selection.main.head;
-            assert.ok(head <= from || head >= to, `cursor inside ${from}-${to}`);
+            assert.ok(
+              head <= from || head >= to,
+              `cursor inside ${from}-${to}`,
+            );
           }
         }
       },
@@ -112,7 +124,15 @@ test('run placeholders follow every edit', () => {
 // Joining two lone halves of a surrogate pair once left the count two bytes
 // too high.
 test('the byte count follows every edit', () => {
-  const pieces = ['a', '\u00e9', '\u4e2d', '\u{1f600}', '\ud834', '\udd67', '\n'];
+  const pieces = [
+    'a',
+    '\u00e9',
+    '\u4e2d',
+    '\u{1f600}',
+    '\ud834',
+    '\udd67',
+    '\n',
+  ];
   fc.assert(
     fc.property(
       fc.array(
@@ -133,7 +153,11 @@ test('the byte count follows every edit', () => {
           const size = state.doc.length;
           const from = at % (size + 1);
           state = state.update({
-            changes: { from, to: Math.min(size, from + length), insert: insert.join('') },
+            changes: {
+              from,
+              to: Math.min(size, from + length),
+              insert: insert.join(''),
+            },
           }).state;
           assert.equal(
             state.field(limit.textBytes),
@@ -148,7 +172,10 @@ test('the byte count follows every edit', () => {
 
 test('an indent past the limit is rejected', () => {
   const limit = sizeLimit(20, 'too long');
-  const state = EditorState.create({ doc: '{"a": 1}', extensions: limit.extension });
+  const state = EditorState.create({
+    doc: '{"a": 1}',
+    extensions: limit.extension,
+  });
   const grow = (userEvent) =>
     state.update({ changes: { from: 0, insert: ' '.repeat(20) }, userEvent })
       .state.doc.length;

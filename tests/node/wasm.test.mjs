@@ -239,6 +239,19 @@ describe('limits and options', () => {
       segform.validate(foreign).formValues.modelType,
       'CLOUD_LOW_ACCURACY_1',
     );
+    // Views too: such a DataView once met the typed arrays' getter, which
+    // threw the engine's own TypeError.
+    const views = runInNewContext(
+      '[new DataView(new Uint8Array(codes).buffer), new Uint8Array(codes)]',
+      { codes: [...text].map((character) => character.charCodeAt(0)) },
+    );
+    assert.equal(views[0] instanceof DataView, false);
+    for (const view of views) {
+      assert.equal(
+        segform.validate(view).formValues.modelType,
+        'CLOUD_LOW_ACCURACY_1',
+      );
+    }
   });
 
   test('null options mean the defaults', () => {

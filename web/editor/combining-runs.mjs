@@ -11,6 +11,8 @@ import {
 } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType } from '@codemirror/view';
 
+import { codePointCount } from '../utf8.js';
+
 /**
  * The maximum run of combining marks drawn as text. Unicode's Stream-Safe
  * Text Format (UAX #15) sets the same limit, 30, on a run of non-starters,
@@ -49,15 +51,6 @@ function splitsPair(doc, position) {
   );
 }
 
-/** Returns the number of code points in the text. */
-function countCodePoints(text) {
-  let count = text.length;
-  for (let i = 0; i < text.length; i += 1) {
-    if ((text.charCodeAt(i) & 0xfc00) === 0xdc00) count -= 1;
-  }
-  return count;
-}
-
 /**
  * Returns the extensions that draw each run of more than
  * maxDrawnCombiningMarks combining marks as a placeholder. Marks the editor
@@ -82,7 +75,7 @@ export function combiningRunPlaceholders() {
         const start = position + match.index;
         found.push(
           Decoration.replace({
-            widget: new CombiningRunWidget(countCodePoints(match[0])),
+            widget: new CombiningRunWidget(codePointCount(match[0])),
           }).range(start, start + match[0].length),
         );
       }
