@@ -185,7 +185,7 @@ async function start() {
   setActionsDisabled(false);
   wireEvents();
   const restored = restoreText();
-  const shared = sharedState(window.location.hash);
+  const shared = sharedState(window.location.hash, segform.limits.maxTextBytes);
   if (
     shared?.text !== undefined &&
     (restored === null || restored === shared.text)
@@ -206,7 +206,10 @@ async function start() {
   // the dialog about the link the page was opened with, so that a link
   // pasted while that dialog is open replaces it.
   window.addEventListener('hashchange', () =>
-    openSharedFragment(sharedState(window.location.hash), state.text),
+    openSharedFragment(
+      sharedState(window.location.hash, state.segform.limits.maxTextBytes),
+      state.text,
+    ),
   );
   await openSharedFragment(shared, restored);
 }
@@ -416,6 +419,14 @@ function restoreText() {
       saved,
       'The text saved in this browser is not in the format ' +
         'this page writes, so the defaults are shown.',
+    );
+    return null;
+  }
+  if (utf8Length(record.text) > state.segform.limits.maxTextBytes) {
+    setAsideUnreadRecord(
+      saved,
+      `The text saved in this browser is longer than ${sizeLimitText()}, ` +
+        'the most this page checks and saves, so the defaults are shown.',
     );
     return null;
   }
@@ -814,7 +825,17 @@ function wireOtherTabs() {
   });
   elements.openTabButton.addEventListener('click', () => {
     elements.otherTabBar.hidden = true;
-    if (otherText !== null) {
+    if (
+      otherText !== null &&
+      utf8Length(otherText) > state.segform.limits.maxTextBytes
+    ) {
+      showImportStatus(
+        "The other tab's inputs were not opened: they are longer than " +
+          `${sizeLimitText()}, the most this page checks and saves.`,
+        [],
+        true,
+      );
+    } else if (otherText !== null) {
       // Undo saves this tab's inputs over the other tab's again, so the
       // notice comes back, with the other tab's latest inputs.
       replaceOfferingUndo(

@@ -62,7 +62,7 @@ export function shareLink(pageUrl, text) {
  * text has LF line ends, as the page keeps it, so that it compares equal to
  * the saved text it came from.
  */
-export function sharedState(fragment) {
+export function sharedState(fragment, maxBytes = Infinity) {
   // An empty state is a link of an earlier version to an empty text, which
   // opened nothing, as it still does. The page's links count the bytes.
   if (!fragment.startsWith(fragmentPrefix) || fragment === fragmentPrefix) {
@@ -81,6 +81,14 @@ export function sharedState(fragment) {
       error:
         `the link is cut or changed: it holds ${bytes.length} of the ` +
         `${counted[1]} bytes of its text`,
+    };
+  }
+  // A link made elsewhere can hold more than the page checks and saves.
+  if (bytes.length > maxBytes) {
+    return {
+      error:
+        `its text is ${bytes.length.toLocaleString('en-US')} bytes, more ` +
+        `than the ${maxBytes / 2 ** 20} MiB this page checks and saves`,
     };
   }
   try {

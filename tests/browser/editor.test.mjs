@@ -87,6 +87,33 @@ test('reload restores the last text', { timeout: testTimeout }, async () => {
   });
 });
 
+// Opening another tab's inputs once took a text past the size limit, when
+// storage written elsewhere held one.
+test('oversized other tab text refused', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page, context }) => {
+    const other = await context.newPage();
+    await other.goto(session.url);
+    await other.locator('#validator-status.status-ok').waitFor();
+    await page.evaluate(
+      (text) => {
+        localStorage.setItem(
+          'segform.jsonText',
+          JSON.stringify({ format: 'segform-json-text-1', text }),
+        );
+      },
+      `{"x": "${'\u00e9'.repeat(600000)}"}`,
+    );
+    await other.locator('#other-tab-bar').waitFor();
+    await other.click('#open-tab-button');
+    assert.equal(
+      await other.textContent('#import-status'),
+      "The other tab's inputs were not opened: they are longer than 1 MiB, " +
+        'the most this page checks and saves.',
+    );
+    assert.equal(await other.inputValue(budget), '192000');
+  });
+});
+
 test('other tab save shows notice', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page, context }) => {
     const other = await context.newPage();
@@ -269,6 +296,35 @@ test('unread saved record is kept', { timeout: testTimeout }, async () => {
         localStorage.getItem('segform.jsonText.unread'),
       ),
       later,
+    );
+  });
+});
+
+// A saved text past the size limit, from storage written elsewhere, was
+// restored and saved again.
+test('oversized saved record set aside', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const record = JSON.stringify({
+      format: 'segform-json-text-1',
+      text: `{"x": "${'\u00e9'.repeat(600000)}"}`,
+    });
+    await page.evaluate(
+      (value) => localStorage.setItem('segform.jsonText', value),
+      record,
+    );
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.equal(
+      await page.textContent('#import-status'),
+      'The text saved in this browser is longer than 1 MiB, the most this ' +
+        'page checks and saves, so the defaults are shown. That text is ' +
+        "kept in this browser's storage, under the key " +
+        'segform.jsonText.unread.',
+    );
+    assert.ok(
+      (await page.evaluate(() =>
+        localStorage.getItem('segform.jsonText.unread'),
+      )) === record,
     );
   });
 });

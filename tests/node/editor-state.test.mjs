@@ -67,6 +67,8 @@ test('run placeholders follow every edit', () => {
     'a',
     '\n',
     '\ud834',
+    // Before a lone low half, this makes U+10167, which is not a mark.
+    '\ud800',
   ];
   fc.assert(
     fc.property(
@@ -118,6 +120,24 @@ test('run placeholders follow every edit', () => {
       },
     ),
     { numRuns: 1000 },
+  );
+});
+
+// A lone half typed before the low half of a mark's pair makes a character
+// that is not a mark; the placeholder once kept covering it.
+test('a pair joined at a run edge', () => {
+  const extension = combiningRunPlaceholders();
+  let state = EditorState.create({
+    doc: `{"a": "x${'\u{1d167}'.repeat(40)}"}`,
+    extensions: extension,
+  });
+  state = state.update({
+    changes: { from: 7, to: 9, insert: '\ud800' },
+    userEvent: 'input.type',
+  }).state;
+  assert.deepEqual(
+    shownRuns(state, extension[0]),
+    freshRuns(state.doc.toString()),
   );
 });
 

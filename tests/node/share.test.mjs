@@ -83,3 +83,19 @@ test('link without count still opens', () => {
   const encoded = Buffer.from('{"a": 1}').toString('base64url');
   assert.deepEqual(sharedState(`#state=${encoded}`), { text: '{"a": 1}' });
 });
+
+// A link made elsewhere once opened a text past the size limit, which the
+// page then saved and kept.
+test('link past the size limit is refused', () => {
+  const limit = 1048576;
+  const link = (bytes) => {
+    const text = `{"x": "${'a'.repeat(bytes - 9)}"}`;
+    return `#state=${bytes}.${Buffer.from(text).toString('base64url')}`;
+  };
+  assert.equal(sharedState(link(limit), limit).text.length, limit);
+  assert.deepEqual(sharedState(link(limit + 1), limit), {
+    error:
+      'its text is 1,048,577 bytes, more than the 1 MiB this page checks ' +
+      'and saves',
+  });
+});

@@ -144,11 +144,13 @@ export function combiningRunPlaceholders() {
         // A change within the range read already adds only what lies past
         // it, so a thousand changes in one run read the run once.
         if (last && fromB <= last.to) {
-          if (toB > last.to) last.to = runEnd(doc, toB);
+          if (toB > last.to) last.to = Math.max(toB, runEnd(doc, toB));
           return;
         }
-        const from = runStart(doc, fromB);
-        const to = runEnd(doc, toB);
+        // The range always holds the change: on a pair an edit joined, the
+        // scans start past its edge.
+        const from = Math.min(fromB, runStart(doc, fromB));
+        const to = Math.max(toB, runEnd(doc, toB));
         if (last && from <= last.to) {
           last.to = Math.max(last.to, to);
         } else {
