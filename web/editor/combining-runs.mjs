@@ -43,6 +43,19 @@ class CombiningRunWidget extends WidgetType {
   }
 }
 
+/** Returns whether any of the sorted ranges overlaps or touches from..to. */
+function overlapsAny(ranges, from, to) {
+  // Binary search for the first range that ends at or after `from`.
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle].to < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < ranges.length && ranges[low].from <= to;
+}
+
 /** Returns whether the position falls between the halves of a pair. */
 function splitsPair(doc, position) {
   if (position <= 0 || position >= doc.length) return false;
@@ -124,6 +137,58 @@ export function combiningRunPlaceholders() {
     }
   }
 
+  /**
+   * Returns the ranges a transaction's changes touched in the new text,
+   * each widened to the runs of marks around it, sorted and merged. A
+   * change within a range read already adds only what lies past it, so a
+   * thousand changes in one run read the run once.
+   */
+  function editedRanges(transaction) {
+    const doc = transaction.newDoc;
+    const ranges = [];
+    transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+      const last = ranges.at(-1);
+      if (last && fromB <= last.to) {
+        if (toB > last.to) last.to = Math.max(toB, runEnd(doc, toB));
+        return;
+      }
+      // The range always contains the change, because on a pair that an
+      // edit joined, the scans start past its edge.
+      const from = Math.min(fromB, runStart(doc, fromB));
+      const to = Math.max(toB, runEnd(doc, toB));
+      if (last && from <= last.to) {
+        last.to = Math.max(last.to, to);
+      } else {
+        ranges.push({ from, to });
+      }
+    });
+    return ranges;
+  }
+
+  /**
+   * Returns the sorted ranges, each widened to take in whole the
+   * placeholders that reach into it, and merged again. Those placeholders
+   * are dropped, so their runs are searched again: cutting a surrogate pair
+   * in two, say, leaves a run on each side of the lone half.
+   */
+  function widenToPlaceholders(ranges, placeholderSet) {
+    const widened = [];
+    for (const range of ranges) {
+      placeholderSet.between(range.from, range.to, (from, to) => {
+        range.from = Math.min(range.from, from);
+        range.to = Math.max(range.to, to);
+      });
+      const last = widened.at(-1);
+      if (last && range.from <= last.to) {
+        last.from = Math.min(last.from, range.from);
+        last.to = Math.max(last.to, range.to);
+      } else {
+        widened.push(range);
+      }
+    }
+    return widened;
+  }
+
   // The placeholders cover the whole text, not only the lines in view as a
   // MatchDecorator's would: CodeMirror draws the cursor's line wherever it
   // is, and after a jump to the end it drew a line of marks unreplaced. An
@@ -135,61 +200,14 @@ export function combiningRunPlaceholders() {
     },
     update(runs, transaction) {
       if (!transaction.docChanged) return runs;
-      const doc = transaction.newDoc;
-      // The edited ranges, each widened to the runs of marks around it,
-      // sorted and merged.
-      const touched = [];
-      transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
-        const last = touched.at(-1);
-        // A change within the range read already adds only what lies past
-        // it, so a thousand changes in one run read the run once.
-        if (last && fromB <= last.to) {
-          if (toB > last.to) last.to = Math.max(toB, runEnd(doc, toB));
-          return;
-        }
-        // The range always holds the change: on a pair an edit joined, the
-        // scans start past its edge.
-        const from = Math.min(fromB, runStart(doc, fromB));
-        const to = Math.max(toB, runEnd(doc, toB));
-        if (last && from <= last.to) {
-          last.to = Math.max(last.to, to);
-        } else {
-          touched.push({ from, to });
-        }
-      });
-      // Placeholders that reach into a touched range go, so the range takes
-      // them in whole: cutting a surrogate pair in two, say, leaves a run
-      // on each side of the lone half.
+
       const mapped = runs.map(transaction.changes);
-      const ranges = [];
-      for (const range of touched) {
-        mapped.between(range.from, range.to, (from, to) => {
-          range.from = Math.min(range.from, from);
-          range.to = Math.max(range.to, to);
-        });
-        // Two ranges may now take in the same placeholder.
-        const last = ranges.at(-1);
-        if (last && range.from <= last.to) {
-          last.from = Math.min(last.from, range.from);
-          last.to = Math.max(last.to, range.to);
-        } else {
-          ranges.push(range);
-        }
-      }
-      const found = ranges.flatMap(({ from, to }) => findRuns(doc, from, to));
-      const overlapsRanges = (from, to) => {
-        // Binary search for the first range that ends at or after `from`.
-        let low = 0;
-        let high = ranges.length;
-        while (low < high) {
-          const middle = (low + high) >> 1;
-          if (ranges[middle].to < from) low = middle + 1;
-          else high = middle;
-        }
-        return low < ranges.length && ranges[low].from <= to;
-      };
+      const ranges = widenToPlaceholders(editedRanges(transaction), mapped);
+      const found = ranges.flatMap(({ from, to }) =>
+        findRuns(transaction.newDoc, from, to),
+      );
       return mapped.update({
-        filter: (from, to) => !overlapsRanges(from, to),
+        filter: (from, to) => !overlapsAny(ranges, from, to),
         filterFrom: ranges[0].from,
         filterTo: ranges.at(-1).to,
         add: found,

@@ -37,7 +37,7 @@ import {
 import { tags } from '@lezer/highlight';
 
 import { appendMessageAndHint, severityLabel } from '../findings.js';
-import { utf8Length } from '../utf8.js';
+import { codePointCount, utf8Length } from '../utf8.js';
 import { combiningRunPlaceholders } from './combining-runs.mjs';
 import { unsafeToShowRanges } from '../gen/declarations.mjs';
 
@@ -346,17 +346,7 @@ function isLongLine(line) {
   }
   // In between, the surrogate pairs decide, as each is one character in
   // two UTF-16 units.
-  let characters = line.length;
-  for (let i = 0; i + 1 < line.length; i += 1) {
-    if (
-      (line.charCodeAt(i) & 0xfc00) === 0xd800 &&
-      (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00
-    ) {
-      characters -= 1;
-      i += 1;
-    }
-  }
-  return characters > maxHighlightedLineLength;
+  return codePointCount(line) > maxHighlightedLineLength;
 }
 
 /** Returns whether a line has more commas, colons and brackets than the limit. */
