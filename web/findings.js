@@ -144,8 +144,8 @@ const paragraphSeparators = /([\n\r\x1c-\x1e\x85\u2029])/;
 /**
  * Returns the text cut to `max` UTF-16 code units and an ellipsis, never
  * between the halves of a surrogate pair. A megabyte of text in an option,
- * a row or a label costs the browser 0.1 to 0.3 s of layout on every
- * render; the first 200 characters say as much to a reader.
+ * a row or a label cost Chromium 0.1 to 0.3 s of layout on every render,
+ * and its first 200 characters are enough to recognize it.
  */
 export function shortened(text, max = 200) {
   if (text.length <= max) return text;

@@ -131,8 +131,8 @@ function createEnumControl(field, id) {
       return JSON.stringify(option.value);
     },
     setValue(value) {
-      // Every change of the text sets the value again; an option kept for
-      // the same value is selected, not built again.
+      // Every change of the text sets the value again, so an option kept
+      // for the same value is selected, not built again.
       if (importedOption && importedOption.value === value) {
         importedOption.selected = true;
         return;
@@ -283,8 +283,8 @@ function longValueGuard(input, id) {
         value.length > maxFieldValueLength ? codePointCount(value) : 0;
       const long = characters > maxFieldValueLength;
       longValue = long ? value : null;
-      const shown = long ? shortened(value) : value;
-      if (input.value !== shown) input.value = shown;
+      const displayed = long ? shortened(value) : value;
+      if (input.value !== displayed) input.value = displayed;
       input.readOnly = long;
       note.hidden = !long;
       note.textContent = long

@@ -577,7 +577,7 @@ export async function loadSegform(options) {
   }
   // Emscripten's glue prints why the module failed to start, and rejects
   // with the same reason wrapped in "Aborted(...)" and advice for its
-  // developers. The reason alone goes into the rejection; what the module
+  // developers. The reason alone goes into the rejection. What the module
   // prints once started still goes to the console.
   let started = false;
   let module;

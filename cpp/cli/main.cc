@@ -279,7 +279,8 @@ int RunCheck(const std::vector<std::string>& arguments) {
                       ShownArgument(format));
   }
   if (format == "json" && show_source_given) {
-    return UsageError("--show-source applies to --format text only");
+    return UsageError(
+        "--show-source works with --format text only; leave one of them out");
   }
   if (files.empty()) return UsageError("check needs at least one FILE");
   if (std::count(files.begin(), files.end(), "-") > 1) {

@@ -387,10 +387,11 @@ struct CloseName {
   std::string_view suggested_for;  // else the key the name is offered to
 };
 
-// Returns the state of `name`, the name closest to the unknown key `key`:
-// set already under `set_key` (as written; "" when unset), or offered to an
-// earlier key in `suggested` (name to key). A name still free is offered
-// to `key`, and `suggested` records it. All empty when `name` is.
+// Returns the state of `name`, the name closest to the unknown key `key`.
+// It is set already when `set_key`, the key that sets it as written, is not
+// empty, or offered to an earlier key when `suggested` (name to key) has
+// it. A name still free is offered to `key`, and `suggested` records that.
+// All members are empty when `name` is.
 CloseName ClaimCloseName(
     std::string_view key, std::string_view name, std::string_view set_key,
     std::map<std::string_view, std::string_view>& suggested);

@@ -987,7 +987,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
     return result;
   }
   // No inputs to check: the pipeline is not an object. (An object is read
-  // as a pipeline request whatever it holds, its missing inputs included.)
+  // as a pipeline request whatever it contains, missing inputs included.)
   ReportNestedDuplicatesOutside(document, {}, sink);
   ReportLongIntegersOutside(text, document, {}, sink);
   ReportPlaceholders(text, document, nullptr, sink);
@@ -1062,7 +1062,7 @@ ValidationResult CheckText(std::string_view text,
     if (const RawMember* inputs = FindMember(*document, kPipelineInputsKeys)) {
       return CheckPipelineRequest(text, *document, inputs, options);
     }
-    // A create request's pipeline is one whatever it holds, and a key close
+    // A create request's pipeline is one whatever it contains, and a key close
     // to trainingTaskInputs in it gets the rename.
     if (envelope == Envelope::kPipeline ||
         LooksLikePipelineWithoutInputs(*document)) {

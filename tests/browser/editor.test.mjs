@@ -89,30 +89,34 @@ test('reload restores the last text', { timeout: testTimeout }, async () => {
 
 // Opening another tab's inputs once took a text past the size limit, when
 // storage written elsewhere held one.
-test('oversized other tab text refused', { timeout: testTimeout }, async () => {
-  await withPage(session, {}, async ({ page, context }) => {
-    const other = await context.newPage();
-    await other.goto(session.url);
-    await other.locator('#validator-status.status-ok').waitFor();
-    await page.evaluate(
-      (text) => {
-        localStorage.setItem(
-          'segform.jsonText',
-          JSON.stringify({ format: 'segform-json-text-1', text }),
-        );
-      },
-      `{"x": "${'\u00e9'.repeat(600000)}"}`,
-    );
-    await other.locator('#other-tab-bar').waitFor();
-    await other.click('#open-tab-button');
-    assert.equal(
-      await other.textContent('#import-status'),
-      "The other tab's inputs were not opened: they are longer than 1 MiB, " +
-        'the most this page checks and saves.',
-    );
-    assert.equal(await other.inputValue(budget), '192000');
-  });
-});
+test(
+  'oversized other tab text rejected',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page, context }) => {
+      const other = await context.newPage();
+      await other.goto(session.url);
+      await other.locator('#validator-status.status-ok').waitFor();
+      await page.evaluate(
+        (text) => {
+          localStorage.setItem(
+            'segform.jsonText',
+            JSON.stringify({ format: 'segform-json-text-1', text }),
+          );
+        },
+        `{"x": "${'\u00e9'.repeat(600000)}"}`,
+      );
+      await other.locator('#other-tab-bar').waitFor();
+      await other.click('#open-tab-button');
+      assert.equal(
+        await other.textContent('#import-status'),
+        "The other tab's inputs were not opened: they are longer than 1 MiB, " +
+          'the most this page checks and saves.',
+      );
+      assert.equal(await other.inputValue(budget), '192000');
+    });
+  },
+);
 
 test('other tab save shows notice', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page, context }) => {
@@ -1428,7 +1432,7 @@ test(
 );
 
 // A megabyte of model type once went into its option's label again on every
-// keystroke anywhere on the page (0.26 s each); an unknown key's row showed
+// keystroke anywhere on the page, 0.26 s each. An unknown key's row showed
 // all of its key.
 test('long names are shown cut', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
@@ -1759,10 +1763,10 @@ test('reset keeps the request around', { timeout: testTimeout }, async () => {
   });
 });
 
-// Reset once took a request of just under the size limit past it, and
-// said it had reset the inputs.
+// Reset once took a request of just under the size limit past it, and its
+// status reported the inputs reset.
 test(
-  'reset past the size limit refused',
+  'reset past the size limit rejected',
   { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {

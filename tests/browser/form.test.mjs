@@ -325,7 +325,7 @@ test('cleared budget is unset', { timeout: testTimeout }, async () => {
 });
 
 // A paste of megabytes into a field once went whole into the text, which
-// the page could then neither check nor save; JSON writes a control
+// the page could then neither check nor save. JSON writes a control
 // character in six, so a field's own limit alone does not keep the text
 // within the page's.
 test(

@@ -258,7 +258,7 @@ TEST(CliCheck, ConflictingOptionsAreUsageErrors) {
   const RunResult source =
       RunCli("check --show-source --format json x.json", true);
   EXPECT_EQ(source.status, 2);
-  EXPECT_NE(source.output.find("--show-source applies to --format text only"),
+  EXPECT_NE(source.output.find("--show-source works with --format text only"),
             std::string::npos);
 }
 

@@ -472,9 +472,9 @@ const int64StringSpace =
 
 /**
  * Returns why protobuf's C++ or Java parser rejects the budget of a text,
- * or null: white space in an int64 string, or a number with a fraction or
- * exponent beyond 2^53, which the C++ parser reads as a double and takes
- * only up to 2^53.
+ * or null. The reasons are white space in an int64 string, and a number
+ * with a fraction or exponent beyond 2^53, because the C++ parser reads it
+ * as a double and takes one only up to 2^53.
  */
 export function strictParserObjection(bytes) {
   let document;

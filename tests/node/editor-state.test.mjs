@@ -124,7 +124,7 @@ test('run placeholders follow every edit', () => {
 });
 
 // A lone half typed before the low half of a mark's pair makes a character
-// that is not a mark; the placeholder once kept covering it.
+// that is not a mark. The placeholder once kept covering it.
 test('a pair joined at a run edge', () => {
   const extension = combiningRunPlaceholders();
   let state = EditorState.create({

@@ -103,7 +103,7 @@ export function combiningRunPlaceholders() {
    * reading it once, and a letter before the position costs one piece.
    */
   function runStart(doc, position) {
-    // An edit can join two halves of a pair into a mark; the scan starts
+    // An edit can join two halves of a pair into a mark, so the scan starts
     // after the whole pair.
     if (splitsPair(doc, position)) position += 1;
     const lineFrom = doc.lineAt(position).from;
@@ -251,7 +251,7 @@ export function combiningRunPlaceholders() {
         const toRun = runAround(range.to);
         if (!fromRun && !toRun) return range;
         moved = true;
-        // A cursor goes after the run; a range grows to take it whole.
+        // A cursor goes after the run, and a range grows to take it whole.
         let from = range.from;
         if (fromRun) from = range.empty ? fromRun.to : fromRun.from;
         const to = toRun ? toRun.to : range.to;

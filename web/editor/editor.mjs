@@ -237,10 +237,11 @@ function bytesAfter(transaction, bytesBefore) {
 /**
  * Rejects an edit by the user that would make the text longer than
  * maxBytes in UTF-8, the most the page checks and saves. That is typing, a
- * paste, a drop or a command such as indenting; undo and redo only go back
- * to texts there were. A paste of 16 MiB left each keystroke 60 to 140 ms
- * long and every save failing. Edits from the page itself (the form, an import)
- * pass, so the editor always contains the page's text. The text's length
+ * paste, a drop or a command such as indenting. Undo and redo pass, since
+ * they only go back to texts there were. A paste of 16 MiB left each
+ * keystroke 60 to 140 ms long and every save failing. Edits from the page
+ * itself (the form, an import) pass, so the editor always contains the
+ * page's text. The text's length
  * is kept as it changes, and an edit's bytes are counted only while the
  * text could be over the limit (more than a third of it in code units).
  * Exported for the Node tests, as is the field.
