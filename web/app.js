@@ -24,6 +24,7 @@ import {
   removalEdits,
   withLfLineEnds,
 } from './json-text.js';
+import { readSavedRecord, savedRecord } from './saved-text.js';
 import { maxLinkLength, shareLink, sharedState } from './share.js';
 import { utf8Length } from './utf8.js';
 import { placeholderPrefix } from './gen/declarations.mjs';
@@ -63,7 +64,6 @@ function notAnObjectMessage(kind) {
 }
 // The import messages' name for pasted text, which has no file name.
 const pastedTextLabel = 'the pasted text';
-const storageFormat = 'segform-json-text-1';
 
 const elements = Object.fromEntries(
   [
@@ -408,21 +408,16 @@ function restoreText() {
     }
     return null;
   }
-  let record;
-  try {
-    record = JSON.parse(saved);
-  } catch {
-    record = null;
-  }
-  if (record?.format !== storageFormat || typeof record.text !== 'string') {
+  const text = readSavedRecord(saved);
+  if (text === null) {
     setAsideUnreadRecord(
       saved,
-      'The text saved in this browser is not in the format ' +
-        'this page writes, so the defaults are shown.',
+      'The text saved in this browser is not in a format this ' +
+        'page reads, so the defaults are shown.',
     );
     return null;
   }
-  if (utf8Length(record.text) > state.segform.limits.maxTextBytes) {
+  if (utf8Length(text) > state.segform.limits.maxTextBytes) {
     setAsideUnreadRecord(
       saved,
       `The text saved in this browser is longer than ${sizeLimitText()}, ` +
@@ -437,10 +432,10 @@ function restoreText() {
       [],
       true,
     );
-    return record.text;
+    return text;
   }
   showImportStatus('Restored the JSON text from your last visit.', [], false);
-  return record.text;
+  return text;
 }
 
 /**
@@ -515,10 +510,7 @@ function flushSave() {
     if (saveBlockedReason !== null) {
       throw new Error(saveBlockedReason);
     }
-    window.localStorage.setItem(
-      storageKey,
-      JSON.stringify({ format: storageFormat, text }),
-    );
+    window.localStorage.setItem(storageKey, savedRecord(text));
     window.localStorage.setItem(editTimeKey, String(editTime));
     showSaveFailure(null);
     // The other tab's inputs, saved over now, stay open to the notice's
@@ -782,22 +774,17 @@ function wireOtherTabs() {
     if (event.key !== storageKey || event.newValue === null) {
       return;
     }
-    let record = null;
-    try {
-      record = JSON.parse(event.newValue);
-    } catch {
-      // Not JSON: a record this page did not write, handled below.
-    }
-    if (record?.format !== storageFormat || typeof record.text !== 'string') {
+    const text = readSavedRecord(event.newValue);
+    if (text === null) {
       // A later version of the page, say, saved it. It is kept as on a
       // reload, before this tab's next save replaces it.
       setAsideUnreadRecord(
         event.newValue,
-        'Another tab saved text in a format this ' + 'page does not write.',
+        'Another tab saved text in a format this page does not read.',
       );
       return;
     }
-    otherText = record.text;
+    otherText = text;
     elements.otherTabText.textContent = otherTabSavedText;
     elements.otherTabBar.hidden = otherText === state.text;
   });

@@ -10,8 +10,10 @@ import {
   allFindings,
   importFile,
   readFormValues,
+  savedText,
   testTimeout,
   useSession,
+  waitForSavedText,
   withPage,
 } from './harness.mjs';
 
@@ -58,12 +60,12 @@ test(
       await page.waitForFunction(() =>
         (localStorage.getItem('segform.jsonText') ?? '').includes('260000'),
       );
-      const record = JSON.parse(
-        await page.evaluate(() => localStorage.getItem('segform.jsonText')),
+      const record = await page.evaluate(() =>
+        localStorage.getItem('segform.jsonText'),
       );
-      assert.equal(record.format, 'segform-json-text-1');
+      assert.ok(record.startsWith('segform-json-text-2\n'), record);
       assert.equal(
-        String(JSON.parse(record.text).budgetMilliNodeHours),
+        String(JSON.parse(await savedText(page)).budgetMilliNodeHours),
         '260000',
       );
     });
@@ -86,6 +88,62 @@ test('reload restores the last text', { timeout: testTimeout }, async () => {
     );
   });
 });
+
+/**
+ * Replaces the editor's text with a paste event built in the page. The text
+ * is sent as JSON, which escapes a lone surrogate that the driver would
+ * otherwise turn into U+FFFD.
+ */
+async function pasteInEditor(page, text) {
+  await page.click(editorContent);
+  await page.keyboard.press('Control+A');
+  await page.evaluate((json) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', JSON.parse(json));
+    document
+      .getElementById('editor-root')
+      .shadowRoot.querySelector('.cm-content')
+      .dispatchEvent(
+        new ClipboardEvent('paste', {
+          clipboardData: data,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+  }, JSON.stringify(text));
+}
+
+// Saved as JSON, each control character took six units of storage, and a
+// text of 900,000 of them went past Chromium's quota and was not kept.
+test(
+  'control characters survive a reload',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const text =
+        '{"baseModelId": "m\u0000\uD800"}\n' +
+        `${'\u0001'.repeat(999)}\n`.repeat(900);
+      await pasteInEditor(page, text);
+      await waitForSavedText(page, (saved) => saved === text);
+      assert.equal(await page.locator('#save-failed-bar').isHidden(), true);
+
+      await page.reload();
+      await waitForEditor(page);
+      assert.match(
+        await page.textContent('#import-status'),
+        /Restored the JSON text/,
+      );
+      await page.locator('[data-code="json.invalid_utf8"]').first().waitFor();
+      // The page saves its whole text after an edit, so an edit at the end
+      // shows what the reload restored.
+      await page.click(editorContent);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('z');
+      await waitForSavedText(page, (saved) => saved === `${text}z`);
+    });
+  },
+);
 
 // Opening another tab's inputs once took a text past the size limit, when
 // storage written elsewhere held one.
@@ -123,12 +181,7 @@ test('other tab save shows notice', { timeout: testTimeout }, async () => {
     const other = await context.newPage();
     await other.goto(session.url);
     await other.locator('#validator-status.status-ok').waitFor();
-    const saved = () =>
-      page.evaluate(
-        () =>
-          JSON.parse(localStorage.getItem('segform.jsonText') ?? '{"text":""}')
-            .text,
-      );
+    const saved = async () => (await savedText(page)) ?? '';
 
     await page.fill(budget, '250000');
     await page.waitForFunction(() =>
@@ -260,7 +313,7 @@ test('unread saved record is kept', { timeout: testTimeout }, async () => {
     await page.locator('#validator-status.status-ok').waitFor();
     assert.match(
       await page.textContent('#import-status'),
-      /^The text saved in this browser is not in the format this page writes, so the defaults are shown\. That text is kept in this browser's storage, under the key segform\.jsonText\.unread\.$/,
+      /^The text saved in this browser is not in a format this page reads, so the defaults are shown\. That text is kept in this browser's storage, under the key segform\.jsonText\.unread\.$/,
     );
     // The first edit is saved as usual, and the record stays aside.
     await page.fill(budget, '250000');
@@ -293,7 +346,7 @@ test('unread saved record is kept', { timeout: testTimeout }, async () => {
     );
     assert.match(
       await page.textContent('#import-status'),
-      /^Another tab saved text in a format this page does not write\. That text is kept/,
+      /^Another tab saved text in a format this page does not read\. That text is kept/,
     );
     assert.equal(
       await page.evaluate(() =>
@@ -490,7 +543,7 @@ test(
     await withPage(session, options, async ({ page }) => {
       assert.match(
         await page.textContent('#import-status'),
-        /not in the format this page writes/,
+        /not in a format this page reads/,
       );
       assert.equal(await page.inputValue(budget), '192000');
       // A value that is not JSON at all is kept as it was too.
@@ -566,12 +619,7 @@ test('double reset keeps undo text', { timeout: testTimeout }, async () => {
     assert.equal(await page.inputValue(budget), '250000');
     assert.equal(await readEditorText(page), typed);
     // The text is saved a moment after each change.
-    await page.waitForFunction(
-      (want) =>
-        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text ===
-        want,
-      typed,
-    );
+    await waitForSavedText(page, (text) => text === typed);
   });
 });
 
@@ -1106,13 +1154,7 @@ test(
         await page.selectOption('#field-modelType', '');
         assert.equal(await readEditorText(page), expected);
         // The saved text is the page's own, which the editor must match.
-        await page.waitForFunction(
-          (want) =>
-            JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}')
-              .text === want,
-          expected,
-          { timeout: 5_000 },
-        );
+        await waitForSavedText(page, (text) => text === expected);
       }
     });
   },
@@ -1494,11 +1536,7 @@ test(
         'That edit was not made: it would make the text longer than 1 MiB, ' +
           'the most this page checks and saves.',
       );
-      assert.equal(
-        JSON.parse(await page.evaluate(() => localStorage['segform.jsonText']))
-          .text,
-        '{"budgetMilliNodeHours": "250000"}',
-      );
+      assert.equal(await savedText(page), '{"budgetMilliNodeHours": "250000"}');
       // The limit is in UTF-8 bytes: 350,000 CJK characters are 1,050,000.
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText(`{"x": "${'中'.repeat(350000)}"}`);
@@ -1510,11 +1548,7 @@ test(
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText(`{"x": "${'a'.repeat(limit - 9)}"}`);
       await note.waitFor({ state: 'detached' });
-      await page.waitForFunction(
-        (length) =>
-          JSON.parse(localStorage['segform.jsonText']).text.length === length,
-        limit,
-      );
+      await waitForSavedText(page, (text) => text?.length === limit);
     });
   },
 );
@@ -1541,12 +1575,8 @@ test('long runs of marks are counted', { timeout: testTimeout }, async () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.insertText('\u0301');
     await page.locator(runs, { hasText: '41' }).waitFor();
-    await page.waitForFunction(
-      (expected) =>
-        JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text ===
-        expected,
-      text.replace('"}', '\u0301"}'),
-    );
+    const expected = text.replace('"}', '\u0301"}');
+    await waitForSavedText(page, (saved) => saved === expected);
   });
 });
 
@@ -1617,14 +1647,8 @@ test('runs of marks stay whole', { timeout: testTimeout }, async () => {
     await page.keyboard.press('Delete');
     await page.locator(runs, { hasText: '40' }).waitFor();
     await page.keyboard.type('qj');
-    await page.waitForFunction(
-      (expected) =>
-        (
-          JSON.parse(localStorage.getItem('segform.jsonText') ?? '{}').text ??
-          ''
-        ).endsWith(expected),
-      `"x${marks(40)}qjy"}`,
-    );
+    const ending = `"x${marks(40)}qjy"}`;
+    await waitForSavedText(page, (text) => text?.endsWith(ending));
   });
 });
 
@@ -1776,14 +1800,10 @@ test(
         page,
         `${head}${'d'.repeat(1048576 - head.length - 12)}"}`,
       );
-      const savedText = () =>
-        page.evaluate(
-          () => JSON.parse(localStorage['segform.jsonText'] ?? '{}').text,
-        );
       await page.waitForFunction(() =>
         (localStorage['segform.jsonText'] ?? '').includes('dddd'),
       );
-      const before = await savedText();
+      const before = await savedText(page);
       await page.click('#reset-button');
       assert.equal(
         await page.textContent('#import-status'),
@@ -1791,7 +1811,7 @@ test(
           'would be longer than 1 MiB, the most this page checks and saves.',
       );
       assert.equal(await page.inputValue('#field-budgetMilliNodeHours'), '');
-      assert.ok((await savedText()) === before, 'the text changed');
+      assert.ok((await savedText(page)) === before, 'the text changed');
     });
   },
 );

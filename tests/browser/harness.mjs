@@ -10,6 +10,7 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../../scripts/serve.mjs';
+import { readSavedRecord } from '../../web/saved-text.js';
 
 // The flags keep Chromium from dialling out and let it run as root.
 const chromiumArgs = [
@@ -250,4 +251,36 @@ export async function exportDownload(page) {
     fileName: download.suggestedFilename(),
     text: await readFile(path, 'utf8'),
   };
+}
+
+/**
+ * Returns the text the page has saved in localStorage, or null when there
+ * is none or it is in no format the page reads.
+ */
+export async function savedText(page) {
+  // Sent as JSON, which escapes a lone surrogate that the driver would
+  // otherwise turn into U+FFFD.
+  const record = JSON.parse(
+    await page.evaluate(() =>
+      JSON.stringify(localStorage.getItem('segform.jsonText')),
+    ),
+  );
+  return record === null ? null : readSavedRecord(record);
+}
+
+/** Waits until the saved text, or null, passes check(). */
+export async function waitForSavedText(page, check, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  let text = await savedText(page);
+  while (!check(text)) {
+    if (Date.now() > deadline) {
+      assert.fail(
+        `the saved text did not pass the check within ${timeoutMs} ms; ` +
+          `it is ${text === null ? 'null' : `${text.length} units long`}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    text = await savedText(page);
+  }
+  return text;
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { testTimeout, useSession, withPage } from './harness.mjs';
+import { savedText, testTimeout, useSession, withPage } from './harness.mjs';
 
 const budget = '#field-budgetMilliNodeHours';
 const clipboard = ['clipboard-read', 'clipboard-write'];
@@ -225,10 +225,7 @@ test(
       await page.evaluate(() =>
         window.dispatchEvent(new PageTransitionEvent('pagehide')),
       );
-      const record = JSON.parse(
-        await page.evaluate(() => localStorage.getItem('segform.jsonText')),
-      );
-      assert.equal(record.text, expected);
+      assert.equal(await savedText(page), expected);
     });
   },
 );
@@ -271,10 +268,7 @@ test(
       await other.fill(budget, '222222');
       await other.close({ runBeforeUnload: true });
       await page.waitForTimeout(600);
-      const record = JSON.parse(
-        await page.evaluate(() => localStorage.getItem('segform.jsonText')),
-      );
-      assert.match(record.text, /222222/);
+      assert.match(await savedText(page), /222222/);
     });
   },
 );
