@@ -597,6 +597,9 @@ async function loadEditor() {
     label: 'JSON text of the training inputs',
     maxBytes: state.segform.limits.maxTextBytes,
     sizeNote: sizeNote(),
+    onEditRejected() {
+      setActionStatus(sizeNote(), true);
+    },
     onChange(text) {
       const origin = state.pendingOrigin ?? 'editor';
       state.pendingOrigin = null;
@@ -850,7 +853,6 @@ function wireFormEvents() {
     if (!control || !state.spans) {
       return;
     }
-    elements.actionStatus.textContent = '';
     // Typing ends the offer even when it changes no text (blanks in an
     // empty field), so that Ctrl+Z in the field then undoes the typing.
     endUndoOffer();
@@ -868,6 +870,9 @@ function wireFormEvents() {
       setActionStatus(sizeNote(), true);
       return;
     }
+    // Cleared only now: cleared and set again in one task, a status would
+    // not change for a screen reader.
+    elements.actionStatus.textContent = '';
     if (edits.length > 0) {
       editText(edits, 'form');
     }
@@ -1727,7 +1732,11 @@ async function copyJson(kind) {
 }
 
 function setActionStatus(text, isError) {
-  elements.actionStatus.textContent = text;
+  // A status the same as the one shown changes nothing in the region, so
+  // a screen reader would not say it again: a no-break space at its end,
+  // there one time in two, makes each a change.
+  elements.actionStatus.textContent =
+    elements.actionStatus.textContent === text ? `${text}\u00a0` : text;
   elements.actionStatus.classList.toggle('status-error', isError);
 }
 

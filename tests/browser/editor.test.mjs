@@ -1531,12 +1531,20 @@ test(
       const limit = 1048576;
       await page.keyboard.insertText(`{"x": "${'a'.repeat(limit - 8)}"}`);
       await note.waitFor();
-      assert.equal(
-        await note.textContent(),
+      const sizeNote =
         'That edit was not made: it would make the text longer than 1 MiB, ' +
-          'the most this page checks and saves.',
-      );
+        'the most this page checks and saves.';
+      assert.equal(await note.textContent(), sizeNote);
       assert.equal(await savedText(page), '{"budgetMilliNodeHours": "250000"}');
+      // The page's status region announces each rejection, the same one
+      // again too; the panel, inserted with its text, is not a live region.
+      assert.equal(await note.getAttribute('role'), null);
+      assert.equal(await page.textContent('#action-status'), sizeNote);
+      await page.keyboard.insertText(`{"x": "${'a'.repeat(limit - 8)}"}`);
+      assert.equal(
+        await page.textContent('#action-status'),
+        `${sizeNote}\u00a0`,
+      );
       // The limit is in UTF-8 bytes: 350,000 CJK characters are 1,050,000.
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText(`{"x": "${'中'.repeat(350000)}"}`);

@@ -339,12 +339,18 @@ test(
         'the most this page checks and saves.';
       await page.fill(field, 'seg_model');
       const before = await readPreview(page);
-      for (const paste of ['1'.repeat(1048586), '\u0001'.repeat(200000)]) {
+      // The second status is the same note with a no-break space at its
+      // end, so that the status region changes and a screen reader says it.
+      const pastes = ['1'.repeat(1048586), '\u0001'.repeat(200000)];
+      for (const [index, paste] of pastes.entries()) {
         await page.focus(field);
         await page.keyboard.press('Control+A');
         await page.keyboard.insertText(paste);
         assert.equal(await page.inputValue(field), 'seg_model');
-        assert.equal(await page.textContent('#action-status'), note);
+        assert.equal(
+          await page.textContent('#action-status'),
+          index === 0 ? note : `${note}\u00a0`,
+        );
         assert.equal(await readPreview(page), before);
       }
       // Within the limit, a long paste is an ordinary edit.

@@ -171,12 +171,17 @@ const markedHidden = new RegExp(
   'gu',
 );
 
-/** Returns a panel constructor for a note at the top of the editor. */
-function notePanelOf(text) {
+/**
+ * Returns a panel constructor for a note at the top of the editor, a live
+ * region unless the caller announces the note itself.
+ */
+function notePanelOf(text, { live = true } = {}) {
   return () => {
     const dom = document.createElement('div');
     dom.className = 'cm-long-line-panel';
-    dom.setAttribute('role', 'status');
+    if (live) {
+      dom.setAttribute('role', 'status');
+    }
     dom.textContent = text;
     return { dom, top: true };
   };
@@ -188,7 +193,9 @@ function notePanel(text) {
 }
 
 // The note of an edit rejected for the size limit, shown until the next
-// change of the text.
+// change of the text. The panel is not a live region: it is inserted with
+// its text, which some screen readers do not announce, and a second
+// rejection would change nothing in it. The page announces each rejection.
 const rejectEdit = StateEffect.define();
 const rejectedEditNote = StateField.define({
   create: () => null,
@@ -201,7 +208,9 @@ const rejectedEditNote = StateField.define({
     return transaction.docChanged ? null : note;
   },
   provide: (field) =>
-    showPanel.from(field, (note) => (note ? notePanelOf(note) : null)),
+    showPanel.from(field, (note) =>
+      note ? notePanelOf(note, { live: false }) : null,
+    ),
 });
 
 /**
@@ -428,11 +437,12 @@ const hiddenGuard = lineGuard({
  * <style> element, which that policy blocks; in a shadow root it uses a
  * constructed CSSStyleSheet (adoptedStyleSheets), which the policy allows.
  * @param {{parent: Element, text: string, label: string, maxBytes: number,
- *          sizeNote: string, onChange: (text: string) => void,
+ *          sizeNote: string, onEditRejected: () => void,
+ *          onChange: (text: string) => void,
  *          beforeUserInput: () => void}} options
  *   maxBytes is the maximum length of the text, in UTF-8 bytes, after an
  *   edit by the user. sizeNote is the note shown when such an edit is
- *   rejected.
+ *   rejected, and onEditRejected runs after each such edit, to announce it.
  *   onChange runs after every change of the text, typed or dispatched.
  *   beforeUserInput runs before CodeMirror handles a key, pointer,
  *   clipboard or input event, so the caller can bring the text up to date.
@@ -443,6 +453,7 @@ export function createEditor({
   label,
   maxBytes,
   sizeNote,
+  onEditRejected,
   onChange,
   beforeUserInput,
 }) {
@@ -501,6 +512,12 @@ export function createEditor({
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
             onChange(update.state.doc.toString());
+          }
+          const rejected = update.transactions.some((transaction) =>
+            transaction.effects.some((effect) => effect.is(rejectEdit)),
+          );
+          if (rejected) {
+            onEditRejected();
           }
         }),
       ],
