@@ -692,11 +692,38 @@ void ReportDuplicate(std::string_view first_key, std::string_view name,
   finding.params.Set(Param::kSecond, member.key);
 }
 
-std::vector<FieldValue> ReadFields(const MessageDecl& message,
-                                   const RawDocument& document,
-                                   const ValidateOptions& options,
-                                   bool suggest_pipeline_key,
-                                   FindingSink& sink) {
+// Reads a member's value into `value`, whose member and decl are set,
+// reporting a value of the wrong JSON type.
+void ReadValue(const FieldDecl& field, const RawMember& member,
+               const ValidateOptions& options, FieldValue& value,
+               FindingSink& sink) {
+  switch (field.kind) {
+    case FieldKind::kEnum:
+      ReadEnum(field, member, options.ignore_unknown_fields, value, sink);
+      break;
+    case FieldKind::kInt64:
+      ReadInt64(field, member, value, sink);
+      break;
+    case FieldKind::kString:
+      if (member.value.kind == ValueKind::kString) {
+        value.string = member.value.text;
+      } else {
+        ReportWrongType(field, member, sink);
+      }
+      break;
+    case FieldKind::kMessage:
+      // No message-typed field is declared yet; a nested object is read
+      // only as its span.
+      if (member.value.kind != ValueKind::kObject) {
+        ReportWrongType(field, member, sink);
+      }
+      break;
+  }
+}
+
+FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
+                       const ValidateOptions& options,
+                       bool suggest_pipeline_key, FindingSink& sink) {
   const Severity unknown_severity =
       options.ignore_unknown_fields ? Severity::kWarning : Severity::kError;
   KeySet unknown_keys;
@@ -704,6 +731,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
   // member, set even when its value is null. Its decl is set only when the
   // field counts as present.
   std::vector<FieldValue> values(message.fields.size());
+  std::vector<FieldValue> repeated;
   // Unknown keys are reported in a second pass, once every field present
   // is known, so that no suggestion names a field set later in the object.
   bool has_unknown = false;
@@ -717,40 +745,22 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
     FieldValue& value = values[index];
     if (const RawMember* first = value.member) {
       ReportDuplicate(first->key, field->json_name, member, sink);
-      // Neither value is kept silently. The field stays present, so no
-      // default replaces it, but it has no value for the rules.
+      // A field first set to null is present once set again, so no default
+      // replaces it, but which value counts is not known.
       value.decl = field;
-      value.number.reset();
-      value.lenient_number.reset();
-      value.string.reset();
+      if (member.value.kind != ValueKind::kNull) {
+        FieldValue& again = repeated.emplace_back();
+        again.decl = field;
+        again.member = &member;
+        ReadValue(*field, member, options, again, sink);
+      }
       continue;
     }
     value.member = &member;
     if (member.value.kind == ValueKind::kNull) continue;
 
     value.decl = field;
-    switch (field->kind) {
-      case FieldKind::kEnum:
-        ReadEnum(*field, member, options.ignore_unknown_fields, value, sink);
-        break;
-      case FieldKind::kInt64:
-        ReadInt64(*field, member, value, sink);
-        break;
-      case FieldKind::kString:
-        if (member.value.kind == ValueKind::kString) {
-          value.string = member.value.text;
-        } else {
-          ReportWrongType(*field, member, sink);
-        }
-        break;
-      case FieldKind::kMessage:
-        // No message-typed field is declared yet; a nested object is read
-        // only as its span.
-        if (member.value.kind != ValueKind::kObject) {
-          ReportWrongType(*field, member, sink);
-        }
-        break;
-    }
+    ReadValue(*field, member, options, value, sink);
   }
 
   if (has_unknown) {
@@ -781,7 +791,7 @@ std::vector<FieldValue> ReadFields(const MessageDecl& message,
                                 return value.decl == nullptr;
                               }),
                values.end());
-  return values;
+  return {std::move(values), std::move(repeated)};
 }
 
 }  // namespace segform::internal

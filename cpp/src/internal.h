@@ -279,17 +279,25 @@ inline constexpr std::string_view kPlaceholderPrefix = "REPLACE_WITH_";
 // ("\u0052EPLACE_WITH_X"). The scanner has checked the string's escapes.
 bool IsPlaceholderAt(std::string_view text, Span span);
 
+// The values of a message's fields, as ReadFields reads them.
+struct FieldValues {
+  // The first value of each field that is present and not null, in
+  // declaration order. The form, the inputs and the rules between fields
+  // take these.
+  std::vector<FieldValue> first;
+  // The values of fields set again, in the text's order. Each is checked as
+  // a first value is, so that keeping either of two brings up no new error.
+  std::vector<FieldValue> repeated;
+};
+
 // Reads the members of a message: unknown keys, duplicates and values of the
-// wrong JSON type become findings. Returns the fields that are present and
-// not null, in declaration order. With suggest_pipeline_key, an unknown key
+// wrong JSON type become findings. With suggest_pipeline_key, an unknown key
 // closer to kPipelineInputsKey or kCreatePipelineKey than to any field gets
 // that key as its suggestion, since the text may be a request with it
 // misspelt.
-std::vector<FieldValue> ReadFields(const MessageDecl& message,
-                                   const RawDocument& document,
-                                   const ValidateOptions& options,
-                                   bool suggest_pipeline_key,
-                                   FindingSink& sink);
+FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
+                       const ValidateOptions& options,
+                       bool suggest_pipeline_key, FindingSink& sink);
 
 // Returns the code of a problem with the field, such as
 // "budget.out_of_range" for the problem "out_of_range".
@@ -321,8 +329,7 @@ std::string StepPointer(const RawDocument& document, size_t step,
                         std::string* name = nullptr);
 
 // The rules of AutoMlImageSegmentationInputs that go beyond JSON types.
-void CheckSegmentationRules(const std::vector<FieldValue>& fields,
-                            FindingSink& sink);
+void CheckSegmentationRules(const FieldValues& values, FindingSink& sink);
 
 // Returns the double nearest to a JSON number lexeme. strtod reads the
 // decimal point of the C library's current locale, which a program may have

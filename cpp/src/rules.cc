@@ -375,18 +375,38 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
 
 }  // namespace
 
-void CheckSegmentationRules(const std::vector<FieldValue>& fields,
-                            FindingSink& sink) {
-  if (const FieldValue* model_type = FindValue(fields, Fields().model_type)) {
-    CheckModelType(*model_type, sink);
+// Returns the number a selector value counts as: its own, the one a
+// lenient parser reads, or -1 when it has neither.
+int64_t SelectorNumber(const FieldValue& value) {
+  return value.number.value_or(value.lenient_number.value_or(-1));
+}
+
+void CheckSegmentationRules(const FieldValues& values, FindingSink& sink) {
+  // The fields a budget's range depends on. A model type set twice to
+  // different values leaves the range unknown, as an unknown model type does.
+  std::vector<FieldValue> context = values.first;
+  const FieldDecl* selector = Fields().budget_selector;
+  for (const FieldValue& again : values.repeated) {
+    if (again.decl != selector) continue;
+    for (FieldValue& first : context) {
+      if (first.decl == selector &&
+          SelectorNumber(first) != SelectorNumber(again)) {
+        first.number.reset();
+        first.lenient_number.reset();
+      }
+    }
   }
-  if (const FieldValue* budget = FindValue(fields, Fields().budget)) {
-    CheckBudget(fields, *budget, sink);
-  }
-  if (const FieldValue* base_model_id =
-          FindValue(fields, Fields().base_model_id)) {
-    CheckBaseModelId(*base_model_id, sink);
-  }
+  const auto check = [&](const FieldValue& value) {
+    if (value.decl == Fields().model_type) {
+      CheckModelType(value, sink);
+    } else if (value.decl == Fields().budget) {
+      CheckBudget(context, value, sink);
+    } else if (value.decl == Fields().base_model_id) {
+      CheckBaseModelId(value, sink);
+    }
+  };
+  for (const FieldValue& value : values.first) check(value);
+  for (const FieldValue& value : values.repeated) check(value);
 }
 
 }  // namespace segform::internal

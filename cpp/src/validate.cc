@@ -60,11 +60,15 @@ std::string_view WideEncoding(std::string_view text) {
   return {};
 }
 
-void FillInputs(const std::vector<FieldValue>& fields,
+void FillInputs(const internal::FieldValues& values,
                 ImageSegmentationInputs& inputs) {
   // The message has one field of each kind, so the kind determines which
-  // member a value goes to.
-  for (const FieldValue& value : fields) {
+  // member a value goes to. A field set twice gets neither value.
+  for (const FieldValue& value : values.first) {
+    const bool repeated = std::any_of(
+        values.repeated.begin(), values.repeated.end(),
+        [&](const FieldValue& again) { return again.decl == value.decl; });
+    if (repeated) continue;
     switch (value.decl->kind) {
       case FieldKind::kEnum:
         if (value.number) inputs.model_type = static_cast<int>(*value.number);
@@ -1070,14 +1074,14 @@ ValidationResult CheckText(std::string_view text,
     }
   }
 
-  const std::vector<FieldValue> fields =
+  const internal::FieldValues values =
       internal::ReadFields(ImageSegmentationInputsDecl(), *document, options,
                            envelope != Envelope::kNone, sink);
-  internal::CheckSegmentationRules(fields, sink);
+  internal::CheckSegmentationRules(values, sink);
 
   ImageSegmentationInputs inputs;
-  FillInputs(fields, inputs);
-  FillFormValues(fields, *document, text, result);
+  FillInputs(values, inputs);
+  FillFormValues(values.first, *document, text, result);
   FillMemberSpans(*document, text, sink.ascii_prefix(), result);
   if (!sink.has_error()) {
     result.canonical_json = inputs.ToJsonText(2);

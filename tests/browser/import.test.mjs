@@ -565,10 +565,11 @@ test('field set twice shown at field', { timeout: testTimeout }, async () => {
       'C02.json',
       await readCase('c02-field-under-both-names'),
     );
+    // The second value, out of range, is checked as well.
     const findings = await fieldFindings(page, 'budgetMilliNodeHours');
     assert.deepEqual(
       findings.map((finding) => finding.code),
-      ['field.duplicate'],
+      ['field.duplicate', 'budget.out_of_range'],
     );
     assert.equal(findings[0].path, '/budget_milli_node_hours');
     assert.match(findings[0].text, /budgetMilliNodeHours/);

@@ -515,15 +515,20 @@ TEST(Budget, LenientValueRangeChecked) {
   EXPECT_NE(beyond.findings[0].hint.find("fit in a signed 64-bit integer"),
             std::string::npos);
 
-  // A field set twice has no value for the rules, however it is spelled.
+  // Each value of a field set twice is checked, the lenient one too.
+  const ValidationResult twice = Validate(
+      R"({"budgetMilliNodeHours":"0x1","budgetMilliNodeHours":50000})");
+  ASSERT_EQ(twice.findings.size(), 3u);
+  EXPECT_EQ(twice.findings[0].code, "budget.not_portable");
+  EXPECT_EQ(twice.findings[1].code, "budget.out_of_range");
+  EXPECT_EQ(twice.findings[2].code, "field.duplicate");
+  // A model type read as two different values leaves the range unknown.
   for (
-      const char* text :
-      {R"({"budgetMilliNodeHours":"0x1","budgetMilliNodeHours":50000})",
-       R"({"modelType":true,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":5000})"}) {
-    SCOPED_TRACE(text);
-    for (const Finding& finding : Validate(text).findings) {
-      EXPECT_NE(finding.code, "budget.out_of_range");
-    }
+      const Finding& finding :
+      Validate(
+          R"({"modelType":true,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":5000})")
+          .findings) {
+    EXPECT_NE(finding.code, "budget.out_of_range");
   }
 
   for (
@@ -1071,15 +1076,50 @@ TEST(Duplicate, SameKeyIsNamedOnce) {
   EXPECT_EQ(finding->message, "\"modelType\" is set twice");
 }
 
+// The inputs keep neither value of a field set twice, and no default
+// replaces it: the budget's note names the model type both values agree on.
 TEST(Duplicate, KeepsNeitherValueNorDefaultRange) {
   const ValidationResult result = Validate(
       R"({"modelType":"CLOUD_LOW_ACCURACY_1","model_type":"CLOUD_LOW_ACCURACY_1",)"
       R"("budgetMilliNodeHours":5000})");
-  ASSERT_EQ(result.findings.size(), 1u);
+  ASSERT_EQ(result.findings.size(), 2u);
   EXPECT_EQ(result.findings[0].code, "field.duplicate");
+  EXPECT_EQ(result.findings[1].code, "budget.range_not_checked");
+  EXPECT_EQ(result.findings[1].params.ToJson()["modelType"],
+            "CLOUD_LOW_ACCURACY_1");
   ASSERT_TRUE(result.inputs.has_value());
   EXPECT_FALSE(result.inputs->model_type.has_value());
   EXPECT_EQ(result.inputs->budget_milli_node_hours, 5000);
+}
+
+// Keeping either value of a field set twice must bring up no new error, so
+// each value gets the checks a single one would.
+TEST(Duplicate, ChecksEveryValue) {
+  const struct {
+    const char* text;
+    std::vector<std::string> codes;
+  } rows[] = {
+      {R"({"baseModelId":"A","baseModelId":"A"})",
+       {"base_model_id.invalid", "field.duplicate", "base_model_id.invalid"}},
+      {R"({"modelType":7,"modelType":7})",
+       {"model_type.unknown_number", "field.duplicate",
+        "model_type.unknown_number"}},
+      {R"({"modelType":"CLOUD_HIGH_ACCURACY_1","modelType":"CLOUD_HIGH_ACCURACY_1",)"
+       R"("budgetMilliNodeHours":"5"})",
+       {"field.duplicate", "budget.out_of_range"}},
+      {R"({"budgetMilliNodeHours":"50000","budget_milli_node_hours":"3000000"})",
+       {"field.duplicate", "budget.out_of_range"}},
+      {R"({"modelType":null,"modelType":"X"})",
+       {"field.duplicate", "model_type.unknown_name"}},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text);
+    std::vector<std::string> codes;
+    for (const Finding& finding : Validate(row.text).findings) {
+      codes.push_back(finding.code);
+    }
+    EXPECT_EQ(codes, row.codes);
+  }
 }
 
 TEST(Findings, AreCappedAtOneHundred) {

@@ -41,7 +41,7 @@ nlohmann::json ProbeParse(const std::string& text,
   internal::FindingSink sink(text);
   const std::optional<internal::RawDocument> document =
       internal::ReadJsonText(text, sink);
-  std::vector<internal::FieldValue> fields;
+  internal::FieldValues fields;
   if (document && document->top.kind != internal::ValueKind::kObject) {
     sink.Add(Severity::kError, "message.not_object", "", document->top.span,
              "not an object");
@@ -57,7 +57,7 @@ nlohmann::json ProbeParse(const std::string& text,
     return {{"ok", false}, {"codes", codes}};
   }
   nlohmann::json values = nlohmann::json::object();
-  for (const internal::FieldValue& value : fields) {
+  for (const internal::FieldValue& value : fields.first) {
     const std::string name(value.decl->json_name);
     if (value.decl->kind == FieldKind::kEnum && value.number.value_or(0) != 0) {
       values[name] = *value.number;
