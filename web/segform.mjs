@@ -570,7 +570,32 @@ const isNode =
  * @param {{wasmBinary?: Uint8Array}} [options]
  */
 export async function loadSegform(options) {
+  if (
+    options != null &&
+    (typeof options !== 'object' || Array.isArray(options))
+  ) {
+    throw new TypeError(
+      'segform: loadSegform() takes its options as an object, such as { wasmBinary }',
+    );
+  }
+  for (const name of Object.keys(options ?? {})) {
+    if (name !== 'wasmBinary') {
+      throw new TypeError(
+        `segform: loadSegform() has no option "${name}"; its one option is wasmBinary`,
+      );
+    }
+  }
   let { wasmBinary } = options ?? {};
+  // The glue would report a string, say, as an empty module.
+  if (
+    wasmBinary !== undefined &&
+    !(wasmBinary instanceof ArrayBuffer) &&
+    !ArrayBuffer.isView(wasmBinary)
+  ) {
+    throw new TypeError(
+      'segform: loadSegform() takes wasmBinary as an ArrayBuffer or a typed array',
+    );
+  }
   if (!wasmBinary && isNode) {
     const { readFile } = await import('node:fs/promises');
     wasmBinary = await readFile(new URL('./gen/segform.wasm', import.meta.url));
@@ -651,6 +676,16 @@ export async function loadSegform(options) {
   // copied into the module.
   function run(input, inputIsFile, options) {
     const functionName = inputIsFile ? 'validateFile' : 'validate';
+    // Object.keys() reads a number or true as an object with no keys, and a
+    // string as one whose keys are its indices.
+    if (
+      options != null &&
+      (typeof options !== 'object' || Array.isArray(options))
+    ) {
+      throw new TypeError(
+        `segform: ${functionName}() takes its options as an object, such as { ignoreUnknownFields: true }`,
+      );
+    }
     // A misspelt option would otherwise be dropped without a sign.
     for (const name of Object.keys(options ?? {})) {
       if (name !== 'ignoreUnknownFields') {

@@ -713,6 +713,35 @@ describe('robustness', () => {
     });
   });
 
+  test('options not an object raise TypeError', async () => {
+    for (const options of [5, true, 'abc', ['ignoreUnknownFields']]) {
+      assert.throws(() => segform.validate('{"x": 1}', options), {
+        name: 'TypeError',
+        message:
+          /^segform: validate\(\) takes its options as an object, such as \{ ignoreUnknownFields: true \}$/,
+      });
+    }
+    assert.equal(segform.validate('{"x": 1}', null).ok, false);
+    for (const options of [5, 'abc']) {
+      await assert.rejects(loadSegform(options), {
+        name: 'TypeError',
+        message: /^segform: loadSegform\(\) takes its options as an object/,
+      });
+    }
+    await assert.rejects(loadSegform({ wasmbinary: new Uint8Array() }), {
+      name: 'TypeError',
+      message:
+        /^segform: loadSegform\(\) has no option "wasmbinary"; its one option is wasmBinary$/,
+    });
+    for (const wasmBinary of ['abc', 5, [0, 97, 115, 109]]) {
+      await assert.rejects(loadSegform({ wasmBinary }), {
+        name: 'TypeError',
+        message:
+          /^segform: loadSegform\(\) takes wasmBinary as an ArrayBuffer or a typed array$/,
+      });
+    }
+  });
+
   test('bad options raise TypeError', async () => {
     // "false" is a string, which would read as true.
     for (const value of ['false', 1, {}]) {
