@@ -184,21 +184,32 @@ async function start() {
   elements.validatorStatus.classList.add('status-ok');
   setActionsDisabled(false);
   wireEvents();
-  const restored = restoreText();
   const shared = sharedState(window.location.hash, segform.limits.maxTextBytes);
+  // Without a readable saved text, a link's inputs open at once.
+  const { text: restored, notice } = restoreText(
+    shared?.text === undefined
+      ? 'the defaults are shown'
+      : "the shared link's inputs are shown",
+  );
   if (
     shared?.text !== undefined &&
     (restored === null || restored === shared.text)
   ) {
     changeText(shared.text, 'load');
     saveText(state.text);
+    // A problem with the saved text is told too, or the user would not
+    // know where a text set aside went.
+    const opened = `Opened the inputs from the shared link.${errorsToFix()}`;
     showImportStatus(
-      `Opened the inputs from the shared link.${errorsToFix()}`,
+      notice?.isError ? `${opened} ${notice.message}` : opened,
       [],
-      false,
+      notice?.isError ?? false,
     );
   } else {
     changeText(restored ?? defaultText(), 'load');
+    if (notice) {
+      showImportStatus(notice.message, [], notice.isError);
+    }
   }
   state.editorReady = loadEditor();
   // A link pasted into the address bar of the open page changes only the
@@ -375,21 +386,26 @@ function defaultText() {
 }
 
 /**
- * Reads the text saved by an earlier visit. A value in another format (or
- * storage that cannot be read) is ignored with a notice.
+ * Reads the text saved by an earlier visit. Returns {text, notice}: the
+ * text, or null when there is none to read, and the {message, isError} to
+ * show, or null. A record in another format, or too long, is set aside.
+ * `instead` names what the page shows when there is no text, as in "the
+ * defaults are shown".
  */
-function restoreText() {
+function restoreText(instead) {
   let saved;
   try {
     saved = window.localStorage.getItem(storageKey);
   } catch (error) {
-    showImportStatus(
-      `This browser's storage cannot be read (${describeError(error)}), ` +
-        'so your edits will not be kept after you leave the page.',
-      [],
-      true,
-    );
-    return null;
+    return {
+      text: null,
+      notice: {
+        message:
+          `This browser's storage cannot be read (${describeError(error)}), ` +
+          'so your edits will not be kept after you leave the page.',
+        isError: true,
+      },
+    };
   }
   let saveFailed = false;
   try {
@@ -398,71 +414,75 @@ function restoreText() {
     // Without session storage, no earlier failed save can be read.
   }
   if (saved === null) {
-    if (saveFailed) {
-      showImportStatus(
-        'Saving failed before the page was reloaded, so the edits made ' +
-          'then are missing and the defaults are shown.',
-        [],
-        true,
-      );
-    }
-    return null;
+    const notice = saveFailed
+      ? {
+          message:
+            'Saving failed before the page was reloaded, so the edits made ' +
+            `then are missing and ${instead}.`,
+          isError: true,
+        }
+      : null;
+    return { text: null, notice };
   }
   const text = readSavedRecord(saved);
   if (text === null) {
-    setAsideUnreadRecord(
-      saved,
+    const notRead =
       'The text saved in this browser is not in a format this ' +
-        'page reads, so the defaults are shown.',
-    );
-    return null;
+      `page reads, so ${instead}.`;
+    return { text: null, notice: setAsideUnreadRecord(saved, notRead) };
   }
   if (utf8Length(text) > state.segform.limits.maxTextBytes) {
-    setAsideUnreadRecord(
-      saved,
+    const notRead =
       `The text saved in this browser is longer than ${sizeLimitText()}, ` +
-        'the most this page checks and saves, so the defaults are shown.',
-    );
-    return null;
+      `the most this page checks and saves, so ${instead}.`;
+    return { text: null, notice: setAsideUnreadRecord(saved, notRead) };
   }
   if (saveFailed) {
-    showImportStatus(
-      'Restored the JSON text last saved in this browser. Saving failed ' +
-        'before the page was reloaded, so the last edits may be missing.',
-      [],
-      true,
-    );
-    return text;
+    return {
+      text,
+      notice: {
+        message:
+          'Restored the JSON text last saved in this browser. Saving failed ' +
+          'before the page was reloaded, so the last edits may be missing.',
+        isError: true,
+      },
+    };
   }
-  showImportStatus('Restored the JSON text from your last visit.', [], false);
-  return text;
+  return {
+    text,
+    notice: {
+      message: 'Restored the JSON text from your last visit.',
+      isError: false,
+    },
+  };
 }
 
 /**
  * Copies a saved record that this page cannot read to unreadRecordKey, or
- * turns saving off when the copy fails. The notice of the outcome follows
- * `notRead`, the sentence that names where the record came from.
+ * turns saving off when the copy fails. Returns the notice of the outcome,
+ * {message, isError}, which follows `notRead`, the sentence that names
+ * where the record came from.
  */
 function setAsideUnreadRecord(saved, notRead) {
   try {
     window.localStorage.setItem(unreadRecordKey, saved);
     saveBlockedReason = null;
-    showImportStatus(
-      `${notRead} That text is kept in this browser's storage, ` +
+    return {
+      message:
+        `${notRead} That text is kept in this browser's storage, ` +
         `under the key ${unreadRecordKey}.`,
-      [],
-      true,
-    );
+      isError: true,
+    };
   } catch {
     saveBlockedReason =
       'a save would replace text in another format, which could not ' +
       'be set aside';
-    showImportStatus(
-      `${notRead} Copying that text aside failed, so this page does ` +
+    return {
+      message:
+        `${notRead} Copying that text aside failed, so this page does ` +
         'not save over it.',
-      [],
-      true,
-    );
+      isError: true,
+    };
   }
 }
 
@@ -781,10 +801,11 @@ function wireOtherTabs() {
     if (text === null) {
       // A later version of the page, say, saved it. It is kept as on a
       // reload, before this tab's next save replaces it.
-      setAsideUnreadRecord(
+      const notice = setAsideUnreadRecord(
         event.newValue,
         'Another tab saved text in a format this page does not read.',
       );
+      showImportStatus(notice.message, [], notice.isError);
       return;
     }
     otherText = text;

@@ -57,6 +57,41 @@ test(
   },
 );
 
+// The link's notice once replaced the one about the saved text set aside,
+// so the user never learnt that it existed or where it was kept.
+test(
+  'link opened over unreadable saved text',
+  { timeout: testTimeout },
+  async () => {
+    let link;
+    await withPage(session, { permissions: clipboard }, async ({ page }) => {
+      link = await copyLinkWithBudget(page, '250000');
+    });
+    await withPage(session, {}, async ({ page }) => {
+      const unread = '{"format": "segform-json-text-9", "text": "{}"}';
+      await page.evaluate(
+        (value) => localStorage.setItem('segform.jsonText', value),
+        unread,
+      );
+      await openLink(page, link);
+      assert.equal(await page.inputValue(budget), '250000');
+      assert.equal(
+        await page.textContent('#import-status'),
+        'Opened the inputs from the shared link. The text saved in this ' +
+          "browser is not in a format this page reads, so the shared link's " +
+          "inputs are shown. That text is kept in this browser's storage, " +
+          'under the key segform.jsonText.unread.',
+      );
+      assert.equal(
+        await page.evaluate(() =>
+          localStorage.getItem('segform.jsonText.unread'),
+        ),
+        unread,
+      );
+    });
+  },
+);
+
 test(
   'shared link asks before replacing saved work',
   { timeout: testTimeout },
