@@ -527,7 +527,7 @@ function flushSave() {
     if (savedEditTime() > editTime) {
       return;
     }
-    if (saveBlockedReason !== null) {
+    if (saveBlockedReason !== null && !setAsideAgain()) {
       throw new Error(saveBlockedReason);
     }
     window.localStorage.setItem(storageKey, savedRecord(text));
@@ -582,6 +582,30 @@ function showSaveFailure(error) {
   }
 }
 
+/**
+ * Tries again to copy aside the saved record in another format that keeps
+ * this page from saving, since space may have come free or another tab may
+ * have replaced the record. Returns whether saving may go on.
+ */
+function setAsideAgain() {
+  const saved = window.localStorage.getItem(storageKey);
+  if (saved !== null && readSavedRecord(saved) === null) {
+    try {
+      window.localStorage.setItem(unreadRecordKey, saved);
+    } catch {
+      return false;
+    }
+    showImportStatus(
+      'The text in another format saved in this browser is now kept ' +
+        `under the key ${unreadRecordKey}, so your edits are saved again.`,
+      [],
+      false,
+    );
+  }
+  saveBlockedReason = null;
+  return true;
+}
+
 /** Returns when the saved text was edited (ms since 1970), or 0 if unknown. */
 function savedEditTime() {
   const editTime = Number(window.localStorage.getItem(editTimeKey));
@@ -590,6 +614,14 @@ function savedEditTime() {
 }
 
 window.addEventListener('pagehide', flushSave);
+// With saving failing, leaving the page would lose the edits since, so the
+// browser asks first. The save is tried once more before it does.
+window.addEventListener('beforeunload', (event) => {
+  flushSave();
+  if (unsavedText !== null) {
+    event.preventDefault();
+  }
+});
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') {
     flushSave();

@@ -10,6 +10,7 @@ import {
   allFindings,
   importFile,
   readFormValues,
+  reloadPastPrompt,
   savedText,
   testTimeout,
   useSession,
@@ -410,20 +411,22 @@ test('unread record not saved over', { timeout: testTimeout }, async () => {
       await page.textContent('#save-failed-text'),
       /^Saving the text in this browser failed: a save would replace text in another format, which could not be set aside\. Edits made since/,
     );
-    // Space comes free, but leaving the page still does not replace it.
+    // Once space comes free, the next save copies the record aside first.
+    // Saving stayed off until a reload.
     await freeStorage(page);
-    await page.reload();
-    await page.locator('#validator-status.status-ok').waitFor();
-    assert.equal(
-      await page.evaluate(() => localStorage.getItem('segform.jsonText')),
-      record,
-    );
-    // This time the copy fits.
+    await page.fill(budget, '260000');
+    await page.locator('#save-failed-bar').waitFor({ state: 'hidden' });
     assert.equal(
       await page.evaluate(() =>
         localStorage.getItem('segform.jsonText.unread'),
       ),
       record,
+    );
+    assert.match(await savedText(page), /"budgetMilliNodeHours": 260000/);
+    assert.equal(
+      await page.textContent('#import-status'),
+      'The text in another format saved in this browser is now kept under ' +
+        'the key segform.jsonText.unread, so your edits are saved again.',
     );
   });
 });
@@ -442,7 +445,7 @@ test('failed save stays on screen', { timeout: testTimeout }, async () => {
     assert.equal(await page.isHidden('#save-failed-bar'), false);
     assert.equal(await page.textContent('#save-failed-text'), text);
 
-    await page.reload();
+    await reloadPastPrompt(page);
     await page.locator('#validator-status.status-ok').waitFor();
     assert.equal(await page.inputValue(budget), '250000');
     assert.match(
@@ -482,7 +485,8 @@ test(
       await fillStorage(page);
       await page.fill('#field-baseModelId', '1'.repeat(200));
       await page.locator('#save-failed-bar').waitFor();
-      await page.reload();
+      // The edit is not saved, so the page asks before it is left.
+      await reloadPastPrompt(page);
       await page.locator('#validator-status.status-ok').waitFor();
       assert.match(
         await page.textContent('#import-status'),

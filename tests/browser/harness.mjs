@@ -140,6 +140,23 @@ async function guardContext(context, serverUrl, problems) {
   });
 }
 
+// Pages whose next beforeunload dialog the guard accepts.
+const leavingExpected = new WeakSet();
+
+/**
+ * Reloads a page that must ask before it is left, since it holds edits it
+ * could not save, and accepts the question.
+ */
+export async function reloadPastPrompt(page) {
+  leavingExpected.add(page);
+  await page.reload();
+  assert.equal(
+    leavingExpected.has(page),
+    false,
+    'the page did not ask before it was left',
+  );
+}
+
 /**
  * Records a page's console errors and Content-Security-Policy messages,
  * page errors, dialogs and requests with schemes other than http(s), data
@@ -158,6 +175,10 @@ export function guardPage(page, problems) {
     problems.push(`page error: ${error.message}`),
   );
   page.on('dialog', (dialog) => {
+    if (dialog.type() === 'beforeunload' && leavingExpected.delete(page)) {
+      dialog.accept().catch(() => {});
+      return;
+    }
     problems.push(`dialog opened: ${dialog.type()} ${dialog.message()}`);
     dialog.dismiss().catch(() => {});
   });
