@@ -63,8 +63,10 @@ Options:
                       Report keys that are not fields as warnings, not
                       errors, as proto3 JSON parsers do with this option;
                       format leaves them out of its output.
-  -h, --help          Print this help and exit.
-  --version           Print the version and exit.
+  -h, --help          Print this help and exit. After a command, it may
+                      come anywhere before --, and no FILE is read.
+  --version           Print the version and exit. It may come wherever
+                      --help may, and --help wins when both are given.
 
 FILE may be - to read standard input, reported as <stdin>, once. After --, every
 argument is a FILE, even one that starts with -. A UTF-8 byte-order mark at
@@ -358,30 +360,53 @@ int RunFormat(const std::vector<std::string>& arguments) {
   return result.ok() ? kExitOk : kExitFindings;
 }
 
-int Run(std::vector<std::string> arguments) {
-  if (arguments.empty()) return UsageError("missing command");
-  const std::string command = arguments[0];
-  arguments.erase(arguments.begin());
-  if (command == "-h" || command == "--help" || command == "help") {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  // Help anywhere among the options, but not after "--", where "-h" is a
-  // file's name, nor as the value of --format, which is reported as one.
+// A request among a command's options to print the help or the version in
+// place of running the command.
+enum class InfoRequest { kNone, kHelp, kVersion };
+
+// Finds -h, --help or --version among a command's options, which may come
+// anywhere, even after a FILE. Help wins when both are given. The search
+// stops at "--", after which "-h" is a file's name, and skips the value of
+// --format, which is reported as a wrong format.
+InfoRequest FindInfoRequest(const std::vector<std::string>& arguments) {
+  InfoRequest request = InfoRequest::kNone;
   for (size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
     if (argument == "--") break;
     if (argument == "--format") {
       ++i;
-      continue;
-    }
-    if (argument == "-h" || argument == "--help") {
-      std::cout << kUsage;
-      return kExitOk;
+    } else if (argument == "-h" || argument == "--help") {
+      return InfoRequest::kHelp;
+    } else if (argument == "--version") {
+      request = InfoRequest::kVersion;
     }
   }
-  if (command == "--version") {
-    if (!arguments.empty()) return UsageError("--version takes no arguments");
+  return request;
+}
+
+int Run(std::vector<std::string> arguments) {
+  if (arguments.empty()) return UsageError("missing command");
+  const std::string command = arguments[0];
+  arguments.erase(arguments.begin());
+  const InfoRequest request = FindInfoRequest(arguments);
+  const bool help_command =
+      command == "-h" || command == "--help" || command == "help";
+  // In the command's place, help and the version take no arguments, as
+  // fields and schema take none. Among a command's options, each of them
+  // is printed whatever the other arguments are.
+  const bool stray_arguments =
+      request == InfoRequest::kNone && !arguments.empty();
+  if (help_command || request == InfoRequest::kHelp) {
+    if (help_command && stray_arguments) {
+      return UsageError(command + " takes no arguments");
+    }
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version" || request == InfoRequest::kVersion) {
+    if (command == "--version" && stray_arguments) {
+      return UsageError("--version takes no arguments");
+    }
     std::cout << "segform " << segform::kVersion << "\n";
     return kExitOk;
   }

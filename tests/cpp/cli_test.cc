@@ -491,6 +491,52 @@ TEST(CliHelp, VersionRejectsArguments) {
       << run.output;
 }
 
+// In the command's place, help takes no arguments, as --version does.
+TEST(CliHelp, HelpRejectsStrayArguments) {
+  for (const std::string command : {"--help", "-h", "help"}) {
+    SCOPED_TRACE(command);
+    const RunResult run = RunCli(command + " extra", /*merge_stderr=*/true);
+    EXPECT_EQ(run.status, 2);
+    EXPECT_EQ(
+        run.output.rfind("segform: " + command + " takes no arguments\n", 0),
+        0u)
+        << run.output;
+  }
+  // Given together, neither is a stray argument of the other.
+  const RunResult both = RunCli("--help --version");
+  EXPECT_EQ(both.status, 0);
+  EXPECT_EQ(both.output.rfind("Usage: segform check", 0), 0u);
+}
+
+TEST(CliHelp, VersionAfterCommand) {
+  const std::string version = "segform " + std::string(kVersion) + "\n";
+  for (const std::string arguments :
+       {"check --version", "format --version", "check --show-source --version",
+        "check /nonexistent/segform.json --version"}) {
+    SCOPED_TRACE(arguments);
+    const RunResult run = RunCli(arguments, /*merge_stderr=*/true);
+    EXPECT_EQ(run.status, 0);
+    EXPECT_EQ(run.output, version);
+  }
+  const RunResult with_help = RunCli("check --version --help");
+  EXPECT_EQ(with_help.status, 0);
+  EXPECT_EQ(with_help.output.rfind("Usage: segform check", 0), 0u);
+  // After "--", --version is a file's name.
+  const RunResult file = RunCli("check -- --version", /*merge_stderr=*/true);
+  EXPECT_EQ(file.status, 2);
+  EXPECT_NE(file.output.find("cannot read --version"), std::string::npos)
+      << file.output;
+}
+
+// Help after a FILE prints the help and reads no file, as documented.
+TEST(CliHelp, HelpAfterFileReadsNothing) {
+  const RunResult run =
+      RunCli("check /nonexistent/segform.json --help", /*merge_stderr=*/true);
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.output.rfind("Usage: segform check", 0), 0u);
+  EXPECT_EQ(run.output.find("cannot read"), std::string::npos);
+}
+
 TEST(CliFields, PrintsDeclarations) {
   const RunResult run = RunCli("fields");
   EXPECT_EQ(run.status, 0);
