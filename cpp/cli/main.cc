@@ -140,6 +140,13 @@ int UsageError(const std::string& message) {
   return kExitUsage;
 }
 
+// Reports an option given twice as a usage error. A second --format would
+// otherwise win without a word, and a repeated flag is rejected too, so
+// that one rule holds for every option.
+int RepeatedOptionError(const std::string& option) {
+  return UsageError(option + " can be given only once");
+}
+
 // Reads at most this much: a file's byte-order mark, the largest text
 // segform reads, and one byte more to tell that a file is too large.
 constexpr size_t kMaxReadBytes = 3 + segform::kMaxTextBytes + 1;
@@ -255,13 +262,14 @@ int RunCheck(const std::vector<std::string>& arguments) {
     } else if (argument == "--") {
       options_ended = true;
     } else if (argument == "--ignore-unknown-fields") {
+      if (options.ignore_unknown_fields) return RepeatedOptionError(argument);
       options.ignore_unknown_fields = true;
     } else if (argument == "--show-source") {
+      if (show_source_given) return RepeatedOptionError(argument);
       show_source = true;
       show_source_given = true;
     } else if (argument == "--format" || argument.rfind("--format=", 0) == 0) {
-      // A second --format would otherwise win without a word.
-      if (format_given) return UsageError("--format can be given only once");
+      if (format_given) return RepeatedOptionError("--format");
       format_given = true;
       if (argument != "--format") {
         format = argument.substr(9);
@@ -341,6 +349,7 @@ int RunFormat(const std::vector<std::string>& arguments) {
     } else if (argument == "--") {
       options_ended = true;
     } else if (argument == "--ignore-unknown-fields") {
+      if (options.ignore_unknown_fields) return RepeatedOptionError(argument);
       options.ignore_unknown_fields = true;
     } else if (argument.size() > 1 && argument[0] == '-') {
       return UsageError("unknown option " + ShownArgument(argument));

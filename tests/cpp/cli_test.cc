@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include "test_util.h"
 
@@ -260,6 +261,27 @@ TEST(CliCheck, ConflictingOptionsAreUsageErrors) {
   EXPECT_EQ(source.status, 2);
   EXPECT_NE(source.output.find("--show-source works with --format text only"),
             std::string::npos);
+}
+
+TEST(CliUsage, RepeatedOptionIsUsageError) {
+  const TempFile file("{}");
+  const std::pair<std::string, std::string> cases[] = {
+      {"check --show-source --show-source ", "--show-source"},
+      {"check --ignore-unknown-fields --ignore-unknown-fields ",
+       "--ignore-unknown-fields"},
+      {"format --ignore-unknown-fields --ignore-unknown-fields ",
+       "--ignore-unknown-fields"},
+  };
+  for (const auto& [arguments, option] : cases) {
+    SCOPED_TRACE(arguments);
+    const RunResult run =
+        RunCli(arguments + file.quoted(), /*merge_stderr=*/true);
+    EXPECT_EQ(run.status, 2);
+    EXPECT_EQ(
+        run.output.rfind("segform: " + option + " can be given only once\n", 0),
+        0u)
+        << run.output;
+  }
 }
 
 TEST(CliCheck, EmptyFileNameIsQuoted) {
