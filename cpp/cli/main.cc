@@ -351,6 +351,11 @@ int RunFormat(const std::vector<std::string>& arguments) {
     } else if (argument == "--ignore-unknown-fields") {
       if (options.ignore_unknown_fields) return RepeatedOptionError(argument);
       options.ignore_unknown_fields = true;
+    } else if (argument == "--show-source" || argument == "--format" ||
+               argument.rfind("--format=", 0) == 0) {
+      // "unknown option" would hide that check takes these options.
+      const std::string option = argument.substr(0, argument.find('='));
+      return UsageError(option + " works with check only; leave it out");
     } else if (argument.size() > 1 && argument[0] == '-') {
       return UsageError("unknown option " + ShownArgument(argument));
     } else {

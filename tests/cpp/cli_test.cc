@@ -409,6 +409,24 @@ TEST(CliFormat, WarningsGoToStandardError) {
   EXPECT_NE(merged.output.find("[budget.zero]"), std::string::npos);
 }
 
+TEST(CliFormat, RejectsCheckOnlyOptions) {
+  const TempFile file("{}");
+  const std::pair<std::string, std::string> cases[] = {
+      {"--format json", "--format"},
+      {"--format=json", "--format"},
+      {"--show-source", "--show-source"},
+  };
+  for (const auto& [option, name] : cases) {
+    SCOPED_TRACE(option);
+    const RunResult run = RunCli("format " + option + " " + file.quoted(),
+                                 /*merge_stderr=*/true);
+    EXPECT_EQ(run.status, 2);
+    EXPECT_EQ(
+        run.output.rfind("segform: " + name + " works with check only", 0), 0u)
+        << run.output;
+  }
+}
+
 TEST(CliFormat, NeverWritesByteOrderMark) {
   const RunResult run =
       RunCli("format " + CasePath("c09-utf8-byte-order-mark"));
