@@ -462,5 +462,9 @@ int main(int argc, char** argv) {
               << ErrorText(output_error) << "\n";
     return kExitUsage;
   }
+  // Findings or messages that could not be written to standard error are
+  // lost as unwritten output is, and no stream is left to report it on.
+  std::fflush(stderr);
+  if (std::ferror(stderr) || !std::cerr) return kExitUsage;
   return status;
 }

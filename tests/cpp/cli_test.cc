@@ -504,6 +504,29 @@ TEST(CliOutput, FullDiskNamesWriteError) {
       << run.output;
 }
 
+// Findings that cannot be written to standard error are lost as output
+// is, so format exits 2 whether the inputs have an error or a warning.
+TEST(CliOutput, FullStandardErrorExitsTwo) {
+  const TempFile faulty(R"({"modelType":7})");
+  const TempFile warning(R"({"budgetMilliNodeHours":0})");
+  const std::string cli = std::string("'") + SEGFORM_CLI + "' ";
+  const RunResult error_run =
+      RunShell(cli + "format " + faulty.quoted() + " 2>/dev/full");
+  EXPECT_EQ(error_run.status, 2);
+  EXPECT_EQ(error_run.output, "");
+  const RunResult warning_run =
+      RunShell(cli + "format " + warning.quoted() + " 2>/dev/full");
+  EXPECT_EQ(warning_run.status, 2);
+  EXPECT_EQ(warning_run.output, "{}\n");
+  // check writes its findings to standard output, which still works.
+  const RunResult check_run =
+      RunShell(cli + "check " + faulty.quoted() + " 2>/dev/full");
+  EXPECT_EQ(check_run.status, 1);
+  EXPECT_NE(check_run.output.find("[model_type.unknown_number]"),
+            std::string::npos)
+      << check_run.output;
+}
+
 TEST(CliUsage, EscapesControlsInArguments) {
   // ESC [ 2 J, which clears a terminal, made by the shell's printf.
   const std::string escape = "\"$(printf '\\033[2J')\"";
