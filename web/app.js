@@ -103,6 +103,7 @@ const elements = Object.fromEntries(
     'confirm-cancel',
     'confirm-accept',
     'share-button',
+    'share-link',
     'share-dialog',
     'share-cancel',
     'share-accept',
@@ -350,12 +351,31 @@ async function copyShareLink() {
     );
     return;
   }
+  // Without the clipboard, the link goes into a field to copy it from.
+  const showLinkField = (status) => {
+    setActionStatus(status, true);
+    elements.shareLink.value = link.url;
+    elements.shareLink.hidden = false;
+    elements.shareLink.focus();
+    elements.shareLink.select();
+  };
+  if (!navigator.clipboard) {
+    showLinkField(
+      'This browser gives the page no clipboard access, so the link is in ' +
+        'the field below: copy it from there.',
+    );
+    return;
+  }
   try {
     await navigator.clipboard.writeText(link.url);
   } catch (error) {
-    setActionStatus(`Copying the link failed: ${describeError(error)}.`, true);
+    showLinkField(
+      `Copying the link failed: ${describeError(error)}. The link is in ` +
+        'the field below: copy it from there.',
+    );
     return;
   }
+  elements.shareLink.hidden = true;
   setActionStatus(
     'Copied a link that opens these inputs; it holds them in its fragment, ' +
       'which is not sent to any server.',
@@ -739,6 +759,8 @@ function changeText(newText, origin) {
   state.text = text;
   state.result = result;
   state.spans = memberSpans(result);
+  // A link shown to copy by hand contains the earlier text.
+  elements.shareLink.hidden = true;
   if (origin !== 'import') {
     state.importedFileName = null;
   }

@@ -57,6 +57,63 @@ test(
   },
 );
 
+// Without the clipboard, Copy share link once showed a JavaScript error
+// ("Cannot read properties of undefined") and gave no way to the link.
+test(
+  'share link shown without clipboard',
+  { timeout: testTimeout },
+  async () => {
+    const setups = [
+      {
+        name: 'denied',
+        script: () => {
+          navigator.clipboard.writeText = () =>
+            Promise.reject(
+              new DOMException('Write permission denied.', 'NotAllowedError'),
+            );
+        },
+        status:
+          /^Copying the link failed: .*Write permission denied.*\. The link is in the field below: copy it from there\.$/,
+      },
+      {
+        name: 'missing',
+        script: () => {
+          Object.defineProperty(Navigator.prototype, 'clipboard', {
+            get: () => undefined,
+          });
+        },
+        status:
+          /^This browser gives the page no clipboard access, so the link is in the field below: copy it from there\.$/,
+      },
+    ];
+    for (const { name, script, status } of setups) {
+      let link;
+      const options = {
+        beforeLoad: (context) => context.addInitScript(script),
+      };
+      await withPage(session, options, async ({ page }) => {
+        await page.fill(budget, '250000');
+        await page.click('#share-button');
+        assert.match(await page.textContent('#action-status'), status, name);
+        link = await page.inputValue('#share-link');
+        assert.equal(
+          await page.evaluate(() => document.activeElement.id),
+          'share-link',
+          name,
+        );
+        // An edit leaves the link out of date, so it goes.
+        await page.fill(budget, '260000');
+        assert.equal(await page.isHidden('#share-link'), true, name);
+      });
+      assert.ok(link.startsWith(`${session.url}#state=`), link);
+      await withPage(session, {}, async ({ page }) => {
+        await openLink(page, link);
+        assert.equal(await page.inputValue(budget), '250000', name);
+      });
+    }
+  },
+);
+
 // The link's notice once replaced the one about the saved text set aside,
 // so the user never learnt that it existed or where it was kept.
 test(
