@@ -1648,6 +1648,10 @@ function focusFirstInvalid() {
 function exportText(kind) {
   const { objectSpan } = state.spans ?? {};
   const canonical = state.result.canonicalJson !== '';
+  // Inputs with errors, alone, are the text byte for byte.
+  if (!canonical && kind !== 'pipeline' && !state.result.pipelineRequest) {
+    return state.text;
+  }
   let inputs;
   if (canonical) {
     inputs = state.result.canonicalJson.trimEnd();
@@ -1661,8 +1665,6 @@ function exportText(kind) {
     if (indent !== '') {
       inputs = inputs.replaceAll(`\n${indent}`, '\n');
     }
-  } else if (kind !== 'pipeline' && !state.result.pipelineRequest) {
-    inputs = state.text.trim();
   } else {
     // Text that is not an object cannot go into a request, and a request
     // whose inputs are not an object has no inputs to export alone.

@@ -1289,6 +1289,26 @@ test('export with errors asks first', { timeout: testTimeout }, async () => {
   });
 });
 
+// Export as written once dropped the text's first indentation, took two
+// spaces off the lines after it and added a newline.
+test(
+  'text with errors exported exactly',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const text = '  {"modelType": "FAST",\n    "budgetMilliNodeHours": 5}';
+      await setEditorText(page, text);
+      await page.click('#export-button');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#confirm-accept'),
+      ]);
+      assert.equal(await readFile(await download.path(), 'utf8'), text);
+    });
+  },
+);
+
 test('invalid control reports validity', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await page.fill(budget, '5000');
