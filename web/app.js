@@ -1173,7 +1173,8 @@ function renderFormNote(result) {
   );
   // Without the editor, the text can still be replaced whole.
   const remedy = state.editorFailed
-    ? 'Import a file or reset to the defaults; the editor did not load.'
+    ? 'The editor did not load, so to keep this text, Export it as written ' +
+      'and fix it elsewhere; or Import a file or reset to the defaults.'
     : 'Fix the text in the editor.';
   const unreadable = result.pipelineRequest
     ? 'the request has no trainingTaskInputs object'

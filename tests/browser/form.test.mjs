@@ -516,7 +516,7 @@ test('editor load failure note', { timeout: testTimeout }, async () => {
     );
     assert.match(
       await page.textContent('#form-note'),
-      /Import a file or reset to the defaults; the editor did not load\.$/,
+      /The editor did not load, so to keep this text, Export it as written and fix it elsewhere; or Import a file or reset to the defaults\.$/,
     );
     await page.click('#reset-button');
     assert.equal(await page.inputValue(budget), '192000');
