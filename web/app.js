@@ -1018,6 +1018,7 @@ function wireImportEvents() {
       event.preventDefault();
       // A file's byte-order mark is dropped as it is decoded; pasted text
       // may still start with one.
+      latestImport += 1;
       importText(text.replace(/^\ufeff/, ''), null);
     }
   });
@@ -1847,7 +1848,13 @@ function isOverSizeLimit(edits) {
   return growth > 0 && utf8Length(state.text) + growth > max;
 }
 
+// The number of the latest import. A file import that waits (to read the
+// file, or for the editor) gives way to any import that began after it.
+let latestImport = 0;
+
 async function importFile(file) {
+  latestImport += 1;
+  const ticket = latestImport;
   const name = isolateBidi(file.name);
   if (file.size > state.segform.limits.maxTextBytes + 3) {
     showRejectedImport(
@@ -1861,10 +1868,15 @@ async function importFile(file) {
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    showRejectedImport(
-      `Reading ${name} failed: ${describeError(error)}. Choose the file again.`,
-      [],
-    );
+    if (ticket === latestImport) {
+      showRejectedImport(
+        `Reading ${name} failed: ${describeError(error)}. Choose the file again.`,
+        [],
+      );
+    }
+    return;
+  }
+  if (ticket !== latestImport) {
     return;
   }
   const result = callValidator(() => state.segform.validateFile(bytes));
@@ -1878,7 +1890,16 @@ async function importFile(file) {
     !state.editor &&
     !state.editorFailed
   ) {
+    showImportStatus(
+      `${name} has errors to fix in the editor, so it loads once the ` +
+        'editor has loaded.',
+      [],
+      false,
+    );
     await state.editorReady;
+    if (ticket !== latestImport) {
+      return;
+    }
   }
   if (rejectUnreadable(result, name)) {
     return;

@@ -206,9 +206,16 @@ export async function importFile(page, name, bytes) {
     mimeType: 'application/json',
     buffer: Buffer.from(bytes),
   });
+  // A file with errors imported before the editor has loaded waits for
+  // it, with a status that says so, which is not yet the result.
   await page.waitForFunction((before) => {
-    const current = document.getElementById('import-status').firstChild;
-    return current !== null && current !== before;
+    const status = document.getElementById('import-status');
+    const current = status.firstChild;
+    return (
+      current !== null &&
+      current !== before &&
+      !status.textContent.endsWith('loads once the editor has loaded.')
+    );
   }, previous);
   await previous.dispose();
 }

@@ -825,3 +825,55 @@ test(
     });
   },
 );
+
+// A file with errors waits for the editor to load. It once showed nothing
+// while it waited, and then replaced a file imported after it.
+test('later import wins over waiting', { timeout: testTimeout }, async () => {
+  let release;
+  const editorHeld = new Promise((resolve) => {
+    release = resolve;
+  });
+  const options = {
+    async beforeLoad(context) {
+      await context.route('**/gen/editor.js', async (route) => {
+        await editorHeld;
+        await route.fallback();
+      });
+    },
+  };
+  await withPage(session, options, async ({ page }) => {
+    // Set directly, since importFile waits for the import's result.
+    await page.setInputFiles('#import-input', {
+      name: 'first-broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"modelType": '),
+    });
+    await page
+      .locator('#import-status', {
+        hasText:
+          'first-broken.json has errors to fix in the editor, so it loads ' +
+          'once the editor has loaded.',
+      })
+      .waitFor();
+    await importFile(
+      page,
+      'second-valid.json',
+      '{"budgetMilliNodeHours": "250000"}',
+    );
+    assert.equal(
+      await page.textContent('#import-status'),
+      'Loaded second-valid.json. It is valid.',
+    );
+    release();
+    await page.locator('#editor-loading').waitFor({ state: 'detached' });
+    await page.waitForTimeout(200);
+    assert.equal(
+      await page.textContent('#import-status'),
+      'Loaded second-valid.json. It is valid.',
+    );
+    assert.equal(
+      await page.inputValue('#field-budgetMilliNodeHours'),
+      '250000',
+    );
+  });
+});
