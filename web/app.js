@@ -848,6 +848,15 @@ function wireEvents() {
 function wireOtherTabs() {
   let otherText = null;
   window.addEventListener('storage', (event) => {
+    // A tab that saves the text already saved, as when it opens this tab's
+    // inputs, changes only the edit time. The notice is then out of date.
+    if (event.key === editTimeKey && !elements.otherTabBar.hidden) {
+      const saved = window.localStorage.getItem(storageKey);
+      if (saved !== null && readSavedRecord(saved) === state.text) {
+        elements.otherTabBar.hidden = true;
+      }
+      return;
+    }
     if (event.key !== storageKey || event.newValue === null) {
       return;
     }

@@ -177,6 +177,25 @@ test(
   },
 );
 
+// A tab that opens the other tab's inputs saves the text saved already, so
+// the browser reports no change of it, and the other tab's notice stayed.
+test('notice goes when inputs agree', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page, context }) => {
+    const other = await context.newPage();
+    await other.goto(session.url);
+    await other.locator('#validator-status.status-ok').waitFor();
+    await page.fill(budget, '250000');
+    await other.locator('#other-tab-bar').waitFor();
+    await other.fill(budget, '300000');
+    await page.locator('#other-tab-bar').waitFor();
+    assert.equal(await other.isHidden('#other-tab-bar'), false);
+
+    await page.click('#open-tab-button');
+    assert.equal(await page.inputValue(budget), '300000');
+    await other.locator('#other-tab-bar').waitFor({ state: 'hidden' });
+  });
+});
+
 test('other tab save shows notice', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page, context }) => {
     const other = await context.newPage();
