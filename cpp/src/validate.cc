@@ -823,6 +823,9 @@ ValidationResult CheckPipelineRequest(std::string_view text,
           internal::Format("Use \"{}\".", {uri}));
       finding.params.Set(Param::kExpected, uri);
       finding.params.Set(Param::kActual, definition->value.text);
+      // The inputs are another task's, so they are not printed or exported
+      // as image segmentation inputs.
+      inputs_in_doubt = true;
     }
   }
 

@@ -180,13 +180,15 @@ test(
   { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
-      // The request's definition is wrong, and it has a member the API
+      // A label of the request is set twice, and it has a member the API
       // rejects; its inputs are valid, in snake_case.
       await importFile(
         page,
         'request.json',
         encoder.encode(
-          '{"displayName": "a", "trainingTaskDefinition": "gs://x.yaml", "priority": 1,\n' +
+          '{"displayName": "a", "trainingTaskDefinition": "gs://google-cloud-aiplatform/' +
+            'schema/trainingjob/definition/automl_image_segmentation_1.0.0.yaml",\n' +
+            ' "labels": {"team": "a", "team": "b"}, "priority": 1,\n' +
             ' "trainingTaskInputs": {"model_type": "CLOUD_LOW_ACCURACY_1"}}',
         ),
       );
@@ -211,7 +213,7 @@ test(
         await page.$$eval('#confirm-list [data-code]', (items) =>
           items.map((item) => item.dataset.code),
         ),
-        ['pipeline.task_definition', 'pipeline.unknown_field'],
+        ['json.duplicate_key', 'pipeline.unknown_field'],
       );
       await page.click('#confirm-cancel');
       assert.equal(
@@ -221,6 +223,31 @@ test(
     });
   },
 );
+
+// A request for another task has inputs that are not image segmentation
+// inputs, and they were exported as such.
+test('other task inputs not exported', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const text =
+      '{"displayName": "a", "trainingTaskDefinition": "gs://google-cloud-aiplatform/' +
+      'schema/trainingjob/definition/automl_image_classification_1.0.0.yaml",\n' +
+      ' "trainingTaskInputs": {"modelType": "CLOUD_LOW_ACCURACY_1"}}';
+    await importFile(page, 'request.json', encoder.encode(text));
+    assert.equal(
+      await page.textContent('#preview-note'),
+      'Fix the 1 error first; the JSON to export appears here once the inputs are valid.',
+    );
+    await page.click('#export-button');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    assert.deepEqual(
+      await page.$$eval('#confirm-list [data-code]', (items) =>
+        items.map((item) => item.dataset.code),
+      ),
+      ['pipeline.task_definition'],
+    );
+    await page.click('#confirm-cancel');
+  });
+});
 
 test(
   'request parent that is no location asks',

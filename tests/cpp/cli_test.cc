@@ -451,14 +451,24 @@ TEST(CliHelp, HelpAndVersion) {
 }
 
 TEST(CliFormat, PrintsValidInputsOfFaultyRequest) {
-  // The request's definition is wrong, and its inputs are valid.
+  // A label of the request is set twice, and its inputs are valid.
   const TempFile request(
-      R"({"displayName": "a", "trainingTaskDefinition": "gs://x.yaml",)"
+      R"({"displayName": "a", "trainingTaskDefinition": ")" +
+      std::string(ImageSegmentationInputsDecl().schema_uri) +
+      R"(", "labels": {"team": "a", "team": "b"},)"
       R"( "trainingTaskInputs": {"model_type": "CLOUD_LOW_ACCURACY_1"}})");
   const RunResult run = RunCli("format " + request.quoted());
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(nlohmann::json::parse(run.output),
             nlohmann::json({{"modelType", "CLOUD_LOW_ACCURACY_1"}}));
+  // Inputs of a request for another task are not image segmentation
+  // inputs, so they print nothing.
+  const TempFile other_task(
+      R"({"displayName": "a", "trainingTaskDefinition": "gs://x.yaml",)"
+      R"( "trainingTaskInputs": {"model_type": "CLOUD_LOW_ACCURACY_1"}})");
+  const RunResult other = RunCli("format " + other_task.quoted());
+  EXPECT_EQ(other.status, 1);
+  EXPECT_EQ(other.output, "");
   // Inputs with an error print nothing.
   const TempFile faulty(R"({"budgetMilliNodeHours": "5"})");
   const RunResult nothing = RunCli("format " + faulty.quoted());
