@@ -833,8 +833,15 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   if (inputs_member != nullptr) {
     const internal::Span span = inputs_member->value.span;
     if (inputs_member->value.kind != ValueKind::kObject) {
+      // trainingTaskInputs is a google.protobuf.Value, for which proto3
+      // JSON reads null as a null value, not as the field left out.
       sink.Add(Severity::kError, "pipeline.inputs_not_object", inputs_pointer,
-               span, "trainingTaskInputs must be an object",
+               span,
+               inputs_member->value.kind == ValueKind::kNull
+                   ? "trainingTaskInputs must be an object; null is not "
+                     "read as absent here, since the field takes any JSON "
+                     "value"
+                   : "trainingTaskInputs must be an object",
                "Put the training inputs in { }.");
     } else {
       result = CheckText(text.substr(span.begin, span.end - span.begin),

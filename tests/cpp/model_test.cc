@@ -747,6 +747,23 @@ TEST(CreateRequest, RejectsPipelineThatIsNoObject) {
   }
 }
 
+// proto3 JSON reads null as a null value for google.protobuf.Value, the
+// type of trainingTaskInputs, so the message says that null is not absence
+// there, where everywhere else it is.
+TEST(PipelineRequest, NullInputsAreNotAbsent) {
+  const ValidationResult null_inputs =
+      Validate(RequestStart() + R"("trainingTaskInputs":null})");
+  ASSERT_EQ(null_inputs.findings.size(), 1u);
+  EXPECT_EQ(null_inputs.findings[0].code, "pipeline.inputs_not_object");
+  EXPECT_NE(null_inputs.findings[0].message.find("null is not read as absent"),
+            std::string::npos);
+  const ValidationResult array_inputs =
+      Validate(RequestStart() + R"("trainingTaskInputs":[]})");
+  ASSERT_EQ(array_inputs.findings.size(), 1u);
+  EXPECT_EQ(array_inputs.findings[0].message,
+            "trainingTaskInputs must be an object");
+}
+
 // Keys set twice are reported at any depth of a request. Inside the checked
 // inputs, their own check reports them once. Inside an array given as the
 // inputs, or a second trainingTaskInputs, which is not checked, the request
