@@ -198,7 +198,7 @@ async function start() {
   ) {
     changeText(shared.text, 'load');
     saveText(state.text);
-    // A problem with the saved text is told too, or the user would not
+    // The notice about the saved text is shown too, or the user would not
     // know where a text set aside went.
     const opened = `Opened the inputs from the shared link.${errorsToFix()}`;
     showImportStatus(
@@ -635,7 +635,7 @@ function savedEditTime() {
 
 window.addEventListener('pagehide', flushSave);
 // With saving failing, leaving the page would lose the edits since, so the
-// browser asks first. The save is tried once more before it does.
+// browser shows a leave-page prompt first, after one more try to save.
 window.addEventListener('beforeunload', (event) => {
   flushSave();
   if (unsavedText !== null) {
@@ -954,8 +954,8 @@ function wireFormEvents() {
       setActionStatus(sizeNote(), true);
       return;
     }
-    // Cleared only now: cleared and set again in one task, a status would
-    // not change for a screen reader.
+    // Cleared only here, because a status cleared and set again in one task
+    // does not change for a screen reader.
     elements.actionStatus.textContent = '';
     if (edits.length > 0) {
       editText(edits, 'form');
@@ -1820,9 +1820,9 @@ async function copyJson(kind) {
 }
 
 function setActionStatus(text, isError) {
-  // A status the same as the one shown changes nothing in the region, so
-  // a screen reader would not say it again: a no-break space at its end,
-  // there one time in two, makes each a change.
+  // A status equal to the one shown changes nothing in the region, so a
+  // screen reader would not read it again. A no-break space at its end,
+  // added and dropped in turn, makes each repeat a change.
   elements.actionStatus.textContent =
     elements.actionStatus.textContent === text ? `${text}\u00a0` : text;
   elements.actionStatus.classList.toggle('status-error', isError);
