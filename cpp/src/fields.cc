@@ -745,13 +745,14 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
     FieldValue& value = values[index];
     if (const RawMember* first = value.member) {
       ReportDuplicate(first->key, field->json_name, member, sink);
-      // A field first set to null is present once set again, so no default
-      // replaces it, but which value counts is not known.
+      // A field first set to null is present once set again, and a null
+      // set again is kept too: the rules compare the model types the
+      // values stand for, null as the default.
       value.decl = field;
+      FieldValue& again = repeated.emplace_back();
+      again.decl = field;
+      again.member = &member;
       if (member.value.kind != ValueKind::kNull) {
-        FieldValue& again = repeated.emplace_back();
-        again.decl = field;
-        again.member = &member;
         ReadValue(*field, member, options, again, sink);
       }
       continue;

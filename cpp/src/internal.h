@@ -285,8 +285,9 @@ struct FieldValues {
   // declaration order. The form, the inputs and the rules between fields
   // take these.
   std::vector<FieldValue> first;
-  // The values of fields set again, in the text's order. Each is checked as
-  // a first value is, so that keeping either of two brings up no new error.
+  // The values of fields set again, in the text's order, null ones too.
+  // Each is checked as a first value is, so that keeping either of two
+  // brings up no new error.
   std::vector<FieldValue> repeated;
 };
 

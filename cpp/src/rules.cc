@@ -74,20 +74,37 @@ void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
   }
 }
 
-// Returns the enum name the service will use for the selector field: its
-// default when the field is absent or at its zero value, or an empty view
-// when the input's value is not a known one. A spelling only Python reads
-// counts as what Python reads.
-std::string_view EffectiveSelector(const std::vector<FieldValue>& fields,
-                                   const FieldDecl& selector) {
-  const FieldValue* value = FindValue(fields, &selector);
+// Returns the enum name the service will use for one value of the selector
+// field: its default for null or the zero value, or an empty view when the
+// value is not a known one. A spelling only Python reads counts as what
+// Python reads.
+std::string_view EffectiveName(const FieldDecl& selector,
+                               const FieldValue& value) {
   const int64_t number =
-      value == nullptr
+      value.member->value.kind == ValueKind::kNull
           ? 0
-          : value->number.value_or(value->lenient_number.value_or(-1));
+          : value.number.value_or(value.lenient_number.value_or(-1));
   if (number == 0) return selector.service_default;
   const EnumValueDecl* known = selector.enum_type->FindByNumber(number);
   return known == nullptr ? std::string_view() : known->name;
+}
+
+// Returns the enum name the service will use for the selector field: its
+// default when the field is absent, the name every value of it agrees on,
+// or an empty view when a value is not a known one or two values disagree.
+std::string_view EffectiveSelector(const FieldValues& values,
+                                   const FieldDecl& selector) {
+  // The first slot of a field first set to null and then set again is
+  // present, so FindValue finds it.
+  const FieldValue* first = FindValue(values.first, &selector);
+  if (first == nullptr) return selector.service_default;
+  const std::string_view name = EffectiveName(selector, *first);
+  for (const FieldValue& again : values.repeated) {
+    if (again.decl == &selector && EffectiveName(selector, again) != name) {
+      return {};
+    }
+  }
+  return name;
 }
 
 // Returns true when the budget's documented range, and its documented
@@ -99,14 +116,11 @@ bool RangeApplies(const ConditionalRange& range, std::string_view model_type) {
 
 // Checks a budget above 0 against the range of the model type in effect,
 // and notes a model type whose range is not documented if note_unchecked.
-void CheckBudgetRange(const std::vector<FieldValue>& fields,
-                      const FieldValue& budget, int64_t value,
-                      bool note_unchecked, FindingSink& sink) {
+void CheckBudgetRange(std::string_view model_type, const FieldValue& budget,
+                      int64_t value, bool note_unchecked, FindingSink& sink) {
   const FieldDecl& field = *budget.decl;
   const RawMember& member = *budget.member;
   const ConditionalRange& range = *field.range;
-  const std::string_view model_type =
-      EffectiveSelector(fields, *Fields().budget_selector);
   if (model_type.empty()) return;  // an unknown model type is reported already
   if (!RangeApplies(range, model_type)) {
     if (!note_unchecked) return;
@@ -138,8 +152,10 @@ void CheckBudgetRange(const std::vector<FieldValue>& fields,
   }
 }
 
-void CheckBudget(const std::vector<FieldValue>& fields,
-                 const FieldValue& budget, FindingSink& sink) {
+// Checks a budget against the model type in effect, as EffectiveSelector
+// gives it.
+void CheckBudget(std::string_view model_type, const FieldValue& budget,
+                 FindingSink& sink) {
   // A spelling that one parser reads, or none ("0x1", " 5000", "5 000"),
   // is an error of its own, whose hint gives the value to write. That value
   // is checked too, so that writing it brings up no new error. A 0 needs no
@@ -166,8 +182,6 @@ void CheckBudget(const std::vector<FieldValue>& fields,
     // proto3 does not tell 0 from unset, so the service applies its default.
     // The schema documents that default only for the model types its range
     // is documented for, so for another type it is not named.
-    const std::string_view model_type =
-        EffectiveSelector(fields, *Fields().budget_selector);
     const bool documented = RangeApplies(*field.range, model_type);
     Finding& finding = sink.Add(
         Severity::kWarning, Code(field, "zero"), MemberPointer(member.key),
@@ -190,7 +204,7 @@ void CheckBudget(const std::vector<FieldValue>& fields,
     }
     return;
   }
-  CheckBudgetRange(fields, budget, value, !lenient, sink);
+  CheckBudgetRange(model_type, budget, value, !lenient, sink);
 }
 
 bool IsGeneratedId(std::string_view id) {
@@ -375,32 +389,15 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
 
 }  // namespace
 
-// Returns the number a selector value counts as: its own, the one a
-// lenient parser reads, or -1 when it has neither.
-int64_t SelectorNumber(const FieldValue& value) {
-  return value.number.value_or(value.lenient_number.value_or(-1));
-}
-
 void CheckSegmentationRules(const FieldValues& values, FindingSink& sink) {
-  // The fields a budget's range depends on. A model type set twice to
-  // different values leaves the range unknown, as an unknown model type does.
-  std::vector<FieldValue> context = values.first;
-  const FieldDecl* selector = Fields().budget_selector;
-  for (const FieldValue& again : values.repeated) {
-    if (again.decl != selector) continue;
-    for (FieldValue& first : context) {
-      if (first.decl == selector &&
-          SelectorNumber(first) != SelectorNumber(again)) {
-        first.number.reset();
-        first.lenient_number.reset();
-      }
-    }
-  }
+  const std::string_view model_type =
+      EffectiveSelector(values, *Fields().budget_selector);
   const auto check = [&](const FieldValue& value) {
+    if (value.member->value.kind == ValueKind::kNull) return;
     if (value.decl == Fields().model_type) {
       CheckModelType(value, sink);
     } else if (value.decl == Fields().budget) {
-      CheckBudget(context, value, sink);
+      CheckBudget(model_type, value, sink);
     } else if (value.decl == Fields().base_model_id) {
       CheckBaseModelId(value, sink);
     }

@@ -1076,8 +1076,9 @@ TEST(Duplicate, SameKeyIsNamedOnce) {
   EXPECT_EQ(finding->message, "\"modelType\" is set twice");
 }
 
-// The inputs keep neither value of a field set twice, and no default
-// replaces it: the budget's note names the model type both values agree on.
+// The inputs keep neither value of a field set twice, null included, and
+// no default replaces it: the budget's note names the model type both
+// values agree on.
 TEST(Duplicate, KeepsNeitherValueNorDefaultRange) {
   const ValidationResult result = Validate(
       R"({"modelType":"CLOUD_LOW_ACCURACY_1","model_type":"CLOUD_LOW_ACCURACY_1",)"
@@ -1090,6 +1091,10 @@ TEST(Duplicate, KeepsNeitherValueNorDefaultRange) {
   ASSERT_TRUE(result.inputs.has_value());
   EXPECT_FALSE(result.inputs->model_type.has_value());
   EXPECT_EQ(result.inputs->budget_milli_node_hours, 5000);
+  const ValidationResult null_second =
+      Validate(R"({"baseModelId":"m1","baseModelId":null})");
+  ASSERT_TRUE(null_second.inputs.has_value());
+  EXPECT_FALSE(null_second.inputs->base_model_id.has_value());
 }
 
 // Keeping either value of a field set twice must bring up no new error, so
@@ -1111,6 +1116,20 @@ TEST(Duplicate, ChecksEveryValue) {
        {"field.duplicate", "budget.out_of_range"}},
       {R"({"modelType":null,"modelType":"X"})",
        {"field.duplicate", "model_type.unknown_name"}},
+      // null and MODEL_TYPE_UNSPECIFIED stand for the default model type,
+      // so they agree with it, and the budget's range applies.
+      {R"({"modelType":null,"modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":1})",
+       {"field.duplicate", "budget.out_of_range"}},
+      {R"({"modelType":null,"model_type":null,"budgetMilliNodeHours":1})",
+       {"field.duplicate", "budget.out_of_range"}},
+      {R"({"modelType":"MODEL_TYPE_UNSPECIFIED","modelType":"CLOUD_HIGH_ACCURACY_1",)"
+       R"("budgetMilliNodeHours":1})",
+       {"model_type.unspecified", "field.duplicate", "budget.out_of_range"}},
+      // Model types that disagree leave the range unchecked, in either order.
+      {R"({"modelType":"CLOUD_LOW_ACCURACY_1","modelType":null,"budgetMilliNodeHours":1})",
+       {"field.duplicate"}},
+      {R"({"modelType":null,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":1})",
+       {"field.duplicate"}},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
