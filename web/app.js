@@ -478,6 +478,17 @@ function restoreText(instead) {
 }
 
 /**
+ * Returns the text of a saved record, or null when this page cannot open
+ * it: a record in another format, or a text past the size limit.
+ */
+function openableText(record) {
+  const text = readSavedRecord(record);
+  return text !== null && utf8Length(text) <= state.segform.limits.maxTextBytes
+    ? text
+    : null;
+}
+
+/**
  * Copies a saved record that this page cannot read to unreadRecordKey, or
  * turns saving off when the copy fails. Returns the notice of the outcome,
  * {message, isError}, which follows `notRead`, the sentence that names
@@ -495,8 +506,8 @@ function setAsideUnreadRecord(saved, notRead) {
     };
   } catch {
     saveBlockedReason =
-      'a save would replace text in another format, which could not ' +
-      'be set aside';
+      'a save would replace a saved text this page cannot open, which ' +
+      'could not be copied aside';
     return {
       message:
         `${notRead} Copying that text aside failed, so this page does ` +
@@ -609,15 +620,16 @@ function showSaveFailure(error) {
  */
 function setAsideAgain() {
   const saved = window.localStorage.getItem(storageKey);
-  if (saved !== null && readSavedRecord(saved) === null) {
+  if (saved !== null && openableText(saved) === null) {
     try {
       window.localStorage.setItem(unreadRecordKey, saved);
     } catch {
       return false;
     }
+    // Whether this tab's own save then works, the save notice tells.
     showImportStatus(
-      'The text in another format saved in this browser is now kept ' +
-        `under the key ${unreadRecordKey}, so your edits are saved again.`,
+      'The saved text this page could not open is now kept in this ' +
+        `browser's storage, under the key ${unreadRecordKey}.`,
       [],
       false,
     );
@@ -860,14 +872,19 @@ function wireOtherTabs() {
     if (event.key !== storageKey || event.newValue === null) {
       return;
     }
-    const text = readSavedRecord(event.newValue);
+    const text = openableText(event.newValue);
     if (text === null) {
-      // A later version of the page, say, saved it. It is kept as on a
-      // reload, before this tab's next save replaces it.
+      // A later version of the page, say, saved it, or a text past the
+      // limit. It is kept as on a reload, before this tab's next save
+      // replaces it.
       const notice = setAsideUnreadRecord(
         event.newValue,
-        'Another tab saved text in a format this page does not read.',
+        readSavedRecord(event.newValue) === null
+          ? 'Another tab saved text in a format this page does not read.'
+          : `Another tab saved a text longer than ${sizeLimitText()}, the ` +
+              'most this page checks and saves, so it is not offered here.',
       );
+      elements.otherTabBar.hidden = true;
       showImportStatus(notice.message, [], notice.isError);
       return;
     }
@@ -899,17 +916,7 @@ function wireOtherTabs() {
   });
   elements.openTabButton.addEventListener('click', () => {
     elements.otherTabBar.hidden = true;
-    if (
-      otherText !== null &&
-      utf8Length(otherText) > state.segform.limits.maxTextBytes
-    ) {
-      showImportStatus(
-        "The other tab's inputs were not opened: they are longer than " +
-          `${sizeLimitText()}, the most this page checks and saves.`,
-        [],
-        true,
-      );
-    } else if (otherText !== null) {
+    if (otherText !== null) {
       // Undo saves this tab's inputs over the other tab's again, so the
       // notice comes back, with the other tab's latest inputs.
       replaceOfferingUndo(
