@@ -158,6 +158,10 @@ const state = {
   editorReady: null,
   // Whether a text change closed the export dialog (see confirmExport).
   exportInterrupted: false,
+  // The number of text changes so far, and the origin of the last, which
+  // an import that waited reads to tell whether the text changed meanwhile.
+  textVersion: 0,
+  lastOrigin: null,
 };
 
 start();
@@ -771,6 +775,8 @@ function changeText(newText, origin) {
   state.text = text;
   state.result = result;
   state.spans = memberSpans(result);
+  state.textVersion += 1;
+  state.lastOrigin = origin;
   // A link shown to copy by hand contains the earlier text.
   elements.shareLink.hidden = true;
   if (origin !== 'import') {
@@ -1034,7 +1040,6 @@ function wireImportEvents() {
       event.preventDefault();
       // A file's byte-order mark is dropped as it is decoded; pasted text
       // may still start with one.
-      latestImport += 1;
       importText(text.replace(/^\ufeff/, ''), null);
     }
   });
@@ -1864,14 +1869,34 @@ function isOverSizeLimit(edits) {
   return growth > 0 && utf8Length(state.text) + growth > max;
 }
 
-// The number of the latest import. A file import that waits (to read the
-// file, or for the editor) gives way to any import that began after it.
-let latestImport = 0;
+// The file import waiting for the editor, if any. A later one takes its
+// place.
+let waitingImport = null;
+
+/**
+ * Returns whether a file import that waited since the text's version
+ * `version` may still load. A change of the text meanwhile cancels it:
+ * silently when an import made the change, whose status stands, and
+ * otherwise with a status that says so.
+ */
+function mayStillLoad(version, name) {
+  if (state.textVersion === version) {
+    return true;
+  }
+  if (state.lastOrigin !== 'import') {
+    showImportStatus(
+      `${name} was not loaded: the text changed while it waited for the ` +
+        'editor. Import it again to load it.',
+      [],
+      true,
+    );
+  }
+  return false;
+}
 
 async function importFile(file) {
-  latestImport += 1;
-  const ticket = latestImport;
   const name = isolateBidi(file.name);
+  const version = state.textVersion;
   if (file.size > state.segform.limits.maxTextBytes + 3) {
     showRejectedImport(
       `${name} was not loaded because it is larger than ${sizeLimitText()} ` +
@@ -1884,15 +1909,14 @@ async function importFile(file) {
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    if (ticket === latestImport) {
-      showRejectedImport(
-        `Reading ${name} failed: ${describeError(error)}. Choose the file again.`,
-        [],
-      );
-    }
+    showRejectedImport(
+      `Reading ${name} failed: ${describeError(error)}. Choose the file again.`,
+      [],
+    );
     return;
   }
-  if (ticket !== latestImport) {
+  // Another import may have loaded while the file was read.
+  if (state.textVersion !== version && state.lastOrigin === 'import') {
     return;
   }
   const result = callValidator(() => state.segform.validateFile(bytes));
@@ -1900,9 +1924,12 @@ async function importFile(file) {
     return;
   }
   // A file of broken JSON loads into the editor to be fixed there, so an
-  // import while the editor is still loading waits for it.
+  // import while the editor is still loading waits for it, unless its
+  // errors leave nothing the editor could show.
+  const errors = wholeTextErrors(result);
   if (
-    wholeTextErrors(result).length > 0 &&
+    errors.length > 0 &&
+    !errors.some((finding) => unloadableCodes.has(finding.code)) &&
     !state.editor &&
     !state.editorFailed
   ) {
@@ -1912,8 +1939,15 @@ async function importFile(file) {
       [],
       false,
     );
+    const waiting = {};
+    waitingImport = waiting;
+    const versionAtWait = state.textVersion;
     await state.editorReady;
-    if (ticket !== latestImport) {
+    if (waitingImport !== waiting) {
+      return;
+    }
+    waitingImport = null;
+    if (!mayStillLoad(versionAtWait, name)) {
       return;
     }
   }

@@ -826,9 +826,11 @@ test(
   },
 );
 
-// A file with errors waits for the editor to load. It once showed nothing
-// while it waited, and then replaced a file imported after it.
-test('later import wins over waiting', { timeout: testTimeout }, async () => {
+/**
+ * Runs body({page, release}) on a page whose editor bundle is held back
+ * until release() is called.
+ */
+async function withEditorHeld(body) {
   let release;
   const editorHeld = new Promise((resolve) => {
     release = resolve;
@@ -841,20 +843,39 @@ test('later import wins over waiting', { timeout: testTimeout }, async () => {
       });
     },
   };
-  await withPage(session, options, async ({ page }) => {
-    // Set directly, since importFile waits for the import's result.
-    await page.setInputFiles('#import-input', {
-      name: 'first-broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"modelType": '),
-    });
-    await page
-      .locator('#import-status', {
-        hasText:
-          'first-broken.json has errors to fix in the editor, so it loads ' +
-          'once the editor has loaded.',
-      })
-      .waitFor();
+  await withPage(session, options, async ({ page }) =>
+    body({
+      page,
+      async release() {
+        release();
+        await page.locator('#editor-loading').waitFor({ state: 'detached' });
+        // The waiting import resumes in a task after the editor's.
+        await page.waitForTimeout(200);
+      },
+    }),
+  );
+}
+
+const waitingStatus =
+  'first-broken.json has errors to fix in the editor, so it loads once the ' +
+  'editor has loaded.';
+
+/** Starts the import of a file with errors, which waits for the editor. */
+async function importWaitingFile(page) {
+  // Set directly, since importFile waits for the import's result.
+  await page.setInputFiles('#import-input', {
+    name: 'first-broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"modelType": '),
+  });
+  await page.locator('#import-status', { hasText: waitingStatus }).waitFor();
+}
+
+// A file with errors waits for the editor to load. It once showed nothing
+// while it waited, and then replaced a file imported after it.
+test('later import wins over waiting', { timeout: testTimeout }, async () => {
+  await withEditorHeld(async ({ page, release }) => {
+    await importWaitingFile(page);
     await importFile(
       page,
       'second-valid.json',
@@ -864,9 +885,7 @@ test('later import wins over waiting', { timeout: testTimeout }, async () => {
       await page.textContent('#import-status'),
       'Loaded second-valid.json. It is valid.',
     );
-    release();
-    await page.locator('#editor-loading').waitFor({ state: 'detached' });
-    await page.waitForTimeout(200);
+    await release();
     assert.equal(
       await page.textContent('#import-status'),
       'Loaded second-valid.json. It is valid.',
@@ -874,6 +893,53 @@ test('later import wins over waiting', { timeout: testTimeout }, async () => {
     assert.equal(
       await page.inputValue('#field-budgetMilliNodeHours'),
       '250000',
+    );
+  });
+});
+
+// Only a change of the text cancels a waiting import. A rejected import
+// once cancelled it without a word, and typing let it replace the typing.
+test('waiting import and other edits', { timeout: testTimeout }, async () => {
+  await withEditorHeld(async ({ page, release }) => {
+    await importWaitingFile(page);
+    await importFile(page, 'huge.json', Buffer.alloc(1_100_000, 32));
+    assert.match(
+      await page.textContent('#import-status'),
+      /huge\.json was not loaded/,
+    );
+    await release();
+    assert.match(
+      await page.textContent('#import-status'),
+      /^Loaded first-broken\.json/,
+    );
+  });
+  await withEditorHeld(async ({ page, release }) => {
+    await importWaitingFile(page);
+    await page.fill('#field-budgetMilliNodeHours', '250000');
+    await release();
+    assert.equal(
+      await page.textContent('#import-status'),
+      'first-broken.json was not loaded: the text changed while it waited ' +
+        'for the editor. Import it again to load it.',
+    );
+    assert.equal(
+      await page.inputValue('#field-budgetMilliNodeHours'),
+      '250000',
+    );
+  });
+});
+
+// A file the editor could not show either is rejected at once.
+test('unloadable file does not wait', { timeout: testTimeout }, async () => {
+  await withEditorHeld(async ({ page }) => {
+    await importFile(
+      page,
+      'utf16.json',
+      Buffer.from('\ufeff{"modelType": 1}', 'utf16le'),
+    );
+    assert.match(
+      await page.textContent('#import-status'),
+      /^utf16\.json was not loaded/,
     );
   });
 });
