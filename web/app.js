@@ -434,6 +434,9 @@ function restoreText(instead) {
   let saveFailed = false;
   try {
     saveFailed = window.sessionStorage.getItem(saveFailedKey) !== null;
+    // Reported once: a later reload with no failed save since has nothing
+    // more missing.
+    window.sessionStorage.removeItem(saveFailedKey);
   } catch {
     // Without session storage, no earlier failed save can be read.
   }

@@ -555,6 +555,10 @@ test(
         await page.textContent('#import-status'),
         /^Saving failed before the page was reloaded, so the edits made then are missing/,
       );
+      // Reported once: the next reload, with no failed save since, is quiet.
+      await page.reload();
+      await page.locator('#validator-status.status-ok').waitFor();
+      assert.equal(await page.textContent('#import-status'), '');
     });
   },
 );
