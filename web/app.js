@@ -39,8 +39,33 @@ const saveFailedKey = 'segform.saveFailed';
 // a save can compare times without reading and parsing the whole text.
 const editTimeKey = 'segform.jsonText.editTime';
 // A saved record this page cannot read, perhaps written by a later
-// version, is copied here before the first save replaces it.
+// version, is copied here before the first save replaces it. A key that
+// holds another record already is not written over: the copy goes to the
+// first free one of unreadRecordKey, then ".2" to ".9" after it.
 const unreadRecordKey = 'segform.jsonText.unread';
+const unreadRecordKeys = [
+  unreadRecordKey,
+  ...Array.from({ length: 8 }, (_, index) => `${unreadRecordKey}.${index + 2}`),
+];
+
+/**
+ * Copies a record to the first unread-record key that is free or holds the
+ * same record, and returns that key. Throws when none is, or when storage
+ * refuses the copy.
+ */
+function copyRecordAside(record) {
+  const key = unreadRecordKeys.find((candidate) => {
+    const held = window.localStorage.getItem(candidate);
+    return held === null || held === record;
+  });
+  if (key === undefined) {
+    throw new Error(
+      `the keys ${unreadRecordKey} to ${unreadRecordKeys.at(-1)} hold other texts`,
+    );
+  }
+  window.localStorage.setItem(key, record);
+  return key;
+}
 // The reason saving is off, or null. It is set when the unread record
 // could not be copied, so that no save replaces the only copy.
 let saveBlockedReason = null;
@@ -158,9 +183,8 @@ const state = {
   editorReady: null,
   // Whether a text change closed the export dialog (see confirmExport).
   exportInterrupted: false,
-  // The number of text changes so far, and the origin of the last, which
-  // an import that waited reads to tell whether the text changed meanwhile.
-  textVersion: 0,
+  // The origin of the last change of the text, which tells an import that
+  // waited whether another import replaced the text meanwhile.
   lastOrigin: null,
 };
 
@@ -451,18 +475,31 @@ function restoreText(instead) {
       : null;
     return { text: null, notice };
   }
+  // A record set aside is not this tab's last text either.
+  const missing = saveFailed
+    ? ' Saving failed before the page was reloaded, so the edits made then ' +
+      'are missing too.'
+    : '';
   const text = readSavedRecord(saved);
   if (text === null) {
     const notRead =
       'The text saved in this browser is not in a format this ' +
       `page reads, so ${instead}.`;
-    return { text: null, notice: setAsideUnreadRecord(saved, notRead) };
+    const notice = setAsideUnreadRecord(saved, notRead);
+    return {
+      text: null,
+      notice: { ...notice, message: notice.message + missing },
+    };
   }
   if (utf8Length(text) > state.segform.limits.maxTextBytes) {
     const notRead =
       `The text saved in this browser is longer than ${sizeLimitText()}, ` +
       `the most this page checks and saves, so ${instead}.`;
-    return { text: null, notice: setAsideUnreadRecord(saved, notRead) };
+    const notice = setAsideUnreadRecord(saved, notRead);
+    return {
+      text: null,
+      notice: { ...notice, message: notice.message + missing },
+    };
   }
   if (saveFailed) {
     return {
@@ -503,12 +540,12 @@ function openableText(record) {
  */
 function setAsideUnreadRecord(saved, notRead) {
   try {
-    window.localStorage.setItem(unreadRecordKey, saved);
+    const key = copyRecordAside(saved);
     saveBlockedReason = null;
     return {
       message:
         `${notRead} That text is kept in this browser's storage, ` +
-        `under the key ${unreadRecordKey}.`,
+        `under the key ${key}.`,
       isError: true,
     };
   } catch {
@@ -628,15 +665,16 @@ function showSaveFailure(error) {
 function setAsideAgain() {
   const saved = window.localStorage.getItem(storageKey);
   if (saved !== null && openableText(saved) === null) {
+    let key;
     try {
-      window.localStorage.setItem(unreadRecordKey, saved);
+      key = copyRecordAside(saved);
     } catch {
       return false;
     }
     // Whether this tab's own save then works, the save notice tells.
     showImportStatus(
       'The saved text this page could not open is now kept in this ' +
-        `browser's storage, under the key ${unreadRecordKey}.`,
+        `browser's storage, under the key ${key}.`,
       [],
       false,
     );
@@ -778,7 +816,6 @@ function changeText(newText, origin) {
   state.text = text;
   state.result = result;
   state.spans = memberSpans(result);
-  state.textVersion += 1;
   state.lastOrigin = origin;
   // A link shown to copy by hand contains the earlier text.
   elements.shareLink.hidden = true;
@@ -894,7 +931,14 @@ function wireOtherTabs() {
               'most this page checks and saves, so it is not offered here.',
       );
       elements.otherTabBar.hidden = true;
-      showImportStatus(notice.message, [], notice.isError);
+      // With that text copied aside, this tab's inputs are the saved ones
+      // again, or a reload would show neither.
+      let message = notice.message;
+      if (saveBlockedReason === null) {
+        saveText(state.text);
+        message += " This tab's inputs are saved in its place.";
+      }
+      showImportStatus(message, [], notice.isError);
       return;
     }
     otherText = text;
@@ -1872,18 +1916,19 @@ function isOverSizeLimit(edits) {
   return growth > 0 && utf8Length(state.text) + growth > max;
 }
 
-// The file import waiting for the editor, if any. A later one takes its
-// place.
+// The file import waiting for the editor, {name}, if any. A later one takes
+// its place, and says so.
 let waitingImport = null;
 
 /**
- * Returns whether a file import that waited since the text's version
- * `version` may still load. A change of the text meanwhile cancels it:
- * silently when an import made the change, whose status stands, and
- * otherwise with a status that says so.
+ * Returns whether a file import that waited while the text was `before`
+ * may still load. A change of the text meanwhile cancels it: silently when
+ * an import made the change, whose status stands, and otherwise with a
+ * status that says so. Without the editor, the file is left to be rejected
+ * with its findings, which is all that importing it again would do.
  */
-function mayStillLoad(version, name) {
-  if (state.textVersion === version) {
+function mayStillLoad(before, name) {
+  if (state.text === before || state.editorFailed) {
     return true;
   }
   if (state.lastOrigin !== 'import') {
@@ -1899,7 +1944,7 @@ function mayStillLoad(version, name) {
 
 async function importFile(file) {
   const name = isolateBidi(file.name);
-  const version = state.textVersion;
+  const before = state.text;
   if (file.size > state.segform.limits.maxTextBytes + 3) {
     showRejectedImport(
       `${name} was not loaded because it is larger than ${sizeLimitText()} ` +
@@ -1919,7 +1964,7 @@ async function importFile(file) {
     return;
   }
   // Another import may have loaded while the file was read.
-  if (state.textVersion !== version && state.lastOrigin === 'import') {
+  if (state.text !== before && state.lastOrigin === 'import') {
     return;
   }
   const result = callValidator(() => state.segform.validateFile(bytes));
@@ -1936,21 +1981,25 @@ async function importFile(file) {
     !state.editor &&
     !state.editorFailed
   ) {
+    const replaced =
+      waitingImport === null
+        ? ''
+        : ` ${waitingImport.name}, imported before it, will not load.`;
     showImportStatus(
       `${name} has errors to fix in the editor, so it loads once the ` +
-        'editor has loaded.',
+        `editor has loaded.${replaced}`,
       [],
       false,
     );
-    const waiting = {};
+    const waiting = { name };
     waitingImport = waiting;
-    const versionAtWait = state.textVersion;
+    const textAtWait = state.text;
     await state.editorReady;
     if (waitingImport !== waiting) {
       return;
     }
     waitingImport = null;
-    if (!mayStillLoad(versionAtWait, name)) {
+    if (!mayStillLoad(textAtWait, name)) {
       return;
     }
   }

@@ -173,7 +173,8 @@ test(
         await other.textContent('#import-status'),
         'Another tab saved a text longer than 1 MiB, the most this page ' +
           'checks and saves, so it is not offered here. That text is kept ' +
-          "in this browser's storage, under the key segform.jsonText.unread.",
+          "in this browser's storage, under the key segform.jsonText.unread. " +
+          "This tab's inputs are saved in its place.",
       );
       assert.equal(await other.isHidden('#other-tab-bar'), true);
       assert.equal(await other.inputValue(budget), '192000');
@@ -183,6 +184,8 @@ test(
         ),
         /éééé/,
       );
+      // Or a reload would show neither tab's inputs.
+      await waitForSavedText(other, (text) => text?.includes('192000'));
     });
   },
 );
@@ -358,7 +361,8 @@ test('unread saved record is kept', { timeout: testTimeout }, async () => {
     );
 
     // Such a record saved by another tab while this one is open is kept
-    // too, before this tab's next save replaces it.
+    // too, before this tab's next save replaces it, under a key of its own:
+    // it once replaced the first record under the same key.
     const later = JSON.stringify({
       format: 'segform-json-text-9',
       text: '{"later": 2}',
@@ -376,14 +380,14 @@ test('unread saved record is kept', { timeout: testTimeout }, async () => {
     );
     assert.match(
       await page.textContent('#import-status'),
-      /^Another tab saved text in a format this page does not read\. That text is kept/,
+      /^Another tab saved text in a format this page does not read\. That text is kept in this browser's storage, under the key segform\.jsonText\.unread\.2\. This tab's inputs are saved in its place\.$/,
     );
-    assert.equal(
-      await page.evaluate(() =>
-        localStorage.getItem('segform.jsonText.unread'),
-      ),
-      later,
-    );
+    const kept = await page.evaluate(() => [
+      localStorage.getItem('segform.jsonText.unread'),
+      localStorage.getItem('segform.jsonText.unread.2'),
+    ]);
+    assert.deepEqual(kept, [record, later]);
+    await waitForSavedText(page, (text) => text?.includes('250000'));
   });
 });
 
@@ -419,6 +423,25 @@ test('oversized saved record set aside', { timeout: testTimeout }, async () => {
 // A record in another format, or a text past the size limit, that could not
 // be copied aside. Saving once stayed off until a reload, and a text past
 // the limit was saved over on the next retry.
+// A failed save before a reload that then set a record aside was reported
+// nowhere, and its flag was cleared.
+test('failed save named beside aside', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.evaluate(() =>
+      sessionStorage.setItem('segform.saveFailed', '1'),
+    );
+    await page.evaluate(() =>
+      localStorage.setItem('segform.jsonText', '{"format": "later"}'),
+    );
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.match(
+      await page.textContent('#import-status'),
+      /under the key segform\.jsonText\.unread\. Saving failed before the page was reloaded, so the edits made then are missing too\.$/,
+    );
+  });
+});
+
 test('unread record not saved over', { timeout: testTimeout }, async () => {
   const records = [
     {

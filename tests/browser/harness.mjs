@@ -214,7 +214,7 @@ export async function importFile(page, name, bytes) {
     return (
       current !== null &&
       current !== before &&
-      !status.textContent.endsWith('loads once the editor has loaded.')
+      !status.textContent.includes('so it loads once the editor has loaded.')
     );
   }, previous);
   await previous.dispose();

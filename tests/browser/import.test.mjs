@@ -856,19 +856,22 @@ async function withEditorHeld(body) {
   );
 }
 
-const waitingStatus =
-  'first-broken.json has errors to fix in the editor, so it loads once the ' +
-  'editor has loaded.';
-
-/** Starts the import of a file with errors, which waits for the editor. */
-async function importWaitingFile(page) {
+/**
+ * Starts the import of a file with errors, which waits for the editor, and
+ * returns the status shown meanwhile.
+ */
+async function importWaitingFile(page, name = 'first-broken.json') {
   // Set directly, since importFile waits for the import's result.
   await page.setInputFiles('#import-input', {
-    name: 'first-broken.json',
+    name,
     mimeType: 'application/json',
     buffer: Buffer.from('{"modelType": '),
   });
-  await page.locator('#import-status', { hasText: waitingStatus }).waitFor();
+  const status = page.locator('#import-status', {
+    hasText: `${name} has errors to fix in the editor, so it loads once the editor has loaded.`,
+  });
+  await status.waitFor();
+  return status.textContent();
 }
 
 // A file with errors waits for the editor to load. It once showed nothing
@@ -943,3 +946,73 @@ test('unloadable file does not wait', { timeout: testTimeout }, async () => {
     );
   });
 });
+
+// A Reset that leaves the text as it was once cancelled a waiting import,
+// and a second waiting file replaced the first without a word.
+test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
+  await withEditorHeld(async ({ page, release }) => {
+    await importWaitingFile(page);
+    await page.click('#reset-button');
+    assert.equal(
+      await page.textContent('#import-status'),
+      'The inputs are the defaults already.',
+    );
+    await release();
+    assert.match(
+      await page.textContent('#import-status'),
+      /^Loaded first-broken\.json/,
+    );
+  });
+  await withEditorHeld(async ({ page, release }) => {
+    await importWaitingFile(page);
+    assert.equal(
+      await importWaitingFile(page, 'second-broken.json'),
+      'second-broken.json has errors to fix in the editor, so it loads once ' +
+        'the editor has loaded. first-broken.json, imported before it, will ' +
+        'not load.',
+    );
+    await release();
+    assert.match(
+      await page.textContent('#import-status'),
+      /^Loaded second-broken\.json/,
+    );
+  });
+});
+
+// Once the editor has failed, importing again cannot load the file either,
+// so it is rejected with its findings, whatever changed meanwhile.
+test(
+  'waiting import after editor fails',
+  { timeout: testTimeout },
+  async () => {
+    let release;
+    const editorHeld = new Promise((resolve) => {
+      release = resolve;
+    });
+    const options = {
+      expectedProblems: [/editor\.js/, /404/, /Failed to fetch/],
+      async beforeLoad(context) {
+        await context.route('**/gen/editor.js', async (route) => {
+          await editorHeld;
+          await route.fulfill({ status: 404, body: 'Not found' });
+        });
+      },
+    };
+    await withPage(session, options, async ({ page }) => {
+      await importWaitingFile(page);
+      await page.fill('#field-budgetMilliNodeHours', '250000');
+      release();
+      await page
+        .locator('#import-status', { hasText: 'was not loaded, and the form' })
+        .waitFor();
+      assert.match(
+        await page.textContent('#import-status'),
+        /^first-broken\.json was not loaded, and the form is unchanged\./,
+      );
+      assert.equal(
+        await page.inputValue('#field-budgetMilliNodeHours'),
+        '250000',
+      );
+    });
+  },
+);
