@@ -90,8 +90,8 @@ std::string_view EffectiveName(const FieldDecl& selector,
 }
 
 // Returns the enum name the service will use for the selector field: its
-// default when the field is absent, the name every value of it agrees on,
-// or an empty view when a value is not a known one or two values disagree.
+// default when the field is absent, or else the name that every value of it
+// stands for. The view is empty when a value is unknown or two disagree.
 std::string_view EffectiveSelector(const FieldValues& values,
                                    const FieldDecl& selector) {
   // The first slot of a field first set to null and then set again is
