@@ -402,6 +402,13 @@ int Run(std::vector<std::string> arguments) {
   if (arguments.empty()) return UsageError("missing command");
   const std::string command = arguments[0];
   arguments.erase(arguments.begin());
+  // An unknown command is reported before any --help or --version after
+  // it, which would otherwise pass it over.
+  const bool known = command == "check" || command == "format" ||
+                     command == "schema" || command == "fields" ||
+                     command == "help" || command == "-h" ||
+                     command == "--help" || command == "--version";
+  if (!known) return UsageError("unknown command " + ShownArgument(command));
   const InfoRequest request = FindInfoRequest(arguments);
   const bool help_command =
       command == "-h" || command == "--help" || command == "help";

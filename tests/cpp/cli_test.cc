@@ -246,6 +246,9 @@ TEST(CliCheck, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCli("check --format xml x.json").status, 2);
   EXPECT_EQ(RunCli("check --bogus x.json").status, 2);
   EXPECT_EQ(RunCli("frobnicate").status, 2);
+  // A --help or --version after an unknown command does not hide it.
+  EXPECT_EQ(RunCli("frobnicate --help").status, 2);
+  EXPECT_EQ(RunCli("frobnicate --version").status, 2);
 }
 
 // Both were once taken without a word: the last --format won, and
