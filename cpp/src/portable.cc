@@ -416,8 +416,10 @@ std::string NonNegativeInt64StringPattern(std::string_view magnitudes) {
   const std::string zero = "[+-]?0{1," + max_digits + "}";
   const std::string positive = "\\+?0*(" + std::string(magnitudes) + ")";
   // The lookahead keeps Python's limit on digits, leading zeros included.
-  const std::string digit_limit =
-      "(?![\\s\\S]*[0-9]{" + std::to_string(kMaxPythonDigits + 1) + "})";
+  // It is tried at the start only, so its cost is bounded by the limit: a
+  // search for too many digits anywhere cost the limit at every position,
+  // seconds for a megabyte in ajv.
+  const std::string digit_limit = "(?=[+-]?[0-9]{1," + max_digits + "}$)";
   return "^" + digit_limit + "(" + zero + "|" + positive + ")$";
 }
 

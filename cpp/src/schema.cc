@@ -199,10 +199,14 @@ nlohmann::ordered_json JsonSchema(const MessageDecl& message) {
     const Json reference = {{"$ref", "#/$defs/" + json_name}};
     properties[json_name] = reference;
     properties[std::string(field.proto_name)] = reference;
-    // A field may be named either way, but not both ways at once.
+    // A field may be named either way, but not both ways at once. The
+    // names are declared beside "required", as ajv's strict mode asks.
     all_of.push_back(
         {{"not",
-          {{"required", Json::array({field.json_name, field.proto_name})}}}});
+          {{"required", Json::array({field.json_name, field.proto_name})},
+           {"properties",
+            {{std::string(field.json_name), true},
+             {std::string(field.proto_name), true}}}}}});
     if (field.range) all_of.push_back(ConditionalRangeSchema(message, field));
   }
   return {
