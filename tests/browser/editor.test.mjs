@@ -1649,7 +1649,11 @@ test(
         'That edit was not made: it would make the text longer than 1 MiB, ' +
         'the most this page checks and saves.';
       assert.equal(await note.textContent(), sizeNote);
-      assert.equal(await savedText(page), '{"budgetMilliNodeHours": "250000"}');
+      // Saved a moment after the text before the rejected edit.
+      await waitForSavedText(
+        page,
+        (text) => text === '{"budgetMilliNodeHours": "250000"}',
+      );
       // The page's status region announces each rejection, the same one
       // again too; the panel, inserted with its text, is not a live region.
       assert.equal(await note.getAttribute('role'), null);
