@@ -481,20 +481,13 @@ function restoreText(instead) {
       'are missing too.'
     : '';
   const text = readSavedRecord(saved);
-  if (text === null) {
+  if (text === null || isPastSizeLimit(text)) {
     const notRead =
-      'The text saved in this browser is not in a format this ' +
-      `page reads, so ${instead}.`;
-    const notice = setAsideUnreadRecord(saved, notRead);
-    return {
-      text: null,
-      notice: { ...notice, message: notice.message + missing },
-    };
-  }
-  if (utf8Length(text) > state.segform.limits.maxTextBytes) {
-    const notRead =
-      `The text saved in this browser is longer than ${sizeLimitText()}, ` +
-      `the most this page checks and saves, so ${instead}.`;
+      text === null
+        ? 'The text saved in this browser is not in a format this page ' +
+          `reads, so ${instead}.`
+        : `The text saved in this browser is longer than ${sizeLimitText()}, ` +
+          `the most this page checks and saves, so ${instead}.`;
     const notice = setAsideUnreadRecord(saved, notRead);
     return {
       text: null,
@@ -522,14 +515,21 @@ function restoreText(instead) {
 }
 
 /**
- * Returns the text of a saved record, or null when this page cannot open
- * it: a record in another format, or a text past the size limit.
+ * Returns whether this page can open a saved record: one in a format it
+ * reads, of a text within the size limit.
  */
-function openableText(record) {
+function canOpenRecord(record) {
   const text = readSavedRecord(record);
-  return text !== null && utf8Length(text) <= state.segform.limits.maxTextBytes
-    ? text
-    : null;
+  return text !== null && !isPastSizeLimit(text);
+}
+
+/**
+ * Returns whether the text is longer than the size limit in UTF-8 bytes.
+ * A UTF-16 unit takes at most three bytes, so a short text is not counted.
+ */
+function isPastSizeLimit(text) {
+  const max = state.segform.limits.maxTextBytes;
+  return text.length * 3 > max && utf8Length(text) > max;
 }
 
 /**
@@ -664,7 +664,7 @@ function showSaveFailure(error) {
  */
 function setAsideAgain() {
   const saved = window.localStorage.getItem(storageKey);
-  if (saved !== null && openableText(saved) === null) {
+  if (saved !== null && !canOpenRecord(saved)) {
     let key;
     try {
       key = copyRecordAside(saved);
@@ -918,8 +918,8 @@ function wireOtherTabs() {
     if (event.key !== storageKey || event.newValue === null) {
       return;
     }
-    const text = openableText(event.newValue);
-    if (text === null) {
+    const text = readSavedRecord(event.newValue);
+    if (text === null || isPastSizeLimit(text)) {
       // A later version of the page, say, saved it, or a text past the
       // limit. It is kept as on a reload, before this tab's next save
       // replaces it.
