@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import {
   allFindings,
   importFile,
+  openOtherTab,
   readFormValues,
   reloadPastPrompt,
   savedText,
@@ -153,9 +154,7 @@ test(
   { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page, context }) => {
-      const other = await context.newPage();
-      await other.goto(session.url);
-      await other.locator('#validator-status.status-ok').waitFor();
+      const other = await openOtherTab(session, context);
       await page.evaluate(
         (text) => {
           localStorage.setItem(
@@ -194,9 +193,7 @@ test(
 // the browser reports no change of it, and the other tab's notice stayed.
 test('notice goes when inputs agree', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page, context }) => {
-    const other = await context.newPage();
-    await other.goto(session.url);
-    await other.locator('#validator-status.status-ok').waitFor();
+    const other = await openOtherTab(session, context);
     await page.fill(budget, '250000');
     await other.locator('#other-tab-bar').waitFor();
     await other.fill(budget, '300000');
@@ -211,9 +208,7 @@ test('notice goes when inputs agree', { timeout: testTimeout }, async () => {
 
 test('other tab save shows notice', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page, context }) => {
-    const other = await context.newPage();
-    await other.goto(session.url);
-    await other.locator('#validator-status.status-ok').waitFor();
+    const other = await openOtherTab(session, context);
     const saved = async () => (await savedText(page)) ?? '';
 
     await page.fill(budget, '250000');

@@ -140,12 +140,20 @@ async function guardContext(context, serverUrl, problems) {
   });
 }
 
+/** Opens another tab of the page and returns it once its validator loads. */
+export async function openOtherTab(session, context) {
+  const other = await context.newPage();
+  await other.goto(session.url);
+  await other.locator('#validator-status.status-ok').waitFor();
+  return other;
+}
+
 // Pages whose next beforeunload dialog the guard accepts.
 const leavingExpected = new WeakSet();
 
 /**
- * Reloads a page that must ask before it is left, since it holds edits it
- * could not save, and accepts the question.
+ * Reloads a page that must show a leave-page prompt, since it contains
+ * edits it could not save, and accepts the prompt.
  */
 export async function reloadPastPrompt(page) {
   leavingExpected.add(page);

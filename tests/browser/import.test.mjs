@@ -828,18 +828,22 @@ test(
 
 /**
  * Runs body({page, release}) on a page whose editor bundle is held back
- * until release() is called.
+ * until release() is called. With `fails`, the request for the bundle then
+ * gets a 404 response, and release() does not wait for the editor.
  */
-async function withEditorHeld(body) {
+async function withEditorHeld(body, { fails = false } = {}) {
   let release;
   const editorHeld = new Promise((resolve) => {
     release = resolve;
   });
   const options = {
+    expectedProblems: fails ? [/editor\.js/, /404/, /Failed to fetch/] : [],
     async beforeLoad(context) {
       await context.route('**/gen/editor.js', async (route) => {
         await editorHeld;
-        await route.fallback();
+        await (fails
+          ? route.fulfill({ status: 404, body: 'Not found' })
+          : route.fallback());
       });
     },
   };
@@ -848,6 +852,7 @@ async function withEditorHeld(body) {
       page,
       async release() {
         release();
+        if (fails) return;
         await page.locator('#editor-loading').waitFor({ state: 'detached' });
         // The waiting import resumes in a task after the editor's.
         await page.waitForTimeout(200);
@@ -985,34 +990,26 @@ test(
   'waiting import after editor fails',
   { timeout: testTimeout },
   async () => {
-    let release;
-    const editorHeld = new Promise((resolve) => {
-      release = resolve;
-    });
-    const options = {
-      expectedProblems: [/editor\.js/, /404/, /Failed to fetch/],
-      async beforeLoad(context) {
-        await context.route('**/gen/editor.js', async (route) => {
-          await editorHeld;
-          await route.fulfill({ status: 404, body: 'Not found' });
-        });
+    await withEditorHeld(
+      async ({ page, release }) => {
+        await importWaitingFile(page);
+        await page.fill('#field-budgetMilliNodeHours', '250000');
+        await release();
+        await page
+          .locator('#import-status', {
+            hasText: 'was not loaded, and the form',
+          })
+          .waitFor();
+        assert.match(
+          await page.textContent('#import-status'),
+          /^first-broken\.json was not loaded, and the form is unchanged\./,
+        );
+        assert.equal(
+          await page.inputValue('#field-budgetMilliNodeHours'),
+          '250000',
+        );
       },
-    };
-    await withPage(session, options, async ({ page }) => {
-      await importWaitingFile(page);
-      await page.fill('#field-budgetMilliNodeHours', '250000');
-      release();
-      await page
-        .locator('#import-status', { hasText: 'was not loaded, and the form' })
-        .waitFor();
-      assert.match(
-        await page.textContent('#import-status'),
-        /^first-broken\.json was not loaded, and the form is unchanged\./,
-      );
-      assert.equal(
-        await page.inputValue('#field-budgetMilliNodeHours'),
-        '250000',
-      );
-    });
+      { fails: true },
+    );
   },
 );

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { savedText, testTimeout, useSession, withPage } from './harness.mjs';
+import {
+  openOtherTab,
+  savedText,
+  testTimeout,
+  useSession,
+  withPage,
+} from './harness.mjs';
 
 const budget = '#field-budgetMilliNodeHours';
 const clipboard = ['clipboard-read', 'clipboard-write'];
@@ -351,9 +357,7 @@ test(
   { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page, context }) => {
-      const other = await context.newPage();
-      await other.goto(session.url);
-      await other.locator('#validator-status.status-ok').waitFor();
+      const other = await openOtherTab(session, context);
       // This tab's save waits for its timer while the other tab, edited
       // later, closes and saves at once.
       await page.fill(budget, '211111');
