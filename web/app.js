@@ -40,8 +40,8 @@ const saveFailedKey = 'segform.saveFailed';
 const editTimeKey = 'segform.jsonText.editTime';
 // A saved record this page cannot read, perhaps written by a later
 // version, is copied here before the first save replaces it. A key that
-// holds another record already is not written over: the copy goes to the
-// first free one of unreadRecordKey, then ".2" to ".9" after it.
+// contains another record already is not written over, so the copy goes to
+// the first free one of unreadRecordKey, then ".2" to ".9" after it.
 const unreadRecordKey = 'segform.jsonText.unread';
 const unreadRecordKeys = [
   unreadRecordKey,
@@ -49,18 +49,18 @@ const unreadRecordKeys = [
 ];
 
 /**
- * Copies a record to the first unread-record key that is free or holds the
- * same record, and returns that key. Throws when none is, or when storage
- * refuses the copy.
+ * Copies a record to the first unread-record key that is free or contains
+ * the same record, and returns that key. Throws when no key is free, or
+ * when storage rejects the copy.
  */
 function copyRecordAside(record) {
   const key = unreadRecordKeys.find((candidate) => {
-    const held = window.localStorage.getItem(candidate);
-    return held === null || held === record;
+    const stored = window.localStorage.getItem(candidate);
+    return stored === null || stored === record;
   });
   if (key === undefined) {
     throw new Error(
-      `the keys ${unreadRecordKey} to ${unreadRecordKeys.at(-1)} hold other texts`,
+      `the keys ${unreadRecordKey} to ${unreadRecordKeys.at(-1)} contain other texts`,
     );
   }
   window.localStorage.setItem(key, record);
@@ -183,8 +183,8 @@ const state = {
   editorReady: null,
   // Whether a text change closed the export dialog (see confirmExport).
   exportInterrupted: false,
-  // The origin of the last change of the text, which tells an import that
-  // waited whether another import replaced the text meanwhile.
+  // The origin of the last change of the text. An import that waited reads
+  // it to find out whether another import replaced the text meanwhile.
   lastOrigin: null,
 };
 
@@ -436,7 +436,7 @@ function defaultText() {
 /**
  * Reads the text saved by an earlier visit. Returns {text, notice}: the
  * text, or null when there is none to read, and the {message, isError} to
- * show, or null. A record in another format, or too long, is set aside.
+ * show, or null. A record in another format, or past the size limit, is set aside.
  * `instead` names what the page shows when there is no text, as in "the
  * defaults are shown".
  */
@@ -658,7 +658,7 @@ function showSaveFailure(error) {
 }
 
 /**
- * Tries again to copy aside the saved record in another format that keeps
+ * Tries again to copy aside the saved record this page cannot open that keeps
  * this page from saving, since space may have come free or another tab may
  * have replaced the record. Returns whether saving may go on.
  */
@@ -671,7 +671,7 @@ function setAsideAgain() {
     } catch {
       return false;
     }
-    // Whether this tab's own save then works, the save notice tells.
+    // The save notice shows whether this tab's own save then succeeds.
     showImportStatus(
       'The saved text this page could not open is now kept in this ' +
         `browser's storage, under the key ${key}.`,
@@ -925,7 +925,7 @@ function wireOtherTabs() {
       // replaces it.
       const notice = setAsideUnreadRecord(
         event.newValue,
-        readSavedRecord(event.newValue) === null
+        text === null
           ? 'Another tab saved text in a format this page does not read.'
           : `Another tab saved a text longer than ${sizeLimitText()}, the ` +
               'most this page checks and saves, so it is not offered here.',
@@ -1917,14 +1917,14 @@ function isOverSizeLimit(edits) {
 }
 
 // The file import waiting for the editor, {name}, if any. A later one takes
-// its place, and says so.
+// its place, and its status names the one it replaces.
 let waitingImport = null;
 
 /**
  * Returns whether a file import that waited while the text was `before`
- * may still load. A change of the text meanwhile cancels it: silently when
- * an import made the change, whose status stands, and otherwise with a
- * status that says so. Without the editor, the file is left to be rejected
+ * may still load. A change of the text meanwhile cancels it, silently when
+ * an import made the change, whose status remains, and otherwise with a
+ * status that reports it. Without the editor, the file is left to be rejected
  * with its findings, which is all that importing it again would do.
  */
 function mayStillLoad(before, name) {

@@ -200,7 +200,7 @@ nlohmann::ordered_json JsonSchema(const MessageDecl& message) {
     properties[json_name] = reference;
     properties[std::string(field.proto_name)] = reference;
     // A field may be named either way, but not both ways at once. The
-    // names are declared beside "required", as ajv's strict mode asks.
+    // names are declared beside "required", as ajv's strict mode requires.
     all_of.push_back(
         {{"not",
           {{"required", Json::array({field.json_name, field.proto_name})},

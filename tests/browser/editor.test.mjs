@@ -377,11 +377,11 @@ test('unread saved record is kept', { timeout: testTimeout }, async () => {
       await page.textContent('#import-status'),
       /^Another tab saved text in a format this page does not read\. That text is kept in this browser's storage, under the key segform\.jsonText\.unread\.2\. This tab's inputs are saved in its place\.$/,
     );
-    const kept = await page.evaluate(() => [
+    const setAside = await page.evaluate(() => [
       localStorage.getItem('segform.jsonText.unread'),
       localStorage.getItem('segform.jsonText.unread.2'),
     ]);
-    assert.deepEqual(kept, [record, later]);
+    assert.deepEqual(setAside, [record, later]);
     await waitForSavedText(page, (text) => text?.includes('250000'));
   });
 });
@@ -566,7 +566,7 @@ test(
       await fillStorage(page);
       await page.fill('#field-baseModelId', '1'.repeat(200));
       await page.locator('#save-failed-bar').waitFor();
-      // The edit is not saved, so the page asks before it is left.
+      // The edit is not saved, so the page shows a leave-page prompt.
       await reloadPastPrompt(page);
       await page.locator('#validator-status.status-ok').waitFor();
       assert.match(

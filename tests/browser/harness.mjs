@@ -215,7 +215,7 @@ export async function importFile(page, name, bytes) {
     buffer: Buffer.from(bytes),
   });
   // A file with errors imported before the editor has loaded waits for
-  // it, with a status that says so, which is not yet the result.
+  // it. The status that reports the wait is not yet the result.
   await page.waitForFunction((before) => {
     const status = document.getElementById('import-status');
     const current = status.firstChild;

@@ -748,7 +748,7 @@ TEST(CreateRequest, RejectsPipelineThatIsNoObject) {
 }
 
 // proto3 JSON reads null as a null value for google.protobuf.Value, the
-// type of trainingTaskInputs, so the message says that null is not absence
+// type of trainingTaskInputs, so the message explains that null is not absence
 // there, where everywhere else it is.
 TEST(PipelineRequest, NullInputsAreNotAbsent) {
   const ValidationResult null_inputs =

@@ -44,7 +44,7 @@ const inexpressibleCodes = new Set([
 
 /**
  * Returns whether a number of the JSON text is an integer beyond 2^53,
- * which JSON.parse rounds before ajv sees it. Digits inside strings, which
+ * which JSON.parse rounds before ajv validates it. Digits inside strings, which
  * JSON.parse keeps, do not count.
  */
 function hasUnsafeInteger(text) {
@@ -194,7 +194,7 @@ test('the budget range pattern matches exactly 0 and 20,000 to 2,000,000', () =>
 
 // The limit of 4,300 digits was a search for too many digits at every
 // position of the string: 8 s in ajv for a megabyte of runs of 4,300
-// digits. The limit on digits holds at its edge.
+// digits. The limit on digits is exact at its edge.
 test('budget patterns take linear time', { timeout: 10_000 }, () => {
   const run = `${'7'.repeat(4300)}x`;
   const hostile = run.repeat(Math.floor(1_000_000 / run.length));
