@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "internal.h"
 
@@ -89,22 +91,42 @@ std::string_view EffectiveName(const FieldDecl& selector,
   return known == nullptr ? std::string_view() : known->name;
 }
 
-// Returns the enum name the service will use for the selector field: its
-// default when the field is absent, or else the name that every value of it
-// stands for. The view is empty when a value is unknown or two disagree.
-std::string_view EffectiveSelector(const FieldValues& values,
-                                   const FieldDecl& selector) {
+// The model types a budget is checked against.
+struct SelectorNames {
+  // The enum name the service uses for the selector field: its default when
+  // the field is absent, otherwise the name that every value of it means.
+  // Empty when a value is unknown or two values disagree.
+  std::string_view effective;
+  // When two values mean different names, each known name once, in text
+  // order, because the user may keep either value.
+  std::vector<std::string_view> candidates;
+};
+
+SelectorNames ReadSelector(const FieldValues& values,
+                           const FieldDecl& selector) {
   // The first slot of a field first set to null and then set again is
   // present, so FindValue finds it.
   const FieldValue* first = FindValue(values.first, &selector);
-  if (first == nullptr) return selector.service_default;
+  if (first == nullptr) return {selector.service_default, {}};
   const std::string_view name = EffectiveName(selector, *first);
+  SelectorNames names{name, {}};
   for (const FieldValue& again : values.repeated) {
-    if (again.decl == &selector && EffectiveName(selector, again) != name) {
-      return {};
+    if (again.decl != &selector) continue;
+    const std::string_view repeated_name = EffectiveName(selector, again);
+    if (repeated_name == name) continue;
+    if (names.candidates.empty() && !name.empty()) {
+      names.candidates.push_back(name);
     }
+    // Each name is added once, so the list is no longer than the enum
+    // however many times the field is given.
+    if (!repeated_name.empty() &&
+        std::find(names.candidates.begin(), names.candidates.end(),
+                  repeated_name) == names.candidates.end()) {
+      names.candidates.push_back(repeated_name);
+    }
+    names.effective = {};
   }
-  return name;
+  return names;
 }
 
 // Returns true when the budget's documented range, and its documented
@@ -152,10 +174,11 @@ void CheckBudgetRange(std::string_view model_type, const FieldValue& budget,
   }
 }
 
-// Checks a budget against the model type in effect, as EffectiveSelector
-// gives it.
-void CheckBudget(std::string_view model_type, const FieldValue& budget,
+// Checks a budget against the model type in effect, or against each
+// candidate type when the model type's values disagree.
+void CheckBudget(const SelectorNames& model_types, const FieldValue& budget,
                  FindingSink& sink) {
+  const std::string_view model_type = model_types.effective;
   // A spelling that one parser reads, or none ("0x1", " 5000", "5 000"),
   // is an error of its own, whose hint gives the value to write. That value
   // is checked too, so that writing it brings up no new error. A 0 needs no
@@ -204,7 +227,16 @@ void CheckBudget(std::string_view model_type, const FieldValue& budget,
     }
     return;
   }
-  CheckBudgetRange(model_type, budget, value, !lenient, sink);
+  if (model_types.candidates.empty()) {
+    CheckBudgetRange(model_type, budget, value, !lenient, sink);
+    return;
+  }
+  // Keeping either model type must bring up no new error, so the budget
+  // gets the error of each type it fails. A type without a documented range
+  // gets its note only once it is the one model type.
+  for (const std::string_view each : model_types.candidates) {
+    CheckBudgetRange(each, budget, value, false, sink);
+  }
 }
 
 bool IsGeneratedId(std::string_view id) {
@@ -390,14 +422,14 @@ void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
 }  // namespace
 
 void CheckSegmentationRules(const FieldValues& values, FindingSink& sink) {
-  const std::string_view model_type =
-      EffectiveSelector(values, *Fields().budget_selector);
+  const SelectorNames model_types =
+      ReadSelector(values, *Fields().budget_selector);
   const auto check = [&](const FieldValue& value) {
     if (value.member->value.kind == ValueKind::kNull) return;
     if (value.decl == Fields().model_type) {
       CheckModelType(value, sink);
     } else if (value.decl == Fields().budget) {
-      CheckBudget(model_type, value, sink);
+      CheckBudget(model_types, value, sink);
     } else if (value.decl == Fields().base_model_id) {
       CheckBaseModelId(value, sink);
     }

@@ -522,14 +522,14 @@ TEST(Budget, LenientValueRangeChecked) {
   EXPECT_EQ(twice.findings[0].code, "budget.not_portable");
   EXPECT_EQ(twice.findings[1].code, "budget.out_of_range");
   EXPECT_EQ(twice.findings[2].code, "field.duplicate");
-  // A model type read as two different values leaves the range unknown.
-  for (
-      const Finding& finding :
-      Validate(
-          R"({"modelType":true,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":5000})")
-          .findings) {
-    EXPECT_NE(finding.code, "budget.out_of_range");
-  }
+  // A model type read as two different values: the budget is checked
+  // against the type each stands for, as true alone would be.
+  const ValidationResult two_types = Validate(
+      R"({"modelType":true,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":5000})");
+  ASSERT_EQ(two_types.findings.size(), 3u);
+  EXPECT_EQ(two_types.findings[2].code, "budget.out_of_range");
+  EXPECT_EQ(two_types.findings[2].params.ToJson()["modelType"],
+            "CLOUD_HIGH_ACCURACY_1");
 
   for (
       const char* text :
@@ -1125,11 +1125,27 @@ TEST(Duplicate, ChecksEveryValue) {
       {R"({"modelType":"MODEL_TYPE_UNSPECIFIED","modelType":"CLOUD_HIGH_ACCURACY_1",)"
        R"("budgetMilliNodeHours":1})",
        {"model_type.unspecified", "field.duplicate", "budget.out_of_range"}},
-      // Model types that disagree leave the range unchecked, in either order.
+      // When the model types disagree, the budget is checked against each,
+      // in either order, since either may be kept. Types without a
+      // documented range get no note until one is kept.
       {R"({"modelType":"CLOUD_LOW_ACCURACY_1","modelType":null,"budgetMilliNodeHours":1})",
-       {"field.duplicate"}},
+       {"field.duplicate", "budget.out_of_range"}},
       {R"({"modelType":null,"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":1})",
+       {"field.duplicate", "budget.out_of_range"}},
+      {R"({"modelType":"CLOUD_HIGH_ACCURACY_1","model_type":"MOBILE_TF_LOW_LATENCY_1",)"
+       R"("budgetMilliNodeHours":5000})",
+       {"field.duplicate", "budget.out_of_range"}},
+      {R"({"modelType":"CLOUD_HIGH_ACCURACY_1","model_type":"MOBILE_TF_LOW_LATENCY_1",)"
+       R"("budgetMilliNodeHours":50000})",
        {"field.duplicate"}},
+      {R"({"modelType":"CLOUD_LOW_ACCURACY_1","model_type":"MOBILE_TF_LOW_LATENCY_1",)"
+       R"("budgetMilliNodeHours":5000})",
+       {"field.duplicate"}},
+      // An unknown type is reported on its own; the known one still counts.
+      {R"({"modelType":7,"model_type":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":5000})",
+       {"model_type.unknown_number", "field.duplicate", "budget.out_of_range"}},
+      {R"({"modelType":7,"model_type":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":5000})",
+       {"model_type.unknown_number", "field.duplicate"}},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
@@ -1139,6 +1155,24 @@ TEST(Duplicate, ChecksEveryValue) {
     }
     EXPECT_EQ(codes, row.codes);
   }
+}
+
+// With two model types, the budget's error names the type it fails for,
+// and is reported once however many times that type is given.
+TEST(Duplicate, BudgetErrorNamesTheTypeItFails) {
+  const ValidationResult result = Validate(
+      R"({"modelType":"MOBILE_TF_LOW_LATENCY_1","model_type":"CLOUD_HIGH_ACCURACY_1",)"
+      R"("modelType":"CLOUD_HIGH_ACCURACY_1","budgetMilliNodeHours":5000})");
+  std::vector<const Finding*> budget;
+  for (const Finding& finding : result.findings) {
+    if (finding.code == "budget.out_of_range") budget.push_back(&finding);
+  }
+  ASSERT_EQ(budget.size(), 1u);
+  EXPECT_EQ(budget[0]->path, "/budgetMilliNodeHours");
+  EXPECT_EQ(budget[0]->params.ToJson()["modelType"], "CLOUD_HIGH_ACCURACY_1");
+  EXPECT_EQ(budget[0]->message,
+            "budgetMilliNodeHours must be between 20,000 and 2,000,000 for "
+            "CLOUD_HIGH_ACCURACY_1; got 5,000");
 }
 
 TEST(Findings, AreCappedAtOneHundred) {
