@@ -64,7 +64,8 @@ Options:
                       errors, as proto3 JSON parsers do with this option;
                       format leaves them out of its output.
   -h, --help          Print this help and exit. After a command, it may
-                      come anywhere before --, and no FILE is read.
+                      come anywhere before --, and no FILE is read; right
+                      after --format it is the format instead.
   --version           Print the version and exit. It may come wherever
                       --help may, and --help wins when both are given.
 

@@ -210,12 +210,21 @@ TEST(CliCheck, DoubleDashEndsOptions) {
   const RunResult format = RunCli("format -- " + file.quoted());
   EXPECT_EQ(format.status, 0);
   EXPECT_EQ(format.output, "{}\n");
-  // As the value of --format, -h is a wrong format, not a request for help.
-  const RunResult format_h = RunCli("check --format -h x.json", true);
-  EXPECT_EQ(format_h.status, 2);
-  EXPECT_NE(format_h.output.find("--format must be text or json, not '-h'"),
+  // As the value of --format, -h, --help and --version are a wrong format,
+  // as the README and the help say, not a request for help.
+  for (const std::string value : {"-h", "--help", "--version"}) {
+    const RunResult run = RunCli("check --format " + value + " x.json", true);
+    EXPECT_EQ(run.status, 2);
+    EXPECT_NE(
+        run.output.find("--format must be text or json, not '" + value + "'"),
+        std::string::npos)
+        << run.output;
+  }
+  const RunResult help = RunCli("--help");
+  EXPECT_NE(help.output.find("right\n                      after --format it "
+                             "is the format instead"),
             std::string::npos)
-      << format_h.output;
+      << help.output;
 }
 
 TEST(CliCheck, JsonReportsUnreadableFile) {
