@@ -564,27 +564,44 @@ const isNode =
   typeof process !== 'undefined' && Boolean(process.versions?.node);
 
 /**
+ * Throws segform's TypeError unless `options` is absent or an object whose
+ * one option, if any, is `optionName`. The names checked are those an option
+ * is read from: the object's own and those it inherits, up to
+ * Object.prototype. A misspelt option would otherwise be dropped without a
+ * sign.
+ */
+function checkOptions(options, functionName, optionName, example) {
+  if (options == null) return;
+  // Object.keys() reads a number or true as an object with no keys, and a
+  // string as one whose keys are its indices.
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(
+      `segform: ${functionName}() takes its options as an object, such as ${example}`,
+    );
+  }
+  for (
+    let object = options;
+    object !== null && object !== Object.prototype;
+    object = Object.getPrototypeOf(object)
+  ) {
+    for (const name of Object.keys(object)) {
+      if (name !== optionName) {
+        throw new TypeError(
+          `segform: ${functionName}() has no option "${name}"; its one option is ${optionName}`,
+        );
+      }
+    }
+  }
+}
+
+/**
  * Loads the module. In Node the .wasm file is read from beside this file,
  * whatever the working directory, since the browser build cannot fetch a
  * file path there.
  * @param {{wasmBinary?: Uint8Array}} [options]
  */
 export async function loadSegform(options) {
-  if (
-    options != null &&
-    (typeof options !== 'object' || Array.isArray(options))
-  ) {
-    throw new TypeError(
-      'segform: loadSegform() takes its options as an object, such as { wasmBinary }',
-    );
-  }
-  for (const name of Object.keys(options ?? {})) {
-    if (name !== 'wasmBinary') {
-      throw new TypeError(
-        `segform: loadSegform() has no option "${name}"; its one option is wasmBinary`,
-      );
-    }
-  }
+  checkOptions(options, 'loadSegform', 'wasmBinary', '{ wasmBinary }');
   let { wasmBinary } = options ?? {};
   // The glue would report a string, say, as an empty module.
   if (
@@ -676,24 +693,12 @@ export async function loadSegform(options) {
   // copied into the module.
   function run(input, inputIsFile, options) {
     const functionName = inputIsFile ? 'validateFile' : 'validate';
-    // Object.keys() reads a number or true as an object with no keys, and a
-    // string as one whose keys are its indices.
-    if (
-      options != null &&
-      (typeof options !== 'object' || Array.isArray(options))
-    ) {
-      throw new TypeError(
-        `segform: ${functionName}() takes its options as an object, such as { ignoreUnknownFields: true }`,
-      );
-    }
-    // A misspelt option would otherwise be dropped without a sign.
-    for (const name of Object.keys(options ?? {})) {
-      if (name !== 'ignoreUnknownFields') {
-        throw new TypeError(
-          `segform: ${functionName}() has no option "${name}"; its one option is ignoreUnknownFields`,
-        );
-      }
-    }
+    checkOptions(
+      options,
+      functionName,
+      'ignoreUnknownFields',
+      '{ ignoreUnknownFields: true }',
+    );
     const ignoreUnknownFields = options?.ignoreUnknownFields ?? false;
     // A string such as "false" would read as true, so only booleans are taken.
     if (typeof ignoreUnknownFields !== 'boolean') {

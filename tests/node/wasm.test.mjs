@@ -713,6 +713,39 @@ describe('robustness', () => {
     });
   });
 
+  test('an inherited option is checked as it is read', async () => {
+    // An option is read through the prototype chain, so its name is checked
+    // there too.
+    assert.throws(
+      () =>
+        segform.validate(
+          '{"x": 1}',
+          Object.create({ ignoreUnknownField: true }),
+        ),
+      {
+        name: 'TypeError',
+        message: /^segform: validate\(\) has no option "ignoreUnknownField";/,
+      },
+    );
+    await assert.rejects(
+      loadSegform(Object.create({ wasmbinary: new Uint8Array() })),
+      {
+        name: 'TypeError',
+        message: /^segform: loadSegform\(\) has no option "wasmbinary";/,
+      },
+    );
+    const inherited = segform.validate(
+      '{"x": 1}',
+      Object.create({ ignoreUnknownFields: true }),
+    );
+    assert.equal(inherited.ok, true);
+    assert.equal(inherited.findings[0].severity, 'warning');
+    const bare = Object.assign(Object.create(null), {
+      ignoreUnknownFields: true,
+    });
+    assert.equal(segform.validate('{"x": 1}', bare).ok, true);
+  });
+
   test('options not an object raise TypeError', async () => {
     for (const options of [5, true, 'abc', ['ignoreUnknownFields']]) {
       assert.throws(() => segform.validate('{"x": 1}', options), {
