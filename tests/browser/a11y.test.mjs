@@ -49,6 +49,69 @@ for (const colorScheme of ['light', 'dark']) {
   }
 }
 
+// axe-core passes a control drawn on a gradient, which CodeMirror gives its
+// panels' buttons, so the contrast of the search and go-to-line panels'
+// controls is computed here: at least 4.5 to 1, in both colour schemes.
+for (const colorScheme of ['light', 'dark']) {
+  test(
+    `editor panels readable ${colorScheme}`,
+    { timeout: testTimeout },
+    async () => {
+      await withPage(session, {}, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.click('#editor-root .cm-content');
+        await page.keyboard.press('Control+f');
+        await page.keyboard.type('budget');
+        await page.keyboard.press('Control+Alt+g');
+        await page.keyboard.type('3');
+        const controls = await page.evaluate(() => {
+          const root = document.getElementById('editor-root').shadowRoot;
+          const channels = (colour) => colour.match(/[\d.]+/g).map(Number);
+          const luminance = (colour) => {
+            const [r, g, b] = channels(colour).map((value) => {
+              const c = value / 255;
+              return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+            });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          // The first opaque background at or above the element.
+          const backgroundOf = (element) => {
+            for (let at = element; at; at = at.parentElement) {
+              const colour = getComputedStyle(at).backgroundColor;
+              if (channels(colour)[3] !== 0) return colour;
+            }
+            return getComputedStyle(document.body).backgroundColor;
+          };
+          return [
+            ...root.querySelectorAll('.cm-panel input, .cm-panel button'),
+          ].map((element) => {
+            const style = getComputedStyle(element);
+            const [lighter, darker] = [
+              luminance(style.color),
+              luminance(backgroundOf(element)),
+            ].sort((a, b) => b - a);
+            return {
+              name: element.name || element.textContent,
+              image: style.backgroundImage,
+              contrast: (lighter + 0.05) / (darker + 0.05),
+            };
+          });
+        });
+        // The search panel's fields and buttons, and the go-to-line field
+        // and button.
+        assert.ok(controls.length >= 8, JSON.stringify(controls));
+        for (const control of controls) {
+          assert.equal(control.image, 'none', control.name);
+          assert.ok(
+            control.contrast >= 4.5,
+            `${control.name}: ${control.contrast.toFixed(2)}`,
+          );
+        }
+      });
+    },
+  );
+}
+
 // The editor's text box reports to assistive technology whether the text has an
 // error, and how many findings it has, since the list of them is outside
 // its shadow root.

@@ -119,6 +119,20 @@ const pageTheme = EditorView.theme({
   '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
   '.cm-panels.cm-panels-bottom': { borderTop: '1px solid var(--border)' },
   '.cm-long-line-panel': { padding: '0.25rem 0.5rem' },
+  // The text fields and buttons of the search and go-to-line panels, drawn
+  // by CodeMirror for a light background only.
+  '.cm-textfield': {
+    color: 'var(--text)',
+    backgroundColor: 'var(--surface)',
+    border: '1px solid var(--border)',
+  },
+  '.cm-button': {
+    color: 'var(--text)',
+    backgroundColor: 'var(--surface)',
+    backgroundImage: 'none',
+    border: '1px solid var(--border)',
+  },
+  '.cm-button:active': { backgroundColor: 'var(--code-surface)' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': {
     backgroundColor: 'var(--info-surface)',
   },
