@@ -696,6 +696,62 @@ test('import can be undone', { timeout: testTimeout }, async () => {
   });
 });
 
+// Chromium keeps one undo history for the whole page, so Ctrl+Z in a form
+// field, once the field's own typing is undone, reached the editor and
+// undid its last edit, then the page's imports in turn.
+test(
+  'form field undo stays out of editor',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      await page.click('#editor-root .cm-line >> nth=0');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('"foo": 1,');
+      const typed = await readEditorText(page);
+      assert.match(typed, /"foo": 1,/);
+
+      // A field with no typing of its own.
+      await page.focus('#field-modelType');
+      await page.keyboard.press('Control+Z');
+      assert.equal(await readEditorText(page), typed);
+
+      // A field whose typing is undone one key at a time, and no further.
+      await page.focus('#field-baseModelId');
+      await page.keyboard.type('abc');
+      for (const value of ['ab', 'a', '', '', '']) {
+        await page.keyboard.press('Control+Z');
+        assert.equal(await page.inputValue('#field-baseModelId'), value);
+      }
+      assert.equal(await readEditorText(page), typed);
+
+      // After the page's Undo of an import, a second Ctrl+Z brings back
+      // neither the import nor anything older.
+      await importFile(
+        page,
+        'low.json',
+        '{"modelType":"CLOUD_LOW_ACCURACY_1"}',
+      );
+      await page.focus('#field-baseModelId');
+      await page.keyboard.press('Control+Z');
+      assert.equal(await readEditorText(page), typed);
+      await page.keyboard.press('Control+Z');
+      assert.equal(await readEditorText(page), typed);
+
+      // Ctrl+Z in the editor still walks the editor's history: the form's
+      // edits of the base model ID, then the typed line.
+      await page.click('#editor-root .cm-line >> nth=1');
+      let presses = 0;
+      while (/"foo"/.test(await readEditorText(page)) && presses < 3) {
+        await page.keyboard.press('Control+Z');
+        presses += 1;
+      }
+      assert.doesNotMatch(await readEditorText(page), /"foo"/);
+    });
+  },
+);
+
 test('double reset keeps undo text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
