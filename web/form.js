@@ -222,9 +222,13 @@ function createInt64Control(field, id, fields) {
           paths.includes(finding.path) &&
           /\.(not_portable|not_integer|int64_overflow)$/.test(finding.code),
       );
+      const selected = selectedType(field, fields, result);
+      input.placeholder = defaultIsDocumented(field, selected)
+        ? field.serviceDefault
+        : '';
       const text = hasError
         ? ''
-        : summarizeInt64(field, result.formValues[field.jsonName]);
+        : summarizeInt64(field, result.formValues[field.jsonName], selected);
       summary.textContent = text;
       summary.hidden = text === '';
     },
@@ -316,18 +320,52 @@ function describeRange(field, fields) {
 }
 
 /**
+ * Returns the enum name of the model type that a field's range depends on,
+ * as `result` gives it, or its default when it is not set. Returns
+ * undefined for a field without a range or a value the enum has no name for.
+ */
+function selectedType(field, fields, result) {
+  if (!field.range) {
+    return undefined;
+  }
+  const selector = fields.find(
+    (other) => other.jsonName === field.range.selector,
+  );
+  const value =
+    result.formValues[field.range.selector] ?? selector?.serviceDefault;
+  return selector?.values?.some((known) => known.name === value)
+    ? value
+    : undefined;
+}
+
+/**
+ * Returns whether the field's service default is documented for the model
+ * type `selected`: the schema documents a ranged field's default only for
+ * the model types its range is documented for.
+ */
+function defaultIsDocumented(field, selected) {
+  return !field.range || field.range.selectorValues.includes(selected);
+}
+
+/**
  * Describes a validated int64 value in display units, e.g. "Up to 250 node
  * hours, or 31.25 hours on 8 nodes." Empty (and zero, which proto3 treats
- * as unset) describes the service default. Returns "" when there is nothing
- * sensible to show, such as a negative or non-integer value.
+ * as unset) describes the service default, or notes that it is not
+ * documented for the model type `selected`. Returns "" when there is
+ * nothing sensible to show, such as a negative or non-integer value.
  */
-function summarizeInt64(field, formValue) {
+function summarizeInt64(field, formValue, selected) {
   if (!field.unitsPerDisplayUnit) {
     return '';
   }
   const value = formValue === undefined ? 0n : parseInteger(formValue);
   if (value === null || value < 0n) {
     return '';
+  }
+  if (value === 0n && !defaultIsDocumented(field, selected)) {
+    return selected === undefined
+      ? 'Not set, so the service applies its default.'
+      : `Not set, so the service applies its default for ${selected}, which is not documented.`;
   }
   if (value === 0n) {
     const fallback = BigInt(field.serviceDefault);

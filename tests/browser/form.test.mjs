@@ -324,6 +324,46 @@ test('cleared budget is unset', { timeout: testTimeout }, async () => {
   });
 });
 
+// The service default of 192,000 is documented only for the model types
+// the budget's range is, so the unset budget's note and placeholder name it
+// only for them.
+test('unset budget default per type', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const rows = [
+      ['{}', /default of 192,000 applies/, '192000'],
+      [
+        '{"modelType": "MODEL_TYPE_UNSPECIFIED"}',
+        /default of 192,000 applies/,
+        '192000',
+      ],
+      [
+        '{"modelType": "CLOUD_LOW_ACCURACY_1"}',
+        /^Not set, so the service applies its default for CLOUD_LOW_ACCURACY_1, which is not documented\.$/,
+        '',
+      ],
+      [
+        '{"modelType": 3, "budgetMilliNodeHours": "0"}',
+        /^Not set, so the service applies its default for MOBILE_TF_LOW_LATENCY_1, which is not documented\.$/,
+        '',
+      ],
+      [
+        '{"modelType": 7}',
+        /^Not set, so the service applies its default\.$/,
+        '',
+      ],
+    ];
+    for (const [text, summary, placeholder] of rows) {
+      await importFile(page, 'inputs.json', text);
+      assert.match(await page.textContent(budgetSummary), summary, text);
+      assert.equal(
+        await page.getAttribute(budget, 'placeholder'),
+        placeholder,
+        text,
+      );
+    }
+  });
+});
+
 // A paste of megabytes into a field once went whole into the text, which
 // the page could then neither check nor save. JSON writes a control
 // character in six, so a field's own limit alone does not keep the text
