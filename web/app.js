@@ -1375,14 +1375,26 @@ function renderControlFindings(control, findings) {
  * made the browser lay out the page again for 10 ms.
  */
 function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
+  // A key given twice ("foo" and "f\u006fo" read the same) gets its place
+  // among those rows in its button's name, so that the buttons differ.
+  const keyCounts = new Map();
+  for (const { key } of visibleFields) {
+    keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
+  }
+  const keysSeen = new Map();
   const rows = visibleFields.map((unknownField, index) => {
     // A long key or value is shown cut (see shortened), and the row's
     // cache key contains the cut text, not a megabyte of it.
     const shownKey = shortened(unknownField.key);
     const shownValue = shortened(unknownField.valueJson);
+    const count = keyCounts.get(unknownField.key);
+    const seen = (keysSeen.get(unknownField.key) ?? 0) + 1;
+    keysSeen.set(unknownField.key, seen);
+    const place = count > 1 ? `${seen} of ${count}` : '';
     const key = JSON.stringify([
       shownKey,
       shownValue,
+      place,
       findingsKey(rowFindings[index], findingLocation),
     ]);
     const previous = state.unknownRows[index];
@@ -1394,6 +1406,7 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
         shownValue,
         rowFindings[index],
         index,
+        place,
       ),
     };
   });
@@ -1420,8 +1433,11 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
   elements.unknownSection.hidden = rows.length === 0;
 }
 
-/** Builds the row of one unknown key, the `index`th of the list. */
-function createUnknownRow(key, value, findings, index) {
+/**
+ * Builds the row of one unknown key, the `index`th of the list. `place`,
+ * such as "2 of 3", distinguishes the rows of a key given more than once.
+ */
+function createUnknownRow(key, value, findings, index, place) {
   const item = document.createElement('li');
   item.className = 'unknown-field';
 
@@ -1439,7 +1455,10 @@ function createUnknownRow(key, value, findings, index) {
   button.type = 'button';
   button.className = 'remove-button';
   button.textContent = 'Remove';
-  button.setAttribute('aria-label', `Remove key ${isolateBidi(key)}`);
+  button.setAttribute(
+    'aria-label',
+    `Remove key ${isolateBidi(key)}${place ? `, ${place}` : ''}`,
+  );
   button.addEventListener('click', () => removeUnknownField(index));
 
   const list = document.createElement('ul');
