@@ -678,10 +678,15 @@ class Scanner {
       SkipWhiteSpace();
       if (!AtEnd() && Peek() == '}') return Close(level, target, outer);
       if (AtEnd() || Peek() != ',') {
+        // A string may be the next member's key. Another value cannot be.
         const bool key_follows = !AtEnd() && Peek() == '"';
         return Unexpected("',' or '}' after the member",
                           key_follows ? "Put a comma between the members."
-                                      : std::string_view());
+                          : ValueStartsHere()
+                              ? "A member has one value after its key. "
+                                "Remove this one, or put a comma and a key "
+                                "before it."
+                              : std::string_view());
       }
       ++position_;
     }
@@ -722,17 +727,28 @@ class Scanner {
       SkipWhiteSpace();
       if (!AtEnd() && Peek() == ']') return Close(level, target, outer);
       if (AtEnd() || Peek() != ',') {
-        const bool value_follows =
-            !AtEnd() && (std::string_view("\"{[0123456789tfn").find(Peek()) !=
-                             std::string_view::npos ||
-                         (Peek() == '-' && position_ + 1 < text_.size() &&
-                          IsDigit(text_[position_ + 1])));
         return Unexpected("',' or ']' after the element",
-                          value_follows ? "Put a comma between the elements."
-                                        : std::string_view());
+                          ValueStartsHere()
+                              ? "Put a comma between the elements."
+                              : std::string_view());
       }
       ++position_;
     }
+  }
+
+  // Returns true when a JSON value starts at the current position: a
+  // quote, a bracket, a digit, a minus sign before a digit, or true, false
+  // or null. Another word gets the hint about bare words instead.
+  bool ValueStartsHere() const {
+    if (AtEnd()) return false;
+    const char c = Peek();
+    if (c == '"' || c == '{' || c == '[' || IsDigit(c)) return true;
+    if (c == '-') {
+      return position_ + 1 < text_.size() && IsDigit(text_[position_ + 1]);
+    }
+    const std::string_view rest = text_.substr(position_);
+    return rest.rfind("true", 0) == 0 || rest.rfind("false", 0) == 0 ||
+           rest.rfind("null", 0) == 0;
   }
 
   // Starts an object or array at its opening bracket. Returns the closing

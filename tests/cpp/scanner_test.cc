@@ -139,7 +139,14 @@ TEST(ScannerTest, ErrorsSayWhatWasExpected) {
        "expected ',' or '}' after the member; "
        "found a string",
        "comma between the members"},
-      {"{\"a\":1 2-3}", 7, 8, "found the number 2", "Fix the JSON syntax"},
+      // A second value after a key: a string may be the next key, which
+      // the hint above covers, and another value cannot be.
+      {"{\"a\":1 2-3}", 7, 8, "found the number 2", "one value after its key"},
+      {"{\"a\":1 true}", 7, 11, "found \"true\"", "one value after its key"},
+      {"{\"a\":1 {}}", 7, 8, "found '{'", "put a comma and a key before it"},
+      {"{\"a\":1 -5}", 7, 9, "found the number -5", "one value after its key"},
+      {"{\"a\":1 nope}", 7, 11, "found \"nope\"", "true, false and null"},
+      {"[1 nope]", 3, 7, "found \"nope\"", "true, false and null"},
       {"[1 2]", 3, 4, "expected ',' or ']' after the element",
        "comma between the elements"},
       {"[1 true]", 3, 7, "found \"true\"", "comma between the elements"},
