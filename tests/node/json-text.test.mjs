@@ -94,6 +94,38 @@ test('removing a field drops all its members', () => {
   );
 });
 
+test('setting a field sets all its members', () => {
+  fc.assert(
+    fc.property(
+      objectText,
+      fc.constantFrom(...Object.keys(protoNames)),
+      ({ keys, text }, field) => {
+        const token = '"7"';
+        const edited = applyEdits(
+          text,
+          fieldEdits(text, memberSpans(segform.validate(text)), field, token),
+        );
+        const result = segform.validate(edited);
+        // Every member of the field, under either name, has the new value,
+        // and the other members keep theirs.
+        for (const span of result.fieldSpans) {
+          const value = edited.slice(span.valueBegin, span.valueEnd);
+          if (span.key === field || span.key === protoNames[field]) {
+            assert.equal(value, token, edited);
+          } else {
+            assert.equal(value, members[span.key], edited);
+          }
+        }
+        const hadField = keys.some(
+          (key) => key === field || key === protoNames[field],
+        );
+        const count = keys.length + (hadField ? 0 : 1);
+        assert.equal(result.fieldSpans.length, count, edited);
+      },
+    ),
+  );
+});
+
 test('removing neighbours leaves valid text', () => {
   const text =
     '{"modelType": "CLOUD_HIGH_ACCURACY_1", "model_type": "CLOUD_LOW_ACCURACY_1",' +
