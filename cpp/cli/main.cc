@@ -418,6 +418,18 @@ int Run(std::vector<std::string> arguments) {
   // is printed whatever the other arguments are.
   const bool stray_arguments =
       request == InfoRequest::kNone && !arguments.empty();
+  // There, the same request again is an option given twice.
+  if (help_command || command == "--version") {
+    const auto end = std::find(arguments.begin(), arguments.end(), "--");
+    const bool again =
+        std::any_of(arguments.begin(), end, [&](const std::string& argument) {
+          return help_command ? argument == "-h" || argument == "--help"
+                              : argument == "--version";
+        });
+    if (again) {
+      return RepeatedOptionError(help_command ? "--help" : "--version");
+    }
+  }
   if (help_command || request == InfoRequest::kHelp) {
     if (help_command && stray_arguments) {
       return UsageError(command + " takes no arguments");
