@@ -1116,6 +1116,25 @@ function wireImportEvents() {
   });
 }
 
+// Chromium keeps one undo history for the whole page. Once a field's own
+// typing is undone, Ctrl+Z there goes on to undo the typing of other fields
+// and the editor's last edit, which the editor's history turns into undoing
+// the page's own imports. So an undo or redo runs only in the element that
+// has focus (the editor's host, for the editor). Registered on the window in
+// the capture phase, this runs before the editor's own handler.
+window.addEventListener(
+  'beforeinput',
+  (event) => {
+    const fromHistory =
+      event.inputType === 'historyUndo' || event.inputType === 'historyRedo';
+    if (fromHistory && event.target !== document.activeElement) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  },
+  { capture: true },
+);
+
 // Inputs, selects, text areas and the editor keep Ctrl+Z for themselves.
 // Events from inside the editor's shadow root arrive retargeted to its host.
 function isTextEntry(target) {

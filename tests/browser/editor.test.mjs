@@ -752,6 +752,32 @@ test(
   },
 );
 
+// The page-wide undo history also links the form's fields: once one
+// field's typing is undone, Ctrl+Z there undid another field's typing.
+test('field undo stays in its field', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    // Typing in two fields: Ctrl+Z in the second undoes its own typing
+    // only, and neither the first field's nor the editor's.
+    await page.focus('#field-baseModelId');
+    await page.keyboard.type('xy');
+    await page.focus(budget);
+    await page.keyboard.press('End');
+    await page.keyboard.type('1');
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+Z');
+    assert.equal(await page.inputValue(budget), '192000');
+    assert.equal(await page.inputValue('#field-baseModelId'), 'xy');
+    // Redo there, too, is the field's own.
+    await page.keyboard.press('Control+Shift+Z');
+    assert.equal(await page.inputValue(budget), '1920001');
+    await page.keyboard.press('Control+Shift+Z');
+    assert.equal(await page.inputValue('#field-baseModelId'), 'xy');
+    const text = await readEditorText(page);
+    assert.match(text, /"budgetMilliNodeHours": 1920001/);
+    assert.match(text, /"baseModelId": "xy"/);
+  });
+});
+
 test('double reset keeps undo text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);

@@ -20,7 +20,6 @@ import {
   Compartment,
   EditorSelection,
   EditorState,
-  Prec,
   StateEffect,
   StateField,
   Transaction,
@@ -518,23 +517,6 @@ export function createEditor({
         EditorView.domEventHandlers({
           drop: (event) => (event.dataTransfer?.files.length ?? 0) > 0,
         }),
-        // Chromium keeps one undo history for the whole page, so Ctrl+Z in
-        // a form field, once the field's own typing is undone, sends the
-        // editor a historyUndo input event. The editor's history,
-        // which also contains the form's edits and the page's imports, runs
-        // an undo or redo only when the editor has focus.
-        Prec.highest(
-          EditorView.domEventHandlers({
-            beforeinput(event, view) {
-              const fromHistory =
-                event.inputType === 'historyUndo' ||
-                event.inputType === 'historyRedo';
-              if (!fromHistory || view.hasFocus) return false;
-              event.preventDefault();
-              return true;
-            },
-          }),
-        ),
         keymap.of([
           ...defaultKeymap,
           ...historyKeymap,
