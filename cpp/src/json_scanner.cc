@@ -746,9 +746,16 @@ class Scanner {
     if (c == '-') {
       return position_ + 1 < text_.size() && IsDigit(text_[position_ + 1]);
     }
+    // "nullable" is a bare word, and "true1" a value that a comma is
+    // missing after.
     const std::string_view rest = text_.substr(position_);
-    return rest.rfind("true", 0) == 0 || rest.rfind("false", 0) == 0 ||
-           rest.rfind("null", 0) == 0;
+    for (std::string_view word : {"true", "false", "null"}) {
+      if (rest.substr(0, word.size()) == word &&
+          (rest.size() == word.size() || !IsLetter(rest[word.size()]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Starts an object or array at its opening bracket. Returns the closing
