@@ -418,16 +418,20 @@ int Run(std::vector<std::string> arguments) {
   // is printed whatever the other arguments are.
   const bool stray_arguments =
       request == InfoRequest::kNone && !arguments.empty();
-  // There, the same request again is an option given twice.
+  // There, help or the version given again, in any order, is an option
+  // given twice, named as the second one is spelt.
   if (help_command || command == "--version") {
-    const auto end = std::find(arguments.begin(), arguments.end(), "--");
-    const bool again =
-        std::any_of(arguments.begin(), end, [&](const std::string& argument) {
-          return help_command ? argument == "-h" || argument == "--help"
-                              : argument == "--version";
-        });
-    if (again) {
-      return RepeatedOptionError(help_command ? "--help" : "--version");
+    bool help_seen = help_command;
+    bool version_seen = command == "--version";
+    for (const std::string& argument : arguments) {
+      if (argument == "--") break;
+      const bool help = argument == "-h" || argument == "--help";
+      const bool version = argument == "--version";
+      if ((help && help_seen) || (version && version_seen)) {
+        return RepeatedOptionError(argument);
+      }
+      help_seen = help_seen || help;
+      version_seen = version_seen || version;
     }
   }
   if (help_command || request == InfoRequest::kHelp) {
