@@ -1394,21 +1394,23 @@ function renderControlFindings(control, findings) {
  * made the browser lay out the page again for 10 ms.
  */
 function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
-  // A key given twice ("foo" and "f\u006fo" read the same) gets its place
-  // among those rows in its button's name, so that the buttons differ.
+  // A long key or value is shown cut (see shortened), and the row's cache
+  // key contains the cut text, not a megabyte of it.
+  const shownKeys = visibleFields.map(({ key }) => shortened(key));
+  // Rows that show the same key ("foo" and "f\u006fo" read the same, and
+  // two long keys may differ only past the cut) get their place among
+  // those rows in their buttons' names, so that the buttons differ.
   const keyCounts = new Map();
-  for (const { key } of visibleFields) {
-    keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
+  for (const shownKey of shownKeys) {
+    keyCounts.set(shownKey, (keyCounts.get(shownKey) ?? 0) + 1);
   }
   const keysSeen = new Map();
   const rows = visibleFields.map((unknownField, index) => {
-    // A long key or value is shown cut (see shortened), and the row's
-    // cache key contains the cut text, not a megabyte of it.
-    const shownKey = shortened(unknownField.key);
+    const shownKey = shownKeys[index];
     const shownValue = shortened(unknownField.valueJson);
-    const count = keyCounts.get(unknownField.key);
-    const seen = (keysSeen.get(unknownField.key) ?? 0) + 1;
-    keysSeen.set(unknownField.key, seen);
+    const count = keyCounts.get(shownKey);
+    const seen = (keysSeen.get(shownKey) ?? 0) + 1;
+    keysSeen.set(shownKey, seen);
     const place = count > 1 ? `${seen} of ${count}` : '';
     const key = JSON.stringify([
       shownKey,

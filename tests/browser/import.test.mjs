@@ -630,6 +630,18 @@ test(
       await page.click('button[aria-label="Remove key a/b~c"]');
       assert.deepEqual(await allFindings(page), []);
       assert.deepEqual(JSON.parse(await readPreview(page)), {});
+
+      // Two keys that differ only past the cut of a shown key.
+      const long = 'k'.repeat(210);
+      await importFile(page, 'long.json', `{"${long}A": 1, "${long}B": 2}`);
+      const names = await rows
+        .locator('button')
+        .evaluateAll((buttons) =>
+          buttons.map((button) => button.getAttribute('aria-label')),
+        );
+      assert.equal(names.length, 2);
+      assert.notEqual(names[0], names[1]);
+      assert.match(names[1], /, 2 of 2$/);
     });
   },
 );
