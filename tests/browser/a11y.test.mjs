@@ -62,8 +62,11 @@ for (const colorScheme of ['light', 'dark']) {
         await page.click('#editor-root .cm-content');
         await page.keyboard.press('Control+f');
         await page.keyboard.type('budget');
+        // The go-to-line key works in the text, not in the search field.
+        await page.click('#editor-root .cm-content');
         await page.keyboard.press('Control+Alt+g');
         await page.keyboard.type('3');
+        await page.locator('#editor-root .cm-goto-line').waitFor();
         const controls = await page.evaluate(() => {
           const root = document.getElementById('editor-root').shadowRoot;
           const channels = (colour) => colour.match(/[\d.]+/g).map(Number);
@@ -91,6 +94,7 @@ for (const colorScheme of ['light', 'dark']) {
               luminance(backgroundOf(element)),
             ].sort((a, b) => b - a);
             return {
+              panel: element.closest('.cm-goto-line') ? 'go to line' : 'search',
               name: element.name || element.textContent,
               image: style.backgroundImage,
               contrast: (lighter + 0.05) / (darker + 0.05),
@@ -100,6 +104,10 @@ for (const colorScheme of ['light', 'dark']) {
         // The search panel's fields and buttons, and the go-to-line field
         // and button.
         assert.ok(controls.length >= 8, JSON.stringify(controls));
+        assert.ok(
+          controls.some((control) => control.panel === 'go to line'),
+          JSON.stringify(controls),
+        );
         for (const control of controls) {
           assert.equal(control.image, 'none', control.name);
           assert.ok(
