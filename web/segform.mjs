@@ -564,11 +564,18 @@ const isNode =
   typeof process !== 'undefined' && Boolean(process.versions?.node);
 
 /**
+ * The most prototypes of an options object whose names checkOptions
+ * checks. A proxy can make the chain endless.
+ */
+const maxOptionsChain = 32;
+
+/**
  * Throws segform's TypeError unless `options` is absent or an object whose
- * one option, if any, is `optionName`. The names checked are those an option
- * is read from: the object's own and those it inherits, up to
- * Object.prototype. A misspelt option would otherwise be dropped without a
- * sign.
+ * one option, if any, is `optionName`. An option is read through the
+ * prototype chain, so the enumerable names checked are the object's own and
+ * those it inherits, up to a realm's Object.prototype, which has no
+ * prototype of its own. A misspelt option would otherwise be dropped
+ * without a sign.
  */
 function checkOptions(options, functionName, optionName, example) {
   if (options == null) return;
@@ -579,11 +586,8 @@ function checkOptions(options, functionName, optionName, example) {
       `segform: ${functionName}() takes its options as an object, such as ${example}`,
     );
   }
-  for (
-    let object = options;
-    object !== null && object !== Object.prototype;
-    object = Object.getPrototypeOf(object)
-  ) {
+  let object = options;
+  for (let depth = 0; depth < maxOptionsChain; depth += 1) {
     for (const name of Object.keys(object)) {
       if (name !== optionName) {
         throw new TypeError(
@@ -591,6 +595,8 @@ function checkOptions(options, functionName, optionName, example) {
         );
       }
     }
+    object = Object.getPrototypeOf(object);
+    if (object === null || Object.getPrototypeOf(object) === null) return;
   }
 }
 

@@ -744,6 +744,16 @@ describe('robustness', () => {
       ignoreUnknownFields: true,
     });
     assert.equal(segform.validate('{"x": 1}', bare).ok, true);
+
+    // A chain a proxy makes endless is checked to a depth, not for ever.
+    const endless = new Proxy({}, { getPrototypeOf: () => endless });
+    assert.equal(segform.validate('{}', endless).ok, true);
+    // Another realm's Object.prototype is no options object's, even with a
+    // name added to it.
+    const foreign = runInNewContext(
+      'Object.prototype.added = 1; ({ ignoreUnknownFields: true })',
+    );
+    assert.equal(segform.validate('{"x": 1}', foreign).ok, true);
   });
 
   test('options not an object raise TypeError', async () => {
