@@ -564,8 +564,8 @@ const isNode =
   typeof process !== 'undefined' && Boolean(process.versions?.node);
 
 /**
- * The most prototypes of an options object whose names checkOptions
- * checks. A proxy can make the chain endless.
+ * The maximum number of objects in an options object's prototype chain
+ * whose names checkOptions checks, since a proxy can make the chain endless.
  */
 const maxOptionsChain = 32;
 
