@@ -322,7 +322,10 @@ function describeRange(field, fields) {
 /**
  * Returns the enum name of the model type that a field's range depends on,
  * as `result` gives it, or its default when it is not set. Returns
- * undefined for a field without a range or a value the enum has no name for.
+ * undefined for a field without a range, a value the enum has no name for,
+ * and a model type with an error: given twice, or in a spelling that
+ * parsers read differently, it may stand for another type than the one the
+ * form shows.
  */
 function selectedType(field, fields, result) {
   if (!field.range) {
@@ -331,9 +334,17 @@ function selectedType(field, fields, result) {
   const selector = fields.find(
     (other) => other.jsonName === field.range.selector,
   );
-  const value =
-    result.formValues[field.range.selector] ?? selector?.serviceDefault;
-  return selector?.values?.some((known) => known.name === value)
+  if (!selector) {
+    return undefined;
+  }
+  const paths = [selector.jsonName, selector.protoName].map(
+    (name) => `${result.inputsPath}/${name}`,
+  );
+  const inError = result.findings.some(
+    (finding) => finding.severity === 'error' && paths.includes(finding.path),
+  );
+  const value = result.formValues[selector.jsonName] ?? selector.serviceDefault;
+  return !inError && selector.values?.some((known) => known.name === value)
     ? value
     : undefined;
 }

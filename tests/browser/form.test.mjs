@@ -351,6 +351,24 @@ test('unset budget default per type', { timeout: testTimeout }, async () => {
         /^Not set, so the service applies its default\.$/,
         '',
       ],
+      // A model type with an error may stand for another type than the
+      // one shown, so the note names no default, as the checker does not.
+      [
+        '{"modelType": "1", "budgetMilliNodeHours": 0}',
+        /^Not set, so the service applies its default\.$/,
+        '',
+      ],
+      [
+        '{"modelType": "CLOUD_HIGH_ACCURACY_1", "model_type": "CLOUD_LOW_ACCURACY_1"}',
+        /^Not set, so the service applies its default\.$/,
+        '',
+      ],
+      // A warning leaves the type known.
+      [
+        '{"modelType": "MODEL_TYPE_UNSPECIFIED", "budgetMilliNodeHours": 0}',
+        /default of 192,000 applies/,
+        '192000',
+      ],
     ];
     for (const [text, summary, placeholder] of rows) {
       await importFile(page, 'inputs.json', text);
