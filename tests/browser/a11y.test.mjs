@@ -77,7 +77,8 @@ for (const colorScheme of ['light', 'dark']) {
             });
             return 0.2126 * r + 0.7152 * g + 0.0722 * b;
           };
-          // The first opaque background at or above the element.
+          // The first background at or above the element that is not
+          // transparent. A translucent one fails the check below.
           const backgroundOf = (element) => {
             for (let at = element; at; at = at.parentElement) {
               const colour = getComputedStyle(at).backgroundColor;
@@ -85,31 +86,48 @@ for (const colorScheme of ['light', 'dark']) {
             }
             return getComputedStyle(document.body).backgroundColor;
           };
+          // The panels' controls, and the text of the search's matches,
+          // whose token colours are drawn over the match's background.
+          const matchText = [
+            ...root.querySelectorAll('.cm-searchMatch, .cm-searchMatch *'),
+          ].filter((element) => element.childNodes[0]?.nodeType === 3);
           return [
             ...root.querySelectorAll('.cm-panel input, .cm-panel button'),
+            ...matchText,
           ].map((element) => {
             const style = getComputedStyle(element);
+            const background = backgroundOf(element);
             const [lighter, darker] = [
               luminance(style.color),
-              luminance(backgroundOf(element)),
+              luminance(background),
             ].sort((a, b) => b - a);
             return {
-              panel: element.closest('.cm-goto-line') ? 'go to line' : 'search',
+              translucent: (channels(background)[3] ?? 1) < 1,
+              panel: element.closest('.cm-goto-line')
+                ? 'go to line'
+                : element.closest('.cm-searchMatch')
+                  ? 'match'
+                  : 'search',
               name: element.name || element.textContent,
               image: style.backgroundImage,
               contrast: (lighter + 0.05) / (darker + 0.05),
             };
           });
         });
-        // The search panel's fields and buttons, and the go-to-line field
-        // and button.
+        // The search panel's fields and buttons, the go-to-line field and
+        // button, and the matches of "budget".
         assert.ok(controls.length >= 8, JSON.stringify(controls));
         assert.ok(
           controls.some((control) => control.panel === 'go to line'),
           JSON.stringify(controls),
         );
+        assert.ok(
+          controls.some((control) => control.panel === 'match'),
+          JSON.stringify(controls),
+        );
         for (const control of controls) {
           assert.equal(control.image, 'none', control.name);
+          assert.equal(control.translucent, false, control.name);
           assert.ok(
             control.contrast >= 4.5,
             `${control.name}: ${control.contrast.toFixed(2)}`,

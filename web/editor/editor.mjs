@@ -133,6 +133,16 @@ const pageTheme = EditorView.theme({
     border: '1px solid var(--border)',
   },
   '.cm-button:active': { backgroundColor: 'var(--code-surface)' },
+  // CodeMirror's translucent match colours are made for a light background.
+  // On the page's surfaces, text keeps its contrast in both schemes.
+  '.cm-searchMatch': {
+    backgroundColor: 'var(--warning-surface)',
+    outline: '1px solid var(--warning)',
+  },
+  '.cm-searchMatch.cm-searchMatch-selected': {
+    backgroundColor: 'var(--info-surface)',
+    outline: '2px solid var(--info)',
+  },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': {
     backgroundColor: 'var(--info-surface)',
   },
