@@ -418,21 +418,25 @@ int Run(std::vector<std::string> arguments) {
   // is printed whatever the other arguments are.
   const bool stray_arguments =
       request == InfoRequest::kNone && !arguments.empty();
-  // There, help or the version given again, in any order, is an option
-  // given twice, named as the second one is spelt.
-  if (help_command || command == "--version") {
-    bool help_seen = help_command;
-    bool version_seen = command == "--version";
-    for (const std::string& argument : arguments) {
-      if (argument == "--") break;
-      const bool help = argument == "-h" || argument == "--help";
-      const bool version = argument == "--version";
-      if ((help && help_seen) || (version && version_seen)) {
-        return RepeatedOptionError(argument);
-      }
-      help_seen = help_seen || help;
-      version_seen = version_seen || version;
+  // Help or the version given again, in any order and after any command,
+  // is an option given twice, named as the second one is spelt. As in
+  // FindInfoRequest, the value of --format is no option.
+  bool help_seen = help_command;
+  bool version_seen = command == "--version";
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
+    if (argument == "--") break;
+    if (argument == "--format") {
+      ++i;
+      continue;
     }
+    const bool help = argument == "-h" || argument == "--help";
+    const bool version = argument == "--version";
+    if ((help && help_seen) || (version && version_seen)) {
+      return RepeatedOptionError(argument);
+    }
+    help_seen = help_seen || help;
+    version_seen = version_seen || version;
   }
   if (help_command || request == InfoRequest::kHelp) {
     if (help_command && stray_arguments) {

@@ -605,6 +605,8 @@ TEST(CliHelp, HelpRejectsStrayArguments) {
       {"--help --version --version", "--version"},
       {"--version --help --help", "--help"},
       {"--version -h -h", "-h"},
+      {"check --help --help", "--help"},
+      {"format x.json --version -h --version", "--version"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.arguments);
@@ -628,6 +630,10 @@ TEST(CliHelp, VersionAfterCommand) {
     EXPECT_EQ(run.status, 0);
     EXPECT_EQ(run.output, version);
   }
+  // The value of --format is no option, so this --help is given once.
+  const RunResult format_value = RunCli("check --format --help --help");
+  EXPECT_EQ(format_value.status, 0);
+  EXPECT_EQ(format_value.output.rfind("Usage: segform check", 0), 0u);
   const RunResult with_help = RunCli("check --version --help");
   EXPECT_EQ(with_help.status, 0);
   EXPECT_EQ(with_help.output.rfind("Usage: segform check", 0), 0u);
