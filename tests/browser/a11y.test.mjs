@@ -59,11 +59,19 @@ for (const colorScheme of ['light', 'dark']) {
     async () => {
       await withPage(session, {}, async ({ page }) => {
         await page.emulateMedia({ colorScheme });
-        await page.click('#editor-root .cm-content');
+        // A word given twice, so that selecting one marks the other.
+        await importFile(
+          page,
+          'twice.json',
+          '{\n  "baseModelId": "abc",\n  "other": "abc",\n  "budgetMilliNodeHours": 50000\n}',
+        );
+        const word = '#editor-root .cm-line >> nth=1 >> text=abc';
+        await page.dblclick(word);
         await page.keyboard.press('Control+f');
         await page.keyboard.type('budget');
         // The go-to-line key works in the text, not in the search field.
-        await page.click('#editor-root .cm-content');
+        await page.dblclick(word);
+        await page.locator('#editor-root .cm-selectionMatch').waitFor();
         await page.keyboard.press('Control+Alt+g');
         await page.keyboard.type('3');
         await page.locator('#editor-root .cm-goto-line').waitFor();
@@ -86,10 +94,13 @@ for (const colorScheme of ['light', 'dark']) {
             }
             return getComputedStyle(document.body).backgroundColor;
           };
-          // The panels' controls, and the text of the search's matches,
-          // whose token colours are drawn over the match's background.
+          // The panels' controls, and the text of the search's matches and
+          // of the selected word's other places, whose token colours are
+          // drawn over the marks' backgrounds.
           const matchText = [
-            ...root.querySelectorAll('.cm-searchMatch, .cm-searchMatch *'),
+            ...root.querySelectorAll(
+              '.cm-searchMatch, .cm-searchMatch *, .cm-selectionMatch, .cm-selectionMatch *',
+            ),
           ].filter((element) => element.childNodes[0]?.nodeType === 3);
           return [
             ...root.querySelectorAll('.cm-panel input, .cm-panel button'),
@@ -107,7 +118,9 @@ for (const colorScheme of ['light', 'dark']) {
                 ? 'go to line'
                 : element.closest('.cm-searchMatch')
                   ? 'match'
-                  : 'search',
+                  : element.closest('.cm-selectionMatch')
+                    ? 'selection match'
+                    : 'search',
               name: element.name || element.textContent,
               image: style.backgroundImage,
               contrast: (lighter + 0.05) / (darker + 0.05),
@@ -115,16 +128,18 @@ for (const colorScheme of ['light', 'dark']) {
           });
         });
         // The search panel's fields and buttons, the go-to-line field and
-        // button, and the matches of "budget".
+        // button, the matches of "budget" and the other "abc".
         assert.ok(controls.length >= 8, JSON.stringify(controls));
         assert.ok(
           controls.some((control) => control.panel === 'go to line'),
           JSON.stringify(controls),
         );
-        assert.ok(
-          controls.some((control) => control.panel === 'match'),
-          JSON.stringify(controls),
-        );
+        for (const panel of ['match', 'selection match']) {
+          assert.ok(
+            controls.some((control) => control.panel === panel),
+            `${panel}: ${JSON.stringify(controls)}`,
+          );
+        }
         for (const control of controls) {
           assert.equal(control.image, 'none', control.name);
           assert.equal(control.translucent, false, control.name);

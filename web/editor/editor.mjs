@@ -143,6 +143,8 @@ const pageTheme = EditorView.theme({
     backgroundColor: 'var(--info-surface)',
     outline: '2px solid var(--info)',
   },
+  // The other places of the selected word, marked the same way.
+  '.cm-selectionMatch': { backgroundColor: 'var(--warning-surface)' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': {
     backgroundColor: 'var(--info-surface)',
   },
