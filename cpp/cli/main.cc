@@ -379,24 +379,45 @@ int RunFormat(const std::vector<std::string>& arguments) {
 // place of running the command.
 enum class InfoRequest { kNone, kHelp, kVersion };
 
-// Finds -h, --help or --version among a command's options, which may come
-// anywhere, even after a FILE. Help wins when both are given. The search
-// stops at "--", after which "-h" is a file's name, and skips the value of
-// --format, which is reported as a wrong format.
-InfoRequest FindInfoRequest(const std::vector<std::string>& arguments) {
+// The help and version options among a command's arguments.
+struct InfoOptions {
   InfoRequest request = InfoRequest::kNone;
+  // The first of -h, --help or --version given a second time, counting a
+  // command of help or --version as the first, spelt as given; or empty.
+  std::string repeated;
+};
+
+// Finds -h, --help and --version among a command's arguments, which may
+// come anywhere, even after a FILE. Help wins when both are given. The
+// search stops at "--", after which "-h" is a file's name, and skips the
+// value of --format, which is reported as a wrong format.
+InfoOptions FindInfoOptions(bool help_command, bool version_command,
+                            const std::vector<std::string>& arguments) {
+  InfoOptions found;
+  bool help_seen = help_command;
+  bool version_seen = version_command;
   for (size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
     if (argument == "--") break;
     if (argument == "--format") {
       ++i;
-    } else if (argument == "-h" || argument == "--help") {
-      return InfoRequest::kHelp;
-    } else if (argument == "--version") {
-      request = InfoRequest::kVersion;
+      continue;
+    }
+    const bool help = argument == "-h" || argument == "--help";
+    const bool version = argument == "--version";
+    if (found.repeated.empty() &&
+        ((help && help_seen) || (version && version_seen))) {
+      found.repeated = argument;
+    }
+    help_seen = help_seen || help;
+    version_seen = version_seen || version;
+    if (help) {
+      found.request = InfoRequest::kHelp;
+    } else if (version && found.request == InfoRequest::kNone) {
+      found.request = InfoRequest::kVersion;
     }
   }
-  return request;
+  return found;
 }
 
 int Run(std::vector<std::string> arguments) {
@@ -410,34 +431,19 @@ int Run(std::vector<std::string> arguments) {
                      command == "help" || command == "-h" ||
                      command == "--help" || command == "--version";
   if (!known) return UsageError("unknown command " + ShownArgument(command));
-  const InfoRequest request = FindInfoRequest(arguments);
   const bool help_command =
       command == "-h" || command == "--help" || command == "help";
+  const InfoOptions info =
+      FindInfoOptions(help_command, command == "--version", arguments);
+  // Help or the version given again, in any order and after any command,
+  // is an option given twice.
+  if (!info.repeated.empty()) return RepeatedOptionError(info.repeated);
+  const InfoRequest request = info.request;
   // In the command's place, help and the version take no arguments, as
   // fields and schema take none. Among a command's options, each of them
   // is printed whatever the other arguments are.
   const bool stray_arguments =
       request == InfoRequest::kNone && !arguments.empty();
-  // Help or the version given again, in any order and after any command,
-  // is an option given twice, named as the second one is spelt. As in
-  // FindInfoRequest, the value of --format is no option.
-  bool help_seen = help_command;
-  bool version_seen = command == "--version";
-  for (size_t i = 0; i < arguments.size(); ++i) {
-    const std::string& argument = arguments[i];
-    if (argument == "--") break;
-    if (argument == "--format") {
-      ++i;
-      continue;
-    }
-    const bool help = argument == "-h" || argument == "--help";
-    const bool version = argument == "--version";
-    if ((help && help_seen) || (version && version_seen)) {
-      return RepeatedOptionError(argument);
-    }
-    help_seen = help_seen || help;
-    version_seen = version_seen || version;
-  }
   if (help_command || request == InfoRequest::kHelp) {
     if (help_command && stray_arguments) {
       return UsageError(command + " takes no arguments");

@@ -211,7 +211,7 @@ TEST(CliCheck, DoubleDashEndsOptions) {
   EXPECT_EQ(format.status, 0);
   EXPECT_EQ(format.output, "{}\n");
   // As the value of --format, -h, --help and --version are a wrong format,
-  // as the README and the help say, not a request for help.
+  // as the README and the help describe, not a request for help.
   for (const std::string value : {"-h", "--help", "--version"}) {
     const RunResult run = RunCli("check --format " + value + " x.json", true);
     EXPECT_EQ(run.status, 2);
