@@ -214,9 +214,7 @@ function createInt64Control(field, id, fields) {
     setValue: value.set,
     update(result) {
       // A value the parsers cannot read alike gives no node hours.
-      const paths = [`/${field.jsonName}`, `/${field.protoName}`].map(
-        (end) => `${result.inputsPath}${end}`,
-      );
+      const paths = fieldPaths(field, result);
       const hasError = result.findings.some(
         (finding) =>
           paths.includes(finding.path) &&
@@ -320,12 +318,22 @@ function describeRange(field, fields) {
 }
 
 /**
+ * Returns the JSON Pointers of a field's members in `result`, under its
+ * JSON name and its proto name.
+ */
+function fieldPaths(field, result) {
+  return [field.jsonName, field.protoName].map(
+    (name) => `${result.inputsPath}/${name}`,
+  );
+}
+
+/**
  * Returns the enum name of the model type that a field's range depends on,
  * as `result` gives it, or its default when it is not set. Returns
- * undefined for a field without a range, a value the enum has no name for,
- * and a model type with an error: given twice, or in a spelling that
- * parsers read differently, it may stand for another type than the one the
- * form shows.
+ * undefined for a field without a range and for a value the enum has no
+ * name for. It also returns undefined while the model type has an error,
+ * since a value given twice, or spelt so that parsers read it differently,
+ * may be another type than the one the form shows.
  */
 function selectedType(field, fields, result) {
   if (!field.range) {
@@ -337,9 +345,7 @@ function selectedType(field, fields, result) {
   if (!selector) {
     return undefined;
   }
-  const paths = [selector.jsonName, selector.protoName].map(
-    (name) => `${result.inputsPath}/${name}`,
-  );
+  const paths = fieldPaths(selector, result);
   const inError = result.findings.some(
     (finding) => finding.severity === 'error' && paths.includes(finding.path),
   );
