@@ -1116,12 +1116,11 @@ function wireImportEvents() {
   });
 }
 
-// Chromium keeps one undo history for the whole page. Once a field's own
-// typing is undone, Ctrl+Z there goes on to undo the typing of other fields
-// and the editor's last edit, which the editor's history turns into undoing
-// the page's own imports. So an undo or redo runs only in the element that
-// has focus (the editor's host, for the editor). Registered on the window in
-// the capture phase, this runs before the editor's own handler.
+// Chromium keeps one undo history for the whole page, so Ctrl+Z in a field
+// whose own typing is undone would undo other fields and the editor. An undo
+// or redo runs only in the element that has focus (for the editor, its
+// host). In the window's capture phase, this runs before the editor's own
+// handler.
 window.addEventListener(
   'beforeinput',
   (event) => {
