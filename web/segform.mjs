@@ -572,10 +572,11 @@ const maxOptionsChain = 32;
 /**
  * Throws segform's TypeError unless `options` is absent or an object whose
  * one option, if any, is `optionName`. An option is read through the
- * prototype chain, so the enumerable names checked are the object's own and
- * those it inherits, up to a realm's Object.prototype, which has no
- * prototype of its own. A misspelt option would otherwise be dropped
- * without a sign.
+ * prototype chain, so the names checked are the object's own and those it
+ * inherits, up to a realm's Object.prototype, which has no prototype of its
+ * own. Names that are not enumerable count too, since a class defines its
+ * getters so; a prototype's `constructor` is the one name passed over. A
+ * misspelt option would otherwise be dropped without a sign.
  */
 function checkOptions(options, functionName, optionName, example) {
   if (options == null) return;
@@ -588,8 +589,8 @@ function checkOptions(options, functionName, optionName, example) {
   }
   let object = options;
   for (let depth = 0; depth < maxOptionsChain; depth += 1) {
-    for (const name of Object.keys(object)) {
-      if (name !== optionName) {
+    for (const name of Object.getOwnPropertyNames(object)) {
+      if (name !== optionName && !(depth > 0 && name === 'constructor')) {
         throw new TypeError(
           `segform: ${functionName}() has no option "${name}"; its one option is ${optionName}`,
         );

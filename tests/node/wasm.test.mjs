@@ -745,6 +745,29 @@ describe('robustness', () => {
     });
     assert.equal(segform.validate('{"x": 1}', bare).ok, true);
 
+    // A class defines its getters on its prototype, where they are not
+    // enumerable, and they are read all the same.
+    class MisspeltGetter {
+      get ignoreUnknownField() {
+        return true;
+      }
+    }
+    assert.throws(() => segform.validate('{"x": 1}', new MisspeltGetter()), {
+      name: 'TypeError',
+      message: /^segform: validate\(\) has no option "ignoreUnknownField";/,
+    });
+    const hidden = Object.defineProperty({}, 'wasmbinary', { value: 1 });
+    await assert.rejects(loadSegform(hidden), {
+      name: 'TypeError',
+      message: /^segform: loadSegform\(\) has no option "wasmbinary";/,
+    });
+    class Getter {
+      get ignoreUnknownFields() {
+        return true;
+      }
+    }
+    assert.equal(segform.validate('{"x": 1}', new Getter()).ok, true);
+
     // A chain a proxy makes endless is checked to a depth, not for ever.
     const endless = new Proxy({}, { getPrototypeOf: () => endless });
     assert.equal(segform.validate('{}', endless).ok, true);
