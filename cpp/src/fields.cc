@@ -503,12 +503,20 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
 constexpr std::string_view kGroupSeparators[] = {
     ",", ".", "'", " ", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
 
-// Returns the digits of text when it is digits grouped by threes with one
-// of kGroupSeparators throughout ("200,000", "-1 000 000", "1.000.000"),
-// with at most 19 digits in all, and "" otherwise. A full stop needs two
-// groups, because "1.000" may as well be a fraction. Spaces around the
-// number and a plus sign are allowed, and left out of the digits.
-std::string GroupedDigits(std::string_view text) {
+// How a text reads as digits grouped by threes.
+struct Grouping {
+  // The digits, or "" when the text is not grouped digits.
+  std::string digits;
+  // Set for one group after a full stop ("20.000"), which may as well be a
+  // fraction, so that which of the two is meant is left to the user.
+  bool may_be_fraction = false;
+};
+
+// Reads text as digits grouped by threes with one of kGroupSeparators
+// throughout ("200,000", "-1 000 000", "1.000.000"), with at most 19 digits
+// in all. Spaces around the number and a plus sign are allowed, and left
+// out of the digits.
+Grouping GroupedDigits(std::string_view text) {
   // Spaces around the number, and a plus sign, are no part of the value
   // meant, and the hint leaves them out.
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
@@ -524,29 +532,52 @@ std::string GroupedDigits(std::string_view text) {
   }
   size_t lead = 0;
   while (lead < text.size() && lead < 4 && IsAsciiDigit(text[lead])) ++lead;
-  if (lead == 0 || lead > 3) return "";
+  if (lead == 0 || lead > 3) return {};
   digits.append(text.substr(0, lead));
   text.remove_prefix(lead);
   std::string_view separator;
   for (const std::string_view candidate : kGroupSeparators) {
     if (text.substr(0, candidate.size()) == candidate) separator = candidate;
   }
-  if (separator.empty()) return "";
+  if (separator.empty()) return {};
   size_t groups = 0;
   while (!text.empty()) {
-    if (text.substr(0, separator.size()) != separator) return "";
+    if (text.substr(0, separator.size()) != separator) return {};
     text.remove_prefix(separator.size());
     if (text.size() < 3 || !IsAsciiDigit(text[0]) || !IsAsciiDigit(text[1]) ||
         !IsAsciiDigit(text[2])) {
-      return "";
+      return {};
     }
     digits.append(text.substr(0, 3));
     text.remove_prefix(3);
     ++groups;
   }
   const size_t count = digits.size() - (digits[0] == '-');
-  if (count > 19 || (separator == "." && groups < 2)) return "";
-  return digits;
+  if (count > 19) return {};
+  return {std::move(digits), separator == "." && groups == 1};
+}
+
+// The hint for a text that may be a fraction or one group after a full stop
+// ("20.000", "1.500"), given its grouped digits. Both readings are offered
+// and neither is checked further, since either may be the one meant.
+std::string FractionOrGroupHint(const std::string& digits) {
+  const int64_t grouped = ReadInt64String(digits).value;
+  if (grouped == 0) return std::string(kZeroHint);
+  const std::string_view fraction =
+      std::string_view(digits).substr(digits.size() - 3);
+  if (fraction != "000") {
+    return Format(
+        "If the full stop separates thousands, write \"{}\"; otherwise write "
+        "whole digits only.",
+        {std::to_string(grouped)});
+  }
+  const int64_t whole =
+      ReadInt64String(std::string_view(digits).substr(0, digits.size() - 3))
+          .value;
+  return Format(
+      "Write \"{}\", or \"{}\" if the full stop separates "
+      "thousands.",
+      {std::to_string(whole), std::to_string(grouped)});
 }
 
 void ReadInt64(const FieldDecl& field, const RawMember& member,
@@ -613,9 +644,10 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
   // "200,000" is a whole number, so a message that said it must be one
   // would contradict itself. Digits grouped with separators are named as
   // the problem.
-  const std::string digits =
-      raw.kind == ValueKind::kString ? GroupedDigits(raw.text) : std::string();
-  const bool grouped = !digits.empty();
+  const Grouping grouping =
+      raw.kind == ValueKind::kString ? GroupedDigits(raw.text) : Grouping();
+  const std::string& digits = grouping.digits;
+  const bool grouped = !digits.empty() && !grouping.may_be_fraction;
   std::string message =
       grouped ? Format("{} must be written without separators; got {}",
                        {field.json_name, ShowValue(raw)})
@@ -636,6 +668,8 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       value.lenient_number = meant.value;
       hint = Format("Write \"{}\".", {std::to_string(meant.value)});
     }
+  } else if (grouping.may_be_fraction) {
+    hint = FractionOrGroupHint(digits);
   } else if (raw.text.empty()) {
     hint = "Write a whole number, or leave the field out for the default.";
   } else if (const std::optional<int64_t> meant =

@@ -456,26 +456,63 @@ TEST(Budget, NamesGroupSeparators) {
               std::string("Write \"") + other.digits + "\".");
   }
 
-  // Separators that do not group by threes, or mix, are no grouping, and
-  // one full stop may be a fraction.
+  // Separators that do not group by threes, or mix, are no grouping.
   for (const char* text : {R"({"budgetMilliNodeHours":"20,00"})",
                            R"({"budgetMilliNodeHours":",000"})",
                            R"({"budgetMilliNodeHours":"1,000,"})",
                            R"({"budgetMilliNodeHours":"1,000 000"})",
-                           R"({"budgetMilliNodeHours":"1234 567"})",
-                           R"({"budgetMilliNodeHours":"1.000"})"}) {
+                           R"({"budgetMilliNodeHours":"1234 567"})"}) {
     SCOPED_TRACE(text);
     const ValidationResult result = Validate(text);
-    ASSERT_FALSE(result.findings.empty());
+    ASSERT_EQ(result.findings.size(), 1u);
     EXPECT_NE(result.findings[0].message.find("must be a whole number"),
               std::string::npos);
-    // "1.000" is the number 1, which the hint writes out, and which is out
-    // of range.
-    EXPECT_EQ(result.findings.size(),
-              std::string_view(text).find("1.000") == std::string_view::npos
-                  ? 1u
-                  : 2u);
   }
+}
+
+// One group after a full stop may be a fraction or thousands: the hint gives
+// both readings, and neither is checked against the range, since either may
+// be the one meant.
+TEST(Budget, OneFullStopGroupGetsBothReadings) {
+  const struct {
+    const char* value;
+    const char* hint;
+  } rows[] = {
+      {"20.000",
+       "Write \"20\", or \"20000\" if the full stop separates "
+       "thousands."},
+      {" +1.000",
+       "Write \"1\", or \"1000\" if the full stop separates "
+       "thousands."},
+      {"-5.000",
+       "Write \"-5\", or \"-5000\" if the full stop separates "
+       "thousands."},
+      {"1.500",
+       "If the full stop separates thousands, write \"1500\"; "
+       "otherwise write whole digits only."},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.value);
+    const ValidationResult result = Validate(
+        std::string(R"({"budgetMilliNodeHours":")") + row.value + "\"}");
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "budget.not_integer");
+    EXPECT_EQ(result.findings[0].message,
+              std::string("budgetMilliNodeHours must be a whole number; got "
+                          "\"") +
+                  row.value + "\"");
+    EXPECT_EQ(result.findings[0].hint, row.hint);
+  }
+  // Both readings of "0.000" are 0, which gets the hint about 0.
+  const ValidationResult zero = Validate(R"({"budgetMilliNodeHours":"0.000"})");
+  ASSERT_EQ(zero.findings.size(), 1u);
+  EXPECT_EQ(zero.findings[0].hint.rfind("Leave the field out", 0), 0u);
+  // As a JSON number, 20.000 is twenty: JSON has no separators.
+  const ValidationResult number =
+      Validate(R"({"budgetMilliNodeHours":20.000})");
+  ASSERT_FALSE(number.findings.empty());
+  EXPECT_EQ(number.findings[0].hint.find("separates thousands"),
+            std::string::npos);
 }
 
 // A spelling only one parser reads gets its portable form as the hint. When
