@@ -503,12 +503,12 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
 constexpr std::string_view kGroupSeparators[] = {
     ",", ".", "'", " ", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
 
-// How a text reads as digits grouped by threes.
+// A text read as digits grouped by threes.
 struct Grouping {
   // The digits, or "" when the text is not grouped digits.
   std::string digits;
-  // Set for one group after a full stop ("20.000"), which may as well be a
-  // fraction, so that which of the two is meant is left to the user.
+  // Set for one group after a full stop ("20.000"), which may also be a
+  // fraction. The user decides which of the two is meant.
   bool may_be_fraction = false;
 };
 
@@ -558,8 +558,8 @@ Grouping GroupedDigits(std::string_view text) {
 }
 
 // The hint for a text that may be a fraction or one group after a full stop
-// ("20.000", "1.500"), given its grouped digits. Both readings are offered
-// and neither is checked further, since either may be the one meant.
+// ("20.000", "1.500"), given its grouped digits. The hint offers both
+// readings, and neither is checked further, because either may be meant.
 std::string FractionOrGroupHint(const std::string& digits) {
   const int64_t grouped = ReadInt64String(digits).value;
   if (grouped == 0) return std::string(kZeroHint);
