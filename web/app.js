@@ -833,8 +833,12 @@ function changeText(newText, origin) {
     endUndoOffer();
   }
   // The import status describes the imported text ("It is valid"), so it is
-  // out of date after any edit, an undo in the editor included.
-  if (userEdit) {
+  // out of date after any edit, an undo in the editor included. A file
+  // waiting for the editor would replace the edit, so the edit cancels it.
+  if (userEdit && waitingImport !== null) {
+    reportCancelledImport(waitingImport.name);
+    waitingImport = null;
+  } else if (userEdit) {
     elements.importStatus.replaceChildren();
     elements.importStatus.classList.remove('status-error');
   }
@@ -1971,14 +1975,19 @@ function mayStillLoad(before, name) {
     return true;
   }
   if (state.lastOrigin !== 'import') {
-    showImportStatus(
-      `${name} was not loaded: the text changed while it waited for the ` +
-        'editor. Import it again to load it.',
-      [],
-      true,
-    );
+    reportCancelledImport(name);
   }
   return false;
+}
+
+/** Reports that a file waiting for the editor will not load. */
+function reportCancelledImport(name) {
+  showImportStatus(
+    `${name} was not loaded: the text changed while it waited for the ` +
+      'editor. Import it again to load it.',
+    [],
+    true,
+  );
 }
 
 async function importFile(file) {
