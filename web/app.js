@@ -748,14 +748,15 @@ async function loadEditor() {
 /**
  * Replaces the text, through the editor when it is there so that its
  * history and selection follow. `edits` is a list of {from, to, insert}.
+ * `historyStep` is 'undo' or 'redo' for a form field's own undo or redo.
  */
-function editText(edits, origin) {
+function editText(edits, origin, historyStep = null) {
   if (state.editor && origin === 'form') {
     // Typing in the form shows its own finding first. The editor, whose
     // update costs about as much as the rest of the keystroke, applies the
     // same edits after the next paint. They are queued first, so that the
     // render leaves the editor's findings alone until then.
-    state.editorBacklog.push(edits);
+    state.editorBacklog.push({ edits, historyStep });
     changeText(applyEdits(state.text, edits), origin);
     if (!state.editorSyncScheduled) {
       state.editorSyncScheduled = true;
@@ -782,9 +783,21 @@ function syncEditor() {
   }
   const backlog = state.editorBacklog;
   state.editorBacklog = [];
-  for (const edits of backlog) {
+  for (const { edits, historyStep } of backlog) {
     state.pendingOrigin = 'form-sync';
-    state.editor.applyChanges(edits);
+    // A field's undo that takes back the editor's last step undoes that
+    // step in the editor too. Any other is a step of its own, because
+    // CodeMirror would join it and the typing it undoes into a step that
+    // changes nothing.
+    const stepped =
+      historyStep !== null &&
+      state.editor.stepHistoryTo(
+        applyEdits(state.editor.getText(), edits),
+        historyStep,
+      );
+    if (!stepped) {
+      state.editor.applyChanges(edits, { ownUndoStep: historyStep !== null });
+    }
   }
   renderEditorFindings();
 }
@@ -1022,7 +1035,9 @@ function wireFormEvents() {
     // does not change for a screen reader.
     elements.actionStatus.textContent = '';
     if (edits.length > 0) {
-      editText(edits, 'form');
+      const historyStep =
+        { historyUndo: 'undo', historyRedo: 'redo' }[event.inputType] ?? null;
+      editText(edits, 'form', historyStep);
     }
   });
   elements.form.addEventListener('submit', (event) => event.preventDefault());

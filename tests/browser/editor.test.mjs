@@ -778,6 +778,39 @@ test('field undo stays in its field', { timeout: testTimeout }, async () => {
   });
 });
 
+// A field's undo once left a step in the editor's history that changed
+// nothing, so the first Ctrl+Z in the editor seemed to do nothing.
+test('field undo takes back its step', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    await page.click('#editor-root .cm-line >> nth=0');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"foo": 1,');
+    const typed = await readEditorText(page);
+    // Later than the half second within which CodeMirror joins changes.
+    await page.waitForTimeout(600);
+
+    await page.focus(budget);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
+    assert.match(await readEditorText(page), /"budgetMilliNodeHours": 5\n/);
+    await page.keyboard.press('Control+Z');
+    assert.equal(await page.inputValue(budget), '192000');
+    assert.equal(await readEditorText(page), typed);
+
+    // The first Ctrl+Z in the editor undoes the editor's own typing.
+    await page.click('#editor-root .cm-line >> nth=2');
+    await page.keyboard.press('Control+Z');
+    assert.doesNotMatch(await readEditorText(page), /"foo"/);
+    // Redo in the editor brings back the typing, then the field's edit.
+    await page.keyboard.press('Control+Shift+Z');
+    assert.equal(await readEditorText(page), typed);
+    await page.keyboard.press('Control+Shift+Z');
+    assert.equal(await page.inputValue(budget), '5');
+  });
+});
+
 test('double reset keeps undo text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);

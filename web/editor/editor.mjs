@@ -7,6 +7,8 @@ import {
   history,
   historyKeymap,
   isolateHistory,
+  redo,
+  undo,
 } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
@@ -568,6 +570,29 @@ export function createEditor({
         changes,
         annotations: ownUndoStep ? isolateHistory.of('full') : [],
       });
+    },
+    /**
+     * Runs the editor's undo (or redo, for direction 'redo') when it gives
+     * exactly `text`, and returns whether it did.
+     */
+    stepHistoryTo(text, direction) {
+      let step = null;
+      const command = direction === 'redo' ? redo : undo;
+      command({
+        state: view.state,
+        dispatch(transaction) {
+          step = transaction;
+        },
+      });
+      if (
+        step === null ||
+        step.newDoc.length !== text.length ||
+        step.newDoc.toString() !== text
+      ) {
+        return false;
+      }
+      view.dispatch(step);
+      return true;
     },
     /**
      * Shows findings (with utf16Begin/utf16End into the text) as diagnostics.
