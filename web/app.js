@@ -847,10 +847,10 @@ function changeText(newText, origin) {
   }
   // The import status describes the imported text ("It is valid"), so it is
   // out of date after any edit, an undo in the editor included. A file
-  // waiting for the editor would replace the edit, so the edit cancels it.
+  // waiting for the editor no longer loads after an edit (see mayStillLoad),
+  // which its status says at once.
   if (userEdit && waitingImport !== null) {
     reportCancelledImport(waitingImport.name);
-    waitingImport = null;
   } else if (userEdit) {
     elements.importStatus.replaceChildren();
     elements.importStatus.classList.remove('status-error');
