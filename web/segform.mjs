@@ -574,15 +574,19 @@ const maxOptionsChain = 32;
  * one option, if any, is `optionName`. An option is read through the
  * prototype chain, so the names checked are the object's own and those it
  * inherits, up to a realm's Object.prototype, which has no prototype of its
- * own. Names that are not enumerable count too, since a class defines its
- * getters so; a prototype's `constructor` is the one name passed over. A
- * misspelt option would otherwise be dropped without a sign.
+ * own. Names that are not enumerable count too, because a class defines its
+ * getters so. Methods a prototype defines, `constructor` among them, are
+ * passed over. A misspelt option would otherwise be dropped without a sign.
  */
 function checkOptions(options, functionName, optionName, example) {
   if (options == null) return;
-  // Object.keys() reads a number or true as an object with no keys, and a
-  // string as one whose keys are its indices.
-  if (typeof options !== 'object' || Array.isArray(options)) {
+  // A number or true would read as an object with no options, and a string
+  // as one whose names are its indices. A built-in object such as a Map or
+  // a Date keeps its entries where no option is read.
+  if (
+    typeof options !== 'object' ||
+    Object.prototype.toString.call(options) !== '[object Object]'
+  ) {
     throw new TypeError(
       `segform: ${functionName}() takes its options as an object, such as ${example}`,
     );
@@ -590,7 +594,7 @@ function checkOptions(options, functionName, optionName, example) {
   let object = options;
   for (let depth = 0; depth < maxOptionsChain; depth += 1) {
     for (const name of Object.getOwnPropertyNames(object)) {
-      if (name !== optionName && !(depth > 0 && name === 'constructor')) {
+      if (name !== optionName && !(depth > 0 && isMethod(object, name))) {
         throw new TypeError(
           `segform: ${functionName}() has no option "${name}"; its one option is ${optionName}`,
         );
@@ -599,6 +603,12 @@ function checkOptions(options, functionName, optionName, example) {
     object = Object.getPrototypeOf(object);
     if (object === null || Object.getPrototypeOf(object) === null) return;
   }
+}
+
+/** Returns whether `object`'s own property `name` holds a function. */
+function isMethod(object, name) {
+  const descriptor = Object.getOwnPropertyDescriptor(object, name);
+  return typeof descriptor?.value === 'function';
 }
 
 /**
@@ -618,6 +628,15 @@ export async function loadSegform(options) {
   ) {
     throw new TypeError(
       'segform: loadSegform() takes wasmBinary as an ArrayBuffer or a typed array',
+    );
+  }
+  // The glue copies a view element by element, so a Uint16Array would lose
+  // half its bytes, and a DataView would read as empty.
+  if (ArrayBuffer.isView(wasmBinary) && !(wasmBinary instanceof Uint8Array)) {
+    wasmBinary = new Uint8Array(
+      wasmBinary.buffer,
+      wasmBinary.byteOffset,
+      wasmBinary.byteLength,
     );
   }
   if (!wasmBinary && isNode) {

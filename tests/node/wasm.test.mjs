@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { describe, test, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -767,6 +768,17 @@ describe('robustness', () => {
       }
     }
     assert.equal(segform.validate('{"x": 1}', new Getter()).ok, true);
+    // A class's methods are no options. They were once reported as
+    // misspelt ones.
+    class WithMethod {
+      constructor() {
+        this.ignoreUnknownFields = true;
+      }
+      describe() {
+        return 'options';
+      }
+    }
+    assert.equal(segform.validate('{"x": 1}', new WithMethod()).ok, true);
 
     // A chain a proxy makes endless is checked to a depth, not for ever.
     const endless = new Proxy({}, { getPrototypeOf: () => endless });
@@ -780,7 +792,8 @@ describe('robustness', () => {
   });
 
   test('options not an object raise TypeError', async () => {
-    for (const options of [5, true, 'abc', ['ignoreUnknownFields']]) {
+    const map = new Map([['ignoreUnknownFields', true]]);
+    for (const options of [5, true, 'abc', ['ignoreUnknownFields'], map]) {
       assert.throws(() => segform.validate('{"x": 1}', options), {
         name: 'TypeError',
         message:
@@ -788,7 +801,7 @@ describe('robustness', () => {
       });
     }
     assert.equal(segform.validate('{"x": 1}', null).ok, false);
-    for (const options of [5, 'abc']) {
+    for (const options of [5, 'abc', new Date(0)]) {
       await assert.rejects(loadSegform(options), {
         name: 'TypeError',
         message: /^segform: loadSegform\(\) takes its options as an object/,
@@ -805,6 +818,29 @@ describe('robustness', () => {
         message:
           /^segform: loadSegform\(\) takes wasmBinary as an ArrayBuffer or a typed array$/,
       });
+    }
+  });
+
+  test('wasmBinary as any view of the bytes', async () => {
+    const bytes = await readFile(
+      new URL('../../web/gen/segform.wasm', import.meta.url),
+    );
+    // The module's bytes at an offset, as other views see them. A
+    // Uint16Array and a DataView once lost or dropped them.
+    const buffer = new ArrayBuffer(bytes.length + 16);
+    new Uint8Array(buffer).set(bytes, 8);
+    const views = [
+      new Uint8Array(buffer, 8, bytes.length),
+      new DataView(buffer, 8, bytes.length),
+      buffer.slice(8, 8 + bytes.length),
+    ];
+    // A Uint16Array covers an even number of bytes only.
+    if (bytes.length % 2 === 0) {
+      views.push(new Uint16Array(buffer, 8, bytes.length / 2));
+    }
+    for (const wasmBinary of views) {
+      const loaded = await loadSegform({ wasmBinary });
+      assert.equal(loaded.validate('{"budgetMilliNodeHours": 5}').ok, false);
     }
   });
 
