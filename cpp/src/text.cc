@@ -133,15 +133,35 @@ constexpr std::array<int16_t, 256> kComparisonBytes = [] {
   return bytes;
 }();
 
+// The byte NormalizeForComparison writes for a character beyond ASCII, or
+// for a byte that is not valid UTF-8. The names compared with it are ASCII,
+// so it matches none of their characters.
+constexpr char kOtherCharacter = '\x80';
+
+// Returns the length of the character beyond ASCII at name[i]: a UTF-8
+// sequence, or one byte that is not valid UTF-8.
+size_t OtherCharacterLength(std::string_view name, size_t i) {
+  return std::max<size_t>(1, Utf8SequenceLength(name, i));
+}
+
 // Writes the name with case, '-', '_' and ASCII white space dropped to out,
-// and returns the length written. out needs room for that length and one
+// and returns the length written. Each other character is one byte, so that
+// an edit distance counts characters. out needs room for that length and one
 // more byte, which a dropped last character is written to.
 size_t NormalizeForComparison(std::string_view name, char* out) {
   size_t length = 0;
-  for (const char c : name) {
-    const int16_t mapped = kComparisonBytes[static_cast<unsigned char>(c)];
+  size_t i = 0;
+  while (i < name.size()) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c >= 0x80) {
+      out[length++] = kOtherCharacter;
+      i += OtherCharacterLength(name, i);
+      continue;
+    }
+    const int16_t mapped = kComparisonBytes[c];
     out[length] = static_cast<char>(mapped);
     length += mapped >= 0;
+    ++i;
   }
   return length;
 }
@@ -149,8 +169,16 @@ size_t NormalizeForComparison(std::string_view name, char* out) {
 // Returns the length NormalizeForComparison gives the name.
 size_t NormalizedLength(std::string_view name) {
   size_t length = 0;
-  for (const char c : name) {
-    length += kComparisonBytes[static_cast<unsigned char>(c)] >= 0;
+  size_t i = 0;
+  while (i < name.size()) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c >= 0x80) {
+      ++length;
+      i += OtherCharacterLength(name, i);
+      continue;
+    }
+    length += kComparisonBytes[c] >= 0;
+    ++i;
   }
   return length;
 }
