@@ -6,6 +6,8 @@ const jsonNumberPattern =
   /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 const integerPattern = /^-?[0-9]+$/;
+// One group of thousands after a full stop, or a fraction of three digits.
+const fullStopGroupPattern = /^-?[0-9]{1,3}\.[0-9]{3}$/;
 
 // A JSON number's parts: sign, whole digits, fraction digits, exponent.
 const numberPartsPattern =
@@ -52,14 +54,16 @@ function exactWholeValue(number) {
  * is written as a JSON string (a JSON string typed with its quotes, as it
  * is), so the validator reports it: the page never
  * drops a value it cannot read, and it never keeps an earlier one in its
- * place.
+ * place. So is a number of one to three digits, a full stop and three
+ * digits ("20.000"), which may mean thousands: as a string, the validator
+ * offers both readings, where as a number it would be read as 20.
  */
 export function int64TextToJsonToken(text) {
   const trimmed = text.trim();
   if (trimmed === '') {
     return undefined;
   }
-  if (!jsonNumberPattern.test(trimmed)) {
+  if (!jsonNumberPattern.test(trimmed) || fullStopGroupPattern.test(trimmed)) {
     return jsonStringValue(trimmed) ?? JSON.stringify(trimmed);
   }
   // "9007199254740993.0" and "9007199254740993e0" are whole numbers beyond

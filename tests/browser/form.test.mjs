@@ -232,6 +232,25 @@ test('budget typed in quotes is read', { timeout: testTimeout }, async () => {
   });
 });
 
+// "20.000" may be twenty or twenty thousand. It was once written into the
+// text as the number 20, and exported as "20" for a type with no range.
+test('budget 20.000 gets both readings', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await page.selectOption('#field-modelType', 'CLOUD_LOW_ACCURACY_1');
+    await typeBudget(page, '20.000');
+    const findings = await fieldFindings(page, 'budgetMilliNodeHours');
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['budget.not_integer'],
+    );
+    assert.match(
+      findings[0].text,
+      /Write "20", or "20000" if the full stop separates thousands\./,
+    );
+    assert.equal(await readPreview(page), null);
+  });
+});
+
 for (const entry of ['2e', '-']) {
   test(`budget "${entry}" is not whole`, { timeout: testTimeout }, async () => {
     await withPage(session, {}, async ({ page }) => {

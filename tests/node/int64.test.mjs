@@ -28,6 +28,12 @@ test('int64 field text becomes the JSON token a reader reads exactly', () => {
     ['0.0e5', '0.0e5'],
     ['1e400', '1e400'],
     ['12a', '"12a"'],
+    // Thousands or a fraction: as a string, the validator offers both.
+    ['20.000', '"20.000"'],
+    ['-250.500', '"-250.500"'],
+    ['1.000.000', '"1.000.000"'],
+    ['1.0000', '1.0000'],
+    ['1234.000', '1234.000'],
     // A value typed with the quotes a hint writes it in is that string.
     ['"200000"', '"200000"'],
     [' "12a" ', '"12a"'],
