@@ -499,9 +499,11 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
 }
 
 // The separators people group digits with: a comma, a full stop, an
-// apostrophe, a space, and the no-break, narrow no-break and thin spaces.
+// apostrophe (typed, or turned into U+2019 by a word processor), a space,
+// and the no-break, narrow no-break and thin spaces.
 constexpr std::string_view kGroupSeparators[] = {
-    ",", ".", "'", " ", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
+    ",",           ".", "'", "\xE2\x80\x99", " ", "\xC2\xA0", "\xE2\x80\xAF",
+    "\xE2\x80\x89"};
 
 // A text read as digits grouped by threes.
 struct Grouping {

@@ -439,6 +439,9 @@ TEST(Budget, NamesGroupSeparators) {
                  "000",
                  "250000"},
                 {"1'000'000", "1000000"},
+                {"20\xE2\x80\x99"
+                 "000",
+                 "20000"},
                 {"1.000.000", "1000000"},
                 // A plus sign and spaces around the number are left out.
                 {"+20,000", "20000"},
