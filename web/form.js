@@ -267,36 +267,54 @@ export const maxFieldValueLength = 10_000;
 
 /**
  * Returns a note for the input and the value's getter and setter, which
- * keep a value over maxFieldValueLength whole while the input shows it
- * cut. A value set again unchanged is not written to the input again.
+ * keep a value the input cannot show as it is whole, and show it read-only:
+ * one over maxFieldValueLength, which the input shows cut, or one with line
+ * breaks, which an input drops. A value set again unchanged is not written
+ * to the input again.
  */
 function longValueGuard(input, id) {
   const note = document.createElement('p');
   note.id = `${id}-long-value`;
   note.className = 'value-description';
   note.hidden = true;
-  let longValue = null;
+  let keptValue = null;
   return {
     note,
-    get: () => longValue ?? input.value,
+    get: () => keptValue ?? input.value,
     set(value = '') {
       // Code points, as the validator's messages count characters.
       const characters =
         value.length > maxFieldValueLength ? codePointCount(value) : 0;
       const long = characters > maxFieldValueLength;
-      longValue = long ? value : null;
-      const displayed = long ? shortened(value) : value;
+      const lineBreaks = !long && /[\r\n]/.test(value);
+      keptValue = long || lineBreaks ? value : null;
+      let displayed = value;
+      if (long) {
+        displayed = shortened(value);
+      } else if (lineBreaks) {
+        displayed = value.replace(/\r\n|\r|\n/g, lineBreakSymbol);
+      }
       if (input.value !== displayed) input.value = displayed;
-      input.readOnly = long;
-      note.hidden = !long;
-      note.textContent = long
-        ? `This value is ${formatInteger(BigInt(characters))} characters ` +
+      input.readOnly = long || lineBreaks;
+      note.hidden = !long && !lineBreaks;
+      if (long) {
+        note.textContent =
+          `This value is ${formatInteger(BigInt(characters))} characters ` +
           'long, too long to edit here: the field shows its start. Edit it ' +
-          'in the JSON text.'
-        : '';
+          'in the JSON text.';
+      } else if (lineBreaks) {
+        note.textContent =
+          `This value has line breaks, which a form field cannot hold: the ` +
+          `field shows each as ${lineBreakSymbol}. Edit it in the JSON text.`;
+      } else {
+        note.textContent = '';
+      }
     },
   };
 }
+
+// Stands for a line break in a value shown in a form field.
+const lineBreakSymbol = '\u23CE';
 
 /** Describes a field's range and the selector values it applies to. */
 function describeRange(field, fields) {

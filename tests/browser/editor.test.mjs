@@ -1853,6 +1853,57 @@ test('long field value is read-only', { timeout: testTimeout }, async () => {
   });
 });
 
+// A form field drops line breaks from a value it is given, so it showed
+// "abc" for "ab\nc", and the next keystroke there wrote "abc" back.
+test(
+  'value with line breaks is read-only',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await waitForEditor(page);
+      const note = (name) => `#field-${name}-long-value`;
+      await setEditorText(
+        page,
+        '{"baseModelId": "ab\\nc\\r\\nd", "budgetMilliNodeHours": "\\n192000"}',
+      );
+      await page.locator(note('baseModelId')).waitFor();
+      assert.equal(
+        await page.inputValue('#field-baseModelId'),
+        'ab\u23CEc\u23CEd',
+      );
+      assert.equal(
+        await page.textContent(note('baseModelId')),
+        'This value has line breaks, which a form field cannot hold: the ' +
+          'field shows each as \u23CE. Edit it in the JSON text.',
+      );
+      assert.equal(
+        await page.$eval('#field-baseModelId', (input) => input.readOnly),
+        true,
+      );
+      assert.equal(
+        await page.inputValue('#field-budgetMilliNodeHours'),
+        '\u23CE192000',
+      );
+      assert.equal(
+        await page.$eval(
+          '#field-budgetMilliNodeHours',
+          (input) => input.readOnly,
+        ),
+        true,
+      );
+
+      // Without them, the field takes edits again.
+      await setEditorText(page, '{"baseModelId": "abc"}');
+      await page.locator(note('baseModelId')).waitFor({ state: 'hidden' });
+      assert.equal(await page.inputValue('#field-baseModelId'), 'abc');
+      assert.equal(
+        await page.$eval('#field-baseModelId', (input) => input.readOnly),
+        false,
+      );
+    });
+  },
+);
+
 // Replace-all once drew each run once per change on its line (9 for 3), and
 // a Delete that joined two lines of marks left the cursor inside the run
 // it made, so typed letters went after it in reverse order.
