@@ -12,8 +12,10 @@ import {
   createFindingElement,
   describeCounts,
   escapePointerToken,
+  escapeUnsafe,
   isolateBidi,
   pluralize,
+  quoteForDisplay,
   severityLabel,
   shortened,
 } from './findings.js';
@@ -1476,6 +1478,15 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
  * Builds the row of one unknown key, the `index`th of the list. `place`,
  * such as "2 of 3", distinguishes the rows of a key given more than once.
  */
+/**
+ * Returns a key as a button's name gives it: without quotes, which a screen
+ * reader may read out, unless the key is empty, with escapes as findings
+ * have them.
+ */
+function keyLabel(key) {
+  return key === '' ? '""' : isolateBidi(escapeUnsafe(key));
+}
+
 function createUnknownRow(key, value, findings, index, place) {
   const item = document.createElement('li');
   item.className = 'unknown-field';
@@ -1484,10 +1495,10 @@ function createUnknownRow(key, value, findings, index, place) {
   entry.className = 'unknown-entry';
   const keyText = document.createElement('span');
   keyText.className = 'unknown-key';
-  keyText.textContent = isolateBidi(JSON.stringify(key));
+  keyText.textContent = quoteForDisplay(key);
   const valueText = document.createElement('span');
   valueText.className = 'unknown-value';
-  valueText.textContent = isolateBidi(value);
+  valueText.textContent = isolateBidi(escapeUnsafe(value));
   entry.append(keyText, ': ', valueText);
 
   const button = document.createElement('button');
@@ -1496,7 +1507,7 @@ function createUnknownRow(key, value, findings, index, place) {
   button.textContent = 'Remove';
   button.setAttribute(
     'aria-label',
-    `Remove key ${isolateBidi(key)}${place ? `, ${place}` : ''}`,
+    `Remove key ${keyLabel(key)}${place ? `, ${place}` : ''}`,
   );
   button.addEventListener('click', () => removeUnknownField(index));
 
@@ -1577,7 +1588,7 @@ function removeUnknownField(index) {
   }
   elements.actionStatus.textContent = '';
   const before = state.text;
-  const key = isolateBidi(JSON.stringify(state.spans.members.key(member)));
+  const key = quoteForDisplay(shortened(state.spans.members.key(member)));
   editText(removalEdits(state.spans, [member]), 'remove');
   // The key and its value are gone from the text, so Undo can bring them
   // back, as it does after an import.

@@ -1,7 +1,20 @@
 // Renders the validator's findings as list items. All text, including keys
 // and values from the user or a file, is inserted with textContent only.
 
+import { unsafeToShowRanges } from './gen/declarations.mjs';
 import { formatInteger } from './int64.js';
+
+// The characters the validator's messages escape (kUnsafeToShowRanges in
+// the C++ declarations): controls, and characters that are invisible or
+// reorder the text around them. Lone surrogates too, which have no glyph.
+const unsafeCharacter = new RegExp(
+  `[${unsafeToShowRanges
+    .map(
+      ([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`,
+    )
+    .join('')}\\u{d800}-\\u{dfff}]`,
+  'gu',
+);
 
 const severityLabels = {
   error: 'Error',
@@ -187,6 +200,27 @@ export function isolateBidi(text) {
     }
   }
   return `${'\u2068'.repeat(1 + strayClosers)}${text}${'\u2069'.repeat(1 + open)}`;
+}
+
+/**
+ * Returns the text with each character the validator's messages escape
+ * written as they write it: \u200B, or \u{E0041} past U+FFFF.
+ */
+export function escapeUnsafe(text) {
+  return text.replace(unsafeCharacter, (character) => {
+    const code = character.codePointAt(0).toString(16).toUpperCase();
+    return code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`;
+  });
+}
+
+/**
+ * Returns the text in double quotes as the validator's messages quote it,
+ * so that a key reads the same in a row as in its finding: '"' and '\'
+ * escaped with a backslash, and escapeUnsafe's escapes. The quotes stay
+ * outside the isolate of the text (see isolateBidi).
+ */
+export function quoteForDisplay(text) {
+  return `"${isolateBidi(escapeUnsafe(text.replace(/["\\]/g, '\\$&')))}"`;
 }
 
 /** Escapes a key as one JSON Pointer reference token (RFC 6901). */

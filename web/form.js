@@ -2,7 +2,7 @@
 // declarations the C++ module exports. Field names, enum values, defaults and
 // limits therefore have a single source, and this file contains none of them.
 
-import { isolateBidi, shortened } from './findings.js';
+import { quoteForDisplay, shortened } from './findings.js';
 import {
   formatInteger,
   formatQuotient,
@@ -147,7 +147,7 @@ function createEnumControl(field, id) {
         knownOptions.get(value).selected = true;
       } else {
         importedOption = new Option(
-          `${isolateBidi(shortened(value))} (from the JSON text)`,
+          `${quoteForDisplay(shortened(value))} (from the JSON text)`,
           value,
         );
         importedOption.className = 'imported-option';

@@ -1646,19 +1646,20 @@ test(
       // by a stray pop-directional-isolate.
       await setEditorText(
         page,
-        '{"\u202eyek_eno": "eulav", "modelType": "CLOUD\u202e_HIGH", ' +
+        '{"\u202eyek_eno": "eu\u202elav", "modelType": "CLOUD\u202e_HIGH", ' +
           '"baseModelId": "abc\u200bdef\u00a0", "\u2069\u202ex": 1}',
       );
       // The editor shows a placeholder for each of them, CodeMirror's own
       // list and the rest of the characters the messages escape alike, each
       // labelled with its code point.
       const placeholders = page.locator('#editor-root .cm-specialChar');
-      assert.equal(await placeholders.count(), 6);
+      assert.equal(await placeholders.count(), 7);
       assert.deepEqual(
         await placeholders.evaluateAll((spans) =>
           spans.map((span) => span.getAttribute('aria-label')),
         ),
         [
+          'Hidden character U+202E, right-to-left override',
           'Hidden character U+202E, right-to-left override',
           'Hidden character U+202E, right-to-left override',
           'Hidden character U+200B, zero width space',
@@ -1668,24 +1669,30 @@ test(
         ],
       );
 
-      // Each key and value in the list of unknown keys is set apart in an
-      // isolate, with an opening of its own for a stray closing in the text.
+      // The list of unknown keys, the model type's option and the Remove
+      // buttons' names escape them as the findings do. Set in an isolate,
+      // a key once read backwards, its closing quote first.
       const keys = await page.$$eval('#unknown-list .unknown-key', (items) =>
         items.map((item) => item.textContent),
       );
-      assert.deepEqual(keys, [
-        '\u2068"\u202eyek_eno"\u2069',
-        '\u2068\u2068"\u2069\u202ex"\u2069',
-      ]);
+      assert.deepEqual(keys, ['"\\u202Eyek_eno"', '"\\u2069\\u202Ex"']);
       assert.equal(
         await page.textContent('#unknown-list .unknown-value'),
-        '"eulav"',
+        '"eu\\u202Elav"',
       );
+      assert.deepEqual(
+        await page.$$eval('#unknown-list .remove-button', (buttons) =>
+          buttons.map((button) => button.getAttribute('aria-label')),
+        ),
+        ['Remove key \\u202Eyek_eno', 'Remove key \\u2069\\u202Ex'],
+      );
+      const findingText = await page.textContent('#unknown-list .findings');
+      assert.ok(findingText.includes('"\\u202Eyek_eno"'), findingText);
       const option = await page.$eval(
         '#field-modelType .imported-option',
         (item) => item.text,
       );
-      assert.equal(option, '\u2068CLOUD\u202e_HIGH\u2069 (from the JSON text)');
+      assert.equal(option, '"CLOUD\\u202E_HIGH" (from the JSON text)');
 
       // Joiners and variation selectors, which emoji need, stay unmarked.
       await setEditorText(
@@ -1693,6 +1700,13 @@ test(
         '{"key": "\u{1f469}\u200d\u{1f4bb} \u2764\ufe0f"}',
       );
       assert.equal(await placeholders.count(), 0);
+
+      // An empty key's button once had the name "Remove key" and nothing.
+      await setEditorText(page, '{"": 1}');
+      assert.equal(
+        await page.getAttribute('#unknown-list .remove-button', 'aria-label'),
+        'Remove key ""',
+      );
     });
   },
 );
@@ -1713,7 +1727,7 @@ test('long names are shown cut', { timeout: testTimeout }, async () => {
     // straddles the 200th code unit.
     assert.equal(
       await page.$eval(option, (item) => item.text),
-      `\u{1f600}${'A'.repeat(198)}… (from the JSON text)`,
+      `"\u{1f600}${'A'.repeat(198)}…" (from the JSON text)`,
     );
     assert.equal(
       await page.textContent('#unknown-list .unknown-key'),
