@@ -1897,7 +1897,22 @@ async function exportJson(kind) {
   document.body.append(link);
   link.click();
   link.remove();
-  setActionStatus(`Downloaded ${fileName}.${fillInPlaceholders(text)}`, false);
+  setActionStatus(
+    `Downloaded ${fileName}.${replacedHalves(text)}${fillInPlaceholders(text)}`,
+    false,
+  );
+}
+
+/**
+ * Returns a sentence saying that halves of surrogate pairs in an exported
+ * text became U+FFFD, or ''. A file and the clipboard carry UTF-8, which
+ * has no code for them, so the text "as written" is not quite that.
+ */
+function replacedHalves(text) {
+  return text.isWellFormed()
+    ? ''
+    : ' Half of a surrogate pair in it was written as U+FFFD, since UTF-8 ' +
+        'cannot carry it.';
 }
 
 /**
@@ -1936,7 +1951,8 @@ async function copyJson(kind) {
     await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
     setActionStatus(
-      `Copied ${what} to the clipboard.${fillInPlaceholders(text)}`,
+      `Copied ${what} to the clipboard.${replacedHalves(text)}` +
+        fillInPlaceholders(text),
       false,
     );
   } catch (error) {

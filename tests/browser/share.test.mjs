@@ -3,6 +3,7 @@
 // would be too long.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import {
@@ -440,6 +441,26 @@ test(
       assert.equal(
         await page.evaluate(() => navigator.clipboard.readText()),
         'unchanged',
+      );
+
+      // Exported as written, the half becomes U+FFFD, as UTF-8 needs, and
+      // the status says so. It once said nothing of it.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        (async () => {
+          await page.click('#export-button');
+          await page.click('#confirm-accept');
+        })(),
+      ]);
+      const bytes = await readFile(await download.path());
+      // The paste went before the default text.
+      assert.ok(
+        bytes.toString('utf8').startsWith('{"baseModelId": "m\uFFFD"}{'),
+      );
+      assert.equal(
+        await page.textContent('#action-status'),
+        'Downloaded training-inputs.json. Half of a surrogate pair in it was ' +
+          'written as U+FFFD, since UTF-8 cannot carry it.',
       );
     });
   },
