@@ -811,18 +811,25 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   CheckRequestMemberValues(text, document, sink);
 
   // A definition set to null or "" got the missing-field warning above.
-  if (const RawMember* definition =
-          FindMember(document, kPipelineDefinitionKeys)) {
-    const internal::RawValue& value = definition->value;
+  // Each value of one set twice is checked, as either may be kept.
+  for (const RawMember& definition : document.members) {
+    if (definition.key != kPipelineDefinitionKeys[0] &&
+        definition.key != kPipelineDefinitionKeys[1]) {
+      continue;
+    }
+    const internal::RawValue& value = definition.value;
     if (!IsUnsetString(value) &&
         (value.kind != ValueKind::kString || value.text != uri)) {
       Finding& finding = sink.Add(
           Severity::kError, "pipeline.task_definition",
-          internal::MemberPointer(definition->key), definition->value.span,
-          "trainingTaskDefinition must be the image segmentation schema",
+          internal::MemberPointer(definition.key), definition.value.span,
+          internal::Format(
+              "trainingTaskDefinition must be the image segmentation "
+              "schema; got {}",
+              {internal::ShowValue(value)}),
           internal::Format("Use \"{}\".", {uri}));
       finding.params.Set(Param::kExpected, uri);
-      finding.params.Set(Param::kActual, definition->value.text);
+      finding.params.Set(Param::kActual, definition.value.text);
       // The inputs are another task's, so they are not printed or exported
       // as image segmentation inputs.
       inputs_in_doubt = true;
@@ -881,17 +888,10 @@ bool IsLocationName(std::string_view name) {
          name.empty();
 }
 
-// Checks the parent of a CreateTrainingPipelineRequest, the location the
-// pipeline is created in. Like the request's other members, it gets
-// warnings only, since segform checks and exports the inputs in it.
-void CheckRequestParent(const RawDocument& document, FindingSink& sink) {
-  const RawMember* parent = nullptr;
-  for (const RawMember& member : document.members) {
-    if (member.key == kCreateParentKey) {
-      parent = &member;
-      break;
-    }
-  }
+// Checks one value of a request's parent, or its absence when parent is
+// null.
+void CheckParentValue(const RawDocument& document, const RawMember* parent,
+                      FindingSink& sink) {
   if (parent == nullptr || IsUnsetString(parent->value)) {
     Finding& finding =
         parent == nullptr
@@ -932,6 +932,20 @@ void CheckRequestParent(const RawDocument& document, FindingSink& sink) {
         "\"projects/my-project/locations/us-central1\".");
     finding.params.Set(Param::kActual, parent->value.text);
   }
+}
+
+// Checks the parent of a CreateTrainingPipelineRequest, the location the
+// pipeline is created in. Like the request's other members, it gets
+// warnings only, since segform checks and exports the inputs in it.
+void CheckRequestParent(const RawDocument& document, FindingSink& sink) {
+  // Each value of a parent set twice is checked, as either may be kept.
+  bool found = false;
+  for (const RawMember& member : document.members) {
+    if (member.key != kCreateParentKey) continue;
+    CheckParentValue(document, &member, sink);
+    found = true;
+  }
+  if (!found) CheckParentValue(document, nullptr, sink);
 }
 
 // Checks a CreateTrainingPipelineRequest, as the client libraries take it:

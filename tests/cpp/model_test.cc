@@ -691,6 +691,35 @@ TEST(CreateRequest, WarnsParentThatIsNoLocation) {
   EXPECT_EQ(missing.findings[0].end, 1u);
 }
 
+// Each value of a member set twice is checked, since either may be kept.
+// The second parent or definition once got the duplicate error alone.
+TEST(CreateRequest, ChecksEachValueOfMemberSetTwice) {
+  const ValidationResult parent = Validate(
+      CreateRequest(R"("parent":"projects/p/locations/l","parent":"y",)"));
+  EXPECT_EQ(
+      testing::CodesOf(parent),
+      std::vector<std::string>(
+          {"field.duplicate", "pipeline.invalid_parent", "pipeline.request"}));
+  const Finding* invalid = testing::FindCode(parent, "pipeline.invalid_parent");
+  ASSERT_NE(invalid, nullptr);
+  EXPECT_EQ(invalid->params.ToJson()["actual"], "y");
+
+  const ValidationResult definition = Validate(
+      RequestStart() +
+      R"("trainingTaskDefinition":"gs://other","trainingTaskInputs":{}})");
+  EXPECT_EQ(
+      testing::CodesOf(definition),
+      std::vector<std::string>(
+          {"field.duplicate", "pipeline.task_definition", "pipeline.request"}));
+  const Finding* other =
+      testing::FindCode(definition, "pipeline.task_definition");
+  ASSERT_NE(other, nullptr);
+  EXPECT_EQ(other->message,
+            "trainingTaskDefinition must be the image segmentation schema; "
+            "got \"gs://other\"");
+  EXPECT_TRUE(definition.canonical_json.empty());
+}
+
 TEST(CreateRequest, RejectsInputsOutsideThePipeline) {
   const std::string parent = R"("parent":"projects/p/locations/l",)";
   // Each makes it unclear what the inputs are, so nothing is exported.
