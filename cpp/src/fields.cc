@@ -230,6 +230,22 @@ bool ReportUnignorableField(const MessageDecl& message,
   return false;
 }
 
+// Returns the text without the spaces and tabs around it, and without a
+// plus sign before it, none of which is part of the value meant.
+std::string_view WithoutSpacesAndPlus(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  if (!text.empty() && text.front() == '+' &&
+      (text.size() == 1 || text[1] != '-')) {
+    text.remove_prefix(1);
+  }
+  return text;
+}
+
 // Returns the integer value of a string that is a JSON number with a
 // fraction or an exponent ("2e5", "2.0"), when the value is whole and an
 // int64, or std::nullopt.
@@ -519,17 +535,11 @@ struct Grouping {
 // in all. Spaces around the number and a plus sign are allowed, and left
 // out of the digits.
 Grouping GroupedDigits(std::string_view text) {
-  // Spaces around the number, and a plus sign, are no part of the value
-  // meant, and the hint leaves them out.
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
+  // The hint leaves out the spaces around the number and a plus sign.
+  text = WithoutSpacesAndPlus(text);
   std::string digits;
   if (!text.empty() && text[0] == '-') {
     digits += '-';
-    text.remove_prefix(1);
-  } else if (!text.empty() && text[0] == '+') {
     text.remove_prefix(1);
   }
   size_t lead = 0;
@@ -650,11 +660,24 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       raw.kind == ValueKind::kString ? GroupedDigits(raw.text) : Grouping();
   const std::string& digits = grouping.digits;
   const bool grouped = !digits.empty() && !grouping.may_be_fraction;
-  std::string message =
-      grouped ? Format("{} must be written without separators; got {}",
-                       {field.json_name, ShowValue(raw)})
-              : Format("{} must be a whole number; got {}",
-                       {field.json_name, ShowValue(raw)});
+  // "2e5", "2.0" or " +2e5": a whole number that both parsers reject in a
+  // string, whose value the hint can write out. That value is checked as
+  // well.
+  const std::optional<int64_t> whole =
+      raw.kind == ValueKind::kString && digits.empty()
+          ? IntegerOfNumberText(WithoutSpacesAndPlus(raw.text))
+          : std::nullopt;
+  std::string message;
+  if (grouped) {
+    message = Format("{} must be written without separators; got {}",
+                     {field.json_name, ShowValue(raw)});
+  } else if (whole) {
+    message = Format("{} in a string must be plain digits; got {}",
+                     {field.json_name, ShowValue(raw)});
+  } else {
+    message = Format("{} must be a whole number; got {}",
+                     {field.json_name, ShowValue(raw)});
+  }
   std::string hint;
   if (grouped) {
     // The value meant is checked as well (see CheckBudget), so the hint
@@ -674,15 +697,12 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     hint = FractionOrGroupHint(digits);
   } else if (raw.text.empty()) {
     hint = "Write a whole number, or leave the field out for the default.";
-  } else if (const std::optional<int64_t> meant =
-                 IntegerOfNumberText(raw.text)) {
-    // "2e5" or "2.0": a number both parsers reject as a string, whose
-    // whole value the hint can write out. That value is checked as well.
-    if (*meant == 0) {
+  } else if (whole) {
+    if (*whole == 0) {
       hint = std::string(kZeroHint);
     } else {
-      value.lenient_number = *meant;
-      hint = Format("Write \"{}\".", {std::to_string(*meant)});
+      value.lenient_number = *whole;
+      hint = Format("Write \"{}\".", {std::to_string(*whole)});
     }
   } else {
     hint = Format("Write whole digits only, e.g. \"{}\".",

@@ -473,6 +473,37 @@ TEST(Budget, NamesGroupSeparators) {
   }
 }
 
+// A whole number in a string with an exponent or a fraction is whole, so
+// the message names its spelling. Spaces and a plus sign around it once
+// lost the hint its digits.
+TEST(Budget, WholeNumberInStringNamesSpelling) {
+  const struct {
+    const char* value;
+    const char* hint;
+  } rows[] = {{"2e5", "Write \"200000\"."},
+              {"200000.0", "Write \"200000\"."},
+              {" +1e5", "Write \"100000\"."},
+              {"1.5e5\\t", "Write \"150000\"."}};
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.value);
+    const std::string text =
+        std::string(R"({"budgetMilliNodeHours":")") + row.value + "\"}";
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "budget.not_integer");
+    EXPECT_EQ(result.findings[0].message.find(
+                  "budgetMilliNodeHours in a string must be plain digits"),
+              0u);
+    EXPECT_EQ(result.findings[0].hint, row.hint);
+  }
+  // A plus sign before a minus sign is no number.
+  const ValidationResult signs =
+      Validate(R"({"budgetMilliNodeHours":"+-1e5"})");
+  ASSERT_EQ(signs.findings.size(), 1u);
+  EXPECT_NE(signs.findings[0].message.find("must be a whole number"),
+            std::string::npos);
+}
+
 // One group after a full stop may be a fraction or thousands: the hint gives
 // both readings, and neither is checked against the range, since either may
 // be the one meant.
