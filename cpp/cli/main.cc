@@ -45,8 +45,9 @@ Checks the training inputs of a Vertex AI AutoML image segmentation job
 pipeline's trainingTaskInputs takes).
 
 Commands:
-  check   Print one line per finding: FILE:LINE:COLUMN: SEVERITY: message
-          [code], where SEVERITY is error, warning or note (info in JSON).
+  check   Print one line per finding: FILE:LINE:COLUMN: SEVERITY: message.
+          hint [code], where SEVERITY is error, warning or note (info in
+          JSON).
   format  Print the canonical JSON the API expects (what the page exports).
           Findings go to standard error, so standard output holds the JSON
           alone, or nothing when the inputs have an error. Valid inputs in a

@@ -1070,8 +1070,9 @@ ValidationResult CheckText(std::string_view text,
     const FieldDecl& example = ImageSegmentationInputsDecl().fields.front();
     sink.Add(Severity::kError, "message.not_object", "", document->top.span,
              internal::Format("the top level must be a JSON object holding "
-                              "the fields of {}",
-                              {ImageSegmentationInputsDecl().name}),
+                              "the fields of {}; got {}",
+                              {ImageSegmentationInputsDecl().name,
+                               internal::KindName(document->top.kind)}),
              internal::Format("Write the inputs as one JSON object, such as "
                               "{\"{}\": \"{}\"}.",
                               {example.json_name, example.service_default}));

@@ -699,6 +699,28 @@ TEST(Hints, NotObjectExampleIsValid) {
   }
 }
 
+// The message names what the top level is. An array and a string once got
+// the same words.
+TEST(Hints, NotObjectNamesWhatItGot) {
+  const struct {
+    const char* text;
+    const char* got;
+  } rows[] = {{"[{}]", "; got an array"},
+              {"\"{}\"", "; got a string"},
+              {"null", "; got null"},
+              {"1", "; got a number"}};
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text);
+    const Finding* finding = FindCode(Validate(row.text), "message.not_object");
+    ASSERT_NE(finding, nullptr);
+    const std::string_view message = finding->message;
+    const std::string_view got = row.got;
+    EXPECT_TRUE(message.size() > got.size() &&
+                message.substr(message.size() - got.size()) == got)
+        << message;
+  }
+}
+
 TEST(EnumSpelling, InexactHintNamesValue) {
   const ValidationResult result =
       Validate(R"({"modelType":1.0000000000000000001})");
