@@ -55,8 +55,10 @@ CloseName ClaimCloseName(
 bool DescribeCloseName(std::string_view subject, const CloseName& close,
                        std::string& message, std::string& hint) {
   if (!close.suggested_for.empty()) {
+    // The earlier key may have been offered the field in its other
+    // spelling, so the message names the field, not a spelling.
     message = Format(
-        "{}; it is close to \"{}\", which is suggested for {} "
+        "{}; it is close to \"{}\", but that field is suggested for {} "
         "already",
         {subject, close.spelled, Quoted(close.suggested_for)});
     hint = Format("Rename only one of the two to \"{}\", and remove the other.",
@@ -65,7 +67,8 @@ bool DescribeCloseName(std::string_view subject, const CloseName& close,
     message = Format("{}; did you mean \"{}\"?", {subject, close.spelled});
     hint = Format("Rename it to \"{}\".", {close.spelled});
   } else if (!close.set_already.empty()) {
-    message = Format("{}; it is close to {}, which is set already",
+    // The key that sets it may come before this one or after it.
+    message = Format("{}; it is close to {}, which is set too",
                      {subject, Quoted(close.set_already)});
     hint = Format(
         "Remove it if {} has the value you want. Otherwise move its value "

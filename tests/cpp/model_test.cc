@@ -372,7 +372,7 @@ TEST(PipelineRequest, WarnsUnknownMembers) {
   EXPECT_FALSE(present.findings[1].params.contains(Param::kSuggestion));
   EXPECT_EQ(present.findings[1].message,
             "unknown member \"displayNme\" of a training pipeline request; it "
-            "is close to \"displayName\", which is set already");
+            "is close to \"displayName\", which is set too");
   EXPECT_EQ(present.findings[1].hint,
             "Remove it if \"displayName\" has the value you want. Otherwise "
             "move its value there, then remove it.");

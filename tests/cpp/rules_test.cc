@@ -312,7 +312,7 @@ TEST(UnknownField, SuggestsNoFieldSetAlready) {
     EXPECT_EQ(finding->message,
               std::string("unknown field \"model_Type\"; it is "
                           "close to \"") +
-                  set + "\", which is set already");
+                  set + "\", which is set too");
     EXPECT_EQ(finding->hint, std::string("Remove it if \"") + set +
                                  "\" has the value you want. Otherwise move "
                                  "its value there, then remove it.");
@@ -337,7 +337,8 @@ TEST(UnknownField, SuggestsEachFieldOnce) {
   const Finding& second = result.findings[1];
   EXPECT_EQ(second.code, "field.unknown");
   EXPECT_FALSE(second.params.contains(Param::kSuggestion));
-  EXPECT_NE(second.message.find("suggested for \"modeltype\" already"),
+  EXPECT_NE(second.message.find(
+                "but that field is suggested for \"modeltype\" already"),
             std::string::npos)
       << second.message;
   EXPECT_EQ(second.hint,
