@@ -418,6 +418,17 @@ export function membersOf(result) {
   return result.members ?? new SpanObjects(result.fieldSpans);
 }
 
+/**
+ * Returns i when it is the index of one of `count` members, and throws a
+ * RangeError otherwise, so that a bad index gets no plausible value.
+ */
+function memberIndex(i, count) {
+  if (Number.isInteger(i) && i >= 0 && i < count) return i;
+  throw new RangeError(
+    `segform: a member index is an integer from 0 to ${count - 1}; got ${String(i)}`,
+  );
+}
+
 /** The MemberSpans interface over fieldSpans objects. */
 class SpanObjects {
   constructor(spans) {
@@ -425,28 +436,32 @@ class SpanObjects {
     this.count = spans.length;
   }
 
+  span(i) {
+    return this.spans[memberIndex(i, this.count)];
+  }
+
   key(i) {
-    return this.spans[i].key;
+    return this.span(i).key;
   }
 
   field(i) {
-    return this.spans[i].field;
+    return this.span(i).field;
   }
 
   keyBegin(i) {
-    return this.spans[i].keyBegin;
+    return this.span(i).keyBegin;
   }
 
   keyEnd(i) {
-    return this.spans[i].keyEnd;
+    return this.span(i).keyEnd;
   }
 
   valueBegin(i) {
-    return this.spans[i].valueBegin;
+    return this.span(i).valueBegin;
   }
 
   valueEnd(i) {
-    return this.spans[i].valueEnd;
+    return this.span(i).valueEnd;
   }
 
   indicesOf(field) {
@@ -478,30 +493,30 @@ class MemberSpans {
   }
 
   key(i) {
-    const name = this.names[2 * i];
+    const name = this.names[2 * memberIndex(i, this.count)];
     if (name >= 0) return declaredNames[name];
     const start = -1 - name;
     return this.strings.slice(start, start + this.names[2 * i + 1]);
   }
 
   field(i) {
-    return declaredNames[this.fields[i]] ?? null;
+    return declaredNames[this.fields[memberIndex(i, this.count)]] ?? null;
   }
 
   keyBegin(i) {
-    return this.offsets[4 * i];
+    return this.offsets[4 * memberIndex(i, this.count)];
   }
 
   keyEnd(i) {
-    return this.offsets[4 * i + 1];
+    return this.offsets[4 * memberIndex(i, this.count) + 1];
   }
 
   valueBegin(i) {
-    return this.offsets[4 * i + 2];
+    return this.offsets[4 * memberIndex(i, this.count) + 2];
   }
 
   valueEnd(i) {
-    return this.offsets[4 * i + 3];
+    return this.offsets[4 * memberIndex(i, this.count) + 3];
   }
 
   /** Returns the indices of the members that set `field` (null: unknown keys). */

@@ -369,6 +369,16 @@ describe('member spans', () => {
         input.slice(members.keyBegin(2), members.keyEnd(2)),
         '"\u{1f600}"',
       );
+      // An index that is no member's throws in both forms. The columns
+      // once gave "" or a neighbour's offsets, and the objects a TypeError.
+      for (const index of [count, -1, 1.5, '1', NaN]) {
+        for (const read of ['key', 'field', 'keyBegin', 'valueEnd']) {
+          assert.throws(() => members[read](index), {
+            name: 'RangeError',
+            message: `segform: a member index is an integer from 0 to ${count - 1}; got ${String(index)}`,
+          });
+        }
+      }
     }
   });
 
