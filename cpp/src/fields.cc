@@ -52,8 +52,9 @@ CloseName ClaimCloseName(
   return close;
 }
 
-bool DescribeCloseName(std::string_view subject, const CloseName& close,
-                       std::string& message, std::string& hint) {
+bool DescribeCloseName(std::string_view subject, std::string_view key,
+                       const CloseName& close, std::string& message,
+                       std::string& hint) {
   if (!close.suggested_for.empty()) {
     // The earlier key may have been offered the field in its other
     // spelling, so the message names the field, not a spelling.
@@ -77,6 +78,7 @@ bool DescribeCloseName(std::string_view subject, const CloseName& close,
   } else {
     return false;
   }
+  hint += NonAsciiNote("key", key);
   return true;
 }
 
@@ -156,7 +158,8 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                           {subject, close.spelled, what});
     hint = Format("Rename it to \"{}\" to check the request's inputs.",
                   {close.spelled});
-  } else if (!DescribeCloseName(subject, close, message_text, hint)) {
+  } else if (!DescribeCloseName(subject, member.key, close, message_text,
+                                hint)) {
     message_text =
         Format("{}; {} has only {}", {subject, message.name, JoinNames(names)});
     hint = "Remove it, or move it to the message it belongs to.";
@@ -499,13 +502,20 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   std::string message =
       Format("{} must be one of {}; got {}",
              {field.json_name, JoinNames(names), Quoted(raw.text)});
-  std::string hint =
-      suggestion.empty()
-          ? "Choose one of the names; they are case-sensitive."
-          : Format(
-                "Did you mean {}? Names are case-sensitive and use "
-                "underscores.",
-                {suggestion});
+  // The reason for a close name that is not the name: case or separators,
+  // or else a character beyond ASCII, which may look like a letter of the
+  // name or not show at all.
+  std::string hint;
+  if (suggestion.empty()) {
+    hint = "Choose one of the names; they are case-sensitive.";
+  } else if (SameNameLoosely(raw.text, suggestion)) {
+    hint =
+        Format("Did you mean {}? Names are case-sensitive and use underscores.",
+               {suggestion});
+  } else {
+    hint = Format("Did you mean {}?{}",
+                  {suggestion, NonAsciiNote("name", raw.text)});
+  }
   Finding& finding = sink.Add(Severity::kError, Code(field, "unknown_name"),
                               MemberPointer(member.key), raw.span,
                               std::move(message), std::move(hint));

@@ -406,10 +406,12 @@ CloseName ClaimCloseName(
 
 // Sets the message, which begins with `subject` ("unknown field \"x\""),
 // and the hint for an unknown key whose close name is offered, set already
-// or offered to another key. Returns false, setting nothing, when no name
+// or offered to another key. The hint names a character beyond ASCII in the
+// key (see NonAsciiNote). Returns false, setting nothing, when no name
 // is close.
-bool DescribeCloseName(std::string_view subject, const CloseName& close,
-                       std::string& message, std::string& hint);
+bool DescribeCloseName(std::string_view subject, std::string_view key,
+                       const CloseName& close, std::string& message,
+                       std::string& hint);
 
 // Returns the JSON Pointer of a member of the top-level object.
 std::string MemberPointer(std::string_view key);
@@ -430,6 +432,17 @@ void AppendQuotedForMessage(std::string_view text, size_t max_characters,
 // when none is close. Case, '-', '_' and spaces are ignored when comparing.
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
+
+// Returns true when the names are equal with case, '-', '_' and spaces
+// ignored, as ClosestName compares them.
+bool SameNameLoosely(std::string_view a, std::string_view b);
+
+// Returns a sentence naming the first character beyond ASCII in text and
+// its place, counted in characters from 1, such as " The name has U+0421
+// at character 1, which is not ASCII.", with `what` for "name". Returns ""
+// for ASCII text. A look-alike letter or an invisible character otherwise
+// leaves a suggestion that reads the same as the text.
+std::string NonAsciiNote(std::string_view what, std::string_view text);
 
 // Returns json_name spelled the way the key it would replace is written:
 // in snake_case, as proto names are, when the key has an underscore and no

@@ -551,6 +551,37 @@ std::string_view ClosestName(std::string_view name,
   return best_distance <= allowed ? best : std::string_view();
 }
 
+bool SameNameLoosely(std::string_view a, std::string_view b) {
+  // Every character beyond ASCII normalizes to the same byte, which would
+  // make two different ones equal.
+  if (!IsAsciiBefore(a, a.size()) || !IsAsciiBefore(b, b.size())) return false;
+  std::string normalized_a(a.size() + 1, '\0');
+  std::string normalized_b(b.size() + 1, '\0');
+  normalized_a.resize(NormalizeForComparison(a, normalized_a.data()));
+  normalized_b.resize(NormalizeForComparison(b, normalized_b.data()));
+  return normalized_a == normalized_b;
+}
+
+std::string NonAsciiNote(std::string_view what, std::string_view text) {
+  size_t characters = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    ++characters;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t length = Utf8SequenceLength(text, i);
+    // A byte that is not UTF-8 is reported as invalid UTF-8 already.
+    if (length == 0) return "";
+    const uint32_t code_point = DecodeUtf8(text, i, length);
+    return Format(" The {} has U+{} at character {}, which is not ASCII.",
+                  {what, HexDigits(code_point, 4), std::to_string(characters)});
+  }
+  return "";
+}
+
 bool IsPlaceholderAt(std::string_view text, Span span) {
   // The plain spelling, which the page writes, is compared at once.
   const std::string_view content =

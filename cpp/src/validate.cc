@@ -227,7 +227,7 @@ void ReportUnknownRequestMember(
                        {internal::Quoted(member.key), message_name});
   std::string message;
   std::string fix;
-  if (!internal::DescribeCloseName(subject, close, message, fix)) {
+  if (!internal::DescribeCloseName(subject, member.key, close, message, fix)) {
     message = subject + ", which the API rejects";
     fix = std::string(hint);
   }

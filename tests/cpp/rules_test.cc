@@ -700,6 +700,44 @@ TEST(Hints, NotObjectExampleIsValid) {
   }
 }
 
+// A close name's hint gives the reason it is not the name: case and
+// separators, or a character beyond ASCII, which may look like a letter or
+// not show at all. Every close model type once got the hint about case.
+TEST(Hints, CloseNameGivesReason) {
+  const struct {
+    const char* text;
+    const char* code;
+    const char* hint;
+  } rows[] = {
+      {R"({"modelType":"cloud-high-accuracy-1"})", "model_type.unknown_name",
+       "Did you mean CLOUD_HIGH_ACCURACY_1? Names are case-sensitive and use "
+       "underscores."},
+      {R"({"modelType":"CLOUD_HIGH_ACURACY_1"})", "model_type.unknown_name",
+       "Did you mean CLOUD_HIGH_ACCURACY_1?"},
+      {R"({"modelType":"\u0421LOUD_HIGH_ACCURACY_1"})",
+       "model_type.unknown_name",
+       "Did you mean CLOUD_HIGH_ACCURACY_1? The name has U+0421 at character "
+       "1, which is not ASCII."},
+      {R"({"model\u0422ype":1})", "field.unknown",
+       "Rename it to \"modelType\". The key has U+0422 at character 6, "
+       "which is not ASCII."},
+      {R"({"model\u200bType":1})", "field.unknown",
+       "Rename it to \"modelType\". The key has U+200B at character 6, "
+       "which is not ASCII."},
+      {R"({"modelType":1,"model\ud83d\ude00Type":1})", "field.unknown",
+       "Remove it if \"modelType\" has the value you want. Otherwise move its "
+       "value there, then remove it. The key has U+1F600 at character 6, "
+       "which is not ASCII."},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text);
+    const ValidationResult result = Validate(row.text);
+    const Finding* finding = FindCode(result, row.code);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->hint, row.hint);
+  }
+}
+
 // The message names what the top level is. An array and a string once got
 // the same words.
 TEST(Hints, NotObjectNamesWhatItGot) {
@@ -712,7 +750,8 @@ TEST(Hints, NotObjectNamesWhatItGot) {
               {"1", "; got a number"}};
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
-    const Finding* finding = FindCode(Validate(row.text), "message.not_object");
+    const ValidationResult result = Validate(row.text);
+    const Finding* finding = FindCode(result, "message.not_object");
     ASSERT_NE(finding, nullptr);
     const std::string_view message = finding->message;
     const std::string_view got = row.got;
