@@ -83,7 +83,13 @@ test('whole numbers in any spelling keep their value', () => {
         const safe =
           value <= BigInt(Number.MAX_SAFE_INTEGER) &&
           value >= -BigInt(Number.MAX_SAFE_INTEGER);
-        assert.equal(token, safe ? text : JSON.stringify(value.toString()));
+        // One to three digits and three zeros after a full stop may mean
+        // thousands, so that text stays a string for the validator.
+        const mayBeThousands =
+          spelling === 'fraction' && digits.length <= 3 && shift === 2;
+        let expected = safe ? text : JSON.stringify(value.toString());
+        if (mayBeThousands) expected = JSON.stringify(text);
+        assert.equal(token, expected);
       },
     ),
   );
