@@ -375,8 +375,9 @@ async function copyShareLink() {
   const link = shareLink(window.location.href, state.text);
   if (link.url === undefined) {
     setActionStatus(
-      `These inputs are too long for a link (${link.length} characters, over ` +
-        `${maxLinkLength}). Use Export and share the file instead.`,
+      `These inputs are too long for a link (${formatInteger(BigInt(link.length))} ` +
+        `characters, over ${formatInteger(BigInt(maxLinkLength))}). Use ` +
+        'Export and share the file instead.',
       true,
     );
     return;
