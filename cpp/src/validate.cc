@@ -545,9 +545,12 @@ void ReportRequestWrongType(const std::string& pointer, internal::Span span,
   finding.params.Set(Param::kActual, actual);
 }
 
+// RFC 3339 also allows a lower-case t and z and a leap second, which the
+// protobuf parsers reject, so the form is named as proto3 JSON's.
+constexpr std::string_view kTimeForm = "a time in proto3 JSON's RFC 3339 form";
 constexpr std::string_view kTimeHint =
-    "Write a time such as \"2026-12-05T10:00:00Z\", with Z or an offset "
-    "such as +01:00 at the end.";
+    "Write a time such as \"2026-12-05T10:00:00Z\": an upper-case T, seconds "
+    "up to 59, and Z or an offset such as +01:00 at the end.";
 
 // Checks the JSON form of each member of the request that TrainingPipeline
 // has (RequestValueKind). null means not set, for any member. The
@@ -612,10 +615,10 @@ void CheckRequestMemberValues(std::string_view text,
       case RequestValueKind::kTimestamp:
         if (value.kind != ValueKind::kString) {
           ReportRequestWrongType(pointer, value.span, member.key, name,
-                                 "an RFC 3339 time", actual, kTimeHint, sink);
+                                 kTimeForm, actual, kTimeHint, sink);
         } else if (!IsRfc3339Time(value.text)) {
           ReportRequestWrongType(
-              pointer, value.span, member.key, name, "an RFC 3339 time",
+              pointer, value.span, member.key, name, kTimeForm,
               internal::QuoteForMessage(value.text), kTimeHint, sink);
         }
         break;

@@ -544,6 +544,22 @@ TEST(PipelineRequest, WarnsMembersOfWrongForm) {
   }
 }
 
+// RFC 3339 allows a lower-case t, which protobuf rejects, so the message
+// names proto3 JSON's form rather than RFC 3339 alone, and the hint says
+// what that form needs.
+TEST(PipelineRequest, TimeMessageNamesProtoForm) {
+  const ValidationResult result = Validate(
+      RequestStart() +
+      R"("createTime":"2026-12-05t10:00:00z","trainingTaskInputs":{}})");
+  const Finding* finding = testing::FindCode(result, "pipeline.wrong_type");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->message,
+            "the request's \"createTime\" must be a time in proto3 JSON's RFC "
+            "3339 form; got \"2026-12-05t10:00:00z\"");
+  EXPECT_NE(finding->hint.find("an upper-case T, seconds up to 59"),
+            std::string::npos);
+}
+
 TEST(PipelineRequest, ExportsTheInputsAlone) {
   const ValidationResult result = Validate(
       R"({"trainingTaskInputs":{"modelType":"CLOUD_LOW_ACCURACY_1"}})");
