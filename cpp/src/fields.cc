@@ -82,6 +82,24 @@ bool DescribeCloseName(std::string_view subject, std::string_view key,
   return true;
 }
 
+bool IsSnakeCaseOf(std::string_view key, std::string_view json_name) {
+  size_t at = 0;
+  for (const char c : json_name) {
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (upper && (at == key.size() || key[at++] != '_')) return false;
+    const char lower = upper ? static_cast<char>(c - 'A' + 'a') : c;
+    if (at == key.size() || key[at++] != lower) return false;
+  }
+  return at == key.size();
+}
+
+std::string_view RequestMemberName(std::string_view key) {
+  for (const std::string_view name : TrainingPipelineFieldNames()) {
+    if (key == name || IsSnakeCaseOf(key, name)) return name;
+  }
+  return {};
+}
+
 std::string JoinNames(const std::vector<std::string_view>& names) {
   size_t size = 0;
   for (std::string_view name : names) size += name.size() + 2;
@@ -162,7 +180,15 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                                 hint)) {
     message_text =
         Format("{}; {} has only {}", {subject, message.name, JoinNames(names)});
-    hint = "Remove it, or move it to the message it belongs to.";
+    // A member of a training pipeline beside the inputs: the text may be a
+    // request whose inputs are not in their member yet.
+    hint = RequestMemberName(member.key).empty()
+               ? "Remove it, or move it to the message it belongs to."
+               : Format(
+                     "It is a member of a training pipeline request. If "
+                     "this is one, put the training inputs in its \"{}\"; "
+                     "otherwise remove it.",
+                     {SpelledLikeKey(member.key, kPipelineInputsKey)});
   }
   Finding& finding =
       sink.Add(severity, "field.unknown", MemberPointer(member.key),

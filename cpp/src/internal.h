@@ -433,6 +433,14 @@ void AppendQuotedForMessage(std::string_view text, size_t max_characters,
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
 
+// Returns true when key is the snake_case spelling of the lowerCamelCase
+// json_name ("display_name" of "displayName").
+bool IsSnakeCaseOf(std::string_view key, std::string_view json_name);
+
+// Returns the TrainingPipeline member that key names, in either spelling,
+// or an empty view.
+std::string_view RequestMemberName(std::string_view key);
+
 // Returns true when the names are equal with case, '-', '_' and spaces
 // ignored, as ClosestName compares them.
 bool SameNameLoosely(std::string_view a, std::string_view b);

@@ -133,28 +133,6 @@ constexpr std::string_view kCreatePipelineKeys[] = {
     internal::kCreatePipelineKey, "training_pipeline"};
 constexpr std::string_view kCreateParentKey = "parent";
 
-// Returns true when key is the snake_case spelling of the lowerCamelCase
-// json_name ("display_name" of "displayName").
-bool IsSnakeCaseOf(std::string_view key, std::string_view json_name) {
-  size_t at = 0;
-  for (const char c : json_name) {
-    const bool upper = c >= 'A' && c <= 'Z';
-    if (upper && (at == key.size() || key[at++] != '_')) return false;
-    const char lower = upper ? static_cast<char>(c - 'A' + 'a') : c;
-    if (at == key.size() || key[at++] != lower) return false;
-  }
-  return at == key.size();
-}
-
-// Returns the TrainingPipeline member that key names, in either spelling,
-// or an empty view.
-std::string_view RequestMemberName(std::string_view key) {
-  for (const std::string_view name : TrainingPipelineFieldNames()) {
-    if (key == name || IsSnakeCaseOf(key, name)) return name;
-  }
-  return {};
-}
-
 // Returns the names among `names` that no member of the document sets, in
 // either spelling, as `spelled` maps a key to its name.
 template <typename Spelled>
@@ -198,7 +176,7 @@ void ReportMisplacedMember(const RawMember& member, std::string_view what,
 std::string_view WrittenKey(const RawDocument& document,
                             std::string_view name) {
   for (const RawMember& member : document.members) {
-    if (member.key == name || IsSnakeCaseOf(member.key, name))
+    if (member.key == name || internal::IsSnakeCaseOf(member.key, name))
       return member.key;
   }
   return name;
@@ -558,7 +536,7 @@ constexpr std::string_view kTimeHint =
 void CheckRequestMemberValues(std::string_view text,
                               const RawDocument& document, FindingSink& sink) {
   for (const RawMember& member : document.members) {
-    const std::string_view name = RequestMemberName(member.key);
+    const std::string_view name = internal::RequestMemberName(member.key);
     const internal::RawValue& value = member.value;
     if (name.empty() || value.kind == ValueKind::kNull ||
         name == kPipelineDefinitionKeys[0]) {
@@ -728,15 +706,15 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   // spelling. A field of the training inputs outside trainingTaskInputs is
   // not read as one.
   const auto spelled = [](std::string_view key) -> std::string_view {
-    const std::string_view name = RequestMemberName(key);
+    const std::string_view name = internal::RequestMemberName(key);
     return name.empty() ? key : name;
   };
   // The request's own errors leave its inputs' canonical JSON alone, except
   // these two, which make it unclear what the inputs are: a second
   // trainingTaskInputs, and a field of the inputs written beside them.
   bool inputs_in_doubt = false;
-  const std::vector<std::string_view> absent =
-      AbsentNames(TrainingPipelineFieldNames(), document, RequestMemberName);
+  const std::vector<std::string_view> absent = AbsentNames(
+      TrainingPipelineFieldNames(), document, internal::RequestMemberName);
   std::map<std::string_view, const RawMember*> seen;  // by name
   std::map<std::string_view, std::string_view> suggested;
   for (const RawMember& member : document.members) {
@@ -751,7 +729,8 @@ ValidationResult CheckPipelineRequest(std::string_view text,
                             "trainingTaskInputs", sink);
       continue;
     }
-    if (RequestMemberName(member.key).empty() && &member != misspelt_inputs) {
+    if (internal::RequestMemberName(member.key).empty() &&
+        &member != misspelt_inputs) {
       ReportUnknownRequestMember(
           document, member, "training pipeline request",
           TrainingPipelineFieldNames(), absent, suggested,
@@ -993,7 +972,8 @@ ValidationResult CheckCreateRequest(std::string_view text,
                             "trainingPipeline's trainingTaskInputs", sink);
       continue;
     }
-    if (const std::string_view pipeline_member = RequestMemberName(member.key);
+    if (const std::string_view pipeline_member =
+            internal::RequestMemberName(member.key);
         !pipeline_member.empty()) {
       inputs_in_doubt =
           inputs_in_doubt || pipeline_member == internal::kPipelineInputsKey;

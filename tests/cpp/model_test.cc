@@ -544,6 +544,28 @@ TEST(PipelineRequest, WarnsMembersOfWrongForm) {
   }
 }
 
+// A pipeline's member beside the inputs, with no trainingTaskInputs, is
+// read as an unknown field of the inputs. Its hint once asked to move it to
+// the message it belongs to, without saying which.
+TEST(PipelineRequest, MemberBesideInputsNamesTheRequest) {
+  const ValidationResult result = Validate(
+      R"({"trainingTaskDefinition":"gs://x","budgetMilliNodeHours":200000,)"
+      R"("display_name":"x","other":1})");
+  std::vector<std::string> hints;
+  for (const Finding& finding : result.findings) {
+    if (finding.code == "field.unknown") hints.push_back(finding.hint);
+  }
+  EXPECT_EQ(hints,
+            std::vector<std::string>(
+                {"It is a member of a training pipeline request. If this is "
+                 "one, put the training inputs in its \"trainingTaskInputs\"; "
+                 "otherwise remove it.",
+                 "It is a member of a training pipeline request. If this is "
+                 "one, put the training inputs in its "
+                 "\"training_task_inputs\"; otherwise remove it.",
+                 "Remove it, or move it to the message it belongs to."}));
+}
+
 // RFC 3339 allows a lower-case t, which protobuf rejects, so the message
 // names proto3 JSON's form rather than RFC 3339 alone, and the hint says
 // what that form needs.
