@@ -696,6 +696,19 @@ test('import can be undone', { timeout: testTimeout }, async () => {
   });
 });
 
+/**
+ * Types the line "foo": 1, after the editor's first line, and returns the
+ * editor's text.
+ */
+async function typeFooLine(page) {
+  await waitForEditor(page);
+  await page.click('#editor-root .cm-line >> nth=0');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('"foo": 1,');
+  return readEditorText(page);
+}
+
 // Chromium keeps one undo history for the whole page, so Ctrl+Z in a form
 // field, once the field's own typing is undone, reached the editor and
 // undid its last edit, then the page's imports in turn.
@@ -704,12 +717,7 @@ test(
   { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
-      await waitForEditor(page);
-      await page.click('#editor-root .cm-line >> nth=0');
-      await page.keyboard.press('End');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('"foo": 1,');
-      const typed = await readEditorText(page);
+      const typed = await typeFooLine(page);
       assert.match(typed, /"foo": 1,/);
 
       // A field with no typing of its own.
@@ -782,12 +790,7 @@ test('field undo stays in its field', { timeout: testTimeout }, async () => {
 // nothing, so the first Ctrl+Z in the editor seemed to do nothing.
 test('field undo takes back its step', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
-    await waitForEditor(page);
-    await page.click('#editor-root .cm-line >> nth=0');
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('"foo": 1,');
-    const typed = await readEditorText(page);
+    const typed = await typeFooLine(page);
     // Later than the half second within which CodeMirror joins changes.
     await page.waitForTimeout(600);
 
