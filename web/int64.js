@@ -7,7 +7,8 @@ const jsonNumberPattern =
 
 const integerPattern = /^-?[0-9]+$/;
 // One group of thousands after a full stop, or a fraction of three digits.
-const fullStopGroupPattern = /^-?[0-9]{1,3}\.[0-9]{3}$/;
+// No one groups thousands after a leading 0, so 0.500 is a fraction.
+const fullStopGroupPattern = /^-?[1-9][0-9]{0,2}\.[0-9]{3}$/;
 
 // A JSON number's parts: sign, whole digits, fraction digits, exponent.
 const numberPartsPattern =

@@ -78,7 +78,7 @@ bool DescribeCloseName(std::string_view subject, std::string_view key,
   } else {
     return false;
   }
-  hint += NonAsciiNote("key", key);
+  hint += UnusualCharacterNote("key", key);
   return true;
 }
 
@@ -147,13 +147,14 @@ std::vector<std::string_view> FieldNames(const MessageDecl& message) {
 // proto name compares as equal to its JSON name, since the comparison
 // drops case and underscores, so a key close to the proto name gets the
 // JSON name. set[i] is the key field i is set under, as written, or empty;
-// see ClaimCloseName for `suggested`.
+// see ClaimCloseName for `suggested`. top_level is false for the inputs in
+// a request.
 void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                         Severity severity,
                         const std::vector<std::string_view>& candidates,
                         const std::vector<std::string_view>& set,
                         std::map<std::string_view, std::string_view>& suggested,
-                        FindingSink& sink) {
+                        bool top_level, FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
   const std::string_view name = ClosestName(member.key, candidates);
   std::string_view set_key;
@@ -174,21 +175,26 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
             : "a training pipeline request's inputs";
     message_text = Format("{}; did you mean \"{}\", the key of {}?",
                           {subject, close.spelled, what});
-    hint = Format("Rename it to \"{}\" to check the request's inputs.",
-                  {close.spelled});
+    hint = Format("Rename it to \"{}\" to check the request's inputs.{}",
+                  {close.spelled, UnusualCharacterNote("key", member.key)});
   } else if (!DescribeCloseName(subject, member.key, close, message_text,
                                 hint)) {
     message_text =
         Format("{}; {} has only {}", {subject, message.name, JoinNames(names)});
-    // A member of a training pipeline beside the inputs: the text may be a
-    // request whose inputs are not in their member yet.
-    hint = RequestMemberName(member.key).empty()
-               ? "Remove it, or move it to the message it belongs to."
-               : Format(
-                     "It is a member of a training pipeline request. If "
-                     "this is one, put the training inputs in its \"{}\"; "
-                     "otherwise remove it.",
-                     {SpelledLikeKey(member.key, kPipelineInputsKey)});
+    if (RequestMemberName(member.key).empty()) {
+      hint = "Remove it, or move it to the message it belongs to.";
+    } else if (top_level) {
+      // Beside the inputs: the text may be a request whose inputs are not
+      // in their member yet.
+      hint = Format(
+          "It is a member of a training pipeline request. If this is one, "
+          "put the training inputs in its \"{}\"; otherwise remove it.",
+          {SpelledLikeKey(member.key, kPipelineInputsKey)});
+    } else {
+      hint =
+          "It is a member of the training pipeline request, not of its "
+          "inputs: move it out of trainingTaskInputs, beside them.";
+    }
   }
   Finding& finding =
       sink.Add(severity, "field.unknown", MemberPointer(member.key),
@@ -262,15 +268,21 @@ bool ReportUnignorableField(const MessageDecl& message,
   return false;
 }
 
-// Returns the text without the spaces and tabs around it, and without a
-// plus sign before it, none of which is part of the value meant.
-std::string_view WithoutSpacesAndPlus(std::string_view text) {
+// Returns the text without the spaces and tabs around it.
+std::string_view WithoutSpaces(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
     text.remove_prefix(1);
   }
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
     text.remove_suffix(1);
   }
+  return text;
+}
+
+// Returns the text without the spaces and tabs around it, and without a
+// plus sign before it, none of which is part of the value meant.
+std::string_view WithoutSpacesAndPlus(std::string_view text) {
+  text = WithoutSpaces(text);
   if (!text.empty() && text.front() == '+' &&
       (text.size() == 1 || text[1] != '-')) {
     text.remove_prefix(1);
@@ -534,13 +546,16 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   std::string hint;
   if (suggestion.empty()) {
     hint = "Choose one of the names; they are case-sensitive.";
+  } else if (WithoutSpaces(raw.text) == suggestion) {
+    hint =
+        Format("Did you mean {}? Remove the spaces around it.", {suggestion});
   } else if (SameNameLoosely(raw.text, suggestion)) {
     hint =
         Format("Did you mean {}? Names are case-sensitive and use underscores.",
                {suggestion});
   } else {
     hint = Format("Did you mean {}?{}",
-                  {suggestion, NonAsciiNote("name", raw.text)});
+                  {suggestion, UnusualCharacterNote("name", raw.text)});
   }
   Finding& finding = sink.Add(Severity::kError, Code(field, "unknown_name"),
                               MemberPointer(member.key), raw.span,
@@ -605,12 +620,16 @@ Grouping GroupedDigits(std::string_view text) {
   }
   const size_t count = digits.size() - (digits[0] == '-');
   if (count > 19) return {};
-  return {std::move(digits), separator == "." && groups == 1};
+  const bool may_be_fraction = separator == "." && groups == 1;
+  // No one groups thousands after a leading 0, so "0.500" is a fraction.
+  const size_t lead_at = digits[0] == '-' ? 1 : 0;
+  if (may_be_fraction && digits[lead_at] == '0') return {};
+  return {std::move(digits), may_be_fraction};
 }
 
 // The hint for a text that may be a fraction or one group after a full stop
 // ("20.000", "1.500"), given its grouped digits. The hint offers both
-// readings, and neither is checked further, because either may be meant.
+// readings, since either may be meant.
 std::string FractionOrGroupHint(const std::string& digits) {
   const int64_t grouped = ReadInt64String(digits).value;
   if (grouped == 0) return std::string(kZeroHint);
@@ -626,9 +645,9 @@ std::string FractionOrGroupHint(const std::string& digits) {
       ReadInt64String(std::string_view(digits).substr(0, digits.size() - 3))
           .value;
   return Format(
-      "Write \"{}\", or \"{}\" if the full stop separates "
-      "thousands.",
-      {std::to_string(whole), std::to_string(grouped)});
+      "If the full stop separates thousands, write \"{}\"; if it is a "
+      "decimal point, write \"{}\".",
+      {std::to_string(grouped), std::to_string(whole)});
 }
 
 void ReadInt64(const FieldDecl& field, const RawMember& member,
@@ -733,6 +752,10 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       hint = Format("Write \"{}\".", {std::to_string(meant.value)});
     }
   } else if (grouping.may_be_fraction) {
+    // The thousands, the reading that a whole number calls for, is checked
+    // further, so a sign or a range that rules it out is reported too.
+    const int64_t thousands = ReadInt64String(digits).value;
+    if (thousands != 0) value.lenient_number = thousands;
     hint = FractionOrGroupHint(digits);
   } else if (raw.text.empty()) {
     hint = "Write a whole number, or leave the field out for the default.";
@@ -877,7 +900,7 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
       } else if (!options.ignore_unknown_fields ||
                  !ReportUnignorableField(message, document, member, sink)) {
         ReportUnknownField(message, member, unknown_severity, candidates, set,
-                           suggested, sink);
+                           suggested, suggest_pipeline_key, sink);
       }
     }
   }

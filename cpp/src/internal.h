@@ -407,7 +407,7 @@ CloseName ClaimCloseName(
 // Sets the message, which begins with `subject` ("unknown field \"x\""),
 // and the hint for an unknown key whose close name is offered, set already
 // or offered to another key. The hint names a character beyond ASCII in the
-// key (see NonAsciiNote). Returns false, setting nothing, when no name
+// key (see UnusualCharacterNote). Returns false, setting nothing, when no name
 // is close.
 bool DescribeCloseName(std::string_view subject, std::string_view key,
                        const CloseName& close, std::string& message,
@@ -445,12 +445,13 @@ std::string_view RequestMemberName(std::string_view key);
 // ignored, as ClosestName compares them.
 bool SameNameLoosely(std::string_view a, std::string_view b);
 
-// Returns a sentence naming the first character beyond ASCII in text and
-// its place, counted in characters from 1, such as " The name has U+0421
-// at character 1, which is not ASCII.", with `what` for "name". Returns ""
-// for ASCII text. A look-alike letter or an invisible character otherwise
-// leaves a suggestion that reads the same as the text.
-std::string NonAsciiNote(std::string_view what, std::string_view text);
+// Returns a sentence naming the first character of text that is not
+// printable ASCII (a control, or any character beyond ASCII) and its place,
+// counted in characters from 1, such as " The name has U+0421 at character
+// 1, which is not a printable ASCII character.", with `what` for "name".
+// Returns "" when there is none. A look-alike letter or an invisible
+// character otherwise leaves a suggestion that reads the same as the text.
+std::string UnusualCharacterNote(std::string_view what, std::string_view text);
 
 // Returns json_name spelled the way the key it would replace is written:
 // in snake_case, as proto names are, when the key has an underscore and no

@@ -562,22 +562,24 @@ bool SameNameLoosely(std::string_view a, std::string_view b) {
   return normalized_a == normalized_b;
 }
 
-std::string NonAsciiNote(std::string_view what, std::string_view text) {
+std::string UnusualCharacterNote(std::string_view what, std::string_view text) {
   size_t characters = 0;
   size_t i = 0;
   while (i < text.size()) {
     ++characters;
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
+    if (c >= 0x20 && c < 0x7F) {
       ++i;
       continue;
     }
-    const size_t length = Utf8SequenceLength(text, i);
+    const size_t length = c < 0x80 ? 1 : Utf8SequenceLength(text, i);
     // A byte that is not UTF-8 is reported as invalid UTF-8 already.
     if (length == 0) return "";
-    const uint32_t code_point = DecodeUtf8(text, i, length);
-    return Format(" The {} has U+{} at character {}, which is not ASCII.",
-                  {what, HexDigits(code_point, 4), std::to_string(characters)});
+    return Format(
+        " The {} has U+{} at character {}, which is not a printable ASCII "
+        "character.",
+        {what, HexDigits(DecodeUtf8(text, i, length), 4),
+         std::to_string(characters)});
   }
   return "";
 }

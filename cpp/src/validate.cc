@@ -663,7 +663,9 @@ const RawMember* ReportMissingInputs(const RawDocument& document,
                          "trainingTaskInputs, the training inputs that "
                          "segform checks; {} is close to that name",
                          {internal::Quoted(member.key)}),
-        internal::Format("Rename it to \"{}\".", {spelled}));
+        internal::Format(
+            "Rename it to \"{}\".{}",
+            {spelled, internal::UnusualCharacterNote("key", member.key)}));
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
     finding.params.Set(Param::kSuggestion, spelled);
     return &member;
@@ -765,28 +767,33 @@ ValidationResult CheckPipelineRequest(std::string_view text,
        internal::Format("\"trainingTaskDefinition\": \"{}\".", {uri})},
   };
   for (const auto& field : required) {
-    // proto3 reads null and "" as not set, so they count as missing.
-    const RawMember* member = FindMember(document, field.keys);
-    if (member != nullptr && !IsUnsetString(member->value)) continue;
-    // An absent field is reported at the request's opening brace, and one
-    // set to null or "" at its value.
-    Finding& finding =
-        member == nullptr
-            ? sink.Add(
-                  Severity::kWarning, "pipeline.missing_field", "",
-                  {document.top.span.begin, document.top.span.begin + 1},
-                  internal::Format("the request has no {}, which the API "
-                                   "requires to create a training pipeline",
-                                   {field.keys[0]}),
-                  internal::Format("Add {}", {field.hint}))
-            : sink.Add(
-                  Severity::kWarning, "pipeline.missing_field",
-                  internal::MemberPointer(member->key), member->value.span,
-                  internal::Format("the request's {} is empty, which the API "
-                                   "reads as not set; it requires one to "
-                                   "create a training pipeline",
-                                   {member->key}),
-                  internal::Format("Set it: {}", {field.hint}));
+    // proto3 reads null and "" as not set, so they count as missing. Each
+    // value of a field set twice is checked, as either may be kept, and one
+    // set to null or "" is reported at its value.
+    bool found = false;
+    for (const RawMember& member : document.members) {
+      if (member.key != field.keys[0] && member.key != field.keys[1]) continue;
+      found = true;
+      if (!IsUnsetString(member.value)) continue;
+      Finding& finding = sink.Add(
+          Severity::kWarning, "pipeline.missing_field",
+          internal::MemberPointer(member.key), member.value.span,
+          internal::Format("the request's {} is empty, which the API reads "
+                           "as not set; it requires one to create a training "
+                           "pipeline",
+                           {member.key}),
+          internal::Format("Set it: {}", {field.hint}));
+      finding.params.Set(Param::kKey, field.keys[0]);
+    }
+    if (found) continue;
+    // An absent field is reported at the request's opening brace.
+    Finding& finding = sink.Add(
+        Severity::kWarning, "pipeline.missing_field", "",
+        {document.top.span.begin, document.top.span.begin + 1},
+        internal::Format("the request has no {}, which the API requires to "
+                         "create a training pipeline",
+                         {field.keys[0]}),
+        internal::Format("Add {}", {field.hint}));
     finding.params.Set(Param::kKey, field.keys[0]);
   }
 
@@ -808,7 +815,10 @@ ValidationResult CheckPipelineRequest(std::string_view text,
           internal::Format(
               "trainingTaskDefinition must be the image segmentation "
               "schema; got {}",
-              {internal::ShowValue(value)}),
+              {value.kind == ValueKind::kObject ||
+                       value.kind == ValueKind::kArray
+                   ? std::string(internal::KindName(value.kind))
+                   : internal::ShowValue(value)}),
           internal::Format("Use \"{}\".", {uri}));
       finding.params.Set(Param::kExpected, uri);
       finding.params.Set(Param::kActual, definition.value.text);

@@ -245,7 +245,7 @@ test('budget 20.000 gets both readings', { timeout: testTimeout }, async () => {
     );
     assert.match(
       findings[0].text,
-      /Write "20", or "20000" if the full stop separates thousands\./,
+      /If the full stop separates thousands, write "20000"; if it is a decimal point, write "20"\./,
     );
     assert.equal(await readPreview(page), null);
   });

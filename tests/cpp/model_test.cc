@@ -566,6 +566,19 @@ TEST(PipelineRequest, MemberBesideInputsNamesTheRequest) {
                  "Remove it, or move it to the message it belongs to."}));
 }
 
+// Inside the inputs of a request, a pipeline's member belongs beside them.
+// Its hint once said to put the inputs in trainingTaskInputs, where they were.
+TEST(PipelineRequest, MemberInsideInputsGoesBeside) {
+  const ValidationResult result =
+      Validate(RequestStart() + R"("trainingTaskInputs":{"labels":{}}})");
+  const Finding* finding = testing::FindCode(result, "field.unknown");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->path, "/trainingTaskInputs/labels");
+  EXPECT_EQ(finding->hint,
+            "It is a member of the training pipeline request, not of its "
+            "inputs: move it out of trainingTaskInputs, beside them.");
+}
+
 // RFC 3339 allows a lower-case t, which protobuf rejects, so the message
 // names proto3 JSON's form rather than RFC 3339 alone, and the hint says
 // what that form needs.
@@ -730,8 +743,32 @@ TEST(CreateRequest, WarnsParentThatIsNoLocation) {
 }
 
 // Each value of a member set twice is checked, since either may be kept.
-// The second parent or definition once got the duplicate error alone.
+// The second parent or definition once got the duplicate error alone, and
+// an empty second display name no warning.
 TEST(CreateRequest, ChecksEachValueOfMemberSetTwice) {
+  for (const char* names : {R"("displayName":"x","display_name":"",)",
+                            R"("displayName":"","display_name":"x",)"}) {
+    SCOPED_TRACE(names);
+    const ValidationResult empty =
+        Validate(std::string("{") + names + R"("trainingTaskDefinition":")" +
+                 std::string(ImageSegmentationInputsDecl().schema_uri) +
+                 R"(","trainingTaskInputs":{}})");
+    const Finding* missing = testing::FindCode(empty, "pipeline.missing_field");
+    ASSERT_NE(missing, nullptr);
+    EXPECT_EQ(missing->path, std::string(names).find(R"("displayName":"")") ==
+                                     std::string::npos
+                                 ? "/display_name"
+                                 : "/displayName");
+  }
+  // A container as the definition is named by its kind, not quoted.
+  const ValidationResult object = Validate(
+      R"({"displayName":"x","trainingTaskDefinition":{},"trainingTaskInputs":{}})");
+  const Finding* kind = testing::FindCode(object, "pipeline.task_definition");
+  ASSERT_NE(kind, nullptr);
+  EXPECT_EQ(kind->message,
+            "trainingTaskDefinition must be the image segmentation schema; "
+            "got an object");
+
   const ValidationResult parent = Validate(
       CreateRequest(R"("parent":"projects/p/locations/l","parent":"y",)"));
   EXPECT_EQ(

@@ -506,39 +506,51 @@ TEST(Budget, WholeNumberInStringNamesSpelling) {
 }
 
 // One group after a full stop may be a fraction or thousands: the hint gives
-// both readings, and neither is checked against the range, since either may
-// be the one meant.
+// both readings. The thousands, the reading a whole number calls for, is
+// checked further, so "-20.000" is negative and "1.500" out of range. Once
+// neither reading was checked, and a negative budget went unreported.
 TEST(Budget, OneFullStopGroupGetsBothReadings) {
   const struct {
     const char* value;
     const char* hint;
+    std::vector<std::string> codes;
   } rows[] = {
       {"20.000",
-       "Write \"20\", or \"20000\" if the full stop separates "
-       "thousands."},
+       "If the full stop separates thousands, write \"20000\"; if it is a "
+       "decimal point, write \"20\".",
+       {"budget.not_integer"}},
       {" +1.000",
-       "Write \"1\", or \"1000\" if the full stop separates "
-       "thousands."},
-      {"-5.000",
-       "Write \"-5\", or \"-5000\" if the full stop separates "
-       "thousands."},
+       "If the full stop separates thousands, write \"1000\"; if it is a "
+       "decimal point, write \"1\".",
+       {"budget.not_integer", "budget.out_of_range"}},
+      {"-20.000",
+       "If the full stop separates thousands, write \"-20000\"; if it is a "
+       "decimal point, write \"-20\".",
+       {"budget.not_integer", "budget.negative"}},
       {"1.500",
-       "If the full stop separates thousands, write \"1500\"; "
-       "otherwise write whole digits only."},
+       "If the full stop separates thousands, write \"1500\"; otherwise "
+       "write whole digits only.",
+       {"budget.not_integer", "budget.out_of_range"}},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.value);
     const ValidationResult result = Validate(
         std::string(R"({"budgetMilliNodeHours":")") + row.value + "\"}");
-    ASSERT_EQ(result.findings.size(), 1u);
-    EXPECT_EQ(result.findings[0].code, "budget.not_integer");
+    EXPECT_EQ(testing::CodesOf(result), row.codes);
+    ASSERT_FALSE(result.findings.empty());
     EXPECT_EQ(result.findings[0].message,
               std::string("budgetMilliNodeHours must be a whole number; got "
                           "\"") +
                   row.value + "\"");
     EXPECT_EQ(result.findings[0].hint, row.hint);
   }
-  // Both readings of "0.000" are 0, which gets the hint about 0.
+  // After a leading 0 no one groups thousands: "0.500" is a fraction, and
+  // "0.000" is 0, which gets the hint about 0.
+  const ValidationResult fraction =
+      Validate(R"({"budgetMilliNodeHours":"0.500"})");
+  ASSERT_EQ(fraction.findings.size(), 1u);
+  EXPECT_EQ(fraction.findings[0].hint.find("separates thousands"),
+            std::string::npos);
   const ValidationResult zero = Validate(R"({"budgetMilliNodeHours":"0.000"})");
   ASSERT_EQ(zero.findings.size(), 1u);
   EXPECT_EQ(zero.findings[0].hint.rfind("Leave the field out", 0), 0u);
@@ -717,17 +729,34 @@ TEST(Hints, CloseNameGivesReason) {
       {R"({"modelType":"\u0421LOUD_HIGH_ACCURACY_1"})",
        "model_type.unknown_name",
        "Did you mean CLOUD_HIGH_ACCURACY_1? The name has U+0421 at character "
-       "1, which is not ASCII."},
+       "1, which is not a printable ASCII character."},
       {R"({"model\u0422ype":1})", "field.unknown",
        "Rename it to \"modelType\". The key has U+0422 at character 6, "
-       "which is not ASCII."},
+       "which is not a printable ASCII character."},
       {R"({"model\u200bType":1})", "field.unknown",
        "Rename it to \"modelType\". The key has U+200B at character 6, "
-       "which is not ASCII."},
+       "which is not a printable ASCII character."},
+      // Spaces around the name are the whole difference, and a control
+      // character is named as one beyond ASCII is.
+      {R"({"modelType":" CLOUD_HIGH_ACCURACY_1\t"})", "model_type.unknown_name",
+       "Did you mean CLOUD_HIGH_ACCURACY_1? Remove the spaces around it."},
+      {R"({"modelType":"CLOUD_HIGH_ACCURACY_1\u0000"})",
+       "model_type.unknown_name",
+       "Did you mean CLOUD_HIGH_ACCURACY_1? The name has U+0000 at character "
+       "22, which is not a printable ASCII character."},
+      // A request's keys get the note too.
+      {R"({"trainingTaskInput\u0455":{}})", "field.unknown",
+       "Rename it to \"trainingTaskInputs\" to check the request's inputs. The "
+       "key has U+0455 at character 18, which is not a printable ASCII "
+       "character."},
+      {R"({"trainingTaskDefinition":"x","trainingTaskInput\u0455":{}})",
+       "pipeline.missing_inputs",
+       "Rename it to \"trainingTaskInputs\". The key has U+0455 at character "
+       "18, which is not a printable ASCII character."},
       {R"({"modelType":1,"model\ud83d\ude00Type":1})", "field.unknown",
        "Remove it if \"modelType\" has the value you want. Otherwise move its "
        "value there, then remove it. The key has U+1F600 at character 6, "
-       "which is not ASCII."},
+       "which is not a printable ASCII character."},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
