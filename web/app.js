@@ -851,9 +851,14 @@ function changeText(newText, origin) {
   // The import status describes the imported text ("It is valid"), so it is
   // out of date after any edit, an undo in the editor included. A file
   // waiting for the editor no longer loads after an edit (see mayStillLoad),
-  // which its status says at once.
+  // and its status reports that at once.
   if (userEdit && waitingImport !== null) {
-    reportCancelledImport(waitingImport.name);
+    // Reported once, so that a screen reader does not read it out at each
+    // keystroke.
+    if (!waitingImport.cancelled) {
+      waitingImport.cancelled = true;
+      reportCancelledImport(waitingImport.name);
+    }
   } else if (userEdit) {
     elements.importStatus.replaceChildren();
     elements.importStatus.classList.remove('status-error');
@@ -1476,10 +1481,6 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
 }
 
 /**
- * Builds the row of one unknown key, the `index`th of the list. `place`,
- * such as "2 of 3", distinguishes the rows of a key given more than once.
- */
-/**
  * Returns a key as a button's name gives it: without quotes, which a screen
  * reader may read out, unless the key is empty, with escapes as findings
  * have them.
@@ -1488,6 +1489,10 @@ function keyLabel(key) {
   return key === '' ? '""' : isolateBidi(escapeUnsafe(key));
 }
 
+/**
+ * Builds the row of one unknown key, the `index`th of the list. `place`,
+ * such as "2 of 3", distinguishes the rows of a key given more than once.
+ */
 function createUnknownRow(key, value, findings, index, place) {
   const item = document.createElement('li');
   item.className = 'unknown-field';
@@ -1499,7 +1504,9 @@ function createUnknownRow(key, value, findings, index, place) {
   keyText.textContent = quoteForDisplay(key);
   const valueText = document.createElement('span');
   valueText.className = 'unknown-value';
-  valueText.textContent = isolateBidi(escapeUnsafe(value));
+  // The value is JSON as written: line breaks and tabs in it are layout,
+  // which the row collapses, not characters to mark.
+  valueText.textContent = isolateBidi(escapeUnsafe(value, { layout: true }));
   entry.append(keyText, ': ', valueText);
 
   const button = document.createElement('button');
@@ -1906,15 +1913,25 @@ async function exportJson(kind) {
 
 /**
  * Returns a sentence saying that halves of surrogate pairs in an exported
- * text became U+FFFD, or ''. A file and the clipboard carry UTF-8, which
- * has no code for them, so the text "as written" is not quite that.
+ * text became U+FFFD, or ''. A file contains UTF-8, which has no code for
+ * them, so the text "as written" is not quite that. (The clipboard may
+ * keep them, depending on the system, so a copy says nothing.)
  */
 function replacedHalves(text) {
-  return text.isWellFormed()
-    ? ''
-    : ' Half of a surrogate pair in it was written as U+FFFD, since UTF-8 ' +
-        'cannot carry it.';
+  if (text.isWellFormed()) {
+    return '';
+  }
+  const count = text.match(loneSurrogates).length;
+  return count === 1
+    ? ' Half of a surrogate pair in it was written as U+FFFD, since UTF-8 ' +
+        'cannot carry it.'
+    : ` ${formatInteger(BigInt(count))} halves of surrogate pairs in it were ` +
+        'written as U+FFFD, since UTF-8 cannot carry them.';
 }
+
+// A high surrogate without its low one, or a low one without its high one.
+const loneSurrogates =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Returns a sentence asking to fill in the placeholders that an exported
@@ -1952,8 +1969,7 @@ async function copyJson(kind) {
     await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
     setActionStatus(
-      `Copied ${what} to the clipboard.${replacedHalves(text)}` +
-        fillInPlaceholders(text),
+      `Copied ${what} to the clipboard.${fillInPlaceholders(text)}`,
       false,
     );
   } catch (error) {
@@ -2002,8 +2018,9 @@ function isOverSizeLimit(edits) {
   return growth > 0 && utf8Length(state.text) + growth > max;
 }
 
-// The file import waiting for the editor, {name}, if any. A later one takes
-// its place, and its status names the one it replaces.
+// The file import waiting for the editor, {name, cancelled}, if any. A
+// later one takes its place, and its status names the one it replaces. An
+// edit cancels it (see changeText).
 let waitingImport = null;
 
 /**
@@ -2082,7 +2099,7 @@ async function importFile(file) {
       [],
       false,
     );
-    const waiting = { name };
+    const waiting = { name, cancelled: false };
     waitingImport = waiting;
     const textAtWait = state.text;
     await state.editorReady;
@@ -2090,6 +2107,12 @@ async function importFile(file) {
       return;
     }
     waitingImport = null;
+    // Cancelled by an edit, it stays cancelled even when the text is back
+    // to what it was, because its status reported that it will not load. Without the
+    // editor, it is rejected with its findings as below.
+    if (waiting.cancelled && !state.editorFailed) {
+      return;
+    }
     if (!mayStillLoad(textAtWait, name)) {
       return;
     }

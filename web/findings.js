@@ -204,10 +204,17 @@ export function isolateBidi(text) {
 
 /**
  * Returns the text with each character the validator's messages escape
- * written as they write it: \u200B, or \u{E0041} past U+FFFF.
+ * written as they write it: \u200B, or \u{E0041} past U+FFFF. With
+ * `layout`, tabs and line breaks are left as they are.
  */
-export function escapeUnsafe(text) {
+export function escapeUnsafe(text, { layout = false } = {}) {
   return text.replace(unsafeCharacter, (character) => {
+    if (
+      layout &&
+      (character === '\t' || character === '\n' || character === '\r')
+    ) {
+      return character;
+    }
     const code = character.codePointAt(0).toString(16).toUpperCase();
     return code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`;
   });

@@ -288,12 +288,11 @@ function longValueGuard(input, id) {
       const long = characters > maxFieldValueLength;
       const lineBreaks = !long && /[\r\n]/.test(value);
       keptValue = long || lineBreaks ? value : null;
-      let displayed = value;
-      if (long) {
-        displayed = shortened(value);
-      } else if (lineBreaks) {
-        displayed = value.replace(/\r\n|\r|\n/g, lineBreakSymbol);
-      }
+      // An input drops line breaks, from the start of a long value too.
+      const displayed = (long ? shortened(value) : value).replace(
+        /\r\n|\r|\n/g,
+        lineBreakSymbol,
+      );
       if (input.value !== displayed) input.value = displayed;
       input.readOnly = long || lineBreaks;
       note.hidden = !long && !lineBreaks;

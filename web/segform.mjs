@@ -424,8 +424,13 @@ export function membersOf(result) {
  */
 function memberIndex(i, count) {
   if (Number.isInteger(i) && i >= 0 && i < count) return i;
+  let written = String(i);
+  if (typeof i === 'string') written = `the string ${JSON.stringify(i)}`;
+  else if (typeof i === 'bigint') written = `${i}n`;
   throw new RangeError(
-    `segform: a member index is an integer from 0 to ${count - 1}; got ${String(i)}`,
+    count === 0
+      ? `segform: the result has no members; got the index ${written}`
+      : `segform: a member index is a number from 0 to ${count - 1}; got ${written}`,
   );
 }
 
@@ -620,7 +625,7 @@ function checkOptions(options, functionName, optionName, example) {
   }
 }
 
-/** Returns whether `object`'s own property `name` holds a function. */
+/** Returns whether `object`'s own property `name` is a function. */
 function isMethod(object, name) {
   const descriptor = Object.getOwnPropertyDescriptor(object, name);
   return typeof descriptor?.value === 'function';

@@ -814,6 +814,31 @@ test('field undo takes back its step', { timeout: testTimeout }, async () => {
   });
 });
 
+// The editor's undo, run for a field's undo, scrolled a narrow page to the
+// editor's selection, away from the field.
+test('field undo keeps the page still', { timeout: testTimeout }, async () => {
+  await withPage(
+    session,
+    { viewport: { width: 420, height: 700 } },
+    async ({ page }) => {
+      await waitForEditor(page);
+      await page.focus(budget);
+      await page.keyboard.press('End');
+      await page.keyboard.type('5');
+      await readEditorText(page);
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await page.keyboard.press('Control+Z');
+      assert.equal(await page.inputValue(budget), '192000');
+      await readEditorText(page);
+      assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+      await page.keyboard.press('Control+Shift+Z');
+      assert.equal(await page.inputValue(budget), '1920005');
+      await readEditorText(page);
+      assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+    },
+  );
+});
+
 test('double reset keeps undo text', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
@@ -1704,6 +1729,16 @@ test(
       );
       assert.equal(await placeholders.count(), 0);
 
+      // A value written over lines keeps its layout, which the row
+      // collapses. It once showed \u000A for each line break.
+      await setEditorText(page, '{"obj": {\n  "inner": [1,\n\t2]\n}}');
+      assert.equal(
+        await page.$eval('#unknown-list .unknown-value', (span) =>
+          span.textContent.replace(/\s+/g, ' '),
+        ),
+        '{ "inner": [1, 2] }',
+      );
+
       // An empty key's button once had the name "Remove key" and nothing.
       await setEditorText(page, '{"": 1}');
       assert.equal(
@@ -1907,6 +1942,14 @@ test(
           (input) => input.readOnly,
         ),
         true,
+      );
+
+      // A long value shows its start with the breaks marked too.
+      await setEditorText(page, `{"baseModelId": "a\\nb${'c'.repeat(10001)}"}`);
+      await page.waitForFunction(() =>
+        document
+          .getElementById('field-baseModelId')
+          .value.startsWith('a\u23CEbc'),
       );
 
       // Without them, the field takes edits again.

@@ -952,12 +952,41 @@ test('waiting import and other edits', { timeout: testTimeout }, async () => {
       'first-broken.json was not loaded: the text changed while it waited ' +
       'for the editor. Import it again to load it.';
     assert.equal(await page.textContent('#import-status'), cancelled);
+    // Said once: the status is not written again at each keystroke, which
+    // a screen reader would read out each time.
+    await page.$eval('#import-status p', (line) => {
+      line.dataset.mark = 'first';
+    });
+    await page.type('#field-budgetMilliNodeHours', '12');
+    assert.equal(
+      await page.locator('#import-status p[data-mark="first"]').count(),
+      1,
+    );
+    await page.fill('#field-budgetMilliNodeHours', '250000');
     await release();
     assert.equal(await page.textContent('#import-status'), cancelled);
     assert.equal(
       await page.inputValue('#field-budgetMilliNodeHours'),
       '250000',
     );
+  });
+});
+
+// A cancelled import once loaded after all when the text was back to what
+// it had been when the import began.
+test('cancelled import stays cancelled', { timeout: testTimeout }, async () => {
+  await withEditorHeld(async ({ page, release }) => {
+    await importWaitingFile(page);
+    const budget = '#field-budgetMilliNodeHours';
+    const before = await page.inputValue(budget);
+    await page.fill(budget, `${before}1`);
+    await page.fill(budget, before);
+    await release();
+    assert.match(
+      await page.textContent('#import-status'),
+      /^first-broken\.json was not loaded: the text changed/,
+    );
+    assert.equal(await page.inputValue(budget), before);
   });
 });
 

@@ -463,6 +463,33 @@ test(
         'Downloaded training-inputs.json. Half of a surrogate pair in it was ' +
           'written as U+FFFD, since UTF-8 cannot carry it.',
       );
+      // More than one are counted.
+      await page.evaluate(() => {
+        const content = document
+          .getElementById('editor-root')
+          .shadowRoot.querySelector('.cm-content');
+        const data = new DataTransfer();
+        data.setData('text/plain', '\uDC00\uDBFF');
+        content.dispatchEvent(
+          new ClipboardEvent('paste', {
+            clipboardData: data,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      });
+      await Promise.all([
+        page.waitForEvent('download'),
+        (async () => {
+          await page.click('#export-button');
+          await page.click('#confirm-accept');
+        })(),
+      ]);
+      assert.equal(
+        await page.textContent('#action-status'),
+        'Downloaded training-inputs.json. 3 halves of surrogate pairs in it ' +
+          'were written as U+FFFD, since UTF-8 cannot carry them.',
+      );
     });
   },
 );

@@ -371,14 +371,31 @@ describe('member spans', () => {
       );
       // An index that is no member's throws in both forms. The columns
       // once gave "" or a neighbour's offsets, and the objects a TypeError.
-      for (const index of [count, -1, 1.5, '1', NaN]) {
+      const shown = [
+        [count, String(count)],
+        [-1, '-1'],
+        [1.5, '1.5'],
+        ['1', 'the string "1"'],
+        [1n, '1n'],
+        [NaN, 'NaN'],
+      ];
+      for (const [index, text] of shown) {
         for (const read of ['key', 'field', 'keyBegin', 'valueEnd']) {
           assert.throws(() => members[read](index), {
             name: 'RangeError',
-            message: `segform: a member index is an integer from 0 to ${count - 1}; got ${String(index)}`,
+            message: `segform: a member index is a number from 0 to ${count - 1}; got ${text}`,
           });
         }
       }
+    }
+  });
+
+  test('a result without members has no index', () => {
+    for (const text of ['{}', '[]', 'nope']) {
+      assert.throws(() => membersOf(segform.validate(text)).key(0), {
+        name: 'RangeError',
+        message: 'segform: the result has no members; got the index 0',
+      });
     }
   });
 

@@ -500,6 +500,8 @@ export function createEditor({
     root.addEventListener(type, () => beforeUserInput(), { capture: true });
   }
   const lines = text.split('\n');
+  // Set while the scroll of an undo run for a form field is pending.
+  let skipNextScroll = false;
   const view = new EditorView({
     parent: root,
     root,
@@ -515,6 +517,14 @@ export function createEditor({
         rejectedEditNote,
         highlightActiveLineGutter(),
         history(),
+        // The undo that stepHistoryTo runs for a form field would scroll the
+        // page to the editor's selection, away from the field. Its scroll,
+        // the next one, is skipped.
+        EditorView.scrollHandler.of(() => {
+          const skip = skipNextScroll;
+          skipNextScroll = false;
+          return skip;
+        }),
         drawSelection(),
         bracketMatching(),
         highlightActiveLine(),
@@ -591,6 +601,7 @@ export function createEditor({
       ) {
         return false;
       }
+      skipNextScroll = step.scrollIntoView;
       view.dispatch(step);
       return true;
     },
