@@ -852,6 +852,11 @@ function changeText(newText, origin) {
   // out of date after any edit, an undo in the editor included. A file
   // waiting for the editor no longer loads after an edit (see mayStillLoad),
   // and its status reports that at once.
+  // An import that loads replaces a file waiting for the editor, which
+  // then neither loads nor reports anything (see importFile).
+  if (origin === 'import') {
+    waitingImport = null;
+  }
   if (userEdit && waitingImport !== null) {
     // Reported once, so that a screen reader does not read it out at each
     // keystroke.

@@ -424,14 +424,21 @@ export function membersOf(result) {
  */
 function memberIndex(i, count) {
   if (Number.isInteger(i) && i >= 0 && i < count) return i;
-  let written = String(i);
-  if (typeof i === 'string') written = `the string ${JSON.stringify(i)}`;
-  else if (typeof i === 'bigint') written = `${i}n`;
   throw new RangeError(
     count === 0
-      ? `segform: the result has no members; got the index ${written}`
-      : `segform: a member index is a number from 0 to ${count - 1}; got ${written}`,
+      ? `segform: the result has no members, so ${describeIndex(i)} is no member's index`
+      : `segform: a member index is an integer from 0 to ${count - 1}; got ${describeIndex(i)}`,
   );
+}
+
+/** Describes a value given as an index, without converting it. */
+function describeIndex(i) {
+  if (typeof i === 'number') return String(i);
+  if (typeof i === 'bigint') return `the BigInt ${i}`;
+  if (typeof i === 'string') return `the string ${JSON.stringify(i)}`;
+  if (i === null) return 'null';
+  if (Array.isArray(i)) return 'an array';
+  return typeof i === 'object' ? 'an object' : typeof i;
 }
 
 /** The MemberSpans interface over fieldSpans objects. */

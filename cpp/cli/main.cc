@@ -46,8 +46,8 @@ pipeline's trainingTaskInputs takes).
 
 Commands:
   check   Print one line per finding: FILE:LINE:COLUMN: SEVERITY: message.
-          hint [code], the hint when there is one, where SEVERITY is error,
-          warning or note (info in JSON).
+          hint [code], where a finding may have no hint, and SEVERITY is
+          error, warning or note (info in JSON).
   format  Print the canonical JSON the API expects (what the page exports).
           Findings go to standard error, so standard output holds the JSON
           alone, or nothing when the inputs have an error. Valid inputs in a

@@ -190,10 +190,17 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
           "It is a member of a training pipeline request. If this is one, "
           "put the training inputs in its \"{}\"; otherwise remove it.",
           {SpelledLikeKey(member.key, kPipelineInputsKey)});
+    } else if (RequestMemberName(member.key) == kPipelineInputsKey) {
+      hint =
+          "The inputs are nested twice: move its members up into the outer "
+          "trainingTaskInputs.";
     } else {
+      // The request may have the member already, so removing it is the
+      // other way out.
       hint =
           "It is a member of the training pipeline request, not of its "
-          "inputs: move it out of trainingTaskInputs, beside them.";
+          "inputs: move it out of trainingTaskInputs, beside them, or remove "
+          "it.";
     }
   }
   Finding& finding =
@@ -549,13 +556,16 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
   } else if (WithoutSpaces(raw.text) == suggestion) {
     hint =
         Format("Did you mean {}? Remove the spaces around it.", {suggestion});
+  } else if (const std::string note = UnusualCharacterNote("name", raw.text);
+             !note.empty()) {
+    hint = Format("Did you mean {}?{}", {suggestion, note});
   } else if (SameNameLoosely(raw.text, suggestion)) {
-    hint =
-        Format("Did you mean {}? Names are case-sensitive and use underscores.",
-               {suggestion});
+    hint = Format(
+        "Did you mean {}? Names are case-sensitive and use underscores, with "
+        "no spaces.",
+        {suggestion});
   } else {
-    hint = Format("Did you mean {}?{}",
-                  {suggestion, UnusualCharacterNote("name", raw.text)});
+    hint = Format("Did you mean {}?", {suggestion});
   }
   Finding& finding = sink.Add(Severity::kError, Code(field, "unknown_name"),
                               MemberPointer(member.key), raw.span,
@@ -599,6 +609,7 @@ Grouping GroupedDigits(std::string_view text) {
   size_t lead = 0;
   while (lead < text.size() && lead < 4 && IsAsciiDigit(text[lead])) ++lead;
   if (lead == 0 || lead > 3) return {};
+  const bool lone_zero = lead == 1 && text[0] == '0';
   digits.append(text.substr(0, lead));
   text.remove_prefix(lead);
   std::string_view separator;
@@ -620,11 +631,12 @@ Grouping GroupedDigits(std::string_view text) {
   }
   const size_t count = digits.size() - (digits[0] == '-');
   if (count > 19) return {};
-  const bool may_be_fraction = separator == "." && groups == 1;
-  // No one groups thousands after a leading 0, so "0.500" is a fraction.
-  const size_t lead_at = digits[0] == '-' ? 1 : 0;
-  if (may_be_fraction && digits[lead_at] == '0') return {};
-  return {std::move(digits), may_be_fraction};
+  // No one groups thousands after a lone 0, so "0.500" and "0,500" are
+  // fractions.
+  if (lone_zero && groups == 1 && (separator == "." || separator == ",")) {
+    return {};
+  }
+  return {std::move(digits), separator == "." && groups == 1};
 }
 
 // The hint for a text that may be a fraction or one group after a full stop

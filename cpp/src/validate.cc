@@ -821,7 +821,11 @@ ValidationResult CheckPipelineRequest(std::string_view text,
                    : internal::ShowValue(value)}),
           internal::Format("Use \"{}\".", {uri}));
       finding.params.Set(Param::kExpected, uri);
-      finding.params.Set(Param::kActual, definition.value.text);
+      finding.params.Set(
+          Param::kActual,
+          value.kind == ValueKind::kObject || value.kind == ValueKind::kArray
+              ? std::string(internal::KindName(value.kind))
+              : value.text);
       // The inputs are another task's, so they are not printed or exported
       // as image segmentation inputs.
       inputs_in_doubt = true;

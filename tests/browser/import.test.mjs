@@ -990,6 +990,30 @@ test('cancelled import stays cancelled', { timeout: testTimeout }, async () => {
   });
 });
 
+// An import that loaded once left a cancelled waiting import in place, so
+// later edits kept "It is valid" on screen over a text with an error.
+test('later import ends waiting import', { timeout: testTimeout }, async () => {
+  await withEditorHeld(async ({ page, release }) => {
+    const budget = '#field-budgetMilliNodeHours';
+    await importWaitingFile(page);
+    await page.fill(budget, '250001');
+    await importFile(
+      page,
+      'second-valid.json',
+      '{"budgetMilliNodeHours": "250000"}',
+    );
+    assert.equal(
+      await page.textContent('#import-status'),
+      'Loaded second-valid.json. It is valid.',
+    );
+    await page.fill(budget, '-5');
+    assert.equal(await page.textContent('#import-status'), '');
+    await release();
+    assert.equal(await page.textContent('#import-status'), '');
+    assert.equal(await page.inputValue(budget), '-5');
+  });
+});
+
 // A file the editor could not show either is rejected at once.
 test('unloadable file does not wait', { timeout: testTimeout }, async () => {
   await withEditorHeld(async ({ page }) => {

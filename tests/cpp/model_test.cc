@@ -576,7 +576,16 @@ TEST(PipelineRequest, MemberInsideInputsGoesBeside) {
   EXPECT_EQ(finding->path, "/trainingTaskInputs/labels");
   EXPECT_EQ(finding->hint,
             "It is a member of the training pipeline request, not of its "
-            "inputs: move it out of trainingTaskInputs, beside them.");
+            "inputs: move it out of trainingTaskInputs, beside them, or "
+            "remove it.");
+  // Inputs in inputs are nested twice.
+  const ValidationResult nested = Validate(
+      RequestStart() + R"("trainingTaskInputs":{"trainingTaskInputs":{}}})");
+  const Finding* twice = testing::FindCode(nested, "field.unknown");
+  ASSERT_NE(twice, nullptr);
+  EXPECT_EQ(twice->hint,
+            "The inputs are nested twice: move its members up into the outer "
+            "trainingTaskInputs.");
 }
 
 // RFC 3339 allows a lower-case t, which protobuf rejects, so the message
@@ -768,6 +777,7 @@ TEST(CreateRequest, ChecksEachValueOfMemberSetTwice) {
   EXPECT_EQ(kind->message,
             "trainingTaskDefinition must be the image segmentation schema; "
             "got an object");
+  EXPECT_EQ(kind->params.ToJson()["actual"], "an object");
 
   const ValidationResult parent = Validate(
       CreateRequest(R"("parent":"projects/p/locations/l","parent":"y",)"));

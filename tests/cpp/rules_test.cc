@@ -531,6 +531,11 @@ TEST(Budget, OneFullStopGroupGetsBothReadings) {
        "If the full stop separates thousands, write \"1500\"; otherwise "
        "write whole digits only.",
        {"budget.not_integer", "budget.out_of_range"}},
+      // Leading zeros before a group of more than one digit are still read.
+      {"020.000",
+       "If the full stop separates thousands, write \"20000\"; if it is a "
+       "decimal point, write \"20\".",
+       {"budget.not_integer"}},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.value);
@@ -546,11 +551,14 @@ TEST(Budget, OneFullStopGroupGetsBothReadings) {
   }
   // After a leading 0 no one groups thousands: "0.500" is a fraction, and
   // "0.000" is 0, which gets the hint about 0.
-  const ValidationResult fraction =
-      Validate(R"({"budgetMilliNodeHours":"0.500"})");
-  ASSERT_EQ(fraction.findings.size(), 1u);
-  EXPECT_EQ(fraction.findings[0].hint.find("separates thousands"),
-            std::string::npos);
+  for (const char* text : {R"({"budgetMilliNodeHours":"0.500"})",
+                           R"({"budgetMilliNodeHours":"0,500"})"}) {
+    SCOPED_TRACE(text);
+    const ValidationResult fraction = Validate(text);
+    ASSERT_EQ(fraction.findings.size(), 1u);
+    EXPECT_EQ(fraction.findings[0].hint,
+              "Write whole digits only, e.g. \"192000\".");
+  }
   const ValidationResult zero = Validate(R"({"budgetMilliNodeHours":"0.000"})");
   ASSERT_EQ(zero.findings.size(), 1u);
   EXPECT_EQ(zero.findings[0].hint.rfind("Leave the field out", 0), 0u);
@@ -723,7 +731,11 @@ TEST(Hints, CloseNameGivesReason) {
   } rows[] = {
       {R"({"modelType":"cloud-high-accuracy-1"})", "model_type.unknown_name",
        "Did you mean CLOUD_HIGH_ACCURACY_1? Names are case-sensitive and use "
-       "underscores."},
+       "underscores, with no spaces."},
+      // A line break is named, not taken for a space.
+      {R"({"modelType":"CLOUD_HIGH_ACCURACY_1\n"})", "model_type.unknown_name",
+       "Did you mean CLOUD_HIGH_ACCURACY_1? The name has U+000A at character "
+       "22, which is not a printable ASCII character."},
       {R"({"modelType":"CLOUD_HIGH_ACURACY_1"})", "model_type.unknown_name",
        "Did you mean CLOUD_HIGH_ACCURACY_1?"},
       {R"({"modelType":"\u0421LOUD_HIGH_ACCURACY_1"})",

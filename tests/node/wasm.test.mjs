@@ -376,14 +376,26 @@ describe('member spans', () => {
         [-1, '-1'],
         [1.5, '1.5'],
         ['1', 'the string "1"'],
-        [1n, '1n'],
+        [1n, 'the BigInt 1'],
         [NaN, 'NaN'],
+        [[1], 'an array'],
+        // Neither converts to a string without throwing.
+        [Object.create(null), 'an object'],
+        [
+          {
+            toString: () => {
+              throw new Error('no');
+            },
+          },
+          'an object',
+        ],
+        [undefined, 'undefined'],
       ];
       for (const [index, text] of shown) {
         for (const read of ['key', 'field', 'keyBegin', 'valueEnd']) {
           assert.throws(() => members[read](index), {
             name: 'RangeError',
-            message: `segform: a member index is a number from 0 to ${count - 1}; got ${text}`,
+            message: `segform: a member index is an integer from 0 to ${count - 1}; got ${text}`,
           });
         }
       }
@@ -394,7 +406,8 @@ describe('member spans', () => {
     for (const text of ['{}', '[]', 'nope']) {
       assert.throws(() => membersOf(segform.validate(text)).key(0), {
         name: 'RangeError',
-        message: 'segform: the result has no members; got the index 0',
+        message:
+          "segform: the result has no members, so 0 is no member's index",
       });
     }
   });

@@ -603,6 +603,12 @@ export function createEditor({
       }
       skipNextScroll = step.scrollIntoView;
       view.dispatch(step);
+      // CodeMirror scrolls in its measure, which it has requested for the
+      // next frame already. An editor without a height skips that, and the
+      // flag must not skip a later scroll instead.
+      requestAnimationFrame(() => {
+        skipNextScroll = false;
+      });
       return true;
     },
     /**
