@@ -430,6 +430,7 @@ void AppendQuotedForMessage(std::string_view text, size_t max_characters,
 
 // Returns the closest of the candidates to the given name, or an empty view
 // when none is close. Case, '-', '_' and spaces are ignored when comparing.
+// The candidates are ASCII: field, enum and member names.
 std::string_view ClosestName(std::string_view name,
                              const std::vector<std::string_view>& candidates);
 

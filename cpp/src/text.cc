@@ -144,11 +144,9 @@ size_t OtherCharacterLength(std::string_view name, size_t i) {
   return std::max<size_t>(1, Utf8SequenceLength(name, i));
 }
 
-// Writes the name with case, '-', '_' and ASCII white space dropped to out,
-// and returns the length written. Each other character is one byte, so that
-// an edit distance counts characters. out needs room for that length and one
-// more byte, which a dropped last character is written to.
-size_t NormalizeForComparison(std::string_view name, char* out) {
+// NormalizeForComparison's path for a name with a character beyond ASCII,
+// from the first such character on.
+size_t NormalizeBeyondAscii(std::string_view name, char* out) {
   size_t length = 0;
   size_t i = 0;
   while (i < name.size()) {
@@ -162,6 +160,37 @@ size_t NormalizeForComparison(std::string_view name, char* out) {
     out[length] = static_cast<char>(mapped);
     length += mapped >= 0;
     ++i;
+  }
+  return length;
+}
+
+// Writes the name with case, '-', '_' and ASCII white space dropped to out,
+// and returns the length written. Each other character is one byte, so that
+// an edit distance counts characters. out needs room for that length and one
+// more byte, which a dropped last character is written to. Names are nearly
+// always ASCII, which the first loop keeps to a lookup a byte.
+size_t NormalizeForComparison(std::string_view name, char* out) {
+  size_t length = 0;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c >= 0x80) {
+      return length + NormalizeBeyondAscii(name.substr(i), out + length);
+    }
+    const int16_t mapped = kComparisonBytes[c];
+    out[length] = static_cast<char>(mapped);
+    length += mapped >= 0;
+  }
+  return length;
+}
+
+// NormalizeForComparison for a name known to be ASCII, as the names offered
+// as suggestions are: the lookup a byte alone, which the compiler inlines.
+size_t NormalizeAscii(std::string_view name, char* out) {
+  size_t length = 0;
+  for (const char c : name) {
+    const int16_t mapped = kComparisonBytes[static_cast<unsigned char>(c)];
+    out[length] = static_cast<char>(mapped);
+    length += mapped >= 0;
   }
   return length;
 }
@@ -534,7 +563,7 @@ std::string_view ClosestName(std::string_view name,
   size_t best_distance = std::string_view::npos;
   for (std::string_view candidate : candidates) {
     const std::string_view normalized(
-        candidate_buffer, NormalizeForComparison(candidate, candidate_buffer));
+        candidate_buffer, NormalizeAscii(candidate, candidate_buffer));
     // The edit distance is at least the difference in length, so a
     // candidate that differs by more than the allowance is skipped.
     const size_t length_difference = normalized.size() > wanted.size()
