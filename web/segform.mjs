@@ -650,7 +650,8 @@ export async function loadSegform(options) {
   // The glue would report a string, say, as an empty module.
   if (
     wasmBinary !== undefined &&
-    !(wasmBinary instanceof ArrayBuffer) &&
+    // A brand check, which an ArrayBuffer from another realm passes too.
+    Object.prototype.toString.call(wasmBinary) !== '[object ArrayBuffer]' &&
     !ArrayBuffer.isView(wasmBinary)
   ) {
     throw new TypeError(

@@ -878,6 +878,12 @@ describe('robustness', () => {
     if (bytes.length % 2 === 0) {
       views.push(new Uint16Array(buffer, 8, bytes.length / 2));
     }
+    // An ArrayBuffer from another realm fails instanceof, and was refused.
+    const foreign = runInNewContext('new ArrayBuffer(size)', {
+      size: bytes.length,
+    });
+    new Uint8Array(foreign).set(bytes);
+    views.push(foreign);
     for (const wasmBinary of views) {
       const loaded = await loadSegform({ wasmBinary });
       assert.equal(loaded.validate('{"budgetMilliNodeHours": 5}').ok, false);
