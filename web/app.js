@@ -1486,12 +1486,14 @@ function renderUnknownFields(visibleFields, rowFindings, hiddenCount) {
 }
 
 /**
- * Returns a key as a button's name gives it: without quotes, which a screen
- * reader may read out, unless the key is empty, with escapes as findings
- * have them.
+ * Returns a key as a button's name gives it, with escapes as findings have
+ * them: without quotes, which a screen reader may read out, unless the key
+ * is empty or has spaces at either end, which only quotes show.
  */
 function keyLabel(key) {
-  return key === '' ? '""' : isolateBidi(escapeUnsafe(key));
+  return key === '' || key.trim() !== key
+    ? quoteForDisplay(key)
+    : isolateBidi(escapeUnsafe(key));
 }
 
 /**

@@ -1739,11 +1739,14 @@ test(
         '{ "inner": [1, 2] }',
       );
 
-      // An empty key's button once had the name "Remove key" and nothing.
-      await setEditorText(page, '{"": 1}');
-      assert.equal(
-        await page.getAttribute('#unknown-list .remove-button', 'aria-label'),
-        'Remove key ""',
+      // An empty key's button once had the name "Remove key" and nothing,
+      // and spaces around a key went unheard.
+      await setEditorText(page, '{"": 1, " k ": 2}');
+      assert.deepEqual(
+        await page.$$eval('#unknown-list .remove-button', (buttons) =>
+          buttons.map((button) => button.getAttribute('aria-label')),
+        ),
+        ['Remove key ""', 'Remove key " k "'],
       );
     });
   },
