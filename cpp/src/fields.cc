@@ -181,7 +181,15 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                                 hint)) {
     message_text =
         Format("{}; {} has only {}", {subject, message.name, JoinNames(names)});
-    if (RequestMemberName(member.key).empty()) {
+    if (top_level && member.key == kCreateParentKey) {
+      // The location a CreateTrainingPipelineRequest creates its pipeline
+      // in, beside inputs that belong in its pipeline.
+      hint =
+          "It is a member of a CreateTrainingPipelineRequest. If this is one, "
+          "put the pipeline in its \"trainingPipeline\", with the training "
+          "inputs in the pipeline's \"trainingTaskInputs\"; otherwise remove "
+          "it.";
+    } else if (RequestMemberName(member.key).empty()) {
       hint = "Remove it, or move it to the message it belongs to.";
     } else if (top_level) {
       // Beside the inputs: the text may be a request whose inputs are not

@@ -268,6 +268,8 @@ std::string_view KindName(ValueKind kind);
 inline constexpr std::string_view kPipelineInputsKey = "trainingTaskInputs";
 // The key of a CreateTrainingPipelineRequest's training pipeline.
 inline constexpr std::string_view kCreatePipelineKey = "trainingPipeline";
+// The location member of a CreateTrainingPipelineRequest.
+inline constexpr std::string_view kCreateParentKey = "parent";
 // The prefix of each value that the page's pipeline request export leaves
 // for the user to fill in ("REPLACE_WITH_DATASET_ID"). A request that still
 // has one gets a warning. cpp/tools/web_declarations.cc exports it for the

@@ -131,7 +131,6 @@ constexpr std::string_view kPipelineDisplayNameKeys[] = {"displayName",
 // client libraries send: the location and the pipeline to create in it.
 constexpr std::string_view kCreatePipelineKeys[] = {
     internal::kCreatePipelineKey, "training_pipeline"};
-constexpr std::string_view kCreateParentKey = "parent";
 
 // Returns the names among `names` that no member of the document sets, in
 // either spelling, as `spelled` maps a key to its name.
@@ -903,7 +902,7 @@ void CheckParentValue(const RawDocument& document, const RawMember* parent,
                        "libraries require the location to create the "
                        "pipeline in",
                        "Write \"projects/PROJECT/locations/LOCATION\".");
-    finding.params.Set(Param::kKey, kCreateParentKey);
+    finding.params.Set(Param::kKey, internal::kCreateParentKey);
     return;
   }
   if (parent->value.kind != ValueKind::kString) {
@@ -913,7 +912,7 @@ void CheckParentValue(const RawDocument& document, const RawMember* parent,
         internal::Format("the request's parent must be a string; got {}",
                          {internal::KindName(parent->value.kind)}),
         "Write \"projects/PROJECT/locations/LOCATION\".");
-    finding.params.Set(Param::kKey, kCreateParentKey);
+    finding.params.Set(Param::kKey, internal::kCreateParentKey);
     finding.params.Set(Param::kExpected, "a string");
     finding.params.Set(Param::kActual, internal::KindName(parent->value.kind));
     return;
@@ -937,7 +936,7 @@ void CheckRequestParent(const RawDocument& document, FindingSink& sink) {
   // Each value of a parent set twice is checked, as either may be kept.
   bool found = false;
   for (const RawMember& member : document.members) {
-    if (member.key != kCreateParentKey) continue;
+    if (member.key != internal::kCreateParentKey) continue;
     CheckParentValue(document, &member, sink);
     found = true;
   }
@@ -967,7 +966,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
   const auto spelled = [](std::string_view key) -> std::string_view {
     return key == kCreatePipelineKeys[1] ? kCreatePipelineKeys[0] : key;
   };
-  const std::vector<std::string_view> members = {kCreateParentKey,
+  const std::vector<std::string_view> members = {internal::kCreateParentKey,
                                                  kCreatePipelineKeys[0]};
   const std::vector<std::string_view> absent =
       AbsentNames(members, document, spelled);
@@ -979,7 +978,8 @@ ValidationResult CheckCreateRequest(std::string_view text,
       inputs_in_doubt = inputs_in_doubt || name == kCreatePipelineKeys[0];
       continue;
     }
-    if (name == kCreatePipelineKeys[0] || name == kCreateParentKey) continue;
+    if (name == kCreatePipelineKeys[0] || name == internal::kCreateParentKey)
+      continue;
     if (ImageSegmentationInputsDecl().FindField(member.key) != nullptr) {
       inputs_in_doubt = true;
       ReportMisplacedMember(member, "a field of the training inputs",

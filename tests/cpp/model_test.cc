@@ -550,7 +550,7 @@ TEST(PipelineRequest, WarnsMembersOfWrongForm) {
 TEST(PipelineRequest, MemberBesideInputsNamesTheRequest) {
   const ValidationResult result = Validate(
       R"({"trainingTaskDefinition":"gs://x","budgetMilliNodeHours":200000,)"
-      R"("display_name":"x","other":1})");
+      R"("display_name":"x","other":1,"parent":"p"})");
   std::vector<std::string> hints;
   for (const Finding& finding : result.findings) {
     if (finding.code == "field.unknown") hints.push_back(finding.hint);
@@ -563,7 +563,11 @@ TEST(PipelineRequest, MemberBesideInputsNamesTheRequest) {
                  "It is a member of a training pipeline request. If this is "
                  "one, put the training inputs in its "
                  "\"training_task_inputs\"; otherwise remove it.",
-                 "Remove it, or move it to the message it belongs to."}));
+                 "Remove it, or move it to the message it belongs to.",
+                 "It is a member of a CreateTrainingPipelineRequest. If this "
+                 "is one, put the pipeline in its \"trainingPipeline\", with "
+                 "the training inputs in the pipeline's "
+                 "\"trainingTaskInputs\"; otherwise remove it."}));
 }
 
 // Inside the inputs of a request, a pipeline's member belongs beside them.
