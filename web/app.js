@@ -1846,7 +1846,7 @@ function requestWithInputs(inputs) {
   const before = state.text.slice(0, objectSpan.begin);
   const after = state.text.slice(objectSpan.end);
   if (!written.includes('\n')) {
-    return before + JSON.stringify(JSON.parse(inputs)) + after;
+    return before + oneLineJson(JSON.parse(inputs), before + after) + after;
   }
   const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
   const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
@@ -1856,6 +1856,20 @@ function requestWithInputs(inputs) {
     step.repeat(spaces.length / 2),
   );
   return before + inner.replace(/\n/g, `\n${indent}`) + after;
+}
+
+/**
+ * Returns the canonical inputs, an object of strings, as JSON on one line,
+ * with a space after each colon and comma when `request`, the text around
+ * them, writes its members so.
+ */
+function oneLineJson(inputs, request) {
+  const colon = /":\s/.test(request) ? ': ' : ':';
+  const comma = /,\s"/.test(request) ? ', ' : ',';
+  const members = Object.entries(inputs).map(
+    ([key, value]) => JSON.stringify(key) + colon + JSON.stringify(value),
+  );
+  return `{${members.join(comma)}}`;
 }
 
 /**

@@ -321,17 +321,29 @@ test(
         await download(page, '#pipeline-export-button'),
         /\n {4}"trainingTaskInputs": \{\n {8}"modelType": "CLOUD_LOW_ACCURACY_1"\n {4}\}\n\}\n$/,
       );
-      // Inputs written on one line stay on one line.
+      // Inputs written on one line stay on one line, spaced as the request
+      // is. They were once written without spaces in a spaced request.
       await importFile(
         page,
         'request.json',
         encoder.encode(
-          `{"displayName": "a", ${definition}, "trainingTaskInputs": {"model_type": 2}}`,
+          `{"displayName": "a", ${definition}, "trainingTaskInputs": {"model_type": 2, "budget_milli_node_hours": 30000}}`,
         ),
       );
       assert.match(
         await download(page, '#pipeline-export-button'),
-        /, "trainingTaskInputs": \{"modelType":"CLOUD_LOW_ACCURACY_1"\}\}$/,
+        /, "trainingTaskInputs": \{"modelType": "CLOUD_LOW_ACCURACY_1", "budgetMilliNodeHours": "30000"\}\}$/,
+      );
+      await importFile(
+        page,
+        'request.json',
+        encoder.encode(
+          `{"displayName":"a",${definition.replace(': ', ':')},"trainingTaskInputs":{"model_type":2}}`,
+        ),
+      );
+      assert.match(
+        await download(page, '#pipeline-export-button'),
+        /,"trainingTaskInputs":\{"modelType":"CLOUD_LOW_ACCURACY_1"\}\}$/,
       );
     });
   },
