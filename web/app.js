@@ -1846,7 +1846,7 @@ function requestWithInputs(inputs) {
   const before = state.text.slice(0, objectSpan.begin);
   const after = state.text.slice(objectSpan.end);
   if (!written.includes('\n')) {
-    return before + oneLineJson(JSON.parse(inputs), before + after) + after;
+    return before + oneLineJson(JSON.parse(inputs), before, after) + after;
   }
   const lineStart = state.text.lastIndexOf('\n', objectSpan.begin - 1) + 1;
   const indent = /^[ \t]*/.exec(state.text.slice(lineStart))[0];
@@ -1859,17 +1859,65 @@ function requestWithInputs(inputs) {
 }
 
 /**
- * Returns the canonical inputs, an object of strings, as JSON on one line,
- * with a space after each colon and comma when `request`, the text around
- * them, writes its members so.
+ * Returns the inputs, a flat object, as JSON on one line, spaced as the
+ * inputs written there are: a space after each colon and comma, or none.
+ * Inputs with too few members to tell follow the request around them, the
+ * text `before` and `after` them.
  */
-function oneLineJson(inputs, request) {
-  const colon = /":\s/.test(request) ? ': ' : ':';
-  const comma = /,\s"/.test(request) ? ', ' : ',';
+function oneLineJson(inputs, before, after) {
+  let { colon, comma } = writtenInputsSpacing();
+  const request = requestSpacing(before, after);
+  colon ??= request.colon ?? (comma === ', ' ? ': ' : ':');
+  comma ??= request.comma ?? (colon === ': ' ? ', ' : ',');
   const members = Object.entries(inputs).map(
     ([key, value]) => JSON.stringify(key) + colon + JSON.stringify(value),
   );
   return `{${members.join(comma)}}`;
+}
+
+/**
+ * Returns {colon, comma} as the current inputs' members are written, each
+ * ': ' or ':' (', ' or ','), or undefined when they have too few members.
+ */
+function writtenInputsSpacing() {
+  const { members } = state.spans;
+  const spaced = (from, to) => /\s/.test(state.text.slice(from, to));
+  const spacing = {};
+  if (members.count > 0) {
+    spacing.colon = spaced(members.keyEnd(0), members.valueBegin(0))
+      ? ': '
+      : ':';
+  }
+  if (members.count > 1) {
+    spacing.comma = spaced(members.valueEnd(0), members.keyBegin(1))
+      ? ', '
+      : ',';
+  }
+  return spacing;
+}
+
+/**
+ * Returns {colon, comma} as the request's own members are written in the
+ * texts before and after the inputs, strings left out, each undefined when
+ * the request does not show it: a line break after a comma shows nothing
+ * of the spacing on one line.
+ */
+function requestSpacing(before, after) {
+  const parts = [before, after].map((part) =>
+    part.replace(/"(?:[^"\\]|\\.)*"/g, '""'),
+  );
+  const spacing = {};
+  for (const part of parts) {
+    const colon = /"":([ \t]?)/.exec(part);
+    if (colon && spacing.colon === undefined) {
+      spacing.colon = colon[1] === '' ? ':' : ': ';
+    }
+    const comma = /,([ \t]*)""/.exec(part);
+    if (comma && spacing.comma === undefined) {
+      spacing.comma = comma[1] === '' ? ',' : ', ';
+    }
+  }
+  return spacing;
 }
 
 /**

@@ -638,6 +638,26 @@ function isMethod(object, name) {
   return typeof descriptor?.value === 'function';
 }
 
+// ArrayBuffer's byteLength getter, which throws for anything but an
+// ArrayBuffer, from any realm.
+const arrayBufferByteLength = Object.getOwnPropertyDescriptor(
+  ArrayBuffer.prototype,
+  'byteLength',
+).get;
+
+/**
+ * Returns whether value is an ArrayBuffer, from this realm or another, as
+ * instanceof tells for this realm's only.
+ */
+function isArrayBuffer(value) {
+  try {
+    arrayBufferByteLength.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Loads the module. In Node the .wasm file is read from beside this file,
  * whatever the working directory, since the browser build cannot fetch a
@@ -650,8 +670,7 @@ export async function loadSegform(options) {
   // The glue would report a string, say, as an empty module.
   if (
     wasmBinary !== undefined &&
-    // A brand check, which an ArrayBuffer from another realm passes too.
-    Object.prototype.toString.call(wasmBinary) !== '[object ArrayBuffer]' &&
+    !isArrayBuffer(wasmBinary) &&
     !ArrayBuffer.isView(wasmBinary)
   ) {
     throw new TypeError(

@@ -732,10 +732,17 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     }
     if (internal::RequestMemberName(member.key).empty() &&
         &member != misspelt_inputs) {
+      // A parent here is a CreateTrainingPipelineRequest's without the
+      // trainingPipeline that should wrap the rest.
       ReportUnknownRequestMember(
           document, member, "training pipeline request",
           TrainingPipelineFieldNames(), absent, suggested,
-          "Remove it, or move it to the message it belongs to.", sink);
+          member.key == internal::kCreateParentKey
+              ? "It is a member of a CreateTrainingPipelineRequest: put the "
+                "other members in its \"trainingPipeline\", beside the "
+                "parent, or remove it."
+              : "Remove it, or move it to the message it belongs to.",
+          sink);
     }
   }
   // Keys set twice deeper down, except inside the trainingTaskInputs object

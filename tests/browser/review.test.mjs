@@ -345,6 +345,31 @@ test(
         await download(page, '#pipeline-export-button'),
         /,"trainingTaskInputs":\{"modelType":"CLOUD_LOW_ACCURACY_1"\}\}$/,
       );
+      // The inputs' own members tell their spacing, where the request's
+      // text once misled: a space before its last brace, a line break
+      // after its commas, a displayName holding '": '.
+      const compact = definition.replace(': ', ':');
+      const rows = [
+        [
+          `{"displayName":"a\\": b",${compact},"trainingTaskInputs":{"model_type":2,"budget_milli_node_hours":30000} }`,
+          '{"modelType":"CLOUD_LOW_ACCURACY_1","budgetMilliNodeHours":"30000"} }',
+        ],
+        [
+          `{\n  "displayName": "a",\n  ${definition},\n  "trainingTaskInputs": {"model_type": 2, "budget_milli_node_hours": 30000}\n}\n`,
+          '{"modelType": "CLOUD_LOW_ACCURACY_1", "budgetMilliNodeHours": "30000"}\n}\n',
+        ],
+        // Line breaks after the request's commas say nothing of the
+        // inputs' commas, which have no space.
+        [
+          `{\n"displayName":"a",\n${compact},\n"trainingTaskInputs":{"model_type":2,"base_model_id":"m"}\n}\n`,
+          '{"modelType":"CLOUD_LOW_ACCURACY_1","baseModelId":"m"}\n}\n',
+        ],
+      ];
+      for (const [request, end] of rows) {
+        await importFile(page, 'request.json', encoder.encode(request));
+        const exported = await download(page, '#pipeline-export-button');
+        assert.ok(exported.endsWith(end), exported);
+      }
     });
   },
 );

@@ -570,6 +570,19 @@ TEST(PipelineRequest, MemberBesideInputsNamesTheRequest) {
                  "\"trainingTaskInputs\"; otherwise remove it."}));
 }
 
+// A parent beside trainingTaskInputs is a CreateTrainingPipelineRequest's
+// without its trainingPipeline, which the hint says.
+TEST(PipelineRequest, ParentBesideInputsNamesCreateRequest) {
+  const ValidationResult result =
+      Validate(RequestStart() + R"("trainingTaskInputs":{},"parent":"p"})");
+  const Finding* finding = testing::FindCode(result, "pipeline.unknown_field");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->hint,
+            "It is a member of a CreateTrainingPipelineRequest: put the other "
+            "members in its \"trainingPipeline\", beside the parent, or "
+            "remove it.");
+}
+
 // Inside the inputs of a request, a pipeline's member belongs beside them.
 // Its hint once said to put the inputs in trainingTaskInputs, where they were.
 TEST(PipelineRequest, MemberInsideInputsGoesBeside) {

@@ -852,7 +852,9 @@ describe('robustness', () => {
       message:
         /^segform: loadSegform\(\) has no option "wasmbinary"; its one option is wasmBinary$/,
     });
-    for (const wasmBinary of ['abc', 5, [0, 97, 115, 109]]) {
+    // An object that calls itself an ArrayBuffer is not one.
+    const impostor = { [Symbol.toStringTag]: 'ArrayBuffer' };
+    for (const wasmBinary of ['abc', 5, [0, 97, 115, 109], impostor]) {
       await assert.rejects(loadSegform({ wasmBinary }), {
         name: 'TypeError',
         message:
