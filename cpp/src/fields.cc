@@ -181,6 +181,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
                                 hint)) {
     message_text =
         Format("{}; {} has only {}", {subject, message.name, JoinNames(names)});
+    const std::string_view request_member = RequestMemberName(member.key);
     if (top_level && member.key == kCreateParentKey) {
       // The location a CreateTrainingPipelineRequest creates its pipeline
       // in, beside inputs that belong in its pipeline.
@@ -189,7 +190,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
           "put the pipeline in its \"trainingPipeline\", with the training "
           "inputs in the pipeline's \"trainingTaskInputs\"; otherwise remove "
           "it.";
-    } else if (RequestMemberName(member.key).empty()) {
+    } else if (request_member.empty()) {
       hint = "Remove it, or move it to the message it belongs to.";
     } else if (top_level) {
       // Beside the inputs: the text may be a request whose inputs are not
@@ -198,7 +199,7 @@ void ReportUnknownField(const MessageDecl& message, const RawMember& member,
           "It is a member of a training pipeline request. If this is one, "
           "put the training inputs in its \"{}\"; otherwise remove it.",
           {SpelledLikeKey(member.key, kPipelineInputsKey)});
-    } else if (RequestMemberName(member.key) == kPipelineInputsKey) {
+    } else if (request_member == kPipelineInputsKey) {
       hint =
           "The inputs are nested twice: move its members up into the outer "
           "trainingTaskInputs.";
@@ -648,10 +649,9 @@ Grouping GroupedDigits(std::string_view text) {
 }
 
 // The hint for a text that may be a fraction or one group after a full stop
-// ("20.000", "1.500"), given its grouped digits. The hint offers both
-// readings, since either may be meant.
-std::string FractionOrGroupHint(const std::string& digits) {
-  const int64_t grouped = ReadInt64String(digits).value;
+// ("20.000", "1.500"), given its grouped digits and their value. The hint
+// offers both readings, since either may be meant.
+std::string FractionOrGroupHint(const std::string& digits, int64_t grouped) {
   if (grouped == 0) return std::string(kZeroHint);
   const std::string_view fraction =
       std::string_view(digits).substr(digits.size() - 3);
@@ -776,7 +776,7 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
     // further, so a sign or a range that rules it out is reported too.
     const int64_t thousands = ReadInt64String(digits).value;
     if (thousands != 0) value.lenient_number = thousands;
-    hint = FractionOrGroupHint(digits);
+    hint = FractionOrGroupHint(digits, thousands);
   } else if (raw.text.empty()) {
     hint = "Write a whole number, or leave the field out for the default.";
   } else if (whole) {

@@ -451,10 +451,10 @@ bool SameNameLoosely(std::string_view a, std::string_view b);
 // Returns a sentence naming the first character of text that is not
 // printable ASCII (a control, or any character beyond ASCII) and its place,
 // counted in characters from 1, such as " The name has U+0421 at character
-// 1, which is not a printable ASCII character.", with `what` for "name".
+// 1, which is not a printable ASCII character.", with `noun` for "name".
 // Returns "" when there is none. A look-alike letter or an invisible
 // character otherwise leaves a suggestion that reads the same as the text.
-std::string UnusualCharacterNote(std::string_view what, std::string_view text);
+std::string UnusualCharacterNote(std::string_view noun, std::string_view text);
 
 // Returns json_name spelled the way the key it would replace is written:
 // in snake_case, as proto names are, when the key has an underscore and no

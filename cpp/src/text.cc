@@ -144,9 +144,11 @@ size_t OtherCharacterLength(std::string_view name, size_t i) {
   return std::max<size_t>(1, Utf8SequenceLength(name, i));
 }
 
-// NormalizeForComparison's path for a name with a character beyond ASCII,
-// from the first such character on.
-size_t NormalizeBeyondAscii(std::string_view name, char* out) {
+// Writes the name with case, '-', '_' and ASCII white space dropped to out,
+// and returns the length written. Each other character is one byte, so that
+// an edit distance counts characters. out needs room for that length and one
+// more byte, which a dropped last character is written to.
+size_t NormalizeForComparison(std::string_view name, char* out) {
   size_t length = 0;
   size_t i = 0;
   while (i < name.size()) {
@@ -164,27 +166,8 @@ size_t NormalizeBeyondAscii(std::string_view name, char* out) {
   return length;
 }
 
-// Writes the name with case, '-', '_' and ASCII white space dropped to out,
-// and returns the length written. Each other character is one byte, so that
-// an edit distance counts characters. out needs room for that length and one
-// more byte, which a dropped last character is written to. Names are nearly
-// always ASCII, which the first loop keeps to a lookup a byte.
-size_t NormalizeForComparison(std::string_view name, char* out) {
-  size_t length = 0;
-  for (size_t i = 0; i < name.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(name[i]);
-    if (c >= 0x80) {
-      return length + NormalizeBeyondAscii(name.substr(i), out + length);
-    }
-    const int16_t mapped = kComparisonBytes[c];
-    out[length] = static_cast<char>(mapped);
-    length += mapped >= 0;
-  }
-  return length;
-}
-
 // NormalizeForComparison for a name known to be ASCII, as the names offered
-// as suggestions are: the lookup a byte alone, which the compiler inlines.
+// as suggestions are: a lookup a byte, with no test for other characters.
 size_t NormalizeAscii(std::string_view name, char* out) {
   size_t length = 0;
   for (const char c : name) {
@@ -586,12 +569,12 @@ bool SameNameLoosely(std::string_view a, std::string_view b) {
   if (!IsAsciiBefore(a, a.size()) || !IsAsciiBefore(b, b.size())) return false;
   std::string normalized_a(a.size() + 1, '\0');
   std::string normalized_b(b.size() + 1, '\0');
-  normalized_a.resize(NormalizeForComparison(a, normalized_a.data()));
-  normalized_b.resize(NormalizeForComparison(b, normalized_b.data()));
+  normalized_a.resize(NormalizeAscii(a, normalized_a.data()));
+  normalized_b.resize(NormalizeAscii(b, normalized_b.data()));
   return normalized_a == normalized_b;
 }
 
-std::string UnusualCharacterNote(std::string_view what, std::string_view text) {
+std::string UnusualCharacterNote(std::string_view noun, std::string_view text) {
   size_t characters = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -607,7 +590,7 @@ std::string UnusualCharacterNote(std::string_view what, std::string_view text) {
     return Format(
         " The {} has U+{} at character {}, which is not a printable ASCII "
         "character.",
-        {what, HexDigits(DecodeUtf8(text, i, length), 4),
+        {noun, HexDigits(DecodeUtf8(text, i, length), 4),
          std::to_string(characters)});
   }
   return "";
