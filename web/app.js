@@ -1983,8 +1983,8 @@ async function exportJson(kind) {
 /**
  * Returns a sentence saying that halves of surrogate pairs in an exported
  * text became U+FFFD, or ''. A file contains UTF-8, which has no code for
- * them, so the text "as written" is not quite that. (The clipboard may
- * keep them, depending on the system, so a copy says nothing.)
+ * them, so the text "as written" is not quite that. The clipboard may
+ * keep them, depending on the system, so the copy status leaves them out.
  */
 function replacedHalves(text) {
   if (text.isWellFormed()) {

@@ -646,8 +646,8 @@ const arrayBufferByteLength = Object.getOwnPropertyDescriptor(
 ).get;
 
 /**
- * Returns whether value is an ArrayBuffer, from this realm or another, as
- * instanceof tells for this realm's only.
+ * Returns whether value is an ArrayBuffer, from this realm or another.
+ * instanceof checks for this realm's only.
  */
 function isArrayBuffer(value) {
   try {

@@ -883,6 +883,19 @@ async function withEditorHeld(body, { fails = false } = {}) {
   );
 }
 
+/** Imports a valid file, which loads at once, and checks its status. */
+async function importSecondValidFile(page) {
+  await importFile(
+    page,
+    'second-valid.json',
+    '{"budgetMilliNodeHours": "250000"}',
+  );
+  assert.equal(
+    await page.textContent('#import-status'),
+    'Loaded second-valid.json. It is valid.',
+  );
+}
+
 /**
  * Starts the import of a file with errors, which waits for the editor, and
  * returns the status shown meanwhile.
@@ -906,15 +919,7 @@ async function importWaitingFile(page, name = 'first-broken.json') {
 test('later import wins over waiting', { timeout: testTimeout }, async () => {
   await withEditorHeld(async ({ page, release }) => {
     await importWaitingFile(page);
-    await importFile(
-      page,
-      'second-valid.json',
-      '{"budgetMilliNodeHours": "250000"}',
-    );
-    assert.equal(
-      await page.textContent('#import-status'),
-      'Loaded second-valid.json. It is valid.',
-    );
+    await importSecondValidFile(page);
     await release();
     assert.equal(
       await page.textContent('#import-status'),
@@ -997,15 +1002,7 @@ test('later import ends waiting import', { timeout: testTimeout }, async () => {
     const budget = '#field-budgetMilliNodeHours';
     await importWaitingFile(page);
     await page.fill(budget, '250001');
-    await importFile(
-      page,
-      'second-valid.json',
-      '{"budgetMilliNodeHours": "250000"}',
-    );
-    assert.equal(
-      await page.textContent('#import-status'),
-      'Loaded second-valid.json. It is valid.',
-    );
+    await importSecondValidFile(page);
     await page.fill(budget, '-5');
     assert.equal(await page.textContent('#import-status'), '');
     await release();

@@ -358,8 +358,8 @@ test(
           `{\n  "displayName": "a",\n  ${definition},\n  "trainingTaskInputs": {"model_type": 2, "budget_milli_node_hours": 30000}\n}\n`,
           '{"modelType": "CLOUD_LOW_ACCURACY_1", "budgetMilliNodeHours": "30000"}\n}\n',
         ],
-        // Line breaks after the request's commas say nothing of the
-        // inputs' commas, which have no space.
+        // Line breaks after the request's commas do not show how the
+        // inputs' commas are spaced: with no space.
         [
           `{\n"displayName":"a",\n${compact},\n"trainingTaskInputs":{"model_type":2,"base_model_id":"m"}\n}\n`,
           '{"modelType":"CLOUD_LOW_ACCURACY_1","baseModelId":"m"}\n}\n',

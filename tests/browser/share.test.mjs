@@ -445,7 +445,7 @@ test(
       );
 
       // Exported as written, the half becomes U+FFFD, as UTF-8 needs, and
-      // the status says so. It once said nothing of it.
+      // the status reports it, which it once did not.
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         (async () => {

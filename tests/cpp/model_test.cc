@@ -571,7 +571,7 @@ TEST(PipelineRequest, MemberBesideInputsNamesTheRequest) {
 }
 
 // A parent beside trainingTaskInputs is a CreateTrainingPipelineRequest's
-// without its trainingPipeline, which the hint says.
+// without its trainingPipeline, which the hint names.
 TEST(PipelineRequest, ParentBesideInputsNamesCreateRequest) {
   const ValidationResult result =
       Validate(RequestStart() + R"("trainingTaskInputs":{},"parent":"p"})");
@@ -584,7 +584,7 @@ TEST(PipelineRequest, ParentBesideInputsNamesCreateRequest) {
 }
 
 // Inside the inputs of a request, a pipeline's member belongs beside them.
-// Its hint once said to put the inputs in trainingTaskInputs, where they were.
+// Its hint once pointed the inputs to trainingTaskInputs, where they were.
 TEST(PipelineRequest, MemberInsideInputsGoesBeside) {
   const ValidationResult result =
       Validate(RequestStart() + R"("trainingTaskInputs":{"labels":{}}})");
@@ -606,7 +606,7 @@ TEST(PipelineRequest, MemberInsideInputsGoesBeside) {
 }
 
 // RFC 3339 allows a lower-case t, which protobuf rejects, so the message
-// names proto3 JSON's form rather than RFC 3339 alone, and the hint says
+// names proto3 JSON's form rather than RFC 3339 alone, and the hint lists
 // what that form needs.
 TEST(PipelineRequest, TimeMessageNamesProtoForm) {
   const ValidationResult result = Validate(

@@ -537,6 +537,7 @@ TEST(Budget, OneFullStopGroupGetsBothReadings) {
        "decimal point, write \"20\".",
        {"budget.not_integer"}},
   };
+
   for (const auto& row : rows) {
     SCOPED_TRACE(row.value);
     const ValidationResult result = Validate(
@@ -549,8 +550,9 @@ TEST(Budget, OneFullStopGroupGetsBothReadings) {
                   row.value + "\"");
     EXPECT_EQ(result.findings[0].hint, row.hint);
   }
-  // After a leading 0 no one groups thousands: "0.500" is a fraction, and
-  // "0.000" is 0, which gets the hint about 0.
+
+  // After a lone 0 no one groups thousands: "0.500" and "0,500" are
+  // fractions, and "0.000" is 0, which gets the hint about 0.
   for (const char* text : {R"({"budgetMilliNodeHours":"0.500"})",
                            R"({"budgetMilliNodeHours":"0,500"})"}) {
     SCOPED_TRACE(text);
@@ -562,6 +564,7 @@ TEST(Budget, OneFullStopGroupGetsBothReadings) {
   const ValidationResult zero = Validate(R"({"budgetMilliNodeHours":"0.000"})");
   ASSERT_EQ(zero.findings.size(), 1u);
   EXPECT_EQ(zero.findings[0].hint.rfind("Leave the field out", 0), 0u);
+
   // As a JSON number, 20.000 is twenty: JSON has no separators.
   const ValidationResult number =
       Validate(R"({"budgetMilliNodeHours":20.000})");

@@ -371,7 +371,7 @@ describe('member spans', () => {
       );
       // An index that is no member's throws in both forms. The columns
       // once gave "" or a neighbour's offsets, and the objects a TypeError.
-      const shown = [
+      const badIndices = [
         [count, String(count)],
         [-1, '-1'],
         [1.5, '1.5'],
@@ -391,7 +391,7 @@ describe('member spans', () => {
         ],
         [undefined, 'undefined'],
       ];
-      for (const [index, text] of shown) {
+      for (const [index, text] of badIndices) {
         for (const read of ['key', 'field', 'keyBegin', 'valueEnd']) {
           assert.throws(() => members[read](index), {
             name: 'RangeError',
