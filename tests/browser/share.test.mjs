@@ -408,29 +408,35 @@ test(
   },
 );
 
+/**
+ * Pastes text into the editor at its caret with a paste event built in the
+ * page, since the driver would send U+FFFD for a lone surrogate.
+ */
+function pasteIntoEditor(page, text) {
+  return page.evaluate((pasted) => {
+    const content = document
+      .getElementById('editor-root')
+      .shadowRoot.querySelector('.cm-content');
+    content.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    content.dispatchEvent(
+      new ClipboardEvent('paste', {
+        clipboardData: data,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+  }, text);
+}
+
 test(
   'half a surrogate pair is not shared',
   { timeout: testTimeout },
   async () => {
     await withPage(session, { permissions: clipboard }, async ({ page }) => {
       await page.locator('#editor-root .cm-content').waitFor();
-      // A paste built in the page, since the driver would send U+FFFD for a
-      // lone surrogate.
-      await page.evaluate(() => {
-        const content = document
-          .getElementById('editor-root')
-          .shadowRoot.querySelector('.cm-content');
-        content.focus();
-        const data = new DataTransfer();
-        data.setData('text/plain', '{"baseModelId": "m\uD800"}');
-        content.dispatchEvent(
-          new ClipboardEvent('paste', {
-            clipboardData: data,
-            bubbles: true,
-            cancelable: true,
-          }),
-        );
-      });
+      await pasteIntoEditor(page, '{"baseModelId": "m\uD800"}');
       await page.locator('[data-code="json.invalid_utf8"]').first().waitFor();
       await page.evaluate(() => navigator.clipboard.writeText('unchanged'));
       await page.click('#share-button');
@@ -464,20 +470,7 @@ test(
           'written as U+FFFD, since UTF-8 cannot carry it.',
       );
       // More than one are counted.
-      await page.evaluate(() => {
-        const content = document
-          .getElementById('editor-root')
-          .shadowRoot.querySelector('.cm-content');
-        const data = new DataTransfer();
-        data.setData('text/plain', '\uDC00\uDBFF');
-        content.dispatchEvent(
-          new ClipboardEvent('paste', {
-            clipboardData: data,
-            bubbles: true,
-            cancelable: true,
-          }),
-        );
-      });
+      await pasteIntoEditor(page, '\uDC00\uDBFF');
       await Promise.all([
         page.waitForEvent('download'),
         (async () => {
