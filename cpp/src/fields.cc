@@ -306,10 +306,10 @@ std::string_view WithoutSpacesAndPlus(std::string_view text) {
   return text;
 }
 
-// Returns the integer value of a string that is a JSON number with a
-// fraction or an exponent ("2e5", "2.0"), when the value is whole and an
-// int64, or std::nullopt.
-std::optional<int64_t> IntegerOfNumberText(std::string_view text) {
+// Reads a string that is a JSON number with a fraction or an exponent
+// ("2e5", "2.0") as an int64 field's number would be read. Returns
+// std::nullopt for any other text.
+std::optional<IntegerReading> IntegerOfNumberText(std::string_view text) {
   size_t i = 0;
   const auto digits = [&] {
     const size_t start = i;
@@ -335,13 +335,8 @@ std::optional<int64_t> IntegerOfNumberText(std::string_view text) {
     fraction_or_exponent = true;
   }
   if (i != text.size() || !fraction_or_exponent) return std::nullopt;
-  const IntegerReading reading =
-      ReadIntegerNumber(text, std::numeric_limits<int64_t>::min(),
-                        std::numeric_limits<int64_t>::max());
-  if (reading.verdict != IntegerReading::Verdict::kAccepted || !reading.exact) {
-    return std::nullopt;
-  }
-  return reading.value;
+  return ReadIntegerNumber(text, std::numeric_limits<int64_t>::min(),
+                           std::numeric_limits<int64_t>::max());
 }
 
 // Returns what to write for a value of the wrong type: a value of the
@@ -670,6 +665,21 @@ std::string FractionOrGroupHint(const std::string& digits, int64_t grouped) {
       {std::to_string(grouped), std::to_string(whole)});
 }
 
+void ReportOverflow(const FieldDecl& field, const RawMember& member,
+                    FindingSink& sink) {
+  const RawValue& raw = member.value;
+  Finding& finding = sink.Add(
+      Severity::kError, Code(field, "int64_overflow"),
+      MemberPointer(member.key), raw.span,
+      Format("{} must fit in a signed 64-bit integer; got {}",
+             {field.json_name, ShowValue(raw)}),
+      field.range ? Format("Write a value such as \"{}\", the default.",
+                           {field.service_default})
+                  : "Use a value between -9223372036854775808 and "
+                    "9223372036854775807.");
+  finding.params.Set(Param::kActual, raw.text);
+}
+
 void ReadInt64(const FieldDecl& field, const RawMember& member,
                FieldValue& value, FindingSink& sink) {
   const RawValue& raw = member.value;
@@ -701,19 +711,9 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
       }
       return;
     }
-    case IntegerReading::Verdict::kOverflow: {
-      Finding& finding = sink.Add(
-          Severity::kError, Code(field, "int64_overflow"),
-          MemberPointer(member.key), raw.span,
-          Format("{} must fit in a signed 64-bit integer; got {}",
-                 {field.json_name, ShowValue(raw)}),
-          field.range ? Format("Write a value such as \"{}\", the default.",
-                               {field.service_default})
-                      : "Use a value between -9223372036854775808 and "
-                        "9223372036854775807.");
-      finding.params.Set(Param::kActual, raw.text);
+    case IntegerReading::Verdict::kOverflow:
+      ReportOverflow(field, member, sink);
       return;
-    }
     case IntegerReading::Verdict::kNotPortable:
       // The portable spelling is the value in quotes, "\"1\"" for "0x1".
       if (reading.portable.size() > 2) {
@@ -740,10 +740,22 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
   const bool grouped = !digits.empty() && !grouping.may_be_fraction;
   // "2e5", "2.0" or " +2e5": a whole number that both parsers reject in a
   // string, whose value the hint can write out. That value is checked as
-  // well.
-  const std::optional<int64_t> whole =
+  // well. One past the int64 range ("2e50") gets the range's error, as the
+  // same number outside a string does.
+  const std::optional<IntegerReading> number_form =
       raw.kind == ValueKind::kString && digits.empty()
           ? IntegerOfNumberText(WithoutSpacesAndPlus(raw.text))
+          : std::nullopt;
+  if (number_form &&
+      number_form->verdict == IntegerReading::Verdict::kOverflow) {
+    ReportOverflow(field, member, sink);
+    return;
+  }
+  const std::optional<int64_t> whole =
+      number_form &&
+              number_form->verdict == IntegerReading::Verdict::kAccepted &&
+              number_form->exact
+          ? std::optional<int64_t>(number_form->value)
           : std::nullopt;
   std::string message;
   if (grouped) {

@@ -505,6 +505,35 @@ TEST(Budget, WholeNumberInStringNamesSpelling) {
             std::string::npos);
 }
 
+// A whole number in a string past the int64 range gets the range's error,
+// as the same number outside a string does. It was once told it must be a
+// whole number, which it is.
+TEST(Budget, NumberFormStringPastInt64IsOverflow) {
+  for (const char* value : {"2e50", "-2e50", "2.5e50", " +9.3e18"}) {
+    SCOPED_TRACE(value);
+    const std::string text =
+        std::string(R"({"budgetMilliNodeHours":")") + value + "\"}";
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "budget.int64_overflow");
+    EXPECT_EQ(result.findings[0].message,
+              std::string("budgetMilliNodeHours must fit in a signed 64-bit "
+                          "integer; got \"") +
+                  value + "\"");
+    EXPECT_EQ(result.findings[0].hint,
+              "Write a value such as \"192000\", the default.");
+  }
+  // A fraction is not whole, however large or small.
+  for (const char* value : {"1e-5", "1.5"}) {
+    SCOPED_TRACE(value);
+    const std::string text =
+        std::string(R"({"budgetMilliNodeHours":")") + value + "\"}";
+    const ValidationResult result = Validate(text);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "budget.not_integer");
+  }
+}
+
 // One group after a full stop may be a fraction or thousands: the hint gives
 // both readings. The thousands, the reading a whole number calls for, is
 // checked further, so "-20.000" is negative and "1.500" out of range. Once
