@@ -1983,19 +1983,39 @@ async function exportJson(kind) {
 /**
  * Returns a sentence saying that halves of surrogate pairs in an exported
  * text became U+FFFD, or ''. A file contains UTF-8, which has no code for
- * them, so the text "as written" is not quite that. The clipboard may
- * keep them, depending on the system, so the copy status leaves them out.
+ * them, so the text "as written" is not quite that.
  */
 function replacedHalves(text) {
-  if (text.isWellFormed()) {
+  const count = countLoneSurrogates(text);
+  if (count === 0) {
     return '';
   }
-  const count = text.match(loneSurrogates).length;
   return count === 1
     ? ' Half of a surrogate pair in it was written as U+FFFD, since UTF-8 ' +
         'cannot carry it.'
     : ` ${formatInteger(BigInt(count))} halves of surrogate pairs in it were ` +
         'written as U+FFFD, since UTF-8 cannot carry them.';
+}
+
+/**
+ * Returns a sentence saying that a copied text has halves of surrogate
+ * pairs, or ''. Whether the clipboard keeps them or writes U+FFFD depends
+ * on the system, so the sentence says they may change.
+ */
+function halvesOnClipboard(text) {
+  const count = countLoneSurrogates(text);
+  if (count === 0) {
+    return '';
+  }
+  return count === 1
+    ? ' It has half of a surrogate pair, which may be pasted as U+FFFD, ' +
+        'depending on the system.'
+    : ` It has ${formatInteger(BigInt(count))} halves of surrogate pairs, ` +
+        'which may be pasted as U+FFFD, depending on the system.';
+}
+
+function countLoneSurrogates(text) {
+  return text.isWellFormed() ? 0 : text.match(loneSurrogates).length;
 }
 
 // A high surrogate without its low one, or a low one without its high one.
@@ -2038,7 +2058,8 @@ async function copyJson(kind) {
     await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
     setActionStatus(
-      `Copied ${what} to the clipboard.${fillInPlaceholders(text)}`,
+      `Copied ${what} to the clipboard.${halvesOnClipboard(text)}` +
+        fillInPlaceholders(text),
       false,
     );
   } catch (error) {

@@ -483,6 +483,23 @@ test(
         'Downloaded training-inputs.json. 3 halves of surrogate pairs in it ' +
           'were written as U+FFFD, since UTF-8 cannot carry them.',
       );
+
+      // Copy tells of them too, which it once left out. Whether they stay
+      // depends on the system's clipboard, so the status says they may not.
+      await page.click('#copy-button');
+      await page.click('#confirm-accept');
+      await page.waitForFunction(() =>
+        document
+          .getElementById('action-status')
+          .textContent.startsWith('Copied'),
+      );
+      assert.equal(
+        await page.textContent('#action-status'),
+        'Copied the JSON to the clipboard. It has 3 halves of surrogate ' +
+          'pairs, which may be pasted as U+FFFD, depending on the system.',
+      );
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(copied.startsWith('{"baseModelId": "m'));
     });
   },
 );
