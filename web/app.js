@@ -1222,9 +1222,9 @@ function render() {
   });
   const rowFindings = visibleUnknown.map(() => []);
   const generalFindings = [];
-  // A request can repeat trainingTaskInputs. Findings in a copy that was
-  // not checked have the same paths as those in the checked one, so only
-  // findings inside the checked object go to its fields and keys.
+  // A request can repeat trainingTaskInputs. Findings in a later copy have
+  // the same paths as those in the first, whose values the form shows, so
+  // only findings inside the first object go to its fields and keys.
   const span = result.objectSpan;
   const inChecked = (finding) =>
     span !== null &&

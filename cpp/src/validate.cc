@@ -314,17 +314,57 @@ void MergeInnerResult(std::string_view text, internal::Span span,
   }
 }
 
+// The spans of the objects in a request that were checked as a message of
+// their own, which report what is inside them.
+using CheckedSpans = std::vector<internal::Span>;
+
+bool IsInside(const CheckedSpans& checked, size_t offset) {
+  return std::any_of(checked.begin(), checked.end(),
+                     [offset](internal::Span span) {
+                       return offset >= span.begin && offset < span.end;
+                     });
+}
+
 // Reports the keys set twice in nested objects of the document, except
-// those inside `checked`, whose own check reports them.
+// those inside the checked spans.
 void ReportNestedDuplicatesOutside(const RawDocument& document,
-                                   internal::Span checked, FindingSink& sink) {
+                                   const CheckedSpans& checked,
+                                   FindingSink& sink) {
   for (const internal::NestedDuplicate& duplicate :
        document.nested_duplicates) {
-    if (duplicate.key_span.begin < checked.begin ||
-        duplicate.key_span.begin >= checked.end) {
+    if (!IsInside(checked, duplicate.key_span.begin)) {
       internal::ReportNestedDuplicate(document, duplicate, sink);
     }
   }
+}
+
+// Checks each later member of the request named `name` (in either
+// spelling, as `spelled` maps keys) whose value is an object, as `envelope`
+// says, and adds its findings at their places. The first member's check is
+// the one whose values the result keeps, but either member may be the one
+// the user keeps, so both are checked. Returns the spans checked, the
+// first member's included when it is an object.
+CheckedSpans CheckEveryCopy(std::string_view text, const RawDocument& document,
+                            const RawMember* first, std::string_view name,
+                            std::string_view (*spelled)(std::string_view),
+                            Envelope envelope, const ValidateOptions& options,
+                            FindingSink& sink) {
+  CheckedSpans checked;
+  if (first == nullptr) return checked;
+  for (const RawMember& member : document.members) {
+    if (spelled(member.key) != name ||
+        member.value.kind != ValueKind::kObject) {
+      continue;
+    }
+    const internal::Span span = member.value.span;
+    checked.push_back(span);
+    if (&member == first) continue;
+    ValidationResult copy = CheckText(
+        text.substr(span.begin, span.end - span.begin), options, envelope);
+    MergeInnerResult(text, span, internal::MemberPointer(member.key), copy,
+                     sink);
+  }
+  return checked;
 }
 
 // Warns of each integer of more than 4,300 digits outside the checked span
@@ -333,9 +373,9 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
 // the integer is in.
 void ReportLongIntegersOutside(std::string_view text,
                                const RawDocument& document,
-                               internal::Span checked, FindingSink& sink) {
+                               const CheckedSpans& checked, FindingSink& sink) {
   for (const internal::Span& number : document.long_integers) {
-    if (number.begin >= checked.begin && number.begin < checked.end) continue;
+    if (IsInside(checked, number.begin)) continue;
     if (sink.CutByCap(Severity::kWarning, number)) continue;
     // The members are in text order: the last one starting before the
     // number is the only one that can hold it.
@@ -399,11 +439,12 @@ void ReportPlaceholder(std::string_view text, internal::Span span, Path path,
 }
 
 // Reports each string value of the request that begins with
-// kPlaceholderPrefix, outside the trainingTaskInputs (`inputs`), whose own
-// checks cover them: the placeholders the page's pipeline export writes
-// for the user to fill in.
+// kPlaceholderPrefix, outside the trainingTaskInputs (`inputs`) and the
+// checked spans, whose own checks cover them: the placeholders the page's
+// pipeline export writes for the user to fill in.
 void ReportPlaceholders(std::string_view text, const RawDocument& document,
-                        const RawMember* inputs, FindingSink& sink) {
+                        const RawMember* inputs, const CheckedSpans& checked,
+                        FindingSink& sink) {
   for (const RawMember& member : document.members) {
     if (&member == inputs || member.value.kind != ValueKind::kString ||
         !internal::IsPlaceholderAt(text, member.value.span)) {
@@ -425,7 +466,10 @@ void ReportPlaceholders(std::string_view text, const RawDocument& document,
        document.nested_placeholders) {
     const size_t step = placeholder.first;
     const internal::Span span = placeholder.second;
-    if (span.begin >= skipped.begin && span.begin < skipped.end) continue;
+    if ((span.begin >= skipped.begin && span.begin < skipped.end) ||
+        IsInside(checked, span.begin)) {
+      continue;
+    }
     ReportPlaceholder(
         text, span,
         [&](std::string& pointer, std::string& name) {
@@ -745,18 +789,16 @@ ValidationResult CheckPipelineRequest(std::string_view text,
           sink);
     }
   }
-  // Keys set twice deeper down, except inside the trainingTaskInputs object
-  // checked below, whose own check reports them. Those inside an array
-  // given as the inputs, or inside a second trainingTaskInputs, are
-  // reported here.
-  const internal::Span checked =
-      inputs_member != nullptr &&
-              inputs_member->value.kind == ValueKind::kObject
-          ? inputs_member->value.span
-          : internal::Span{};
+  // A second trainingTaskInputs is checked too, as the user may keep
+  // either. Keys set twice deeper down are reported here, except inside
+  // the inputs objects, whose own checks report them, the first one's
+  // below. Those inside an array given as the inputs are reported here.
+  const CheckedSpans checked = CheckEveryCopy(
+      text, document, inputs_member, internal::kPipelineInputsKey, spelled,
+      Envelope::kNone, options, sink);
   ReportNestedDuplicatesOutside(document, checked, sink);
   ReportLongIntegersOutside(text, document, checked, sink);
-  ReportPlaceholders(text, document, inputs_member, sink);
+  ReportPlaceholders(text, document, inputs_member, checked, sink);
 
   // The API rejects a request without the fields TrainingPipeline marks
   // required. This is only a warning, because segform checks and exports
@@ -1008,10 +1050,15 @@ ValidationResult CheckCreateRequest(std::string_view text,
   }
   CheckRequestParent(document, sink);
 
+  // A second trainingPipeline is checked too, as the user may keep either.
+  const CheckedSpans checked =
+      CheckEveryCopy(text, document, &pipeline_member, kCreatePipelineKeys[0],
+                     spelled, Envelope::kPipeline, options, sink);
+  ReportNestedDuplicatesOutside(document, checked, sink);
+  ReportLongIntegersOutside(text, document, checked, sink);
+  ReportPlaceholders(text, document, is_object ? &pipeline_member : nullptr,
+                     checked, sink);
   if (is_object) {
-    ReportNestedDuplicatesOutside(document, span, sink);
-    ReportLongIntegersOutside(text, document, span, sink);
-    ReportPlaceholders(text, document, &pipeline_member, sink);
     MergeInnerResult(text, span, pointer, result, sink);
     if (inputs_in_doubt) result.canonical_json.clear();
     TakeFindings(sink, result);
@@ -1020,9 +1067,6 @@ ValidationResult CheckCreateRequest(std::string_view text,
   }
   // No inputs to check: the pipeline is not an object. (An object is read
   // as a pipeline request whatever it contains, missing inputs included.)
-  ReportNestedDuplicatesOutside(document, {}, sink);
-  ReportLongIntegersOutside(text, document, {}, sink);
-  ReportPlaceholders(text, document, nullptr, sink);
   Finding& finding = sink.Add(
       Severity::kError, "pipeline.pipeline_not_object", pointer, span,
       internal::Format("trainingPipeline must be an object; got {}",

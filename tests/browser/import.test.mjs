@@ -580,6 +580,37 @@ test('field set twice shown at field', { timeout: testTimeout }, async () => {
 });
 
 test(
+  'second inputs of a request listed apart',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      // The second trainingTaskInputs is checked too. The form shows the
+      // first, so the second's budget finding is listed apart from the
+      // field.
+      await importFile(
+        page,
+        'request.json',
+        await readCase('pipeline-request-inputs-twice'),
+      );
+      assert.equal(await page.inputValue(budget), '50000');
+      assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+      const general = await page.$$eval(
+        '#general-findings [data-code]',
+        (items) => items.map((item) => [item.dataset.code, item.dataset.path]),
+      );
+      assert.ok(
+        general.some(
+          ([code, path]) =>
+            code === 'budget.out_of_range' &&
+            path === '/training_task_inputs/budgetMilliNodeHours',
+        ),
+        JSON.stringify(general),
+      );
+    });
+  },
+);
+
+test(
   'repeated unknown key gets two rows',
   { timeout: testTimeout },
   async () => {

@@ -287,6 +287,75 @@ TEST(PipelineRequest, ChecksTrainingTaskInputsInPlace) {
   EXPECT_EQ(result.object_span->second, text.size() - 1);
 }
 
+// The user may keep either of two trainingTaskInputs, so both are checked,
+// each finding at its place. The form shows the first one's values. Once
+// the second was not checked at all.
+TEST(PipelineRequest, ChecksSecondTrainingTaskInputs) {
+  const std::string long_number(4301, '7');
+  const std::string text =
+      RequestStart() +
+      R"("trainingTaskInputs":{"budgetMilliNodeHours":"300000"},)"
+      R"("training_task_inputs":{"budgetMilliNodeHours":"5000",)"
+      R"("baseModelId":"REPLACE_WITH_MODEL_ID","x":)" +
+      long_number + "}}";
+  const ValidationResult result = Validate(text);
+  std::vector<std::string> codes;
+  for (const Finding& finding : result.findings) {
+    codes.push_back(finding.code);
+  }
+  // The placeholder and the long number inside the second inputs are
+  // reported as inside the first: the placeholder as an invalid ID, the
+  // number by its unknown field. Nothing is reported twice.
+  const std::vector<std::string> expected = {
+      "pipeline.request", "field.duplicate", "budget.out_of_range",
+      "base_model_id.invalid", "field.unknown"};
+  EXPECT_EQ(codes, expected);
+  ASSERT_EQ(result.findings.size(), expected.size());
+  const Finding& range = result.findings[2];
+  EXPECT_EQ(range.path, "/training_task_inputs/budgetMilliNodeHours");
+  EXPECT_EQ(text.substr(range.begin, range.end - range.begin), "\"5000\"");
+  EXPECT_EQ(result.findings[3].path, "/training_task_inputs/baseModelId");
+  EXPECT_EQ(result.findings[4].path, "/training_task_inputs/x");
+  // The result's values are the first inputs', and with two inputs there
+  // is no one canonical JSON to export.
+  ASSERT_EQ(result.form_values.size(), 1u);
+  EXPECT_EQ(result.form_values[0].second, "300000");
+  EXPECT_EQ(result.inputs_path, "/trainingTaskInputs");
+  EXPECT_TRUE(result.canonical_json.empty());
+}
+
+// A CreateTrainingPipelineRequest's second trainingPipeline is checked as
+// a request of its own too.
+TEST(CreateRequest, ChecksSecondTrainingPipeline) {
+  const std::string pipeline =
+      RequestStart() + R"("trainingTaskInputs":{"modelType":"CLOUD"}})";
+  const std::string text =
+      R"({"parent":"projects/p/locations/us-central1","trainingPipeline":)" +
+      pipeline + R"(,"trainingPipeline":)" + pipeline + "}";
+  const ValidationResult result = Validate(text);
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const Finding& finding : result.findings) {
+    found.emplace_back(finding.code, finding.path);
+  }
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"pipeline.request", "/trainingPipeline/trainingTaskInputs"},
+      {"model_type.unknown_name",
+       "/trainingPipeline/trainingTaskInputs/modelType"},
+      {"field.duplicate", "/trainingPipeline"},
+      {"pipeline.request", "/trainingPipeline/trainingTaskInputs"},
+      {"model_type.unknown_name",
+       "/trainingPipeline/trainingTaskInputs/modelType"},
+  };
+  EXPECT_EQ(found, expected);
+  ASSERT_EQ(result.findings.size(), expected.size());
+  // The second pipeline's findings are in the second copy of the text.
+  const size_t second = text.rfind(R"("trainingPipeline":)");
+  EXPECT_LT(result.findings[1].begin, second);
+  EXPECT_GT(result.findings[4].begin, second);
+  EXPECT_EQ(result.findings[4].begin - result.findings[1].begin,
+            second - text.find(R"("trainingPipeline":)"));
+}
+
 // TrainingPipeline requires a display name and a task definition, under
 // either spelling. Their absence is a warning, so the inputs stay
 // exportable.
@@ -895,10 +964,9 @@ TEST(PipelineRequest, NullInputsAreNotAbsent) {
             "trainingTaskInputs must be an object");
 }
 
-// Keys set twice are reported at any depth of a request. Inside the checked
-// inputs, their own check reports them once. Inside an array given as the
-// inputs, or a second trainingTaskInputs, which is not checked, the request
-// reports them.
+// Keys set twice are reported at any depth of a request, once each. Inside
+// inputs objects, the first or a second, their own check reports them.
+// Inside an array given as the inputs, the request reports them.
 TEST(PipelineRequest, ReportsDuplicateKeysAtAnyDepth) {
   struct Row {
     std::string text;
@@ -914,7 +982,8 @@ TEST(PipelineRequest, ReportsDuplicateKeysAtAnyDepth) {
        "/trainingTaskInputs/0/a"},
       {RequestStart() +
            R"("trainingTaskInputs":{},"trainingTaskInputs":{"x":{"a":1,"a":2}}})",
-       {"pipeline.request", "field.duplicate", "json.duplicate_key"},
+       {"pipeline.request", "field.duplicate", "field.unknown",
+        "json.duplicate_key"},
        "/trainingTaskInputs/x/a"},
   };
   for (const Row& row : rows) {

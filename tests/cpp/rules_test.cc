@@ -1501,7 +1501,7 @@ TEST(Hints, WriteTheValueMeant) {
       {R"({"budgetMilliNodeHours": "2e"})",
        "Write whole digits only, e.g. \"192000\"."},
       {R"({"budgetMilliNodeHours": "1e30"})",
-       "Write whole digits only, e.g. \"192000\"."},
+       "Write a value such as \"192000\", the default."},
       {R"({"baseModelId": 123})", "Write it in double quotes: \"123\"."},
       {R"({"baseModelId": false})",
        "Write text in double quotes, or leave the field out."},
