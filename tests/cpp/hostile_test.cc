@@ -123,6 +123,28 @@ const HostileRow kHostileRows[] = {
        return text + "\"displayName\":\"x\",\"trainingTaskInputs\":{}}";
      },
      "findings.truncated"},
+    // Each copy of the inputs once counted UTF-16 units from the text's
+    // start: seconds for thousands of copies.
+    {"15,000 copies of a request's inputs",
+     [] {
+       std::string text = "{";
+       for (int i = 0; i < 15'000; ++i) {
+         text += R"("trainingTaskInputs":{"budgetMilliNodeHours":"5",)"
+                 R"("x":{"a":1,"a":2}},)";
+       }
+       return text + "\"displayName\":\"x\"}";
+     },
+     "findings.truncated"},
+    {"10,000 copies of a create request's pipeline",
+     [] {
+       std::string text = "{";
+       for (int i = 0; i < 10'000; ++i) {
+         text += R"("trainingPipeline":{"trainingTaskInputs":)"
+                 R"({"budgetMilliNodeHours":"5"},"trainingTaskInputs":{}},)";
+       }
+       return text + "\"parent\":\"x\"}";
+     },
+     "findings.truncated"},
     {"string just under the size limit",
      [] {
        return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +

@@ -324,6 +324,23 @@ TEST(PipelineRequest, ChecksSecondTrainingTaskInputs) {
   EXPECT_TRUE(result.canonical_json.empty());
 }
 
+// The cap's summary counts the findings of every copy of the inputs: 299
+// copies set twice and 300 budgets out of range are 599 errors, of which
+// 100 are kept.
+TEST(PipelineRequest, CapCountsEveryCopyOfInputs) {
+  std::string text = "{";
+  for (int i = 0; i < 300; ++i) {
+    text += R"("trainingTaskInputs":{"budgetMilliNodeHours":"5"},)";
+  }
+  text.back() = '}';
+  const ValidationResult result = Validate(text);
+  ASSERT_EQ(result.findings.size(), 101u);
+  const Finding* summary = testing::FindCode(result, "findings.truncated");
+  ASSERT_NE(summary, nullptr);
+  EXPECT_EQ(summary->message,
+            "502 more findings not shown: 499 errors, 2 warnings, 1 note");
+}
+
 // A CreateTrainingPipelineRequest's second trainingPipeline is checked as
 // a request of its own too.
 TEST(CreateRequest, ChecksSecondTrainingPipeline) {

@@ -641,6 +641,16 @@ describe('robustness', () => {
         'findings.truncated',
       ],
       [
+        "15,000 copies of a request's inputs",
+        `{${'"trainingTaskInputs":{"budgetMilliNodeHours":"5","x":{"a":1,"a":2}},'.repeat(15000)}"displayName":"x"}`,
+        'findings.truncated',
+      ],
+      [
+        "10,000 copies of a create request's pipeline",
+        `{${'"trainingPipeline":{"trainingTaskInputs":{"budgetMilliNodeHours":"5"},"trainingTaskInputs":{}},'.repeat(10000)}"parent":"x"}`,
+        'findings.truncated',
+      ],
+      [
         'string just under the limit',
         `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
         'base_model_id.invalid',
