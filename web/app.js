@@ -2383,6 +2383,15 @@ function resetToDefaults() {
       ? 'The inputs are the defaults already.'
       : 'Reset the inputs to the defaults.';
   }
+  // A reset that changed the text cancels a file waiting for the editor,
+  // as an edit does. The status says so now, since the file would
+  // otherwise be reported only once the editor loads.
+  if (!unchanged && waitingImport !== null && !waitingImport.cancelled) {
+    waitingImport.cancelled = true;
+    status +=
+      ` ${waitingImport.name}, which waited for the editor, will not load. ` +
+      'Import it again to load it.';
+  }
   showImportStatus(status, [], false);
 }
 

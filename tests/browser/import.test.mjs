@@ -1073,6 +1073,23 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
       /^Loaded first-broken\.json/,
     );
   });
+  // A Reset that changed the text cancels it at once, and says so. It once
+  // said nothing until the editor loaded.
+  await withEditorHeld(async ({ page, release }) => {
+    await page.fill('#field-budgetMilliNodeHours', '250001');
+    await importWaitingFile(page);
+    await page.click('#reset-button');
+    const resetStatus =
+      'Reset the inputs to the defaults. first-broken.json, which waited ' +
+      'for the editor, will not load. Import it again to load it.';
+    assert.equal(await page.textContent('#import-status'), resetStatus);
+    await release();
+    assert.equal(await page.textContent('#import-status'), resetStatus);
+    assert.equal(
+      await page.inputValue('#field-budgetMilliNodeHours'),
+      '192000',
+    );
+  });
   await withEditorHeld(async ({ page, release }) => {
     await importWaitingFile(page);
     assert.equal(
