@@ -2384,7 +2384,7 @@ function resetToDefaults() {
       : 'Reset the inputs to the defaults.';
   }
   // A reset that changed the text cancels a file waiting for the editor,
-  // as an edit does. The status says so now, since the file would
+  // as an edit does. The status reports it now, since the file would
   // otherwise be reported only once the editor loads.
   if (!unchanged && waitingImport !== null && !waitingImport.cancelled) {
     waitingImport.cancelled = true;
