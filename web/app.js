@@ -2000,7 +2000,7 @@ function replacedHalves(text) {
 /**
  * Returns a sentence saying that a copied text has halves of surrogate
  * pairs, or ''. Whether the clipboard keeps them or writes U+FFFD depends
- * on the system, so the sentence says they may change.
+ * on the system, so the sentence states that they may change.
  */
 function halvesOnClipboard(text) {
   const count = countLoneSurrogates(text);
