@@ -306,37 +306,90 @@ std::string_view WithoutSpacesAndPlus(std::string_view text) {
   return text;
 }
 
-// Reads a string that is a JSON number with a fraction or an exponent
-// ("2e5", "2.0") as an int64 field's number would be read. Returns
-// std::nullopt for any other text.
-std::optional<IntegerReading> IntegerOfNumberText(std::string_view text) {
+// The value of a string written as a JSON number with a fraction or an
+// exponent ("2e5", "2.0"), which both parsers reject in an int64 string.
+struct NumberFormValue {
+  enum class Kind { kWhole, kNotWhole, kOverflow };
+  Kind kind = Kind::kNotWhole;
+  int64_t value = 0;  // kWhole
+};
+
+// Reads a string written as a JSON number with a fraction or an exponent,
+// exactly, in decimal: no double rounds "9.2e18" or "9223372036854775807.0".
+// Returns std::nullopt for any other text.
+std::optional<NumberFormValue> ReadNumberForm(std::string_view text) {
   size_t i = 0;
   const auto digits = [&] {
     const size_t start = i;
     while (i < text.size() && IsAsciiDigit(text[i])) ++i;
-    return i > start;
+    return text.substr(start, i - start);
   };
-  if (i < text.size() && text[i] == '-') ++i;
+  const bool negative = i < text.size() && text[i] == '-';
+  if (negative) ++i;
+  std::string_view whole_part;
   if (i < text.size() && text[i] == '0') {
+    whole_part = text.substr(i, 1);
     ++i;
-  } else if (!digits()) {
-    return std::nullopt;
+  } else {
+    whole_part = digits();
+    if (whole_part.empty()) return std::nullopt;
   }
+  std::string_view fraction;
   bool fraction_or_exponent = false;
   if (i < text.size() && text[i] == '.') {
     ++i;
-    if (!digits()) return std::nullopt;
+    fraction = digits();
+    if (fraction.empty()) return std::nullopt;
     fraction_or_exponent = true;
   }
+  // The exponent saturates far past any that an int64 can take, so that
+  // "1e99999999999999999999" reads as too large, not as wrapped around.
+  constexpr int64_t kExponentCap = 1'000'000;
+  int64_t exponent = 0;
   if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
     ++i;
+    const bool exponent_negative = i < text.size() && text[i] == '-';
     if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    if (!digits()) return std::nullopt;
+    const std::string_view exponent_digits = digits();
+    if (exponent_digits.empty()) return std::nullopt;
+    for (const char c : exponent_digits) {
+      exponent = std::min(kExponentCap, exponent * 10 + (c - '0'));
+    }
+    if (exponent_negative) exponent = -exponent;
     fraction_or_exponent = true;
   }
   if (i != text.size() || !fraction_or_exponent) return std::nullopt;
-  return ReadIntegerNumber(text, std::numeric_limits<int64_t>::min(),
-                           std::numeric_limits<int64_t>::max());
+
+  // The value is `significant` times ten to the power `scale`.
+  std::string significant(whole_part);
+  significant.append(fraction);
+  int64_t scale = exponent - static_cast<int64_t>(fraction.size());
+  const size_t first_nonzero = significant.find_first_not_of('0');
+  if (first_nonzero == std::string::npos) {
+    return NumberFormValue{NumberFormValue::Kind::kWhole, 0};
+  }
+  significant.erase(0, first_nonzero);
+  while (significant.back() == '0') {
+    significant.pop_back();
+    ++scale;
+  }
+  NumberFormValue result;
+  if (scale < 0) return result;  // a fraction remains
+  // An int64 has at most 19 digits.
+  if (static_cast<int64_t>(significant.size()) + scale > 19) {
+    result.kind = NumberFormValue::Kind::kOverflow;
+    return result;
+  }
+  significant.append(static_cast<size_t>(scale), '0');
+  if (negative) significant.insert(significant.begin(), '-');
+  const IntegerReading reading = ReadInt64String(significant);
+  if (reading.verdict != IntegerReading::Verdict::kAccepted) {
+    result.kind = NumberFormValue::Kind::kOverflow;
+    return result;
+  }
+  result.kind = NumberFormValue::Kind::kWhole;
+  result.value = reading.value;
+  return result;
 }
 
 // Returns what to write for a value of the wrong type: a value of the
@@ -742,19 +795,16 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
   // string, whose value the hint can write out. That value is checked as
   // well. One past the int64 range ("2e50") gets the range's error, as the
   // same number outside a string does.
-  const std::optional<IntegerReading> number_form =
+  const std::optional<NumberFormValue> number_form =
       raw.kind == ValueKind::kString && digits.empty()
-          ? IntegerOfNumberText(WithoutSpacesAndPlus(raw.text))
+          ? ReadNumberForm(WithoutSpacesAndPlus(raw.text))
           : std::nullopt;
-  if (number_form &&
-      number_form->verdict == IntegerReading::Verdict::kOverflow) {
+  if (number_form && number_form->kind == NumberFormValue::Kind::kOverflow) {
     ReportOverflow(field, member, sink);
     return;
   }
   const std::optional<int64_t> whole =
-      number_form &&
-              number_form->verdict == IntegerReading::Verdict::kAccepted &&
-              number_form->exact
+      number_form && number_form->kind == NumberFormValue::Kind::kWhole
           ? std::optional<int64_t>(number_form->value)
           : std::nullopt;
   std::string message;

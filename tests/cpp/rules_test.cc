@@ -534,6 +534,66 @@ TEST(Budget, NumberFormStringPastInt64IsOverflow) {
   }
 }
 
+// A string in number form is read exactly, in decimal. Through a double,
+// "9.2e18" was inexact and told it must be a whole number, and
+// "9223372036854775807.0" rounded to 2^63 and was told it was too large.
+TEST(Budget, NumberFormStringReadExactly) {
+  const struct {
+    const char* value;
+    const char* hint;  // the first finding's
+    std::vector<std::string> codes;
+  } rows[] = {
+      {"9.2e18",
+       "Write \"9200000000000000000\".",
+       {"budget.not_integer", "budget.out_of_range"}},
+      {"9007199254740993.0",
+       "Write \"9007199254740993\".",
+       {"budget.not_integer", "budget.out_of_range"}},
+      {"9223372036854775807.0",
+       "Write \"9223372036854775807\".",
+       {"budget.not_integer", "budget.out_of_range"}},
+      {"9.223372036854775807e18",
+       "Write \"9223372036854775807\".",
+       {"budget.not_integer", "budget.out_of_range"}},
+      {"-9223372036854775808.0",
+       "Write \"-9223372036854775808\".",
+       {"budget.not_integer", "budget.negative"}},
+      {"12.50e1",
+       "Write \"125\".",
+       {"budget.not_integer", "budget.out_of_range"}},
+      {"2000.000e2", "Write \"200000\".", {"budget.not_integer"}},
+      {"9223372036854775808.0",
+       "Write a value such as \"192000\", the default.",
+       {"budget.int64_overflow"}},
+      {"1e99999999999999999999",
+       "Write a value such as \"192000\", the default.",
+       {"budget.int64_overflow"}},
+      {"-0e5",
+       "Leave the field out, which is what a 0 means, or write the value you "
+       "mean.",
+       {"budget.not_integer"}},
+      {"1e-400",
+       "Write whole digits only, e.g. \"192000\".",
+       {"budget.not_integer"}},
+      {"200000.5e0",
+       "Write whole digits only, e.g. \"192000\".",
+       {"budget.not_integer"}},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.value);
+    const std::string text =
+        std::string(R"({"budgetMilliNodeHours":")") + row.value + "\"}";
+    const ValidationResult result = Validate(text);
+    std::vector<std::string> codes;
+    for (const Finding& finding : result.findings) {
+      codes.push_back(finding.code);
+    }
+    EXPECT_EQ(codes, row.codes);
+    ASSERT_FALSE(result.findings.empty());
+    EXPECT_EQ(result.findings[0].hint, row.hint);
+  }
+}
+
 // One group after a full stop may be a fraction or thousands: the hint gives
 // both readings. The thousands, the reading a whole number calls for, is
 // checked further, so "-20.000" is negative and "1.500" out of range. Once
