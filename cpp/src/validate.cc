@@ -332,11 +332,9 @@ using CheckedSpans = std::vector<internal::Span>;
 bool IsInside(const CheckedSpans& checked, size_t offset) {
   // A binary search, since thousands of copies may each hold thousands of
   // items to test.
-  const auto after =
-      std::upper_bound(checked.begin(), checked.end(), offset,
-                       [](size_t value, internal::Span span) {
-                         return value < span.begin;
-                       });
+  const auto after = std::upper_bound(
+      checked.begin(), checked.end(), offset,
+      [](size_t value, internal::Span span) { return value < span.begin; });
   return after != checked.begin() && offset < std::prev(after)->end;
 }
 
