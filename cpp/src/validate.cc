@@ -351,22 +351,51 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
   }
 }
 
+// Reports trainingTaskInputs whose value is not an object.
+void ReportInputsNotObject(const RawMember& inputs, FindingSink& sink) {
+  // trainingTaskInputs is a google.protobuf.Value, for which proto3 JSON
+  // reads null as a null value, not as the field left out.
+  sink.Add(Severity::kError, "pipeline.inputs_not_object",
+           internal::MemberPointer(inputs.key), inputs.value.span,
+           inputs.value.kind == ValueKind::kNull
+               ? "trainingTaskInputs must be an object; null is not read as "
+                 "absent here, since the field takes any JSON value"
+               : "trainingTaskInputs must be an object",
+           "Put the training inputs in { }.");
+}
+
+// Reports a create request's trainingPipeline whose value is not an object.
+void ReportPipelineNotObject(const RawMember& pipeline, FindingSink& sink) {
+  const std::string_view kind = internal::KindName(pipeline.value.kind);
+  Finding& finding = sink.Add(
+      Severity::kError, "pipeline.pipeline_not_object",
+      internal::MemberPointer(pipeline.key), pipeline.value.span,
+      internal::Format("trainingPipeline must be an object; got {}", {kind}),
+      "Put the training pipeline in { }, with its trainingTaskInputs.");
+  finding.params.Set(Param::kExpected, "an object");
+  finding.params.Set(Param::kActual, kind);
+}
+
 // Checks each later member of the request named `name` (in either
-// spelling, as `spelled` maps keys) whose value is an object, as `envelope`
-// says, and adds its findings at their places. The first member's check is
-// the one whose values the result keeps, but either member may be the one
-// the user keeps, so both are checked. Returns the spans checked, the
-// first member's included when it is an object.
+// spelling, as `spelled` maps keys) as `envelope` says, and adds its
+// findings at their places, or reports it with `report_not_object` when
+// its value is not an object. The first member's check is the one whose
+// values the result keeps, but either member may be the one the user
+// keeps, so both are checked. Returns the spans checked, the first
+// member's included when it is an object.
 CheckedSpans CheckEveryCopy(std::string_view text, const RawDocument& document,
                             const RawMember* first, std::string_view name,
                             std::string_view (*spelled)(std::string_view),
-                            Envelope envelope, const ValidateOptions& options,
-                            FindingSink& sink) {
+                            Envelope envelope,
+                            void (*report_not_object)(const RawMember&,
+                                                      FindingSink&),
+                            const ValidateOptions& options, FindingSink& sink) {
   CheckedSpans checked;
   if (first == nullptr) return checked;
   for (const RawMember& member : document.members) {
-    if (spelled(member.key) != name ||
-        member.value.kind != ValueKind::kObject) {
+    if (spelled(member.key) != name) continue;
+    if (member.value.kind != ValueKind::kObject) {
+      if (&member != first) report_not_object(member, sink);
       continue;
     }
     const internal::Span span = member.value.span;
@@ -454,14 +483,13 @@ void ReportPlaceholder(std::string_view text, internal::Span span, Path path,
 }
 
 // Reports each string value of the request that begins with
-// kPlaceholderPrefix, outside the trainingTaskInputs (`inputs`) and the
-// checked spans, whose own checks cover them: the placeholders the page's
-// pipeline export writes for the user to fill in.
+// kPlaceholderPrefix, outside the checked spans, whose own checks cover
+// them: the placeholders the page's pipeline export writes for the user
+// to fill in.
 void ReportPlaceholders(std::string_view text, const RawDocument& document,
-                        const RawMember* inputs, const CheckedSpans& checked,
-                        FindingSink& sink) {
+                        const CheckedSpans& checked, FindingSink& sink) {
   for (const RawMember& member : document.members) {
-    if (&member == inputs || member.value.kind != ValueKind::kString ||
+    if (member.value.kind != ValueKind::kString ||
         !internal::IsPlaceholderAt(text, member.value.span)) {
       continue;
     }
@@ -473,18 +501,13 @@ void ReportPlaceholders(std::string_view text, const RawDocument& document,
         },
         sink);
   }
-  const internal::Span skipped =
-      inputs != nullptr ? inputs->value.span : internal::Span{};
   // A plain loop variable: a C++17 lambda cannot capture a structured
   // binding.
   for (const std::pair<size_t, internal::Span>& placeholder :
        document.nested_placeholders) {
     const size_t step = placeholder.first;
     const internal::Span span = placeholder.second;
-    if ((span.begin >= skipped.begin && span.begin < skipped.end) ||
-        IsInside(checked, span.begin)) {
-      continue;
-    }
+    if (IsInside(checked, span.begin)) continue;
     ReportPlaceholder(
         text, span,
         [&](std::string& pointer, std::string& name) {
@@ -810,10 +833,10 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   // below. Those inside an array given as the inputs are reported here.
   const CheckedSpans checked = CheckEveryCopy(
       text, document, inputs_member, internal::kPipelineInputsKey, spelled,
-      Envelope::kNone, options, sink);
+      Envelope::kNone, ReportInputsNotObject, options, sink);
   ReportNestedDuplicatesOutside(document, checked, sink);
   ReportLongIntegersOutside(text, document, checked, sink);
-  ReportPlaceholders(text, document, inputs_member, checked, sink);
+  ReportPlaceholders(text, document, checked, sink);
 
   // The API rejects a request without the fields TrainingPipeline marks
   // required. This is only a warning, because segform checks and exports
@@ -899,16 +922,7 @@ ValidationResult CheckPipelineRequest(std::string_view text,
   if (inputs_member != nullptr) {
     const internal::Span span = inputs_member->value.span;
     if (inputs_member->value.kind != ValueKind::kObject) {
-      // trainingTaskInputs is a google.protobuf.Value, for which proto3
-      // JSON reads null as a null value, not as the field left out.
-      sink.Add(Severity::kError, "pipeline.inputs_not_object", inputs_pointer,
-               span,
-               inputs_member->value.kind == ValueKind::kNull
-                   ? "trainingTaskInputs must be an object; null is not "
-                     "read as absent here, since the field takes any JSON "
-                     "value"
-                   : "trainingTaskInputs must be an object",
-               "Put the training inputs in { }.");
+      ReportInputsNotObject(*inputs_member, sink);
     } else {
       result = CheckText(text.substr(span.begin, span.end - span.begin),
                          options, Envelope::kNone);
@@ -1066,13 +1080,12 @@ ValidationResult CheckCreateRequest(std::string_view text,
   CheckRequestParent(document, sink);
 
   // A second trainingPipeline is checked too, as the user may keep either.
-  const CheckedSpans checked =
-      CheckEveryCopy(text, document, &pipeline_member, kCreatePipelineKeys[0],
-                     spelled, Envelope::kPipeline, options, sink);
+  const CheckedSpans checked = CheckEveryCopy(
+      text, document, &pipeline_member, kCreatePipelineKeys[0], spelled,
+      Envelope::kPipeline, ReportPipelineNotObject, options, sink);
   ReportNestedDuplicatesOutside(document, checked, sink);
   ReportLongIntegersOutside(text, document, checked, sink);
-  ReportPlaceholders(text, document, is_object ? &pipeline_member : nullptr,
-                     checked, sink);
+  ReportPlaceholders(text, document, checked, sink);
   if (is_object) {
     MergeInnerResult(text, span, pointer, result, sink);
     if (inputs_in_doubt) result.canonical_json.clear();
@@ -1082,14 +1095,7 @@ ValidationResult CheckCreateRequest(std::string_view text,
   }
   // No inputs to check: the pipeline is not an object. (An object is read
   // as a pipeline request whatever it contains, missing inputs included.)
-  Finding& finding = sink.Add(
-      Severity::kError, "pipeline.pipeline_not_object", pointer, span,
-      internal::Format("trainingPipeline must be an object; got {}",
-                       {internal::KindName(pipeline_member.value.kind)}),
-      "Put the training pipeline in { }, with its trainingTaskInputs.");
-  finding.params.Set(Param::kExpected, "an object");
-  finding.params.Set(Param::kActual,
-                     internal::KindName(pipeline_member.value.kind));
+  ReportPipelineNotObject(pipeline_member, sink);
   result = ValidationResult();
   TakeFindings(sink, result);
   result.pipeline_request = true;

@@ -324,6 +324,47 @@ TEST(PipelineRequest, ChecksSecondTrainingTaskInputs) {
   EXPECT_TRUE(result.canonical_json.empty());
 }
 
+// A later copy that is not an object gets the error the first would get,
+// so keeping either brings up no new error. A placeholder is reported in
+// any copy that is not an object, the first included. Once a later copy
+// that was not an object got only the error for a member set twice, and
+// a placeholder in the first copy was not reported.
+TEST(PipelineRequest, EveryCopyOfInputsGetsItsErrors) {
+  const struct {
+    std::string text;
+    std::vector<std::pair<std::string, std::string>> found;
+  } rows[] = {
+      {RequestStart() +
+           R"("trainingTaskInputs":{},"training_task_inputs":[1]})",
+       {{"pipeline.request", "/trainingTaskInputs"},
+        {"field.duplicate", "/training_task_inputs"},
+        {"pipeline.inputs_not_object", "/training_task_inputs"}}},
+      {RequestStart() +
+           R"("trainingTaskInputs":"REPLACE_WITH_A","trainingTaskInputs":)"
+           R"(["REPLACE_WITH_B"]})",
+       {{"pipeline.placeholder", "/trainingTaskInputs"},
+        {"pipeline.inputs_not_object", "/trainingTaskInputs"},
+        {"field.duplicate", "/trainingTaskInputs"},
+        {"pipeline.inputs_not_object", "/trainingTaskInputs"},
+        {"pipeline.placeholder", "/trainingTaskInputs/0"}}},
+      {R"({"parent":"projects/p/locations/l","trainingPipeline":)" +
+           RequestStart() +
+           R"("trainingTaskInputs":{}},"training_pipeline":5})",
+       {{"pipeline.request", "/trainingPipeline/trainingTaskInputs"},
+        {"field.duplicate", "/training_pipeline"},
+        {"pipeline.pipeline_not_object", "/training_pipeline"}}},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text);
+    const ValidationResult result = Validate(row.text);
+    std::vector<std::pair<std::string, std::string>> found;
+    for (const Finding& finding : result.findings) {
+      found.emplace_back(finding.code, finding.path);
+    }
+    EXPECT_EQ(found, row.found);
+  }
+}
+
 // The cap's summary counts the findings of every copy of the inputs: 299
 // copies set twice and 300 budgets out of range are 599 errors, of which
 // 100 are kept.
