@@ -2385,14 +2385,21 @@ function resetToDefaults() {
   }
   // A reset that changed the text cancels a file waiting for the editor,
   // as an edit does. The status reports it now, since the file would
-  // otherwise be reported only once the editor loads.
-  if (!unchanged && waitingImport !== null && !waitingImport.cancelled) {
-    waitingImport.cancelled = true;
-    status +=
-      ` ${waitingImport.name}, which waited for the editor, will not load. ` +
-      'Import it again to load it.';
+  // otherwise be reported only once the editor loads. A status that
+  // replaces the import's keeps saying what becomes of the file.
+  let cancelled = false;
+  if (waitingImport !== null) {
+    if (!unchanged) {
+      waitingImport.cancelled = true;
+    }
+    cancelled = waitingImport.cancelled;
+    status += cancelled
+      ? ` ${waitingImport.name}, which waited for the editor, will not ` +
+        'load. Import it again to load it.'
+      : ` ${waitingImport.name} still waits for the editor, and loads once ` +
+        'it has loaded.';
   }
-  showImportStatus(status, [], false);
+  showImportStatus(status, [], cancelled);
 }
 
 /**

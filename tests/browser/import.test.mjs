@@ -1063,9 +1063,11 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
   await withEditorHeld(async ({ page, release }) => {
     await importWaitingFile(page);
     await page.click('#reset-button');
+    // The status still tells of the file, which it once left out.
     assert.equal(
       await page.textContent('#import-status'),
-      'The inputs are the defaults already.',
+      'The inputs are the defaults already. first-broken.json still waits ' +
+        'for the editor, and loads once it has loaded.',
     );
     await release();
     assert.match(
@@ -1083,8 +1085,26 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
       'Reset the inputs to the defaults. first-broken.json, which waited ' +
       'for the editor, will not load. Import it again to load it.';
     assert.equal(await page.textContent('#import-status'), resetStatus);
+    // Shown as an error, as an edit's cancellation is.
+    assert.equal(
+      await page.$eval('#import-status', (status) =>
+        status.classList.contains('status-error'),
+      ),
+      true,
+    );
+    // A second Reset changes nothing, and its status once hid the
+    // cancellation.
+    await page.click('#reset-button');
+    assert.equal(
+      await page.textContent('#import-status'),
+      'The inputs are the defaults already. first-broken.json, which ' +
+        'waited for the editor, will not load. Import it again to load it.',
+    );
     await release();
-    assert.equal(await page.textContent('#import-status'), resetStatus);
+    assert.match(
+      await page.textContent('#import-status'),
+      /^The inputs are the defaults already\. first-broken\.json, which /,
+    );
     assert.equal(
       await page.inputValue('#field-budgetMilliNodeHours'),
       '192000',
