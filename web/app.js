@@ -1703,12 +1703,17 @@ async function confirmExport(verb, kind) {
       ? ` The first ${blocking.length} are listed.`
       : '';
   const them = errorCount + warningCount === 1 ? 'it' : 'them';
+  // The inputs of a request may have no error of their own: the errors
+  // can be the request's, such as a second trainingTaskInputs.
+  const holderHas = result.pipelineRequest
+    ? 'The request has'
+    : 'The inputs have';
   elements.confirmHeading.textContent =
-    errorCount > 0 ? 'The inputs have errors' : 'The request has warnings';
+    errorCount > 0 ? `${holderHas} errors` : 'The request has warnings';
   elements.confirmText.textContent = pipeline
     ? `The pipeline request has ${count} that the API would reject.${listed} ` +
       `You can cancel and fix ${them}, or take the request anyway.`
-    : `The inputs have ${count}, so there is no canonical JSON yet.${listed} ` +
+    : `${holderHas} ${count}, so there is no canonical JSON yet.${listed} ` +
       `You can cancel and fix ${them}, or take the JSON text as written.`;
   elements.confirmList.replaceChildren(
     ...blocking.map((finding) =>

@@ -606,6 +606,18 @@ test(
         ),
         JSON.stringify(general),
       );
+      // The errors are the request's, not those of the inputs the form
+      // shows, and the export dialog names the request.
+      await page.click('#export-button');
+      await page.locator('#confirm-dialog[open]').waitFor();
+      assert.equal(
+        await page.textContent('#confirm-heading'),
+        'The request has errors',
+      );
+      assert.match(
+        await page.textContent('#confirm-text'),
+        /^The request has 2 errors, so there is no canonical JSON yet\./,
+      );
     });
   },
 );
