@@ -815,16 +815,25 @@ ValidationResult CheckPipelineRequest(std::string_view text,
     if (internal::RequestMemberName(member.key).empty() &&
         &member != misspelt_inputs) {
       // A parent here is a CreateTrainingPipelineRequest's without the
-      // trainingPipeline that should wrap the rest.
-      ReportUnknownRequestMember(
-          document, member, "training pipeline request",
-          TrainingPipelineFieldNames(), absent, suggested,
-          member.key == internal::kCreateParentKey
-              ? "It is a member of a CreateTrainingPipelineRequest: put the "
-                "other members in its \"trainingPipeline\", beside the "
-                "parent, or remove it."
-              : "Remove it, or move it to the message it belongs to.",
-          sink);
+      // trainingPipeline that should wrap the rest. A trainingPipeline here
+      // is inside a create request's trainingPipeline, since one at the
+      // top level makes the text a create request.
+      std::string_view hint =
+          "Remove it, or move it to the message it belongs to.";
+      if (member.key == internal::kCreateParentKey) {
+        hint =
+            "It is a member of a CreateTrainingPipelineRequest: put the "
+            "other members in its \"trainingPipeline\", beside the parent, "
+            "or remove it.";
+      } else if (member.key == kCreatePipelineKeys[0] ||
+                 member.key == kCreatePipelineKeys[1]) {
+        hint =
+            "The training pipeline is nested twice: move its members up into "
+            "the outer trainingPipeline.";
+      }
+      ReportUnknownRequestMember(document, member, "training pipeline request",
+                                 TrainingPipelineFieldNames(), absent,
+                                 suggested, hint, sink);
     }
   }
   // A second trainingTaskInputs is checked too, as the user may keep

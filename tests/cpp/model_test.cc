@@ -382,6 +382,21 @@ TEST(PipelineRequest, CapCountsEveryCopyOfInputs) {
             "502 more findings not shown: 499 errors, 2 warnings, 1 note");
 }
 
+// A trainingPipeline inside a create request's trainingPipeline is named
+// as nested twice, as nested inputs are. It once got the hint for any
+// unknown member.
+TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
+  const ValidationResult result =
+      Validate(R"({"parent":"projects/p/locations/l","trainingPipeline":)"
+               R"({"training_pipeline":{"trainingTaskInputs":{}}}})");
+  const Finding* unknown = testing::FindCode(result, "pipeline.unknown_field");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_EQ(unknown->path, "/trainingPipeline/training_pipeline");
+  EXPECT_EQ(unknown->hint,
+            "The training pipeline is nested twice: move its members up into "
+            "the outer trainingPipeline.");
+}
+
 // A CreateTrainingPipelineRequest's second trainingPipeline is checked as
 // a request of its own too.
 TEST(CreateRequest, ChecksSecondTrainingPipeline) {
