@@ -149,12 +149,12 @@ std::vector<std::string_view> FieldNames(const MessageDecl& message) {
 // JSON name. set[i] is the key field i is set under, as written, or empty;
 // see ClaimCloseName for `suggested`. top_level is false for the inputs in
 // a request.
-void ReportUnknownField(const MessageDecl& message, const RawMember& member,
-                        Severity severity,
-                        const std::vector<std::string_view>& candidates,
-                        const std::vector<std::string_view>& set,
-                        std::map<std::string_view, std::string_view>& suggested,
-                        bool top_level, FindingSink& sink) {
+SEGFORM_COLD void ReportUnknownField(
+    const MessageDecl& message, const RawMember& member, Severity severity,
+    const std::vector<std::string_view>& candidates,
+    const std::vector<std::string_view>& set,
+    std::map<std::string_view, std::string_view>& suggested, bool top_level,
+    FindingSink& sink) {
   if (sink.CutByCap(severity, member.key_span)) return;
   const std::string_view name = ClosestName(member.key, candidates);
   std::string_view set_key;
@@ -251,9 +251,10 @@ const Span* LongIntegerIn(const RawDocument& document, Span span) {
 // With unknown fields ignored, reports an unknown member that Python's
 // parser rejects all the same, as an error, and returns true. It returns
 // false for a member that both parsers ignore.
-bool ReportUnignorableField(const MessageDecl& message,
-                            const RawDocument& document,
-                            const RawMember& member, FindingSink& sink) {
+SEGFORM_COLD bool ReportUnignorableField(const MessageDecl& message,
+                                         const RawDocument& document,
+                                         const RawMember& member,
+                                         FindingSink& sink) {
   if (IsExtensionName(member.key)) {
     if (sink.CutByCap(Severity::kError, member.key_span)) return true;
     Finding& finding = sink.Add(
@@ -411,8 +412,8 @@ std::string WrongTypeHint(const FieldDecl& field) {
   return "Write an object, { } with the fields in it.";
 }
 
-void ReportWrongType(const FieldDecl& field, const RawMember& member,
-                     FindingSink& sink) {
+SEGFORM_COLD void ReportWrongType(const FieldDecl& field,
+                                  const RawMember& member, FindingSink& sink) {
   // Digits meant as a string field's text, such as a model ID written as a
   // number, need only their quotes, so the hint writes them out. Other
   // numbers would not be IDs, so they get the plain hint.
@@ -432,9 +433,11 @@ void ReportWrongType(const FieldDecl& field, const RawMember& member,
   finding.params.Set(Param::kActual, KindName(member.value.kind));
 }
 
-void ReportNotPortable(const FieldDecl& field, const RawMember& member,
-                       const std::string& disagreement,
-                       const std::string& portable, FindingSink& sink) {
+SEGFORM_COLD void ReportNotPortable(const FieldDecl& field,
+                                    const RawMember& member,
+                                    const std::string& disagreement,
+                                    const std::string& portable,
+                                    FindingSink& sink) {
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "not_portable"), MemberPointer(member.key),
       member.value.span,
@@ -471,8 +474,9 @@ std::string InexactNumberHint(const FieldDecl& field, int64_t value) {
 
 // Warns that every parser reads a number other than the one written, as
 // 1e-400 is read as 0 and 192000.0000000000000001 as 192000.
-void ReportInexactNumber(const FieldDecl& field, const RawMember& member,
-                         int64_t value, FindingSink& sink) {
+SEGFORM_COLD void ReportInexactNumber(const FieldDecl& field,
+                                      const RawMember& member, int64_t value,
+                                      FindingSink& sink) {
   Finding& finding = sink.Add(
       Severity::kWarning, Code(field, "inexact_number"),
       MemberPointer(member.key), member.value.span,
@@ -491,6 +495,18 @@ std::string PortableEnumSpelling(const EnumDecl& enum_type, int64_t number) {
   const EnumValueDecl* known = enum_type.FindByNumber(number);
   if (known == nullptr || number == 0) return "";
   return Format("\"{}\"", {known->name});
+}
+
+SEGFORM_COLD void ReportEnumNumberOutsideInt32(const FieldDecl& field,
+                                               const RawMember& member,
+                                               FindingSink& sink) {
+  Finding& finding =
+      sink.Add(Severity::kError, Code(field, "unknown_number"),
+               MemberPointer(member.key), member.value.span,
+               Format("{} {} is outside the int32 range of enum numbers",
+                      {field.json_name, ShowValue(member.value)}),
+               EnumNameHint(field));
+  finding.params.Set(Param::kActual, member.value.text);
 }
 
 void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
@@ -525,22 +541,60 @@ void ReadEnumNumber(const FieldDecl& field, const RawMember& member,
       return;
     }
     case IntegerReading::Verdict::kOverflow:
-    case IntegerReading::Verdict::kNotPortable: {
-      Finding& finding =
-          sink.Add(Severity::kError, Code(field, "unknown_number"),
-                   MemberPointer(member.key), member.value.span,
-                   Format("{} {} is outside the int32 range of enum numbers",
-                          {field.json_name, ShowValue(member.value)}),
-                   EnumNameHint(field));
-      finding.params.Set(Param::kActual, member.value.text);
+    case IntegerReading::Verdict::kNotPortable:
+      ReportEnumNumberOutsideInt32(field, member, sink);
       return;
-    }
   }
 }
 
 // Returns the low 32 bits of an int64, as a signed number.
 int64_t WrapToInt32(int64_t number) {
   return static_cast<int32_t>(static_cast<uint32_t>(number));
+}
+
+// Reports an enum string that names no value, with the closest name.
+SEGFORM_COLD void ReportUnknownEnumName(const FieldDecl& field,
+                                        const RawMember& member,
+                                        FieldValue& value, FindingSink& sink) {
+  const EnumDecl& enum_type = *field.enum_type;
+  const RawValue& raw = member.value;
+  std::vector<std::string_view> names;
+  names.reserve(enum_type.values.size());
+  for (const EnumValueDecl& known : enum_type.values)
+    names.push_back(known.name);
+  const std::string_view suggestion = ClosestName(raw.text, names);
+  std::string message =
+      Format("{} must be one of {}; got {}",
+             {field.json_name, JoinNames(names), Quoted(raw.text)});
+  // The reason for a close name that is not the name: case or separators,
+  // or else a character beyond ASCII, which may look like a letter of the
+  // name or not show at all.
+  std::string hint;
+  if (suggestion.empty()) {
+    hint = "Choose one of the names; they are case-sensitive.";
+  } else if (WithoutSpaces(raw.text) == suggestion) {
+    hint =
+        Format("Did you mean {}? Remove the spaces around it.", {suggestion});
+  } else if (const std::string note = UnusualCharacterNote("name", raw.text);
+             !note.empty()) {
+    hint = Format("Did you mean {}?{}", {suggestion, note});
+  } else if (SameNameLoosely(raw.text, suggestion)) {
+    hint = Format(
+        "Did you mean {}? Names are case-sensitive and use underscores, with "
+        "no spaces.",
+        {suggestion});
+  } else {
+    hint = Format("Did you mean {}?", {suggestion});
+  }
+  Finding& finding = sink.Add(Severity::kError, Code(field, "unknown_name"),
+                              MemberPointer(member.key), raw.span,
+                              std::move(message), std::move(hint));
+  finding.params.Set(Param::kExpected, names);
+  finding.params.Set(Param::kActual, raw.text);
+  if (!suggestion.empty()) {
+    finding.params.Set(Param::kSuggestion, suggestion);
+    value.lenient_number = enum_type.FindByName(suggestion)->number;
+  }
 }
 
 // With unknown fields ignored, @bufbuild/protobuf skips an enum string it
@@ -596,43 +650,7 @@ void ReadEnum(const FieldDecl& field, const RawMember& member,
                       PortableEnumSpelling(enum_type, *number), sink);
     return;
   }
-  std::vector<std::string_view> names;
-  names.reserve(enum_type.values.size());
-  for (const EnumValueDecl& known : enum_type.values)
-    names.push_back(known.name);
-  const std::string_view suggestion = ClosestName(raw.text, names);
-  std::string message =
-      Format("{} must be one of {}; got {}",
-             {field.json_name, JoinNames(names), Quoted(raw.text)});
-  // The reason for a close name that is not the name: case or separators,
-  // or else a character beyond ASCII, which may look like a letter of the
-  // name or not show at all.
-  std::string hint;
-  if (suggestion.empty()) {
-    hint = "Choose one of the names; they are case-sensitive.";
-  } else if (WithoutSpaces(raw.text) == suggestion) {
-    hint =
-        Format("Did you mean {}? Remove the spaces around it.", {suggestion});
-  } else if (const std::string note = UnusualCharacterNote("name", raw.text);
-             !note.empty()) {
-    hint = Format("Did you mean {}?{}", {suggestion, note});
-  } else if (SameNameLoosely(raw.text, suggestion)) {
-    hint = Format(
-        "Did you mean {}? Names are case-sensitive and use underscores, with "
-        "no spaces.",
-        {suggestion});
-  } else {
-    hint = Format("Did you mean {}?", {suggestion});
-  }
-  Finding& finding = sink.Add(Severity::kError, Code(field, "unknown_name"),
-                              MemberPointer(member.key), raw.span,
-                              std::move(message), std::move(hint));
-  finding.params.Set(Param::kExpected, names);
-  finding.params.Set(Param::kActual, raw.text);
-  if (!suggestion.empty()) {
-    finding.params.Set(Param::kSuggestion, suggestion);
-    value.lenient_number = enum_type.FindByName(suggestion)->number;
-  }
+  ReportUnknownEnumName(field, member, value, sink);
 }
 
 // The separators people group digits with: a comma, a full stop, an
@@ -718,8 +736,8 @@ std::string FractionOrGroupHint(const std::string& digits, int64_t grouped) {
       {std::to_string(grouped), std::to_string(whole)});
 }
 
-void ReportOverflow(const FieldDecl& field, const RawMember& member,
-                    FindingSink& sink) {
+SEGFORM_COLD void ReportOverflow(const FieldDecl& field,
+                                 const RawMember& member, FindingSink& sink) {
   const RawValue& raw = member.value;
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "int64_overflow"),
@@ -733,57 +751,26 @@ void ReportOverflow(const FieldDecl& field, const RawMember& member,
   finding.params.Set(Param::kActual, raw.text);
 }
 
-void ReadInt64(const FieldDecl& field, const RawMember& member,
-               FieldValue& value, FindingSink& sink) {
+SEGFORM_COLD void ReportNonCanonicalInt64(const FieldDecl& field,
+                                          const RawMember& member,
+                                          int64_t number, FindingSink& sink) {
   const RawValue& raw = member.value;
-  if (raw.kind != ValueKind::kNumber && raw.kind != ValueKind::kString) {
-    ReportWrongType(field, member, sink);
-    return;
-  }
-  const IntegerReading reading =
-      raw.kind == ValueKind::kNumber
-          ? ReadIntegerNumber(raw.text, std::numeric_limits<int64_t>::min(),
-                              std::numeric_limits<int64_t>::max())
-          : ReadInt64String(raw.text);
-  switch (reading.verdict) {
-    case IntegerReading::Verdict::kAccepted: {
-      value.number = reading.value;
-      if (!reading.exact) {
-        ReportInexactNumber(field, member, reading.value, sink);
-      } else if (!reading.canonical && reading.value != 0) {
-        // A 0 in any spelling ("-0", "00") gets the warning that 0 counts
-        // as not set, which the API leaves out instead of writing "0".
-        const std::string canonical = std::to_string(reading.value);
-        Finding& finding = sink.Add(
-            Severity::kInfo, Code(field, "non_canonical"),
-            MemberPointer(member.key), raw.span,
-            Format("{} {} is read as {}; the API writes \"{}\"",
-                   {field.json_name, ShowValue(raw), canonical, canonical}));
-        finding.params.Set(Param::kActual, raw.text);
-        finding.params.Set(Param::kCanonical, canonical);
-      }
-      return;
-    }
-    case IntegerReading::Verdict::kOverflow:
-      ReportOverflow(field, member, sink);
-      return;
-    case IntegerReading::Verdict::kNotPortable:
-      // The portable spelling is the value in quotes, "\"1\"" for "0x1".
-      if (reading.portable.size() > 2) {
-        const std::string_view digits =
-            std::string_view(reading.portable)
-                .substr(1, reading.portable.size() - 2);
-        const IntegerReading meant = ReadInt64String(digits);
-        if (meant.verdict == IntegerReading::Verdict::kAccepted) {
-          value.lenient_number = meant.value;
-        }
-      }
-      ReportNotPortable(field, member, reading.disagreement, reading.portable,
-                        sink);
-      return;
-    case IntegerReading::Verdict::kNotInteger:
-      break;
-  }
+  const std::string canonical = std::to_string(number);
+  Finding& finding =
+      sink.Add(Severity::kInfo, Code(field, "non_canonical"),
+               MemberPointer(member.key), raw.span,
+               Format("{} {} is read as {}; the API writes \"{}\"",
+                      {field.json_name, ShowValue(raw), canonical, canonical}));
+  finding.params.Set(Param::kActual, raw.text);
+  finding.params.Set(Param::kCanonical, canonical);
+}
+
+// Reports an int64 value that the parsers do not read as an integer, and
+// sets the value that the hint writes out as the value's lenient_number.
+SEGFORM_COLD void ReportNotInteger(const FieldDecl& field,
+                                   const RawMember& member, FieldValue& value,
+                                   FindingSink& sink) {
+  const RawValue& raw = member.value;
   // "200,000" is a whole number, so a message that said it must be one
   // would contradict itself. Digits grouped with separators are named as
   // the problem.
@@ -858,6 +845,53 @@ void ReadInt64(const FieldDecl& field, const RawMember& member,
   finding.params.Set(Param::kActual, raw.text);
 }
 
+void ReadInt64(const FieldDecl& field, const RawMember& member,
+               FieldValue& value, FindingSink& sink) {
+  const RawValue& raw = member.value;
+  if (raw.kind != ValueKind::kNumber && raw.kind != ValueKind::kString) {
+    ReportWrongType(field, member, sink);
+    return;
+  }
+  const IntegerReading reading =
+      raw.kind == ValueKind::kNumber
+          ? ReadIntegerNumber(raw.text, std::numeric_limits<int64_t>::min(),
+                              std::numeric_limits<int64_t>::max())
+          : ReadInt64String(raw.text);
+  switch (reading.verdict) {
+    case IntegerReading::Verdict::kAccepted: {
+      value.number = reading.value;
+      if (!reading.exact) {
+        ReportInexactNumber(field, member, reading.value, sink);
+      } else if (!reading.canonical && reading.value != 0) {
+        // A 0 in any spelling ("-0", "00") gets the warning that 0 counts
+        // as not set, which the API leaves out instead of writing "0".
+        ReportNonCanonicalInt64(field, member, reading.value, sink);
+      }
+      return;
+    }
+    case IntegerReading::Verdict::kOverflow:
+      ReportOverflow(field, member, sink);
+      return;
+    case IntegerReading::Verdict::kNotPortable:
+      // The portable spelling is the value in quotes, "\"1\"" for "0x1".
+      if (reading.portable.size() > 2) {
+        const std::string_view digits =
+            std::string_view(reading.portable)
+                .substr(1, reading.portable.size() - 2);
+        const IntegerReading meant = ReadInt64String(digits);
+        if (meant.verdict == IntegerReading::Verdict::kAccepted) {
+          value.lenient_number = meant.value;
+        }
+      }
+      ReportNotPortable(field, member, reading.disagreement, reading.portable,
+                        sink);
+      return;
+    case IntegerReading::Verdict::kNotInteger:
+      break;
+  }
+  ReportNotInteger(field, member, value, sink);
+}
+
 }  // namespace
 
 std::string ShowValue(const RawValue& raw) {
@@ -876,8 +910,9 @@ std::string Code(const FieldDecl& field, std::string_view problem) {
   return code;
 }
 
-void ReportDuplicate(std::string_view first_key, std::string_view name,
-                     const RawMember& member, FindingSink& sink) {
+SEGFORM_COLD void ReportDuplicate(std::string_view first_key,
+                                  std::string_view name,
+                                  const RawMember& member, FindingSink& sink) {
   if (sink.CutByCap(Severity::kError, member.key_span)) return;
   std::string message =
       first_key == member.key

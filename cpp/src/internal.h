@@ -19,6 +19,18 @@
 #include "segform/declarations.h"
 #include "segform/segform.h"
 
+// Marks a function that runs only for a finding or a rare input, such as
+// one that builds a message. It stays out of line and, where clang builds
+// it, is compiled for size. V8 compiles each WebAssembly function on its
+// first call, so report code inlined into the checks would be compiled
+// even when no finding needs it. GCC has no minsize, and the native
+// programs need no size savings, so under GCC it is noinline alone.
+#if defined(__clang__)
+#define SEGFORM_COLD __attribute__((noinline, cold, minsize))
+#else
+#define SEGFORM_COLD __attribute__((noinline))
+#endif
+
 namespace segform::internal {
 
 // A byte range [begin, end) of the input text.

@@ -138,8 +138,8 @@ uint32_t SurrogateAt(std::string_view text, size_t at) {
 // Adds the finding for the first byte that is not valid UTF-8. Its span is
 // that byte alone, which JavaScript's TextDecoder turns into one U+FFFD, so
 // the UTF-16 offsets also match a string whose lone surrogate it is.
-void ReportInvalidUtf8(std::string_view text, size_t invalid,
-                       FindingSink& sink) {
+SEGFORM_COLD void ReportInvalidUtf8(std::string_view text, size_t invalid,
+                                    FindingSink& sink) {
   const std::string byte =
       Format("0x{}", {HexDigits(static_cast<unsigned char>(text[invalid]), 2)});
   const uint32_t surrogate = SurrogateAt(text, invalid);
@@ -182,6 +182,34 @@ void ReportInvalidUtf8(std::string_view text, size_t invalid,
   finding.params.Set(Param::kOffset, invalid);
 }
 
+SEGFORM_COLD void ReportNulByte(size_t nul, FindingSink& sink) {
+  sink.Add(Severity::kError, "json.syntax", "", {nul, nul + 1},
+           "invalid JSON: a NUL byte (U+0000) cannot appear in JSON text",
+           "Remove the NUL byte. A string that needs one takes the escape "
+           "\\u0000.");
+}
+
+SEGFORM_COLD void ReportByteOrderMark(FindingSink& sink) {
+  sink.Add(Severity::kError, "json.byte_order_mark", "", {0, 3},
+           "invalid JSON: the text starts with a UTF-8 byte-order mark",
+           "Remove the byte-order mark (U+FEFF) from the start.");
+}
+
+SEGFORM_COLD void ReportJsonError(JsonError& error, FindingSink& sink) {
+  Finding& finding =
+      sink.Add(Severity::kError, std::string(error.code), "", error.span,
+               std::move(error.message), std::move(error.hint));
+  if (error.code == "json.too_deep") {
+    finding.params.Set(Param::kMax, kMaxNestingDepth);
+  } else if (error.code == "json.syntax") {
+    finding.params.Set(Param::kOffset, error.span.begin);
+    if (!error.expected.empty()) {
+      finding.params.Set(Param::kExpected, error.expected);
+      finding.params.Set(Param::kFound, error.found);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<RawDocument> ReadJsonText(std::string_view text,
@@ -195,36 +223,20 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
   // ignore the text after it.
   const size_t nul = text.find('\0');
   if (nul != std::string_view::npos) {
-    sink.Add(Severity::kError, "json.syntax", "", {nul, nul + 1},
-             "invalid JSON: a NUL byte (U+0000) cannot appear in JSON text",
-             "Remove the NUL byte. A string that needs one takes the escape "
-             "\\u0000.");
+    ReportNulByte(nul, sink);
     return std::nullopt;
   }
   // nlohmann skips a UTF-8 byte-order mark silently; JSON text handed over
   // as a string must not start with one.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-    sink.Add(Severity::kError, "json.byte_order_mark", "", {0, 3},
-             "invalid JSON: the text starts with a UTF-8 byte-order mark",
-             "Remove the byte-order mark (U+FEFF) from the start.");
+    ReportByteOrderMark(sink);
     return std::nullopt;
   }
 
   JsonError error;
   std::optional<RawDocument> document = ScanJsonText(text, &error);
   if (!document) {
-    Finding& finding =
-        sink.Add(Severity::kError, std::string(error.code), "", error.span,
-                 std::move(error.message), std::move(error.hint));
-    if (error.code == "json.too_deep") {
-      finding.params.Set(Param::kMax, kMaxNestingDepth);
-    } else if (error.code == "json.syntax") {
-      finding.params.Set(Param::kOffset, error.span.begin);
-      if (!error.expected.empty()) {
-        finding.params.Set(Param::kExpected, error.expected);
-        finding.params.Set(Param::kFound, error.found);
-      }
-    }
+    ReportJsonError(error, sink);
     return std::nullopt;
   }
   for (const NestedDuplicate& duplicate : document->nested_duplicates) {
@@ -233,9 +245,9 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
   return document;
 }
 
-void ReportNestedDuplicate(const RawDocument& document,
-                           const NestedDuplicate& duplicate,
-                           FindingSink& sink) {
+SEGFORM_COLD void ReportNestedDuplicate(const RawDocument& document,
+                                        const NestedDuplicate& duplicate,
+                                        FindingSink& sink) {
   // The cap comes first, so that a pointer is written out only for a
   // finding that is kept.
   if (sink.CutByCap(Severity::kError, duplicate.key_span)) return;

@@ -116,8 +116,8 @@ class Scanner {
   }
 
   // Records the error and returns false, for the callers to pass up.
-  bool Fail(Span span, std::string message, std::string_view hint,
-            std::string_view code = kSyntaxCode) {
+  SEGFORM_COLD bool Fail(Span span, std::string message, std::string_view hint,
+                         std::string_view code = kSyntaxCode) {
     if (error_ != nullptr) {
       error_->code = code;
       error_->span = span;
@@ -131,7 +131,8 @@ class Scanner {
   // of the text, reports that the text ends early. The hint is then to
   // close what is open, after finishing the token when the hint is about
   // that token ("1." needs its digits, and nothing else may be open).
-  bool FailAt(size_t at, std::string_view problem, std::string_view hint) {
+  SEGFORM_COLD bool FailAt(size_t at, std::string_view problem,
+                           std::string_view hint) {
     if (error_ == nullptr) return false;
     if (at >= text_.size()) {
       std::string ends_hint(kEndsEarlyHint);
@@ -151,8 +152,8 @@ class Scanner {
   // Reports the token at the current position, which cannot stand there.
   // expected names what could, and context_hint is what to do when the
   // token itself suggests nothing better.
-  bool Unexpected(std::string_view expected,
-                  std::string_view context_hint = {}) {
+  SEGFORM_COLD bool Unexpected(std::string_view expected,
+                               std::string_view context_hint = {}) {
     if (error_ == nullptr) return false;
     const std::string problem = Format("expected {}", {expected});
     if (AtEnd()) return FailAt(position_, problem, {});
@@ -483,7 +484,7 @@ class Scanner {
     return FailAt(position_, "the string is not closed", {});
   }
 
-  bool ControlCharacter(unsigned char c) {
+  SEGFORM_COLD bool ControlCharacter(unsigned char c) {
     if (error_ == nullptr) return false;
     const std::string escaped = EscapedControl(c);
     return FailAt(position_,
@@ -613,8 +614,8 @@ class Scanner {
 
   // Reports the \u escape at `begin` as half of a surrogate pair. The span
   // is `length` bytes long, to take in an escape after it.
-  bool LoneSurrogate(size_t begin, std::string_view description,
-                     size_t length = 6) {
+  SEGFORM_COLD bool LoneSurrogate(size_t begin, std::string_view description,
+                                  size_t length = 6) {
     if (error_ == nullptr) return false;
     return Fail(
         {begin, std::min(begin + length, text_.size())},
@@ -629,7 +630,7 @@ class Scanner {
     return at >= 2 && text_[at - 1] == ',' && IsDigit(text_[at - 2]);
   }
 
-  bool TooDeep() {
+  SEGFORM_COLD bool TooDeep() {
     return Fail({position_, position_ + 1},
                 Format("objects and arrays are nested more than {} levels "
                        "deep",

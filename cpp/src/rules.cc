@@ -40,39 +40,50 @@ const FieldValue* FindValue(const std::vector<FieldValue>& fields,
   return nullptr;
 }
 
-void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
-  if (!model_type.number) return;
+SEGFORM_COLD void ReportUnknownModelType(const FieldValue& model_type,
+                                         FindingSink& sink) {
   const FieldDecl& field = *model_type.decl;
   const RawMember& member = *model_type.member;
+  Finding& finding =
+      sink.Add(Severity::kError, Code(field, "unknown_number"),
+               MemberPointer(member.key), member.value.span,
+               Format("modelType {} is not a known model type number",
+                      {std::to_string(*model_type.number)}),
+               EnumNameHint(field));
+  finding.params.Set(Param::kActual, std::to_string(*model_type.number));
+}
+
+SEGFORM_COLD void ReportUnspecifiedModelType(const FieldValue& model_type,
+                                             const EnumValueDecl& known,
+                                             FindingSink& sink) {
+  const FieldDecl& field = *model_type.decl;
+  const RawMember& member = *model_type.member;
+  // A 0 or a string of digits read as 0 is named, so the message gives
+  // what the value means.
+  const bool is_name = member.value.kind == ValueKind::kString &&
+                       member.value.text == known.name;
+  Finding& finding = sink.Add(
+      Severity::kWarning, Code(field, "unspecified"), MemberPointer(member.key),
+      member.value.span,
+      is_name ? Format("{} should not be set; the service trains {} instead",
+                       {known.name, field.service_default})
+              : Format("{} {} is read as {}, which should not be set; the "
+                       "service trains {} instead",
+                       {field.json_name, ShowValue(member.value), known.name,
+                        field.service_default}),
+      "Choose a model type, or leave the field out.");
+  finding.params.Set(Param::kActual, known.name);
+  finding.params.Set(Param::kEffective, field.service_default);
+}
+
+void CheckModelType(const FieldValue& model_type, FindingSink& sink) {
+  if (!model_type.number) return;
   const EnumValueDecl* known =
-      field.enum_type->FindByNumber(*model_type.number);
+      model_type.decl->enum_type->FindByNumber(*model_type.number);
   if (known == nullptr) {
-    Finding& finding =
-        sink.Add(Severity::kError, Code(field, "unknown_number"),
-                 MemberPointer(member.key), member.value.span,
-                 Format("modelType {} is not a known model type number",
-                        {std::to_string(*model_type.number)}),
-                 EnumNameHint(field));
-    finding.params.Set(Param::kActual, std::to_string(*model_type.number));
-    return;
-  }
-  if (known->number == 0) {
-    // A 0 or a string of digits read as 0 is named, so the message gives
-    // what the value means.
-    const bool is_name = member.value.kind == ValueKind::kString &&
-                         member.value.text == known->name;
-    Finding& finding = sink.Add(
-        Severity::kWarning, Code(field, "unspecified"),
-        MemberPointer(member.key), member.value.span,
-        is_name ? Format("{} should not be set; the service trains {} instead",
-                         {known->name, field.service_default})
-                : Format("{} {} is read as {}, which should not be set; the "
-                         "service trains {} instead",
-                         {field.json_name, ShowValue(member.value), known->name,
-                          field.service_default}),
-        "Choose a model type, or leave the field out.");
-    finding.params.Set(Param::kActual, known->name);
-    finding.params.Set(Param::kEffective, field.service_default);
+    ReportUnknownModelType(model_type, sink);
+  } else if (known->number == 0) {
+    ReportUnspecifiedModelType(model_type, *known, sink);
   }
 }
 
@@ -136,40 +147,96 @@ bool RangeApplies(const ConditionalRange& range, std::string_view model_type) {
                    model_type) != range.selector_values.end();
 }
 
+SEGFORM_COLD void ReportRangeNotChecked(std::string_view model_type,
+                                        const FieldValue& budget,
+                                        FindingSink& sink) {
+  const FieldDecl& field = *budget.decl;
+  const RawMember& member = *budget.member;
+  Finding& finding = sink.Add(
+      Severity::kInfo, Code(field, "range_not_checked"),
+      MemberPointer(member.key), member.value.span,
+      Format("no budget range is documented for {}; the service checks "
+             "it when training starts",
+             {model_type}));
+  finding.params.Set(Param::kModelType, model_type);
+}
+
+SEGFORM_COLD void ReportBudgetOutOfRange(std::string_view model_type,
+                                         const FieldValue& budget,
+                                         int64_t value, FindingSink& sink) {
+  const FieldDecl& field = *budget.decl;
+  const RawMember& member = *budget.member;
+  const ConditionalRange& range = *field.range;
+  Finding& finding = sink.Add(
+      Severity::kError, Code(field, "out_of_range"), MemberPointer(member.key),
+      member.value.span,
+      Format("{} must be between {} and {} for {}; got {}",
+             {field.json_name, WithThousands(range.min),
+              WithThousands(range.max), model_type, WithThousands(value)}),
+      Format("Give a budget from {} to {} milli node hours ({} to {} {}).",
+             {WithThousands(range.min), WithThousands(range.max),
+              WithThousands(range.min / field.units_per_display_unit),
+              WithThousands(range.max / field.units_per_display_unit),
+              field.display_unit}));
+  finding.params.Set(Param::kMin, std::to_string(range.min));
+  finding.params.Set(Param::kMax, std::to_string(range.max));
+  finding.params.Set(Param::kActual, std::to_string(value));
+  finding.params.Set(Param::kModelType, model_type);
+}
+
 // Checks a budget above 0 against the range of the model type in effect,
 // and notes a model type whose range is not documented if note_unchecked.
 void CheckBudgetRange(std::string_view model_type, const FieldValue& budget,
                       int64_t value, bool note_unchecked, FindingSink& sink) {
-  const FieldDecl& field = *budget.decl;
-  const RawMember& member = *budget.member;
-  const ConditionalRange& range = *field.range;
+  const ConditionalRange& range = *budget.decl->range;
   if (model_type.empty()) return;  // an unknown model type is reported already
   if (!RangeApplies(range, model_type)) {
-    if (!note_unchecked) return;
-    Finding& finding = sink.Add(
-        Severity::kInfo, Code(field, "range_not_checked"),
-        MemberPointer(member.key), member.value.span,
-        Format("no budget range is documented for {}; the service checks "
-               "it when training starts",
-               {model_type}));
-    finding.params.Set(Param::kModelType, model_type);
+    if (note_unchecked) ReportRangeNotChecked(model_type, budget, sink);
     return;
   }
   if (value < range.min || value > range.max) {
-    Finding& finding = sink.Add(
-        Severity::kError, Code(field, "out_of_range"),
-        MemberPointer(member.key), member.value.span,
-        Format("{} must be between {} and {} for {}; got {}",
-               {field.json_name, WithThousands(range.min),
-                WithThousands(range.max), model_type, WithThousands(value)}),
-        Format("Give a budget from {} to {} milli node hours ({} to {} {}).",
-               {WithThousands(range.min), WithThousands(range.max),
-                WithThousands(range.min / field.units_per_display_unit),
-                WithThousands(range.max / field.units_per_display_unit),
-                field.display_unit}));
-    finding.params.Set(Param::kMin, std::to_string(range.min));
-    finding.params.Set(Param::kMax, std::to_string(range.max));
-    finding.params.Set(Param::kActual, std::to_string(value));
+    ReportBudgetOutOfRange(model_type, budget, value, sink);
+  }
+}
+
+SEGFORM_COLD void ReportNegativeBudget(const FieldValue& budget, int64_t value,
+                                       FindingSink& sink) {
+  const FieldDecl& field = *budget.decl;
+  const RawMember& member = *budget.member;
+  Finding& finding =
+      sink.Add(Severity::kError, Code(field, "negative"),
+               MemberPointer(member.key), member.value.span,
+               Format("{} must not be negative; got {}",
+                      {field.json_name, WithThousands(value)}),
+               "Give the budget in milli node hours; 1,000 is one node hour.");
+  finding.params.Set(Param::kActual, std::to_string(value));
+}
+
+SEGFORM_COLD void ReportZeroBudget(std::string_view model_type,
+                                   const FieldValue& budget,
+                                   FindingSink& sink) {
+  const FieldDecl& field = *budget.decl;
+  const RawMember& member = *budget.member;
+  // proto3 does not tell 0 from unset, so the service applies its default.
+  // The schema documents that default only for the model types its range
+  // is documented for, so for another type it is not named.
+  const bool documented = RangeApplies(*field.range, model_type);
+  Finding& finding = sink.Add(
+      Severity::kWarning, Code(field, "zero"), MemberPointer(member.key),
+      member.value.span,
+      documented ? Format("a budget of 0 counts as not set; the default of {} "
+                          "applies",
+                          {WithThousands(std::string(field.service_default))})
+      : model_type.empty()
+          ? std::string("a budget of 0 counts as not set; the service "
+                        "applies its default")
+          : Format("a budget of 0 counts as not set; the service applies "
+                   "its default for {}, which is not documented",
+                   {model_type}),
+      "Leave the field out to use the default, or give a budget.");
+  if (documented) {
+    finding.params.Set(Param::kDefault, field.service_default);
+  } else if (!model_type.empty()) {
     finding.params.Set(Param::kModelType, model_type);
   }
 }
@@ -186,45 +253,14 @@ void CheckBudget(const SelectorNames& model_types, const FieldValue& budget,
   // documented needs no note beside an error.
   const bool lenient = !budget.number;
   if (lenient && !budget.lenient_number) return;
-  const FieldDecl& field = *budget.decl;
-  const RawMember& member = *budget.member;
   const int64_t value = lenient ? *budget.lenient_number : *budget.number;
 
   if (value < 0) {
-    Finding& finding = sink.Add(
-        Severity::kError, Code(field, "negative"), MemberPointer(member.key),
-        member.value.span,
-        Format("{} must not be negative; got {}",
-               {field.json_name, WithThousands(value)}),
-        "Give the budget in milli node hours; 1,000 is one node hour.");
-    finding.params.Set(Param::kActual, std::to_string(value));
+    ReportNegativeBudget(budget, value, sink);
     return;
   }
   if (value == 0) {
-    if (lenient) return;
-    // proto3 does not tell 0 from unset, so the service applies its default.
-    // The schema documents that default only for the model types its range
-    // is documented for, so for another type it is not named.
-    const bool documented = RangeApplies(*field.range, model_type);
-    Finding& finding = sink.Add(
-        Severity::kWarning, Code(field, "zero"), MemberPointer(member.key),
-        member.value.span,
-        documented
-            ? Format("a budget of 0 counts as not set; the default of {} "
-                     "applies",
-                     {WithThousands(std::string(field.service_default))})
-        : model_type.empty()
-            ? std::string("a budget of 0 counts as not set; the service "
-                          "applies its default")
-            : Format("a budget of 0 counts as not set; the service applies "
-                     "its default for {}, which is not documented",
-                     {model_type}),
-        "Leave the field out to use the default, or give a budget.");
-    if (documented) {
-      finding.params.Set(Param::kDefault, field.service_default);
-    } else if (!model_type.empty()) {
-      finding.params.Set(Param::kModelType, model_type);
-    }
+    if (!lenient) ReportZeroBudget(model_type, budget, sink);
     return;
   }
   if (model_types.candidates.empty()) {
@@ -335,87 +371,107 @@ size_t FirstNotInModelId(std::string_view id) {
   return std::string_view::npos;
 }
 
-void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
-  if (!base_model_id.string || base_model_id.string->empty()) return;
+// Reports spaces around a model ID. Returns true when nothing else is wrong
+// with the ID without them.
+SEGFORM_COLD bool ReportSpacesAroundId(const FieldValue& base_model_id,
+                                       std::string_view trimmed,
+                                       FindingSink& sink) {
   const FieldDecl& field = *base_model_id.decl;
   const RawMember& member = *base_model_id.member;
+  const std::string_view id = *base_model_id.string;
+  const std::string_view suggestion =
+      IsResourceName(trimmed) ? IdFromResourceName(trimmed) : trimmed;
+  std::string hint = "Remove the spaces at the start and end.";
+  if (trimmed.empty()) {
+    hint = "Clear the field to train from scratch.";
+  } else if (IsModelId(suggestion)) {
+    // A model ID has only a-z, 0-9, _ and -, so it needs no escapes, and
+    // it is shown whole, since a cut ID could not be used as it is.
+    hint = Format("Use \"{}\".", {suggestion});
+  }
+  Finding& finding = sink.Add(
+      Severity::kError, Code(field, "whitespace"), MemberPointer(member.key),
+      member.value.span,
+      Format("baseModelId has spaces at its start or end: {}", {Quoted(id)}),
+      std::move(hint));
+  finding.params.Set(Param::kActual, id);
+  if (trimmed.empty() || IsModelId(suggestion)) {
+    if (!trimmed.empty()) finding.params.Set(Param::kSuggestion, suggestion);
+    return true;
+  }
+  return false;
+}
+
+SEGFORM_COLD void ReportResourceNameAsId(const FieldValue& base_model_id,
+                                         std::string_view id,
+                                         FindingSink& sink) {
+  const FieldDecl& field = *base_model_id.decl;
+  const RawMember& member = *base_model_id.member;
+  const std::string_view suggestion = IdFromResourceName(id);
+  Finding& finding = sink.Add(
+      Severity::kError, Code(field, "resource_name"), MemberPointer(member.key),
+      member.value.span,
+      Format("baseModelId must be a model ID, not a resource name; got {}",
+             {Quoted(id)}),
+      IsModelId(suggestion)
+          ? Format("Use the ID alone: \"{}\".", {suggestion})
+          : "Give only the model's ID, the part after \"models/\".");
+  finding.params.Set(Param::kActual, id);
+  if (IsModelId(suggestion)) finding.params.Set(Param::kSuggestion, suggestion);
+}
+
+SEGFORM_COLD void ReportInvalidId(const FieldValue& base_model_id,
+                                  std::string_view id, FindingSink& sink) {
+  const FieldDecl& field = *base_model_id.decl;
+  const RawMember& member = *base_model_id.member;
+  // The message quotes at most 40 characters, so it gives the length of
+  // a longer ID, which may be all that is wrong with it.
+  size_t characters = 0;
+  for (const char c : id)
+    characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  std::string length =
+      characters > 19
+          ? Format(" ({} characters)",
+                   {WithThousands(static_cast<int64_t>(characters))})
+          : "";
+  // The quote may be cut before the first character that no ID can have,
+  // or show it as an escape among others, so it is named on its own.
+  const size_t bad = FirstNotInModelId(id);
+  if (bad != std::string_view::npos) {
+    size_t position = 1;
+    for (size_t i = 0; i < bad; ++i) {
+      position += (static_cast<unsigned char>(id[i]) & 0xC0) != 0x80;
+    }
+    const size_t bytes = std::max<size_t>(1, Utf8SequenceLength(id, bad));
+    length += Format(", and its character {}, {}, is not allowed",
+                     {WithThousands(static_cast<int64_t>(position)),
+                      Quoted(id.substr(bad, bytes))});
+  }
+  Finding& finding = sink.Add(
+      Severity::kError, Code(field, "invalid"), MemberPointer(member.key),
+      member.value.span,
+      Format("baseModelId must be 1 to 19 digits, or 1 to 63 of a-z, 0-9, "
+             "_ and - starting with a letter or _; got {}{}",
+             {Quoted(id), length}),
+      "Copy the model's ID from the Model Registry.");
+  finding.params.Set(Param::kActual, id);
+}
+
+void CheckBaseModelId(const FieldValue& base_model_id, FindingSink& sink) {
+  if (!base_model_id.string || base_model_id.string->empty()) return;
   std::string_view id = *base_model_id.string;
 
   const std::string_view trimmed = TrimSpaces(id);
   if (trimmed != id) {
-    const std::string_view suggestion =
-        IsResourceName(trimmed) ? IdFromResourceName(trimmed) : trimmed;
-    std::string hint = "Remove the spaces at the start and end.";
-    if (trimmed.empty()) {
-      hint = "Clear the field to train from scratch.";
-    } else if (IsModelId(suggestion)) {
-      // A model ID has only a-z, 0-9, _ and -, so it needs no escapes, and
-      // it is shown whole, since a cut ID could not be used as it is.
-      hint = Format("Use \"{}\".", {suggestion});
-    }
-    Finding& finding = sink.Add(
-        Severity::kError, Code(field, "whitespace"), MemberPointer(member.key),
-        member.value.span,
-        Format("baseModelId has spaces at its start or end: {}", {Quoted(id)}),
-        std::move(hint));
-    finding.params.Set(Param::kActual, id);
-    if (trimmed.empty() || IsModelId(suggestion)) {
-      if (!trimmed.empty()) finding.params.Set(Param::kSuggestion, suggestion);
-      return;
-    }
+    if (ReportSpacesAroundId(base_model_id, trimmed, sink)) return;
     // Removing the spaces would not be enough, so what is wrong with the
     // rest is reported too, instead of after the next edit.
     id = trimmed;
   }
-
   if (IsResourceName(id)) {
-    const std::string_view suggestion = IdFromResourceName(id);
-    Finding& finding = sink.Add(
-        Severity::kError, Code(field, "resource_name"),
-        MemberPointer(member.key), member.value.span,
-        Format("baseModelId must be a model ID, not a resource name; got {}",
-               {Quoted(id)}),
-        IsModelId(suggestion)
-            ? Format("Use the ID alone: \"{}\".", {suggestion})
-            : "Give only the model's ID, the part after \"models/\".");
-    finding.params.Set(Param::kActual, id);
-    if (IsModelId(suggestion))
-      finding.params.Set(Param::kSuggestion, suggestion);
-    return;
-  }
-
-  if (!IsModelId(id)) {
-    // The message quotes at most 40 characters, so it gives the length of
-    // a longer ID, which may be all that is wrong with it.
-    size_t characters = 0;
-    for (const char c : id)
-      characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    std::string length =
-        characters > 19
-            ? Format(" ({} characters)",
-                     {WithThousands(static_cast<int64_t>(characters))})
-            : "";
-    // The quote may be cut before the first character that no ID can have,
-    // or show it as an escape among others, so it is named on its own.
-    const size_t bad = FirstNotInModelId(id);
-    if (bad != std::string_view::npos) {
-      size_t position = 1;
-      for (size_t i = 0; i < bad; ++i) {
-        position += (static_cast<unsigned char>(id[i]) & 0xC0) != 0x80;
-      }
-      const size_t bytes = std::max<size_t>(1, Utf8SequenceLength(id, bad));
-      length += Format(", and its character {}, {}, is not allowed",
-                       {WithThousands(static_cast<int64_t>(position)),
-                        Quoted(id.substr(bad, bytes))});
-    }
-    Finding& finding = sink.Add(
-        Severity::kError, Code(field, "invalid"), MemberPointer(member.key),
-        member.value.span,
-        Format("baseModelId must be 1 to 19 digits, or 1 to 63 of a-z, 0-9, "
-               "_ and - starting with a letter or _; got {}{}",
-               {Quoted(id), length}),
-        "Copy the model's ID from the Model Registry.");
-    finding.params.Set(Param::kActual, id);
+    ReportResourceNameAsId(base_model_id, id, sink);
+  } else if (!IsModelId(id)) {
+    ReportInvalidId(base_model_id, id, sink);
   }
 }
 

@@ -885,13 +885,16 @@ void ConvertToUtf16Offsets(std::string_view text,
 
   // The offsets are visited in order, so one pass over the text maps them
   // all. A code point takes two UTF-16 units when its UTF-8 form takes four
-  // bytes.
-  std::sort(offsets.begin(), offsets.end(),
-            [](const size_t* a, const size_t* b) { return *a < *b; });
+  // bytes. They sort as (offset, index) pairs with the instance of std::sort
+  // that FindingSink::Take uses, which keeps the module from carrying a
+  // second one.
+  std::vector<std::pair<size_t, size_t>> order(offsets.size());
+  for (size_t i = 0; i < offsets.size(); ++i) order[i] = {*offsets[i], i};
+  std::sort(order.begin(), order.end());
   size_t byte = 0;
   size_t unit = 0;
-  for (size_t* offset : offsets) {
-    const size_t target = std::min(*offset, text.size());
+  for (const auto& [offset, index] : order) {
+    const size_t target = std::min(offset, text.size());
     while (byte < target) {
       // Eight ASCII bytes at a time are eight units.
       if (target - byte >= 8 && IsAsciiWord(LoadWord(text, byte))) {
@@ -912,7 +915,7 @@ void ConvertToUtf16Offsets(std::string_view text,
       unit += is_valid && whole == 4 ? 2 : 1;
       byte += valid;
     }
-    *offset = unit;
+    *offsets[index] = unit;
   }
 }
 

@@ -158,8 +158,10 @@ bool IsFirstOfItsName(std::map<std::string_view, const RawMember*>& seen,
 
 // Reports a member written outside the object it belongs to: `what` names
 // what it is, and `where` the object the API reads it in.
-void ReportMisplacedMember(const RawMember& member, std::string_view what,
-                           std::string_view where, FindingSink& sink) {
+SEGFORM_COLD void ReportMisplacedMember(const RawMember& member,
+                                        std::string_view what,
+                                        std::string_view where,
+                                        FindingSink& sink) {
   Finding& finding = sink.Add(
       Severity::kError, "pipeline.misplaced_field",
       internal::MemberPointer(member.key), member.key_span,
@@ -186,7 +188,7 @@ std::string_view WrittenKey(const RawDocument& document,
 // ClaimCloseName; a name the request sets is one not in `absent`). It is a
 // warning, like a missing displayName, because segform checks the inputs
 // in the request.
-void ReportUnknownRequestMember(
+SEGFORM_COLD void ReportUnknownRequestMember(
     const RawDocument& document, const RawMember& member,
     std::string_view message_name, const std::vector<std::string_view>& names,
     const std::vector<std::string_view>& absent,
@@ -278,8 +280,10 @@ ValidationResult CheckText(std::string_view text,
 
 // Adds the findings of `inner`, a check of the object at `span`, to the
 // sink at their places in the whole text and under `pointer`.
-void MergeInnerFindings(internal::Span span, const std::string& pointer,
-                        const ValidationResult& inner, FindingSink& sink) {
+SEGFORM_COLD void MergeInnerFindings(internal::Span span,
+                                     const std::string& pointer,
+                                     const ValidationResult& inner,
+                                     FindingSink& sink) {
   for (const Finding& finding : inner.findings) {
     // The inner check capped its findings on its own. Its summary's count
     // goes into this one's, which also counts what this cap cuts.
@@ -304,9 +308,9 @@ void MergeInnerFindings(internal::Span span, const std::string& pointer,
 
 // Adds the findings of `inner` as MergeInnerFindings does, and moves its
 // member spans and object span to count from the whole text too.
-void MergeInnerResult(std::string_view text, internal::Span span,
-                      const std::string& pointer, ValidationResult& inner,
-                      FindingSink& sink) {
+SEGFORM_COLD void MergeInnerResult(std::string_view text, internal::Span span,
+                                   const std::string& pointer,
+                                   ValidationResult& inner, FindingSink& sink) {
   MergeInnerFindings(span, pointer, inner, sink);
   // Member spans count from the inner object's start.
   size_t inner_start = span.begin;
@@ -352,7 +356,8 @@ void ReportNestedDuplicatesOutside(const RawDocument& document,
 }
 
 // Reports trainingTaskInputs whose value is not an object.
-void ReportInputsNotObject(const RawMember& inputs, FindingSink& sink) {
+SEGFORM_COLD void ReportInputsNotObject(const RawMember& inputs,
+                                        FindingSink& sink) {
   // trainingTaskInputs is a google.protobuf.Value, for which proto3 JSON
   // reads null as a null value, not as the field left out.
   sink.Add(Severity::kError, "pipeline.inputs_not_object",
@@ -365,7 +370,8 @@ void ReportInputsNotObject(const RawMember& inputs, FindingSink& sink) {
 }
 
 // Reports a create request's trainingPipeline whose value is not an object.
-void ReportPipelineNotObject(const RawMember& pipeline, FindingSink& sink) {
+SEGFORM_COLD void ReportPipelineNotObject(const RawMember& pipeline,
+                                          FindingSink& sink) {
   const std::string_view kind = internal::KindName(pipeline.value.kind);
   Finding& finding = sink.Add(
       Severity::kError, "pipeline.pipeline_not_object",
@@ -383,13 +389,12 @@ void ReportPipelineNotObject(const RawMember& pipeline, FindingSink& sink) {
 // values the result keeps, but either member may be the one the user
 // keeps, so both are checked. Returns the spans checked, the first
 // member's included when it is an object.
-CheckedSpans CheckEveryCopy(std::string_view text, const RawDocument& document,
-                            const RawMember* first, std::string_view name,
-                            std::string_view (*spelled)(std::string_view),
-                            Envelope envelope,
-                            void (*report_not_object)(const RawMember&,
-                                                      FindingSink&),
-                            const ValidateOptions& options, FindingSink& sink) {
+SEGFORM_COLD CheckedSpans
+CheckEveryCopy(std::string_view text, const RawDocument& document,
+               const RawMember* first, std::string_view name,
+               std::string_view (*spelled)(std::string_view), Envelope envelope,
+               void (*report_not_object)(const RawMember&, FindingSink&),
+               const ValidateOptions& options, FindingSink& sink) {
   CheckedSpans checked;
   if (first == nullptr) return checked;
   for (const RawMember& member : document.members) {
@@ -415,9 +420,10 @@ CheckedSpans CheckEveryCopy(std::string_view text, const RawDocument& document,
 // (the inputs, whose own check reports them). Python's json module rejects
 // the whole text for one, wherever it is. The path is the top-level member
 // the integer is in.
-void ReportLongIntegersOutside(std::string_view text,
-                               const RawDocument& document,
-                               const CheckedSpans& checked, FindingSink& sink) {
+SEGFORM_COLD void ReportLongIntegersOutside(std::string_view text,
+                                            const RawDocument& document,
+                                            const CheckedSpans& checked,
+                                            FindingSink& sink) {
   for (const internal::Span& number : document.long_integers) {
     if (IsInside(checked, number.begin)) continue;
     if (sink.CutByCap(Severity::kWarning, number)) continue;
@@ -486,8 +492,10 @@ void ReportPlaceholder(std::string_view text, internal::Span span, Path path,
 // kPlaceholderPrefix, outside the checked spans, whose own checks cover
 // them: the placeholders the page's pipeline export writes for the user
 // to fill in.
-void ReportPlaceholders(std::string_view text, const RawDocument& document,
-                        const CheckedSpans& checked, FindingSink& sink) {
+SEGFORM_COLD void ReportPlaceholders(std::string_view text,
+                                     const RawDocument& document,
+                                     const CheckedSpans& checked,
+                                     FindingSink& sink) {
   for (const RawMember& member : document.members) {
     if (member.value.kind != ValueKind::kString ||
         !internal::IsPlaceholderAt(text, member.value.span)) {
@@ -589,10 +597,10 @@ bool IsRfc3339Time(std::string_view text) {
 // Reports a member of the request, or a value in one, written in another
 // JSON form than TrainingPipeline has for it, which the API rejects. `key`
 // is the member's key as written, and `name` its JSON name.
-void ReportRequestWrongType(const std::string& pointer, internal::Span span,
-                            std::string_view key, std::string_view name,
-                            std::string_view expected, std::string_view actual,
-                            std::string_view hint, FindingSink& sink) {
+SEGFORM_COLD void ReportRequestWrongType(
+    const std::string& pointer, internal::Span span, std::string_view key,
+    std::string_view name, std::string_view expected, std::string_view actual,
+    std::string_view hint, FindingSink& sink) {
   if (sink.CutByCap(Severity::kWarning, span)) return;
   Finding& finding =
       sink.Add(Severity::kWarning, "pipeline.wrong_type", pointer, span,
@@ -614,8 +622,9 @@ constexpr std::string_view kTimeHint =
 // Checks the JSON form of each member of the request that TrainingPipeline
 // has (RequestValueKind). null means not set, for any member. The
 // trainingTaskDefinition and trainingTaskInputs have checks of their own.
-void CheckRequestMemberValues(std::string_view text,
-                              const RawDocument& document, FindingSink& sink) {
+SEGFORM_COLD void CheckRequestMemberValues(std::string_view text,
+                                           const RawDocument& document,
+                                           FindingSink& sink) {
   for (const RawMember& member : document.members) {
     const std::string_view name = internal::RequestMemberName(member.key);
     const internal::RawValue& value = member.value;
@@ -729,8 +738,8 @@ bool LooksLikePipelineWithoutInputs(const RawDocument& document) {
 // that name, which the fix is to rename, or else at the opening brace.
 // Returns the member of that key, which needs no finding of its own, or
 // nullptr.
-const RawMember* ReportMissingInputs(const RawDocument& document,
-                                     FindingSink& sink) {
+SEGFORM_COLD const RawMember* ReportMissingInputs(const RawDocument& document,
+                                                  FindingSink& sink) {
   const std::vector<std::string_view> inputs_key = {
       internal::kPipelineInputsKey};
   for (const RawMember& member : document.members) {
@@ -764,10 +773,9 @@ const RawMember* ReportMissingInputs(const RawDocument& document,
 // Checks the trainingTaskInputs of a training pipeline request as the
 // message, and reports the findings at their places in the whole request.
 // inputs_member is null for a request without them, which is an error.
-ValidationResult CheckPipelineRequest(std::string_view text,
-                                      const RawDocument& document,
-                                      const RawMember* inputs_member,
-                                      const ValidateOptions& options) {
+SEGFORM_COLD ValidationResult CheckPipelineRequest(
+    std::string_view text, const RawDocument& document,
+    const RawMember* inputs_member, const ValidateOptions& options) {
   FindingSink sink(text);
   const std::string inputs_pointer = internal::MemberPointer(
       inputs_member != nullptr ? inputs_member->key
@@ -972,8 +980,8 @@ bool IsLocationName(std::string_view name) {
 
 // Checks one value of a request's parent, or its absence when parent is
 // null.
-void CheckParentValue(const RawDocument& document, const RawMember* parent,
-                      FindingSink& sink) {
+SEGFORM_COLD void CheckParentValue(const RawDocument& document,
+                                   const RawMember* parent, FindingSink& sink) {
   if (parent == nullptr || IsUnsetString(parent->value)) {
     Finding& finding =
         parent == nullptr
@@ -1033,10 +1041,9 @@ void CheckRequestParent(const RawDocument& document, FindingSink& sink) {
 // Checks a CreateTrainingPipelineRequest, as the client libraries take it:
 // a parent and a training pipeline, which is checked as a request of its
 // own.
-ValidationResult CheckCreateRequest(std::string_view text,
-                                    const RawDocument& document,
-                                    const RawMember& pipeline_member,
-                                    const ValidateOptions& options) {
+SEGFORM_COLD ValidationResult CheckCreateRequest(
+    std::string_view text, const RawDocument& document,
+    const RawMember& pipeline_member, const ValidateOptions& options) {
   const internal::Span span = pipeline_member.value.span;
   const std::string pointer = internal::MemberPointer(pipeline_member.key);
   const bool is_object = pipeline_member.value.kind == ValueKind::kObject;
@@ -1113,6 +1120,36 @@ ValidationResult CheckCreateRequest(std::string_view text,
   return result;
 }
 
+SEGFORM_COLD ValidationResult WideEncodingResult(std::string_view text,
+                                                 std::string_view encoding) {
+  ValidationResult result;
+  FindingSink sink(text);
+  Finding& finding =
+      sink.Add(Severity::kError,
+               encoding == "UTF-16" ? "file.utf16" : "file.utf32", "", {0, 2},
+               internal::Format("the file is {} text; segform reads UTF-8 only",
+                                {encoding}),
+               "Save the file as UTF-8.");
+  finding.params.Set(Param::kEncoding, encoding);
+  TakeFindings(sink, result);
+  return result;
+}
+
+SEGFORM_COLD void ReportNotObject(const internal::RawValue& top,
+                                  FindingSink& sink) {
+  // The example is an object, since wrapping an array or a value in
+  // braces, as in {[]}, is not JSON.
+  const FieldDecl& example = ImageSegmentationInputsDecl().fields.front();
+  sink.Add(Severity::kError, "message.not_object", "", top.span,
+           internal::Format("the top level must be a JSON object holding "
+                            "the fields of {}; got {}",
+                            {ImageSegmentationInputsDecl().name,
+                             internal::KindName(top.kind)}),
+           internal::Format("Write the inputs as one JSON object, such as "
+                            "{\"{}\": \"{}\"}.",
+                            {example.json_name, example.service_default}));
+}
+
 ValidationResult CheckText(std::string_view text,
                            const ValidateOptions& options, Envelope envelope) {
   ValidationResult result;
@@ -1121,18 +1158,7 @@ ValidationResult CheckText(std::string_view text,
   if (text.size() > kMaxTextBytes) return OversizeResult(text.size());
   if (options.input_is_file) {
     const std::string_view encoding = WideEncoding(text);
-    if (!encoding.empty()) {
-      FindingSink sink(text);
-      Finding& finding = sink.Add(
-          Severity::kError, encoding == "UTF-16" ? "file.utf16" : "file.utf32",
-          "", {0, 2},
-          internal::Format("the file is {} text; segform reads UTF-8 only",
-                           {encoding}),
-          "Save the file as UTF-8.");
-      finding.params.Set(Param::kEncoding, encoding);
-      TakeFindings(sink, result);
-      return result;
-    }
+    if (!encoding.empty()) return WideEncodingResult(text, encoding);
   }
 
   FindingSink sink(text);
@@ -1143,17 +1169,7 @@ ValidationResult CheckText(std::string_view text,
     return result;
   }
   if (document->top.kind != ValueKind::kObject) {
-    // The example is an object, since wrapping an array or a value in
-    // braces, as in {[]}, is not JSON.
-    const FieldDecl& example = ImageSegmentationInputsDecl().fields.front();
-    sink.Add(Severity::kError, "message.not_object", "", document->top.span,
-             internal::Format("the top level must be a JSON object holding "
-                              "the fields of {}; got {}",
-                              {ImageSegmentationInputsDecl().name,
-                               internal::KindName(document->top.kind)}),
-             internal::Format("Write the inputs as one JSON object, such as "
-                              "{\"{}\": \"{}\"}.",
-                              {example.json_name, example.service_default}));
+    ReportNotObject(document->top, sink);
     TakeFindings(sink, result);
     return result;
   }
@@ -1291,7 +1307,8 @@ nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings) {
   return array;
 }
 
-ValidationResult OversizeResult(uint64_t text_bytes, bool size_is_lower_bound) {
+SEGFORM_COLD ValidationResult OversizeResult(uint64_t text_bytes,
+                                             bool size_is_lower_bound) {
   ValidationResult result;
   FindingSink sink("");
   Finding& finding = sink.Add(
