@@ -2135,6 +2135,31 @@ function mayStillLoad(before, name) {
   return false;
 }
 
+/**
+ * Returns what becomes of the file waiting for the editor, if any, as a
+ * sentence for a status that replaces the import status, so that the
+ * status keeps saying it. A change of the text (textChanged) cancels the
+ * file, as an edit does, and the sentence reports that at once instead of
+ * when the editor loads. Returns {note, cancelled}.
+ */
+function waitingImportNote(textChanged) {
+  if (waitingImport === null) {
+    return { note: '', cancelled: false };
+  }
+  if (textChanged) {
+    waitingImport.cancelled = true;
+  }
+  const { name, cancelled } = waitingImport;
+  return {
+    note: cancelled
+      ? ` ${name}, which waited for the editor, will not load. Import it ` +
+        'again to load it.'
+      : ` ${name} still waits for the editor, and loads when the editor is ` +
+        'ready.',
+    cancelled,
+  };
+}
+
 /** Reports that a file waiting for the editor will not load. */
 function reportCancelledImport(name) {
   showImportStatus(
@@ -2388,23 +2413,8 @@ function resetToDefaults() {
       ? 'The inputs are the defaults already.'
       : 'Reset the inputs to the defaults.';
   }
-  // A reset that changed the text cancels a file waiting for the editor,
-  // as an edit does. The status reports it now, since the file would
-  // otherwise be reported only once the editor loads. A status that
-  // replaces the import's keeps saying what becomes of the file.
-  let cancelled = false;
-  if (waitingImport !== null) {
-    if (!unchanged) {
-      waitingImport.cancelled = true;
-    }
-    cancelled = waitingImport.cancelled;
-    status += cancelled
-      ? ` ${waitingImport.name}, which waited for the editor, will not ` +
-        'load. Import it again to load it.'
-      : ` ${waitingImport.name} still waits for the editor, and loads once ` +
-        'it has loaded.';
-  }
-  showImportStatus(status, [], cancelled);
+  const waiting = waitingImportNote(!unchanged);
+  showImportStatus(status + waiting.note, [], waiting.cancelled);
 }
 
 /**
@@ -2436,7 +2446,13 @@ function undoReplacement() {
   const focused = document.activeElement;
   endUndoOffer();
   replaceText(text, 'undo');
-  showImportStatus('Restored the text from before.', [], false);
+  // An Undo bar is offered only for a change, so the undo changes the text.
+  const waiting = waitingImportNote(true);
+  showImportStatus(
+    `Restored the text from before.${waiting.note}`,
+    [],
+    waiting.cancelled,
+  );
   afterUndo?.();
   // Focus moves on from the Undo button, which is gone, and from a field
   // the restored text leaves read-only. Ctrl+Z elsewhere leaves it.

@@ -1079,7 +1079,7 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
     assert.equal(
       await page.textContent('#import-status'),
       'The inputs are the defaults already. first-broken.json still waits ' +
-        'for the editor, and loads once it has loaded.',
+        'for the editor, and loads when the editor is ready.',
     );
     await release();
     assert.match(
@@ -1112,14 +1112,22 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
       'The inputs are the defaults already. first-broken.json, which ' +
         'waited for the editor, will not load. Import it again to load it.',
     );
+    // Undo keeps saying so. It once replaced the status with its own, and
+    // the file was then passed over without a word.
+    await page.click('#undo-button');
+    assert.equal(
+      await page.textContent('#import-status'),
+      'Restored the text from before. first-broken.json, which waited for ' +
+        'the editor, will not load. Import it again to load it.',
+    );
     await release();
     assert.match(
       await page.textContent('#import-status'),
-      /^The inputs are the defaults already\. first-broken\.json, which /,
+      /^Restored the text from before\. first-broken\.json, which /,
     );
     assert.equal(
       await page.inputValue('#field-budgetMilliNodeHours'),
-      '192000',
+      '250001',
     );
   });
   await withEditorHeld(async ({ page, release }) => {
