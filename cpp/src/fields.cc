@@ -344,8 +344,11 @@ std::optional<NumberFormValue> ReadNumberForm(std::string_view text) {
     fraction_or_exponent = true;
   }
   // The exponent saturates far past any that an int64 can take, so that
-  // "1e99999999999999999999" reads as too large, not as wrapped around.
-  constexpr int64_t kExponentCap = 1'000'000;
+  // "1e99999999999999999999" reads as too large, not as wrapped around. The
+  // cap is also past the number of digits a text within the size limit can
+  // hold, which the exponent may have to make up for ("0.000...2e1040006").
+  constexpr int64_t kExponentCap = int64_t{1} << 40;
+  static_assert(kExponentCap > static_cast<int64_t>(kMaxTextBytes) + 19);
   int64_t exponent = 0;
   if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
     ++i;

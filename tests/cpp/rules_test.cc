@@ -592,6 +592,18 @@ TEST(Budget, NumberFormStringReadExactly) {
     ASSERT_FALSE(result.findings.empty());
     EXPECT_EQ(result.findings[0].hint, row.hint);
   }
+  // A million digits within the size limit, made up for by the exponent,
+  // still read as 200000. A cap on the exponent below the digit count
+  // once misread both.
+  const std::string zeros(1'040'000, '0');
+  for (const std::string& value :
+       {"0." + zeros + "2e1040006", "2" + zeros + "e-1039995"}) {
+    const ValidationResult result =
+        Validate(R"({"budgetMilliNodeHours":")" + value + "\"}");
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "budget.not_integer");
+    EXPECT_EQ(result.findings[0].hint, "Write \"200000\".");
+  }
 }
 
 // One group after a full stop may be a fraction or thousands: the hint gives
