@@ -201,7 +201,7 @@ SEGFORM_COLD void ReportUnknownField(
           {SpelledLikeKey(member.key, kPipelineInputsKey)});
     } else if (request_member == kPipelineInputsKey) {
       hint =
-          "The inputs are nested twice: move its members up into the outer "
+          "The inputs are nested twice: move their members up into the outer "
           "trainingTaskInputs.";
     } else {
       // The request may have the member already, so removing it is the

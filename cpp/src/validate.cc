@@ -734,12 +734,34 @@ bool LooksLikePipelineWithoutInputs(const RawDocument& document) {
       });
 }
 
-// Reports a pipeline request without trainingTaskInputs: at a key close to
-// that name, which the fix is to rename, or else at the opening brace.
-// Returns the member of that key, which needs no finding of its own, or
-// nullptr.
+bool IsCreatePipelineKey(std::string_view key) {
+  return key == kCreatePipelineKeys[0] || key == kCreatePipelineKeys[1];
+}
+
+// Reports a pipeline request without trainingTaskInputs: at a
+// trainingPipeline in it, which holds the inputs one level too deep, or at
+// a key close to that name, which the fix is to rename, or else at the
+// opening brace. Returns the member of that key, which needs no finding of
+// its own, or nullptr.
 SEGFORM_COLD const RawMember* ReportMissingInputs(const RawDocument& document,
                                                   FindingSink& sink) {
+  // A trainingPipeline here is inside a create request's trainingPipeline,
+  // since one at the top level makes the text a create request.
+  for (const RawMember& member : document.members) {
+    if (!IsCreatePipelineKey(member.key)) continue;
+    Finding& finding = sink.Add(
+        Severity::kError, "pipeline.missing_inputs",
+        internal::MemberPointer(member.key), member.key_span,
+        internal::Format("this training pipeline request has no "
+                         "trainingTaskInputs, the training inputs that "
+                         "segform checks; it has a {} in it, so the "
+                         "training pipeline is nested twice",
+                         {internal::Quoted(member.key)}),
+        "Move the members of the inner trainingPipeline up into the outer "
+        "one, and remove the inner one.");
+    finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
+    return &member;
+  }
   const std::vector<std::string_view> inputs_key = {
       internal::kPipelineInputsKey};
   for (const RawMember& member : document.members) {
@@ -833,11 +855,10 @@ SEGFORM_COLD ValidationResult CheckPipelineRequest(
             "It is a member of a CreateTrainingPipelineRequest: put the "
             "other members in its \"trainingPipeline\", beside the parent, "
             "or remove it.";
-      } else if (member.key == kCreatePipelineKeys[0] ||
-                 member.key == kCreatePipelineKeys[1]) {
+      } else if (IsCreatePipelineKey(member.key)) {
         hint =
-            "The training pipeline is nested twice: move its members up into "
-            "the outer trainingPipeline.";
+            "The training pipeline is nested twice: move what it adds up into "
+            "the outer trainingPipeline, and remove it.";
       }
       ReportUnknownRequestMember(document, member, "training pipeline request",
                                  TrainingPipelineFieldNames(), absent,
@@ -848,9 +869,29 @@ SEGFORM_COLD ValidationResult CheckPipelineRequest(
   // either. Keys set twice deeper down are reported here, except inside
   // the inputs objects, whose own checks report them, the first one's
   // below. Those inside an array given as the inputs are reported here.
-  const CheckedSpans checked = CheckEveryCopy(
+  CheckedSpans checked = CheckEveryCopy(
       text, document, inputs_member, internal::kPipelineInputsKey, spelled,
       Envelope::kNone, ReportInputsNotObject, options, sink);
+  // A pipeline nested twice is checked where it is, so that its findings
+  // come with the error that names it, and the members it holds are not
+  // reported missing from this one.
+  const RawMember* const nested_pipeline =
+      misspelt_inputs != nullptr && IsCreatePipelineKey(misspelt_inputs->key)
+          ? misspelt_inputs
+          : nullptr;
+  if (nested_pipeline != nullptr &&
+      nested_pipeline->value.kind == ValueKind::kObject) {
+    const internal::Span span = nested_pipeline->value.span;
+    const ValidationResult nested =
+        CheckText(text.substr(span.begin, span.end - span.begin), options,
+                  Envelope::kPipeline);
+    MergeInnerFindings(span, internal::MemberPointer(nested_pipeline->key),
+                       nested, sink);
+    checked.push_back(span);
+    std::sort(
+        checked.begin(), checked.end(),
+        [](internal::Span a, internal::Span b) { return a.begin < b.begin; });
+  }
   ReportNestedDuplicatesOutside(document, checked, sink);
   ReportLongIntegersOutside(text, document, checked, sink);
   ReportPlaceholders(text, document, checked, sink);
@@ -870,6 +911,8 @@ SEGFORM_COLD ValidationResult CheckPipelineRequest(
        internal::Format("\"trainingTaskDefinition\": \"{}\".", {uri})},
   };
   for (const auto& field : required) {
+    // The nested pipeline's own check reports what it lacks.
+    if (nested_pipeline != nullptr) break;
     // proto3 reads null and "" as not set, so they count as missing. Each
     // value of a field set twice is checked, as either may be kept, and one
     // set to null or "" is reported at its value.

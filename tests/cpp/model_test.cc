@@ -382,19 +382,45 @@ TEST(PipelineRequest, CapCountsEveryCopyOfInputs) {
             "502 more findings not shown: 499 errors, 2 warnings, 1 note");
 }
 
-// A trainingPipeline inside a create request's trainingPipeline is named
-// as nested twice, as nested inputs are. It once got the hint for any
-// unknown member.
+// A trainingPipeline inside a create request's trainingPipeline is named as
+// nested twice, and checked where it is. It was once reported as an
+// unknown member, with an error that asked to add the inputs it held, two
+// warnings for members it held, and its inputs unchecked.
 TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
-  const ValidationResult result =
-      Validate(R"({"parent":"projects/p/locations/l","trainingPipeline":)"
-               R"({"training_pipeline":{"trainingTaskInputs":{}}}})");
-  const Finding* unknown = testing::FindCode(result, "pipeline.unknown_field");
+  const std::string text =
+      R"({"parent":"projects/p/locations/l","trainingPipeline":)"
+      R"({"training_pipeline":)" +
+      RequestStart() +
+      R"("trainingTaskInputs":{"budgetMilliNodeHours":"5"}}}})";
+  const ValidationResult result = Validate(text);
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const Finding& finding : result.findings) {
+    found.emplace_back(finding.code, finding.path);
+  }
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"pipeline.missing_inputs", "/trainingPipeline/training_pipeline"},
+      {"pipeline.request",
+       "/trainingPipeline/training_pipeline/trainingTaskInputs"},
+      {"budget.out_of_range",
+       "/trainingPipeline/training_pipeline/"
+       "trainingTaskInputs/budgetMilliNodeHours"},
+  };
+  EXPECT_EQ(found, expected);
+  ASSERT_EQ(result.findings.size(), expected.size());
+  EXPECT_EQ(result.findings[0].hint,
+            "Move the members of the inner trainingPipeline up into the "
+            "outer one, and remove the inner one.");
+
+  // Beside inputs, it is an unknown member with a hint of its own.
+  const ValidationResult beside = Validate(
+      R"({"parent":"projects/p/locations/l","trainingPipeline":)" +
+      RequestStart() + R"("trainingTaskInputs":{},"trainingPipeline":{}}})");
+  const Finding* unknown = testing::FindCode(beside, "pipeline.unknown_field");
   ASSERT_NE(unknown, nullptr);
-  EXPECT_EQ(unknown->path, "/trainingPipeline/training_pipeline");
+  EXPECT_EQ(unknown->path, "/trainingPipeline/trainingPipeline");
   EXPECT_EQ(unknown->hint,
-            "The training pipeline is nested twice: move its members up into "
-            "the outer trainingPipeline.");
+            "The training pipeline is nested twice: move what it adds up into "
+            "the outer trainingPipeline, and remove it.");
 }
 
 // A CreateTrainingPipelineRequest's second trainingPipeline is checked as
@@ -743,7 +769,7 @@ TEST(PipelineRequest, MemberInsideInputsGoesBeside) {
   const Finding* twice = testing::FindCode(nested, "field.unknown");
   ASSERT_NE(twice, nullptr);
   EXPECT_EQ(twice->hint,
-            "The inputs are nested twice: move its members up into the outer "
+            "The inputs are nested twice: move their members up into the outer "
             "trainingTaskInputs.");
 }
 
