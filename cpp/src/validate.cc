@@ -1055,7 +1055,11 @@ SEGFORM_COLD void CheckParentValue(const RawDocument& document,
     finding.params.Set(Param::kActual, internal::KindName(parent->value.kind));
     return;
   }
-  if (!IsLocationName(parent->value.text)) {
+  // A placeholder left in gets the placeholder's warning alone.
+  const bool placeholder =
+      parent->value.text.substr(0, internal::kPlaceholderPrefix.size()) ==
+      internal::kPlaceholderPrefix;
+  if (!placeholder && !IsLocationName(parent->value.text)) {
     Finding& finding = sink.Add(
         Severity::kWarning, "pipeline.invalid_parent", "/parent",
         parent->value.span,

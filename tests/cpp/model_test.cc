@@ -929,6 +929,13 @@ TEST(CreateRequest, WarnsParentThatIsNoLocation) {
     EXPECT_EQ(testing::CodesOf(result),
               std::vector<std::string>({"pipeline.request"}));
   }
+  // A placeholder gets the placeholder's warning alone. It once got the
+  // location's warning as well.
+  const ValidationResult placeholder =
+      Validate(CreateRequest(R"("parent":"REPLACE_WITH_PARENT",)"));
+  EXPECT_EQ(
+      testing::CodesOf(placeholder),
+      std::vector<std::string>({"pipeline.placeholder", "pipeline.request"}));
   // A missing parent is marked at the opening brace alone.
   const ValidationResult missing = Validate(CreateRequest(""));
   ASSERT_EQ(missing.findings[0].code, "pipeline.missing_field");
