@@ -1705,9 +1705,8 @@ async function confirmExport(verb, kind) {
   const them = errorCount + warningCount === 1 ? 'it' : 'them';
   // The inputs of a request may have no error of their own: the errors
   // can be the request's, such as a second trainingTaskInputs.
-  const holderHas = result.pipelineRequest
-    ? 'The request has'
-    : 'The inputs have';
+  const holderHas =
+    pipeline || result.pipelineRequest ? 'The request has' : 'The inputs have';
   elements.confirmHeading.textContent =
     errorCount > 0 ? `${holderHas} errors` : 'The request has warnings';
   elements.confirmText.textContent = pipeline

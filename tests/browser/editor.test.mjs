@@ -1397,6 +1397,21 @@ test(
   { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
+      // The dialog for inputs with an error names the request it exports.
+      // Its heading once spoke of the inputs over a text about the request.
+      await page.fill(budget, '5');
+      await page.click('#pipeline-export-button');
+      await page.locator('#confirm-dialog[open]').waitFor();
+      assert.equal(
+        await page.textContent('#confirm-heading'),
+        'The request has errors',
+      );
+      assert.match(
+        await page.textContent('#confirm-text'),
+        /^The pipeline request has 1 error that the API would reject\./,
+      );
+      await page.click('#confirm-cancel');
+
       await page.fill(budget, '250000');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
