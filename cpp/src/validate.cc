@@ -887,10 +887,14 @@ SEGFORM_COLD ValidationResult CheckPipelineRequest(
                   Envelope::kPipeline);
     MergeInnerFindings(span, internal::MemberPointer(nested_pipeline->key),
                        nested, sink);
-    checked.push_back(span);
-    std::sort(
-        checked.begin(), checked.end(),
-        [](internal::Span a, internal::Span b) { return a.begin < b.begin; });
+    // Inserted in text order, as IsInside needs, at the place a binary
+    // search finds. std::sort would add a second sort instance to the
+    // module.
+    checked.insert(std::upper_bound(checked.begin(), checked.end(), span,
+                                    [](internal::Span a, internal::Span b) {
+                                      return a.begin < b.begin;
+                                    }),
+                   span);
   }
   ReportNestedDuplicatesOutside(document, checked, sink);
   ReportLongIntegersOutside(text, document, checked, sink);
