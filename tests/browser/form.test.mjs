@@ -531,7 +531,7 @@ test(
 );
 
 test(
-  'an unchecked inputs copy keeps its findings apart',
+  'second inputs copy keeps its findings apart',
   { timeout: testTimeout },
   async () => {
     await withPage(session, {}, async ({ page }) => {
@@ -541,21 +541,28 @@ test(
         '{"trainingTaskInputs": {"modelType": "CLOUD_HIGH_ACCURACY_1", "x": 1},' +
           ' "trainingTaskInputs": {"modelType": 1, "modelType": 2, "x": 1, "x": 2}}',
       );
-      // The duplicates in the second copy share paths with the first copy's
-      // members, which are valid, so they go to the findings about the text.
+      // The second copy is checked too. Its findings share paths with the
+      // first copy's members, which are valid, so they go to the findings
+      // about the text, not to the fields and keys the form shows.
       assert.deepEqual(await fieldFindings(page, 'modelType'), []);
       assert.notEqual(
         await page.getAttribute('#field-modelType', 'aria-invalid'),
         'true',
       );
+      assert.equal(await page.locator('#unknown-list > li').count(), 1);
       const general = await page.$$eval(
         '#general-findings [data-code]',
-        (items) => items.map((item) => item.dataset.code),
+        (items) =>
+          items.map((item) => `${item.dataset.code} ${item.dataset.path}`),
       );
-      assert.equal(
-        general.filter((code) => code === 'json.duplicate_key').length,
-        2,
-      );
+      for (const expected of [
+        'field.duplicate /trainingTaskInputs',
+        'field.duplicate /trainingTaskInputs/modelType',
+        'field.unknown /trainingTaskInputs/x',
+        'field.duplicate /trainingTaskInputs/x',
+      ]) {
+        assert.ok(general.includes(expected), `${expected} in ${general}`);
+      }
     });
   },
 );
