@@ -271,6 +271,9 @@ void FillMemberSpans(const RawDocument& document, std::string_view text,
 enum class Envelope {
   kCreateRequest,  // a CreateTrainingPipelineRequest or a training pipeline
   kPipeline,       // a training pipeline
+  // A training pipeline nested in another one's place, whose members may be
+  // written in the outer one, so none is reported missing from it.
+  kNestedPipeline,
   kNone,
 };
 
@@ -738,17 +741,40 @@ bool IsCreatePipelineKey(std::string_view key) {
   return key == kCreatePipelineKeys[0] || key == kCreatePipelineKeys[1];
 }
 
-// Reports a pipeline request without trainingTaskInputs: at a
-// trainingPipeline in it, which holds the inputs one level too deep, or at
-// a key close to that name, which the fix is to rename, or else at the
-// opening brace. Returns the member of that key, which needs no finding of
-// its own, or nullptr.
-SEGFORM_COLD const RawMember* ReportMissingInputs(const RawDocument& document,
-                                                  FindingSink& sink) {
-  // A trainingPipeline here is inside a create request's trainingPipeline,
-  // since one at the top level makes the text a create request.
+// Returns the first trainingPipeline member of a pipeline request, which
+// is then inside a create request's trainingPipeline, since one at the top
+// level makes the text a create request. With `holding_inputs`, only an
+// object with trainingTaskInputs in it counts.
+const RawMember* FindNestedPipeline(std::string_view text,
+                                    const RawDocument& document,
+                                    bool holding_inputs) {
   for (const RawMember& member : document.members) {
     if (!IsCreatePipelineKey(member.key)) continue;
+    if (!holding_inputs) return &member;
+    if (member.value.kind != ValueKind::kObject) continue;
+    // The document holds the top-level members alone, so the nested
+    // object is scanned for its own.
+    const internal::Span span = member.value.span;
+    const std::optional<RawDocument> nested =
+        internal::ScanJsonText(text.substr(span.begin, span.end - span.begin));
+    if (nested && FindMember(*nested, kPipelineInputsKeys) != nullptr) {
+      return &member;
+    }
+  }
+  return nullptr;
+}
+
+// Reports a pipeline request without trainingTaskInputs: at a
+// trainingPipeline in it that holds them one level too deep, or at a key
+// close to that name, which the fix is to rename, or at any
+// trainingPipeline in it, or else at the opening brace. Returns the member
+// of that key, which needs no finding of its own, or nullptr.
+SEGFORM_COLD const RawMember* ReportMissingInputs(std::string_view text,
+                                                  const RawDocument& document,
+                                                  FindingSink& sink) {
+  const auto report_nested = [&sink](const RawMember& member) {
+    const std::string inner =
+        internal::SpelledLikeKey(member.key, kCreatePipelineKeys[0]);
     Finding& finding = sink.Add(
         Severity::kError, "pipeline.missing_inputs",
         internal::MemberPointer(member.key), member.key_span,
@@ -757,10 +783,14 @@ SEGFORM_COLD const RawMember* ReportMissingInputs(const RawDocument& document,
                          "segform checks; it has a {} in it, so the "
                          "training pipeline is nested twice",
                          {internal::Quoted(member.key)}),
-        "Move the members of the inner trainingPipeline up into the outer "
-        "one, and remove the inner one.");
+        internal::Format("Move the members of the inner {} up into the outer "
+                         "one, and remove the inner one.",
+                         {inner}));
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
     return &member;
+  };
+  if (const RawMember* nested = FindNestedPipeline(text, document, true)) {
+    return report_nested(*nested);
   }
   const std::vector<std::string_view> inputs_key = {
       internal::kPipelineInputsKey};
@@ -782,6 +812,9 @@ SEGFORM_COLD const RawMember* ReportMissingInputs(const RawDocument& document,
     finding.params.Set(Param::kSuggestion, spelled);
     return &member;
   }
+  if (const RawMember* nested = FindNestedPipeline(text, document, false)) {
+    return report_nested(*nested);
+  }
   Finding& finding = sink.Add(
       Severity::kError, "pipeline.missing_inputs", "",
       {document.top.span.begin, document.top.span.begin + 1},
@@ -795,9 +828,10 @@ SEGFORM_COLD const RawMember* ReportMissingInputs(const RawDocument& document,
 // Checks the trainingTaskInputs of a training pipeline request as the
 // message, and reports the findings at their places in the whole request.
 // inputs_member is null for a request without them, which is an error.
-SEGFORM_COLD ValidationResult CheckPipelineRequest(
-    std::string_view text, const RawDocument& document,
-    const RawMember* inputs_member, const ValidateOptions& options) {
+SEGFORM_COLD ValidationResult
+CheckPipelineRequest(std::string_view text, const RawDocument& document,
+                     const RawMember* inputs_member,
+                     const ValidateOptions& options, Envelope envelope) {
   FindingSink sink(text);
   const std::string inputs_pointer = internal::MemberPointer(
       inputs_member != nullptr ? inputs_member->key
@@ -813,7 +847,8 @@ SEGFORM_COLD ValidationResult CheckPipelineRequest(
   }
   // The key that the missing inputs' error names as misspelt.
   const RawMember* misspelt_inputs =
-      inputs_member == nullptr ? ReportMissingInputs(document, sink) : nullptr;
+      inputs_member == nullptr ? ReportMissingInputs(text, document, sink)
+                               : nullptr;
 
   // The request's own members. None may be set twice, under either
   // spelling. A field of the training inputs outside trainingTaskInputs is
@@ -872,29 +907,46 @@ SEGFORM_COLD ValidationResult CheckPipelineRequest(
   CheckedSpans checked = CheckEveryCopy(
       text, document, inputs_member, internal::kPipelineInputsKey, spelled,
       Envelope::kNone, ReportInputsNotObject, options, sink);
-  // A pipeline nested twice is checked where it is, so that its findings
-  // come with the error that names it, and the members it holds are not
-  // reported missing from this one.
+  // A pipeline nested twice, and each later copy of it, is checked where it
+  // is, so that its findings come with the error that names it. Its
+  // members may be written in this one, so none is reported missing from
+  // it, and neither are those it holds reported missing from this one.
   const RawMember* const nested_pipeline =
       misspelt_inputs != nullptr && IsCreatePipelineKey(misspelt_inputs->key)
           ? misspelt_inputs
           : nullptr;
-  if (nested_pipeline != nullptr &&
-      nested_pipeline->value.kind == ValueKind::kObject) {
-    const internal::Span span = nested_pipeline->value.span;
-    const ValidationResult nested =
-        CheckText(text.substr(span.begin, span.end - span.begin), options,
-                  Envelope::kPipeline);
-    MergeInnerFindings(span, internal::MemberPointer(nested_pipeline->key),
-                       nested, sink);
-    // Inserted in text order, as IsInside needs, at the place a binary
-    // search finds. std::sort would add a second sort instance to the
-    // module.
-    checked.insert(std::upper_bound(checked.begin(), checked.end(), span,
-                                    [](internal::Span a, internal::Span b) {
-                                      return a.begin < b.begin;
-                                    }),
-                   span);
+  ValidationResult nested;
+  if (nested_pipeline != nullptr) {
+    const auto spelled_pipeline = [](std::string_view key) {
+      return IsCreatePipelineKey(key) ? kCreatePipelineKeys[0] : key;
+    };
+    const CheckedSpans nested_checked =
+        CheckEveryCopy(text, document, nested_pipeline, kCreatePipelineKeys[0],
+                       spelled_pipeline, Envelope::kNestedPipeline,
+                       ReportPipelineNotObject, options, sink);
+    // Merged in text order, as IsInside needs. std::merge, not std::sort,
+    // which would add a second sort instance to the module.
+    CheckedSpans merged(checked.size() + nested_checked.size());
+    std::merge(
+        checked.begin(), checked.end(), nested_checked.begin(),
+        nested_checked.end(), merged.begin(),
+        [](internal::Span a, internal::Span b) { return a.begin < b.begin; });
+    checked = std::move(merged);
+    // With two nested pipelines, it is unclear which inputs are meant.
+    if (std::count_if(document.members.begin(), document.members.end(),
+                      [](const RawMember& member) {
+                        return IsCreatePipelineKey(member.key);
+                      }) > 1) {
+      inputs_in_doubt = true;
+    }
+    if (nested_pipeline->value.kind == ValueKind::kObject) {
+      const internal::Span span = nested_pipeline->value.span;
+      nested = CheckText(text.substr(span.begin, span.end - span.begin),
+                         options, Envelope::kNestedPipeline);
+      MergeInnerResult(text, span,
+                       internal::MemberPointer(nested_pipeline->key), nested,
+                       sink);
+    }
   }
   ReportNestedDuplicatesOutside(document, checked, sink);
   ReportLongIntegersOutside(text, document, checked, sink);
@@ -915,8 +967,9 @@ SEGFORM_COLD ValidationResult CheckPipelineRequest(
        internal::Format("\"trainingTaskDefinition\": \"{}\".", {uri})},
   };
   for (const auto& field : required) {
-    // The nested pipeline's own check reports what it lacks.
-    if (nested_pipeline != nullptr) break;
+    if (nested_pipeline != nullptr || envelope == Envelope::kNestedPipeline) {
+      break;
+    }
     // proto3 reads null and "" as not set, so they count as missing. Each
     // value of a field set twice is checked, as either may be kept, and one
     // set to null or "" is reported at its value.
@@ -993,12 +1046,22 @@ SEGFORM_COLD ValidationResult CheckPipelineRequest(
       MergeInnerResult(text, span, inputs_pointer, result, sink);
     }
   }
+  std::string inputs_path = inputs_pointer;
+  if (inputs_member == nullptr && nested_pipeline != nullptr &&
+      nested_pipeline->value.kind == ValueKind::kObject &&
+      nested.pipeline_request) {
+    // The nested pipeline's inputs are the only ones, so the form shows
+    // them where they are.
+    inputs_path =
+        internal::MemberPointer(nested_pipeline->key) + nested.inputs_path;
+    result = std::move(nested);
+  }
   // The inner check left the canonical JSON empty if the inputs have an
   // error of their own.
   if (inputs_in_doubt) result.canonical_json.clear();
   TakeFindings(sink, result);
   result.pipeline_request = true;
-  result.inputs_path = inputs_pointer;
+  result.inputs_path = std::move(inputs_path);
   return result;
 }
 
@@ -1234,13 +1297,14 @@ ValidationResult CheckText(std::string_view text,
   }
   if (envelope != Envelope::kNone) {
     if (const RawMember* inputs = FindMember(*document, kPipelineInputsKeys)) {
-      return CheckPipelineRequest(text, *document, inputs, options);
+      return CheckPipelineRequest(text, *document, inputs, options, envelope);
     }
     // A create request's pipeline is one whatever it contains, and a key close
     // to trainingTaskInputs in it gets the rename.
     if (envelope == Envelope::kPipeline ||
+        envelope == Envelope::kNestedPipeline ||
         LooksLikePipelineWithoutInputs(*document)) {
-      return CheckPipelineRequest(text, *document, nullptr, options);
+      return CheckPipelineRequest(text, *document, nullptr, options, envelope);
     }
   }
 

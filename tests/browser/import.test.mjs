@@ -891,6 +891,47 @@ test(
   },
 );
 
+// A pipeline nested twice in a create request holds the only inputs, so
+// the form shows and edits them where they are. The form once stayed
+// read-only, as for a request without inputs.
+test(
+  'pipeline nested twice fills the form',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      await importFile(
+        page,
+        'request.json',
+        '{"parent": "projects/p/locations/us-central1", "trainingPipeline": ' +
+          '{"training_pipeline": {"displayName": "x", "trainingTaskDefinition": ' +
+          '"gs://google-cloud-aiplatform/schema/trainingjob/definition/' +
+          'automl_image_segmentation_1.0.0.yaml", "trainingTaskInputs": ' +
+          '{"budgetMilliNodeHours": "5000"}}}}',
+      );
+      assert.equal(await page.inputValue(budget), '5000');
+      assert.deepEqual(
+        (await fieldFindings(page, 'budgetMilliNodeHours')).map(
+          (finding) => finding.code,
+        ),
+        ['budget.out_of_range'],
+      );
+      await page.fill(budget, '50000');
+      assert.deepEqual(await fieldFindings(page, 'budgetMilliNodeHours'), []);
+      // The request's own error leaves the inputs' canonical JSON.
+      assert.deepEqual(JSON.parse(await readPreview(page)), {
+        budgetMilliNodeHours: '50000',
+      });
+      assert.ok(
+        (await allFindings(page)).some(
+          (finding) =>
+            finding.code === 'pipeline.missing_inputs' &&
+            finding.path === '/trainingPipeline/training_pipeline',
+        ),
+      );
+    });
+  },
+);
+
 /**
  * Runs body({page, release}) on a page whose editor bundle is held back
  * until release() is called. With `fails`, the request for the bundle then

@@ -407,9 +407,59 @@ TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
   };
   EXPECT_EQ(found, expected);
   ASSERT_EQ(result.findings.size(), expected.size());
+  // The hint spells the key as it is written.
   EXPECT_EQ(result.findings[0].hint,
-            "Move the members of the inner trainingPipeline up into the "
+            "Move the members of the inner training_pipeline up into the "
             "outer one, and remove the inner one.");
+  // Its inputs are the only ones, so the result keeps them, with their
+  // path, and the inputs' canonical JSON.
+  EXPECT_EQ(result.inputs_path,
+            "/trainingPipeline/training_pipeline/trainingTaskInputs");
+  ASSERT_EQ(result.form_values.size(), 1u);
+  EXPECT_EQ(result.form_values[0].second, "5");
+
+  // Each copy of the nested pipeline is checked, and members the outer
+  // pipeline has are not reported missing from the nested one. A nested
+  // pipeline that holds no inputs leaves the error at a key close to
+  // trainingTaskInputs, which is the fix. The reviews of this stop found
+  // each of these wrong.
+  const std::string outer =
+      R"({"parent":"projects/p/locations/l","trainingPipeline":)";
+  const struct {
+    std::string text;
+    std::vector<std::pair<std::string, std::string>> found;
+  } rows[] = {
+      {outer + R"({"trainingPipeline":)" + RequestStart() +
+           R"("trainingTaskInputs":{}},"trainingPipeline":)" + RequestStart() +
+           R"("trainingTaskInputs":{"budgetMilliNodeHours":"5"}}}})",
+       {{"pipeline.missing_inputs", "/trainingPipeline/trainingPipeline"},
+        {"pipeline.request",
+         "/trainingPipeline/trainingPipeline/trainingTaskInputs"},
+        {"field.duplicate", "/trainingPipeline/trainingPipeline"},
+        {"pipeline.request",
+         "/trainingPipeline/trainingPipeline/trainingTaskInputs"},
+        {"budget.out_of_range",
+         "/trainingPipeline/trainingPipeline/"
+         "trainingTaskInputs/budgetMilliNodeHours"}}},
+      {outer + RequestStart() +
+           R"("trainingPipeline":{"trainingTaskInputs":{}}}})",
+       {{"pipeline.missing_inputs", "/trainingPipeline/trainingPipeline"},
+        {"pipeline.request",
+         "/trainingPipeline/trainingPipeline/trainingTaskInputs"}}},
+      {outer + RequestStart() +
+           R"("trainingTaskInput":{},"training_pipeline":{"name":"y"}}})",
+       {{"pipeline.missing_inputs", "/trainingPipeline/trainingTaskInput"},
+        {"pipeline.unknown_field", "/trainingPipeline/training_pipeline"}}},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text);
+    const ValidationResult copies = Validate(row.text);
+    std::vector<std::pair<std::string, std::string>> copies_found;
+    for (const Finding& finding : copies.findings) {
+      copies_found.emplace_back(finding.code, finding.path);
+    }
+    EXPECT_EQ(copies_found, row.found);
+  }
 
   // Beside inputs, it is an unknown member with a hint of its own.
   const ValidationResult beside = Validate(
