@@ -1707,13 +1707,17 @@ async function confirmExport(verb, kind) {
   // can be the request's, such as a second trainingTaskInputs.
   const holderHas =
     pipeline || result.pipelineRequest ? 'The request has' : 'The inputs have';
+  // Export and Copy of a request's inputs take the inputs object alone.
+  const writtenPart = result.pipelineRequest
+    ? "the request's inputs"
+    : 'the JSON text';
   elements.confirmHeading.textContent =
     errorCount > 0 ? `${holderHas} errors` : 'The request has warnings';
   elements.confirmText.textContent = pipeline
     ? `The pipeline request has ${count} that the API would reject.${listed} ` +
       `You can cancel and fix ${them}, or take the request anyway.`
     : `${holderHas} ${count}, so there is no canonical JSON yet.${listed} ` +
-      `You can cancel and fix ${them}, or take the JSON text as written.`;
+      `You can cancel and fix ${them}, or take ${writtenPart} as written.`;
   elements.confirmList.replaceChildren(
     ...blocking.map((finding) =>
       createFindingElement(
@@ -1725,7 +1729,7 @@ async function confirmExport(verb, kind) {
   const action = verb === 'copied' ? 'Copy' : 'Export';
   elements.confirmAccept.textContent = pipeline
     ? `${action} the request anyway`
-    : `${action} the text as written`;
+    : `${action} ${result.pipelineRequest ? 'the inputs' : 'the text'} as written`;
   const accepted = await askInDialog(
     elements.confirmDialog,
     elements.confirmAccept,

@@ -2097,6 +2097,19 @@ test(
         await exportAnyway('#export-button'),
         `${JSON.stringify(inputs, null, 2)}\n`,
       );
+      // The dialog of Export says it takes the inputs, not the whole text.
+      // It once offered "the JSON text as written" and gave the inputs.
+      await page.click('#export-button');
+      await page.locator('#confirm-dialog[open]').waitFor();
+      assert.match(
+        await page.textContent('#confirm-text'),
+        /or take the request's inputs as written\.$/,
+      );
+      assert.equal(
+        await page.textContent('#confirm-accept'),
+        'Export the inputs as written',
+      );
+      await page.click('#confirm-cancel');
     });
   },
 );
