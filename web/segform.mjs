@@ -415,7 +415,15 @@ class ResultReader {
  * fieldSpans.
  */
 export function membersOf(result) {
-  return result.members ?? new SpanObjects(result.fieldSpans);
+  const members = result?.members;
+  if (members !== undefined && members !== null) return members;
+  if (!Array.isArray(result?.fieldSpans)) {
+    throw new TypeError(
+      'segform: membersOf takes a result of validate() or validateFile(); ' +
+        `got ${describeIndex(result)}`,
+    );
+  }
+  return new SpanObjects(result.fieldSpans);
 }
 
 /**

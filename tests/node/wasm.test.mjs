@@ -404,6 +404,21 @@ describe('member spans', () => {
 
   test('a result without members has no index', () => {
     for (const text of ['{}', '[]', 'nope']) {
+      // Anything but a result is a TypeError that names the argument. It
+      // was once the engine's own error on reading a property of it.
+      for (const [value, named] of [
+        [{}, 'an object'],
+        [null, 'null'],
+        [undefined, 'undefined'],
+        ['{}', 'the string "{}"'],
+      ]) {
+        assert.throws(() => membersOf(value), {
+          name: 'TypeError',
+          message:
+            'segform: membersOf takes a result of validate() or ' +
+            `validateFile(); got ${named}`,
+        });
+      }
       assert.throws(() => membersOf(segform.validate(text)).key(0), {
         name: 'RangeError',
         message:
