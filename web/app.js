@@ -2212,8 +2212,9 @@ async function importFile(file) {
     !state.editor &&
     !state.editorFailed
   ) {
+    // One cancelled already has been reported as such.
     const replaced =
-      waitingImport === null
+      waitingImport === null || waitingImport.cancelled
         ? ''
         : ` ${waitingImport.name}, imported before it, will not load.`;
     showImportStatus(

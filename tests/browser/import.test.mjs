@@ -1171,6 +1171,23 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
       '250001',
     );
   });
+  // A file imported after a Reset cancelled the waiting one does not say
+  // again that the first will not load, which it once did.
+  await withEditorHeld(async ({ page, release }) => {
+    await page.fill('#field-budgetMilliNodeHours', '250001');
+    await importWaitingFile(page);
+    await page.click('#reset-button');
+    assert.equal(
+      await importWaitingFile(page, 'second-broken.json'),
+      'second-broken.json has errors to fix in the editor, so it loads once ' +
+        'the editor has loaded.',
+    );
+    await release();
+    assert.match(
+      await page.textContent('#import-status'),
+      /^Loaded second-broken\.json/,
+    );
+  });
   await withEditorHeld(async ({ page, release }) => {
     await importWaitingFile(page);
     assert.equal(
