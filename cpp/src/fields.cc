@@ -325,24 +325,20 @@ std::optional<NumberFormValue> ReadNumberForm(std::string_view text) {
     while (i < text.size() && IsAsciiDigit(text[i])) ++i;
     return text.substr(start, i - start);
   };
+  // The string is rejected whatever it holds, so the grammar is looser than
+  // JSON's where the value meant is plain: leading zeros ("002e5"), no
+  // digit before the point (".5e6") or none after it ("2.e5").
   const bool negative = i < text.size() && text[i] == '-';
   if (negative) ++i;
-  std::string_view whole_part;
-  if (i < text.size() && text[i] == '0') {
-    whole_part = text.substr(i, 1);
-    ++i;
-  } else {
-    whole_part = digits();
-    if (whole_part.empty()) return std::nullopt;
-  }
+  const std::string_view whole_part = digits();
   std::string_view fraction;
   bool fraction_or_exponent = false;
   if (i < text.size() && text[i] == '.') {
     ++i;
     fraction = digits();
-    if (fraction.empty()) return std::nullopt;
     fraction_or_exponent = true;
   }
+  if (whole_part.empty() && fraction.empty()) return std::nullopt;
   // The exponent saturates far past any that an int64 can take, so that
   // "1e99999999999999999999" reads as too large, not as wrapped around. The
   // cap is also past the number of digits a text within the size limit can

@@ -578,6 +578,13 @@ TEST(Budget, NumberFormStringReadExactly) {
       {"200000.5e0",
        "Write whole digits only, e.g. \"192000\".",
        {"budget.not_integer"}},
+      // Spellings JSON's grammar does not have get the value meant too.
+      {"00002e5", "Write \"200000\".", {"budget.not_integer"}},
+      {".5e6", "Write \"500000\".", {"budget.not_integer"}},
+      {"2.e5", "Write \"200000\".", {"budget.not_integer"}},
+      {"-.e5",
+       "Write whole digits only, e.g. \"192000\".",
+       {"budget.not_integer"}},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.value);
