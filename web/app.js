@@ -2333,6 +2333,12 @@ function importText(rawText, name) {
   }
   const label = name ?? pastedTextLabel;
   state.importedFileName = name;
+  // A file waiting for the editor is replaced without loading, so the
+  // status says so, unless its cancellation was reported already.
+  const dropped =
+    waitingImport === null || waitingImport.cancelled
+      ? ''
+      : ` ${waitingImport.name}, which waited for the editor, will not load.`;
   replaceOfferingUndo(text, 'import', `Undo the import of ${label}.`);
 
   let loaded = label;
@@ -2346,7 +2352,7 @@ function importText(rawText, name) {
   if (state.spans === null && errors.length > 0) {
     showImportStatus(
       `Loaded ${loaded}. The form cannot show it until the errors below are ` +
-        'fixed in the editor.',
+        `fixed in the editor.${dropped}`,
       importedFindingItems(errors, name),
       true,
     );
@@ -2370,7 +2376,7 @@ function importText(rawText, name) {
   } else {
     message = `Loaded ${loaded}. It is valid.`;
   }
-  showImportStatus(message, [], false);
+  showImportStatus(message + dropped, [], false);
 }
 
 /**

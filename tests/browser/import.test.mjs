@@ -967,8 +967,11 @@ async function withEditorHeld(body, { fails = false } = {}) {
   );
 }
 
-/** Imports a valid file, which loads at once, and checks its status. */
-async function importSecondValidFile(page) {
+/**
+ * Imports a valid file, which loads at once, and checks its status, which
+ * ends with `after`.
+ */
+async function importSecondValidFile(page, after = '') {
   await importFile(
     page,
     'second-valid.json',
@@ -976,7 +979,7 @@ async function importSecondValidFile(page) {
   );
   assert.equal(
     await page.textContent('#import-status'),
-    'Loaded second-valid.json. It is valid.',
+    `Loaded second-valid.json. It is valid.${after}`,
   );
 }
 
@@ -999,15 +1002,20 @@ async function importWaitingFile(page, name = 'first-broken.json') {
 }
 
 // A file with errors waits for the editor to load. It once showed nothing
-// while it waited, and then replaced a file imported after it.
+// while it waited, and then replaced a file imported after it. The later
+// file's status says that the first will not load, which it once left out.
 test('later import wins over waiting', { timeout: testTimeout }, async () => {
   await withEditorHeld(async ({ page, release }) => {
     await importWaitingFile(page);
-    await importSecondValidFile(page);
+    await importSecondValidFile(
+      page,
+      ' first-broken.json, which waited for the editor, will not load.',
+    );
     await release();
     assert.equal(
       await page.textContent('#import-status'),
-      'Loaded second-valid.json. It is valid.',
+      'Loaded second-valid.json. It is valid. first-broken.json, which ' +
+        'waited for the editor, will not load.',
     );
     assert.equal(
       await page.inputValue('#field-budgetMilliNodeHours'),
