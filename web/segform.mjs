@@ -416,7 +416,7 @@ class ResultReader {
  */
 export function membersOf(result) {
   const members = result?.members;
-  if (members !== undefined && members !== null) return members;
+  if (members instanceof MemberSpans) return members;
   if (!Array.isArray(result?.fieldSpans)) {
     throw new TypeError(
       'segform: membersOf takes a result of validate() or validateFile(); ' +

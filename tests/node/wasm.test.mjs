@@ -411,6 +411,7 @@ describe('member spans', () => {
         [null, 'null'],
         [undefined, 'undefined'],
         ['{}', 'the string "{}"'],
+        [{ members: 1 }, 'an object'],
       ]) {
         assert.throws(() => membersOf(value), {
           name: 'TypeError',
