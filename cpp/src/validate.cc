@@ -771,6 +771,7 @@ const RawMember* FindNestedPipeline(std::string_view text,
 // of that key, which needs no finding of its own, or nullptr.
 SEGFORM_COLD const RawMember* ReportMissingInputs(std::string_view text,
                                                   const RawDocument& document,
+                                                  Envelope envelope,
                                                   FindingSink& sink) {
   const auto report_nested = [&sink](const RawMember& member) {
     const std::string inner =
@@ -789,8 +790,12 @@ SEGFORM_COLD const RawMember* ReportMissingInputs(std::string_view text,
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
     return &member;
   };
-  if (const RawMember* nested = FindNestedPipeline(text, document, true)) {
-    return report_nested(*nested);
+  // A pipeline already nested is not searched for a further one that holds
+  // inputs: each level would scan all that it contains again.
+  if (envelope != Envelope::kNestedPipeline) {
+    if (const RawMember* nested = FindNestedPipeline(text, document, true)) {
+      return report_nested(*nested);
+    }
   }
   const std::vector<std::string_view> inputs_key = {
       internal::kPipelineInputsKey};
@@ -847,13 +852,16 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
   }
   // The key that the missing inputs' error names as misspelt.
   const RawMember* misspelt_inputs =
-      inputs_member == nullptr ? ReportMissingInputs(text, document, sink)
-                               : nullptr;
+      inputs_member == nullptr
+          ? ReportMissingInputs(text, document, envelope, sink)
+          : nullptr;
 
   // The request's own members. None may be set twice, under either
   // spelling. A field of the training inputs outside trainingTaskInputs is
   // not read as one.
+  // A nested trainingPipeline under both spellings is set twice too.
   const auto spelled = [](std::string_view key) -> std::string_view {
+    if (IsCreatePipelineKey(key)) return kCreatePipelineKeys[0];
     const std::string_view name = internal::RequestMemberName(key);
     return name.empty() ? key : name;
   };
@@ -908,14 +916,17 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
       text, document, inputs_member, internal::kPipelineInputsKey, spelled,
       Envelope::kNone, ReportInputsNotObject, options, sink);
   // A pipeline nested twice, and each later copy of it, is checked where it
-  // is, so that its findings come with the error that names it. Its
-  // members may be written in this one, so none is reported missing from
-  // it, and neither are those it holds reported missing from this one.
+  // is, so that its findings come with the error that names it. The
+  // members the API requires are looked for in both levels, here. One
+  // level is checked: each would scan all that it contains again, and a
+  // pipeline nested deeper is named by the error alone.
   const RawMember* const nested_pipeline =
-      misspelt_inputs != nullptr && IsCreatePipelineKey(misspelt_inputs->key)
+      envelope != Envelope::kNestedPipeline && misspelt_inputs != nullptr &&
+              IsCreatePipelineKey(misspelt_inputs->key)
           ? misspelt_inputs
           : nullptr;
   ValidationResult nested;
+  std::optional<RawDocument> nested_document;
   if (nested_pipeline != nullptr) {
     const auto spelled_pipeline = [](std::string_view key) {
       return IsCreatePipelineKey(key) ? kCreatePipelineKeys[0] : key;
@@ -932,15 +943,25 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
         nested_checked.end(), merged.begin(),
         [](internal::Span a, internal::Span b) { return a.begin < b.begin; });
     checked = std::move(merged);
-    // With two nested pipelines, it is unclear which inputs are meant.
+    // With two nested pipelines, or a key close to trainingTaskInputs
+    // beside one, it is unclear which inputs are meant.
+    const std::vector<std::string_view> inputs_key = {
+        internal::kPipelineInputsKey};
     if (std::count_if(document.members.begin(), document.members.end(),
                       [](const RawMember& member) {
                         return IsCreatePipelineKey(member.key);
-                      }) > 1) {
+                      }) > 1 ||
+        std::any_of(
+            document.members.begin(), document.members.end(),
+            [&inputs_key](const RawMember& member) {
+              return !internal::ClosestName(member.key, inputs_key).empty();
+            })) {
       inputs_in_doubt = true;
     }
     if (nested_pipeline->value.kind == ValueKind::kObject) {
       const internal::Span span = nested_pipeline->value.span;
+      nested_document = internal::ScanJsonText(
+          text.substr(span.begin, span.end - span.begin));
       nested = CheckText(text.substr(span.begin, span.end - span.begin),
                          options, Envelope::kNestedPipeline);
       MergeInnerResult(text, span,
@@ -967,13 +988,14 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
        internal::Format("\"trainingTaskDefinition\": \"{}\".", {uri})},
   };
   for (const auto& field : required) {
-    if (nested_pipeline != nullptr || envelope == Envelope::kNestedPipeline) {
-      break;
-    }
+    // A nested pipeline's members are looked for by the level above, which
+    // also holds them.
+    if (envelope == Envelope::kNestedPipeline) break;
     // proto3 reads null and "" as not set, so they count as missing. Each
     // value of a field set twice is checked, as either may be kept, and one
     // set to null or "" is reported at its value.
-    bool found = false;
+    bool found =
+        nested_document && FindMember(*nested_document, field.keys) != nullptr;
     for (const RawMember& member : document.members) {
       if (member.key != field.keys[0] && member.key != field.keys[1]) continue;
       found = true;

@@ -145,6 +145,19 @@ const HostileRow kHostileRows[] = {
        return text + "\"parent\":\"x\"}";
      },
      "findings.truncated"},
+    // Each level of a chain of nested pipelines once scanned all that it
+    // contains again: a second for this megabyte.
+    {"60 nested pipelines around 90,000 keys",
+     [] {
+       std::string text = "{\"parent\":\"p\"";
+       for (int i = 0; i < 60; ++i) text += ",\"trainingPipeline\":{\"x\":0";
+       text += ",\"trainingTaskInputs\":{}";
+       for (int i = 0; i < 90'000; ++i) {
+         text += ",\"k" + std::to_string(i) + "\":0";
+       }
+       return text + std::string(60, '}') + "}";
+     },
+     "pipeline.missing_inputs"},
     {"string just under the size limit",
      [] {
        return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +

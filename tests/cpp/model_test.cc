@@ -473,6 +473,66 @@ TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
             "the outer trainingPipeline, and remove it.");
 }
 
+// The members the API requires are looked for in both levels of a pipeline
+// nested twice, a nested pipeline under both spellings is set twice, and a
+// key close to trainingTaskInputs beside a nested pipeline that holds them
+// leaves it unclear which inputs are meant. A review found each of these
+// wrong.
+TEST(CreateRequest, NestedPipelineBesideOtherMembers) {
+  const std::string outer =
+      R"({"parent":"projects/p/locations/l","trainingPipeline":)";
+  const ValidationResult neither =
+      Validate(outer + R"({"trainingPipeline":{"trainingTaskInputs":{}}}})");
+  std::vector<std::string> missing;
+  for (const Finding& finding : neither.findings) {
+    if (finding.code != "pipeline.missing_field") continue;
+    const ParamValue* key = finding.params.Find(Param::kKey);
+    ASSERT_NE(key, nullptr);
+    missing.push_back(key->text);
+  }
+  EXPECT_EQ(missing, (std::vector<std::string>{"displayName",
+                                               "trainingTaskDefinition"}));
+
+  const ValidationResult both_spellings =
+      Validate(outer + R"({"trainingPipeline":{"trainingTaskInputs":{}},)"
+                       R"("training_pipeline":{"trainingTaskInputs":{}}}})");
+  const Finding* duplicate =
+      testing::FindCode(both_spellings, "field.duplicate");
+  ASSERT_NE(duplicate, nullptr);
+  EXPECT_EQ(duplicate->path, "/trainingPipeline/training_pipeline");
+  EXPECT_EQ(testing::FindCode(both_spellings, "pipeline.unknown_field"),
+            nullptr);
+
+  const ValidationResult close_key =
+      Validate(outer + RequestStart() +
+               R"("trainingTaskInput":{},"trainingPipeline":)"
+               R"({"trainingTaskInputs":{"budgetMilliNodeHours":"300000"}}}})");
+  EXPECT_NE(testing::FindCode(close_key, "pipeline.missing_inputs"), nullptr);
+  EXPECT_TRUE(close_key.canonical_json.empty());
+}
+
+// One level of nesting is checked. A pipeline nested deeper is named by the
+// error of the level above, so that each level does not scan all that it
+// contains again: a megabyte chain 61 levels deep once took a second.
+TEST(CreateRequest, NestedPipelineCheckedOneLevelDeep) {
+  const ValidationResult result =
+      Validate(R"({"parent":"projects/p/locations/l","trainingPipeline":)"
+               R"({"trainingPipeline":{"trainingPipeline":)"
+               R"({"trainingTaskInputs":{"budgetMilliNodeHours":"5"}}}}})");
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const Finding& finding : result.findings) {
+    if (finding.severity == Severity::kError) {
+      found.emplace_back(finding.code, finding.path);
+    }
+  }
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"pipeline.missing_inputs", "/trainingPipeline/trainingPipeline"},
+      {"pipeline.missing_inputs",
+       "/trainingPipeline/trainingPipeline/trainingPipeline"},
+  };
+  EXPECT_EQ(found, expected);
+}
+
 // A CreateTrainingPipelineRequest's second trainingPipeline is checked as
 // a request of its own too.
 TEST(CreateRequest, ChecksSecondTrainingPipeline) {

@@ -667,6 +667,11 @@ describe('robustness', () => {
         'findings.truncated',
       ],
       [
+        '60 nested pipelines around 90,000 keys',
+        `{"parent":"p"${',"trainingPipeline":{"x":0'.repeat(60)},"trainingTaskInputs":{}${Array.from({ length: 90000 }, (_, i) => `,"k${i}":0`).join('')}${'}'.repeat(61)}`,
+        'pipeline.missing_inputs',
+      ],
+      [
         'string just under the limit',
         `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
         'base_model_id.invalid',
