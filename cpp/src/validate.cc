@@ -743,15 +743,18 @@ bool IsCreatePipelineKey(std::string_view key) {
 
 // Returns the first trainingPipeline member of a pipeline request, which
 // is then inside a create request's trainingPipeline, since one at the top
-// level makes the text a create request. With `holding_inputs`, only an
-// object with trainingTaskInputs in it counts.
+// level makes the text a create request. Only an object counts, and with
+// `holding_inputs`, only one with trainingTaskInputs in it.
 const RawMember* FindNestedPipeline(std::string_view text,
                                     const RawDocument& document,
                                     bool holding_inputs) {
   for (const RawMember& member : document.members) {
-    if (!IsCreatePipelineKey(member.key)) continue;
+    // One that is not an object has no members to move up.
+    if (!IsCreatePipelineKey(member.key) ||
+        member.value.kind != ValueKind::kObject) {
+      continue;
+    }
     if (!holding_inputs) return &member;
-    if (member.value.kind != ValueKind::kObject) continue;
     // The document holds the top-level members alone, so the nested
     // object is scanned for its own.
     const internal::Span span = member.value.span;
@@ -781,10 +784,10 @@ SEGFORM_COLD const RawMember* ReportMissingInputs(std::string_view text,
         internal::MemberPointer(member.key), member.key_span,
         internal::Format("this training pipeline request has no "
                          "trainingTaskInputs, the training inputs that "
-                         "segform checks; it has a {} in it, so the "
-                         "training pipeline is nested twice",
+                         "segform checks; it has a {} in it, a training "
+                         "pipeline nested in this one",
                          {internal::Quoted(member.key)}),
-        internal::Format("Move the members of the inner {} up into the outer "
+        internal::Format("Move the members of the inner {} up into this "
                          "one, and remove the inner one.",
                          {inner}));
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);

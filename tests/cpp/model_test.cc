@@ -409,8 +409,8 @@ TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
   ASSERT_EQ(result.findings.size(), expected.size());
   // The hint spells the key as it is written.
   EXPECT_EQ(result.findings[0].hint,
-            "Move the members of the inner training_pipeline up into the "
-            "outer one, and remove the inner one.");
+            "Move the members of the inner training_pipeline up into this "
+            "one, and remove the inner one.");
   // Its inputs are the only ones, so the result keeps them, with their
   // path, and the inputs' canonical JSON.
   EXPECT_EQ(result.inputs_path,
@@ -509,6 +509,19 @@ TEST(CreateRequest, NestedPipelineBesideOtherMembers) {
                R"({"trainingTaskInputs":{"budgetMilliNodeHours":"300000"}}}})");
   EXPECT_NE(testing::FindCode(close_key, "pipeline.missing_inputs"), nullptr);
   EXPECT_TRUE(close_key.canonical_json.empty());
+
+  // One that is not an object has no members to move up, so the error is
+  // the plain one, and the members it cannot hold are reported missing.
+  const ValidationResult not_object =
+      Validate(outer + R"({"trainingPipeline":[1]}})");
+  const Finding* inputs =
+      testing::FindCode(not_object, "pipeline.missing_inputs");
+  ASSERT_NE(inputs, nullptr);
+  EXPECT_EQ(inputs->path, "/trainingPipeline");
+  EXPECT_EQ(inputs->hint,
+            "Add \"trainingTaskInputs\": { } to the request, with the inputs "
+            "in it.");
+  EXPECT_NE(testing::FindCode(not_object, "pipeline.missing_field"), nullptr);
 }
 
 // One level of nesting is checked. A pipeline nested deeper is named by the
