@@ -859,9 +859,12 @@ function changeText(newText, origin) {
   }
   if (userEdit && waitingImport !== null) {
     // Reported once, so that a screen reader does not read it out at each
-    // keystroke.
-    if (!waitingImport.cancelled) {
+    // keystroke. A Reset's or Undo's status that reported it begins with
+    // what that did, which the edit has made out of date, so the first edit
+    // after it reports the cancellation alone.
+    if (!waitingImport.cancelled || waitingImport.inOtherStatus) {
       waitingImport.cancelled = true;
+      waitingImport.inOtherStatus = false;
       reportCancelledImport(waitingImport.name);
     }
   } else if (userEdit) {
@@ -2116,9 +2119,10 @@ function isOverSizeLimit(edits) {
   return growth > 0 && utf8Length(state.text) + growth > max;
 }
 
-// The file import waiting for the editor, {name, cancelled}, if any. A
-// later one takes its place, and its status names the one it replaces. An
-// edit cancels it (see changeText).
+// The file import waiting for the editor, {name, cancelled, inOtherStatus},
+// if any, where inOtherStatus is set while a Reset's or Undo's status
+// reports its cancellation. A later one takes its place, and its status
+// names the one it replaces. An edit cancels it (see changeText).
 let waitingImport = null;
 
 /**
@@ -2153,6 +2157,7 @@ function waitingImportNote(textChanged) {
     waitingImport.cancelled = true;
   }
   const { name, cancelled } = waitingImport;
+  waitingImport.inOtherStatus = cancelled;
   return {
     note: cancelled
       ? ` ${name}, which waited for the editor, will not load. Import it ` +
@@ -2223,7 +2228,7 @@ async function importFile(file) {
       [],
       false,
     );
-    const waiting = { name, cancelled: false };
+    const waiting = { name, cancelled: false, inOtherStatus: false };
     waitingImport = waiting;
     const textAtWait = state.text;
     await state.editorReady;

@@ -1169,10 +1169,19 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
       'Restored the text from before. first-broken.json, which waited for ' +
         'the editor, will not load. Import it again to load it.',
     );
+    // An edit makes "Restored the text from before" out of date, so the
+    // status then reports the cancellation alone. It once kept the Undo's.
+    await page.fill('#field-budgetMilliNodeHours', '250002');
+    assert.equal(
+      await page.textContent('#import-status'),
+      'first-broken.json was not loaded: the text changed while it waited ' +
+        'for the editor. Import it again to load it.',
+    );
+    await page.fill('#field-budgetMilliNodeHours', '250001');
     await release();
     assert.match(
       await page.textContent('#import-status'),
-      /^Restored the text from before\. first-broken\.json, which /,
+      /^first-broken\.json was not loaded: the text changed/,
     );
     assert.equal(
       await page.inputValue('#field-budgetMilliNodeHours'),
