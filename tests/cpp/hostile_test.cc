@@ -158,6 +158,17 @@ const HostileRow kHostileRows[] = {
        return text + std::string(60, '}') + "}";
      },
      "pipeline.missing_inputs"},
+    // Each of the hundred members reported, close to a name set last,
+    // once looked through every member for how that one is written.
+    {"35,000 members close to trainingTaskInputs set last",
+     [] {
+       std::string text = "{";
+       for (int i = 0; i < 35'000; ++i) {
+         text += "\"trainingTaskInput" + std::to_string(i) + "\":1,";
+       }
+       return text + "\"trainingTaskInputs\":{}}";
+     },
+     "findings.truncated"},
     {"string just under the size limit",
      [] {
        return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +

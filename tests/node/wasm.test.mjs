@@ -672,6 +672,11 @@ describe('robustness', () => {
         'pipeline.missing_inputs',
       ],
       [
+        '35,000 members close to trainingTaskInputs set last',
+        `{${Array.from({ length: 35000 }, (_, i) => `"trainingTaskInput${i}":1,`).join('')}"trainingTaskInputs":{}}`,
+        'findings.truncated',
+      ],
+      [
         'string just under the limit',
         `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
         'base_model_id.invalid',
