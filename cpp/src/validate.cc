@@ -915,9 +915,11 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
             "other members in its \"trainingPipeline\", beside the parent, "
             "or remove it.";
       } else if (IsCreatePipelineKey(member.key)) {
-        hint =
-            "The training pipeline is nested twice: move what it adds up into "
-            "the outer trainingPipeline, and remove it.";
+        hint = member.value.kind == ValueKind::kObject
+                   ? "A training pipeline is nested in this one: move what it "
+                     "adds up into this one, and remove it."
+                   : "A training pipeline does not hold another one: remove "
+                     "it.";
       }
       ReportUnknownRequestMember(document, member, "training pipeline request",
                                  TrainingPipelineFieldNames(), absent,
@@ -947,10 +949,13 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
     const auto spelled_pipeline = [](std::string_view key) {
       return IsCreatePipelineKey(key) ? kCreatePipelineKeys[0] : key;
     };
+    // A later copy that is not an object gets the error for a member set
+    // twice alone: the not-an-object error's hint would keep it nested.
+    const auto report_nothing = [](const RawMember&, FindingSink&) {};
     const CheckedSpans nested_checked =
         CheckEveryCopy(text, document, nested_pipeline, kCreatePipelineKeys[0],
                        spelled_pipeline, Envelope::kNestedPipeline,
-                       ReportPipelineNotObject, options, sink);
+                       report_nothing, options, sink);
     // Merged in text order, as IsInside needs. std::merge, not std::sort,
     // which would add a second sort instance to the module.
     CheckedSpans merged(checked.size() + nested_checked.size());
@@ -1009,22 +1014,36 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
     if (envelope == Envelope::kNestedPipeline) break;
     // proto3 reads null and "" as not set, so they count as missing. Each
     // value of a field set twice is checked, as either may be kept, and one
-    // set to null or "" is reported at its value.
-    bool found =
-        nested_document && FindMember(*nested_document, field.keys) != nullptr;
-    for (const RawMember& member : document.members) {
-      if (member.key != field.keys[0] && member.key != field.keys[1]) continue;
-      found = true;
-      if (!IsUnsetString(member.value)) continue;
-      Finding& finding = sink.Add(
-          Severity::kWarning, "pipeline.missing_field",
-          internal::MemberPointer(member.key), member.value.span,
-          internal::Format("the request's {} is empty, which the API reads "
-                           "as not set; it requires one to create a training "
-                           "pipeline",
-                           {member.key}),
-          internal::Format("Set it: {}", {field.hint}));
-      finding.params.Set(Param::kKey, field.keys[0]);
+    // set to null or "" is reported at its value, in either level of a
+    // pipeline nested twice. `offset` and `prefix` place a nested level's
+    // members in the whole text.
+    const auto check_values = [&](const RawDocument& level, size_t offset,
+                                  const std::string& prefix) {
+      bool found = false;
+      for (const RawMember& member : level.members) {
+        if (member.key != field.keys[0] && member.key != field.keys[1]) {
+          continue;
+        }
+        found = true;
+        if (!IsUnsetString(member.value)) continue;
+        Finding& finding = sink.Add(
+            Severity::kWarning, "pipeline.missing_field",
+            prefix + internal::MemberPointer(member.key),
+            {offset + member.value.span.begin, offset + member.value.span.end},
+            internal::Format("the request's {} is empty, which the API reads "
+                             "as not set; it requires one to create a "
+                             "training pipeline",
+                             {member.key}),
+            internal::Format("Set it: {}", {field.hint}));
+        finding.params.Set(Param::kKey, field.keys[0]);
+      }
+      return found;
+    };
+    bool found = check_values(document, 0, "");
+    if (nested_document) {
+      found = check_values(*nested_document, nested_pipeline->value.span.begin,
+                           internal::MemberPointer(nested_pipeline->key)) ||
+              found;
     }
     if (found) continue;
     // An absent field is reported at the request's opening brace.

@@ -469,8 +469,43 @@ TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
   ASSERT_NE(unknown, nullptr);
   EXPECT_EQ(unknown->path, "/trainingPipeline/trainingPipeline");
   EXPECT_EQ(unknown->hint,
-            "The training pipeline is nested twice: move what it adds up into "
-            "the outer trainingPipeline, and remove it.");
+            "A training pipeline is nested in this one: move what it adds up "
+            "into this one, and remove it.");
+
+  // One that is not an object has nothing to move up. Once told to move
+  // what it adds, and a later copy of it to put it in { }, which would
+  // keep it nested.
+  const ValidationResult not_object = Validate(
+      R"({"parent":"projects/p/locations/l","trainingPipeline":)" +
+      RequestStart() + R"("trainingTaskInputs":{},"trainingPipeline":[1]}})");
+  const Finding* array =
+      testing::FindCode(not_object, "pipeline.unknown_field");
+  ASSERT_NE(array, nullptr);
+  EXPECT_EQ(array->hint,
+            "A training pipeline does not hold another one: remove it.");
+  const ValidationResult later_copy = Validate(
+      R"({"parent":"projects/p/locations/l","trainingPipeline":)"
+      R"({"trainingPipeline":{"trainingTaskInputs":{}},"trainingPipeline":5}})");
+  EXPECT_NE(testing::FindCode(later_copy, "field.duplicate"), nullptr);
+  EXPECT_EQ(testing::FindCode(later_copy, "pipeline.pipeline_not_object"),
+            nullptr);
+
+  // An empty member in the nested level is reported at its value, as one
+  // in the outer level is. It was once taken for a member that is set.
+  const ValidationResult empty =
+      Validate(R"({"parent":"projects/p/locations/l","trainingPipeline":)"
+               R"({"trainingPipeline":{"displayName":null,)"
+               R"("trainingTaskDefinition":"","trainingTaskInputs":{}}}})");
+  std::vector<std::string> empty_paths;
+  for (const Finding& finding : empty.findings) {
+    if (finding.code == "pipeline.missing_field") {
+      empty_paths.push_back(finding.path);
+    }
+  }
+  EXPECT_EQ(empty_paths,
+            (std::vector<std::string>{
+                "/trainingPipeline/trainingPipeline/displayName",
+                "/trainingPipeline/trainingPipeline/trainingTaskDefinition"}));
 }
 
 // The members the API requires are looked for in both levels of a pipeline
