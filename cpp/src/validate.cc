@@ -1106,7 +1106,7 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
   std::string inputs_path = inputs_pointer;
   if (inputs_member == nullptr && nested_pipeline != nullptr &&
       nested_pipeline->value.kind == ValueKind::kObject &&
-      nested.pipeline_request) {
+      nested.object_span.has_value()) {
     // The nested pipeline's inputs are the only ones, so the form shows
     // them where they are.
     inputs_path =

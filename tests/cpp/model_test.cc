@@ -579,6 +579,10 @@ TEST(CreateRequest, NestedPipelineCheckedOneLevelDeep) {
        "/trainingPipeline/trainingPipeline/trainingPipeline"},
   };
   EXPECT_EQ(found, expected);
+  // The inputs two levels down are not the result's: it once named a path
+  // to them one level down, where there are none.
+  EXPECT_FALSE(result.object_span.has_value());
+  EXPECT_EQ(result.inputs_path, "/trainingPipeline/trainingTaskInputs");
 }
 
 // A CreateTrainingPipelineRequest's second trainingPipeline is checked as
