@@ -1678,6 +1678,11 @@ const rejectedRequestCodes = new Set([
  * rejectedRequestCodes. On Cancel it reports why nothing happened and
  * focuses the first error.
  */
+/** Returns the number of errors among the findings. */
+function listedErrorCount(findings) {
+  return findings.filter((finding) => finding.severity === 'error').length;
+}
+
 async function confirmExport(verb, kind) {
   const { result } = state;
   const pipeline = kind === 'pipeline';
@@ -1716,10 +1721,31 @@ async function confirmExport(verb, kind) {
     : 'the JSON text';
   elements.confirmHeading.textContent =
     errorCount > 0 ? `${holderHas} errors` : 'The request has warnings';
+  // A request's inputs without an error of their own have no canonical
+  // JSON when the request leaves unclear which inputs are meant (a second
+  // trainingTaskInputs, a field of the inputs beside them), which the text
+  // then names. With errors past the cap, whether the inputs have one is
+  // not known.
+  const span = state.spans?.objectSpan;
+  const inputsWithoutErrors =
+    result.pipelineRequest &&
+    span !== undefined &&
+    listedErrorCount(blocking) === errorCount &&
+    !blocking.some(
+      (finding) =>
+        finding.severity === 'error' &&
+        finding.utf16Begin >= span.begin &&
+        finding.utf16Begin < span.end,
+    );
+  const why = inputsWithoutErrors
+    ? `The request's inputs have no error of their own, but the request has ` +
+      `${count}, and it is unclear which inputs are meant, so there is no ` +
+      'canonical JSON.'
+    : `${holderHas} ${count}, so there is no canonical JSON yet.`;
   elements.confirmText.textContent = pipeline
     ? `The pipeline request has ${count} that the API would reject.${listed} ` +
       `You can cancel and fix ${them}, or take the request anyway.`
-    : `${holderHas} ${count}, so there is no canonical JSON yet.${listed} ` +
+    : `${why}${listed} ` +
       `You can cancel and fix ${them}, or take ${writtenPart} as written.`;
   elements.confirmList.replaceChildren(
     ...blocking.map((finding) =>

@@ -607,7 +607,8 @@ test(
         JSON.stringify(general),
       );
       // The errors are the request's, not those of the inputs the form
-      // shows, and the export dialog names the request.
+      // shows, and the export dialog names the request. It also says why
+      // valid inputs have no canonical JSON, which it once left out.
       await page.click('#export-button');
       await page.locator('#confirm-dialog[open]').waitFor();
       assert.equal(
@@ -616,7 +617,16 @@ test(
       );
       assert.match(
         await page.textContent('#confirm-text'),
-        /^The request has 2 errors, so there is no canonical JSON yet\./,
+        /^The request's inputs have no error of their own, but the request has 2 errors, and it is unclear which inputs are meant, so there is no canonical JSON\./,
+      );
+      await page.click('#confirm-cancel');
+      // Inputs with an error of their own keep the plain sentence.
+      await page.fill(budget, '5');
+      await page.click('#export-button');
+      await page.locator('#confirm-dialog[open]').waitFor();
+      assert.match(
+        await page.textContent('#confirm-text'),
+        /^The request has 3 errors, so there is no canonical JSON yet\./,
       );
     });
   },
