@@ -911,17 +911,30 @@ std::string Code(const FieldDecl& field, std::string_view problem) {
 
 SEGFORM_COLD void ReportDuplicate(std::string_view first_key,
                                   std::string_view name,
-                                  const RawMember& member, FindingSink& sink) {
+                                  const RawMember& member, size_t occurrence,
+                                  FindingSink& sink) {
   if (sink.CutByCap(Severity::kError, member.key_span)) return;
-  std::string message =
-      first_key == member.key
-          ? Format("{} is set twice", {Quoted(name)})
-          : Format("{} is set twice, as {} and as {}",
-                   {Quoted(name), Quoted(first_key), Quoted(member.key)});
+  // A third setting is not "set twice", and has more than one to remove.
+  std::string message;
+  if (occurrence == 2) {
+    message =
+        first_key == member.key
+            ? Format("{} is set twice", {Quoted(name)})
+            : Format("{} is set twice, as {} and as {}",
+                     {Quoted(name), Quoted(first_key), Quoted(member.key)});
+  } else {
+    const std::string times = std::to_string(occurrence) + " times";
+    message = first_key == member.key
+                  ? Format("{} is set {}", {Quoted(name), times})
+                  : Format("{} is set {}, first as {} and here as {}",
+                           {Quoted(name), times, Quoted(first_key),
+                            Quoted(member.key)});
+  }
   Finding& finding =
       sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
                member.key_span, std::move(message),
-               "Keep one of the two and remove the other.");
+               occurrence == 2 ? "Keep one of the two and remove the other."
+                               : "Keep one of them and remove the others.");
   finding.params.Set(Param::kFirst, first_key);
   finding.params.Set(Param::kSecond, member.key);
 }
@@ -978,7 +991,13 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
     const size_t index = static_cast<size_t>(field - message.fields.data());
     FieldValue& value = values[index];
     if (const RawMember* first = value.member) {
-      ReportDuplicate(first->key, field->json_name, member, sink);
+      // The first setting is in `values`, the later ones in `repeated`.
+      const size_t occurrence = 2 + static_cast<size_t>(std::count_if(
+                                        repeated.begin(), repeated.end(),
+                                        [field](const FieldValue& again) {
+                                          return again.decl == field;
+                                        }));
+      ReportDuplicate(first->key, field->json_name, member, occurrence, sink);
       // A field first set to null is present once set again, and a null
       // set again is kept too: the rules compare the model types the
       // values stand for, null as the default.
@@ -1009,10 +1028,13 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
       if (values[i].member != nullptr) set[i] = values[i].member->key;
     }
     std::map<std::string_view, std::string_view> suggested;
+    // How many times each key set more than once is set so far.
+    std::map<std::string_view, size_t> repeats;
     for (const RawMember& member : document.members) {
       if (message.FindField(member.key) != nullptr) continue;
       if (!unknown_keys.Insert(member.key)) {
-        ReportDuplicate(member.key, member.key, member, sink);
+        const auto [count, inserted] = repeats.emplace(member.key, 1);
+        ReportDuplicate(member.key, member.key, member, ++count->second, sink);
       } else if (!options.ignore_unknown_fields ||
                  !ReportUnignorableField(message, document, member, sink)) {
         ReportUnknownField(message, member, unknown_severity, candidates, set,

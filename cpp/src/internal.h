@@ -318,10 +318,12 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
 // "budget.out_of_range" for the problem "out_of_range".
 std::string Code(const FieldDecl& field, std::string_view problem);
 
-// Reports the member as a second setting of the key or field `name`, which
-// first appeared under first_key.
+// Reports the member as a later setting of the key or field `name`, which
+// first appeared under first_key; `occurrence` counts the settings so far,
+// this one included (2 for the second).
 void ReportDuplicate(std::string_view first_key, std::string_view name,
-                     const RawMember& member, FindingSink& sink);
+                     const RawMember& member, size_t occurrence,
+                     FindingSink& sink);
 
 // Reports a key set twice in an object below the top-level members.
 void ReportNestedDuplicate(const RawDocument& document,

@@ -145,14 +145,23 @@ std::vector<std::string_view> AbsentNames(std::vector<std::string_view> names,
   return names;
 }
 
+// A request's member names seen so far: the first member of each, and how
+// many members have that name.
+struct SeenName {
+  const RawMember* first = nullptr;
+  size_t count = 0;
+};
+using SeenNames = std::map<std::string_view, SeenName>;
+
 // Returns true for the first member of a request under its name, and
-// reports a later one as set twice.
-bool IsFirstOfItsName(std::map<std::string_view, const RawMember*>& seen,
-                      std::string_view name, const RawMember& member,
-                      FindingSink& sink) {
-  const auto [first, inserted] = seen.emplace(name, &member);
-  if (!inserted)
-    internal::ReportDuplicate(first->second->key, name, member, sink);
+// reports a later one as set again.
+bool IsFirstOfItsName(SeenNames& seen, std::string_view name,
+                      const RawMember& member, FindingSink& sink) {
+  const auto [first, inserted] = seen.emplace(name, SeenName{&member, 1});
+  if (!inserted) {
+    internal::ReportDuplicate(first->second.first->key, name, member,
+                              ++first->second.count, sink);
+  }
   return inserted;
 }
 
@@ -886,7 +895,7 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
   bool inputs_in_doubt = false;
   const std::vector<std::string_view> absent = AbsentNames(
       TrainingPipelineFieldNames(), document, internal::RequestMemberName);
-  std::map<std::string_view, const RawMember*> seen;  // by name
+  SeenNames seen;
   std::map<std::string_view, std::string_view> suggested;
   std::map<std::string_view, std::string_view> written_keys;
   for (const RawMember& member : document.members) {
@@ -1235,7 +1244,7 @@ SEGFORM_COLD ValidationResult CheckCreateRequest(
                                                  kCreatePipelineKeys[0]};
   const std::vector<std::string_view> absent =
       AbsentNames(members, document, spelled);
-  std::map<std::string_view, const RawMember*> seen;  // by name
+  SeenNames seen;
   std::map<std::string_view, std::string_view> suggested;
   std::map<std::string_view, std::string_view> written_keys;
   for (const RawMember& member : document.members) {

@@ -365,6 +365,38 @@ TEST(PipelineRequest, EveryCopyOfInputsGetsItsErrors) {
   }
 }
 
+// A third setting of a key, a field or a request member is counted, not
+// told it is set twice, and is told to keep one of them. Reviews found the
+// third copy of trainingTaskInputs told it was set twice.
+TEST(PipelineRequest, ThirdSettingIsCounted) {
+  const std::string text =
+      RequestStart() +
+      R"("trainingTaskInputs":{"a":1,"a":2,"a":3,"budgetMilliNodeHours":"50000",)"
+      R"("budget_milli_node_hours":"50000","budgetMilliNodeHours":"50000"},)"
+      R"("trainingTaskInputs":{},"training_task_inputs":{}})";
+  const ValidationResult result = Validate(text);
+  std::vector<std::string> messages;
+  for (const Finding& finding : result.findings) {
+    if (finding.code != "field.duplicate") continue;
+    messages.push_back(finding.message + " " + finding.hint);
+  }
+  const std::vector<std::string> expected = {
+      "\"a\" is set twice Keep one of the two and remove the other.",
+      "\"a\" is set 3 times Keep one of them and remove the others.",
+      "\"budgetMilliNodeHours\" is set twice, as \"budgetMilliNodeHours\" and "
+      "as \"budget_milli_node_hours\" Keep one of the two and remove the "
+      "other.",
+      "\"budgetMilliNodeHours\" is set 3 times Keep one of them and remove the "
+      "others.",
+      "\"trainingTaskInputs\" is set twice Keep one of the two and remove the "
+      "other.",
+      "\"trainingTaskInputs\" is set 3 times, first as \"trainingTaskInputs\" "
+      "and here as \"training_task_inputs\" Keep one of them and remove the "
+      "others.",
+  };
+  EXPECT_EQ(messages, expected);
+}
+
 // The cap's summary counts the findings of every copy of the inputs: 299
 // copies set twice and 300 budgets out of range are 599 errors, of which
 // 100 are kept.
