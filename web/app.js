@@ -1737,7 +1737,7 @@ async function confirmExport(verb, kind) {
         finding.utf16Begin >= span.begin &&
         finding.utf16Begin < span.end,
     );
-  const why = inputsWithoutErrors
+  const reason = inputsWithoutErrors
     ? `The request's inputs have no error of their own, but the request has ` +
       `${count}, and it is unclear which inputs are meant, so there is no ` +
       'canonical JSON.'
@@ -1745,7 +1745,7 @@ async function confirmExport(verb, kind) {
   elements.confirmText.textContent = pipeline
     ? `The pipeline request has ${count} that the API would reject.${listed} ` +
       `You can cancel and fix ${them}, or take the request anyway.`
-    : `${why}${listed} ` +
+    : `${reason}${listed} ` +
       `You can cancel and fix ${them}, or take ${writtenPart} as written.`;
   elements.confirmList.replaceChildren(
     ...blocking.map((finding) =>
@@ -2365,7 +2365,7 @@ function importText(rawText, name) {
   const label = name ?? pastedTextLabel;
   state.importedFileName = name;
   // A file waiting for the editor is replaced without loading, so the
-  // status says so, unless its cancellation was reported already.
+  // status reports it, unless its cancellation was reported already.
   const dropped =
     waitingImport === null || waitingImport.cancelled
       ? ''

@@ -319,8 +319,8 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
 std::string Code(const FieldDecl& field, std::string_view problem);
 
 // Reports the member as a later setting of the key or field `name`, which
-// first appeared under first_key; `occurrence` counts the settings so far,
-// this one included (2 for the second).
+// first appeared under first_key. `occurrence` counts the settings so far,
+// this one included, so it is 2 for the second.
 void ReportDuplicate(std::string_view first_key, std::string_view name,
                      const RawMember& member, size_t occurrence,
                      FindingSink& sink);

@@ -407,7 +407,7 @@ SEGFORM_COLD void ReportPipelineNotObject(const RawMember& pipeline,
 }
 
 // Checks each later member of the request named `name` (in either
-// spelling, as `spelled` maps keys) as `envelope` says, and adds its
+// spelling, as `spelled` maps keys) in the `envelope` given, and adds its
 // findings at their places, or reports it with `report_not_object` when
 // its value is not an object. The first member's check is the one whose
 // values the result keeps, but either member may be the one the user
@@ -776,7 +776,7 @@ const RawMember* FindNestedPipeline(std::string_view text,
       continue;
     }
     if (!holding_inputs) return &member;
-    // The document holds the top-level members alone, so the nested
+    // The document contains the top-level members alone, so the nested
     // object is scanned for its own.
     const internal::Span span = member.value.span;
     const std::optional<RawDocument> nested =
@@ -789,7 +789,7 @@ const RawMember* FindNestedPipeline(std::string_view text,
 }
 
 // Reports a pipeline request without trainingTaskInputs: at a
-// trainingPipeline in it that holds them one level too deep, or at a key
+// trainingPipeline in it that contains them one level too deep, or at a key
 // close to that name, which the fix is to rename, or at any
 // trainingPipeline in it, or else at the opening brace. Returns the member
 // of that key, which needs no finding of its own, or nullptr.
@@ -814,7 +814,7 @@ SEGFORM_COLD const RawMember* ReportMissingInputs(std::string_view text,
     finding.params.Set(Param::kKey, internal::kPipelineInputsKey);
     return &member;
   };
-  // A pipeline already nested is not searched for a further one that holds
+  // A pipeline already nested is not searched for a further one that contains
   // inputs: each level would scan all that it contains again.
   if (envelope != Envelope::kNestedPipeline) {
     if (const RawMember* nested = FindNestedPipeline(text, document, true)) {
@@ -1019,7 +1019,7 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
   };
   for (const auto& field : required) {
     // A nested pipeline's members are looked for by the level above, which
-    // also holds them.
+    // also contains them.
     if (envelope == Envelope::kNestedPipeline) break;
     // proto3 reads null and "" as not set, so they count as missing. Each
     // value of a field set twice is checked, as either may be kept, and one

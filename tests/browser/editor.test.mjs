@@ -2097,7 +2097,7 @@ test(
         await exportAnyway('#export-button'),
         `${JSON.stringify(inputs, null, 2)}\n`,
       );
-      // The dialog of Export says it takes the inputs, not the whole text.
+      // The dialog of Export states that it takes the inputs, not the whole text.
       // It once offered "the JSON text as written" and gave the inputs.
       await page.click('#export-button');
       await page.locator('#confirm-dialog[open]').waitFor();

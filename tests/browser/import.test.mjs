@@ -607,7 +607,7 @@ test(
         JSON.stringify(general),
       );
       // The errors are the request's, not those of the inputs the form
-      // shows, and the export dialog names the request. It also says why
+      // shows, and the export dialog names the request. It also states why
       // valid inputs have no canonical JSON, which it once left out.
       await page.click('#export-button');
       await page.locator('#confirm-dialog[open]').waitFor();
@@ -901,7 +901,7 @@ test(
   },
 );
 
-// A pipeline nested twice in a create request holds the only inputs, so
+// A pipeline nested twice in a create request contains the only inputs, so
 // the form shows and edits them where they are. The form once stayed
 // read-only, as for a request without inputs.
 test(
@@ -1013,7 +1013,7 @@ async function importWaitingFile(page, name = 'first-broken.json') {
 
 // A file with errors waits for the editor to load. It once showed nothing
 // while it waited, and then replaced a file imported after it. The later
-// file's status says that the first will not load, which it once left out.
+// file's status states that the first will not load, which it once left out.
 test('later import wins over waiting', { timeout: testTimeout }, async () => {
   await withEditorHeld(async ({ page, release }) => {
     await importWaitingFile(page);
@@ -1134,7 +1134,7 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
   await withEditorHeld(async ({ page, release }) => {
     await importWaitingFile(page);
     await page.click('#reset-button');
-    // The status still tells of the file, which it once left out.
+    // The status still names the file, which it once left out.
     assert.equal(
       await page.textContent('#import-status'),
       'The inputs are the defaults already. first-broken.json still waits ' +
@@ -1146,7 +1146,7 @@ test('waiting import kept or replaced', { timeout: testTimeout }, async () => {
       /^Loaded first-broken\.json/,
     );
   });
-  // A Reset that changed the text cancels it at once, and says so. It once
+  // A Reset that changed the text cancels it at once and reports it. It once
   // said nothing until the editor loaded.
   await withEditorHeld(async ({ page, release }) => {
     await page.fill('#field-budgetMilliNodeHours', '250001');

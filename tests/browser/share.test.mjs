@@ -484,8 +484,8 @@ test(
           'were written as U+FFFD, since UTF-8 cannot carry them.',
       );
 
-      // Copy tells of them too, which it once left out. Whether they stay
-      // depends on the system's clipboard, so the status says they may not.
+      // Copy reports them too, which it once left out. Whether they stay
+      // depends on the system's clipboard, so the status states they may not.
       await page.click('#copy-button');
       await page.click('#confirm-accept');
       await page.waitForFunction(() =>

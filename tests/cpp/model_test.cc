@@ -303,6 +303,7 @@ TEST(PipelineRequest, ChecksSecondTrainingTaskInputs) {
   for (const Finding& finding : result.findings) {
     codes.push_back(finding.code);
   }
+
   // The placeholder and the long number inside the second inputs are
   // reported as inside the first: the placeholder as an invalid ID, the
   // number by its unknown field. Nothing is reported twice.
@@ -316,6 +317,7 @@ TEST(PipelineRequest, ChecksSecondTrainingTaskInputs) {
   EXPECT_EQ(text.substr(range.begin, range.end - range.begin), "\"5000\"");
   EXPECT_EQ(result.findings[3].path, "/training_task_inputs/baseModelId");
   EXPECT_EQ(result.findings[4].path, "/training_task_inputs/x");
+
   // The result's values are the first inputs', and with two inputs there
   // is no one canonical JSON to export.
   ASSERT_EQ(result.form_values.size(), 1u);
@@ -366,8 +368,8 @@ TEST(PipelineRequest, EveryCopyOfInputsGetsItsErrors) {
 }
 
 // A third setting of a key, a field or a request member is counted, not
-// told it is set twice, and is told to keep one of them. Reviews found the
-// third copy of trainingTaskInputs told it was set twice.
+// reported as set twice, and its hint asks to keep one of them. The third
+// copy of trainingTaskInputs was once reported as set twice.
 TEST(PipelineRequest, ThirdSettingIsCounted) {
   const std::string text =
       RequestStart() +
@@ -452,7 +454,7 @@ TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
 
   // Each copy of the nested pipeline is checked, and members the outer
   // pipeline has are not reported missing from the nested one. A nested
-  // pipeline that holds no inputs leaves the error at a key close to
+  // pipeline that contains no inputs leaves the error at a key close to
   // trainingTaskInputs, which is the fix. The reviews of this stop found
   // each of these wrong.
   const std::string outer =
@@ -504,8 +506,8 @@ TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
             "A training pipeline is nested in this one: move what it adds up "
             "into this one, and remove it.");
 
-  // One that is not an object has nothing to move up. Once told to move
-  // what it adds, and a later copy of it to put it in { }, which would
+  // One that is not an object has nothing to move up. Its hint once asked to
+  // move what it adds, and a later copy of it to put it in { }, which would
   // keep it nested.
   const ValidationResult not_object = Validate(
       R"({"parent":"projects/p/locations/l","trainingPipeline":)" +
@@ -542,7 +544,7 @@ TEST(CreateRequest, NestedPipelineNamedAsNestedTwice) {
 
 // The members the API requires are looked for in both levels of a pipeline
 // nested twice, a nested pipeline under both spellings is set twice, and a
-// key close to trainingTaskInputs beside a nested pipeline that holds them
+// key close to trainingTaskInputs beside a nested pipeline that contains them
 // leaves it unclear which inputs are meant. A review found each of these
 // wrong.
 TEST(CreateRequest, NestedPipelineBesideOtherMembers) {

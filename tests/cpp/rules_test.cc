@@ -506,8 +506,8 @@ TEST(Budget, WholeNumberInStringNamesSpelling) {
 }
 
 // A whole number in a string past the int64 range gets the range's error,
-// as the same number outside a string does. It was once told it must be a
-// whole number, which it is.
+// as the same number outside a string does. Its message once read that it must
+// be a whole number, which it is.
 TEST(Budget, NumberFormStringPastInt64IsOverflow) {
   for (const char* value : {"2e50", "-2e50", "2.5e50", " +9.3e18"}) {
     SCOPED_TRACE(value);
@@ -535,8 +535,8 @@ TEST(Budget, NumberFormStringPastInt64IsOverflow) {
 }
 
 // A string in number form is read exactly, in decimal. Through a double,
-// "9.2e18" was inexact and told it must be a whole number, and
-// "9223372036854775807.0" rounded to 2^63 and was told it was too large.
+// "9.2e18" was inexact and reported as not a whole number, and
+// "9223372036854775807.0" rounded to 2^63 and was reported as too large.
 TEST(Budget, NumberFormStringReadExactly) {
   const struct {
     const char* value;
