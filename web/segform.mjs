@@ -842,9 +842,14 @@ export async function loadSegform(options) {
       );
       bytes = byteLength;
     }
+    // The options go as bits: 1 for a file, 2 to ignore unknown fields
+    // (segform_validate in cpp/wasm/bindings.cc).
     const result = decodeResult(
       module,
-      module.validate(bytes, inputIsFile, ignoreUnknownFields),
+      module._segform_validate(
+        bytes,
+        (inputIsFile ? 1 : 0) | (ignoreUnknownFields ? 2 : 0),
+      ),
     );
     if (markUnits > 0) shiftUtf16Offsets(result, markUnits);
     return result;
