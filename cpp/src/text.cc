@@ -196,28 +196,48 @@ size_t NormalizedLength(std::string_view name) {
 }
 
 // The character counts of a name, a, by the low five bits of each byte,
-// which give a lower bound of the Levenshtein distance from a to other
-// names. An insertion or a deletion changes one count by one and a
-// substitution changes two, so the distance is at least half the summed
-// differences. Merged characters only lower that sum.
+// which give a lower bound of the edit distance from a to other names. An
+// insertion or a deletion changes one count by one, and the length by one;
+// a substitution changes two counts and not the length; a swap changes
+// neither. So the distance is at least half the summed differences of the
+// counts plus the difference in length. Merged characters only lower the
+// sum.
 class CharacterCounts {
  public:
-  explicit CharacterCounts(std::string_view a) {
+  explicit CharacterCounts(std::string_view a) : size_(a.size()) {
     for (const char c : a) ++counts_[static_cast<unsigned char>(c) & 31];
   }
 
-  // Returns the lower bound of the distance from a to b.
-  size_t BoundDistanceTo(std::string_view b) const {
-    int counts[32];
-    std::copy(std::begin(counts_), std::end(counts_), counts);
-    for (const char c : b) --counts[static_cast<unsigned char>(c) & 31];
-    size_t differences = 0;
-    for (const int count : counts) differences += count < 0 ? -count : count;
-    return (differences + 1) / 2;
+  // Normalizes the ASCII name b as NormalizeAscii does, into out, and
+  // returns the normalized name and the lower bound of its distance from a.
+  // The summed differences are kept up to date a character at a time, which
+  // costs less than normalizing first and summing 32 counts after: the
+  // sum goes down while b takes a character a has left over, and up after.
+  std::pair<std::string_view, size_t> NormalizeAndBound(std::string_view b,
+                                                        char* out) const {
+    int16_t counts[32];
+    std::memcpy(counts, counts_, sizeof counts);
+    size_t differences = size_;
+    size_t length = 0;
+    for (const char c : b) {
+      const int16_t mapped = kComparisonBytes[static_cast<unsigned char>(c)];
+      if (mapped < 0) continue;
+      out[length++] = static_cast<char>(mapped);
+      int16_t& count = counts[mapped & 31];
+      differences = count > 0 ? differences - 1 : differences + 1;
+      --count;
+    }
+    const size_t length_difference =
+        length > size_ ? length - size_ : size_ - length;
+    return {std::string_view(out, length),
+            (differences + length_difference + 1) / 2};
   }
 
  private:
-  int counts_[32] = {};
+  // int16_t holds any count: ClosestName compares no name longer than
+  // twice the longest candidate and 8 more, and candidates are short.
+  int16_t counts_[32] = {};
+  size_t size_;
 };
 
 // Returns the edit distance of a and b when it is at most limit, and
@@ -545,15 +565,9 @@ std::string_view ClosestName(std::string_view name,
   std::string_view best;
   size_t best_distance = std::string_view::npos;
   for (std::string_view candidate : candidates) {
-    const std::string_view normalized(
-        candidate_buffer, NormalizeAscii(candidate, candidate_buffer));
-    // The edit distance is at least the difference in length, so a
-    // candidate that differs by more than the allowance is skipped.
-    const size_t length_difference = normalized.size() > wanted.size()
-                                         ? normalized.size() - wanted.size()
-                                         : wanted.size() - normalized.size();
-    if (length_difference > allowed) continue;
-    if (wanted_counts.BoundDistanceTo(normalized) > allowed) continue;
+    const auto [normalized, bound] =
+        wanted_counts.NormalizeAndBound(candidate, candidate_buffer);
+    if (bound > allowed) continue;
     const size_t distance = EditDistanceWithin(wanted, normalized, allowed);
     if (distance < best_distance) {
       best = candidate;
