@@ -3,7 +3,7 @@
 // validate() is called on every keystroke, so its arguments and result are
 // plain numbers: JavaScript writes the text into a buffer the module keeps
 // (inputBuffer), and reads the result where the module encoded it (see
-// result_buffer.h). It is a plain export (segform_validate below); the
+// result_buffer.h). It is a plain export, segform_validate below, and the
 // functions called once in a while are Embind's. The declarations the page
 // needs besides the validator (fields, schema, limits) are generated at
 // build time into web/gen/declarations.mjs.
@@ -45,12 +45,11 @@ uintptr_t OversizeResult(double text_bytes) {
 
 // Validates the first `bytes` bytes of the input buffer and returns the
 // address of the encoded result's header. Bit 0 of `options` is
-// ValidateOptions::input_is_file, bit 1 ignore_unknown_fields.
+// ValidateOptions::input_is_file, and bit 1 ignore_unknown_fields.
 //
-// This one function is a plain export instead of an Embind function, and
-// JavaScript calls it as Module._segform_validate: Embind's wrapper, built
-// without new Function (-sDYNAMIC_EXECUTION=0), cost about 200 ns a call,
-// a twentieth of validate()'s whole time on the benchmark's corpus.
+// JavaScript calls this as Module._segform_validate, a plain export, because
+// Embind's wrapper cost about 200 ns a call in Node, measured on the
+// benchmark's corpus: a twentieth of validate()'s time.
 extern "C" EMSCRIPTEN_KEEPALIVE uintptr_t segform_validate(size_t bytes,
                                                            uint32_t options) {
   segform::ValidateOptions validate_options;
