@@ -247,6 +247,11 @@ bool IsUnsetString(const internal::RawValue& value) {
          (value.kind == ValueKind::kString && value.text.empty());
 }
 
+// Returns how a message names an unset string value: "null" or "empty".
+std::string_view UnsetWord(const internal::RawValue& value) {
+  return value.kind == ValueKind::kNull ? "null" : "empty";
+}
+
 const RawMember* FindMember(const RawDocument& document,
                             const std::string_view (&keys)[2]) {
   for (const RawMember& member : document.members) {
@@ -1039,10 +1044,10 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
             Severity::kWarning, "pipeline.missing_field",
             prefix + internal::MemberPointer(member.key),
             {offset + member.value.span.begin, offset + member.value.span.end},
-            internal::Format("the request's {} is empty, which the API reads "
+            internal::Format("the request's {} is {}, which the API reads "
                              "as not set; it requires one to create a "
                              "training pipeline",
-                             {member.key}),
+                             {member.key, UnsetWord(member.value)}),
             internal::Format("Set it: {}", {field.hint}));
         finding.params.Set(Param::kKey, field.keys[0]);
       }
@@ -1169,9 +1174,11 @@ SEGFORM_COLD void CheckParentValue(const RawDocument& document,
                   "Add \"parent\": \"projects/PROJECT/locations/LOCATION\".")
             : sink.Add(Severity::kWarning, "pipeline.missing_field", "/parent",
                        parent->value.span,
-                       "the request's parent is empty, where the client "
-                       "libraries require the location to create the "
-                       "pipeline in",
+                       internal::Format(
+                           "the request's parent is {}, where the client "
+                           "libraries require the location to create the "
+                           "pipeline in",
+                           {UnsetWord(parent->value)}),
                        "Write \"projects/PROJECT/locations/LOCATION\".");
     finding.params.Set(Param::kKey, internal::kCreateParentKey);
     return;
@@ -1306,9 +1313,11 @@ SEGFORM_COLD ValidationResult WideEncodingResult(std::string_view text,
                                                  std::string_view encoding) {
   ValidationResult result;
   FindingSink sink(text);
+  // The span is the first code unit: two bytes in UTF-16, four in UTF-32.
+  const bool utf16 = encoding == "UTF-16";
   Finding& finding =
-      sink.Add(Severity::kError,
-               encoding == "UTF-16" ? "file.utf16" : "file.utf32", "", {0, 2},
+      sink.Add(Severity::kError, utf16 ? "file.utf16" : "file.utf32", "",
+               {0, utf16 ? size_t{2} : size_t{4}},
                internal::Format("the file is {} text; segform reads UTF-8 only",
                                 {encoding}),
                "Save the file as UTF-8.");

@@ -39,6 +39,23 @@ TEST(SizeLimit, FileByteOrderMarkDoesNotCount) {
   EXPECT_TRUE(result.ok());
 }
 
+// A wide file's finding spans its first code unit: a UTF-32 mark is four
+// bytes, and was once cut to two.
+TEST(WideFile, SpansFirstCodeUnit) {
+  ValidateOptions options;
+  options.input_is_file = true;
+  const std::pair<std::string, size_t> files[] = {
+      {std::string("\xFF\xFE{\0}\0", 6), 2},
+      {std::string("\xFF\xFE\0\0{\0\0\0}\0\0\0", 12), 4},
+  };
+  for (const auto& [bytes, end] : files) {
+    const ValidationResult result = Validate(bytes, options);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].begin, 0u);
+    EXPECT_EQ(result.findings[0].end, end);
+  }
+}
+
 std::string NestedInUnknownField(int levels) {
   // The top-level object is the first level.
   return R"({"x":)" + std::string(levels - 1, '[') +

@@ -685,7 +685,11 @@ TEST(PipelineRequest, WarnsMissingRequiredFields) {
     EXPECT_EQ(unset.findings[1].code, "pipeline.missing_field");
     // At the value, which is there but empty, and not at the brace.
     EXPECT_EQ(unset.findings[0].path, "/displayName");
-    EXPECT_NE(unset.findings[0].message.find("is empty"), std::string::npos);
+    // null is called null, and "" empty.
+    EXPECT_NE(unset.findings[0].message.find(std::string(value) == "null"
+                                                 ? "displayName is null,"
+                                                 : "displayName is empty,"),
+              std::string::npos);
     EXPECT_EQ(unset.findings[0].hint.rfind("Set it: ", 0), 0u);
   }
   // Both spellings of displayName set it twice.
@@ -1100,6 +1104,25 @@ TEST(CreateRequest, WarnsPlaceholderOutsidePipeline) {
   }
   EXPECT_EQ(paths, std::vector<std::string>(
                        {"/parent", "/trainingPipeline/labels/a"}));
+}
+
+// A null parent is called null, not empty, as a review asked.
+TEST(CreateRequest, NamesNullParentAsNull) {
+  for (const std::string value : {"null", "\"\""}) {
+    SCOPED_TRACE(value);
+    const ValidationResult result =
+        Validate(R"({"parent":)" + value + R"(,"trainingPipeline":)" +
+                 RequestStart() + R"("trainingTaskInputs":{}}})");
+    const Finding* missing =
+        testing::FindCode(result, "pipeline.missing_field");
+    ASSERT_NE(missing, nullptr);
+    EXPECT_EQ(missing->path, "/parent");
+    EXPECT_EQ(missing->message.rfind(value == "null"
+                                         ? "the request's parent is null,"
+                                         : "the request's parent is empty,",
+                                     0),
+              0u);
+  }
 }
 
 TEST(CreateRequest, WarnsParentThatIsNoLocation) {
