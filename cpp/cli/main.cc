@@ -56,7 +56,8 @@ Commands:
   schema  Print a JSON Schema (draft 2020-12) of the message.
 
 Options:
-  --format text|json  How check prints findings (default: text).
+  --format text|json  How check prints findings (default: text). The value
+                      may also follow an equals sign: --format=json.
   --show-source       Print each finding's source line with a caret under
                       its column (the default when the output is a
                       terminal).
@@ -71,8 +72,9 @@ Options:
                       --help may, and --help wins when both are given.
 
 FILE may be - to read standard input, reported as <stdin>, once. After --, every
-argument is a FILE, even one that starts with -. A UTF-8 byte-order mark at
-the start of a file is ignored.
+argument is a FILE, even one that starts with -, and - is still standard
+input: write ./- for a file named -. A UTF-8 byte-order mark at the start of
+a file is ignored.
 
 Exit status: 0 when no file has an error (warnings allowed), 1 when a file
 has an error, 2 for a usage error, a file that cannot be read or output that
@@ -431,6 +433,11 @@ int Run(std::vector<std::string> arguments) {
                      command == "schema" || command == "fields" ||
                      command == "help" || command == "-h" ||
                      command == "--help" || command == "--version";
+  if (!known && command.size() > 1 && command[0] == '-') {
+    return UsageError("unknown command " + ShownArgument(command) +
+                      "; options come after the command, as in "
+                      "'segform check --format json FILE'");
+  }
   if (!known) return UsageError("unknown command " + ShownArgument(command));
   const bool help_command =
       command == "-h" || command == "--help" || command == "help";

@@ -260,6 +260,18 @@ TEST(CliCheck, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCli("frobnicate --version").status, 2);
 }
 
+// An option in the command's place says where options go.
+TEST(CliUsage, OptionBeforeCommandSaysWhereOptionsGo) {
+  const RunResult run = RunCli("--format json check x.json", true);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("unknown command '--format'; options come after "
+                            "the command"),
+            std::string::npos);
+  // A word that is no option keeps the short message.
+  const RunResult word = RunCli("frobnicate", true);
+  EXPECT_EQ(word.output.find("options come after"), std::string::npos);
+}
+
 // Both were once taken without a word: the last --format won, and
 // --show-source did nothing with JSON.
 TEST(CliCheck, ConflictingOptionsAreUsageErrors) {
