@@ -670,7 +670,7 @@ function isArrayBuffer(value) {
  * Loads the module. In Node the .wasm file is read from beside this file,
  * whatever the working directory, since the browser build cannot fetch a
  * file path there.
- * @param {{wasmBinary?: Uint8Array}} [options]
+ * @param {{wasmBinary?: ArrayBuffer | ArrayBufferView}} [options]
  */
 export async function loadSegform(options) {
   checkOptions(options, 'loadSegform', 'wasmBinary', '{ wasmBinary }');
@@ -780,8 +780,12 @@ export async function loadSegform(options) {
       'ignoreUnknownFields',
       '{ ignoreUnknownFields: true }',
     );
-    const ignoreUnknownFields = options?.ignoreUnknownFields ?? false;
-    // A string such as "false" would read as true, so only booleans are taken.
+    const ignoreUnknownFields =
+      options?.ignoreUnknownFields === undefined
+        ? false
+        : options.ignoreUnknownFields;
+    // A string such as "false" would read as true, so only booleans are
+    // taken, and null is no more false than it is true.
     if (typeof ignoreUnknownFields !== 'boolean') {
       throw new TypeError(
         `segform: ${functionName}() takes ignoreUnknownFields as true or false`,
@@ -872,10 +876,11 @@ export async function loadSegform(options) {
     /** The input limits: maxTextBytes, maxNestingDepth, maxFindings. */
     limits,
     /**
-     * Validates JSON text (a string, or UTF-8 bytes as a Uint8Array).
-     * Returns {ok, errorCount, findings, canonicalJson, formValues,
-     * unknownFields (the first limits.maxFindings), unknownFieldCount,
-     * skippedPrefix}.
+     * Validates JSON text: a string, or UTF-8 bytes in any typed array,
+     * DataView or buffer. Returns {ok, errorCount, findings, canonicalJson,
+     * formValues, unknownFields (the first limits.maxFindings),
+     * unknownFieldCount, skippedPrefix, pipelineRequest, inputsPath,
+     * fieldSpans, objectSpan}.
      * @param {{ignoreUnknownFields?: boolean}} [options]
      */
     validate(text, options) {

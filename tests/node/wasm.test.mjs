@@ -929,8 +929,8 @@ describe('robustness', () => {
   });
 
   test('bad options raise TypeError', async () => {
-    // "false" is a string, which would read as true.
-    for (const value of ['false', 1, {}]) {
+    // "false" is a string, which would read as true, and null is neither.
+    for (const value of ['false', 1, {}, null]) {
       assert.throws(
         () => segform.validate('{}', { ignoreUnknownFields: value }),
         {
