@@ -911,19 +911,20 @@ std::string Code(const FieldDecl& field, std::string_view problem) {
 
 SEGFORM_COLD void ReportDuplicate(std::string_view first_key,
                                   std::string_view name,
-                                  const RawMember& member, size_t occurrence,
+                                  const RawMember& member, size_t settings,
                                   FindingSink& sink) {
   if (sink.CutByCap(Severity::kError, member.key_span)) return;
-  // A third setting is not "set twice", and has more than one to remove.
+  // Three settings are not "set twice", and leave more than one to remove.
   std::string message;
-  if (occurrence == 2) {
+  if (settings == 2) {
     message =
         first_key == member.key
             ? Format("{} is set twice", {Quoted(name)})
             : Format("{} is set twice, as {} and as {}",
                      {Quoted(name), Quoted(first_key), Quoted(member.key)});
   } else {
-    const std::string times = std::to_string(occurrence) + " times";
+    const std::string times =
+        WithThousands(static_cast<int64_t>(settings)) + " times";
     message = first_key == member.key
                   ? Format("{} is set {}", {Quoted(name), times})
                   : Format("{} is set {}, first as {} and here as {}",
@@ -933,8 +934,8 @@ SEGFORM_COLD void ReportDuplicate(std::string_view first_key,
   Finding& finding =
       sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
                member.key_span, std::move(message),
-               occurrence == 2 ? "Keep one of the two and remove the other."
-                               : "Keep one of them and remove the others.");
+               settings == 2 ? "Keep one of the two and remove the other."
+                             : "Keep one of them and remove the others.");
   finding.params.Set(Param::kFirst, first_key);
   finding.params.Set(Param::kSecond, member.key);
 }
@@ -968,6 +969,23 @@ void ReadValue(const FieldDecl& field, const RawMember& member,
   }
 }
 
+namespace {
+
+// Returns how many members of the document set each field of the message,
+// by the field's index.
+std::vector<size_t> CountSettings(const MessageDecl& message,
+                                  const RawDocument& document) {
+  std::vector<size_t> settings(message.fields.size());
+  for (const RawMember& member : document.members) {
+    if (const FieldDecl* field = message.FindField(member.key)) {
+      ++settings[static_cast<size_t>(field - message.fields.data())];
+    }
+  }
+  return settings;
+}
+
+}  // namespace
+
 FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
                        const ValidateOptions& options,
                        bool suggest_pipeline_key, FindingSink& sink) {
@@ -979,6 +997,9 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
   // field counts as present.
   std::vector<FieldValue> values(message.fields.size());
   std::vector<FieldValue> repeated;
+  // How many members set each field, counted at the first field set twice,
+  // since each report of a field set again gives the count.
+  std::vector<size_t> settings;
   // Unknown keys are reported in a second pass, once every field present
   // is known, so that no suggestion names a field set later in the object.
   bool has_unknown = false;
@@ -992,12 +1013,9 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
     FieldValue& value = values[index];
     if (const RawMember* first = value.member) {
       // The first setting is in `values`, the later ones in `repeated`.
-      const size_t occurrence = 2 + static_cast<size_t>(std::count_if(
-                                        repeated.begin(), repeated.end(),
-                                        [field](const FieldValue& again) {
-                                          return again.decl == field;
-                                        }));
-      ReportDuplicate(first->key, field->json_name, member, occurrence, sink);
+      if (settings.empty()) settings = CountSettings(message, document);
+      ReportDuplicate(first->key, field->json_name, member, settings[index],
+                      sink);
       // A field first set to null is present once set again, and a null
       // set again is kept too: the rules compare the model types the
       // values stand for, null as the default.
@@ -1028,13 +1046,21 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
       if (values[i].member != nullptr) set[i] = values[i].member->key;
     }
     std::map<std::string_view, std::string_view> suggested;
-    // How many times each key set more than once is set so far.
-    std::map<std::string_view, size_t> repeats;
+    // How many times each unknown key is set, counted at the first key set
+    // twice.
+    std::map<std::string_view, size_t> key_settings;
     for (const RawMember& member : document.members) {
       if (message.FindField(member.key) != nullptr) continue;
       if (!unknown_keys.Insert(member.key)) {
-        const auto [count, inserted] = repeats.emplace(member.key, 1);
-        ReportDuplicate(member.key, member.key, member, ++count->second, sink);
+        if (key_settings.empty()) {
+          for (const RawMember& other : document.members) {
+            if (message.FindField(other.key) == nullptr) {
+              ++key_settings[other.key];
+            }
+          }
+        }
+        ReportDuplicate(member.key, member.key, member,
+                        key_settings[member.key], sink);
       } else if (!options.ignore_unknown_fields ||
                  !ReportUnignorableField(message, document, member, sink)) {
         ReportUnknownField(message, member, unknown_severity, candidates, set,

@@ -319,15 +319,21 @@ FieldValues ReadFields(const MessageDecl& message, const RawDocument& document,
 std::string Code(const FieldDecl& field, std::string_view problem);
 
 // Reports the member as a later setting of the key or field `name`, which
-// first appeared under first_key. `occurrence` counts the settings so far,
-// this one included, so it is 2 for the second.
+// first appeared under first_key and is set `settings` times in all, so
+// that each of its findings gives the same count.
 void ReportDuplicate(std::string_view first_key, std::string_view name,
-                     const RawMember& member, size_t occurrence,
+                     const RawMember& member, size_t settings,
                      FindingSink& sink);
 
-// Reports a key set twice in an object below the top-level members.
+// Returns, for each of document.nested_duplicates, how many times its key
+// is set in its object in all.
+std::vector<size_t> NestedDuplicateSettings(const RawDocument& document);
+
+// Reports a key set more than once in an object below the top-level
+// members, `settings` times in all.
 void ReportNestedDuplicate(const RawDocument& document,
-                           const NestedDuplicate& duplicate, FindingSink& sink);
+                           const NestedDuplicate& duplicate, size_t settings,
+                           FindingSink& sink);
 
 // Returns the JSON Pointer of a key set twice in a nested object.
 std::string NestedDuplicatePointer(const RawDocument& document,

@@ -2,6 +2,11 @@
 // the scanner (UTF-8, NUL bytes, a byte-order mark), the scanner's error as
 // a finding, and the keys set twice in nested objects.
 
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "internal.h"
 
 namespace segform::internal {
@@ -239,23 +244,46 @@ std::optional<RawDocument> ReadJsonText(std::string_view text,
     ReportJsonError(error, sink);
     return std::nullopt;
   }
-  for (const NestedDuplicate& duplicate : document->nested_duplicates) {
-    ReportNestedDuplicate(*document, duplicate, sink);
+  const std::vector<size_t> settings = NestedDuplicateSettings(*document);
+  for (size_t i = 0; i < settings.size(); ++i) {
+    ReportNestedDuplicate(*document, document->nested_duplicates[i],
+                          settings[i], sink);
   }
   return document;
 }
 
+std::vector<size_t> NestedDuplicateSettings(const RawDocument& document) {
+  if (document.nested_duplicates.empty()) return {};
+  // Each later setting of a key in an object is one duplicate.
+  std::map<std::pair<size_t, std::string_view>, size_t> repeats;
+  for (const NestedDuplicate& duplicate : document.nested_duplicates) {
+    ++repeats[{duplicate.object, duplicate.key}];
+  }
+  std::vector<size_t> settings;
+  settings.reserve(document.nested_duplicates.size());
+  for (const NestedDuplicate& duplicate : document.nested_duplicates) {
+    settings.push_back(1 + repeats[{duplicate.object, duplicate.key}]);
+  }
+  return settings;
+}
+
 SEGFORM_COLD void ReportNestedDuplicate(const RawDocument& document,
                                         const NestedDuplicate& duplicate,
-                                        FindingSink& sink) {
+                                        size_t settings, FindingSink& sink) {
   // The cap comes first, so that a pointer is written out only for a
   // finding that is kept.
   if (sink.CutByCap(Severity::kError, duplicate.key_span)) return;
+  const bool twice = settings == 2;
   Finding& finding = sink.Add(
       Severity::kError, "json.duplicate_key",
       NestedDuplicatePointer(document, duplicate), duplicate.key_span,
-      Format("the key {} is set twice in this object", {Quoted(duplicate.key)}),
-      "Keep one of the two and remove the other.");
+      Format(
+          "the key {} is set {} in this object",
+          {Quoted(duplicate.key),
+           twice ? std::string("twice")
+                 : WithThousands(static_cast<int64_t>(settings)) + " times"}),
+      twice ? "Keep one of the two and remove the other."
+            : "Keep one of them and remove the others.");
   finding.params.Set(Param::kKey, duplicate.key);
 }
 

@@ -145,24 +145,38 @@ std::vector<std::string_view> AbsentNames(std::vector<std::string_view> names,
   return names;
 }
 
-// A request's member names seen so far: the first member of each, and how
-// many members have that name.
+// A request's member names: the first member seen under each, and how many
+// members have that name, counted before the members are checked so that
+// each report of a name set again gives the same count.
 struct SeenName {
   const RawMember* first = nullptr;
-  size_t count = 0;
+  size_t settings = 0;
 };
 using SeenNames = std::map<std::string_view, SeenName>;
 
+// Returns the member names of the document, each name as `spelled` gives it
+// for a key, with no member seen yet.
+template <typename Spelled>
+SeenNames CountNames(const RawDocument& document, Spelled spelled) {
+  SeenNames names;
+  for (const RawMember& member : document.members) {
+    ++names[spelled(member.key)].settings;
+  }
+  return names;
+}
+
 // Returns true for the first member of a request under its name, and
-// reports a later one as set again.
+// reports a later one as set again. `seen` comes from CountNames.
 bool IsFirstOfItsName(SeenNames& seen, std::string_view name,
                       const RawMember& member, FindingSink& sink) {
-  const auto [first, inserted] = seen.emplace(name, SeenName{&member, 1});
-  if (!inserted) {
-    internal::ReportDuplicate(first->second.first->key, name, member,
-                              ++first->second.count, sink);
+  SeenName& seen_name = seen[name];
+  if (seen_name.first == nullptr) {
+    seen_name.first = &member;
+    return true;
   }
-  return inserted;
+  internal::ReportDuplicate(seen_name.first->key, name, member,
+                            seen_name.settings, sink);
+  return false;
 }
 
 // Reports a member written outside the object it belongs to: `what` names
@@ -376,10 +390,12 @@ bool IsInside(const CheckedSpans& checked, size_t offset) {
 void ReportNestedDuplicatesOutside(const RawDocument& document,
                                    const CheckedSpans& checked,
                                    FindingSink& sink) {
-  for (const internal::NestedDuplicate& duplicate :
-       document.nested_duplicates) {
+  const std::vector<size_t> settings =
+      internal::NestedDuplicateSettings(document);
+  for (size_t i = 0; i < settings.size(); ++i) {
+    const internal::NestedDuplicate& duplicate = document.nested_duplicates[i];
     if (!IsInside(checked, duplicate.key_span.begin)) {
-      internal::ReportNestedDuplicate(document, duplicate, sink);
+      internal::ReportNestedDuplicate(document, duplicate, settings[i], sink);
     }
   }
 }
@@ -900,7 +916,7 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
   bool inputs_in_doubt = false;
   const std::vector<std::string_view> absent = AbsentNames(
       TrainingPipelineFieldNames(), document, internal::RequestMemberName);
-  SeenNames seen;
+  SeenNames seen = CountNames(document, spelled);
   std::map<std::string_view, std::string_view> suggested;
   std::map<std::string_view, std::string_view> written_keys;
   for (const RawMember& member : document.members) {
@@ -1251,7 +1267,7 @@ SEGFORM_COLD ValidationResult CheckCreateRequest(
                                                  kCreatePipelineKeys[0]};
   const std::vector<std::string_view> absent =
       AbsentNames(members, document, spelled);
-  SeenNames seen;
+  SeenNames seen = CountNames(document, spelled);
   std::map<std::string_view, std::string_view> suggested;
   std::map<std::string_view, std::string_view> written_keys;
   for (const RawMember& member : document.members) {

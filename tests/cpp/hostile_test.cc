@@ -169,6 +169,15 @@ const HostileRow kHostileRows[] = {
        return text + "\"trainingTaskInputs\":{}}";
      },
      "findings.truncated"},
+    // Each later setting of a field once counted the settings before it:
+    // two seconds for this megabyte.
+    {"a field set 74,000 times",
+     [] {
+       std::string text = "{";
+       for (int i = 0; i < 74'000; ++i) text += "\"modelType\":1,";
+       return text + "\"modelType\":1}";
+     },
+     "field.duplicate"},
     {"string just under the size limit",
      [] {
        return "{\"baseModelId\":\"" + std::string(kMaxTextBytes - 18, 'a') +

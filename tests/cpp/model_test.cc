@@ -369,7 +369,8 @@ TEST(PipelineRequest, EveryCopyOfInputsGetsItsErrors) {
 
 // A third setting of a key, a field or a request member is counted, not
 // reported as set twice, and its hint asks to keep one of them. The third
-// copy of trainingTaskInputs was once reported as set twice.
+// copy of trainingTaskInputs was once reported as set twice, and then each
+// finding gave the count so far, so the second of three said "twice".
 TEST(PipelineRequest, ThirdSettingIsCounted) {
   const std::string text =
       RequestStart() +
@@ -383,18 +384,41 @@ TEST(PipelineRequest, ThirdSettingIsCounted) {
     messages.push_back(finding.message + " " + finding.hint);
   }
   const std::vector<std::string> expected = {
-      "\"a\" is set twice Keep one of the two and remove the other.",
       "\"a\" is set 3 times Keep one of them and remove the others.",
-      "\"budgetMilliNodeHours\" is set twice, as \"budgetMilliNodeHours\" and "
-      "as \"budget_milli_node_hours\" Keep one of the two and remove the "
-      "other.",
+      "\"a\" is set 3 times Keep one of them and remove the others.",
+      "\"budgetMilliNodeHours\" is set 3 times, first as "
+      "\"budgetMilliNodeHours\" and here as \"budget_milli_node_hours\" Keep "
+      "one of them and remove the others.",
       "\"budgetMilliNodeHours\" is set 3 times Keep one of them and remove the "
       "others.",
-      "\"trainingTaskInputs\" is set twice Keep one of the two and remove the "
-      "other.",
+      "\"trainingTaskInputs\" is set 3 times Keep one of them and remove the "
+      "others.",
       "\"trainingTaskInputs\" is set 3 times, first as \"trainingTaskInputs\" "
       "and here as \"training_task_inputs\" Keep one of them and remove the "
       "others.",
+  };
+  EXPECT_EQ(messages, expected);
+}
+
+// A key set three times in a nested object gets the same count in both of
+// its findings; each once said "twice".
+TEST(PipelineRequest, NestedKeySetThreeTimesIsCounted) {
+  const ValidationResult result = Validate(
+      RequestStart() + R"("labels":{"a":"1","a":"2","a":"3","b":"1","b":"2"},)"
+                       R"("trainingTaskInputs":{}})");
+  std::vector<std::string> messages;
+  for (const Finding& finding : result.findings) {
+    if (finding.code == "json.duplicate_key") {
+      messages.push_back(finding.message + " " + finding.hint);
+    }
+  }
+  const std::vector<std::string> expected = {
+      "the key \"a\" is set 3 times in this object Keep one of them and remove "
+      "the others.",
+      "the key \"a\" is set 3 times in this object Keep one of them and remove "
+      "the others.",
+      "the key \"b\" is set twice in this object Keep one of the two and "
+      "remove the other.",
   };
   EXPECT_EQ(messages, expected);
 }

@@ -677,6 +677,11 @@ describe('robustness', () => {
         'findings.truncated',
       ],
       [
+        'a field set 74,000 times',
+        `{${'"modelType":1,'.repeat(74000)}"modelType":1}`,
+        'field.duplicate',
+      ],
+      [
         'string just under the limit',
         `{"baseModelId":"${'a'.repeat(1048576 - 18)}"}`,
         'base_model_id.invalid',
