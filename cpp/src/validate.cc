@@ -145,6 +145,35 @@ std::vector<std::string_view> AbsentNames(std::vector<std::string_view> names,
   return names;
 }
 
+// Describes a trainingTaskDefinition that is not the schema's URI. The URI
+// is longer than a message quotes, so a value that starts as it does is
+// shown from where the two differ, and one that is the URI with white space
+// around it is named as such.
+SEGFORM_COLD std::string DescribeDefinition(const internal::RawValue& value,
+                                            std::string_view uri) {
+  if (value.kind != ValueKind::kString) return internal::ShowValue(value);
+  const std::string_view text = value.text;
+  constexpr std::string_view kWhiteSpace = " \t\r\n";
+  const size_t first = text.find_first_not_of(kWhiteSpace);
+  if (first != std::string_view::npos &&
+      text.substr(first, text.find_last_not_of(kWhiteSpace) + 1 - first) ==
+          uri) {
+    return "the schema with white space at its start or end";
+  }
+  // The shared start is ASCII, since the URI is, so bytes count characters.
+  const size_t shared = static_cast<size_t>(
+      std::mismatch(uri.begin(), uri.end(), text.begin(), text.end()).first -
+      uri.begin());
+  constexpr size_t kLongSharedStart = 20;
+  if (shared < kLongSharedStart) return internal::ShowValue(value);
+  const std::string_view rest = text.substr(shared);
+  return internal::Format(
+      "a value that differs from it at character {}, where it {}",
+      {std::to_string(shared + 1),
+       rest.empty() ? std::string("ends")
+                    : internal::Format("reads {}", {internal::Quoted(rest)})});
+}
+
 // A request's member names: the first member seen under each, and how many
 // members have that name, counted before the members are checked so that
 // each report of a name set again gives the same count.
@@ -1108,7 +1137,7 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
               {value.kind == ValueKind::kObject ||
                        value.kind == ValueKind::kArray
                    ? std::string(internal::KindName(value.kind))
-                   : internal::ShowValue(value)}),
+                   : DescribeDefinition(value, uri)}),
           internal::Format("Use \"{}\".", {uri}));
       finding.params.Set(Param::kExpected, uri);
       finding.params.Set(

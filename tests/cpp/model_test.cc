@@ -1149,6 +1149,38 @@ TEST(CreateRequest, NamesNullParentAsNull) {
   }
 }
 
+// The schema's URI is longer than a message quotes, so a definition that
+// starts as it does is shown from where they differ, and one with white
+// space around the URI says so. A review found both cut off before the
+// difference.
+TEST(PipelineRequest, ShowsWhereDefinitionDiffers) {
+  const std::string uri(ImageSegmentationInputsDecl().schema_uri);
+  const std::string prefix =
+      "trainingTaskDefinition must be the image "
+      "segmentation schema; got ";
+  const std::pair<std::string, std::string> cases[] = {
+      {uri.substr(0, uri.size() - 6) + "1.yaml",
+       "a value that differs from it at character " +
+           std::to_string(uri.size() - 5) + ", where it reads \"1.yaml\""},
+      {uri + " ", "the schema with white space at its start or end"},
+      {uri.substr(0, uri.size() - 5),
+       "a value that differs from it at character " +
+           std::to_string(uri.size() - 4) + ", where it ends"},
+      {"x", "\"x\""},
+  };
+  for (const auto& [definition, got] : cases) {
+    SCOPED_TRACE(definition);
+    const ValidationResult result =
+        Validate(R"({"displayName":"x","trainingTaskDefinition":")" +
+                 definition + R"(","trainingTaskInputs":{}})");
+    const Finding* finding =
+        testing::FindCode(result, "pipeline.task_definition");
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->message, prefix + got);
+    EXPECT_EQ(finding->params.ToJson()["actual"], definition);
+  }
+}
+
 TEST(CreateRequest, WarnsParentThatIsNoLocation) {
   for (const char* parent :
        {"projects/p/us-central1", "projects//locations/l",
