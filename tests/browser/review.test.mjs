@@ -547,3 +547,24 @@ test(
     });
   },
 );
+
+test(
+  'quoted values keep their runs of spaces',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      // innerText is the text as laid out, where white-space: normal once
+      // made "  a  b  " read " a b ".
+      await page.fill('#field-baseModelId', '  a  b  ');
+      const shown = page.locator(
+        '#field-baseModelId-findings .finding-message',
+        { hasText: 'spaces' },
+      );
+      assert.match(await shown.innerText(), /" {2}a {2}b {2}"/);
+      const listed = page.locator('.editor-findings .finding-link', {
+        hasText: 'spaces',
+      });
+      assert.match(await listed.innerText(), /" {2}a {2}b {2}"/);
+    });
+  },
+);
