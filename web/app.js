@@ -1669,20 +1669,20 @@ const rejectedRequestCodes = new Set([
   'pipeline.placeholder',
 ]);
 
-/**
- * Resolves to true when the current result can be exported as `kind`
- * ('inputs' or 'pipeline'), or the user confirms in the dialog, which names
- * what the API would reject. Valid inputs go out as canonical JSON even
- * when the request around them has errors. A pipeline request goes out at
- * once only without errors and without the warnings in
- * rejectedRequestCodes. On Cancel it reports why nothing happened and
- * focuses the first error.
- */
 /** Returns the number of errors among the findings. */
 function listedErrorCount(findings) {
   return findings.filter((finding) => finding.severity === 'error').length;
 }
 
+/**
+ * Resolves to {accepted, asWritten}: accepted when the current result can
+ * be exported as `kind` ('inputs' or 'pipeline'), or the user confirms in
+ * the dialog, which names what the API would reject, and asWritten when it
+ * took that confirmation. Valid inputs go out as canonical JSON even when
+ * the request around them has errors. A pipeline request goes out at once
+ * only without errors and without the warnings in rejectedRequestCodes. On
+ * Cancel it reports why nothing happened and focuses the first error.
+ */
 async function confirmExport(verb, kind) {
   const { result } = state;
   const pipeline = kind === 'pipeline';
@@ -1693,7 +1693,7 @@ async function confirmExport(verb, kind) {
   );
   const canonical = result.canonicalJson !== '';
   if (pipeline ? blocking.length === 0 && result.errorCount === 0 : canonical) {
-    return true;
+    return { accepted: true, asWritten: false };
   }
   // Past the findings cap, only the errors shown are listed.
   const { errorCount } = result;
@@ -1743,7 +1743,8 @@ async function confirmExport(verb, kind) {
       'canonical JSON.'
     : `${holderHas} ${count}, so there is no canonical JSON yet.`;
   elements.confirmText.textContent = pipeline
-    ? `The pipeline request has ${count} that the API would reject.${listed} ` +
+    ? `The pipeline request has ${count}, for which the API would reject ` +
+      `it.${listed} ` +
       `You can cancel and fix ${them}, or take the request anyway.`
     : `${reason}${listed} ` +
       `You can cancel and fix ${them}, or take ${writtenPart} as written.`;
@@ -1771,7 +1772,7 @@ async function confirmExport(verb, kind) {
         'open.',
       true,
     );
-    return false;
+    return { accepted: false, asWritten: false };
   }
   if (!accepted) {
     const toFix =
@@ -1781,7 +1782,24 @@ async function confirmExport(verb, kind) {
     setActionStatus(`Nothing was ${verb}. Fix ${toFix} first.`, true);
     focusFirstInvalid();
   }
-  return accepted;
+  return { accepted, asWritten: accepted };
+}
+
+/**
+ * Returns a sentence for the status after an export or copy that the user
+ * confirmed in spite of its findings, saying what went out, or ''.
+ */
+function asWrittenNote(kind, asWritten) {
+  if (!asWritten) {
+    return '';
+  }
+  if (kind === 'pipeline') {
+    return ' The API would reject the request as it is.';
+  }
+  const what = state.result.pipelineRequest
+    ? "the request's inputs"
+    : 'the text';
+  return ` It is ${what} as written, with ${pluralize(state.result.errorCount, 'error')}.`;
 }
 
 /** Shows a modal dialog; resolves to true when its accept button is used. */
@@ -1995,7 +2013,8 @@ async function exportJson(kind) {
     setActionStatus(notAnObjectMessage(kind), true);
     return;
   }
-  if (!(await confirmExport('exported', kind))) {
+  const { accepted, asWritten } = await confirmExport('exported', kind);
+  if (!accepted) {
     return;
   }
   const fileName = kind === 'pipeline' ? pipelineFileName : exportFileName;
@@ -2012,7 +2031,8 @@ async function exportJson(kind) {
   link.click();
   link.remove();
   setActionStatus(
-    `Downloaded ${fileName}.${replacedHalves(text)}${fillInPlaceholders(text)}`,
+    `Downloaded ${fileName}.${asWrittenNote(kind, asWritten)}` +
+      `${replacedHalves(text)}${fillInPlaceholders(text)}`,
     false,
   );
 }
@@ -2075,7 +2095,8 @@ async function copyJson(kind) {
     setActionStatus(notAnObjectMessage(kind), true);
     return;
   }
-  if (!(await confirmExport('copied', kind))) {
+  const { accepted, asWritten } = await confirmExport('copied', kind);
+  if (!accepted) {
     return;
   }
   // The preview shows the canonical inputs alone, and only when they are
@@ -2095,8 +2116,8 @@ async function copyJson(kind) {
     await navigator.clipboard.writeText(text);
     const what = kind === 'pipeline' ? 'the pipeline request' : 'the JSON';
     setActionStatus(
-      `Copied ${what} to the clipboard.${halvesOnClipboard(text)}` +
-        fillInPlaceholders(text),
+      `Copied ${what} to the clipboard.${asWrittenNote(kind, asWritten)}` +
+        `${halvesOnClipboard(text)}${fillInPlaceholders(text)}`,
       false,
     );
   } catch (error) {

@@ -1408,7 +1408,7 @@ test(
       );
       assert.match(
         await page.textContent('#confirm-text'),
-        /^The pipeline request has 1 error that the API would reject\./,
+        /^The pipeline request has 1 error, for which the API would reject it\./,
       );
       await page.click('#confirm-cancel');
 

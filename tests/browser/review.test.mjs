@@ -141,7 +141,7 @@ test(
           await page.locator('#confirm-dialog[open]').waitFor();
           assert.match(
             await page.textContent('#confirm-text'),
-            /^The pipeline request has 1 warning that the API would reject\./,
+            /^The pipeline request has 1 warning, for which the API would reject it\./,
           );
           // The heading names the warnings too, since the inputs have no error.
           assert.equal(
@@ -158,6 +158,11 @@ test(
         })(),
       ]);
       const text = await readFile(await file.path(), 'utf8');
+      // The status says the download is one the API rejects.
+      assert.match(
+        await page.textContent('#action-status'),
+        /^Downloaded training-pipeline-request\.json\. The API would reject the request as it is\./,
+      );
       assert.doesNotMatch(text, /\n\s*,/);
       const exported = JSON.parse(text);
       assert.equal(exported.displayName, 'my-run');
@@ -166,10 +171,15 @@ test(
         modelType: 'CLOUD_HIGH_ACCURACY_1',
         baseModelId: '123',
       });
-      // The plain export is the inputs alone.
+      // The plain export is the inputs alone, valid, so nothing is said
+      // about errors.
       assert.deepEqual(
         JSON.parse(await download(page, '#export-button')),
         exported.trainingTaskInputs,
+      );
+      assert.equal(
+        await page.textContent('#action-status'),
+        'Downloaded training-inputs.json.',
       );
     });
   },
@@ -207,7 +217,7 @@ test(
       await page.locator('#confirm-dialog[open]').waitFor();
       assert.match(
         await page.textContent('#confirm-text'),
-        /^The pipeline request has 1 error and 1 warning that the API would reject\./,
+        /^The pipeline request has 1 error and 1 warning, for which the API would reject it\./,
       );
       assert.deepEqual(
         await page.$$eval('#confirm-list [data-code]', (items) =>

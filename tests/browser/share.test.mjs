@@ -466,8 +466,9 @@ test(
       );
       assert.equal(
         await page.textContent('#action-status'),
-        'Downloaded training-inputs.json. Half of a surrogate pair in it was ' +
-          'written as U+FFFD, since UTF-8 cannot carry it.',
+        'Downloaded training-inputs.json. It is the text as written, with 1 ' +
+          'error. Half of a surrogate pair in it was written as U+FFFD, since ' +
+          'UTF-8 cannot carry it.',
       );
       // More than one are counted.
       await pasteIntoEditor(page, '\uDC00\uDBFF');
@@ -480,8 +481,9 @@ test(
       ]);
       assert.equal(
         await page.textContent('#action-status'),
-        'Downloaded training-inputs.json. 3 halves of surrogate pairs in it ' +
-          'were written as U+FFFD, since UTF-8 cannot carry them.',
+        'Downloaded training-inputs.json. It is the text as written, with 1 ' +
+          'error. 3 halves of surrogate pairs in it were written as U+FFFD, ' +
+          'since UTF-8 cannot carry them.',
       );
 
       // Copy reports them too, which it once left out. Whether they stay
@@ -495,8 +497,9 @@ test(
       );
       assert.equal(
         await page.textContent('#action-status'),
-        'Copied the JSON to the clipboard. It has 3 halves of surrogate ' +
-          'pairs, which may be pasted as U+FFFD, depending on the system.',
+        'Copied the JSON to the clipboard. It is the text as written, with 1 ' +
+          'error. It has 3 halves of surrogate pairs, which may be pasted as ' +
+          'U+FFFD, depending on the system.',
       );
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.ok(copied.startsWith('{"baseModelId": "m'));
