@@ -1796,10 +1796,10 @@ function asWrittenNote(kind, asWritten) {
   if (kind === 'pipeline') {
     return ' The API would reject the request as it is.';
   }
-  const what = state.result.pipelineRequest
+  const exported = state.result.pipelineRequest
     ? "the request's inputs"
     : 'the text';
-  return ` It is ${what} as written, with ${pluralize(state.result.errorCount, 'error')}.`;
+  return ` It is ${exported} as written, with ${pluralize(state.result.errorCount, 'error')}.`;
 }
 
 /** Shows a modal dialog; resolves to true when its accept button is used. */
