@@ -108,6 +108,9 @@ struct SelectorNames {
   // the field is absent, otherwise the name that every value of it means.
   // Empty when a value is unknown or two values disagree.
   std::string_view effective;
+  // The field is absent, so `effective` is its default, which a message
+  // names as such.
+  bool absent = false;
   // When two values mean different names, each known name once, in text
   // order, because the user may keep either value.
   std::vector<std::string_view> candidates;
@@ -118,7 +121,12 @@ SelectorNames ReadSelector(const FieldValues& values,
   // The first slot of a field first set to null and then set again is
   // present, so FindValue finds it.
   const FieldValue* first = FindValue(values.first, &selector);
-  if (first == nullptr) return {selector.service_default, {}};
+  if (first == nullptr) {
+    SelectorNames names;
+    names.effective = selector.service_default;
+    names.absent = true;
+    return names;
+  }
   const std::string_view name = EffectiveName(selector, *first);
   SelectorNames names{name, {}};
   for (const FieldValue& again : values.repeated) {
@@ -161,18 +169,25 @@ SEGFORM_COLD void ReportRangeNotChecked(std::string_view model_type,
   finding.params.Set(Param::kModelType, model_type);
 }
 
+// Reports a budget outside the range of model_type, which is the model
+// type field's default when default_type is true.
 SEGFORM_COLD void ReportBudgetOutOfRange(std::string_view model_type,
+                                         bool default_type,
                                          const FieldValue& budget,
                                          int64_t value, FindingSink& sink) {
   const FieldDecl& field = *budget.decl;
   const RawMember& member = *budget.member;
   const ConditionalRange& range = *field.range;
+  const std::string type_shown =
+      default_type ? Format("{}, the model type when {} is not set",
+                            {model_type, range.selector_json_name})
+                   : std::string(model_type);
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "out_of_range"), MemberPointer(member.key),
       member.value.span,
       Format("{} must be between {} and {} for {}; got {}",
              {field.json_name, WithThousands(range.min),
-              WithThousands(range.max), model_type, WithThousands(value)}),
+              WithThousands(range.max), type_shown, WithThousands(value)}),
       Format("Give a budget from {} to {} milli node hours ({} to {} {}).",
              {WithThousands(range.min), WithThousands(range.max),
               WithThousands(range.min / field.units_per_display_unit),
@@ -186,8 +201,10 @@ SEGFORM_COLD void ReportBudgetOutOfRange(std::string_view model_type,
 
 // Checks a budget above 0 against the range of the model type in effect,
 // and notes a model type whose range is not documented if note_unchecked.
-void CheckBudgetRange(std::string_view model_type, const FieldValue& budget,
-                      int64_t value, bool note_unchecked, FindingSink& sink) {
+// default_type says the model type is the field's default.
+void CheckBudgetRange(std::string_view model_type, bool default_type,
+                      const FieldValue& budget, int64_t value,
+                      bool note_unchecked, FindingSink& sink) {
   const ConditionalRange& range = *budget.decl->range;
   if (model_type.empty()) return;  // an unknown model type is reported already
   if (!RangeApplies(range, model_type)) {
@@ -195,7 +212,7 @@ void CheckBudgetRange(std::string_view model_type, const FieldValue& budget,
     return;
   }
   if (value < range.min || value > range.max) {
-    ReportBudgetOutOfRange(model_type, budget, value, sink);
+    ReportBudgetOutOfRange(model_type, default_type, budget, value, sink);
   }
 }
 
@@ -264,14 +281,15 @@ void CheckBudget(const SelectorNames& model_types, const FieldValue& budget,
     return;
   }
   if (model_types.candidates.empty()) {
-    CheckBudgetRange(model_type, budget, value, !lenient, sink);
+    CheckBudgetRange(model_type, model_types.absent, budget, value, !lenient,
+                     sink);
     return;
   }
   // Keeping either model type must bring up no new error, so the budget
   // gets the error of each type it fails. A type without a documented range
   // gets its note only once it is the one model type.
   for (const std::string_view each : model_types.candidates) {
-    CheckBudgetRange(each, budget, value, false, sink);
+    CheckBudgetRange(each, false, budget, value, false, sink);
   }
 }
 

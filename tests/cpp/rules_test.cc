@@ -35,6 +35,14 @@ TEST(BudgetRange, AppliesToAbsentAndUnspecifiedType) {
     const Finding* finding = FindCode(result, "budget.out_of_range");
     ASSERT_NE(finding, nullptr);
     EXPECT_EQ(finding->params.ToJson()["modelType"], "CLOUD_HIGH_ACCURACY_1");
+    // Only an absent model type is named as the default, since the user
+    // did not write it.
+    const bool absent =
+        std::string(text).find("modelType") == std::string::npos;
+    EXPECT_EQ(finding->message.find(
+                  "for CLOUD_HIGH_ACCURACY_1, the model type when modelType is "
+                  "not set; got ") != std::string::npos,
+              absent);
   }
 }
 
