@@ -2,6 +2,7 @@
 // rules) and assembles the result; also the conversions built on it.
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 
@@ -143,6 +144,74 @@ std::vector<std::string_view> AbsentNames(std::vector<std::string_view> names,
     names.erase(std::remove(names.begin(), names.end(), name), names.end());
   }
   return names;
+}
+
+// A value that JSON text cannot hold as it is, found by FindUnwritableValue.
+struct UnwritableValue {
+  std::string_view code;
+  std::string message;
+  std::string_view hint;
+};
+
+// Returns the first value inside `value`, in member order, that JSON text
+// cannot hold, or that is nested deeper than kMaxNestingDepth, and sets
+// path to its JSON Pointer. `depth` counts the objects and arrays around
+// value, so the recursion stops one level past the limit.
+std::optional<UnwritableValue> FindUnwritableValue(const nlohmann::json& value,
+                                                   int depth,
+                                                   std::string& path) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::number_float:
+      if (std::isfinite(value.get<double>())) return std::nullopt;
+      return UnwritableValue{
+          "json.syntax",
+          internal::Format(
+              "the value is {}, which JSON has no number for",
+              {std::isnan(value.get<double>()) ? "NaN" : "infinite"}),
+          "Give a finite number."};
+    case nlohmann::json::value_t::binary:
+      return UnwritableValue{"json.syntax",
+                             "the value is binary, which JSON cannot hold",
+                             "Give a string, a number or another JSON value."};
+    case nlohmann::json::value_t::discarded:
+      return UnwritableValue{
+          "json.syntax",
+          "the value is nlohmann's discarded value, which stands for no value",
+          "Give a JSON value."};
+    case nlohmann::json::value_t::object:
+    case nlohmann::json::value_t::array:
+      break;
+    default:
+      return std::nullopt;
+  }
+  if (depth == kMaxNestingDepth) {
+    return UnwritableValue{
+        "json.too_deep",
+        internal::Format(
+            "objects and arrays are nested more than {} levels deep",
+            {std::to_string(kMaxNestingDepth)}),
+        "Flatten the value. No field of this message needs nesting."};
+  }
+  const size_t path_size = path.size();
+  if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      path += internal::MemberPointer(key);
+      if (auto found = FindUnwritableValue(member, depth + 1, path)) {
+        return found;
+      }
+      path.resize(path_size);
+    }
+  } else {
+    size_t index = 0;
+    for (const nlohmann::json& element : value) {
+      path += "/" + std::to_string(index++);
+      if (auto found = FindUnwritableValue(element, depth + 1, path)) {
+        return found;
+      }
+      path.resize(path_size);
+    }
+  }
+  return std::nullopt;
 }
 
 // Describes a trainingTaskDefinition that is not the schema's URI. The URI
@@ -1495,11 +1564,31 @@ ValidationResult Validate(std::string_view text,
 }
 
 ValidationResult ValidateJson(const nlohmann::json& value) {
+  // A value nested too deep would overflow the stack of dump() below, and
+  // NaN, infinity, binary and discarded values have no JSON text, so dump()
+  // would write something the caller never gave. These are found first.
+  std::string path;
+  if (const std::optional<UnwritableValue> unwritable =
+          FindUnwritableValue(value, 0, path)) {
+    ValidationResult result;
+    internal::FindingSink sink("");
+    Finding& finding = sink.Add(
+        Severity::kError, std::string(unwritable->code), std::move(path),
+        {0, 0}, std::move(unwritable->message), std::string(unwritable->hint));
+    if (unwritable->code == "json.too_deep") {
+      finding.params.Set(Param::kMax, kMaxNestingDepth);
+    }
+    TakeFindings(sink, result);
+    result.findings[0].line = 0;
+    result.findings[0].column = 0;
+    return result;
+  }
   // One reading path for every input: write the value as text and read it
   // back. Strings that are not valid UTF-8 become U+FFFD instead of throwing.
   const std::string text =
       value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   ValidationResult result = Validate(text);
+  // Positions would be in that text, which the caller never sees.
   for (Finding& finding : result.findings) {
     finding.line = 0;
     finding.column = 0;
@@ -1508,6 +1597,8 @@ ValidationResult ValidateJson(const nlohmann::json& value) {
     finding.utf16_begin = 0;
     finding.utf16_end = 0;
   }
+  result.member_spans.clear();
+  result.object_span.reset();
   return result;
 }
 
@@ -1556,8 +1647,12 @@ SEGFORM_COLD ValidationResult OversizeResult(uint64_t text_bytes,
            internal::WithThousands(std::to_string(text_bytes)),
            internal::WithThousands(static_cast<int64_t>(kMaxTextBytes))}),
       "These training inputs fit in a few hundred bytes: check that this is "
-      "the right file.");
-  finding.params.Set(Param::kSize, text_bytes);
+      "the text you meant to check.");
+  // The param is an int64, which no real size exceeds. Past it, the size
+  // is cut to the largest int64 rather than wrapped to a negative number.
+  finding.params.Set(Param::kSize,
+                     static_cast<int64_t>(std::min<uint64_t>(
+                         text_bytes, std::numeric_limits<int64_t>::max())));
   finding.params.Set(Param::kMax, kMaxTextBytes);
   TakeFindings(sink, result);
   return result;

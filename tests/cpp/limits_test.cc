@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "test_util.h"
 
 namespace segform {
@@ -37,6 +39,18 @@ TEST(SizeLimit, FileByteOrderMarkDoesNotCount) {
   const ValidationResult result =
       Validate("\xEF\xBB\xBF" + PaddedTo(kMaxTextBytes), options);
   EXPECT_TRUE(result.ok());
+}
+
+// A size past the largest int64 once wrapped to a negative size param.
+TEST(SizeLimit, OversizeParamNeverNegative) {
+  const ValidationResult result =
+      OversizeResult(std::numeric_limits<uint64_t>::max());
+  ASSERT_EQ(result.findings.size(), 1u);
+  const Finding& finding = result.findings[0];
+  EXPECT_EQ(finding.params.ToJson()["size"],
+            std::numeric_limits<int64_t>::max());
+  EXPECT_NE(finding.message.find("18,446,744,073,709,551,615 bytes"),
+            std::string::npos);
 }
 
 // A wide file's finding spans its first code unit: a UTF-32 mark is four

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <iterator>
+#include <limits>
 #include <random>
 
 #include "test_util.h"
@@ -186,6 +187,58 @@ TEST(ValidateJson, ReportsPathsWithoutPositions) {
   }
   EXPECT_NE(testing::FindCode(result, "budget.out_of_range"), nullptr);
   EXPECT_NE(testing::FindCode(result, "field.unknown"), nullptr);
+  // The spans would be in a text the caller never sees.
+  EXPECT_TRUE(result.member_spans.empty());
+  EXPECT_FALSE(result.object_span.has_value());
+}
+
+// A value nested far too deep once overflowed the stack while it was
+// written out as text, before any limit applied.
+TEST(ValidateJson, ReportsDeepValueWithoutRecursingIntoIt) {
+  nlohmann::json value = nlohmann::json::array();
+  for (int i = 0; i < 100'000; ++i) {
+    value = nlohmann::json::array({std::move(value)});
+  }
+  const ValidationResult result = ValidateJson({{"x", std::move(value)}});
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].code, "json.too_deep");
+  // The top-level object is the first level, so the 64th array is too deep.
+  std::string path = "/x";
+  for (int i = 0; i < kMaxNestingDepth - 1; ++i) path += "/0";
+  EXPECT_EQ(result.findings[0].path, path);
+  EXPECT_EQ(result.findings[0].line, 0);
+  // 64 levels are allowed, as in text.
+  nlohmann::json allowed = nlohmann::json::array();
+  for (int i = 0; i < kMaxNestingDepth - 2; ++i) {
+    allowed = nlohmann::json::array({std::move(allowed)});
+  }
+  EXPECT_EQ(testing::FindCode(ValidateJson({{"x", std::move(allowed)}}),
+                              "json.too_deep"),
+            nullptr);
+}
+
+// NaN, infinity, binary and discarded values have no JSON text. dump()
+// wrote NaN and infinity as null, which read as an unset field.
+TEST(ValidateJson, RejectsValuesWithoutJsonText) {
+  const nlohmann::json values[] = {
+      std::numeric_limits<double>::quiet_NaN(),
+      std::numeric_limits<double>::infinity(),
+      -std::numeric_limits<double>::infinity(),
+      nlohmann::json::binary({1, 2}),
+      nlohmann::json(nlohmann::json::value_t::discarded),
+  };
+  for (const nlohmann::json& bad : values) {
+    SCOPED_TRACE(bad.type_name());
+    const ValidationResult result =
+        ValidateJson({{"modelType", 1}, {"budgetMilliNodeHours", bad}});
+    EXPECT_FALSE(result.ok());
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].code, "json.syntax");
+    EXPECT_EQ(result.findings[0].path, "/budgetMilliNodeHours");
+    EXPECT_FALSE(FromJson({{"budgetMilliNodeHours", bad}}).has_value());
+  }
+  EXPECT_TRUE(ValidateJson({{"x", {1.5, 2}}}).findings[0].code ==
+              "field.unknown");
 }
 
 TEST(ValidateJson, DoesNotThrowOnInvalidUtf8String) {

@@ -6,7 +6,9 @@
 //   for (const segform::Finding& finding : result.findings) { ... }
 //   if (result.ok()) Send(result.canonical_json);
 //
-// Nothing here throws for bad input: every problem becomes a Finding.
+// Nothing here throws for bad input: every problem becomes a Finding. The
+// library keeps no state between calls, so any function may be called from
+// several threads at once.
 
 #ifndef SEGFORM_SEGFORM_H_
 #define SEGFORM_SEGFORM_H_
@@ -238,7 +240,13 @@ ValidationResult Validate(std::string_view text,
                           const ValidateOptions& options = {});
 
 // Reads an nlohmann::json value as the message. The findings carry paths but
-// no text positions (line and column are 0).
+// no text positions (line and column are 0), and member_spans and
+// object_span are empty. A value that JSON text cannot hold (NaN, infinity,
+// a binary or discarded value) is a json.syntax error at its path, and one
+// nested deeper than kMaxNestingDepth a json.too_deep error. The value
+// itself no longer shows what text would: a key set twice, a number's
+// spelling. Strings that are not valid UTF-8 are read with U+FFFD in place
+// of the invalid bytes.
 ValidationResult ValidateJson(const nlohmann::json& value);
 
 // The four conversions of the API's generated clients (from_json, to_json,
@@ -258,6 +266,8 @@ inline nlohmann::ordered_json ToJson(const ImageSegmentationInputs& inputs) {
 // finding. The second has a caret under the column and tildes under the
 // rest of the token. Both end in a newline, and control characters and
 // invalid bytes show as '?'. Returns "" when the finding has no position.
+// text is the text the finding's offsets count in: the validated text past
+// the result's skipped_prefix.
 std::string SourceExcerpt(std::string_view text, const Finding& finding);
 
 // The findings as a JSON array, one object per finding, as the checker's
@@ -271,7 +281,8 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result);
 // The result of a text over kMaxTextBytes, built from its size alone so that
 // a caller need not copy or even read the whole text first. When only a
 // lower bound of the size is known (the bytes read from a stream so far),
-// text_bytes is that bound and the message reads "at least".
+// text_bytes is that bound and the message reads "at least". It reports
+// whatever size it is given, so the caller compares with kMaxTextBytes.
 ValidationResult OversizeResult(uint64_t text_bytes,
                                 bool size_is_lower_bound = false);
 
