@@ -464,6 +464,13 @@ SEGFORM_COLD void ReportInvalidId(const FieldValue& base_model_id,
     length += Format(", and its character {}, {}, is not allowed",
                      {WithThousands(static_cast<int64_t>(position)),
                       Quoted(id.substr(bad, bytes))});
+  } else if (!id.empty() && !((id[0] >= 'a' && id[0] <= 'z') || id[0] == '_') &&
+             !std::all_of(id.begin(), id.end(),
+                          [](char c) { return c >= '0' && c <= '9'; })) {
+    // Every character is allowed, so the first is in the wrong place: a
+    // digit or '-' before letters.
+    length += Format(", which starts with {} and is not all digits",
+                     {Quoted(id.substr(0, 1))});
   }
   Finding& finding = sink.Add(
       Severity::kError, Code(field, "invalid"), MemberPointer(member.key),

@@ -1247,10 +1247,25 @@ TEST(BaseModelId, NamesFirstCharacterNotAllowed) {
                 "got \"ab-c d\", and its character 5, \" \", is not allowed"),
             std::string::npos)
       << space.findings[0].message;
-  // A first character that may stand elsewhere is not named.
-  const ValidationResult dash = Validate(R"({"baseModelId":"-abc"})");
-  ASSERT_EQ(dash.findings.size(), 1u);
-  EXPECT_EQ(dash.findings[0].message.find("is not allowed"), std::string::npos);
+  // A first character that may stand elsewhere is not named as not
+  // allowed, but as the wrong start, which a review found unsaid.
+  for (const std::string id : {"-abc", "0abc"}) {
+    SCOPED_TRACE(id);
+    const ValidationResult start =
+        Validate(R"({"baseModelId":")" + id + R"("})");
+    ASSERT_EQ(start.findings.size(), 1u);
+    EXPECT_EQ(start.findings[0].message.find("is not allowed"),
+              std::string::npos);
+    EXPECT_NE(start.findings[0].message.find(", which starts with \"" +
+                                             id.substr(0, 1) +
+                                             "\" and is not all digits"),
+              std::string::npos);
+  }
+  // Twenty digits are too many, and say nothing of their start.
+  const ValidationResult digits =
+      Validate(R"({"baseModelId":"01234567890123456789"})");
+  ASSERT_EQ(digits.findings.size(), 1u);
+  EXPECT_EQ(digits.findings[0].message.find("starts with"), std::string::npos);
 }
 
 TEST(Messages, EscapesCountTowardTheEchoLimit) {
