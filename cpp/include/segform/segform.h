@@ -290,9 +290,11 @@ ValidationResult OversizeResult(uint64_t text_bytes,
 nlohmann::ordered_json DescribeLimits();
 
 // A JSON Schema (draft 2020-12) of the message, generated from its
-// declaration. It expresses the field names, JSON types, enum values, the
-// base model ID form and the conditional budget range, but not duplicate
-// keys, exact int64 values beyond 2^53 or the non-portable spellings.
+// declaration, which must be complete as the library's own are: each enum
+// field has its enum, and each range names a field of the message. It expresses
+// the field names, JSON types, enum values, the base model ID form and the
+// conditional budget range, but not duplicate keys, exact int64 values beyond
+// 2^53 or the non-portable spellings.
 nlohmann::ordered_json JsonSchema(const MessageDecl& message);
 
 // A message declaration as JSON, for the page's form and the docs.
