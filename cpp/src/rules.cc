@@ -121,14 +121,9 @@ SelectorNames ReadSelector(const FieldValues& values,
   // The first slot of a field first set to null and then set again is
   // present, so FindValue finds it.
   const FieldValue* first = FindValue(values.first, &selector);
-  if (first == nullptr) {
-    SelectorNames names;
-    names.effective = selector.service_default;
-    names.absent = true;
-    return names;
-  }
+  if (first == nullptr) return {selector.service_default, true, {}};
   const std::string_view name = EffectiveName(selector, *first);
-  SelectorNames names{name, {}};
+  SelectorNames names{name, false, {}};
   for (const FieldValue& again : values.repeated) {
     if (again.decl != &selector) continue;
     const std::string_view repeated_name = EffectiveName(selector, again);
