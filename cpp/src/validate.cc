@@ -881,6 +881,18 @@ bool IsCreatePipelineKey(std::string_view key) {
   return key == kCreatePipelineKeys[0] || key == kCreatePipelineKeys[1];
 }
 
+// Returns the one name that a key of a request is counted under, whichever
+// of its two spellings it has: a create request's trainingPipeline, a member
+// of a training pipeline, or a field of the inputs written beside them.
+// Any other key is its own name.
+std::string_view OneSpelling(std::string_view key) {
+  if (IsCreatePipelineKey(key)) return kCreatePipelineKeys[0];
+  const std::string_view member = internal::RequestMemberName(key);
+  if (!member.empty()) return member;
+  const FieldDecl* field = ImageSegmentationInputsDecl().FindField(key);
+  return field != nullptr ? field->json_name : key;
+}
+
 // Returns the first trainingPipeline member of a pipeline request, which
 // is then inside a create request's trainingPipeline, since one at the top
 // level makes the text a create request. Only an object counts, and with
@@ -1003,11 +1015,7 @@ CheckPipelineRequest(std::string_view text, const RawDocument& document,
   // spelling. A field of the training inputs outside trainingTaskInputs is
   // not read as one.
   // A nested trainingPipeline under both spellings is set twice too.
-  const auto spelled = [](std::string_view key) -> std::string_view {
-    if (IsCreatePipelineKey(key)) return kCreatePipelineKeys[0];
-    const std::string_view name = internal::RequestMemberName(key);
-    return name.empty() ? key : name;
-  };
+  const auto spelled = OneSpelling;
   // The request's own errors leave its inputs' canonical JSON alone, except
   // these two, which make it unclear what the inputs are: a second
   // trainingTaskInputs, and a field of the inputs written beside them.
@@ -1358,9 +1366,7 @@ SEGFORM_COLD ValidationResult CheckCreateRequest(
   // These make it unclear which inputs are meant: a second pipeline, and
   // inputs or a field of them written beside the pipeline.
   bool inputs_in_doubt = false;
-  const auto spelled = [](std::string_view key) -> std::string_view {
-    return key == kCreatePipelineKeys[1] ? kCreatePipelineKeys[0] : key;
-  };
+  const auto spelled = OneSpelling;
   const std::vector<std::string_view> members = {internal::kCreateParentKey,
                                                  kCreatePipelineKeys[0]};
   const std::vector<std::string_view> absent =

@@ -453,6 +453,31 @@ TEST(PipelineRequest, ThirdSettingIsCounted) {
   EXPECT_EQ(messages, expected);
 }
 
+// A field of the inputs written beside them under both spellings is one
+// name, counted as a field inside them is, and so is a request member
+// beside a create request's pipeline.
+TEST(PipelineRequest, CountsMisplacedFieldUnderBothSpellings) {
+  const std::pair<std::string, std::string> cases[] = {
+      {R"({"trainingTaskInputs":{},"modelType":1,"model_type":2,"modelType":3})",
+       "\"modelType\" is set 3 times"},
+      {R"({"parent":"projects/p/locations/l","trainingPipeline":)" +
+           RequestStart() +
+           R"("trainingTaskInputs":{}},"trainingTaskInputs":{},)"
+           R"("training_task_inputs":{},"trainingTaskInputs":{}})",
+       "\"trainingTaskInputs\" is set 3 times"},
+  };
+  for (const auto& [text, count] : cases) {
+    SCOPED_TRACE(text);
+    std::vector<std::string> messages;
+    for (const Finding& finding : Validate(text).findings) {
+      if (finding.code == "field.duplicate") {
+        messages.push_back(finding.message.substr(0, count.size()));
+      }
+    }
+    EXPECT_EQ(messages, std::vector<std::string>(2, count));
+  }
+}
+
 // A key set three times in a nested object gets the same count in both of
 // its findings; each once said "twice".
 TEST(PipelineRequest, NestedKeySetThreeTimesIsCounted) {
