@@ -2551,7 +2551,8 @@ function showRejectedImport(text, findingItems) {
   const undo =
     state.undo === null
       ? ''
-      : ' Undo still takes back the change before this import.';
+      : ' This import changed nothing, so Undo still takes back the earlier ' +
+        'change it names.';
   showImportStatus(`${text}${undo}`, findingItems, true);
 }
 

@@ -873,7 +873,7 @@ test(
       const status = await page.textContent('#import-status');
       assert.match(
         status,
-        /Undo still takes back the change before this import\./,
+        /This import changed nothing, so Undo still takes back the earlier change it names\./,
       );
       await page.click('#undo-button');
       assert.equal(await readEditorText(page), before);
