@@ -1796,10 +1796,22 @@ function asWrittenNote(kind, asWritten) {
   if (kind === 'pipeline') {
     return ' The API would reject the request as it is.';
   }
-  const exported = state.result.pipelineRequest
-    ? "the request's inputs"
-    : 'the text';
-  return ` It is ${exported} as written, with ${pluralize(state.result.errorCount, 'error')}.`;
+  const { result } = state;
+  if (!result.pipelineRequest) {
+    return ` It is the text as written, with ${pluralize(result.errorCount, 'error')}.`;
+  }
+  // The request's errors outside its inputs did not go out with them.
+  const span = state.spans?.objectSpan;
+  const inside = result.findings.filter(
+    (finding) =>
+      finding.severity === 'error' &&
+      span !== undefined &&
+      finding.utf16Begin >= span.begin &&
+      finding.utf16Begin < span.end,
+  ).length;
+  return inside === 0
+    ? " It is the request's inputs as written, which have no error of their own."
+    : ` It is the request's inputs as written, with ${pluralize(inside, 'error')}.`;
 }
 
 /** Shows a modal dialog; resolves to true when its accept button is used. */

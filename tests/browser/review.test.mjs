@@ -578,3 +578,32 @@ test(
     });
   },
 );
+
+test(
+  'inputs exported as written count their own errors',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      // The definition is another version's, so the request's inputs have
+      // no canonical JSON, though they have no error of their own.
+      await importFile(
+        page,
+        'request.json',
+        encoder.encode(
+          '{"displayName":"a","trainingTaskDefinition":"gs://google-cloud-aiplatform/schema/trainingjob/definition/automl_image_segmentation_1.0.1.yaml","trainingTaskInputs":{"modelType":"CLOUD_HIGH_ACCURACY_1"}}',
+        ),
+      );
+      await page.click('#export-button');
+      await page.locator('#confirm-dialog[open]').waitFor();
+      await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#confirm-accept'),
+      ]);
+      assert.equal(
+        await page.textContent('#action-status'),
+        "Downloaded training-inputs.json. It is the request's inputs as " +
+          'written, which have no error of their own.',
+      );
+    });
+  },
+);
