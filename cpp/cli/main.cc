@@ -433,7 +433,11 @@ int Run(std::vector<std::string> arguments) {
                      command == "schema" || command == "fields" ||
                      command == "help" || command == "-h" ||
                      command == "--help" || command == "--version";
-  if (!known && command.size() > 1 && command[0] == '-') {
+  // An option of a command, given before it, gets told where options go.
+  const bool command_option =
+      command == "--format" || command.rfind("--format=", 0) == 0 ||
+      command == "--show-source" || command == "--ignore-unknown-fields";
+  if (command_option) {
     return UsageError("unknown command " + ShownArgument(command) +
                       "; options come after the command, as in "
                       "'segform check --format json FILE'");

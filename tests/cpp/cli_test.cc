@@ -267,9 +267,16 @@ TEST(CliUsage, OptionBeforeCommandSaysWhereOptionsGo) {
   EXPECT_NE(run.output.find("unknown command '--format'; options come after "
                             "the command"),
             std::string::npos);
-  // A word that is no option keeps the short message.
-  const RunResult word = RunCli("frobnicate", true);
-  EXPECT_EQ(word.output.find("options come after"), std::string::npos);
+  // A word or a dash that is no option keeps the short message.
+  for (const char* command : {"frobnicate", "--", "--frobnicate"}) {
+    SCOPED_TRACE(command);
+    const RunResult other =
+        RunCli(std::string(command) + " check x.json", true);
+    EXPECT_EQ(other.status, 2);
+    EXPECT_EQ(other.output.find("options come after"), std::string::npos);
+  }
+  const RunResult equals = RunCli("--format=json check x.json", true);
+  EXPECT_NE(equals.output.find("options come after"), std::string::npos);
 }
 
 // Both were once taken without a word: the last --format won, and
