@@ -237,8 +237,8 @@ SEGFORM_COLD std::string DescribeDefinition(const internal::RawValue& value,
   if (shared < kLongSharedStart) return internal::ShowValue(value);
   const std::string_view rest = text.substr(shared);
   return internal::Format(
-      "a value that differs from it at character {}, where it {}",
-      {std::to_string(shared + 1),
+      "a value that matches the schema up to character {}, then {}",
+      {std::to_string(shared),
        rest.empty() ? std::string("ends")
                     : internal::Format("reads {}", {internal::Quoted(rest)})});
 }

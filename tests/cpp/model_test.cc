@@ -1238,12 +1238,12 @@ TEST(PipelineRequest, ShowsWhereDefinitionDiffers) {
       "segmentation schema; got ";
   const std::pair<std::string, std::string> cases[] = {
       {uri.substr(0, uri.size() - 6) + "1.yaml",
-       "a value that differs from it at character " +
-           std::to_string(uri.size() - 5) + ", where it reads \"1.yaml\""},
+       "a value that matches the schema up to character " +
+           std::to_string(uri.size() - 6) + ", then reads \"1.yaml\""},
       {uri + " ", "the schema with white space at its start or end"},
       {uri.substr(0, uri.size() - 5),
-       "a value that differs from it at character " +
-           std::to_string(uri.size() - 4) + ", where it ends"},
+       "a value that matches the schema up to character " +
+           std::to_string(uri.size() - 5) + ", then ends"},
       {"x", "\"x\""},
   };
   for (const auto& [definition, got] : cases) {
