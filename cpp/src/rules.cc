@@ -108,8 +108,8 @@ struct SelectorNames {
   // the field is absent, otherwise the name that every value of it means.
   // Empty when a value is unknown or two values disagree.
   std::string_view effective;
-  // The field is absent, so `effective` is its default, which a message
-  // names as such.
+  // The field is absent or null, so `effective` is its default, which a
+  // message names as such.
   bool absent = false;
   // When two values mean different names, each known name once, in text
   // order, because the user may keep either value.

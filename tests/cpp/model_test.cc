@@ -1208,7 +1208,7 @@ TEST(CreateRequest, WarnsPlaceholderOutsidePipeline) {
                        {"/parent", "/trainingPipeline/labels/a"}));
 }
 
-// A null parent is called null, not empty, as a review asked.
+// A null parent is called null, not empty.
 TEST(CreateRequest, NamesNullParentAsNull) {
   for (const std::string value : {"null", "\"\""}) {
     SCOPED_TRACE(value);
@@ -1229,7 +1229,7 @@ TEST(CreateRequest, NamesNullParentAsNull) {
 
 // The schema's URI is longer than a message quotes, so a definition that
 // starts as it does is shown from where they differ, and one with white
-// space around the URI says so. A review found both cut off before the
+// space around the URI says so. Both were once cut off before the
 // difference.
 TEST(PipelineRequest, ShowsWhereDefinitionDiffers) {
   const std::string uri(ImageSegmentationInputsDecl().schema_uri);

@@ -1248,7 +1248,7 @@ TEST(BaseModelId, NamesFirstCharacterNotAllowed) {
             std::string::npos)
       << space.findings[0].message;
   // A first character that may stand elsewhere is not named as not
-  // allowed, but as the wrong start, which a review found unsaid.
+  // allowed, but as the wrong start, which was once left unsaid.
   for (const std::string id : {"-abc", "0abc"}) {
     SCOPED_TRACE(id);
     const ValidationResult start =

@@ -243,7 +243,8 @@ ValidationResult Validate(std::string_view text,
 // no text positions (line and column are 0), and member_spans and
 // object_span are empty. A value that JSON text cannot hold (NaN, infinity,
 // a binary or discarded value) is a json.syntax error at its path, and one
-// nested deeper than kMaxNestingDepth a json.too_deep error. The value
+// nested deeper than kMaxNestingDepth a json.too_deep error, and either is
+// the only finding, as a syntax error of a text is. The value
 // itself no longer shows what text would: a key set twice, a number's
 // spelling. Strings that are not valid UTF-8 are read with U+FFFD in place
 // of the invalid bytes.
@@ -282,7 +283,8 @@ nlohmann::ordered_json ResultToJson(const ValidationResult& result);
 // a caller need not copy or even read the whole text first. When only a
 // lower bound of the size is known (the bytes read from a stream so far),
 // text_bytes is that bound and the message reads "at least". It reports
-// whatever size it is given, so the caller compares with kMaxTextBytes.
+// whatever size it is given, so the caller compares with kMaxTextBytes. The
+// size param, an int64, stops at the largest int64.
 ValidationResult OversizeResult(uint64_t text_bytes,
                                 bool size_is_lower_bound = false);
 
