@@ -184,6 +184,45 @@ describe('limits and options', () => {
     );
   });
 
+  test('bytes file mark not counted', () => {
+    // The mark and exactly the limit: the limit holds once it is dropped.
+    const base = '{"baseModelId":"x!"}';
+    const exact = base.padEnd(segform.limits.maxTextBytes, ' ');
+    const bytes = new TextEncoder().encode(`\ufeff${exact}`);
+    assert.equal(bytes.length, segform.limits.maxTextBytes + 3);
+    assert.equal(
+      segform.validateFile(bytes).findings[0].code,
+      'base_model_id.invalid',
+    );
+    assert.equal(
+      segform.validate(bytes.subarray(3)).findings[0].code,
+      'base_model_id.invalid',
+    );
+  });
+
+  test('oversize size per character class', () => {
+    // The last and first characters of each UTF-8 length, a pair and a
+    // lone half, each repeated past the limit.
+    for (const character of [
+      '\u007f',
+      '\u0080',
+      '\u07ff',
+      '\u0800',
+      '\uffff',
+      '\u{1f600}',
+      '\ud800',
+    ]) {
+      for (const repeat of [400_000, 1_100_000]) {
+        const text = character.repeat(repeat);
+        const size = new TextEncoder().encode(text).length;
+        if (size <= segform.limits.maxTextBytes) continue;
+        const [finding] = segform.validate(text).findings;
+        assert.equal(finding.code, 'json.too_large', character);
+        assert.equal(finding.params.size, size, character);
+      }
+    }
+  });
+
   test('string oversize only in bytes', () => {
     // 400,000 units under the limit, 1,200,018 bytes over it.
     const text = `{"baseModelId":"${'\u5b57'.repeat(400000)}"}`;
