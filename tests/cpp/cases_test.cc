@@ -32,11 +32,14 @@ std::vector<std::string> CaseNames() {
 nlohmann::json Summarize(const ValidationResult& result) {
   nlohmann::json findings = nlohmann::json::array();
   for (const Finding& finding : result.findings) {
-    findings.push_back({{"severity", SeverityName(finding.severity)},
-                        {"code", finding.code},
-                        {"path", finding.path},
-                        {"line", finding.line},
-                        {"column", finding.column}});
+    nlohmann::json summary = {{"severity", SeverityName(finding.severity)},
+                              {"code", finding.code},
+                              {"path", finding.path},
+                              {"line", finding.line},
+                              {"column", finding.column}};
+    // Params are part of the contract, so a finding with any pins them.
+    if (!finding.params.empty()) summary["params"] = finding.params.ToJson();
+    findings.push_back(std::move(summary));
   }
   return findings;
 }

@@ -25,14 +25,18 @@ export function loadCases() {
     });
 }
 
-/** Keeps the fields that the expect files pin. */
+/**
+ * Keeps the fields that the expect files pin: params too, as part of the
+ * contract, when a finding has any.
+ */
 export function summarize(findings) {
-  return findings.map(({ severity, code, path, line, column }) => ({
+  return findings.map(({ severity, code, path, line, column, params }) => ({
     severity,
     code,
     path,
     line,
     column,
+    ...(Object.keys(params).length > 0 ? { params } : {}),
   }));
 }
 
