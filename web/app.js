@@ -1675,6 +1675,23 @@ function listedErrorCount(findings) {
 }
 
 /**
+ * Returns the number of errors among the findings that start inside the
+ * checked object, a request's inputs, or 0 when the text has no object.
+ */
+function inputsErrorCount(findings) {
+  const span = state.spans?.objectSpan;
+  if (span === undefined) {
+    return 0;
+  }
+  return listedErrorCount(
+    findings.filter(
+      (finding) =>
+        finding.utf16Begin >= span.begin && finding.utf16Begin < span.end,
+    ),
+  );
+}
+
+/**
  * Resolves to {accepted, asWritten}: accepted when the current result can
  * be exported as `kind` ('inputs' or 'pipeline'), or the user confirms in
  * the dialog, which names what the API would reject, and asWritten when it
@@ -1726,17 +1743,11 @@ async function confirmExport(verb, kind) {
   // trainingTaskInputs, a field of the inputs beside them), which the text
   // then names. With errors past the cap, whether the inputs have one is
   // not known.
-  const span = state.spans?.objectSpan;
   const inputsWithoutErrors =
     result.pipelineRequest &&
-    span !== undefined &&
+    state.spans?.objectSpan !== undefined &&
     listedErrorCount(blocking) === errorCount &&
-    !blocking.some(
-      (finding) =>
-        finding.severity === 'error' &&
-        finding.utf16Begin >= span.begin &&
-        finding.utf16Begin < span.end,
-    );
+    inputsErrorCount(blocking) === 0;
   const reason = inputsWithoutErrors
     ? `The request's inputs have no error of their own, but the request has ` +
       `${count}, and it is unclear which inputs are meant, so there is no ` +
@@ -1801,14 +1812,7 @@ function asWrittenNote(kind, asWritten) {
     return ` It is the text as written, with ${pluralize(result.errorCount, 'error')}.`;
   }
   // The request's errors outside its inputs did not go out with them.
-  const span = state.spans?.objectSpan;
-  const inside = result.findings.filter(
-    (finding) =>
-      finding.severity === 'error' &&
-      span !== undefined &&
-      finding.utf16Begin >= span.begin &&
-      finding.utf16Begin < span.end,
-  ).length;
+  const inside = inputsErrorCount(result.findings);
   return inside === 0
     ? " It is the request's inputs as written, which have no error of their own."
     : ` It is the request's inputs as written, with ${pluralize(inside, 'error')}.`;

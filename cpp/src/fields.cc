@@ -909,33 +909,37 @@ std::string Code(const FieldDecl& field, std::string_view problem) {
   return code;
 }
 
+std::string SettingsCount(size_t settings) {
+  return settings == 2
+             ? std::string("twice")
+             : WithThousands(static_cast<int64_t>(settings)) + " times";
+}
+
+std::string_view KeepOneHint(size_t settings) {
+  // Three settings leave more than one to remove.
+  return settings == 2 ? "Keep one of the two and remove the other."
+                       : "Keep one of them and remove the others.";
+}
+
 SEGFORM_COLD void ReportDuplicate(std::string_view first_key,
                                   std::string_view name,
                                   const RawMember& member, size_t settings,
                                   FindingSink& sink) {
   if (sink.CutByCap(Severity::kError, member.key_span)) return;
-  // Three settings are not "set twice", and leave more than one to remove.
+  const std::string count = SettingsCount(settings);
   std::string message;
-  if (settings == 2) {
-    message =
-        first_key == member.key
-            ? Format("{} is set twice", {Quoted(name)})
-            : Format("{} is set twice, as {} and as {}",
-                     {Quoted(name), Quoted(first_key), Quoted(member.key)});
+  if (first_key == member.key) {
+    message = Format("{} is set {}", {Quoted(name), count});
   } else {
-    const std::string times =
-        WithThousands(static_cast<int64_t>(settings)) + " times";
-    message = first_key == member.key
-                  ? Format("{} is set {}", {Quoted(name), times})
-                  : Format("{} is set {}, first as {} and here as {}",
-                           {Quoted(name), times, Quoted(first_key),
-                            Quoted(member.key)});
+    // Two settings are both named, and of more, the first and this one.
+    message =
+        Format(settings == 2 ? "{} is set {}, as {} and as {}"
+                             : "{} is set {}, first as {} and here as {}",
+               {Quoted(name), count, Quoted(first_key), Quoted(member.key)});
   }
-  Finding& finding =
-      sink.Add(Severity::kError, "field.duplicate", MemberPointer(member.key),
-               member.key_span, std::move(message),
-               settings == 2 ? "Keep one of the two and remove the other."
-                             : "Keep one of them and remove the others.");
+  Finding& finding = sink.Add(
+      Severity::kError, "field.duplicate", MemberPointer(member.key),
+      member.key_span, std::move(message), std::string(KeepOneHint(settings)));
   finding.params.Set(Param::kFirst, first_key);
   finding.params.Set(Param::kSecond, member.key);
 }

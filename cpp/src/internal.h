@@ -325,6 +325,16 @@ void ReportDuplicate(std::string_view first_key, std::string_view name,
                      const RawMember& member, size_t settings,
                      FindingSink& sink);
 
+// Returns the message of json.too_deep, and its hint.
+std::string TooDeepMessage();
+inline constexpr std::string_view kTooDeepHint =
+    "Flatten the value. No field of this message needs nesting.";
+
+// Returns "twice" or "N times" for a key set `settings` times, and the hint
+// that requests keeping one of them.
+std::string SettingsCount(size_t settings);
+std::string_view KeepOneHint(size_t settings);
+
 // Returns, for each of document.nested_duplicates, how many times its key
 // is set in its object in all.
 std::vector<size_t> NestedDuplicateSettings(const RawDocument& document);

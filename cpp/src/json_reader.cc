@@ -273,17 +273,12 @@ SEGFORM_COLD void ReportNestedDuplicate(const RawDocument& document,
   // The cap comes first, so that a pointer is written out only for a
   // finding that is kept.
   if (sink.CutByCap(Severity::kError, duplicate.key_span)) return;
-  const bool twice = settings == 2;
-  Finding& finding = sink.Add(
-      Severity::kError, "json.duplicate_key",
-      NestedDuplicatePointer(document, duplicate), duplicate.key_span,
-      Format(
-          "the key {} is set {} in this object",
-          {Quoted(duplicate.key),
-           twice ? std::string("twice")
-                 : WithThousands(static_cast<int64_t>(settings)) + " times"}),
-      twice ? "Keep one of the two and remove the other."
-            : "Keep one of them and remove the others.");
+  Finding& finding =
+      sink.Add(Severity::kError, "json.duplicate_key",
+               NestedDuplicatePointer(document, duplicate), duplicate.key_span,
+               Format("the key {} is set {} in this object",
+                      {Quoted(duplicate.key), SettingsCount(settings)}),
+               std::string(KeepOneHint(settings)));
   finding.params.Set(Param::kKey, duplicate.key);
 }
 

@@ -20,6 +20,12 @@
 #include "internal.h"
 
 namespace segform::internal {
+
+std::string TooDeepMessage() {
+  return Format("objects and arrays are nested more than {} levels deep",
+                {std::to_string(kMaxNestingDepth)});
+}
+
 namespace {
 
 constexpr std::string_view kSyntaxCode = "json.syntax";
@@ -631,11 +637,7 @@ class Scanner {
   }
 
   SEGFORM_COLD bool TooDeep() {
-    return Fail({position_, position_ + 1},
-                Format("objects and arrays are nested more than {} levels "
-                       "deep",
-                       {std::to_string(kMaxNestingDepth)}),
-                "Flatten the value. No field of this message needs nesting.",
+    return Fail({position_, position_ + 1}, TooDeepMessage(), kTooDeepHint,
                 "json.too_deep");
   }
 

@@ -460,8 +460,7 @@ SEGFORM_COLD void ReportInvalidId(const FieldValue& base_model_id,
                      {WithThousands(static_cast<int64_t>(position)),
                       Quoted(id.substr(bad, bytes))});
   } else if (!id.empty() && !((id[0] >= 'a' && id[0] <= 'z') || id[0] == '_') &&
-             !std::all_of(id.begin(), id.end(),
-                          [](char c) { return c >= '0' && c <= '9'; })) {
+             !std::all_of(id.begin(), id.end(), IsAsciiDigit)) {
     // Every character is allowed, so the first is in the wrong place: a
     // digit or '-' before letters.
     length += Format(", which starts with {} and is not all digits",

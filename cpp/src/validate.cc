@@ -185,12 +185,8 @@ std::optional<UnwritableValue> FindUnwritableValue(const nlohmann::json& value,
       return std::nullopt;
   }
   if (depth == kMaxNestingDepth) {
-    return UnwritableValue{
-        "json.too_deep",
-        internal::Format(
-            "objects and arrays are nested more than {} levels deep",
-            {std::to_string(kMaxNestingDepth)}),
-        "Flatten the value. No field of this message needs nesting."};
+    return UnwritableValue{"json.too_deep", internal::TooDeepMessage(),
+                           internal::kTooDeepHint};
   }
   const size_t path_size = path.size();
   if (value.is_object()) {
@@ -1570,13 +1566,13 @@ ValidationResult Validate(std::string_view text,
 }
 
 ValidationResult ValidateJson(const nlohmann::json& value) {
+  ValidationResult result;
   // A value nested too deep would overflow the stack of dump() below, and
   // NaN, infinity, binary and discarded values have no JSON text, so dump()
   // would write something the caller never gave. These are found first.
   std::string path;
   if (const std::optional<UnwritableValue> unwritable =
           FindUnwritableValue(value, 0, path)) {
-    ValidationResult result;
     internal::FindingSink sink("");
     Finding& finding = sink.Add(
         Severity::kError, std::string(unwritable->code), std::move(path),
@@ -1585,16 +1581,15 @@ ValidationResult ValidateJson(const nlohmann::json& value) {
       finding.params.Set(Param::kMax, kMaxNestingDepth);
     }
     TakeFindings(sink, result);
-    result.findings[0].line = 0;
-    result.findings[0].column = 0;
-    return result;
+  } else {
+    // One reading path for every input: write the value as text and read
+    // it back. Strings that are not valid UTF-8 become U+FFFD instead of
+    // throwing. Spans would be in that text, which the caller does not get.
+    result = Validate(
+        value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    result.member_spans.clear();
+    result.object_span.reset();
   }
-  // One reading path for every input: write the value as text and read it
-  // back. Strings that are not valid UTF-8 become U+FFFD instead of throwing.
-  const std::string text =
-      value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  ValidationResult result = Validate(text);
-  // Positions would be in that text, which the caller never sees.
   for (Finding& finding : result.findings) {
     finding.line = 0;
     finding.column = 0;
@@ -1603,8 +1598,6 @@ ValidationResult ValidateJson(const nlohmann::json& value) {
     finding.utf16_begin = 0;
     finding.utf16_end = 0;
   }
-  result.member_spans.clear();
-  result.object_span.reset();
   return result;
 }
 

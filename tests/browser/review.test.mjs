@@ -595,10 +595,7 @@ test(
       );
       await page.click('#export-button');
       await page.locator('#confirm-dialog[open]').waitFor();
-      await Promise.all([
-        page.waitForEvent('download'),
-        page.click('#confirm-accept'),
-      ]);
+      await download(page, '#confirm-accept');
       assert.equal(
         await page.textContent('#action-status'),
         "Downloaded training-inputs.json. It is the request's inputs as " +
