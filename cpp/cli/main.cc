@@ -433,7 +433,8 @@ int Run(std::vector<std::string> arguments) {
                      command == "schema" || command == "fields" ||
                      command == "help" || command == "-h" ||
                      command == "--help" || command == "--version";
-  // An option of a command, given before it, gets told where options go.
+  // An option of a command, given before the command, gets a note on where
+  // options go.
   const bool command_option =
       command == "--format" || command.rfind("--format=", 0) == 0 ||
       command == "--show-source" || command == "--ignore-unknown-fields";

@@ -196,7 +196,7 @@ SEGFORM_COLD void ReportBudgetOutOfRange(std::string_view model_type,
 
 // Checks a budget above 0 against the range of the model type in effect,
 // and notes a model type whose range is not documented if note_unchecked.
-// default_type says the model type is the field's default.
+// default_type is true when the model type is the field's default.
 void CheckBudgetRange(std::string_view model_type, bool default_type,
                       const FieldValue& budget, int64_t value,
                       bool note_unchecked, FindingSink& sink) {

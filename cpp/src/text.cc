@@ -197,11 +197,10 @@ size_t NormalizedLength(std::string_view name) {
 
 // The character counts of a name, a, by the low five bits of each byte,
 // which give a lower bound of the edit distance from a to other names. An
-// insertion or a deletion changes one count by one, and the length by one;
-// a substitution changes two counts and not the length; a swap changes
-// neither. So the distance is at least half the summed differences of the
-// counts plus the difference in length. Merged characters only lower the
-// sum.
+// insertion or a deletion changes one count and the length by one each. A
+// substitution changes two counts and not the length, and a swap changes
+// neither. So the distance is at least half the sum of the count
+// differences and the length difference. Merged characters only lower it.
 class CharacterCounts {
  public:
   explicit CharacterCounts(std::string_view a) : size_(a.size()) {
@@ -234,8 +233,8 @@ class CharacterCounts {
   }
 
  private:
-  // int16_t holds any count: ClosestName compares no name longer than
-  // twice the longest candidate and 8 more, and candidates are short.
+  // No count overflows int16_t, because ClosestName compares no name longer
+  // than twice the longest candidate and 8 more, and candidates are short.
   int16_t counts_[32] = {};
   size_t size_;
 };

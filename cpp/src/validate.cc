@@ -239,9 +239,8 @@ SEGFORM_COLD std::string DescribeDefinition(const internal::RawValue& value,
                     : internal::Format("reads {}", {internal::Quoted(rest)})});
 }
 
-// A request's member names: the first member seen under each, and how many
-// members have that name, counted before the members are checked so that
-// each report of a name set again gives the same count.
+// A request's member name: the first member seen under it, and how many
+// members have it. The counts come first, so every repeat gives the total.
 struct SeenName {
   const RawMember* first = nullptr;
   size_t settings = 0;

@@ -158,7 +158,7 @@ test(
         })(),
       ]);
       const text = await readFile(await file.path(), 'utf8');
-      // The status says the download is one the API rejects.
+      // The status states that the API would reject the download.
       assert.match(
         await page.textContent('#action-status'),
         /^Downloaded training-pipeline-request\.json\. The API would reject the request as it is\./,
@@ -171,8 +171,8 @@ test(
         modelType: 'CLOUD_HIGH_ACCURACY_1',
         baseModelId: '123',
       });
-      // The plain export is the inputs alone, valid, so nothing is said
-      // about errors.
+      // The plain export is the inputs alone, valid, so the status names
+      // no errors.
       assert.deepEqual(
         JSON.parse(await download(page, '#export-button')),
         exported.trainingTaskInputs,
@@ -566,11 +566,11 @@ test(
       // innerText is the text as laid out, where white-space: normal once
       // made "  a  b  " read " a b ".
       await page.fill('#field-baseModelId', '  a  b  ');
-      const shown = page.locator(
+      const fieldMessage = page.locator(
         '#field-baseModelId-findings .finding-message',
         { hasText: 'spaces' },
       );
-      assert.match(await shown.innerText(), /" {2}a {2}b {2}"/);
+      assert.match(await fieldMessage.innerText(), /" {2}a {2}b {2}"/);
       const listed = page.locator('.editor-findings .finding-link', {
         hasText: 'spaces',
       });

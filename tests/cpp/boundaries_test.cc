@@ -57,8 +57,8 @@ TEST(Boundaries, ControlCharacterEscapeLimit) {
 }
 
 TEST(Boundaries, OverlongUtf8Edges) {
-  // The longest overlong form of each length, and the shortest real
-  // character of the same length.
+  // The last overlong form of each length, and the first valid character
+  // of that length.
   const std::pair<std::string, bool> keys[] = {
       {"\xC1\x81", false},         {"\xC2\x80", true},
       {"\xE0\x9F\xBF", false},     {"\xE0\xA0\x80", true},

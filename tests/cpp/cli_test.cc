@@ -260,7 +260,7 @@ TEST(CliCheck, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCli("frobnicate --version").status, 2);
 }
 
-// An option in the command's place says where options go.
+// The error for an option in the command's place names where options go.
 TEST(CliUsage, OptionBeforeCommandSaysWhereOptionsGo) {
   const RunResult run = RunCli("--format json check x.json", true);
   EXPECT_EQ(run.status, 2);

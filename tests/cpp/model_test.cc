@@ -187,14 +187,14 @@ TEST(ValidateJson, ReportsPathsWithoutPositions) {
   }
   EXPECT_NE(testing::FindCode(result, "budget.out_of_range"), nullptr);
   EXPECT_NE(testing::FindCode(result, "field.unknown"), nullptr);
-  // The spans would be in a text the caller never sees.
+  // The spans would point into a text the caller does not get.
   EXPECT_TRUE(result.member_spans.empty());
   EXPECT_FALSE(result.object_span.has_value());
 }
 
 // A value nested far too deep once overflowed the stack while it was
 // written out as text, before any limit applied.
-TEST(ValidateJson, ReportsDeepValueWithoutRecursingIntoIt) {
+TEST(ValidateJson, RejectsDeepValue) {
   nlohmann::json value = nlohmann::json::array();
   for (int i = 0; i < 100'000; ++i) {
     value = nlohmann::json::array({std::move(value)});
@@ -219,7 +219,7 @@ TEST(ValidateJson, ReportsDeepValueWithoutRecursingIntoIt) {
 
 // NaN, infinity, binary and discarded values have no JSON text. dump()
 // wrote NaN and infinity as null, which read as an unset field.
-TEST(ValidateJson, RejectsValuesWithoutJsonText) {
+TEST(ValidateJson, RejectsUnwritableValues) {
   const nlohmann::json values[] = {
       std::numeric_limits<double>::quiet_NaN(),
       std::numeric_limits<double>::infinity(),
@@ -423,7 +423,7 @@ TEST(PipelineRequest, EveryCopyOfInputsGetsItsErrors) {
 // A third setting of a key, a field or a request member is counted, not
 // reported as set twice, and its hint asks to keep one of them. The third
 // copy of trainingTaskInputs was once reported as set twice, and then each
-// finding gave the count so far, so the second of three said "twice".
+// finding gave the count so far, so the second of three read "twice".
 TEST(PipelineRequest, ThirdSettingIsCounted) {
   const std::string text =
       RequestStart() +
@@ -456,7 +456,7 @@ TEST(PipelineRequest, ThirdSettingIsCounted) {
 // A field of the inputs written beside them under both spellings is one
 // name, counted as a field inside them is, and so is a request member
 // beside a create request's pipeline.
-TEST(PipelineRequest, CountsMisplacedFieldUnderBothSpellings) {
+TEST(PipelineRequest, MisplacedFieldBothSpellings) {
   const std::pair<std::string, std::string> cases[] = {
       {R"({"trainingTaskInputs":{},"modelType":1,"model_type":2,"modelType":3})",
        "\"modelType\" is set 3 times"},
@@ -479,8 +479,8 @@ TEST(PipelineRequest, CountsMisplacedFieldUnderBothSpellings) {
 }
 
 // A key set three times in a nested object gets the same count in both of
-// its findings; each once said "twice".
-TEST(PipelineRequest, NestedKeySetThreeTimesIsCounted) {
+// its findings; each once read "twice".
+TEST(PipelineRequest, NestedKeyThreeSettings) {
   const ValidationResult result = Validate(
       RequestStart() + R"("labels":{"a":"1","a":"2","a":"3","b":"1","b":"2"},)"
                        R"("trainingTaskInputs":{}})");
@@ -1209,7 +1209,7 @@ TEST(CreateRequest, WarnsPlaceholderOutsidePipeline) {
 }
 
 // A null parent is called null, not empty.
-TEST(CreateRequest, NamesNullParentAsNull) {
+TEST(CreateRequest, NullParentNamedNull) {
   for (const std::string value : {"null", "\"\""}) {
     SCOPED_TRACE(value);
     const ValidationResult result =
@@ -1229,7 +1229,7 @@ TEST(CreateRequest, NamesNullParentAsNull) {
 
 // The schema's URI is longer than a message quotes, so a definition that
 // starts as it does is shown from where they differ, and one with white
-// space around the URI says so. Both were once cut off before the
+// space around the URI is named as such. Both were once cut off before the
 // difference.
 TEST(PipelineRequest, ShowsWhereDefinitionDiffers) {
   const std::string uri(ImageSegmentationInputsDecl().schema_uri);

@@ -1261,7 +1261,7 @@ TEST(BaseModelId, NamesFirstCharacterNotAllowed) {
                                              "\" and is not all digits"),
               std::string::npos);
   }
-  // Twenty digits are too many, and say nothing of their start.
+  // Twenty digits are too many, and get no note on their start.
   const ValidationResult digits =
       Validate(R"({"baseModelId":"01234567890123456789"})");
   ASSERT_EQ(digits.findings.size(), 1u);

@@ -185,7 +185,8 @@ describe('limits and options', () => {
   });
 
   test('bytes file mark not counted', () => {
-    // The mark and exactly the limit: the limit holds once it is dropped.
+    // The mark and exactly the limit: the text is within the limit once the
+    // mark is dropped.
     const base = '{"baseModelId":"x!"}';
     const exact = base.padEnd(segform.limits.maxTextBytes, ' ');
     const bytes = new TextEncoder().encode(`\ufeff${exact}`);

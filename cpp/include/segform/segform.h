@@ -242,9 +242,9 @@ ValidationResult Validate(std::string_view text,
 // Reads an nlohmann::json value as the message. The findings carry paths but
 // no text positions (line and column are 0), and member_spans and
 // object_span are empty. A value that JSON text cannot hold (NaN, infinity,
-// a binary or discarded value) is a json.syntax error at its path, and one
-// nested deeper than kMaxNestingDepth a json.too_deep error, and either is
-// the only finding, as a syntax error of a text is. The value
+// a binary or discarded value) is a json.syntax error at its path. One
+// nested deeper than kMaxNestingDepth is a json.too_deep error. Either is
+// then the only finding, as a syntax error in text is. The value
 // itself no longer shows what text would: a key set twice, a number's
 // spelling. Strings that are not valid UTF-8 are read with U+FFFD in place
 // of the invalid bytes.
