@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 
+#include "call_arena.h"
 #include "result_buffer.h"
 #include "segform/segform.h"
 
@@ -56,7 +57,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE uintptr_t segform_validate(size_t bytes,
   validate_options.input_is_file = (options & 1) != 0;
   validate_options.ignore_unknown_fields = (options & 2) != 0;
   const std::string_view text(input.data(), std::min(bytes, input.size()));
-  return result_buffer.Encode(segform::Validate(text, validate_options));
+  // The result's blocks come from the call's region and go back to it as
+  // the result is destroyed; the result buffer, kept from call to call,
+  // grows through malloc.
+  segform::wasm::CallArena::Open();
+  const segform::ValidationResult result =
+      segform::Validate(text, validate_options);
+  segform::wasm::CallArena::Close();
+  return result_buffer.Encode(result);
 }
 
 EMSCRIPTEN_BINDINGS(segform) {
