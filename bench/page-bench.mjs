@@ -7,7 +7,12 @@
 // pass/fail: the script exits non-zero only when a measurement fails, and
 // then prints why instead of a number.
 
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+import { build } from 'esbuild';
 
 import { guardPage, startSession } from '../tests/browser/harness.mjs';
 import { loadSegform } from '../web/segform.mjs';
@@ -667,6 +672,144 @@ async function measureKeystrokeFloor(session) {
   }
 }
 
+// Two bare pages, loaded cold like the page, that tell what the first
+// finding costs without the page's own work. Their budget field and its
+// findings list are in the HTML, so they exist as soon as it is parsed.
+// On the first, a few lines of script write a finding that names the value
+// typed: that is Chromium's and the driver's share. The second shows the
+// budget's findings from segform's module, loaded as the page loads it,
+// which adds the module's download, compile and first call.
+const floorPages = {
+  bare: {
+    html: 'bare.html',
+    script: 'bare.js',
+    // The field may be typed into before the script runs, since a module
+    // script waits for the document, so it also shows a value typed
+    // earlier, as the page does once it has loaded.
+    source: `
+      const input = document.getElementById('${pageIds.inputId}');
+      const list = document.getElementById('${pageIds.findingsId}');
+      function show() {
+        if (input.value === input.defaultValue) return;
+        const item = document.createElement('li');
+        item.dataset.code = 'floor';
+        item.textContent = 'The budget ' + input.value + ' is too small.';
+        list.replaceChildren(item);
+      }
+      input.addEventListener('input', show);
+      show();`,
+  },
+  module: {
+    html: 'module.html',
+    // In gen/, beside segform.wasm, which the module's glue fetches from
+    // its own folder.
+    script: 'gen/floor.js',
+    source: `
+      import { loadSegform } from './segform.mjs';
+      const input = document.getElementById('${pageIds.inputId}');
+      const list = document.getElementById('${pageIds.findingsId}');
+      let segform = null;
+      function show() {
+        if (segform === null) return;
+        const { findings } = segform.validate(
+          JSON.stringify({ ${budgetField}: input.value }),
+        );
+        list.replaceChildren(
+          ...findings.map((finding) => {
+            const item = document.createElement('li');
+            item.dataset.code = finding.code;
+            item.textContent = finding.message;
+            return item;
+          }),
+        );
+      }
+      input.addEventListener('input', show);
+      loadSegform().then((loaded) => {
+        segform = loaded;
+        show();
+      });`,
+  },
+};
+
+function floorHtml(script, preloadModule) {
+  const preload = preloadModule
+    ? '<link rel="preload" href="gen/segform.wasm" as="fetch" ' +
+      'type="application/wasm" crossorigin>'
+    : '';
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<link rel="icon" href="data:,">' +
+    `<title>floor</title><script type="module" src="${script}"></script>` +
+    `${preload}</head><body><label for="${pageIds.inputId}">Budget</label>` +
+    `<input id="${pageIds.inputId}" value="192000">` +
+    `<ul id="${pageIds.findingsId}"></ul></body></html>`
+  );
+}
+
+/** Starts the server of the bare pages on 127.0.0.1 and returns its URL. */
+async function startFloorServer() {
+  const files = new Map();
+  for (const [name, floor] of Object.entries(floorPages)) {
+    files.set(`/${floor.html}`, {
+      type: 'text/html; charset=utf-8',
+      body: floorHtml(floor.script, name === 'module'),
+    });
+    const { outputFiles } = await build({
+      stdin: {
+        contents: floor.source,
+        resolveDir: fileURLToPath(new URL('../web/', import.meta.url)),
+      },
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2020',
+      write: false,
+      external: ['node:*'],
+      logLevel: 'warning',
+    });
+    files.set(`/${floor.script}`, {
+      type: 'text/javascript; charset=utf-8',
+      body: outputFiles[0].contents,
+    });
+  }
+  files.set('/gen/segform.wasm', {
+    type: 'application/wasm',
+    body: await readFile(new URL('../web/gen/segform.wasm', import.meta.url)),
+  });
+  const server = http.createServer((request, response) => {
+    const file = files.get(new URL(request.url, 'http://x').pathname);
+    response.statusCode = file ? 200 : 404;
+    response.setHeader('Content-Type', file?.type ?? 'text/plain');
+    response.setHeader('Cache-Control', 'no-store');
+    response.end(file?.body ?? 'Not found\n');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+/**
+ * Loads one bare page cold, types "5" into its budget field as soon as the
+ * field exists, as measureColdLoad does on the page, and returns the time
+ * to the finding less the driver's round trip.
+ */
+function measureFirstFindingFloor(session, floorUrl, floor) {
+  const floorSession = { browser: session.browser, url: floorUrl };
+  return withFreshPage(floorSession, {}, async (page) => {
+    await page.goto(new URL(floor.html, floorUrl).href, {
+      waitUntil: 'commit',
+    });
+    const focusedAt = await focusBudgetField(page);
+    await pressAndMeasure(page, '5', '5');
+    const { keydownAt, firstFindingAt } = await page.evaluate(() => ({
+      keydownAt: window.pageBench.keydowns[0].timeStamp,
+      firstFindingAt: window.pageBench.changes.find(
+        (change) => change.value === '5',
+      ).at,
+    }));
+    return firstFindingAt - (keydownAt - focusedAt);
+  });
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -691,6 +834,7 @@ function printReport({
   chromiumVersion,
   loads,
   floorLatencies,
+  firstFindingFloors,
   bigLoads,
   bigDocumentBytes,
   manyKeysDocuments,
@@ -759,6 +903,16 @@ function printReport({
           load.timings.firstFindingAt -
           (load.timings.keydownAt - load.timings.focusedAt),
       ),
+    ],
+    [
+      'browser floor: first finding on a bare page, no module (as above)',
+      formatMs,
+      firstFindingFloors.bare,
+    ],
+    [
+      "first finding on a bare page with segform's module (as above)",
+      formatMs,
+      firstFindingFloors.module,
     ],
     [
       `keystroke → finding text changed, median of ${keystrokesPerLoad}`,
@@ -897,6 +1051,24 @@ async function main() {
       loads.push(await measureColdLoad(session));
     }
     const floorLatencies = await measureKeystrokeFloor(session);
+    const floorServer = await startFloorServer();
+    const firstFindingFloors = { bare: [], module: [] };
+    try {
+      // As for the page, one load of each is not counted, and the two
+      // take turns so that a slow spell of the machine hits both.
+      for (let i = 0; i <= coldLoadCount; i += 1) {
+        for (const [name, floor] of Object.entries(floorPages)) {
+          const ms = await measureFirstFindingFloor(
+            session,
+            floorServer.url,
+            floor,
+          );
+          if (i > 0) firstFindingFloors[name].push(ms);
+        }
+      }
+    } finally {
+      floorServer.server.close();
+    }
     const bigLoads = [];
     for (let i = 0; i < coldLoadCount; i += 1) {
       bigLoads.push(await measureBigDocument(session, bigDocument));
@@ -915,6 +1087,7 @@ async function main() {
       chromiumVersion: session.browser.version(),
       loads,
       floorLatencies,
+      firstFindingFloors,
       bigLoads,
       bigDocumentBytes: bigDocument.bytes,
       manyKeysDocuments,
