@@ -4,6 +4,7 @@
 
 #include "call_arena.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -59,15 +60,46 @@ void* TakeFromRegion(size_t bytes) {
   return block;
 }
 
-void* Allocate(size_t bytes) {
+// Calls allocate() until it returns a block, running the new-handler, if
+// one is set, after each failure, as the standard operator new does.
+// Returns null when there is no handler left to run.
+template <typename Allocator>
+void* RetryWithNewHandler(Allocator allocate) {
+  while (true) {
+    if (void* block = allocate()) return block;
+    const std::new_handler handler = std::get_new_handler();
+    if (handler == nullptr) return nullptr;
+    handler();
+  }
+}
+
+// Returns a block of `bytes`, or null when memory has run out.
+void* TryAllocate(size_t bytes) {
   if (open) {
     if (void* block = TakeFromRegion(bytes)) return block;
   }
   // malloc(0) may return null, which operator new must not.
-  void* block = std::malloc(bytes == 0 ? 1 : bytes);
-  // The module is built without exceptions, so there is no bad_alloc to
-  // throw. Running out of memory ends the program, as libc++'s own
-  // operator new does without exceptions.
+  return RetryWithNewHandler(
+      [bytes] { return std::malloc(bytes ? bytes : 1); });
+}
+
+// Returns a block of `bytes` aligned to `alignment`, or null when memory
+// has run out or the size cannot be rounded up to the alignment.
+void* TryAllocateAligned(size_t bytes, std::align_val_t alignment) {
+  // Emscripten's aligned_alloc takes only multiples of the pointer size,
+  // and a size that is a multiple of the alignment.
+  const size_t align = std::max(static_cast<size_t>(alignment), sizeof(void*));
+  if (bytes > SIZE_MAX - (align - 1)) return nullptr;
+  const size_t rounded =
+      bytes == 0 ? align : (bytes + align - 1) / align * align;
+  return RetryWithNewHandler(
+      [align, rounded] { return std::aligned_alloc(align, rounded); });
+}
+
+// Returns the block, or ends the program when it is null. The module is
+// built without exceptions, so there is no bad_alloc to throw; libc++'s
+// own operator new ends the program there too.
+void* OrAbort(void* block) {
   if (block == nullptr) std::abort();
   return block;
 }
@@ -80,15 +112,6 @@ void Release(void* block) {
   }
   Chunk& chunk = chunks[index];
   if (--chunk.live == 0) chunk.used = 0;
-}
-
-void* AllocateAligned(size_t bytes, std::align_val_t alignment) {
-  // aligned_alloc wants a size that is a multiple of the alignment.
-  const auto align = static_cast<size_t>(alignment);
-  const size_t rounded = (bytes + align - 1) / align * align;
-  void* block = std::aligned_alloc(align, rounded == 0 ? align : rounded);
-  if (block == nullptr) std::abort();
-  return block;
 }
 
 }  // namespace
@@ -111,25 +134,28 @@ size_t CallArena::LiveBlocks() {
 
 }  // namespace segform::wasm
 
-using segform::wasm::Allocate;
-using segform::wasm::AllocateAligned;
+using segform::wasm::OrAbort;
 using segform::wasm::Release;
+using segform::wasm::TryAllocate;
+using segform::wasm::TryAllocateAligned;
 
 // Kept out of line: inlined at each of the hundreds of places that
 // allocate, the region's code made the module a fifth larger.
 #define SEGFORM_OUT_OF_LINE __attribute__((noinline))
 
-SEGFORM_OUT_OF_LINE void* operator new(size_t bytes) { return Allocate(bytes); }
+SEGFORM_OUT_OF_LINE void* operator new(size_t bytes) {
+  return OrAbort(TryAllocate(bytes));
+}
 SEGFORM_OUT_OF_LINE void* operator new[](size_t bytes) {
-  return Allocate(bytes);
+  return OrAbort(TryAllocate(bytes));
 }
 SEGFORM_OUT_OF_LINE void* operator new(size_t bytes,
                                        const std::nothrow_t&) noexcept {
-  return Allocate(bytes);
+  return TryAllocate(bytes);
 }
 SEGFORM_OUT_OF_LINE void* operator new[](size_t bytes,
                                          const std::nothrow_t&) noexcept {
-  return Allocate(bytes);
+  return TryAllocate(bytes);
 }
 SEGFORM_OUT_OF_LINE void operator delete(void* block) noexcept {
   Release(block);
@@ -156,11 +182,11 @@ SEGFORM_OUT_OF_LINE void operator delete[](void* block,
 // free(), as Release does for any block outside the region.
 SEGFORM_OUT_OF_LINE void* operator new(size_t bytes,
                                        std::align_val_t alignment) {
-  return AllocateAligned(bytes, alignment);
+  return OrAbort(TryAllocateAligned(bytes, alignment));
 }
 SEGFORM_OUT_OF_LINE void* operator new[](size_t bytes,
                                          std::align_val_t alignment) {
-  return AllocateAligned(bytes, alignment);
+  return OrAbort(TryAllocateAligned(bytes, alignment));
 }
 SEGFORM_OUT_OF_LINE void operator delete(void* block,
                                          std::align_val_t) noexcept {
@@ -176,5 +202,22 @@ SEGFORM_OUT_OF_LINE void operator delete(void* block, size_t,
 }
 SEGFORM_OUT_OF_LINE void operator delete[](void* block, size_t,
                                            std::align_val_t) noexcept {
+  Release(block);
+}
+SEGFORM_OUT_OF_LINE void* operator new(size_t bytes, std::align_val_t alignment,
+                                       const std::nothrow_t&) noexcept {
+  return TryAllocateAligned(bytes, alignment);
+}
+SEGFORM_OUT_OF_LINE void* operator new[](size_t bytes,
+                                         std::align_val_t alignment,
+                                         const std::nothrow_t&) noexcept {
+  return TryAllocateAligned(bytes, alignment);
+}
+SEGFORM_OUT_OF_LINE void operator delete(void* block, std::align_val_t,
+                                         const std::nothrow_t&) noexcept {
+  Release(block);
+}
+SEGFORM_OUT_OF_LINE void operator delete[](void* block, std::align_val_t,
+                                           const std::nothrow_t&) noexcept {
   Release(block);
 }
