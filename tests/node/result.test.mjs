@@ -114,6 +114,35 @@ describe('decoded results equal the native JSON form', () => {
     });
   });
 
+  // The module serves each call's memory from a region of 128 KiB (see
+  // cpp/wasm/call_arena.h). A call on one of the large texts here
+  // allocates more than that, so it takes blocks from malloc too, and the
+  // small calls between them reuse the region.
+  test('results stay exact when a call outgrows the call arena', () => {
+    const manyKeys = (count, salt) =>
+      `{${Array.from(
+        { length: count },
+        (_, i) =>
+          `"unknown_key_${salt}_${String(i).padStart(6, '0')}": ` +
+          `"value of key ${i} ${'z'.repeat(i % 50)}"`,
+      ).join(', ')}, "modelType": "CLOUD_${salt}"}`;
+    const texts = [
+      manyKeys(3000, 'A'),
+      stressInputs[0],
+      manyKeys(5000, 'B'),
+      stressInputs[4],
+      stressInputs[1],
+      manyKeys(2000, 'C'),
+      stressInputs[0],
+    ];
+    const native = nativeResults(writeInputs('arena', texts), {
+      asText: true,
+    });
+    texts.forEach((text, index) => {
+      assert.deepEqual(segform.validate(text), native[index], `text ${index}`);
+    });
+  });
+
   test('a result after a larger one keeps no stale data', () => {
     const [large, small] = [stressInputs.at(-1), stressInputs[0]];
     const native = nativeResults(writeInputs('order', [large, small]), {
