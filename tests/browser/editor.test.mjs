@@ -1593,6 +1593,15 @@ function countHighlightedTokens(page) {
 const longLineText = `{"budgetMilliNodeHours": "100000", "baseModelId": "${'7'.repeat(19_948)}"}`;
 const longLinePanel = '#editor-root .cm-long-line-panel';
 
+/** Counts the brackets the editor marks beside the cursor, matched or not. */
+function countMarkedBrackets(page) {
+  return page
+    .locator(
+      '#editor-root .cm-matchingBracket, #editor-root .cm-nonmatchingBracket',
+    )
+    .count();
+}
+
 test('long line turns highlighting off', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     await waitForEditor(page);
@@ -1607,16 +1616,24 @@ test('long line turns highlighting off', { timeout: testTimeout }, async () => {
     await page.locator(longLinePanel).waitFor();
     assert.equal(
       await page.textContent(longLinePanel),
-      'Highlighting and line wrapping are off while a line is longer than 20,000 characters or has more than 600 commas, colons and brackets.',
+      'Highlighting, bracket matching and line wrapping are off while a line is longer than 20,000 characters or has more than 600 commas, colons and brackets.',
     );
     assert.equal(await countHighlightedTokens(page), 0);
     assert.equal(await isWrapping(page), false);
+    // Beside the line's opening brace, no bracket is marked.
+    await page.keyboard.press('Control+Home');
+    assert.equal(await countMarkedBrackets(page), 0);
 
     // One character less is within the limit.
+    await page.keyboard.press('Control+End');
     await page.keyboard.press('Backspace');
     await page.locator(longLinePanel).waitFor({ state: 'detached' });
     assert.ok((await countHighlightedTokens(page)) > 0);
     assert.equal(await isWrapping(page), true);
+    // The opening brace, whose closing one is gone, is marked again.
+    await page.keyboard.press('Control+Home');
+    await page.locator('#editor-root .cm-nonmatchingBracket').waitFor();
+    assert.equal(await countMarkedBrackets(page), 1);
   });
 });
 
