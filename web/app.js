@@ -732,14 +732,15 @@ async function loadEditor() {
     onEditRejected() {
       setActionStatus(sizeNote(), true);
     },
-    onChange(text) {
+    onChange(readText) {
       const origin = state.pendingOrigin ?? 'editor';
       state.pendingOrigin = null;
-      // A form edit catching up: the page has validated this text already.
+      // A form edit catching up: the page has validated this text already,
+      // and needs no copy of it.
       if (origin === 'form-sync') {
         return;
       }
-      changeText(text, origin);
+      changeText(readText(), origin);
     },
     // The user is about to act in the editor, which must hold the current
     // text first, or the action would apply to an older one.

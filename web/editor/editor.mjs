@@ -476,12 +476,14 @@ const hiddenGuard = lineGuard({
  * constructed CSSStyleSheet (adoptedStyleSheets), which the policy allows.
  * @param {{parent: Element, text: string, label: string, maxBytes: number,
  *          sizeNote: string, onEditRejected: () => void,
- *          onChange: (text: string) => void,
+ *          onChange: (readText: () => string) => void,
  *          beforeUserInput: () => void}} options
  *   maxBytes is the maximum length of the text, in UTF-8 bytes, after an
  *   edit by the user. sizeNote is the note shown when such an edit is
  *   rejected, and onEditRejected runs after each such edit, to announce it.
- *   onChange runs after every change of the text, typed or dispatched.
+ *   onChange runs after every change of the text, typed or dispatched, with
+ *   a function that returns the new text. Building that string takes a few
+ *   milliseconds for a megabyte, so it is built only when asked for.
  *   beforeUserInput runs before CodeMirror handles a key, pointer,
  *   clipboard or input event, so the caller can bring the text up to date.
  */
@@ -558,7 +560,7 @@ export function createEditor({
         ]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
-            onChange(update.state.doc.toString());
+            onChange(() => update.state.doc.toString());
           }
           const rejected = update.transactions.some((transaction) =>
             transaction.effects.some((effect) => effect.is(rejectEdit)),
