@@ -10,7 +10,11 @@ import fc from 'fast-check';
 
 import { utf8Length } from '../../web/utf8.js';
 import { combiningRunPlaceholders } from '../../web/editor/combining-runs.mjs';
-import { lineGuard, sizeLimit } from '../../web/editor/editor.mjs';
+import {
+  lineGuard,
+  plainIsNeverHidden,
+  sizeLimit,
+} from '../../web/editor/editor.mjs';
 
 // A replace-all on one line once read that line once for each match, which
 // took seconds for a few thousand matches.
@@ -204,4 +208,10 @@ test('an indent past the limit is rejected', () => {
   // The page's own edits, and undo, pass.
   assert.equal(grow(undefined), 28);
   assert.equal(grow('undo'), 28);
+});
+
+// The count of hidden characters skips lines of printable ASCII and tabs,
+// which holds only while no hidden-character pattern takes one of them.
+test('no plain character is marked as hidden', () => {
+  assert.equal(plainIsNeverHidden, true);
 });
