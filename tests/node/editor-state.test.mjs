@@ -11,7 +11,10 @@ import fc from 'fast-check';
 import { utf8Length } from '../../web/utf8.js';
 import { combiningRunPlaceholders } from '../../web/editor/combining-runs.mjs';
 import {
+  hasManyHidden,
   lineGuard,
+  markedHidden,
+  maxMarkedHiddenPerLine,
   plainIsNeverHidden,
   sizeLimit,
 } from '../../web/editor/editor.mjs';
@@ -214,4 +217,35 @@ test('an indent past the limit is rejected', () => {
 // which holds only while no hidden-character pattern takes one of them.
 test('no plain character is marked as hidden', () => {
   assert.equal(plainIsNeverHidden, true);
+});
+
+// The count starts at the first character that is not plain, so it must
+// agree with a count of the whole line, wherever the hidden ones sit. The
+// lines have about as many hidden characters as the limit, where one
+// missed or counted twice changes the answer.
+test('hidden characters are counted from anywhere in a line', () => {
+  assert.equal(hasManyHidden(`${'{"a": 1}\t'.repeat(5000)}`), false);
+  const hidden = ['\u00a0', '\u00ad', '\u200b', '\u0001', '\u2028'];
+  const others = ['a', ' ', '\t', '{', 'é', '\ud83d\ude00', '\ud800'];
+  fc.assert(
+    fc.property(
+      fc.nat({ max: 300 }),
+      fc.integer({
+        min: maxMarkedHiddenPerLine - 2,
+        max: maxMarkedHiddenPerLine + 2,
+      }),
+      fc.array(fc.constantFrom(...others), { minLength: 1, maxLength: 50 }),
+      fc.constantFrom(...hidden),
+      (plainRun, hiddenCount, between, hiddenCharacter) => {
+        let line = 'x'.repeat(plainRun);
+        for (let i = 0; i < hiddenCount; i += 1) {
+          line += hiddenCharacter + between[i % between.length];
+        }
+        const count = (line.match(new RegExp(markedHidden.source, 'gu')) ?? [])
+          .length;
+        assert.equal(hasManyHidden(line), count > maxMarkedHiddenPerLine);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

@@ -163,8 +163,8 @@ const pageHighlightStyle = HighlightStyle.define([
 ]);
 
 /**
- * The maximum line length, in characters, that keeps JSON highlighting and
- * line wrapping on. VS Code's editor.maxTokenizationLineLength has the same
+ * The maximum line length, in characters, that keeps JSON highlighting,
+ * bracket matching and line wrapping on. VS Code's editor.maxTokenizationLineLength has the same
  * default. CodeMirror (@codemirror/language 6.13, @codemirror/view 6.44)
  * parses everything in the viewport, and a wrapped line in view whole. On
  * one line of a megabyte, each edit cost a 20 ms parse, and the parser's
@@ -175,7 +175,7 @@ export const maxHighlightedLineLength = 20_000;
 
 /**
  * The maximum number of commas, colons and brackets in a line that keeps
- * JSON highlighting and line wrapping on. Each token of a line in view is
+ * JSON highlighting, bracket matching and line wrapping on. Each token of a line in view is
  * drawn as an element. Typing in a line of 9,900 numbers (20 KB) took 1 to
  * 4 s a keystroke. In a minified request of 10 KB (about 1,200 of these
  * characters) it took 60 to 120 ms, and in one of 5 KB under 50 ms.
@@ -194,7 +194,7 @@ export const maxMarkedHiddenPerLine = 100;
 // whole so that the count below is of the characters it marks.
 const codeMirrorSpecials =
   /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202d\u202e\u2066\u2067\u2069\ufeff\ufff9-\ufffc]/u;
-const markedHidden = new RegExp(
+export const markedHidden = new RegExp(
   `${codeMirrorSpecials.source}|${unsafeToShow.source}`,
   'gu',
 );
@@ -422,12 +422,21 @@ export const plainIsNeverHidden = !new RegExp(markedHidden.source, 'u').test(
   `\t${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')}`,
 );
 
-/** Returns whether a line has more hidden characters than are marked. */
-function hasManyHidden(line) {
-  // The common line of plain characters is read once with a simple
-  // pattern, several times faster than the pattern of hidden ones.
-  if (plainIsNeverHidden && !possiblyHidden.test(line)) return false;
-  markedHidden.lastIndex = 0;
+/**
+ * Returns whether a line has more hidden characters than are marked.
+ * Exported, as markedHidden is, for the Node tests.
+ */
+export function hasManyHidden(line) {
+  // The plain characters before the first other one cannot be hidden, so
+  // the count starts there. They are read with a simple pattern, several
+  // times faster than the pattern of hidden ones, and a line of plain
+  // characters alone is read only with that.
+  let start = 0;
+  if (plainIsNeverHidden) {
+    start = line.search(possiblyHidden);
+    if (start < 0) return false;
+  }
+  markedHidden.lastIndex = start;
   let count = 0;
   while (markedHidden.exec(line) !== null) {
     count += 1;
@@ -445,9 +454,10 @@ function hasManyHidden(line) {
 const findingsAttributes = new Compartment();
 
 // JSON highlighting, bracket matching and line wrapping, while every line
-// is within the length limit. After every change, bracket matching reads
-// the whole line the cursor's bracket is on, since CodeMirror checks its
-// scan's distance limit only between lines: about 12 ms for a megabyte.
+// is within the length limit. After every change and every move of the
+// cursor, bracket matching reads the whole line the cursor's bracket is on,
+// since CodeMirror checks its scan's distance limit only between lines:
+// about 12 ms for a megabyte.
 const highlightGuard = lineGuard({
   on: [json(), bracketMatching(), EditorView.lineWrapping],
   off: notePanel(
