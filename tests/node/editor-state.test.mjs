@@ -222,7 +222,7 @@ test('no plain character is marked as hidden', () => {
 // The count starts at the first character that is not plain, so it must
 // agree with a count of the whole line, wherever the hidden ones sit. The
 // lines have about as many hidden characters as the limit, where one
-// missed or counted twice changes the answer.
+// missed or counted twice changes the result.
 test('hidden characters are counted from anywhere in a line', () => {
   assert.equal(hasManyHidden(`${'{"a": 1}\t'.repeat(5000)}`), false);
   const hidden = ['\u00a0', '\u00ad', '\u200b', '\u0001', '\u2028'];
