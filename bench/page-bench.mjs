@@ -679,6 +679,23 @@ async function measureKeystrokeFloor(session) {
 // typed: that is Chromium's and the driver's share. The second shows the
 // budget's findings from segform's module, loaded as the page loads it,
 // which adds the module's download, compile and first call.
+
+// The start of both bare pages' scripts: the field, its findings list, and
+// show(findings), which writes {code, message} items into the list.
+const floorScriptStart = `
+  const input = document.getElementById('${pageIds.inputId}');
+  const list = document.getElementById('${pageIds.findingsId}');
+  function show(findings) {
+    list.replaceChildren(
+      ...findings.map((finding) => {
+        const item = document.createElement('li');
+        item.dataset.code = finding.code;
+        item.textContent = finding.message;
+        return item;
+      }),
+    );
+  }`;
+
 const floorPages = {
   bare: {
     html: 'bare.html',
@@ -686,47 +703,33 @@ const floorPages = {
     // The field may be typed into before the script runs, since a module
     // script waits for the document, so it also shows a value typed
     // earlier, as the page does once it has loaded.
-    source: `
-      const input = document.getElementById('${pageIds.inputId}');
-      const list = document.getElementById('${pageIds.findingsId}');
-      function show() {
+    source: `${floorScriptStart}
+      function check() {
         if (input.value === input.defaultValue) return;
-        const item = document.createElement('li');
-        item.dataset.code = 'floor';
-        item.textContent = 'The budget ' + input.value + ' is too small.';
-        list.replaceChildren(item);
+        show([{ code: 'floor', message: 'The budget ' + input.value + ' is too small.' }]);
       }
-      input.addEventListener('input', show);
-      show();`,
+      input.addEventListener('input', check);
+      check();`,
   },
   module: {
     html: 'module.html',
     // In gen/, beside segform.wasm, which the module's glue fetches from
     // its own folder.
     script: 'gen/floor.js',
-    source: `
+    source: `${floorScriptStart}
       import { loadSegform } from './segform.mjs';
-      const input = document.getElementById('${pageIds.inputId}');
-      const list = document.getElementById('${pageIds.findingsId}');
       let segform = null;
-      function show() {
+      function check() {
         if (segform === null) return;
-        const { findings } = segform.validate(
-          JSON.stringify({ ${budgetField}: input.value }),
-        );
-        list.replaceChildren(
-          ...findings.map((finding) => {
-            const item = document.createElement('li');
-            item.dataset.code = finding.code;
-            item.textContent = finding.message;
-            return item;
-          }),
+        show(
+          segform.validate(JSON.stringify({ ${budgetField}: input.value }))
+            .findings,
         );
       }
-      input.addEventListener('input', show);
+      input.addEventListener('input', check);
       loadSegform().then((loaded) => {
         segform = loaded;
-        show();
+        check();
       });`,
   },
 };

@@ -57,9 +57,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE uintptr_t segform_validate(size_t bytes,
   validate_options.input_is_file = (options & 1) != 0;
   validate_options.ignore_unknown_fields = (options & 2) != 0;
   const std::string_view text(input.data(), std::min(bytes, input.size()));
-  // The result's blocks come from the call's region and go back to it as
-  // the result is destroyed; the result buffer, kept from call to call,
-  // grows through malloc.
+  // The result's blocks come from the call's region and go back to it when
+  // the result is destroyed. The window closes before encoding, so the
+  // result buffer, which lives from call to call, grows through malloc.
   segform::wasm::CallArena::Open();
   const segform::ValidationResult result =
       segform::Validate(text, validate_options);

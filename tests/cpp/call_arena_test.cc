@@ -88,14 +88,14 @@ TEST_F(CallArenaTest, RegionRestartsWhenEmpty) {
 }
 
 TEST_F(CallArenaTest, BlockFreedAfterCloseReturns) {
-  std::unique_ptr<Block> kept;
+  std::unique_ptr<Block> outliving;
   {
     OpenWindow window;
-    kept = std::make_unique<Block>(200);
+    outliving = std::make_unique<Block>(200);
   }
-  EXPECT_TRUE(CallArena::Holds(kept->data));
+  EXPECT_TRUE(CallArena::Holds(outliving->data));
   EXPECT_GT(CallArena::UsedBytes(), 0u);
-  kept.reset();
+  outliving.reset();
   EXPECT_EQ(CallArena::UsedBytes(), 0u);
 }
 
