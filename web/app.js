@@ -251,6 +251,7 @@ async function start() {
     openSharedFragment(
       sharedState(window.location.hash, state.segform.limits.maxTextBytes),
       state.text,
+      { inPlace: true },
     ),
   );
   await openSharedFragment(shared, restored);
@@ -259,9 +260,10 @@ async function start() {
 /**
  * Finishes opening a shared link: reports an unreadable one, confirms before its
  * text replaces different saved text, and drops the fragment, so that a
- * reload restores the saved text.
+ * reload restores the saved text. `inPlace` is true for a link that changed
+ * only the fragment of the open page.
  */
-async function openSharedFragment(shared, savedText) {
+async function openSharedFragment(shared, savedText, { inPlace = false } = {}) {
   if (shared === null) {
     return;
   }
@@ -283,6 +285,15 @@ async function openSharedFragment(shared, savedText) {
     await openSharedText(shared.text);
   } else {
     closeShareDialog();
+    // On load, start() has already opened the link's text and shown a
+    // status. In place, the link holds the open text, so nothing changes.
+    if (inPlace) {
+      showImportStatus(
+        "The shared link's inputs are already open, so nothing was changed.",
+        [],
+        false,
+      );
+    }
   }
   window.history.replaceState(
     null,

@@ -11,6 +11,7 @@ import {
   savedText,
   testTimeout,
   useSession,
+  waitForSavedText,
   withPage,
 } from './harness.mjs';
 
@@ -540,5 +541,58 @@ test('link opened in place keeps focus', { timeout: testTimeout }, async () => {
       await page.textContent('#import-status'),
       'Opened the inputs from the shared link. It has 1 error to fix before export.',
     );
+  });
+});
+
+test('link to the open inputs says so', { timeout: testTimeout }, async () => {
+  await withPage(session, { permissions: clipboard }, async ({ page }) => {
+    const otherLink = await copyLinkWithBudget(page, '300000');
+    // The second copy's status matches the first one's, so the clipboard
+    // is emptied to detect when the second link is in it.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.fill(budget, '250000');
+    await page.click('#share-button');
+    let sameLink = '';
+    while (sameLink === '') {
+      sameLink = await page.evaluate(() => navigator.clipboard.readText());
+    }
+    assert.notEqual(sameLink, otherLink);
+    const textBefore = await waitForSavedText(page, (text) =>
+      /: 250000\b/.test(text ?? ''),
+    );
+
+    // Pasted into the address bar of the page that shows those inputs.
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, new URL(sameLink).hash);
+    // Without the status, this fails here, within the time given.
+    await page
+      .locator('#import-status', { hasText: 'already open' })
+      .waitFor({ timeout: 5_000 });
+    assert.equal(
+      await page.textContent('#import-status'),
+      "The shared link's inputs are already open, so nothing was changed.",
+    );
+    await page.waitForFunction(() => window.location.hash === '');
+    assert.equal(await savedText(page), textBefore);
+
+    // A link to other inputs opens the dialog. The link to the open
+    // inputs, pasted after it, closes it without changing the text.
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, new URL(otherLink).hash);
+    await page.locator('#share-dialog[open]').waitFor();
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, new URL(sameLink).hash);
+    await page
+      .locator('#share-dialog:not([open])')
+      .waitFor({ state: 'attached' });
+    assert.equal(
+      await page.textContent('#import-status'),
+      "The shared link's inputs are already open, so nothing was changed.",
+    );
+    assert.equal(await page.inputValue(budget), '250000');
+    assert.equal(await savedText(page), textBefore);
   });
 });
