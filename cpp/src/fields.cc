@@ -925,7 +925,8 @@ SEGFORM_COLD void ReportDuplicate(std::string_view first_key,
                                   std::string_view name,
                                   const RawMember& member, size_t settings,
                                   FindingSink& sink) {
-  if (sink.CutByCap(Severity::kError, member.key_span)) return;
+  std::string path = MemberPointer(member.key);
+  if (sink.CutByCap(Severity::kError, member.key_span, path)) return;
   const std::string count = SettingsCount(settings);
   std::string message;
   if (first_key == member.key) {
@@ -938,8 +939,8 @@ SEGFORM_COLD void ReportDuplicate(std::string_view first_key,
                {Quoted(name), count, Quoted(first_key), Quoted(member.key)});
   }
   Finding& finding = sink.Add(
-      Severity::kError, "field.duplicate", MemberPointer(member.key),
-      member.key_span, std::move(message), std::string(KeepOneHint(settings)));
+      Severity::kError, "field.duplicate", std::move(path), member.key_span,
+      std::move(message), std::string(KeepOneHint(settings)));
   finding.params.Set(Param::kFirst, first_key);
   finding.params.Set(Param::kSecond, member.key);
 }

@@ -122,10 +122,15 @@ class FindingSink {
   Finding& Add(Severity severity, std::string code, std::string path, Span span,
                std::string message, std::string hint = {});
   // Returns true, and counts the finding as cut, when the cap would cut a
-  // finding of this severity at this span whatever is added later. A
-  // report that can repeat once per key calls it before building its
-  // message, so that 100,000 keys do not build 100,000 messages.
-  bool CutByCap(Severity severity, Span span);
+  // finding of this severity at this span and path whatever is added
+  // later. A report that can repeat once per key calls it before building
+  // its message, so that 100,000 keys do not build 100,000 messages.
+  bool CutByCap(Severity severity, Span span, std::string_view path = {});
+  // Makes the findings on the fields of `message`, whose paths are
+  // prefix + "/" + a field's JSON or proto name, rank before the other
+  // findings of their severity when the cap cuts. A form shows those
+  // beside each field, where a value with its error cut would look valid.
+  void RankFieldsFirst(const MessageDecl& message, std::string prefix);
   // The number of findings of each severity that a cap cut, indexed by
   // Severity.
   using SeverityCounts = std::array<size_t, 3>;
@@ -135,8 +140,9 @@ class FindingSink {
   void CountCut(const SeverityCounts& counts, size_t first_begin);
   // Returns the findings sorted by position, with lines and columns set.
   // Past kMaxFindings, the findings kept are the errors first, then the
-  // others, each in text order, and one "findings.truncated" finding
-  // counts the rest, so no error is cut while a warning is shown.
+  // others, each with the findings on the fields (see RankFieldsFirst)
+  // first and then in text order. One "findings.truncated" finding counts
+  // the rest, so no error is cut while a warning is shown.
   std::vector<Finding> Take();
   bool has_error() const;
   // Returns the number of errors the cap cut. Call it after Take(), which
@@ -150,19 +156,28 @@ class FindingSink {
   size_t ascii_prefix() const { return ascii_prefix_; }
 
  private:
+  // The four ranks of findings when the cap cuts, first to last: errors on
+  // the fields, other errors, other findings on the fields, the rest.
+  size_t RankOf(Severity severity, std::string_view path) const;
   // Keeps the kMaxFindings findings that rank first and returns the
   // smallest offset of those removed.
   size_t CutToCap();
+  // Sets the counts and largest offsets of the findings kept, by rank.
+  void CountKept();
   void SetUtf16Offsets();
 
   std::string_view text_;
   size_t ascii_prefix_;
   std::vector<Finding> findings_;
-  // What CutByCap needs to know of the findings kept so far: how many are
-  // errors and others, and the largest offset among each.
-  size_t error_count_ = 0;
-  size_t last_error_begin_ = 0;
-  size_t last_other_begin_ = 0;
+  // What CutByCap needs to know of the findings kept so far: how many
+  // there are of each rank, and the largest offset among each. They are
+  // kept up to date once there are kMaxFindings findings.
+  static constexpr size_t kRanks = 4;
+  std::array<size_t, kRanks> kept_count_{};
+  std::array<size_t, kRanks> last_kept_begin_{};
+  // The fields RankFieldsFirst names, or null.
+  const MessageDecl* ranked_message_ = nullptr;
+  std::string ranked_prefix_;
   // The findings cut, by severity, counting those CutByCap counted, those
   // CountCut added and those CutToCap removed. first_cut_begin_ is the
   // smallest offset among the first two kinds.

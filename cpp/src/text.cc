@@ -675,17 +675,7 @@ Finding& FindingSink::Add(Severity severity, std::string code, std::string path,
   // finding is added after the cut, so the reference returned stays valid.
   if (findings_.size() >= 2 * kMaxFindings) {
     first_cut_begin_ = std::min(first_cut_begin_, CutToCap());
-    error_count_ = 0;
-    last_error_begin_ = 0;
-    last_other_begin_ = 0;
-    for (const Finding& kept : findings_) {
-      if (kept.severity == Severity::kError) {
-        ++error_count_;
-        last_error_begin_ = std::max(last_error_begin_, kept.begin);
-      } else {
-        last_other_begin_ = std::max(last_other_begin_, kept.begin);
-      }
-    }
+    CountKept();
   }
   Finding finding;
   finding.severity = severity;
@@ -695,30 +685,68 @@ Finding& FindingSink::Add(Severity severity, std::string code, std::string path,
   finding.end = std::min(std::max(span.begin, span.end), text_.size());
   finding.message = std::move(message);
   finding.hint = std::move(hint);
-  if (severity == Severity::kError) {
-    ++error_count_;
-    last_error_begin_ = std::max(last_error_begin_, finding.begin);
-  } else {
-    last_other_begin_ = std::max(last_other_begin_, finding.begin);
-  }
   findings_.push_back(std::move(finding));
+  // Until kMaxFindings are kept, CutByCap cuts nothing and needs no counts,
+  // which saves ranking the findings of most texts.
+  if (findings_.size() == kMaxFindings) {
+    CountKept();
+  } else if (findings_.size() > kMaxFindings) {
+    const Finding& added = findings_.back();
+    const size_t rank = RankOf(added.severity, added.path);
+    ++kept_count_[rank];
+    last_kept_begin_[rank] = std::max(last_kept_begin_[rank], added.begin);
+  }
   return findings_.back();
 }
 
-bool FindingSink::CutByCap(Severity severity, Span span) {
-  // Every finding kept so far that ranks before this one stays before it,
-  // so when kMaxFindings of them do, the cap cuts this one. Errors rank
-  // before the others; within each, a finding ranks by its offset, and
-  // at one offset the one added first ranks first.
+bool FindingSink::CutByCap(Severity severity, Span span,
+                           std::string_view path) {
+  // A finding ranks after every finding of an earlier rank. Within a rank,
+  // findings rank by offset, and at one offset the one added first ranks
+  // first. When kMaxFindings of those kept so far rank before this one,
+  // the cap cuts it, whatever is added later.
+  if (findings_.size() < kMaxFindings) return false;
   const size_t begin = std::min(span.begin, text_.size());
+  const size_t rank = RankOf(severity, path);
+  size_t before = 0;
+  for (size_t i = 0; i < rank; ++i) before += kept_count_[i];
   const bool cut =
-      severity == Severity::kError
-          ? error_count_ >= kMaxFindings && begin >= last_error_begin_
-          : findings_.size() >= kMaxFindings && begin >= last_other_begin_;
+      before >= kMaxFindings || (before + kept_count_[rank] >= kMaxFindings &&
+                                 begin >= last_kept_begin_[rank]);
   if (!cut) return false;
   ++cut_[static_cast<size_t>(severity)];
   first_cut_begin_ = std::min(first_cut_begin_, begin);
   return true;
+}
+
+void FindingSink::RankFieldsFirst(const MessageDecl& message,
+                                  std::string prefix) {
+  ranked_message_ = &message;
+  ranked_prefix_ = std::move(prefix);
+  if (findings_.size() >= kMaxFindings) CountKept();
+}
+
+size_t FindingSink::RankOf(Severity severity, std::string_view path) const {
+  const size_t errors_first = severity == Severity::kError ? 0 : 2;
+  if (ranked_message_ == nullptr || path.size() <= ranked_prefix_.size() ||
+      path.compare(0, ranked_prefix_.size(), ranked_prefix_) != 0 ||
+      path[ranked_prefix_.size()] != '/') {
+    return errors_first + 1;
+  }
+  // Field names need no escaping in a JSON Pointer.
+  const std::string_view name = path.substr(ranked_prefix_.size() + 1);
+  const bool on_field = ranked_message_->FindField(name) != nullptr;
+  return errors_first + (on_field ? 0 : 1);
+}
+
+void FindingSink::CountKept() {
+  kept_count_ = {};
+  last_kept_begin_ = {};
+  for (const Finding& kept : findings_) {
+    const size_t rank = RankOf(kept.severity, kept.path);
+    ++kept_count_[rank];
+    last_kept_begin_[rank] = std::max(last_kept_begin_[rank], kept.begin);
+  }
 }
 
 void FindingSink::CountCut(const SeverityCounts& counts, size_t first_begin) {
@@ -728,15 +756,15 @@ void FindingSink::CountCut(const SeverityCounts& counts, size_t first_begin) {
 }
 
 size_t FindingSink::CutToCap() {
-  // Each finding's rank as an (offset, index) pair, with errors first: an
-  // offset is under kMaxTextBytes, so the top bit can mark the others. The
+  // Each finding's rank as an (offset, index) pair, with the rank in the
+  // top two bits: an offset is under kMaxTextBytes, so they are free. The
   // pairs sort with the instance of std::sort that Take uses, which keeps
   // the module from carrying a second one.
-  constexpr size_t kOtherBit = size_t{1} << (8 * sizeof(size_t) - 1);
+  constexpr size_t kRankShift = 8 * sizeof(size_t) - 2;
   std::vector<std::pair<size_t, size_t>> ranks(findings_.size());
   for (size_t i = 0; i < findings_.size(); ++i) {
-    const bool other = findings_[i].severity != Severity::kError;
-    ranks[i] = {findings_[i].begin | (other ? kOtherBit : 0), i};
+    const size_t rank = RankOf(findings_[i].severity, findings_[i].path);
+    ranks[i] = {findings_[i].begin | (rank << kRankShift), i};
   }
   std::sort(ranks.begin(), ranks.end());
   std::vector<char> kept(findings_.size(), false);

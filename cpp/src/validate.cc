@@ -432,12 +432,12 @@ SEGFORM_COLD void MergeInnerFindings(internal::Span span,
     }
     const internal::Span place = {span.begin + finding.begin,
                                   span.begin + finding.end};
+    std::string path = pointer + finding.path;
     // Thousands of copies of the inputs would otherwise copy each message
     // only for the cap to cut it.
-    if (sink.CutByCap(finding.severity, place)) continue;
-    Finding& added =
-        sink.Add(finding.severity, finding.code, pointer + finding.path, place,
-                 finding.message, finding.hint);
+    if (sink.CutByCap(finding.severity, place, path)) continue;
+    Finding& added = sink.Add(finding.severity, finding.code, std::move(path),
+                              place, finding.message, finding.hint);
     added.params = finding.params;
   }
 }
@@ -447,6 +447,9 @@ SEGFORM_COLD void MergeInnerFindings(internal::Span span,
 SEGFORM_COLD void MergeInnerResult(std::string_view text, internal::Span span,
                                    const std::string& pointer,
                                    ValidationResult& inner, FindingSink& sink) {
+  // These are the inputs the form shows.
+  sink.RankFieldsFirst(ImageSegmentationInputsDecl(),
+                       pointer + inner.inputs_path);
   MergeInnerFindings(span, pointer, inner, sink);
   // Member spans count from the inner object's start.
   size_t inner_start = span.begin;
@@ -1500,6 +1503,7 @@ ValidationResult CheckText(std::string_view text,
     }
   }
 
+  sink.RankFieldsFirst(ImageSegmentationInputsDecl(), "");
   const internal::FieldValues values =
       internal::ReadFields(ImageSegmentationInputsDecl(), *document, options,
                            envelope != Envelope::kNone, sink);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "internal.h"
+#include "segform/declarations.h"
 
 namespace segform::internal {
 namespace {
@@ -18,17 +19,33 @@ struct Planned {
   Severity severity;
   size_t begin;
   std::string code;  // unique, to tell the findings apart
+  std::string path;
+  bool on_field;  // whether the path is one of a ranked field
+};
+
+// Paths of findings, with whether each names a field of the inputs when
+// RankFieldsFirst is given the prefix "/trainingTaskInputs".
+const std::vector<std::pair<std::string, bool>> kPrefixedPaths = {
+    {"", false},
+    {"/trainingTaskInputs", false},
+    {"/trainingTaskInputs/budgetMilliNodeHours", true},
+    {"/trainingTaskInputs/model_type", true},
+    {"/trainingTaskInputs/k", false},
+    {"/trainingTaskInputs/modelTypes", false},
+    {"/trainingTaskInputs/modelType/0", false},
+    {"/budgetMilliNodeHours", false},
 };
 
 // Returns the codes the cap keeps, by its definition. Findings rank errors
-// first, then by offset, then by the order they were added. The first
-// kMaxFindings of that ranking are kept and shown in text order.
+// first, then those on the ranked fields, then by offset, then by the
+// order they were added. The first kMaxFindings of that ranking are kept
+// and shown in text order.
 std::vector<std::string> ExpectedCodes(const std::vector<Planned>& planned) {
   std::vector<size_t> order(planned.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto rank = [&](size_t i) {
     return std::make_tuple(planned[i].severity != Severity::kError,
-                           planned[i].begin, i);
+                           !planned[i].on_field, planned[i].begin, i);
   };
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return rank(a) < rank(b); });
@@ -43,26 +60,41 @@ std::vector<std::string> ExpectedCodes(const std::vector<Planned>& planned) {
   return codes;
 }
 
+// Adds the planned findings, asking CutByCap first when ask_first is true.
+// The fields are ranked first from the finding at rank_from on, as a check
+// that adds findings before it reads the fields does.
 std::vector<Finding> AddAll(const std::string& text,
-                            const std::vector<Planned>& planned,
-                            bool ask_first) {
+                            const std::vector<Planned>& planned, bool ask_first,
+                            size_t rank_from) {
   FindingSink sink(text);
-  for (const Planned& finding : planned) {
+  for (size_t i = 0; i < planned.size(); ++i) {
+    if (i == rank_from) {
+      sink.RankFieldsFirst(ImageSegmentationInputsDecl(),
+                           "/trainingTaskInputs");
+    }
+    const Planned& finding = planned[i];
     const Span span{finding.begin, finding.begin + 1};
-    if (ask_first && sink.CutByCap(finding.severity, span)) continue;
-    sink.Add(finding.severity, finding.code, "", span, "message");
+    if (ask_first && sink.CutByCap(finding.severity, span, finding.path)) {
+      continue;
+    }
+    sink.Add(finding.severity, finding.code, finding.path, span, "message");
   }
   return sink.Take();
 }
 
-TEST(FindingSink, CapKeepsErrorsFirstThenTextOrder) {
+TEST(FindingSink, CapRanksErrorsThenFields) {
   const std::string text(400, ' ');
   std::mt19937 random(20261205);
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 400; ++round) {
+    // A quarter of the rounds rank no fields.
+    const bool ranked = round % 4 != 0;
     // Runs of findings in text order, as the field reader adds them, and
     // some out of order, as the rules add them after the fields.
     std::vector<Planned> planned;
     const size_t count = random() % 260;
+    // The findings before the fields are ranked are never on a field, as
+    // the JSON reader's are not.
+    const size_t rank_from = ranked ? random() % (count + 1) : count + 1;
     size_t begin = 0;
     for (size_t i = 0; i < count; ++i) {
       begin = random() % 8 == 0
@@ -72,14 +104,21 @@ TEST(FindingSink, CapKeepsErrorsFirstThenTextOrder) {
           random() % 3 == 0
               ? Severity::kError
               : (random() % 2 == 0 ? Severity::kWarning : Severity::kInfo);
-      planned.push_back({severity, begin, "c" + std::to_string(i)});
+      // Most findings are not on a field, as when many keys are unknown.
+      const size_t path_index = i >= rank_from && random() % 3 == 0
+                                    ? random() % kPrefixedPaths.size()
+                                    : 4;
+      const auto& [path, on_field] = kPrefixedPaths[path_index];
+      planned.push_back(
+          {severity, begin, "c" + std::to_string(i), path, ranked && on_field});
     }
     SCOPED_TRACE(round);
 
     const std::vector<std::string> expected = ExpectedCodes(planned);
     for (const bool ask_first : {false, true}) {
       SCOPED_TRACE(ask_first ? "CutByCap first" : "Add only");
-      const std::vector<Finding> findings = AddAll(text, planned, ask_first);
+      const std::vector<Finding> findings =
+          AddAll(text, planned, ask_first, rank_from);
       std::vector<std::string> codes;
       const Finding* summary = nullptr;
       for (const Finding& finding : findings) {

@@ -1568,6 +1568,49 @@ TEST(Findings, CapCountsWhatPipelineInputsCut) {
   }
 }
 
+// The form shows each field's findings beside it, so the cap keeps them
+// before those on other keys of the same severity. If the cap cut the
+// budget's error, the form would show -5 with no error beside it.
+TEST(Findings, CapKeepsFieldFindingsFirst) {
+  std::string unknown_keys;
+  for (int i = 0; i < 105; ++i) {
+    unknown_keys += "\"k" + std::to_string(i) + "\":1,";
+  }
+  const std::string inputs =
+      "{" + unknown_keys +
+      "\"modelType\":\"CLOUD_LOW_ACCURACY_1\","
+      "\"model_type\":\"CLOUD_LOW_ACCURACY_1\","
+      "\"budgetMilliNodeHours\":-5,\"baseModelId\":\" a\"}";
+  const std::string request =
+      "{\"displayName\":\"d\",\"trainingTaskDefinition\":\"" +
+      std::string(ImageSegmentationInputsDecl().schema_uri) + "\"," +
+      unknown_keys + "\"trainingTaskInputs\":" + inputs + "}";
+  const struct {
+    std::string text;
+    std::string prefix;
+  } rows[] = {{inputs, ""}, {request, "/trainingTaskInputs"}};
+  for (const auto& row : rows) {
+    const ValidationResult result = Validate(row.text);
+    SCOPED_TRACE(row.prefix);
+    ASSERT_EQ(result.findings.size(), 101u);
+    for (const std::string& code :
+         {"field.duplicate", "budget.negative", "base_model_id.whitespace"}) {
+      EXPECT_NE(FindCode(result, code), nullptr) << code;
+    }
+    const Finding* duplicate = FindCode(result, "field.duplicate");
+    ASSERT_NE(duplicate, nullptr);
+    EXPECT_EQ(duplicate->path, row.prefix + "/model_type");
+    // Past the findings on fields, the first unknown keys are kept.
+    const auto has_path = [&result](const std::string& path) {
+      return std::any_of(
+          result.findings.begin(), result.findings.end(),
+          [&path](const Finding& finding) { return finding.path == path; });
+    };
+    EXPECT_TRUE(has_path(row.prefix + "/k0"));
+    EXPECT_FALSE(has_path(row.prefix + "/k104"));
+  }
+}
+
 // The counts in the summary are written with thousands separators, as
 // every other number in the messages.
 TEST(Findings, SummaryGroupsThousands) {
