@@ -1260,3 +1260,28 @@ test(
     );
   },
 );
+
+// 105 unknown keys before the budget: past the cap of 100 findings, the
+// budget's error is kept, so the field does not show -5 as if it were valid.
+test(
+  'capped findings keep field errors',
+  { timeout: testTimeout },
+  async () => {
+    await withPage(session, {}, async ({ page }) => {
+      const keys = Array.from({ length: 105 }, (_, i) => `"k${i}": 1`);
+      await importFile(
+        page,
+        'many-keys.json',
+        `{${keys.join(', ')}, "budgetMilliNodeHours": -5}\n`,
+      );
+      assert.equal(await page.inputValue(budget), '-5');
+      const budgetFindings = await fieldFindings(page, 'budgetMilliNodeHours');
+      assert.deepEqual(
+        budgetFindings.map((finding) => finding.code),
+        ['budget.negative'],
+      );
+      const codes = (await allFindings(page)).map((finding) => finding.code);
+      assert.ok(codes.includes('findings.truncated'), codes.join(' '));
+    });
+  },
+);
