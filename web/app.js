@@ -61,12 +61,50 @@ function copyRecordAside(record) {
     return stored === null || stored === record;
   });
   if (key === undefined) {
-    throw new Error(
+    throw new SetAsideKeysFullError(
       `the keys ${unreadRecordKey} to ${unreadRecordKeys.at(-1)} contain other texts`,
     );
   }
   window.localStorage.setItem(key, record);
   return key;
+}
+
+/** Thrown when every unread-record key contains another record. */
+class SetAsideKeysFullError extends Error {}
+
+/**
+ * Returns why copying a record aside failed, and what the user can do
+ * about it, as a clause and a sentence for the notices.
+ */
+function describeSetAsideFailure(error) {
+  if (error instanceof SetAsideKeysFullError) {
+    return {
+      reason:
+        `the keys ${unreadRecordKey} to ${unreadRecordKeys.at(-1)} already ` +
+        'contain other texts set aside',
+      remedy:
+        "Copy those texts out of this browser's storage and remove their " +
+        'keys, and saving resumes with the next edit.',
+    };
+  }
+  return {
+    reason:
+      error?.name === 'QuotaExceededError'
+        ? "this browser's storage for this page is full"
+        : `this browser's storage rejected it (${describeError(error)})`,
+    remedy:
+      "Free some of this browser's storage for this page, and saving " +
+      'resumes with the next edit.',
+  };
+}
+
+/** Turns saving off after copying a record aside failed with `error`. */
+function blockSaving(error) {
+  const { reason, remedy } = describeSetAsideFailure(error);
+  saveBlockedReason =
+    'a save would replace a saved text this page cannot open, and copying ' +
+    `that text aside failed because ${reason}. ${remedy.replace(/\.$/, '')}`;
+  return { reason, remedy };
 }
 // The reason saving is off, or null. It is set when the unread record
 // could not be copied, so that no save replaces the only copy.
@@ -286,7 +324,7 @@ async function openSharedFragment(shared, savedText, { inPlace = false } = {}) {
   } else {
     closeShareDialog();
     // On load, start() has already opened the link's text and shown a
-    // status. In place, the link holds the open text, so nothing changes.
+    // status. In place, the link contains the open text, so nothing changes.
     if (inPlace) {
       showImportStatus(
         "The shared link's inputs are already open, so nothing was changed.",
@@ -562,14 +600,12 @@ function setAsideUnreadRecord(saved, notRead) {
         `under the key ${key}.`,
       isError: true,
     };
-  } catch {
-    saveBlockedReason =
-      'a save would replace a saved text this page cannot open, which ' +
-      'could not be copied aside';
+  } catch (error) {
+    const { reason, remedy } = blockSaving(error);
     return {
       message:
-        `${notRead} Copying that text aside failed, so this page does ` +
-        'not save over it.',
+        `${notRead} Copying that text aside failed because ${reason}, so ` +
+        `this page does not save over it. ${remedy}`,
       isError: true,
     };
   }
@@ -682,7 +718,8 @@ function setAsideAgain() {
     let key;
     try {
       key = copyRecordAside(saved);
-    } catch {
+    } catch (error) {
+      blockSaving(error);
       return false;
     }
     // The save notice shows whether this tab's own save then succeeds.

@@ -468,14 +468,19 @@ test('unread record not saved over', { timeout: testTimeout }, async () => {
       assert.match(status, notice, name);
       assert.match(
         status,
-        /Copying that text aside failed, so this page does not save over it\.$/,
+        / Copying that text aside failed because this browser's storage for this page is full, so this page does not save over it\. Free some of this browser's storage for this page, and saving resumes with the next edit\.$/,
         name,
       );
       await page.fill(budget, '250000');
       await page.locator('#save-failed-bar').waitFor();
-      assert.match(
+      assert.equal(
         await page.textContent('#save-failed-text'),
-        /^Saving the text in this browser failed: a save would replace a saved text this page cannot open, which could not be copied aside\. Edits made since/,
+        'Saving the text in this browser failed: a save would replace a ' +
+          'saved text this page cannot open, and copying that text aside ' +
+          "failed because this browser's storage for this page is full. " +
+          "Free some of this browser's storage for this page, and saving " +
+          'resumes with the next edit. Edits made since are kept only ' +
+          'while this page stays open. Use Export to keep them.',
         name,
       );
       await page.fill(budget, '255000');
@@ -510,6 +515,50 @@ test('unread record not saved over', { timeout: testTimeout }, async () => {
       );
     });
   }
+});
+
+// Every key for texts set aside already contains one. The notices named no
+// reason and no way out of it.
+test('set-aside keys all taken', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    const record = 'segform-json-text-9\n{}';
+    await page.evaluate((value) => {
+      localStorage.setItem('segform.jsonText.unread', 'older 1');
+      for (let i = 2; i <= 9; i += 1) {
+        localStorage.setItem(`segform.jsonText.unread.${i}`, `older ${i}`);
+      }
+      localStorage.setItem('segform.jsonText', value);
+    }, record);
+    await page.reload();
+    await page.locator('#validator-status.status-ok').waitFor();
+    assert.match(
+      await page.textContent('#import-status'),
+      / Copying that text aside failed because the keys segform\.jsonText\.unread to segform\.jsonText\.unread\.9 already contain other texts set aside, so this page does not save over it\. Copy those texts out of this browser's storage and remove their keys, and saving resumes with the next edit\.$/,
+    );
+    await page.fill(budget, '250000');
+    await page.locator('#save-failed-bar').waitFor();
+    assert.match(
+      await page.textContent('#save-failed-text'),
+      /failed because the keys segform\.jsonText\.unread to segform\.jsonText\.unread\.9 already contain other texts set aside\. Copy those texts out/,
+    );
+    assert.equal(
+      await page.evaluate(() => localStorage.getItem('segform.jsonText')),
+      record,
+    );
+
+    // With one key free, the next edit sets the record aside and saves.
+    await page.evaluate(() =>
+      localStorage.removeItem('segform.jsonText.unread.5'),
+    );
+    await page.fill(budget, '260000');
+    await page.locator('#save-failed-bar').waitFor({ state: 'hidden' });
+    assert.equal(
+      await page.evaluate(() =>
+        localStorage.getItem('segform.jsonText.unread.5'),
+      ),
+      record,
+    );
+  });
 });
 
 test('failed save stays on screen', { timeout: testTimeout }, async () => {
