@@ -863,6 +863,35 @@ test('field undo takes back its step', { timeout: testTimeout }, async () => {
   });
 });
 
+// CodeMirror joins changes made less than half a second apart, so one
+// Ctrl+Z in the editor took back a model type chosen in the form together
+// with the typing just before it.
+test('form edit is its own undo step', { timeout: testTimeout }, async () => {
+  await withPage(session, {}, async ({ page }) => {
+    await waitForEditor(page);
+    const typed = '{"modelType": "FOO"}';
+    await setEditorText(page, typed);
+    await page.selectOption('#field-modelType', 'CLOUD_LOW_ACCURACY_1');
+    const chosen = await readEditorText(page);
+    assert.equal(chosen, '{"modelType": "CLOUD_LOW_ACCURACY_1"}');
+    await page.focus(editorContent);
+    await page.keyboard.press('Control+Z');
+    assert.equal(await readEditorText(page), typed);
+
+    // Typing in the editor right after an edit in the form is a step of its
+    // own too.
+    await page.fill(budget, '250000');
+    const filled = await readEditorText(page);
+    assert.match(filled, /"budgetMilliNodeHours": 250000/);
+    await page.focus(editorContent);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type(' ');
+    assert.equal(await readEditorText(page), ` ${filled}`);
+    await page.keyboard.press('Control+Z');
+    assert.equal(await readEditorText(page), filled);
+  });
+});
+
 // The editor's undo, run for a field's undo, scrolled a narrow page to the
 // editor's selection, away from the field.
 test('field undo keeps the page still', { timeout: testTimeout }, async () => {

@@ -19,6 +19,7 @@ import {
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import {
+  Annotation,
   Compartment,
   EditorSelection,
   EditorState,
@@ -270,6 +271,49 @@ function bytesAfter(transaction, bytesBefore) {
     ? utf8Length(transaction.newDoc.toString())
     : bytesBefore + growth;
 }
+
+// Marks the edits the page applies (the form's, an import's).
+const pageEdit = Annotation.define();
+
+// The source of the last change of the text: 'page' (see pageEdit), 'user'
+// for an edit in the editor, or null after an undo or redo.
+const lastEditSource = StateField.define({
+  create: () => null,
+  update(source, transaction) {
+    if (!transaction.docChanged) {
+      return source;
+    }
+    if (transaction.isUserEvent('undo') || transaction.isUserEvent('redo')) {
+      return null;
+    }
+    return transaction.annotation(pageEdit) ? 'page' : 'user';
+  },
+});
+
+/**
+ * Keeps the page's edits and those typed in the editor in separate undo
+ * steps. CodeMirror joins changes made less than half a second apart, so
+ * one Ctrl+Z took back both a choice in the form and the typing before it.
+ * Edits from one source still join, so typing a number in the form is one
+ * step.
+ */
+export const separateEditSources = [
+  lastEditSource,
+  EditorState.transactionExtender.of((transaction) => {
+    if (
+      !transaction.docChanged ||
+      transaction.isUserEvent('undo') ||
+      transaction.isUserEvent('redo')
+    ) {
+      return null;
+    }
+    const before = transaction.startState.field(lastEditSource);
+    const source = transaction.annotation(pageEdit) ? 'page' : 'user';
+    return before !== null && before !== source
+      ? { annotations: isolateHistory.of('before') }
+      : null;
+  }),
+];
 
 /**
  * Rejects an edit by the user that would make the text longer than
@@ -544,6 +588,7 @@ export function createEditor({
         rejectedEditNote,
         highlightActiveLineGutter(),
         history(),
+        separateEditSources,
         // The undo that stepHistoryTo runs for a form field would scroll the
         // page to the editor's selection, away from the field. Its scroll,
         // the next one, is skipped.
@@ -598,13 +643,17 @@ export function createEditor({
     /**
      * Applies {from, to, insert} edits in one transaction. CodeMirror maps the
      * selection through them, and nothing scrolls. With ownUndoStep the edits
-     * are an undo step of their own. Without it, CodeMirror joins them to a
-     * change made less than half a second before, as it does with typing.
+     * are an undo step of their own. Without it, CodeMirror joins them to an
+     * edit of the page made less than half a second before, as it does with
+     * typing, but not to an edit typed in the editor.
      */
     applyChanges(changes, { ownUndoStep = false } = {}) {
       view.dispatch({
         changes,
-        annotations: ownUndoStep ? isolateHistory.of('full') : [],
+        annotations: [
+          pageEdit.of(true),
+          ...(ownUndoStep ? [isolateHistory.of('full')] : []),
+        ],
       });
     },
     /**
