@@ -72,6 +72,9 @@ function copyRecordAside(record) {
 /** Thrown when every unread-record key contains another record. */
 class SetAsideKeysFullError extends Error {}
 
+/** Thrown by a save that saveBlockedReason stops. */
+class SaveBlockedError extends Error {}
+
 /**
  * Returns why copying a record aside failed, and what the user can do
  * about it, as a clause and a sentence for the notices.
@@ -88,14 +91,21 @@ function describeSetAsideFailure(error) {
     };
   }
   return {
-    reason:
-      error?.name === 'QuotaExceededError'
-        ? "this browser's storage for this page is full"
-        : `this browser's storage rejected it (${describeError(error)})`,
+    reason: describeStorageError(error),
     remedy:
       "Free some of this browser's storage for this page, and saving " +
       'resumes with the next edit.',
   };
+}
+
+/**
+ * Returns why localStorage rejected a write, in the page's words for the
+ * usual case of a full quota, and in the browser's own otherwise.
+ */
+function describeStorageError(error) {
+  return error?.name === 'QuotaExceededError'
+    ? "this browser's storage for this page is full"
+    : `this browser's storage rejected it (${describeError(error)})`;
 }
 
 /** Turns saving off after copying a record aside failed with `error`. */
@@ -653,7 +663,7 @@ function flushSave() {
       return;
     }
     if (saveBlockedReason !== null && !setAsideAgain()) {
-      throw new Error(saveBlockedReason);
+      throw new SaveBlockedError(saveBlockedReason);
     }
     window.localStorage.setItem(storageKey, savedRecord(text));
     window.localStorage.setItem(editTimeKey, String(editTime));
@@ -695,9 +705,18 @@ function showSaveFailure(error) {
     elements.saveFailedBar.hidden = true;
     return;
   }
+  let reason;
+  if (error instanceof SaveBlockedError) {
+    reason = error.message;
+  } else {
+    reason = describeStorageError(error);
+    if (error?.name === 'QuotaExceededError') {
+      reason += '. Once some of it is freed, the next edit is saved';
+    }
+  }
   const text =
-    `Saving the text in this browser failed: ${describeError(error)}. Edits ` +
-    'made since are kept only while this page stays open. Use Export to keep them.';
+    `Saving the text in this browser failed: ${reason}. Edits made since ` +
+    'are kept only while this page stays open. Use Export to keep them.';
   if (
     elements.saveFailedBar.hidden ||
     elements.saveFailedText.textContent !== text
