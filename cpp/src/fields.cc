@@ -155,7 +155,7 @@ SEGFORM_COLD void ReportUnknownField(
     const std::vector<std::string_view>& set,
     std::map<std::string_view, std::string_view>& suggested, bool top_level,
     FindingSink& sink) {
-  if (sink.CutByCap(severity, member.key_span)) return;
+  if (sink.CutByCapOffField(severity, member.key_span)) return;
   const std::string_view name = ClosestName(member.key, candidates);
   std::string_view set_key;
   if (const FieldDecl* field = message.FindField(name)) {
@@ -256,7 +256,7 @@ SEGFORM_COLD bool ReportUnignorableField(const MessageDecl& message,
                                          const RawMember& member,
                                          FindingSink& sink) {
   if (IsExtensionName(member.key)) {
-    if (sink.CutByCap(Severity::kError, member.key_span)) return true;
+    if (sink.CutByCapOffField(Severity::kError, member.key_span)) return true;
     Finding& finding = sink.Add(
         Severity::kError, "field.unknown_not_portable",
         MemberPointer(member.key), member.key_span,
@@ -269,7 +269,7 @@ SEGFORM_COLD bool ReportUnignorableField(const MessageDecl& message,
     return true;
   }
   if (const Span* number = LongIntegerIn(document, member.value.span)) {
-    if (sink.CutByCap(Severity::kError, *number)) return true;
+    if (sink.CutByCapOffField(Severity::kError, *number)) return true;
     Finding& finding = sink.Add(
         Severity::kError, "field.unknown_not_portable",
         MemberPointer(member.key), *number,

@@ -125,12 +125,16 @@ class FindingSink {
   // finding of this severity at this span and path whatever is added
   // later. A report that can repeat once per key calls it before building
   // its message, so that 100,000 keys do not build 100,000 messages.
-  bool CutByCap(Severity severity, Span span, std::string_view path = {});
-  // Makes the findings on the fields of `message`, whose paths are
-  // prefix + "/" + a field's JSON or proto name, rank before the other
-  // findings of their severity when the cap cuts. A form shows those
-  // beside each field, where a value with its error cut would look valid.
-  void RankFieldsFirst(const MessageDecl& message, std::string prefix);
+  bool CutByCap(Severity severity, Span span, std::string_view path);
+  // CutByCap for a finding whose path ends in a key that is no field's
+  // name, such as an unknown key's, which is never on a field (see Take).
+  // It saves writing out the path of a finding that is cut.
+  bool CutByCapOffField(Severity severity, Span span);
+  // Marks the text as the inputs themselves, so that a finding at a
+  // field's path right under the root ("/budgetMilliNodeHours") is on a
+  // field (see Take). Other texts are requests, where only a field under a
+  // trainingTaskInputs member is.
+  void MarkTextAsInputs() { text_is_inputs_ = true; }
   // The number of findings of each severity that a cap cut, indexed by
   // Severity.
   using SeverityCounts = std::array<size_t, 3>;
@@ -140,9 +144,14 @@ class FindingSink {
   void CountCut(const SeverityCounts& counts, size_t first_begin);
   // Returns the findings sorted by position, with lines and columns set.
   // Past kMaxFindings, the findings kept are the errors first, then the
-  // others, each with the findings on the fields (see RankFieldsFirst)
-  // first and then in text order. One "findings.truncated" finding counts
-  // the rest, so no error is cut while a warning is shown.
+  // others, each with the findings on a field of the inputs first and then
+  // in text order. One "findings.truncated" finding counts the rest, so no
+  // error is cut while a warning is shown. A form shows a field's findings
+  // beside it, where a value whose error was cut would look valid. A
+  // finding is on a field when its path ends in a field's JSON or proto
+  // name under a trainingTaskInputs member, in any copy of the inputs. The
+  // check of each copy caps its own findings first, and this rule ranks
+  // them alike there and in the request's sink, so both cuts agree.
   std::vector<Finding> Take();
   bool has_error() const;
   // Returns the number of errors the cap cut. Call it after Take(), which
@@ -159,6 +168,9 @@ class FindingSink {
   // The four ranks of findings when the cap cuts, first to last: errors on
   // the fields, other errors, other findings on the fields, the rest.
   size_t RankOf(Severity severity, std::string_view path) const;
+  bool CutByRank(Severity severity, Span span, size_t rank);
+  // Returns true when the path is that of a field of the inputs (see Take).
+  bool IsOnField(std::string_view path) const;
   // Keeps the kMaxFindings findings that rank first and returns the
   // smallest offset of those removed.
   size_t CutToCap();
@@ -175,9 +187,7 @@ class FindingSink {
   static constexpr size_t kRanks = 4;
   std::array<size_t, kRanks> kept_count_{};
   std::array<size_t, kRanks> last_kept_begin_{};
-  // The fields RankFieldsFirst names, or null.
-  const MessageDecl* ranked_message_ = nullptr;
-  std::string ranked_prefix_;
+  bool text_is_inputs_ = false;
   // The findings cut, by severity, counting those CutByCap counted, those
   // CountCut added and those CutToCap removed. first_cut_begin_ is the
   // smallest offset among the first two kinds.

@@ -271,11 +271,18 @@ SEGFORM_COLD void ReportNestedDuplicate(const RawDocument& document,
                                         const NestedDuplicate& duplicate,
                                         size_t settings, FindingSink& sink) {
   // The cap comes first, so that a pointer is written out only for a
-  // finding that is kept.
-  if (sink.CutByCap(Severity::kError, duplicate.key_span)) return;
+  // finding that is kept, or that may be on a field (see FindingSink::Take).
+  std::string pointer;
+  if (ImageSegmentationInputsDecl().FindField(duplicate.key) == nullptr) {
+    if (sink.CutByCapOffField(Severity::kError, duplicate.key_span)) return;
+    pointer = NestedDuplicatePointer(document, duplicate);
+  } else {
+    pointer = NestedDuplicatePointer(document, duplicate);
+    if (sink.CutByCap(Severity::kError, duplicate.key_span, pointer)) return;
+  }
   Finding& finding =
-      sink.Add(Severity::kError, "json.duplicate_key",
-               NestedDuplicatePointer(document, duplicate), duplicate.key_span,
+      sink.Add(Severity::kError, "json.duplicate_key", std::move(pointer),
+               duplicate.key_span,
                Format("the key {} is set {} in this object",
                       {Quoted(duplicate.key), SettingsCount(settings)}),
                std::string(KeepOneHint(settings)));

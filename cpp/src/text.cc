@@ -701,13 +701,21 @@ Finding& FindingSink::Add(Severity severity, std::string code, std::string path,
 
 bool FindingSink::CutByCap(Severity severity, Span span,
                            std::string_view path) {
+  if (findings_.size() < kMaxFindings) return false;
+  return CutByRank(severity, span, RankOf(severity, path));
+}
+
+bool FindingSink::CutByCapOffField(Severity severity, Span span) {
+  if (findings_.size() < kMaxFindings) return false;
+  return CutByRank(severity, span, RankOf(severity, ""));
+}
+
+bool FindingSink::CutByRank(Severity severity, Span span, size_t rank) {
   // A finding ranks after every finding of an earlier rank. Within a rank,
   // findings rank by offset, and at one offset the one added first ranks
   // first. When kMaxFindings of those kept so far rank before this one,
   // the cap cuts it, whatever is added later.
-  if (findings_.size() < kMaxFindings) return false;
   const size_t begin = std::min(span.begin, text_.size());
-  const size_t rank = RankOf(severity, path);
   size_t before = 0;
   for (size_t i = 0; i < rank; ++i) before += kept_count_[i];
   const bool cut =
@@ -719,24 +727,23 @@ bool FindingSink::CutByCap(Severity severity, Span span,
   return true;
 }
 
-void FindingSink::RankFieldsFirst(const MessageDecl& message,
-                                  std::string prefix) {
-  ranked_message_ = &message;
-  ranked_prefix_ = std::move(prefix);
-  if (findings_.size() >= kMaxFindings) CountKept();
-}
-
 size_t FindingSink::RankOf(Severity severity, std::string_view path) const {
   const size_t errors_first = severity == Severity::kError ? 0 : 2;
-  if (ranked_message_ == nullptr || path.size() <= ranked_prefix_.size() ||
-      path.compare(0, ranked_prefix_.size(), ranked_prefix_) != 0 ||
-      path[ranked_prefix_.size()] != '/') {
-    return errors_first + 1;
-  }
+  return errors_first + (IsOnField(path) ? 0 : 1);
+}
+
+bool FindingSink::IsOnField(std::string_view path) const {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return false;
   // Field names need no escaping in a JSON Pointer.
-  const std::string_view name = path.substr(ranked_prefix_.size() + 1);
-  const bool on_field = ranked_message_->FindField(name) != nullptr;
-  return errors_first + (on_field ? 0 : 1);
+  if (ImageSegmentationInputsDecl().FindField(path.substr(slash + 1)) ==
+      nullptr) {
+    return false;
+  }
+  const std::string_view parent = path.substr(0, slash);
+  if (parent.empty()) return text_is_inputs_;
+  return RequestMemberName(parent.substr(parent.rfind('/') + 1)) ==
+         kPipelineInputsKey;
 }
 
 void FindingSink::CountKept() {

@@ -322,7 +322,7 @@ SEGFORM_COLD void ReportUnknownRequestMember(
     std::map<std::string_view, std::string_view>& written_keys,
     std::string_view hint, FindingSink& sink) {
   // 100,000 unknown members build no more messages than the cap keeps.
-  if (sink.CutByCap(Severity::kWarning, member.key_span)) return;
+  if (sink.CutByCapOffField(Severity::kWarning, member.key_span)) return;
   const std::string_view name = internal::ClosestName(member.key, names);
   const bool set = !name.empty() && std::find(absent.begin(), absent.end(),
                                               name) == absent.end();
@@ -447,9 +447,6 @@ SEGFORM_COLD void MergeInnerFindings(internal::Span span,
 SEGFORM_COLD void MergeInnerResult(std::string_view text, internal::Span span,
                                    const std::string& pointer,
                                    ValidationResult& inner, FindingSink& sink) {
-  // These are the inputs the form shows.
-  sink.RankFieldsFirst(ImageSegmentationInputsDecl(),
-                       pointer + inner.inputs_path);
   MergeInnerFindings(span, pointer, inner, sink);
   // Member spans count from the inner object's start.
   size_t inner_start = span.begin;
@@ -567,7 +564,8 @@ SEGFORM_COLD void ReportLongIntegersOutside(std::string_view text,
                                             FindingSink& sink) {
   for (const internal::Span& number : document.long_integers) {
     if (IsInside(checked, number.begin)) continue;
-    if (sink.CutByCap(Severity::kWarning, number)) continue;
+    // The path, a request member's, is on no field.
+    if (sink.CutByCapOffField(Severity::kWarning, number)) continue;
     // The members are in text order: the last one starting before the
     // number is the only one that can hold it.
     const auto after = std::upper_bound(
@@ -602,15 +600,22 @@ SEGFORM_COLD void ReportLongIntegersOutside(std::string_view text,
 // Reports a string value of the request at `span` that is still a
 // placeholder of the page's pipeline export. `path` gives the value's
 // JSON Pointer and its name for the message: the keys down to it, as in
-// "modelToUpload.versionAliases[1]", so that two displayNames differ. It
-// is called only for a finding the cap keeps.
+// "modelToUpload.versionAliases[1]", so that two displayNames differ.
+// `field_named` is true when the value's key is a field's name. Otherwise
+// the finding is on no field (see FindingSink::Take), and the path, which
+// may be deep, is written out only once the cap keeps the finding.
 template <typename Path>
-void ReportPlaceholder(std::string_view text, internal::Span span, Path path,
-                       FindingSink& sink) {
-  if (sink.CutByCap(Severity::kWarning, span)) return;
+void ReportPlaceholder(std::string_view text, internal::Span span,
+                       bool field_named, Path path, FindingSink& sink) {
   std::string pointer;
   std::string name;
-  path(pointer, name);
+  if (field_named) {
+    path(pointer, name);
+    if (sink.CutByCap(Severity::kWarning, span, pointer)) return;
+  } else {
+    if (sink.CutByCapOffField(Severity::kWarning, span)) return;
+    path(pointer, name);
+  }
   // The span includes the quotes. A placeholder the page writes has no
   // escapes, but one edited may, and the message shows what it reads as.
   std::string placeholder(
@@ -642,8 +647,9 @@ SEGFORM_COLD void ReportPlaceholders(std::string_view text,
         !internal::IsPlaceholderAt(text, member.value.span)) {
       continue;
     }
+    // A request's own member is on no field.
     ReportPlaceholder(
-        text, member.value.span,
+        text, member.value.span, false,
         [&](std::string& pointer, std::string& name) {
           pointer = internal::MemberPointer(member.key);
           name = member.key;
@@ -657,8 +663,12 @@ SEGFORM_COLD void ReportPlaceholders(std::string_view text,
     const size_t step = placeholder.first;
     const internal::Span span = placeholder.second;
     if (IsInside(checked, span.begin)) continue;
+    const internal::PointerStep& last = document.pointer_steps[step];
+    const bool field_named =
+        !last.is_index &&
+        ImageSegmentationInputsDecl().FindField(last.key) != nullptr;
     ReportPlaceholder(
-        text, span,
+        text, span, field_named,
         [&](std::string& pointer, std::string& name) {
           pointer = internal::StepPointer(document, step, &name);
         },
@@ -742,7 +752,7 @@ SEGFORM_COLD void ReportRequestWrongType(
     const std::string& pointer, internal::Span span, std::string_view key,
     std::string_view name, std::string_view expected, std::string_view actual,
     std::string_view hint, FindingSink& sink) {
-  if (sink.CutByCap(Severity::kWarning, span)) return;
+  if (sink.CutByCap(Severity::kWarning, span, pointer)) return;
   Finding& finding =
       sink.Add(Severity::kWarning, "pipeline.wrong_type", pointer, span,
                internal::Format("the request's {} must be {}; got {}",
@@ -1471,6 +1481,8 @@ ValidationResult CheckText(std::string_view text,
   }
 
   FindingSink sink(text);
+  // A request goes to a check of its own below, with a sink of its own.
+  sink.MarkTextAsInputs();
   const std::optional<RawDocument> document =
       internal::ReadJsonText(text, sink);
   if (!document) {
@@ -1503,7 +1515,6 @@ ValidationResult CheckText(std::string_view text,
     }
   }
 
-  sink.RankFieldsFirst(ImageSegmentationInputsDecl(), "");
   const internal::FieldValues values =
       internal::ReadFields(ImageSegmentationInputsDecl(), *document, options,
                            envelope != Envelope::kNone, sink);

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "internal.h"
-#include "segform/declarations.h"
 
 namespace segform::internal {
 namespace {
@@ -20,25 +19,32 @@ struct Planned {
   size_t begin;
   std::string code;  // unique, to tell the findings apart
   std::string path;
-  bool on_field;  // whether the path is one of a ranked field
+  bool on_field;  // whether the path is that of a field of the inputs
 };
 
-// Paths of findings, with whether each names a field of the inputs when
-// RankFieldsFirst is given the prefix "/trainingTaskInputs".
-const std::vector<std::pair<std::string, bool>> kPrefixedPaths = {
-    {"", false},
-    {"/trainingTaskInputs", false},
-    {"/trainingTaskInputs/budgetMilliNodeHours", true},
-    {"/trainingTaskInputs/model_type", true},
-    {"/trainingTaskInputs/k", false},
-    {"/trainingTaskInputs/modelTypes", false},
-    {"/trainingTaskInputs/modelType/0", false},
-    {"/budgetMilliNodeHours", false},
+struct PlannedPath {
+  std::string path;
+  bool on_field_in_request;
+  bool on_field_in_inputs;  // in a text that MarkTextAsInputs marks
 };
+
+const std::vector<PlannedPath> kPaths = {
+    {"", false, false},
+    {"/trainingTaskInputs", false, false},
+    {"/trainingTaskInputs/budgetMilliNodeHours", true, true},
+    {"/training_task_inputs/model_type", true, true},
+    {"/trainingPipeline/trainingTaskInputs/baseModelId", true, true},
+    {"/trainingTaskInputs/k", false, false},
+    {"/trainingTaskInputs/modelTypes", false, false},
+    {"/trainingTaskInputs/modelType/0", false, false},
+    {"/budgetMilliNodeHours", false, true},
+    {"/trainingPipeline/budgetMilliNodeHours", false, false},
+};
+constexpr size_t kUnknownKeyPath = 5;
 
 // Returns the codes the cap keeps, by its definition. Findings rank errors
-// first, then those on the ranked fields, then by offset, then by the
-// order they were added. The first kMaxFindings of that ranking are kept
+// first, then those on a field, then by offset, then by the order they
+// were added. The first kMaxFindings of that ranking are kept
 // and shown in text order.
 std::vector<std::string> ExpectedCodes(const std::vector<Planned>& planned) {
   std::vector<size_t> order(planned.size());
@@ -61,18 +67,12 @@ std::vector<std::string> ExpectedCodes(const std::vector<Planned>& planned) {
 }
 
 // Adds the planned findings, asking CutByCap first when ask_first is true.
-// The fields are ranked first from the finding at rank_from on, as a check
-// that adds findings before it reads the fields does.
 std::vector<Finding> AddAll(const std::string& text,
                             const std::vector<Planned>& planned, bool ask_first,
-                            size_t rank_from) {
+                            bool text_is_inputs) {
   FindingSink sink(text);
-  for (size_t i = 0; i < planned.size(); ++i) {
-    if (i == rank_from) {
-      sink.RankFieldsFirst(ImageSegmentationInputsDecl(),
-                           "/trainingTaskInputs");
-    }
-    const Planned& finding = planned[i];
+  if (text_is_inputs) sink.MarkTextAsInputs();
+  for (const Planned& finding : planned) {
     const Span span{finding.begin, finding.begin + 1};
     if (ask_first && sink.CutByCap(finding.severity, span, finding.path)) {
       continue;
@@ -86,15 +86,11 @@ TEST(FindingSink, CapRanksErrorsThenFields) {
   const std::string text(400, ' ');
   std::mt19937 random(20261205);
   for (int round = 0; round < 400; ++round) {
-    // A quarter of the rounds rank no fields.
-    const bool ranked = round % 4 != 0;
+    const bool text_is_inputs = round % 2 == 0;
     // Runs of findings in text order, as the field reader adds them, and
     // some out of order, as the rules add them after the fields.
     std::vector<Planned> planned;
     const size_t count = random() % 260;
-    // The findings before the fields are ranked are never on a field, as
-    // the JSON reader's are not.
-    const size_t rank_from = ranked ? random() % (count + 1) : count + 1;
     size_t begin = 0;
     for (size_t i = 0; i < count; ++i) {
       begin = random() % 8 == 0
@@ -105,12 +101,12 @@ TEST(FindingSink, CapRanksErrorsThenFields) {
               ? Severity::kError
               : (random() % 2 == 0 ? Severity::kWarning : Severity::kInfo);
       // Most findings are not on a field, as when many keys are unknown.
-      const size_t path_index = i >= rank_from && random() % 3 == 0
-                                    ? random() % kPrefixedPaths.size()
-                                    : 4;
-      const auto& [path, on_field] = kPrefixedPaths[path_index];
-      planned.push_back(
-          {severity, begin, "c" + std::to_string(i), path, ranked && on_field});
+      const PlannedPath& path =
+          kPaths[random() % 3 == 0 ? random() % kPaths.size()
+                                   : kUnknownKeyPath];
+      planned.push_back({severity, begin, "c" + std::to_string(i), path.path,
+                         text_is_inputs ? path.on_field_in_inputs
+                                        : path.on_field_in_request});
     }
     SCOPED_TRACE(round);
 
@@ -118,7 +114,7 @@ TEST(FindingSink, CapRanksErrorsThenFields) {
     for (const bool ask_first : {false, true}) {
       SCOPED_TRACE(ask_first ? "CutByCap first" : "Add only");
       const std::vector<Finding> findings =
-          AddAll(text, planned, ask_first, rank_from);
+          AddAll(text, planned, ask_first, text_is_inputs);
       std::vector<std::string> codes;
       const Finding* summary = nullptr;
       for (const Finding& finding : findings) {
@@ -161,9 +157,9 @@ TEST(FindingSink, ErrorCutByCapStillCounts) {
   for (size_t i = 0; i < kMaxFindings; ++i) {
     sink.Add(Severity::kError, "e", "", Span{i, i + 1}, "message");
   }
-  EXPECT_TRUE(sink.CutByCap(Severity::kError, Span{200, 201}));
-  EXPECT_TRUE(sink.CutByCap(Severity::kWarning, Span{0, 1}));
-  EXPECT_FALSE(sink.CutByCap(Severity::kError, Span{50, 51}));
+  EXPECT_TRUE(sink.CutByCapOffField(Severity::kError, Span{200, 201}));
+  EXPECT_TRUE(sink.CutByCapOffField(Severity::kWarning, Span{0, 1}));
+  EXPECT_FALSE(sink.CutByCapOffField(Severity::kError, Span{50, 51}));
   EXPECT_TRUE(sink.has_error());
   const std::vector<Finding> findings = sink.Take();
   ASSERT_EQ(findings.size(), kMaxFindings + 1);

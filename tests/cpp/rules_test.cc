@@ -1585,29 +1585,32 @@ TEST(Findings, CapKeepsFieldFindingsFirst) {
       "{\"displayName\":\"d\",\"trainingTaskDefinition\":\"" +
       std::string(ImageSegmentationInputsDecl().schema_uri) + "\"," +
       unknown_keys + "\"trainingTaskInputs\":" + inputs + "}";
+  // The inputs given twice: each copy is checked and capped on its own
+  // first, and the second copy's field findings are kept too.
+  const std::string copies =
+      "{\"trainingTaskInputs\":{},\"trainingTaskInputs\":" + inputs + "}";
   const struct {
     std::string text;
     std::string prefix;
-  } rows[] = {{inputs, ""}, {request, "/trainingTaskInputs"}};
+  } rows[] = {{inputs, ""},
+              {request, "/trainingTaskInputs"},
+              {copies, "/trainingTaskInputs"}};
   for (const auto& row : rows) {
     const ValidationResult result = Validate(row.text);
-    SCOPED_TRACE(row.prefix);
+    SCOPED_TRACE(row.text.substr(0, 30));
     ASSERT_EQ(result.findings.size(), 101u);
-    for (const std::string& code :
-         {"field.duplicate", "budget.negative", "base_model_id.whitespace"}) {
-      EXPECT_NE(FindCode(result, code), nullptr) << code;
-    }
-    const Finding* duplicate = FindCode(result, "field.duplicate");
-    ASSERT_NE(duplicate, nullptr);
-    EXPECT_EQ(duplicate->path, row.prefix + "/model_type");
-    // Past the findings on fields, the first unknown keys are kept.
-    const auto has_path = [&result](const std::string& path) {
-      return std::any_of(
-          result.findings.begin(), result.findings.end(),
-          [&path](const Finding& finding) { return finding.path == path; });
+    const auto has = [&result](std::string_view code, const std::string& path) {
+      return std::any_of(result.findings.begin(), result.findings.end(),
+                         [&](const Finding& finding) {
+                           return finding.code == code && finding.path == path;
+                         });
     };
-    EXPECT_TRUE(has_path(row.prefix + "/k0"));
-    EXPECT_FALSE(has_path(row.prefix + "/k104"));
+    EXPECT_TRUE(has("field.duplicate", row.prefix + "/model_type"));
+    EXPECT_TRUE(has("budget.negative", row.prefix + "/budgetMilliNodeHours"));
+    EXPECT_TRUE(has("base_model_id.whitespace", row.prefix + "/baseModelId"));
+    // Past the findings on fields, the first unknown keys are kept.
+    EXPECT_TRUE(has("field.unknown", row.prefix + "/k0"));
+    EXPECT_FALSE(has("field.unknown", row.prefix + "/k104"));
   }
 }
 
