@@ -116,6 +116,7 @@ function blockSaving(error) {
     `that text aside failed because ${reason}. ${remedy.replace(/\.$/, '')}`;
   return { reason, remedy };
 }
+
 // The reason saving is off, or null. It is set when the unread record
 // could not be copied, so that no save replaces the only copy.
 let saveBlockedReason = null;
