@@ -272,13 +272,16 @@ SEGFORM_COLD void ReportNestedDuplicate(const RawDocument& document,
                                         size_t settings, FindingSink& sink) {
   // The cap comes first, so that a pointer is written out only for a
   // finding that is kept, or that may be on a field (see FindingSink::Take).
-  std::string pointer;
-  if (ImageSegmentationInputsDecl().FindField(duplicate.key) == nullptr) {
-    if (sink.CutByCapOffField(Severity::kError, duplicate.key_span)) return;
-    pointer = NestedDuplicatePointer(document, duplicate);
-  } else {
-    pointer = NestedDuplicatePointer(document, duplicate);
-    if (sink.CutByCap(Severity::kError, duplicate.key_span, pointer)) return;
+  const bool field_named =
+      ImageSegmentationInputsDecl().FindField(duplicate.key) != nullptr;
+  if (!field_named &&
+      sink.CutByCapOffField(Severity::kError, duplicate.key_span)) {
+    return;
+  }
+  std::string pointer = NestedDuplicatePointer(document, duplicate);
+  if (field_named &&
+      sink.CutByCap(Severity::kError, duplicate.key_span, pointer)) {
+    return;
   }
   Finding& finding =
       sink.Add(Severity::kError, "json.duplicate_key", std::move(pointer),

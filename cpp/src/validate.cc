@@ -564,7 +564,7 @@ SEGFORM_COLD void ReportLongIntegersOutside(std::string_view text,
                                             FindingSink& sink) {
   for (const internal::Span& number : document.long_integers) {
     if (IsInside(checked, number.begin)) continue;
-    // The path, a request member's, is on no field.
+    // A request member's path is never on a field.
     if (sink.CutByCapOffField(Severity::kWarning, number)) continue;
     // The members are in text order: the last one starting before the
     // number is the only one that can hold it.
@@ -607,15 +607,11 @@ SEGFORM_COLD void ReportLongIntegersOutside(std::string_view text,
 template <typename Path>
 void ReportPlaceholder(std::string_view text, internal::Span span,
                        bool field_named, Path path, FindingSink& sink) {
+  if (!field_named && sink.CutByCapOffField(Severity::kWarning, span)) return;
   std::string pointer;
   std::string name;
-  if (field_named) {
-    path(pointer, name);
-    if (sink.CutByCap(Severity::kWarning, span, pointer)) return;
-  } else {
-    if (sink.CutByCapOffField(Severity::kWarning, span)) return;
-    path(pointer, name);
-  }
+  path(pointer, name);
+  if (field_named && sink.CutByCap(Severity::kWarning, span, pointer)) return;
   // The span includes the quotes. A placeholder the page writes has no
   // escapes, but one edited may, and the message shows what it reads as.
   std::string placeholder(
@@ -647,7 +643,7 @@ SEGFORM_COLD void ReportPlaceholders(std::string_view text,
         !internal::IsPlaceholderAt(text, member.value.span)) {
       continue;
     }
-    // A request's own member is on no field.
+    // A request member's path is never on a field.
     ReportPlaceholder(
         text, member.value.span, false,
         [&](std::string& pointer, std::string& name) {

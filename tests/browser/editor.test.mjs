@@ -303,6 +303,11 @@ function fillStorage(page) {
   });
 }
 
+/** Returns the page's localStorage item at `key`, or null. */
+function storageItem(page, key) {
+  return page.evaluate((name) => localStorage.getItem(name), key);
+}
+
 /** Removes the filler keys that fillStorage wrote. */
 function freeStorage(page) {
   return page.evaluate(() => {
@@ -496,9 +501,7 @@ test('unread record not saved over', { timeout: testTimeout }, async () => {
       await page.fill(budget, '260000');
       await page.locator('#save-failed-bar').waitFor({ state: 'hidden' });
       assert.equal(
-        await page.evaluate(() =>
-          localStorage.getItem('segform.jsonText.unread'),
-        ),
+        await storageItem(page, 'segform.jsonText.unread'),
         record,
         name,
       );
@@ -517,8 +520,8 @@ test('unread record not saved over', { timeout: testTimeout }, async () => {
   }
 });
 
-// Every key for texts set aside already contains one. The notices named no
-// reason and no way out of it.
+// Every key for texts set aside already contains one: both notices give
+// that reason and the remedy.
 test('set-aside keys all taken', { timeout: testTimeout }, async () => {
   await withPage(session, {}, async ({ page }) => {
     const record = 'segform-json-text-9\n{}';
@@ -541,10 +544,7 @@ test('set-aside keys all taken', { timeout: testTimeout }, async () => {
       await page.textContent('#save-failed-text'),
       /failed because the keys segform\.jsonText\.unread to segform\.jsonText\.unread\.9 already contain other texts set aside\. Copy those texts out/,
     );
-    assert.equal(
-      await page.evaluate(() => localStorage.getItem('segform.jsonText')),
-      record,
-    );
+    assert.equal(await storageItem(page, 'segform.jsonText'), record);
 
     // With one key free, the next edit sets the record aside and saves.
     await page.evaluate(() =>
@@ -552,12 +552,7 @@ test('set-aside keys all taken', { timeout: testTimeout }, async () => {
     );
     await page.fill(budget, '260000');
     await page.locator('#save-failed-bar').waitFor({ state: 'hidden' });
-    assert.equal(
-      await page.evaluate(() =>
-        localStorage.getItem('segform.jsonText.unread.5'),
-      ),
-      record,
-    );
+    assert.equal(await storageItem(page, 'segform.jsonText.unread.5'), record);
   });
 });
 

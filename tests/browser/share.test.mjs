@@ -544,7 +544,7 @@ test('link opened in place keeps focus', { timeout: testTimeout }, async () => {
   });
 });
 
-test('link to the open inputs says so', { timeout: testTimeout }, async () => {
+test('link to open inputs shows status', { timeout: testTimeout }, async () => {
   await withPage(session, { permissions: clipboard }, async ({ page }) => {
     const otherLink = await copyLinkWithBudget(page, '300000');
     // The second copy's status matches the first one's, so the clipboard

@@ -275,19 +275,22 @@ function bytesAfter(transaction, bytesBefore) {
 // Marks the edits the page applies (the form's, an import's).
 const pageEdit = Annotation.define();
 
-// The source of the last change of the text: 'page' (see pageEdit), 'user'
-// for an edit in the editor, or null after an undo or redo.
+/**
+ * Returns the source of a transaction's change of the text: 'page' (see
+ * pageEdit), 'user' for an edit in the editor, or null for an undo or redo.
+ */
+function editSource(transaction) {
+  if (transaction.isUserEvent('undo') || transaction.isUserEvent('redo')) {
+    return null;
+  }
+  return transaction.annotation(pageEdit) ? 'page' : 'user';
+}
+
+// The source of the last change of the text, as editSource returns it.
 const lastEditSource = StateField.define({
   create: () => null,
-  update(source, transaction) {
-    if (!transaction.docChanged) {
-      return source;
-    }
-    if (transaction.isUserEvent('undo') || transaction.isUserEvent('redo')) {
-      return null;
-    }
-    return transaction.annotation(pageEdit) ? 'page' : 'user';
-  },
+  update: (source, transaction) =>
+    transaction.docChanged ? editSource(transaction) : source,
 });
 
 /**
@@ -300,16 +303,12 @@ const lastEditSource = StateField.define({
 export const separateEditSources = [
   lastEditSource,
   EditorState.transactionExtender.of((transaction) => {
-    if (
-      !transaction.docChanged ||
-      transaction.isUserEvent('undo') ||
-      transaction.isUserEvent('redo')
-    ) {
+    if (!transaction.docChanged) {
       return null;
     }
     const before = transaction.startState.field(lastEditSource);
-    const source = transaction.annotation(pageEdit) ? 'page' : 'user';
-    return before !== null && before !== source
+    const source = editSource(transaction);
+    return before !== null && source !== null && before !== source
       ? { annotations: isolateHistory.of('before') }
       : null;
   }),
